@@ -1,0 +1,50 @@
+// PgType: a PostgreSQL type as a client sees it (OID, length, modifier, name).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace duckgres::types {
+
+//! PostgreSQL built-in type OIDs used by Duckgres (values from PostgreSQL 15's pg_type).
+namespace oid {
+constexpr uint32_t kBool = 16;
+constexpr uint32_t kBytea = 17;
+constexpr uint32_t kChar = 18;
+constexpr uint32_t kName = 19;
+constexpr uint32_t kInt8 = 20;
+constexpr uint32_t kInt2 = 21;
+constexpr uint32_t kInt4 = 23;
+constexpr uint32_t kText = 25;
+constexpr uint32_t kOid = 26;
+constexpr uint32_t kJson = 114;
+constexpr uint32_t kFloat4 = 700;
+constexpr uint32_t kFloat8 = 701;
+constexpr uint32_t kUnknown = 705;
+constexpr uint32_t kBpchar = 1042;
+constexpr uint32_t kVarchar = 1043;
+constexpr uint32_t kDate = 1082;
+constexpr uint32_t kTime = 1083;
+constexpr uint32_t kTimestamp = 1114;
+constexpr uint32_t kTimestamptz = 1184;
+constexpr uint32_t kInterval = 1186;
+constexpr uint32_t kTimetz = 1266;
+constexpr uint32_t kBit = 1560;
+constexpr uint32_t kVarbit = 1562;
+constexpr uint32_t kNumeric = 1700;
+constexpr uint32_t kRecord = 2249;
+constexpr uint32_t kUuid = 2950;
+constexpr uint32_t kJsonb = 3802;
+} // namespace oid
+
+struct PgType {
+    uint32_t oid = oid::kText;
+    int16_t typlen = -1;  //!< pg_type.typlen: fixed size, -1 varlena, -2 cstring
+    int32_t typmod = -1;  //!< e.g. numeric ((precision << 16) | scale) + 4; -1 when none
+    std::string name;     //!< PostgreSQL type name as format_type() writes it, e.g. "integer"
+};
+
+//! The array type OID of an element type OID (e.g. 23 -> 1007), or 0 when there is none.
+uint32_t ArrayTypeOf(uint32_t element_oid);
+
+} // namespace duckgres::types

@@ -1,0 +1,33 @@
+// TimeZone: UTC offsets of a named IANA time zone, for timestamptz and timetz output.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace duckgres::types {
+
+//! An IANA zone (e.g. "Europe/Berlin", "UTC") or a fixed offset. Immutable and shareable
+//! between sessions; loading reads the system tz database once per zone name.
+class TimeZone {
+public:
+    //! nullopt when the name is unknown.
+    static std::shared_ptr<const TimeZone> Load(const std::string &name);
+    static std::shared_ptr<const TimeZone> Utc();
+
+    const std::string &Name() const { return name_; }
+    //! Offset from UTC in seconds (east positive) at the UTC instant `utc_seconds`.
+    int32_t OffsetAt(int64_t utc_seconds) const;
+
+    virtual ~TimeZone() = default;
+
+protected:
+    explicit TimeZone(std::string name) : name_(std::move(name)) {}
+    virtual int32_t ComputeOffset(int64_t utc_seconds) const = 0;
+
+private:
+    std::string name_;
+};
+
+} // namespace duckgres::types
