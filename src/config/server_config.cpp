@@ -1,0 +1,81 @@
+// Names and text forms of ServerConfig's enumerations and durations.
+#include "config/server_config.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+namespace duckgres::config {
+
+namespace {
+std::string Lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+} // namespace
+
+const char *AuthMethodName(AuthMethod method) {
+    switch (method) {
+    case AuthMethod::ScramSha256:
+        return "scram-sha-256";
+    case AuthMethod::Md5:
+        return "md5";
+    case AuthMethod::Password:
+        return "password";
+    }
+    return "unknown";
+}
+
+std::optional<AuthMethod> ParseAuthMethod(const std::string &text) {
+    auto lower = Lower(text);
+    if (lower == "scram-sha-256") {
+        return AuthMethod::ScramSha256;
+    }
+    if (lower == "md5") {
+        return AuthMethod::Md5;
+    }
+    if (lower == "password") {
+        return AuthMethod::Password;
+    }
+    return std::nullopt;
+}
+
+std::optional<TlsMode> ParseTlsMode(const std::string &text) {
+    auto lower = Lower(text);
+    if (lower == "auto") {
+        return TlsMode::Auto;
+    }
+    if (lower == "files" || lower == "file") {
+        return TlsMode::Files;
+    }
+    if (lower == "off" || lower == "disable" || lower == "disabled") {
+        return TlsMode::Off;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::chrono::milliseconds> ParseDuration(const std::string &text) {
+    int64_t value = 0;
+    auto begin = text.data();
+    auto end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(begin, end, value);
+    if (ec != std::errc() || value < 0) {
+        return std::nullopt;
+    }
+    std::string unit = Lower(std::string(ptr, end));
+    int64_t factor = 0;
+    if (unit.empty() || unit == "ms") {
+        factor = 1;
+    } else if (unit == "s") {
+        factor = 1000;
+    } else if (unit == "min") {
+        factor = 60 * 1000;
+    } else if (unit == "h") {
+        factor = 3600 * 1000;
+    } else {
+        return std::nullopt;
+    }
+    return std::chrono::milliseconds(value * factor);
+}
+
+} // namespace duckgres::config

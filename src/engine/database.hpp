@@ -1,0 +1,32 @@
+// Database: one DuckDB database file, opened once and shared by all sessions using it.
+#pragma once
+
+#include "engine/duckdb_handles.hpp"
+
+#include <string>
+
+namespace duckgres::engine {
+
+//! DuckDB settings applied when a database is opened.
+struct DatabaseOptions {
+    std::string memory_limit; //!< empty: DuckDB's default
+    int threads = 0;          //!< 0: DuckDB's default
+    bool allow_external_access = false;
+};
+
+class Database {
+public:
+    //! Opens (or creates) the DuckDB file at `path`; throws SqlError on failure.
+    Database(std::string name, std::string path, const DatabaseOptions &options);
+
+    const std::string &Name() const { return name_; }
+    const std::string &Path() const { return path_; }
+    duckdb_database Handle() const { return handle_.Get(); }
+
+private:
+    std::string name_;
+    std::string path_;
+    DatabaseHandle handle_;
+};
+
+} // namespace duckgres::engine

@@ -1,0 +1,51 @@
+// Opens each database once and hands the shared instance to every session that asks for it.
+#include "engine/database_registry.hpp"
+
+#include "common/sql_error.hpp"
+
+#include <filesystem>
+
+namespace duckgres::engine {
+
+DatabaseRegistry::DatabaseRegistry(RegistryOptions options) : options_(std::move(options)) {}
+
+bool DatabaseRegistry::IsValidName(const std::string &name) {
+    if (name.empty() || name.size() > 63 || name[0] == '.') {
+        return false;
+    }
+    for (char c : name) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                  c == '-' || c == '.';
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::shared_ptr<Database> DatabaseRegistry::Get(const std::string &name) {
+    std::lock_guard lock(mutex_);
+    auto it = open_.find(name);
+    if (it != open_.end()) {
+        return it->second;
+    }
+    auto missing = SqlError("3D000", "database \"" + name + "\" does not exist");
+    missing.severity = "FATAL";
+    if (!IsValidName(name)) {
+        throw missing;
+    }
+    auto path = std::filesystem::path(options_.data_dir) / (name + ".duckdb");
+    if (name != "postgres" && !options_.create_databases && !std::filesystem::exists(path)) {
+        throw missing;
+    }
+    auto database = std::make_shared<Database>(name, path.string(), options_.database);
+    open_.emplace(name, database);
+    return database;
+}
+
+void DatabaseRegistry::CloseAll() {
+    std::lock_guard lock(mutex_);
+    open_.clear();
+}
+
+} // namespace duckgres::engine

@@ -1,0 +1,38 @@
+// DatabaseRegistry: the server's open databases by name, opened on first use.
+#pragma once
+
+#include "engine/database.hpp"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace duckgres::engine {
+
+struct RegistryOptions {
+    std::string data_dir;
+    bool create_databases = false; //!< create unknown databases instead of 3D000
+    DatabaseOptions database;
+};
+
+class DatabaseRegistry {
+public:
+    explicit DatabaseRegistry(RegistryOptions options);
+
+    //! The database `name`, opening <data_dir>/<name>.duckdb on first use. "postgres" always
+    //! exists. Unknown names give 3D000 unless create_databases; invalid names always 3D000.
+    //! Blocking (opens files): call from a worker thread.
+    std::shared_ptr<Database> Get(const std::string &name);
+    //! Closes every database no session holds anymore (at shutdown: all of them).
+    void CloseAll();
+
+    static bool IsValidName(const std::string &name);
+
+private:
+    RegistryOptions options_;
+    std::mutex mutex_;
+    std::map<std::string, std::shared_ptr<Database>> open_;
+};
+
+} // namespace duckgres::engine

@@ -1,0 +1,51 @@
+// Runs statements on a session's DuckDB connection with streaming results.
+#include "engine/engine_connection.hpp"
+
+#include "engine/error_mapping.hpp"
+
+namespace duckgres::engine {
+
+EngineConnection::EngineConnection(std::shared_ptr<Database> database) : database_(std::move(database)) {
+    if (duckdb_connect(database_->Handle(), connection_.Out()) != DuckDBSuccess) {
+        throw SqlError("08006", "could not connect to database \"" + database_->Name() + "\"");
+    }
+}
+
+PreparedStatement EngineConnection::Prepare(const std::string &sql) {
+    PreparedStatement statement;
+    statement.text = sql;
+    if (duckdb_prepare(connection_.Get(), sql.c_str(), statement.handle.Out()) != DuckDBSuccess) {
+        const char *error = duckdb_prepare_error(statement.handle.Get());
+        throw MapDuckDbError(std::nullopt, error ? error : "could not prepare statement", sql);
+    }
+    statement.type = duckdb_prepared_statement_type(statement.handle.Get());
+    return statement;
+}
+
+std::unique_ptr<QueryResult> EngineConnection::Execute(PreparedStatement &statement) {
+    PendingHandle pending;
+    if (duckdb_pending_prepared_streaming(statement.handle.Get(), pending.Out()) != DuckDBSuccess) {
+        const char *error = duckdb_pending_error(pending.Get());
+        throw MapDuckDbError(std::nullopt, error ? error : "could not execute statement", statement.text);
+    }
+    auto result = std::make_unique<QueryResult>(statement.text);
+    if (duckdb_execute_pending(pending.Get(), result->Out()) != DuckDBSuccess) {
+        auto *raw = result->Raw();
+        const char *error = duckdb_result_error(raw);
+        throw MapDuckDbError(duckdb_result_error_type(raw), error ? error : "could not execute statement",
+                             statement.text);
+    }
+    result->Initialize();
+    return result;
+}
+
+void EngineConnection::Run(const std::string &sql) {
+    auto statement = Prepare(sql);
+    auto result = Execute(statement);
+    while (result->Fetch()) {
+    }
+}
+
+void EngineConnection::Interrupt() { duckdb_interrupt(connection_.Get()); }
+
+} // namespace duckgres::engine

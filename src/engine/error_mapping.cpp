@@ -1,0 +1,299 @@
+// Maps DuckDB error types and messages to SQLSTATEs, PostgreSQL wording and positions.
+#include "engine/error_mapping.hpp"
+
+#include <array>
+#include <regex>
+
+namespace duckgres::engine {
+
+namespace {
+
+struct ErrorKindName {
+    const char *prefix; //!< DuckDB's message prefix, e.g. "Catalog Error: "
+    duckdb_error_type type;
+};
+
+constexpr std::array kKindNames = {
+    ErrorKindName{"Parser Error: ", DUCKDB_ERROR_PARSER},
+    ErrorKindName{"Syntax Error: ", DUCKDB_ERROR_SYNTAX},
+    ErrorKindName{"Catalog Error: ", DUCKDB_ERROR_CATALOG},
+    ErrorKindName{"Binder Error: ", DUCKDB_ERROR_BINDER},
+    ErrorKindName{"Conversion Error: ", DUCKDB_ERROR_CONVERSION},
+    ErrorKindName{"Out of Range Error: ", DUCKDB_ERROR_OUT_OF_RANGE},
+    ErrorKindName{"Constraint Error: ", DUCKDB_ERROR_CONSTRAINT},
+    ErrorKindName{"Invalid Input Error: ", DUCKDB_ERROR_INVALID_INPUT},
+    ErrorKindName{"Not implemented Error: ", DUCKDB_ERROR_NOT_IMPLEMENTED},
+    ErrorKindName{"Transaction Error: ", DUCKDB_ERROR_TRANSACTION},
+    ErrorKindName{"TransactionContext Error: ", DUCKDB_ERROR_TRANSACTION},
+    ErrorKindName{"Type Mismatch Error: ", DUCKDB_ERROR_MISMATCH_TYPE},
+    ErrorKindName{"Invalid type Error: ", DUCKDB_ERROR_INVALID_TYPE},
+    ErrorKindName{"Divide by Zero Error: ", DUCKDB_ERROR_DIVIDE_BY_ZERO},
+    ErrorKindName{"Permission Error: ", DUCKDB_ERROR_PERMISSION},
+    ErrorKindName{"Dependency Error: ", DUCKDB_ERROR_DEPENDENCY},
+    ErrorKindName{"Sequence Error: ", DUCKDB_ERROR_SEQUENCE},
+    ErrorKindName{"IO Error: ", DUCKDB_ERROR_IO},
+    ErrorKindName{"Out of Memory Error: ", DUCKDB_ERROR_OUT_OF_MEMORY},
+    ErrorKindName{"INTERRUPT Error: ", DUCKDB_ERROR_INTERRUPT},
+    ErrorKindName{"Interrupt Error: ", DUCKDB_ERROR_INTERRUPT},
+    ErrorKindName{"Settings Error: ", DUCKDB_ERROR_SETTINGS},
+    ErrorKindName{"Internal Error: ", DUCKDB_ERROR_INTERNAL},
+    ErrorKindName{"FATAL Error: ", DUCKDB_ERROR_FATAL},
+    ErrorKindName{"Fatal Error: ", DUCKDB_ERROR_FATAL},
+    ErrorKindName{"Serialization Error: ", DUCKDB_ERROR_SERIALIZATION},
+    ErrorKindName{"Expression Error: ", DUCKDB_ERROR_EXPRESSION},
+    ErrorKindName{"Decimal Error: ", DUCKDB_ERROR_DECIMAL},
+    ErrorKindName{"Invalid Error: ", DUCKDB_ERROR_INVALID},
+    ErrorKindName{"Invalid Configuration Error: ", DUCKDB_INVALID_CONFIGURATION},
+    ErrorKindName{"Missing Extension Error: ", DUCKDB_ERROR_MISSING_EXTENSION},
+    ErrorKindName{"Extension Autoloading Error: ", DUCKDB_ERROR_AUTOLOAD},
+    ErrorKindName{"HTTP Error: ", DUCKDB_ERROR_HTTP},
+    ErrorKindName{"Connection Error: ", DUCKDB_ERROR_CONNECTION},
+    ErrorKindName{"Parameter Not Resolved Error: ", DUCKDB_ERROR_PARAMETER_NOT_RESOLVED},
+    ErrorKindName{"Parameter Not Allowed Error: ", DUCKDB_ERROR_PARAMETER_NOT_ALLOWED},
+};
+
+bool Contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
+//! A refinement: within one DuckDB error type, messages containing `needle` get `sqlstate`.
+struct MessageRule {
+    duckdb_error_type type;
+    const char *needle;
+    const char *sqlstate;
+};
+
+// First match wins; the per-type default follows in DefaultSqlState.
+constexpr std::array kMessageRules = {
+    MessageRule{DUCKDB_ERROR_CATALOG, "already exists", "42P07"},
+    MessageRule{DUCKDB_ERROR_CATALOG, "Table with name", "42P01"},
+    MessageRule{DUCKDB_ERROR_CATALOG, "View with name", "42P01"},
+    MessageRule{DUCKDB_ERROR_CATALOG, "Table Function with name", "42883"},
+    MessageRule{DUCKDB_ERROR_CATALOG, "Function with name", "42883"},
+    MessageRule{DUCKDB_ERROR_CATALOG, "Macro Function with name", "42883"},
+    MessageRule{DUCKDB_ERROR_CATALOG, "Schema with name", "3F000"},
+    MessageRule{DUCKDB_ERROR_CATALOG, "Type with name", "42704"},
+    MessageRule{DUCKDB_ERROR_CATALOG, "Sequence with name", "42P01"},
+    MessageRule{DUCKDB_ERROR_CATALOG, "Index with name", "42P01"},
+    MessageRule{DUCKDB_ERROR_CATALOG, "Catalog with name", "3D000"},
+    MessageRule{DUCKDB_ERROR_CATALOG, "Column with name", "42703"},
+    MessageRule{DUCKDB_ERROR_BINDER, "Referenced column", "42703"},
+    MessageRule{DUCKDB_ERROR_BINDER, "Referenced table", "42P01"},
+    MessageRule{DUCKDB_ERROR_BINDER, "does not have a column named", "42703"},
+    MessageRule{DUCKDB_ERROR_BINDER, "does not have a column with name", "42703"},
+    MessageRule{DUCKDB_ERROR_BINDER, "Values list", "42703"},
+    MessageRule{DUCKDB_ERROR_BINDER, "is ambiguous", "42702"},
+    MessageRule{DUCKDB_ERROR_BINDER, "Ambiguous reference", "42702"},
+    MessageRule{DUCKDB_ERROR_BINDER, "must appear in the GROUP BY clause", "42803"},
+    MessageRule{DUCKDB_ERROR_BINDER, "aggregate function calls cannot be nested", "42803"},
+    MessageRule{DUCKDB_ERROR_BINDER, "No function matches", "42883"},
+    MessageRule{DUCKDB_ERROR_BINDER, "Could not choose a best candidate function", "42725"},
+    MessageRule{DUCKDB_ERROR_BINDER, "Cannot compare values", "42883"},
+    MessageRule{DUCKDB_ERROR_BINDER, "WHERE clause cannot contain aggregates", "42803"},
+    MessageRule{DUCKDB_ERROR_BINDER, "Duplicate column name", "42701"},
+    MessageRule{DUCKDB_ERROR_BINDER, "has more expressions than target columns", "42601"},
+    MessageRule{DUCKDB_ERROR_BINDER, "Column name/alias", "42703"},
+    MessageRule{DUCKDB_ERROR_CATALOG, "does not exist", "42704"},
+    MessageRule{DUCKDB_ERROR_CONSTRAINT, "NOT NULL constraint", "23502"},
+    MessageRule{DUCKDB_ERROR_CONSTRAINT, "foreign key", "23503"},
+    MessageRule{DUCKDB_ERROR_CONSTRAINT, "CHECK constraint", "23514"},
+    MessageRule{DUCKDB_ERROR_CONSTRAINT, "Duplicate key", "23505"},
+    MessageRule{DUCKDB_ERROR_CONSTRAINT, "unique", "23505"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "out of range", "22003"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "Overflow", "22003"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "date field value out of range", "22008"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "timestamp field value out of range", "22008"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "to type DATE", "22007"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "to type TIMESTAMP", "22007"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "to type TIME", "22007"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "to type INTERVAL", "22007"},
+    MessageRule{DUCKDB_ERROR_INVALID_INPUT, "date field value out of range", "22008"},
+    MessageRule{DUCKDB_ERROR_INVALID_INPUT, "out of range", "22003"},
+    MessageRule{DUCKDB_ERROR_INVALID_INPUT, "Malformed JSON", "22P02"},
+    MessageRule{DUCKDB_ERROR_TRANSACTION, "conflict", "40001"},
+    MessageRule{DUCKDB_ERROR_TRANSACTION, "Conflict", "40001"},
+    MessageRule{DUCKDB_ERROR_TRANSACTION, "read-only", "25006"},
+    MessageRule{DUCKDB_ERROR_TRANSACTION, "read only", "25006"},
+    MessageRule{DUCKDB_ERROR_INVALID_INPUT, "read-only", "25006"},
+    MessageRule{DUCKDB_ERROR_PARSER, "Maximum", "54001"},
+    MessageRule{DUCKDB_ERROR_OUT_OF_RANGE, "STRING_LITERAL", "22001"},
+    MessageRule{DUCKDB_ERROR_SEQUENCE, "reached maximum value", "2200H"},
+    MessageRule{DUCKDB_ERROR_SEQUENCE, "reached minimum value", "2200H"},
+};
+
+const char *DefaultSqlState(duckdb_error_type type) {
+    switch (type) {
+    case DUCKDB_ERROR_PARSER:
+    case DUCKDB_ERROR_SYNTAX:
+        return "42601";
+    case DUCKDB_ERROR_CATALOG:
+        return "42704";
+    case DUCKDB_ERROR_BINDER:
+        return "42000";
+    case DUCKDB_ERROR_CONVERSION:
+        return "22P02";
+    case DUCKDB_ERROR_OUT_OF_RANGE:
+    case DUCKDB_ERROR_DECIMAL:
+        return "22003";
+    case DUCKDB_ERROR_DIVIDE_BY_ZERO:
+        return "22012";
+    case DUCKDB_ERROR_CONSTRAINT:
+        return "23000";
+    case DUCKDB_ERROR_MISMATCH_TYPE:
+    case DUCKDB_ERROR_INVALID_TYPE:
+    case DUCKDB_ERROR_EXPRESSION:
+        return "42804";
+    case DUCKDB_ERROR_UNKNOWN_TYPE:
+        return "42704";
+    case DUCKDB_ERROR_TRANSACTION:
+        return "25000";
+    case DUCKDB_ERROR_SERIALIZATION:
+        return "40001";
+    case DUCKDB_ERROR_NOT_IMPLEMENTED:
+    case DUCKDB_ERROR_MISSING_EXTENSION:
+    case DUCKDB_ERROR_AUTOLOAD:
+        return "0A000";
+    case DUCKDB_ERROR_INTERRUPT:
+        return "57014";
+    case DUCKDB_ERROR_OUT_OF_MEMORY:
+        return "53200";
+    case DUCKDB_ERROR_IO:
+    case DUCKDB_ERROR_HTTP:
+    case DUCKDB_ERROR_NETWORK:
+        return "58030";
+    case DUCKDB_ERROR_PERMISSION:
+        return "42501";
+    case DUCKDB_ERROR_DEPENDENCY:
+        return "2BP01";
+    case DUCKDB_ERROR_SEQUENCE:
+        return "55000";
+    case DUCKDB_ERROR_INVALID_INPUT:
+    case DUCKDB_ERROR_SETTINGS:
+    case DUCKDB_INVALID_CONFIGURATION:
+        return "22023";
+    case DUCKDB_ERROR_OBJECT_SIZE:
+        return "54000";
+    case DUCKDB_ERROR_CONNECTION:
+        return "08006";
+    case DUCKDB_ERROR_PARAMETER_NOT_RESOLVED:
+        return "42P18";
+    case DUCKDB_ERROR_PARAMETER_NOT_ALLOWED:
+        return "42P02";
+    default:
+        return "XX000";
+    }
+}
+
+//! PostgreSQL's wording for the most common errors, where DuckDB's differs.
+std::string RewordMessage(const std::string &sqlstate, const std::string &message, std::string &detail) {
+    static const std::regex table_missing(R"(^Table with name ([^ ]+) does not exist!)");
+    static const std::regex column_missing(R"re(^Referenced column "?([^" ]+)"? not found)re");
+    static const std::regex duplicate_key(R"re(^Duplicate key "(.+): (.*)" violates (primary key|unique) constraint)re");
+    std::smatch match;
+    if (sqlstate == "42P01" && std::regex_search(message, match, table_missing)) {
+        return "relation \"" + match[1].str() + "\" does not exist";
+    }
+    if (sqlstate == "42703" && std::regex_search(message, match, column_missing)) {
+        return "column \"" + match[1].str() + "\" does not exist";
+    }
+    if (sqlstate == "23505" && std::regex_search(message, match, duplicate_key)) {
+        detail = "Key (" + match[1].str() + ")=(" + match[2].str() + ") already exists.";
+        return "duplicate key value violates unique constraint";
+    }
+    if (sqlstate == "22012") {
+        return "division by zero";
+    }
+    if (sqlstate == "57014" && Contains(message, "Interrupted")) {
+        return "canceling statement due to user request";
+    }
+    return message;
+}
+
+//! Finds DuckDB's "LINE n: <text>\n<spaces>^" block; returns the 1-based character position
+//! within `statement` and removes the block from `message`.
+int ExtractPosition(std::string &message, std::string_view statement) {
+    auto line_at = message.find("\nLINE ");
+    if (line_at == std::string::npos) {
+        return 0;
+    }
+    std::string block = message.substr(line_at + 1);
+    message.erase(line_at);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+        message.pop_back();
+    }
+    static const std::regex line_re(R"(^LINE (\d+): ([^\n]*)\n( *)\^)");
+    std::smatch match;
+    if (!std::regex_search(block, match, line_re)) {
+        return 0;
+    }
+    int line_number = std::stoi(match[1].str());
+    size_t prefix = 5 + match[1].str().size() + 2; // "LINE " + n + ": "
+    size_t caret = match[3].str().size();
+    if (caret < prefix) {
+        return 0;
+    }
+    std::string shown = match[2].str();
+    size_t column = caret - prefix;
+    // Find where line `line_number` starts in the statement.
+    size_t offset = 0;
+    for (int line = 1; line < line_number; line++) {
+        auto next = statement.find('\n', offset);
+        if (next == std::string_view::npos) {
+            return 0;
+        }
+        offset = next + 1;
+    }
+    auto line_text = statement.substr(offset, statement.find('\n', offset) - offset);
+    // DuckDB elides long lines ("..."); only trust positions on lines shown verbatim.
+    if (line_text.substr(0, shown.size()) != shown || column > line_text.size()) {
+        return 0;
+    }
+    // Convert the byte offset to a character count (UTF-8), as PostgreSQL reports characters.
+    int characters = 0;
+    for (size_t i = 0; i < offset + column && i < statement.size(); i++) {
+        if ((static_cast<unsigned char>(statement[i]) & 0xC0) != 0x80) {
+            characters++;
+        }
+    }
+    return characters + 1;
+}
+
+} // namespace
+
+std::string SqlStateFor(duckdb_error_type type, std::string_view message) {
+    for (const auto &rule : kMessageRules) {
+        if (rule.type == type && Contains(message, rule.needle)) {
+            return rule.sqlstate;
+        }
+    }
+    return DefaultSqlState(type);
+}
+
+SqlError MapDuckDbError(std::optional<duckdb_error_type> type, std::string_view raw_message,
+                        std::string_view statement) {
+    std::string message(raw_message);
+    duckdb_error_type kind = type.value_or(DUCKDB_ERROR_INVALID);
+    for (const auto &name : kKindNames) {
+        if (message.rfind(name.prefix, 0) == 0) {
+            message.erase(0, std::char_traits<char>::length(name.prefix));
+            if (!type || *type == DUCKDB_ERROR_INVALID) {
+                kind = name.type;
+            }
+            break;
+        }
+    }
+    int position = ExtractPosition(message, statement);
+    std::string hint;
+    auto did_you_mean = message.find("\nDid you mean");
+    if (did_you_mean != std::string::npos) {
+        hint = message.substr(did_you_mean + 1);
+        message.erase(did_you_mean);
+    }
+    auto sqlstate = SqlStateFor(kind, message);
+    std::string detail;
+    message = RewordMessage(sqlstate, message, detail);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+        message.pop_back();
+    }
+    return SqlError(sqlstate, message, detail, hint, position);
+}
+
+} // namespace duckgres::engine

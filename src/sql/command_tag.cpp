@@ -1,0 +1,383 @@
+// Classifies parse tree nodes and builds PostgreSQL's command tags for them.
+#include "sql/command_tag.hpp"
+
+#include <pg_query.pb.h>
+
+#include <algorithm>
+
+namespace duckgres::sql {
+
+namespace {
+
+using pg_query::Node;
+using pg_query::ObjectType;
+
+//! The object word PostgreSQL uses in DROP/ALTER/CREATE tags ("TABLE", "MATERIALIZED VIEW").
+std::string ObjectWord(ObjectType type) {
+    switch (type) {
+    case pg_query::OBJECT_TABLE:
+        return "TABLE";
+    case pg_query::OBJECT_VIEW:
+        return "VIEW";
+    case pg_query::OBJECT_MATVIEW:
+        return "MATERIALIZED VIEW";
+    case pg_query::OBJECT_INDEX:
+        return "INDEX";
+    case pg_query::OBJECT_SEQUENCE:
+        return "SEQUENCE";
+    case pg_query::OBJECT_SCHEMA:
+        return "SCHEMA";
+    case pg_query::OBJECT_TYPE:
+        return "TYPE";
+    case pg_query::OBJECT_DOMAIN:
+        return "DOMAIN";
+    case pg_query::OBJECT_FUNCTION:
+        return "FUNCTION";
+    case pg_query::OBJECT_PROCEDURE:
+        return "PROCEDURE";
+    case pg_query::OBJECT_AGGREGATE:
+        return "AGGREGATE";
+    case pg_query::OBJECT_DATABASE:
+        return "DATABASE";
+    case pg_query::OBJECT_EXTENSION:
+        return "EXTENSION";
+    case pg_query::OBJECT_ROLE:
+        return "ROLE";
+    case pg_query::OBJECT_TRIGGER:
+        return "TRIGGER";
+    case pg_query::OBJECT_FOREIGN_TABLE:
+        return "FOREIGN TABLE";
+    case pg_query::OBJECT_COLUMN:
+        return "TABLE";
+    case pg_query::OBJECT_TABCONSTRAINT:
+        return "TABLE";
+    case pg_query::OBJECT_COLLATION:
+        return "COLLATION";
+    case pg_query::OBJECT_POLICY:
+        return "POLICY";
+    case pg_query::OBJECT_RULE:
+        return "RULE";
+    case pg_query::OBJECT_TABLESPACE:
+        return "TABLESPACE";
+    default:
+        return "OBJECT";
+    }
+}
+
+//! Text of a SET argument as PostgreSQL would store it.
+std::string ArgText(const Node &arg) {
+    if (arg.has_a_const()) {
+        const auto &c = arg.a_const();
+        if (c.has_sval()) {
+            return c.sval().sval();
+        }
+        if (c.has_ival()) {
+            return std::to_string(c.ival().ival());
+        }
+        if (c.has_fval()) {
+            return c.fval().fval();
+        }
+        if (c.has_boolval()) {
+            return c.boolval().boolval() ? "on" : "off";
+        }
+    }
+    if (arg.has_type_cast() && arg.type_cast().has_arg()) {
+        return ArgText(arg.type_cast().arg());
+    }
+    return "";
+}
+
+std::string Lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+
+void ClassifyTransaction(const pg_query::TransactionStmt &stmt, ParsedStatement &out) {
+    switch (stmt.kind()) {
+    case pg_query::TRANS_STMT_BEGIN:
+    case pg_query::TRANS_STMT_START:
+        out.kind = StatementKind::Begin;
+        out.tag = stmt.kind() == pg_query::TRANS_STMT_BEGIN ? "BEGIN" : "START TRANSACTION";
+        for (const auto &option : stmt.options()) {
+            if (option.has_def_elem() && option.def_elem().defname() == "transaction_read_only" &&
+                option.def_elem().has_arg() && option.def_elem().arg().has_a_const() &&
+                option.def_elem().arg().a_const().has_ival()) {
+                out.read_only = option.def_elem().arg().a_const().ival().ival() != 0;
+            }
+        }
+        return;
+    case pg_query::TRANS_STMT_COMMIT:
+        out.kind = StatementKind::Commit;
+        out.tag = "COMMIT";
+        return;
+    case pg_query::TRANS_STMT_ROLLBACK:
+        out.kind = StatementKind::Rollback;
+        out.tag = "ROLLBACK";
+        return;
+    case pg_query::TRANS_STMT_SAVEPOINT:
+        out.kind = StatementKind::Savepoint;
+        out.tag = "SAVEPOINT";
+        return;
+    case pg_query::TRANS_STMT_RELEASE:
+        out.kind = StatementKind::Savepoint;
+        out.tag = "RELEASE";
+        return;
+    case pg_query::TRANS_STMT_ROLLBACK_TO:
+        out.kind = StatementKind::Savepoint;
+        out.tag = "ROLLBACK";
+        return;
+    case pg_query::TRANS_STMT_PREPARE:
+        out.tag = "PREPARE TRANSACTION";
+        return;
+    case pg_query::TRANS_STMT_COMMIT_PREPARED:
+        out.tag = "COMMIT PREPARED";
+        return;
+    case pg_query::TRANS_STMT_ROLLBACK_PREPARED:
+        out.tag = "ROLLBACK PREPARED";
+        return;
+    default:
+        out.tag = "???";
+        return;
+    }
+}
+
+void ClassifySet(const pg_query::VariableSetStmt &stmt, ParsedStatement &out) {
+    out.variable = Lower(stmt.name());
+    out.is_local = stmt.is_local();
+    switch (stmt.kind()) {
+    case pg_query::VAR_SET_VALUE:
+    case pg_query::VAR_SET_CURRENT: {
+        out.kind = StatementKind::Set;
+        out.tag = "SET";
+        std::string value;
+        for (int i = 0; i < stmt.args_size(); i++) {
+            if (i > 0) {
+                value += ", ";
+            }
+            value += ArgText(stmt.args(i));
+        }
+        out.value = value;
+        return;
+    }
+    case pg_query::VAR_SET_DEFAULT:
+        out.kind = StatementKind::Set;
+        out.tag = "SET";
+        out.value = "DEFAULT";
+        return;
+    case pg_query::VAR_RESET:
+        out.kind = StatementKind::Reset;
+        out.tag = "RESET";
+        return;
+    case pg_query::VAR_RESET_ALL:
+        out.kind = StatementKind::Reset;
+        out.tag = "RESET";
+        out.variable = "all";
+        return;
+    case pg_query::VAR_SET_MULTI:
+        // SET TRANSACTION ... / SET SESSION CHARACTERISTICS: accepted, nothing to change.
+        out.kind = StatementKind::Set;
+        out.tag = "SET";
+        out.variable = Lower(stmt.name());
+        return;
+    default:
+        out.tag = "SET";
+        return;
+    }
+}
+
+} // namespace
+
+void ClassifyStatement(const Node &node, ParsedStatement &out) {
+    out.kind = StatementKind::Generic;
+    out.tag_has_rows = false;
+    out.returns_rows = false;
+    switch (node.node_case()) {
+    case Node::kSelectStmt:
+        out.tag = "SELECT";
+        out.tag_has_rows = true;
+        out.returns_rows = !node.select_stmt().has_into_clause();
+        return;
+    case Node::kInsertStmt:
+        out.tag = "INSERT";
+        out.tag_has_rows = true;
+        out.returns_rows = node.insert_stmt().returning_list_size() > 0;
+        return;
+    case Node::kUpdateStmt:
+        out.tag = "UPDATE";
+        out.tag_has_rows = true;
+        out.returns_rows = node.update_stmt().returning_list_size() > 0;
+        return;
+    case Node::kDeleteStmt:
+        out.tag = "DELETE";
+        out.tag_has_rows = true;
+        out.returns_rows = node.delete_stmt().returning_list_size() > 0;
+        return;
+    case Node::kMergeStmt:
+        out.tag = "MERGE";
+        out.tag_has_rows = true;
+        return;
+    case Node::kCopyStmt:
+        out.tag = "COPY";
+        out.tag_has_rows = true;
+        return;
+    case Node::kCreateTableAsStmt:
+        // PostgreSQL tags CREATE TABLE AS and SELECT INTO with "SELECT n".
+        out.tag = "SELECT";
+        out.tag_has_rows = true;
+        return;
+    case Node::kExplainStmt:
+        out.tag = "EXPLAIN";
+        out.returns_rows = true;
+        return;
+    case Node::kTransactionStmt:
+        ClassifyTransaction(node.transaction_stmt(), out);
+        return;
+    case Node::kVariableSetStmt:
+        ClassifySet(node.variable_set_stmt(), out);
+        return;
+    case Node::kVariableShowStmt:
+        out.kind = StatementKind::Show;
+        out.tag = "SHOW";
+        out.returns_rows = true;
+        out.variable = Lower(node.variable_show_stmt().name());
+        return;
+    case Node::kCreateStmt:
+        out.tag = "CREATE TABLE";
+        return;
+    case Node::kViewStmt:
+        out.tag = "CREATE VIEW";
+        return;
+    case Node::kIndexStmt:
+        out.tag = "CREATE INDEX";
+        return;
+    case Node::kCreateSchemaStmt:
+        out.tag = "CREATE SCHEMA";
+        return;
+    case Node::kCreateSeqStmt:
+        out.tag = "CREATE SEQUENCE";
+        return;
+    case Node::kAlterSeqStmt:
+        out.tag = "ALTER SEQUENCE";
+        return;
+    case Node::kCreateEnumStmt:
+    case Node::kCompositeTypeStmt:
+    case Node::kCreateRangeStmt:
+        out.tag = "CREATE TYPE";
+        return;
+    case Node::kCreateDomainStmt:
+        out.tag = "CREATE DOMAIN";
+        return;
+    case Node::kCreateFunctionStmt:
+        out.tag = node.create_function_stmt().is_procedure() ? "CREATE PROCEDURE" : "CREATE FUNCTION";
+        return;
+    case Node::kCreatedbStmt:
+        out.tag = "CREATE DATABASE";
+        return;
+    case Node::kDropdbStmt:
+        out.tag = "DROP DATABASE";
+        return;
+    case Node::kCreateExtensionStmt:
+        out.tag = "CREATE EXTENSION";
+        return;
+    case Node::kCreateRoleStmt:
+        out.tag = "CREATE ROLE";
+        return;
+    case Node::kAlterRoleStmt:
+        out.tag = "ALTER ROLE";
+        return;
+    case Node::kDropRoleStmt:
+        out.tag = "DROP ROLE";
+        return;
+    case Node::kCreateTrigStmt:
+        out.tag = "CREATE TRIGGER";
+        return;
+    case Node::kDropStmt:
+        out.tag = "DROP " + ObjectWord(node.drop_stmt().remove_type());
+        return;
+    case Node::kAlterTableStmt:
+        out.tag = "ALTER " + ObjectWord(node.alter_table_stmt().objtype());
+        return;
+    case Node::kRenameStmt: {
+        auto type = node.rename_stmt().rename_type();
+        if (type == pg_query::OBJECT_COLUMN || type == pg_query::OBJECT_TABCONSTRAINT) {
+            type = node.rename_stmt().relation_type();
+        }
+        out.tag = "ALTER " + ObjectWord(type);
+        return;
+    }
+    case Node::kTruncateStmt:
+        out.tag = "TRUNCATE TABLE";
+        return;
+    case Node::kCommentStmt:
+        out.tag = "COMMENT";
+        return;
+    case Node::kGrantStmt:
+        out.tag = node.grant_stmt().is_grant() ? "GRANT" : "REVOKE";
+        return;
+    case Node::kGrantRoleStmt:
+        out.tag = node.grant_role_stmt().is_grant() ? "GRANT ROLE" : "REVOKE ROLE";
+        return;
+    case Node::kVacuumStmt:
+        out.tag = node.vacuum_stmt().is_vacuumcmd() ? "VACUUM" : "ANALYZE";
+        return;
+    case Node::kCheckPointStmt:
+        out.tag = "CHECKPOINT";
+        return;
+    case Node::kLockStmt:
+        out.tag = "LOCK TABLE";
+        return;
+    case Node::kDiscardStmt:
+        out.tag = "DISCARD ALL";
+        return;
+    case Node::kListenStmt:
+        out.tag = "LISTEN";
+        return;
+    case Node::kUnlistenStmt:
+        out.tag = "UNLISTEN";
+        return;
+    case Node::kNotifyStmt:
+        out.tag = "NOTIFY";
+        return;
+    case Node::kDeclareCursorStmt:
+        out.tag = "DECLARE CURSOR";
+        return;
+    case Node::kFetchStmt:
+        out.tag = node.fetch_stmt().ismove() ? "MOVE" : "FETCH";
+        out.tag_has_rows = true;
+        out.returns_rows = !node.fetch_stmt().ismove();
+        return;
+    case Node::kClosePortalStmt:
+        out.tag = "CLOSE CURSOR";
+        return;
+    case Node::kPrepareStmt:
+        out.tag = "PREPARE";
+        return;
+    case Node::kExecuteStmt:
+        out.tag = "EXECUTE";
+        return;
+    case Node::kDeallocateStmt:
+        out.tag = node.deallocate_stmt().name().empty() ? "DEALLOCATE ALL" : "DEALLOCATE";
+        return;
+    case Node::kDoStmt:
+        out.tag = "DO";
+        return;
+    case Node::kCallStmt:
+        out.tag = "CALL";
+        return;
+    default:
+        out.tag = "";
+        return;
+    }
+}
+
+std::string FormatCommandTag(const std::string &tag, bool tag_has_rows, uint64_t rows) {
+    if (!tag_has_rows) {
+        return tag;
+    }
+    if (tag == "INSERT") {
+        return "INSERT 0 " + std::to_string(rows);
+    }
+    return tag + " " + std::to_string(rows);
+}
+
+} // namespace duckgres::sql

@@ -1,0 +1,52 @@
+// ParsedStatement: one statement of a query string, classified for the session.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace duckgres::sql {
+
+//! What the session must do itself rather than hand to DuckDB unchanged.
+enum class StatementKind {
+    Generic,    //!< run on DuckDB as written
+    Begin,      //!< BEGIN / START TRANSACTION
+    Commit,     //!< COMMIT / END
+    Rollback,   //!< ROLLBACK / ABORT
+    Savepoint,  //!< SAVEPOINT, RELEASE, ROLLBACK TO (not supported by DuckDB)
+    Set,        //!< SET name TO value / SET LOCAL
+    Reset,      //!< RESET name / RESET ALL
+    Show,       //!< SHOW name / SHOW ALL
+};
+
+struct ParsedStatement {
+    std::string text;    //!< the statement's own text, without the trailing semicolon
+    int location = 0;    //!< byte offset of `text` in the query string (for error positions)
+    StatementKind kind = StatementKind::Generic;
+    //! PostgreSQL's command tag without the row count ("SELECT", "INSERT", "CREATE TABLE").
+    //! Empty when PostgreSQL's grammar rejected the statement (DuckDB-only syntax): the engine
+    //! derives the tag from DuckDB's statement type then.
+    std::string tag;
+    bool tag_has_rows = false; //!< the tag takes a row count ("SELECT 3", "INSERT 0 3")
+    bool returns_rows = false; //!< PostgreSQL would send a RowDescription (SELECT, RETURNING, SHOW...)
+
+    // SET / RESET / SHOW
+    std::string variable; //!< lower-case parameter name; "all" for SHOW ALL / RESET ALL
+    std::string value;    //!< SET's value as PostgreSQL would store it ("DEFAULT" resets)
+    bool is_local = false;
+
+    // BEGIN options
+    bool read_only = false;
+};
+
+//! A query string split into statements. When PostgreSQL's grammar rejects the string,
+//! `postgres_syntax_ok` is false, the statements come from a lexical split, and
+//! `syntax_error`/`syntax_error_position` hold PostgreSQL's message (DuckDB may still accept
+//! its own syntax, so the session tries DuckDB first and reports DuckDB's error).
+struct ParsedQuery {
+    std::vector<ParsedStatement> statements;
+    bool postgres_syntax_ok = true;
+    std::string syntax_error;
+    int syntax_error_position = 0; //!< 1-based, 0 when unknown
+};
+
+} // namespace duckgres::sql

@@ -1,0 +1,93 @@
+// Table-driven tests of the DuckDB error to SQLSTATE mapping, with real DuckDB errors.
+#include "engine/database.hpp"
+#include "engine/engine_connection.hpp"
+#include "engine/error_mapping.hpp"
+
+#include <gtest/gtest.h>
+
+namespace duckgres::engine {
+namespace {
+
+TEST(ErrorMapping, FromMessages) {
+    struct {
+        const char *message;
+        const char *sqlstate;
+        const char *mapped;
+    } cases[] = {
+        {"Parser Error: syntax error at or near \"selec\"", "42601", "syntax error at or near \"selec\""},
+        {"Catalog Error: Table with name nosuch does not exist!\nDid you mean \"x\"?", "42P01",
+         "relation \"nosuch\" does not exist"},
+        {"Catalog Error: Schema with name s does not exist!", "3F000", "Schema with name s does not exist!"},
+        {"Catalog Error: Scalar Function with name foo does not exist!", "42883",
+         "Scalar Function with name foo does not exist!"},
+        {"Catalog Error: Table with name t already exists!", "42P07", "Table with name t already exists!"},
+        {"Binder Error: Referenced column \"zz\" not found in FROM clause!", "42703", "column \"zz\" does not exist"},
+        {"Constraint Error: NOT NULL constraint failed: t.a", "23502", "NOT NULL constraint failed: t.a"},
+        {"Constraint Error: Duplicate key \"a: 1\" violates primary key constraint.", "23505",
+         "duplicate key value violates unique constraint"},
+        {"Conversion Error: Could not convert string 'abc' to INT32", "22P02",
+         "Could not convert string 'abc' to INT32"},
+        {"Conversion Error: Type INT32 with value 99999999999 can't be cast because the value is out of range for "
+         "the destination type INT16",
+         "22003", nullptr},
+        {"Out of Range Error: Overflow in multiplication of INT32 (2147483647 * 2)!", "22003", nullptr},
+        {"Not implemented Error: this is not there", "0A000", "this is not there"},
+        {"TransactionContext Error: Catalog write-write conflict on alter with \"t\"", "40001", nullptr},
+        {"Something without a prefix", "XX000", "Something without a prefix"},
+    };
+    for (const auto &c : cases) {
+        auto error = MapDuckDbError(std::nullopt, c.message);
+        EXPECT_EQ(error.sqlstate, c.sqlstate) << c.message;
+        if (c.mapped) {
+            EXPECT_EQ(std::string(error.what()), c.mapped) << c.message;
+        }
+    }
+}
+
+TEST(ErrorMapping, PositionFromCaret) {
+    auto error = MapDuckDbError(std::nullopt,
+                                "Catalog Error: Table with name nosuch does not exist!\n\nLINE 1: select * from "
+                                "nosuch\n                      ^",
+                                "select * from nosuch");
+    EXPECT_EQ(error.position, 15);
+    auto multi = MapDuckDbError(std::nullopt, "Parser Error: syntax error at or near \"frm\"\n\nLINE 2: frm t\n        ^",
+                                "select 1\nfrm t");
+    EXPECT_EQ(multi.position, 10);
+}
+
+TEST(ErrorMapping, RealDuckDbErrors) {
+    Database database("test", ":memory:", DatabaseOptions{});
+    auto owned = std::shared_ptr<Database>(&database, [](Database *) {});
+    EngineConnection connection(owned);
+    struct {
+        const char *sql;
+        const char *sqlstate;
+    } cases[] = {
+        {"selec 1", "42601"},
+        {"select * from nosuch", "42P01"},
+        {"select nosuch from (select 1 as a)", "42703"},
+        {"select nosuchfn(1)", "42883"},
+        {"select 'abc'::int", "22P02"},
+        {"select 2147483647::int * 2", "22003"},
+        {"select 40000::smallint", "22003"},
+        {"create table dup(a int primary key); insert into dup values (1); insert into dup values (1)", "23505"},
+    };
+    for (const auto &c : cases) {
+        std::string sqlstate;
+        try {
+            std::string sql = c.sql;
+            size_t start = 0;
+            while (start < sql.size()) {
+                auto end = sql.find("; ", start);
+                connection.Run(sql.substr(start, end == std::string::npos ? std::string::npos : end - start));
+                start = end == std::string::npos ? sql.size() : end + 2;
+            }
+        } catch (const SqlError &e) {
+            sqlstate = e.sqlstate;
+        }
+        EXPECT_EQ(sqlstate, c.sqlstate) << c.sql;
+    }
+}
+
+} // namespace
+} // namespace duckgres::engine

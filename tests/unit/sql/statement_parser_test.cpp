@@ -1,0 +1,125 @@
+// Table-driven tests of statement splitting, classification and command tags.
+#include "sql/command_tag.hpp"
+#include "sql/statement_parser.hpp"
+
+#include <gtest/gtest.h>
+
+namespace duckgres::sql {
+namespace {
+
+struct TagCase {
+    const char *sql;
+    const char *tag;
+    bool has_rows;
+    bool returns_rows;
+    StatementKind kind;
+};
+
+TEST(StatementParser, ClassifiesStatements) {
+    const TagCase cases[] = {
+        {"select 1", "SELECT", true, true, StatementKind::Generic},
+        {"select 1 into t2", "SELECT", true, false, StatementKind::Generic},
+        {"insert into t values (1)", "INSERT", true, false, StatementKind::Generic},
+        {"insert into t values (1) returning a", "INSERT", true, true, StatementKind::Generic},
+        {"update t set a = 1", "UPDATE", true, false, StatementKind::Generic},
+        {"delete from t", "DELETE", true, false, StatementKind::Generic},
+        {"create table t (a int)", "CREATE TABLE", false, false, StatementKind::Generic},
+        {"create table t2 as select 1", "SELECT", true, false, StatementKind::Generic},
+        {"create view v as select 1", "CREATE VIEW", false, false, StatementKind::Generic},
+        {"drop table t", "DROP TABLE", false, false, StatementKind::Generic},
+        {"drop view if exists v", "DROP VIEW", false, false, StatementKind::Generic},
+        {"drop materialized view v", "DROP MATERIALIZED VIEW", false, false, StatementKind::Generic},
+        {"alter table t add column b int", "ALTER TABLE", false, false, StatementKind::Generic},
+        {"alter table t rename column b to c", "ALTER TABLE", false, false, StatementKind::Generic},
+        {"create schema s", "CREATE SCHEMA", false, false, StatementKind::Generic},
+        {"create sequence s", "CREATE SEQUENCE", false, false, StatementKind::Generic},
+        {"create index i on t (a)", "CREATE INDEX", false, false, StatementKind::Generic},
+        {"truncate t", "TRUNCATE TABLE", false, false, StatementKind::Generic},
+        {"begin", "BEGIN", false, false, StatementKind::Begin},
+        {"start transaction isolation level serializable", "START TRANSACTION", false, false, StatementKind::Begin},
+        {"commit", "COMMIT", false, false, StatementKind::Commit},
+        {"end", "COMMIT", false, false, StatementKind::Commit},
+        {"rollback", "ROLLBACK", false, false, StatementKind::Rollback},
+        {"abort", "ROLLBACK", false, false, StatementKind::Rollback},
+        {"savepoint a", "SAVEPOINT", false, false, StatementKind::Savepoint},
+        {"set search_path to public", "SET", false, false, StatementKind::Set},
+        {"reset all", "RESET", false, false, StatementKind::Reset},
+        {"show timezone", "SHOW", false, true, StatementKind::Show},
+        {"explain select 1", "EXPLAIN", false, true, StatementKind::Generic},
+        {"copy t from stdin", "COPY", true, false, StatementKind::Generic},
+    };
+    for (const auto &c : cases) {
+        auto parsed = ParseQuery(c.sql);
+        ASSERT_TRUE(parsed.postgres_syntax_ok) << c.sql;
+        ASSERT_EQ(parsed.statements.size(), 1u) << c.sql;
+        const auto &s = parsed.statements[0];
+        EXPECT_EQ(s.tag, c.tag) << c.sql;
+        EXPECT_EQ(s.tag_has_rows, c.has_rows) << c.sql;
+        EXPECT_EQ(s.returns_rows, c.returns_rows) << c.sql;
+        EXPECT_EQ(s.kind, c.kind) << c.sql;
+    }
+}
+
+TEST(StatementParser, SplitsMultipleStatements) {
+    auto parsed = ParseQuery("select 1; select 'a;b' ;\n  insert into t values (2);");
+    ASSERT_EQ(parsed.statements.size(), 3u);
+    EXPECT_EQ(parsed.statements[0].text, "select 1");
+    EXPECT_EQ(parsed.statements[1].text, "select 'a;b' ");
+    EXPECT_EQ(parsed.statements[2].text, "insert into t values (2)");
+    EXPECT_EQ(parsed.statements[2].location, 27);
+}
+
+TEST(StatementParser, EmptyQueries) {
+    for (const char *q : {"", "   ", ";", " ; ; ", "-- just a comment", "/* c */ ;"}) {
+        auto parsed = ParseQuery(q);
+        EXPECT_TRUE(parsed.statements.empty()) << q;
+    }
+}
+
+TEST(StatementParser, DuckDbSyntaxFallsBackToLexicalSplit) {
+    auto parsed = ParseQuery("from t select a; select * exclude (a) from t");
+    EXPECT_FALSE(parsed.postgres_syntax_ok);
+    ASSERT_EQ(parsed.statements.size(), 2u);
+    EXPECT_EQ(parsed.statements[0].text, "from t select a");
+    EXPECT_EQ(parsed.statements[0].tag, "");
+    EXPECT_EQ(parsed.statements[1].text, "select * exclude (a) from t");
+}
+
+TEST(StatementParser, SyntaxErrorPosition) {
+    auto parsed = ParseQuery("selec 1");
+    EXPECT_FALSE(parsed.postgres_syntax_ok);
+    EXPECT_EQ(parsed.syntax_error, "syntax error at or near \"selec\"");
+    EXPECT_EQ(parsed.syntax_error_position, 1);
+}
+
+TEST(StatementParser, SetValues) {
+    struct {
+        const char *sql;
+        const char *variable;
+        const char *value;
+        bool local;
+    } cases[] = {
+        {"set application_name = 'x y'", "application_name", "x y", false},
+        {"SET TimeZone TO 'Europe/Berlin'", "timezone", "Europe/Berlin", false},
+        {"set local statement_timeout = 5000", "statement_timeout", "5000", true},
+        {"set search_path = a, b", "search_path", "a, b", false},
+        {"set extra_float_digits to default", "extra_float_digits", "DEFAULT", false},
+        {"set datestyle = iso, mdy", "datestyle", "iso, mdy", false},
+    };
+    for (const auto &c : cases) {
+        auto parsed = ParseQuery(c.sql);
+        ASSERT_EQ(parsed.statements.size(), 1u);
+        EXPECT_EQ(parsed.statements[0].variable, c.variable) << c.sql;
+        EXPECT_EQ(parsed.statements[0].value, c.value) << c.sql;
+        EXPECT_EQ(parsed.statements[0].is_local, c.local) << c.sql;
+    }
+}
+
+TEST(CommandTag, Formats) {
+    EXPECT_EQ(FormatCommandTag("INSERT", true, 3), "INSERT 0 3");
+    EXPECT_EQ(FormatCommandTag("SELECT", true, 0), "SELECT 0");
+    EXPECT_EQ(FormatCommandTag("CREATE TABLE", false, 0), "CREATE TABLE");
+}
+
+} // namespace
+} // namespace duckgres::sql
