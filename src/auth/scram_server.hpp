@@ -36,19 +36,25 @@ public:
     void SetServerNonceForTest(std::string nonce) { server_nonce_ = std::move(nonce); }
 
 private:
+    enum class State { AwaitingClientFirst, AwaitingClientFinal, Finished };
+
     ScramServer() = default;
+    //! Makes the exchange fail at the proof, with a deterministic fake salt; reason goes to the log.
+    void MakeDoomed(std::string_view salt_seed_key, std::string_view salt_seed, std::string reason);
+    ScramStep Fail(std::string error, bool protocol_violation);
 
     int iterations_ = 4096;
     std::string salt_;
     std::string stored_key_;
     std::string server_key_;
     bool mock_ = false;
+    std::string mock_reason_;
     std::string server_nonce_;
     std::string client_first_bare_;
     std::string server_first_;
     std::string nonce_;
     std::string gs2_header_;
-    int state_ = 0;
+    State state_ = State::AwaitingClientFirst;
 };
 
 } // namespace duckgres::auth
