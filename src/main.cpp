@@ -1,2 +1,142 @@
-// Entry point placeholder.
-int main() { return 0; }
+// Entry point: command line, configuration precedence, and the server's subcommands.
+#include "auth/password_verifier.hpp"
+#include "config/config_loader.hpp"
+#include "net/server.hpp"
+#include "version.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+
+using namespace duckgres;
+
+namespace {
+
+//! Checks what only the auth layer can: every stored verifier parses.
+void ValidateVerifiers(const config::ServerConfig &config, std::vector<std::string> &errors) {
+    for (const auto &user : config.users) {
+        bool looks_like_verifier = user.password.rfind("SCRAM-SHA-256$", 0) == 0 || user.password.rfind("md5", 0) == 0;
+        if (looks_like_verifier && !auth::PasswordVerifier::Parse(user.password)) {
+            errors.push_back("users: \"" + user.name + "\" has a malformed password verifier");
+        }
+    }
+}
+
+int PrintErrors(const std::vector<std::string> &errors) {
+    for (const auto &error : errors) {
+        std::cerr << "duckgres: " << error << "\n";
+    }
+    return errors.empty() ? 0 : 1;
+}
+
+int HashPassword(const std::string &method, const std::string &user) {
+    std::string password;
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r') {
+        password.pop_back();
+    }
+    if (password.empty()) {
+        std::cerr << "duckgres: empty password\n";
+        return 1;
+    }
+    if (method == "md5") {
+        if (user.empty()) {
+            std::cerr << "duckgres: --method md5 needs --user NAME (md5 salts with the user name)\n";
+            return 1;
+        }
+        std::cout << auth::MakeMd5Verifier(password, user) << "\n";
+    } else if (method == "scram-sha-256") {
+        std::cout << auth::MakeScramVerifier(password) << "\n";
+    } else {
+        std::cerr << "duckgres: unknown method \"" << method << "\" (scram-sha-256 or md5)\n";
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    CLI::App app{"Duckgres: a PostgreSQL server on DuckDB"};
+    app.set_version_flag("--version", std::string("duckgres ") + kDuckgresVersion + " (DuckDB " + kDuckDbVersion +
+                                          ", PostgreSQL protocol 3.0, presents as PostgreSQL " + kPostgresVersion +
+                                          ")");
+    std::string config_file;
+    std::optional<std::string> host, data_dir, log_level;
+    std::optional<uint16_t> port;
+    app.add_option("--config", config_file, "YAML configuration file");
+    app.add_option("--host", host, "address to listen on (default 127.0.0.1)");
+    app.add_option("--port", port, "port to listen on (default 5432)");
+    app.add_option("--data-dir", data_dir, "directory of the DuckDB database files (default ./data)");
+    app.add_option("--log-level", log_level, "trace, debug, info, warn, error");
+
+    auto *check = app.add_subcommand("check-config", "validate a configuration file");
+    std::string check_file;
+    check->add_option("file", check_file, "YAML configuration file")->required();
+
+    auto *hash = app.add_subcommand("hash-password", "read a password on stdin and print a verifier");
+    std::string method = "scram-sha-256";
+    std::string user;
+    hash->add_option("--method", method, "scram-sha-256 (default) or md5");
+    hash->add_option("--user", user, "user name (needed for md5)");
+
+    CLI11_PARSE(app, argc, argv);
+
+    if (*hash) {
+        return HashPassword(method, user);
+    }
+
+    config::ServerConfig config;
+    std::vector<std::string> errors;
+    if (*check) {
+        config::ApplyYamlFile(config, check_file, errors);
+        config::Validate(config, errors);
+        ValidateVerifiers(config, errors);
+        if (errors.empty()) {
+            std::cout << "configuration ok: " << check_file << "\n";
+        }
+        return PrintErrors(errors);
+    }
+
+    // Precedence: flags > environment > file > defaults.
+    if (config_file.empty()) {
+        if (const char *from_env = std::getenv("DUCKGRES_CONFIG")) {
+            config_file = from_env;
+        }
+    }
+    if (!config_file.empty()) {
+        config::ApplyYamlFile(config, config_file, errors);
+    }
+    config::ApplyEnvironment(
+        config, [](const char *name) { return std::getenv(name); }, errors);
+    if (host) {
+        config.host = *host;
+    }
+    if (port) {
+        config.port = *port;
+    }
+    if (data_dir) {
+        config.data_dir = *data_dir;
+    }
+    if (log_level) {
+        config.log_level = *log_level;
+    }
+    config::Validate(config, errors);
+    ValidateVerifiers(config, errors);
+    if (!errors.empty()) {
+        return PrintErrors(errors);
+    }
+
+    auto logger = spdlog::stderr_color_mt("duckgres");
+    spdlog::set_default_logger(logger);
+    spdlog::set_level(spdlog::level::from_str(config.log_level));
+    try {
+        return net::Server(config).Run();
+    } catch (const std::exception &e) {
+        spdlog::critical("cannot start: {}", e.what());
+        return 1;
+    }
+}

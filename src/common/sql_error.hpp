@@ -12,13 +12,13 @@ class SqlError : public std::runtime_error {
 public:
     SqlError(std::string sqlstate, const std::string &message, std::string detail = "", std::string hint = "",
              int position = 0)
-        : std::runtime_error(message), sqlstate(std::move(sqlstate)), detail(std::move(detail)),
-          hint(std::move(hint)), position(position) {}
+        : std::runtime_error(message), sqlstate(std::move(sqlstate)), detail(std::move(detail)), hint(std::move(hint)),
+          position(position) {}
 
     std::string sqlstate;
     std::string detail;
     std::string hint;
-    int position = 0;              //!< 1-based character position in the statement, 0 unknown
+    int position = 0;               //!< 1-based character position in the statement, 0 unknown
     std::string severity = "ERROR"; //!< "ERROR" or "FATAL" (FATAL closes the session)
 };
 

@@ -49,9 +49,17 @@ std::string SetDuration(std::chrono::milliseconds &field, const std::string &tex
 //! Every scalar setting, by its YAML path ("tls.mode"); environment names derive from it.
 const std::map<std::string, Setter> &Setters() {
     static const std::map<std::string, Setter> setters = {
-        {"host", [](ServerConfig &c, const std::string &v) { c.host = v; return std::string(); }},
+        {"host",
+         [](ServerConfig &c, const std::string &v) {
+             c.host = v;
+             return std::string();
+         }},
         {"port", [](ServerConfig &c, const std::string &v) { return SetInteger(c.port, v, 0, 65535); }},
-        {"data_dir", [](ServerConfig &c, const std::string &v) { c.data_dir = v; return std::string(); }},
+        {"data_dir",
+         [](ServerConfig &c, const std::string &v) {
+             c.data_dir = v;
+             return std::string();
+         }},
         {"auth_method",
          [](ServerConfig &c, const std::string &v) {
              auto m = ParseAuthMethod(v);
@@ -73,8 +81,16 @@ const std::map<std::string, Setter> &Setters() {
              c.tls.mode = *m;
              return std::string();
          }},
-        {"tls.cert_file", [](ServerConfig &c, const std::string &v) { c.tls.cert_file = v; return std::string(); }},
-        {"tls.key_file", [](ServerConfig &c, const std::string &v) { c.tls.key_file = v; return std::string(); }},
+        {"tls.cert_file",
+         [](ServerConfig &c, const std::string &v) {
+             c.tls.cert_file = v;
+             return std::string();
+         }},
+        {"tls.key_file",
+         [](ServerConfig &c, const std::string &v) {
+             c.tls.key_file = v;
+             return std::string();
+         }},
         {"max_message_size",
          [](ServerConfig &c, const std::string &v) { return SetInteger(c.max_message_size, v, 1024, 1 << 30); }},
         {"max_startup_message_size",
@@ -84,14 +100,25 @@ const std::map<std::string, Setter> &Setters() {
         {"io_threads", [](ServerConfig &c, const std::string &v) { return SetInteger(c.io_threads, v, 1, 256); }},
         {"worker_threads",
          [](ServerConfig &c, const std::string &v) { return SetInteger(c.worker_threads, v, 1, 4096); }},
-        {"log_level", [](ServerConfig &c, const std::string &v) { c.log_level = v; return std::string(); }},
+        {"log_level",
+         [](ServerConfig &c, const std::string &v) {
+             c.log_level = v;
+             return std::string();
+         }},
         {"duckdb_memory_limit",
-         [](ServerConfig &c, const std::string &v) { c.duckdb_memory_limit = v; return std::string(); }},
+         [](ServerConfig &c, const std::string &v) {
+             c.duckdb_memory_limit = v;
+             return std::string();
+         }},
         {"duckdb_threads",
          [](ServerConfig &c, const std::string &v) { return SetInteger(c.duckdb_threads, v, 0, 1024); }},
         {"allow_external_access",
          [](ServerConfig &c, const std::string &v) { return SetBool(c.allow_external_access, v); }},
-        {"time_zone", [](ServerConfig &c, const std::string &v) { c.time_zone = v; return std::string(); }},
+        {"time_zone",
+         [](ServerConfig &c, const std::string &v) {
+             c.time_zone = v;
+             return std::string();
+         }},
     };
     return setters;
 }

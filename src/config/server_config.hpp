@@ -36,8 +36,8 @@ struct ServerConfig {
 
     TlsConfig tls;
 
-    uint32_t max_message_size = 256u << 20;      //!< after authentication
-    uint32_t max_startup_message_size = 10000;   //!< before authentication
+    uint32_t max_message_size = 256u << 20;    //!< after authentication
+    uint32_t max_startup_message_size = 10000; //!< before authentication
     std::chrono::milliseconds startup_timeout{60000};
     std::chrono::milliseconds shutdown_timeout{30000};
 
@@ -46,8 +46,8 @@ struct ServerConfig {
     std::string log_level = "info";
 
     // DuckDB settings applied to every database.
-    std::string duckdb_memory_limit; //!< e.g. "4GB"; empty: DuckDB's default
-    int duckdb_threads = 0;          //!< 0: DuckDB's default
+    std::string duckdb_memory_limit;    //!< e.g. "4GB"; empty: DuckDB's default
+    int duckdb_threads = 0;             //!< 0: DuckDB's default
     bool allow_external_access = false; //!< DuckDB file/network access for clients
 
     std::string time_zone = "UTC"; //!< default TimeZone of new sessions

@@ -46,6 +46,8 @@ void EngineConnection::Run(const std::string &sql) {
     }
 }
 
-void EngineConnection::Interrupt() { duckdb_interrupt(connection_.Get()); }
+void EngineConnection::Interrupt() {
+    duckdb_interrupt(connection_.Get());
+}
 
 } // namespace duckgres::engine

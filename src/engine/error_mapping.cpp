@@ -52,7 +52,9 @@ constexpr std::array kKindNames = {
     ErrorKindName{"Parameter Not Allowed Error: ", DUCKDB_ERROR_PARAMETER_NOT_ALLOWED},
 };
 
-bool Contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+bool Contains(std::string_view text, std::string_view part) {
+    return text.find(part) != std::string_view::npos;
+}
 
 //! A refinement: within one DuckDB error type, messages containing `needle` get `sqlstate`.
 struct MessageRule {
@@ -186,7 +188,8 @@ const char *DefaultSqlState(duckdb_error_type type) {
 std::string RewordMessage(const std::string &sqlstate, const std::string &message, std::string &detail) {
     static const std::regex table_missing(R"(^Table with name ([^ ]+) does not exist!)");
     static const std::regex column_missing(R"re(^Referenced column "?([^" ]+)"? not found)re");
-    static const std::regex duplicate_key(R"re(^Duplicate key "(.+): (.*)" violates (primary key|unique) constraint)re");
+    static const std::regex duplicate_key(
+        R"re(^Duplicate key "(.+): (.*)" violates (primary key|unique) constraint)re");
     std::smatch match;
     if (sqlstate == "42P01" && std::regex_search(message, match, table_missing)) {
         return "relation \"" + match[1].str() + "\" does not exist";

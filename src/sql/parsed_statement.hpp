@@ -8,19 +8,19 @@ namespace duckgres::sql {
 
 //! What the session must do itself rather than hand to DuckDB unchanged.
 enum class StatementKind {
-    Generic,    //!< run on DuckDB as written
-    Begin,      //!< BEGIN / START TRANSACTION
-    Commit,     //!< COMMIT / END
-    Rollback,   //!< ROLLBACK / ABORT
-    Savepoint,  //!< SAVEPOINT, RELEASE, ROLLBACK TO (not supported by DuckDB)
-    Set,        //!< SET name TO value / SET LOCAL
-    Reset,      //!< RESET name / RESET ALL
-    Show,       //!< SHOW name / SHOW ALL
+    Generic,   //!< run on DuckDB as written
+    Begin,     //!< BEGIN / START TRANSACTION
+    Commit,    //!< COMMIT / END
+    Rollback,  //!< ROLLBACK / ABORT
+    Savepoint, //!< SAVEPOINT, RELEASE, ROLLBACK TO (not supported by DuckDB)
+    Set,       //!< SET name TO value / SET LOCAL
+    Reset,     //!< RESET name / RESET ALL
+    Show,      //!< SHOW name / SHOW ALL
 };
 
 struct ParsedStatement {
-    std::string text;    //!< the statement's own text, without the trailing semicolon
-    int location = 0;    //!< byte offset of `text` in the query string (for error positions)
+    std::string text; //!< the statement's own text, without the trailing semicolon
+    int location = 0; //!< byte offset of `text` in the query string (for error positions)
     StatementKind kind = StatementKind::Generic;
     //! PostgreSQL's command tag without the row count ("SELECT", "INSERT", "CREATE TABLE").
     //! Empty when PostgreSQL's grammar rejected the statement (DuckDB-only syntax): the engine

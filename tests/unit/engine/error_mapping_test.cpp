@@ -50,8 +50,8 @@ TEST(ErrorMapping, PositionFromCaret) {
                                 "nosuch\n                      ^",
                                 "select * from nosuch");
     EXPECT_EQ(error.position, 15);
-    auto multi = MapDuckDbError(std::nullopt, "Parser Error: syntax error at or near \"frm\"\n\nLINE 2: frm t\n        ^",
-                                "select 1\nfrm t");
+    auto multi = MapDuckDbError(
+        std::nullopt, "Parser Error: syntax error at or near \"frm\"\n\nLINE 2: frm t\n        ^", "select 1\nfrm t");
     EXPECT_EQ(multi.position, 10);
 }
 

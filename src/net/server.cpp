@@ -1,0 +1,166 @@
+// Listens on the configured address, spawns sessions, and shuts down gracefully on SIGTERM/SIGINT.
+#include "net/server.hpp"
+
+#include "auth/crypto.hpp"
+#include "auth/password_verifier.hpp"
+#include "net/tcp_channel.hpp"
+#include "net/tls_context.hpp"
+#include "session/server_context.hpp"
+#include "session/session.hpp"
+
+#include <asio/co_spawn.hpp>
+#include <asio/detached.hpp>
+#include <asio/io_context.hpp>
+#include <asio/ip/tcp.hpp>
+#include <asio/redirect_error.hpp>
+#include <asio/signal_set.hpp>
+#include <asio/steady_timer.hpp>
+#include <asio/strand.hpp>
+#include <asio/use_awaitable.hpp>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <thread>
+
+namespace duckgres::net {
+
+namespace {
+
+std::map<std::string, auth::PasswordVerifier> LoadUsers(const config::ServerConfig &config) {
+    std::map<std::string, auth::PasswordVerifier> users;
+    if (config.users.empty()) {
+        spdlog::warn("no users configured: serving the default user \"postgres\" with password \"postgres\"; "
+                     "configure users before exposing this server");
+        auto verifier = auth::PasswordVerifier::Parse(auth::MakeScramVerifier("postgres"));
+        users.emplace("postgres", *verifier);
+        return users;
+    }
+    for (const auto &user : config.users) {
+        auto verifier = auth::PasswordVerifier::Parse(user.password);
+        if (!verifier) {
+            throw std::runtime_error("user \"" + user.name + "\": malformed password verifier");
+        }
+        users.emplace(user.name, *verifier);
+    }
+    return users;
+}
+
+asio::awaitable<void> Sleep(std::chrono::milliseconds duration) {
+    asio::steady_timer timer(co_await asio::this_coro::executor, duration);
+    co_await timer.async_wait(asio::use_awaitable);
+}
+
+} // namespace
+
+Server::Server(config::ServerConfig config) : config_(std::move(config)) {}
+
+int Server::Run() {
+    std::filesystem::create_directories(config_.data_dir);
+    auto tls = MakeTlsContext(config_);
+
+    engine::RegistryOptions registry_options;
+    registry_options.data_dir = config_.data_dir;
+    registry_options.create_databases = config_.create_databases;
+    registry_options.database.memory_limit = config_.duckdb_memory_limit;
+    registry_options.database.threads = config_.duckdb_threads;
+    registry_options.database.allow_external_access = config_.allow_external_access;
+    engine::DatabaseRegistry databases(registry_options);
+    databases.Get("postgres"); // fail fast when the default database cannot be opened
+
+    session::WorkerPool workers(config_.worker_threads);
+    session::ServerContext context{config_, LoadUsers(config_), auth::RandomBytes(32), databases, workers};
+
+    asio::io_context io(config_.io_threads);
+    asio::ip::tcp::acceptor acceptor(io);
+    {
+        asio::ip::tcp::resolver resolver(io);
+        auto endpoints = resolver.resolve(config_.host, std::to_string(config_.port),
+                                          asio::ip::resolver_base::passive | asio::ip::resolver_base::numeric_service);
+        auto endpoint = endpoints.begin()->endpoint();
+        acceptor.open(endpoint.protocol());
+        acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true));
+        acceptor.bind(endpoint);
+        acceptor.listen(asio::socket_base::max_listen_connections);
+    }
+    auto bound = acceptor.local_endpoint();
+
+    asio::co_spawn(
+        io,
+        [&]() -> asio::awaitable<void> {
+            while (true) {
+                auto strand = asio::make_strand(io);
+                asio::error_code ec;
+                auto socket = co_await acceptor.async_accept(strand, asio::redirect_error(asio::use_awaitable, ec));
+                if (ec) {
+                    if (!acceptor.is_open()) {
+                        co_return;
+                    }
+                    spdlog::warn("accept failed: {}", ec.message());
+                    continue;
+                }
+                auto channel = std::make_unique<TcpChannel>(std::move(socket), tls.get());
+                auto session = std::make_shared<session::Session>(context, std::move(channel));
+                asio::co_spawn(strand, session->Run(), asio::detached);
+            }
+        },
+        asio::detached);
+
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const asio::error_code &ec, int signal) {
+        if (ec) {
+            return;
+        }
+        spdlog::info("received signal {}: shutting down", signal);
+        asio::co_spawn(
+            io,
+            [&]() -> asio::awaitable<void> {
+                context.shutting_down = true;
+                asio::error_code ignored;
+                acceptor.close(ignored);
+                for (auto &backend : context.backends.All()) {
+                    backend->Terminate(false);
+                }
+                auto deadline = std::chrono::steady_clock::now() + config_.shutdown_timeout;
+                while (context.backends.Count() > 0 && std::chrono::steady_clock::now() < deadline) {
+                    co_await Sleep(std::chrono::milliseconds(50));
+                }
+                if (context.backends.Count() > 0) {
+                    spdlog::warn("canceling {} running statements after the shutdown timeout",
+                                 context.backends.Count());
+                    for (auto &backend : context.backends.All()) {
+                        backend->Terminate(true);
+                    }
+                    auto hard_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+                    while (context.backends.Count() > 0 && std::chrono::steady_clock::now() < hard_deadline) {
+                        co_await Sleep(std::chrono::milliseconds(50));
+                    }
+                }
+                io.stop();
+            },
+            asio::detached);
+    });
+
+    spdlog::info("Duckgres listening on {}:{} (data directory {}, TLS {})", bound.address().to_string(), bound.port(),
+                 config_.data_dir, tls ? "on" : "off");
+    spdlog::info("connect with: psql \"host={} port={} user={} dbname=postgres\"", config_.host, bound.port(),
+                 context.users.begin()->first);
+
+    std::vector<std::thread> threads;
+    for (int i = 1; i < config_.io_threads; i++) {
+        threads.emplace_back([&io]() { io.run(); });
+    }
+    io.run();
+    for (auto &thread : threads) {
+        thread.join();
+    }
+    // Sessions still alive are destroyed with the I/O context's pending work; then the
+    // workers finish, and the databases close (DuckDB checkpoints on close).
+    io.restart();
+    io.poll();
+    workers.Join();
+    databases.CloseAll();
+    spdlog::info("Duckgres stopped");
+    return 0;
+}
+
+} // namespace duckgres::net

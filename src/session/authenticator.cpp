@@ -1,0 +1,111 @@
+// Password authentication exchanges: SCRAM-SHA-256, md5 and cleartext.
+#include "session/authenticator.hpp"
+
+#include "auth/crypto.hpp"
+#include "auth/md5_auth.hpp"
+#include "auth/scram_server.hpp"
+#include "common/sql_error.hpp"
+#include "wire/backend_messages.hpp"
+#include "wire/frontend_messages.hpp"
+#include "wire/protocol_error.hpp"
+
+#include <algorithm>
+
+namespace duckgres::session {
+
+namespace {
+
+SqlError AuthFailed(const std::string &user) {
+    SqlError error("28P01", "password authentication failed for user \"" + user + "\"");
+    error.severity = "FATAL";
+    return error;
+}
+
+} // namespace
+
+asio::awaitable<std::span<const uint8_t>> Authenticator::ReadPasswordMessage() {
+    auto message = co_await stream_.Read();
+    if (message.type != static_cast<char>(wire::FrontendType::Password)) {
+        throw wire::ProtocolError("expected password response, got message type " +
+                                  std::to_string(static_cast<int>(message.type)));
+    }
+    co_return message.payload;
+}
+
+asio::awaitable<void> Authenticator::Authenticate(const std::string &user) {
+    auto it = context_.users.find(user);
+    const auth::PasswordVerifier *verifier = it == context_.users.end() ? nullptr : &it->second;
+    switch (context_.config.auth_method) {
+    case config::AuthMethod::ScramSha256:
+        co_await Scram(user, verifier);
+        break;
+    case config::AuthMethod::Md5:
+        if (verifier && verifier->kind == auth::VerifierKind::ScramSha256) {
+            co_await Scram(user, verifier);
+        } else {
+            co_await Md5(user, verifier);
+        }
+        break;
+    case config::AuthMethod::Password:
+        co_await Cleartext(user, verifier);
+        break;
+    }
+    wire::WriteAuthenticationOk(stream_.Out());
+}
+
+asio::awaitable<void> Authenticator::Scram(const std::string &user, const auth::PasswordVerifier *verifier) {
+    auto scram = verifier ? auth::ScramServer(*verifier) : auth::ScramServer::MockFor(user, context_.mock_secret);
+    wire::WriteAuthenticationSasl(stream_.Out(), {"SCRAM-SHA-256"});
+    co_await stream_.Flush();
+
+    auto initial_payload = co_await ReadPasswordMessage();
+    auto initial = wire::ParseSaslInitialResponse(initial_payload);
+    if (initial.mechanism != "SCRAM-SHA-256") {
+        throw wire::ProtocolError("client selected an invalid SASL authentication mechanism");
+    }
+    auto first = scram.ClientFirst(initial.data);
+    if (!first.ok) {
+        if (first.protocol_violation) {
+            throw wire::ProtocolError("malformed SCRAM message: " + first.error);
+        }
+        throw AuthFailed(user);
+    }
+    wire::WriteAuthenticationSaslContinue(stream_.Out(), first.message);
+    co_await stream_.Flush();
+
+    auto response_payload = co_await ReadPasswordMessage();
+    auto response = wire::ParseSaslResponse(response_payload);
+    auto final_step = scram.ClientFinal(response.data);
+    if (!final_step.ok) {
+        if (final_step.protocol_violation) {
+            throw wire::ProtocolError("malformed SCRAM message: " + final_step.error);
+        }
+        throw AuthFailed(user);
+    }
+    wire::WriteAuthenticationSaslFinal(stream_.Out(), final_step.message);
+}
+
+asio::awaitable<void> Authenticator::Md5(const std::string &user, const auth::PasswordVerifier *verifier) {
+    auto salt = auth::RandomBytes(4);
+    uint8_t salt_bytes[4];
+    std::copy(salt.begin(), salt.end(), salt_bytes);
+    wire::WriteAuthenticationMd5Password(stream_.Out(), salt_bytes);
+    co_await stream_.Flush();
+    auto payload = co_await ReadPasswordMessage();
+    auto response = wire::ParsePasswordMessage(payload);
+    if (!verifier || !auth::CheckMd5Response(*verifier, user, salt_bytes, response.password)) {
+        throw AuthFailed(user);
+    }
+}
+
+asio::awaitable<void> Authenticator::Cleartext(const std::string &user, const auth::PasswordVerifier *verifier) {
+    wire::WriteAuthenticationCleartextPassword(stream_.Out());
+    co_await stream_.Flush();
+    auto payload = co_await ReadPasswordMessage();
+    auto response = wire::ParsePasswordMessage(payload);
+    if (!verifier || !auth::CheckCleartextPassword(*verifier, user, response.password)) {
+        throw AuthFailed(user);
+    }
+}
+
+} // namespace duckgres::session

@@ -1,0 +1,33 @@
+// Authenticator: runs the password exchange chosen by configuration for one client.
+#pragma once
+
+#include "session/message_stream.hpp"
+#include "session/server_context.hpp"
+
+#include <string>
+
+namespace duckgres::session {
+
+//! SCRAM-SHA-256, md5 or cleartext password, as configured. An unknown user and a wrong
+//! password fail identically with FATAL 28P01. A user whose only credential is a SCRAM
+//! verifier is asked for SCRAM even when md5 is configured, as PostgreSQL does.
+class Authenticator {
+public:
+    Authenticator(ServerContext &context, MessageStream &stream) : context_(context), stream_(stream) {}
+
+    //! Returns normally when the client proved its password; throws SqlError (FATAL) or
+    //! wire::ProtocolError otherwise.
+    asio::awaitable<void> Authenticate(const std::string &user);
+
+private:
+    asio::awaitable<void> Scram(const std::string &user, const auth::PasswordVerifier *verifier);
+    asio::awaitable<void> Md5(const std::string &user, const auth::PasswordVerifier *verifier);
+    asio::awaitable<void> Cleartext(const std::string &user, const auth::PasswordVerifier *verifier);
+    //! Reads the next message, which must be a password-type ('p') message.
+    asio::awaitable<std::span<const uint8_t>> ReadPasswordMessage();
+
+    ServerContext &context_;
+    MessageStream &stream_;
+};
+
+} // namespace duckgres::session

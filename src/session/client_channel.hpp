@@ -1,0 +1,33 @@
+// ClientChannel: the byte stream to one client, as the session sees it (TCP or TLS).
+#pragma once
+
+#include <asio/any_io_executor.hpp>
+#include <asio/awaitable.hpp>
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace duckgres::session {
+
+//! Implemented by the net layer. All calls happen on the session's executor (a strand).
+//! Reads and writes throw asio::system_error when the peer is gone or the channel is closed.
+class ClientChannel {
+public:
+    virtual ~ClientChannel() = default;
+
+    virtual asio::awaitable<size_t> ReadSome(std::span<uint8_t> buffer) = 0;
+    virtual asio::awaitable<void> Write(std::string_view bytes) = 0;
+    //! Whether a TLS context is configured (SSLRequest is then answered 'S').
+    virtual bool CanUpgradeToTls() const = 0;
+    //! Runs the server side of the TLS handshake; throws on failure.
+    virtual asio::awaitable<void> UpgradeToTls() = 0;
+    virtual bool IsTls() const = 0;
+    //! Cancels pending I/O and closes the connection.
+    virtual void Close() = 0;
+    virtual std::string PeerAddress() const = 0;
+    virtual asio::any_io_executor GetExecutor() = 0;
+};
+
+} // namespace duckgres::session

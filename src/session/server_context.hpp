@@ -1,0 +1,30 @@
+// ServerContext: what every session shares: configuration, databases, users, worker pool.
+#pragma once
+
+#include "auth/password_verifier.hpp"
+#include "config/server_config.hpp"
+#include "engine/database_registry.hpp"
+#include "session/backend_registry.hpp"
+#include "session/worker_pool.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <string>
+
+namespace duckgres::session {
+
+struct ServerContext {
+    config::ServerConfig config;
+    //! Users by name with their parsed verifiers (the default postgres user included).
+    std::map<std::string, auth::PasswordVerifier> users;
+    //! Secret for fake SCRAM salts of unknown users, random per server start.
+    std::string mock_secret;
+    engine::DatabaseRegistry &databases;
+    WorkerPool &workers;
+    BackendRegistry backends;
+    std::chrono::system_clock::time_point started_at = std::chrono::system_clock::now();
+    std::atomic<bool> shutting_down{false};
+};
+
+} // namespace duckgres::session

@@ -1,0 +1,693 @@
+// The protocol state machine of one client: startup, authentication and the command loop.
+#include "session/session.hpp"
+
+#include "session/authenticator.hpp"
+#include "session/result_encoder.hpp"
+#include "sql/command_tag.hpp"
+#include "sql/statement_parser.hpp"
+#include "wire/protocol_error.hpp"
+
+#include <asio/co_spawn.hpp>
+#include <asio/detached.hpp>
+#include <asio/post.hpp>
+#include <asio/steady_timer.hpp>
+#include <asio/system_error.hpp>
+#include <spdlog/spdlog.h>
+
+#include <sstream>
+
+namespace duckgres::session {
+
+namespace {
+
+//! Output is flushed to the client whenever this much is buffered while streaming rows.
+constexpr size_t kFlushBudget = 256 * 1024;
+
+SqlError Fatal(std::string sqlstate, const std::string &message) {
+    SqlError error(std::move(sqlstate), message);
+    error.severity = "FATAL";
+    return error;
+}
+
+//! Number of characters (UTF-8 sequences) in the first `bytes` bytes of `text`.
+int CharacterCount(const std::string &text, size_t bytes) {
+    int count = 0;
+    for (size_t i = 0; i < bytes && i < text.size(); i++) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            count++;
+        }
+    }
+    return count;
+}
+
+//! Tag for statements PostgreSQL's grammar could not classify, from DuckDB's statement type.
+std::pair<std::string, bool> TagFromDuckDb(duckdb_statement_type type) {
+    switch (type) {
+    case DUCKDB_STATEMENT_TYPE_SELECT:
+        return {"SELECT", true};
+    case DUCKDB_STATEMENT_TYPE_INSERT:
+        return {"INSERT", true};
+    case DUCKDB_STATEMENT_TYPE_UPDATE:
+        return {"UPDATE", true};
+    case DUCKDB_STATEMENT_TYPE_DELETE:
+        return {"DELETE", true};
+    case DUCKDB_STATEMENT_TYPE_EXPLAIN:
+        return {"EXPLAIN", false};
+    case DUCKDB_STATEMENT_TYPE_CREATE:
+        return {"CREATE", false};
+    case DUCKDB_STATEMENT_TYPE_DROP:
+        return {"DROP", false};
+    case DUCKDB_STATEMENT_TYPE_ALTER:
+        return {"ALTER", false};
+    case DUCKDB_STATEMENT_TYPE_COPY:
+        return {"COPY", true};
+    case DUCKDB_STATEMENT_TYPE_PRAGMA:
+        return {"PRAGMA", false};
+    case DUCKDB_STATEMENT_TYPE_ATTACH:
+        return {"ATTACH", false};
+    case DUCKDB_STATEMENT_TYPE_DETACH:
+        return {"DETACH", false};
+    case DUCKDB_STATEMENT_TYPE_LOAD:
+        return {"LOAD", false};
+    case DUCKDB_STATEMENT_TYPE_CALL:
+        return {"CALL", false};
+    case DUCKDB_STATEMENT_TYPE_VARIABLE_SET:
+        return {"SET", false};
+    default:
+        return {"OK", false};
+    }
+}
+
+} // namespace
+
+Session::Session(ServerContext &context, std::unique_ptr<ClientChannel> channel)
+    : context_(context), stream_(std::move(channel), context.config.max_startup_message_size) {
+    peer_ = stream_.Channel().PeerAddress();
+    settings_.Set("TimeZone", context.config.time_zone);
+}
+
+Session::~Session() {
+    if (process_id_ != 0) {
+        context_.backends.Unregister(process_id_);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Life cycle
+
+asio::awaitable<void> Session::Run() {
+    auto self = shared_from_this();
+    std::weak_ptr<Session> weak = self;
+    auto timer = std::make_shared<asio::steady_timer>(stream_.Channel().GetExecutor(), context_.config.startup_timeout);
+    timer->async_wait([weak](const asio::error_code &ec) {
+        auto session = weak.lock();
+        if (!ec && session && session->phase_ == Phase::Startup) {
+            spdlog::info("closing connection from {}: startup timeout", session->peer_);
+            session->stream_.Channel().Close();
+        }
+    });
+
+    std::optional<SqlError> fatal;
+    try {
+        if (co_await Startup()) {
+            stream_.Framer().SetStartupPhase(false);
+            co_await Authenticator(context_, stream_).Authenticate(user_);
+            co_await OpenDatabase();
+            timer->cancel();
+            WriteStartupReport();
+            co_await CommandLoop();
+        }
+    } catch (const SqlError &e) {
+        fatal = e;
+        fatal->severity = "FATAL";
+    } catch (const wire::ProtocolError &e) {
+        fatal = Fatal(e.SqlState(), e.what());
+    } catch (const asio::system_error &e) {
+        spdlog::debug("connection from {} ended: {}", peer_, e.what());
+    } catch (const std::exception &e) {
+        spdlog::error("session {} ({}) failed: {}", process_id_, peer_, e.what());
+        fatal = Fatal("XX000", std::string("internal error: ") + e.what());
+    }
+    timer->cancel();
+    phase_ = Phase::Closing;
+    if (fatal) {
+        if (fatal->sqlstate == "28P01" || fatal->sqlstate == "08P01") {
+            spdlog::info("connection from {} refused: {}", peer_, fatal->what());
+        }
+        co_await SendFatal(*fatal);
+    }
+    if (process_id_ != 0) {
+        context_.backends.Unregister(process_id_);
+        process_id_ = 0;
+    }
+    if (connection_) {
+        // Disconnecting may roll back a transaction: blocking work, done on a worker.
+        auto connection = std::move(connection_);
+        try {
+            co_await context_.workers.Run([&connection]() { connection.reset(); });
+        } catch (const std::exception &e) {
+            spdlog::warn("closing the DuckDB connection failed: {}", e.what());
+        }
+    }
+    stream_.Channel().Close();
+}
+
+asio::awaitable<void> Session::SendFatal(const SqlError &error) {
+    try {
+        WriteError(error);
+        co_await stream_.Flush();
+    } catch (const std::exception &) {
+        // The client is gone; nothing more to tell it.
+    }
+}
+
+void Session::CancelStatement() {
+    if (running_statement_ && connection_) {
+        connection_->Interrupt();
+    }
+}
+
+void Session::Terminate(bool interrupt_running) {
+    terminate_requested_ = true;
+    if (interrupt_running) {
+        CancelStatement();
+    }
+    auto self = shared_from_this();
+    asio::post(stream_.Channel().GetExecutor(), [self]() {
+        if (self->phase_ != Phase::Idle && self->phase_ != Phase::Startup) {
+            return; // the command loop checks terminate_requested_ after the statement
+        }
+        self->phase_ = Phase::Closing;
+        asio::co_spawn(
+            self->stream_.Channel().GetExecutor(),
+            [self]() -> asio::awaitable<void> {
+                auto error = Fatal("57P01", "terminating connection due to administrator command");
+                co_await self->SendFatal(error);
+                self->stream_.Channel().Close();
+            },
+            asio::detached);
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Startup
+
+asio::awaitable<bool> Session::Startup() {
+    while (true) {
+        auto message = co_await stream_.Read();
+        auto packet = wire::ParseStartupPacket(message.payload);
+        if (std::holds_alternative<wire::SslRequest>(packet)) {
+            if (stream_.Framer().Buffered() > 0) {
+                throw wire::ProtocolError("received unencrypted data after SSL request");
+            }
+            bool accept = stream_.Channel().CanUpgradeToTls() && !stream_.Channel().IsTls();
+            wire::WriteSslResponse(stream_.Out(), accept);
+            co_await stream_.Flush();
+            if (accept) {
+                co_await stream_.Channel().UpgradeToTls();
+            }
+            continue;
+        }
+        if (std::holds_alternative<wire::GssEncRequest>(packet)) {
+            wire::WriteSslResponse(stream_.Out(), false);
+            co_await stream_.Flush();
+            continue;
+        }
+        if (auto *cancel = std::get_if<wire::CancelRequest>(&packet)) {
+            context_.backends.Cancel(cancel->process_id, cancel->secret_key);
+            co_return false;
+        }
+        auto &startup = std::get<wire::StartupMessage>(packet);
+        co_await ApplyStartupParameters(startup);
+        co_return true;
+    }
+}
+
+asio::awaitable<void> Session::ApplyStartupParameters(const wire::StartupMessage &startup) {
+    if (context_.shutting_down) {
+        throw Fatal("57P03", "the database system is shutting down");
+    }
+    std::vector<std::string> unrecognized;
+    for (const auto &[name, value] : startup.parameters) {
+        if (name == "user") {
+            user_ = value;
+        } else if (name == "database") {
+            database_name_ = value;
+        } else if (name.rfind("_pq_.", 0) == 0) {
+            unrecognized.push_back(name);
+        } else if (name == "replication") {
+            if (value != "false" && value != "off" && value != "0") {
+                throw Fatal("0A000", "replication connections are not supported");
+            }
+        } else if (name == "options") {
+            // "-c name=value" and "--name=value" pairs, separated by spaces.
+            std::istringstream words(value);
+            std::string word;
+            while (words >> word) {
+                if (word == "-c" && (words >> word)) {
+                } else if (word.rfind("--", 0) == 0) {
+                    word = word.substr(2);
+                } else if (word.rfind("-c", 0) == 0) {
+                    word = word.substr(2);
+                } else {
+                    throw Fatal("42601", "invalid command-line argument for server process: " + word);
+                }
+                auto eq = word.find('=');
+                if (eq == std::string::npos) {
+                    throw Fatal("42601", "invalid command-line argument for server process: " + word);
+                }
+                auto error = settings_.Set(word.substr(0, eq), word.substr(eq + 1));
+                if (!error.empty()) {
+                    throw Fatal(SessionSettings::Find(word.substr(0, eq)) ? "22023" : "42704", error);
+                }
+            }
+        } else {
+            auto *definition = SessionSettings::Find(name);
+            if (definition && definition->effect == SettingEffect::ReadOnly) {
+                continue;
+            }
+            auto error = settings_.Set(name, value);
+            if (!error.empty()) {
+                throw Fatal(definition ? "22023" : "42704", error);
+            }
+        }
+    }
+    if (database_name_.empty()) {
+        database_name_ = user_;
+    }
+    if (startup.minor > 0 || !unrecognized.empty()) {
+        wire::WriteNegotiateProtocolVersion(stream_.Out(), 0, unrecognized);
+    }
+    co_return;
+}
+
+asio::awaitable<void> Session::OpenDatabase() {
+    auto time_zone = types::TimeZone::Load(*settings_.Get("TimeZone"));
+    std::string set_time_zone = "SET TimeZone = '" + time_zone->Name() + "'";
+    connection_ = co_await context_.workers.Run([this, &set_time_zone]() {
+        auto database = context_.databases.Get(database_name_);
+        auto connection = std::make_unique<engine::EngineConnection>(database);
+        connection->Run(set_time_zone);
+        return connection;
+    });
+    time_zone_ = time_zone;
+    text_options_.time_zone = time_zone.get();
+    text_options_.extra_float_digits = std::stoi(*settings_.Get("extra_float_digits"));
+    auto [pid, secret] = context_.backends.Register(weak_from_this());
+    process_id_ = pid;
+    secret_key_ = secret;
+    spdlog::debug("session {} started: user {} database {} from {}", process_id_, user_, database_name_, peer_);
+}
+
+void Session::WriteStartupReport() {
+    settings_.Set("session_authorization", user_);
+    settings_.Set("is_superuser", "on");
+    WriteReportedParameters();
+    wire::WriteBackendKeyData(stream_.Out(), process_id_, secret_key_);
+    WriteReady();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Command loop
+
+asio::awaitable<void> Session::CommandLoop() {
+    stream_.Framer().SetMaxMessageSize(context_.config.max_message_size);
+    bool skip_until_sync = false;
+    while (true) {
+        co_await stream_.Flush();
+        if (terminate_requested_) {
+            throw Fatal("57P01", "terminating connection due to administrator command");
+        }
+        phase_ = Phase::Idle;
+        auto message = co_await stream_.Read();
+        phase_ = Phase::Busy;
+        auto type = static_cast<wire::FrontendType>(message.type);
+        if (skip_until_sync && type != wire::FrontendType::Sync && type != wire::FrontendType::Terminate) {
+            continue;
+        }
+        switch (type) {
+        case wire::FrontendType::Query: {
+            auto query = wire::ParseQuery(message.payload);
+            co_await HandleQuery(query);
+            WriteReady();
+            break;
+        }
+        case wire::FrontendType::Terminate:
+            co_return;
+        case wire::FrontendType::Sync:
+            skip_until_sync = false;
+            WriteReady();
+            break;
+        case wire::FrontendType::Flush:
+            break;
+        case wire::FrontendType::Parse:
+        case wire::FrontendType::Bind:
+        case wire::FrontendType::Describe:
+        case wire::FrontendType::Execute:
+        case wire::FrontendType::Close:
+        case wire::FrontendType::FunctionCall:
+            WriteError(SqlError("0A000", "the extended query protocol is not supported yet"));
+            skip_until_sync = true;
+            break;
+        case wire::FrontendType::CopyData:
+        case wire::FrontendType::CopyDone:
+        case wire::FrontendType::CopyFail:
+            // Outside COPY these are ignored, as PostgreSQL does.
+            break;
+        default:
+            throw wire::ProtocolError("invalid frontend message type " +
+                                      std::to_string(static_cast<int>(message.type)));
+        }
+    }
+}
+
+asio::awaitable<void> Session::HandleQuery(const wire::Query &query) {
+    query_text_ = query.sql;
+    auto parsed = co_await context_.workers.Run([&query]() { return sql::ParseQuery(query.sql); });
+    if (parsed.statements.empty()) {
+        wire::WriteEmptyQueryResponse(stream_.Out());
+        co_return;
+    }
+    bool multiple = parsed.statements.size() > 1;
+    for (const auto &statement : parsed.statements) {
+        if (tx_ == TxState::Failed && statement.kind != sql::StatementKind::Rollback &&
+            statement.kind != sql::StatementKind::Commit) {
+            WriteError(SqlError("25P02", "current transaction is aborted, commands ignored until end of "
+                                         "transaction block"));
+            co_return;
+        }
+        std::optional<SqlError> failure;
+        try {
+            if (multiple && tx_ == TxState::Idle && statement.kind != sql::StatementKind::Begin &&
+                statement.kind != sql::StatementKind::Commit && statement.kind != sql::StatementKind::Rollback) {
+                co_await BeginImplicit();
+            }
+            co_await RunStatement(statement);
+        } catch (const SqlError &e) {
+            failure = e;
+        }
+        if (failure) {
+            if (!parsed.postgres_syntax_ok && failure->sqlstate == "42601") {
+                // Neither grammar accepts it: report PostgreSQL's own syntax error.
+                WriteError(SqlError("42601", parsed.syntax_error, "", "", parsed.syntax_error_position), 0);
+            } else {
+                WriteError(*failure, statement.location);
+            }
+            co_await EndAfterError();
+            co_return;
+        }
+    }
+    if (tx_ == TxState::Implicit) {
+        std::optional<SqlError> failure;
+        try {
+            co_await EndTransaction(true);
+        } catch (const SqlError &e) {
+            failure = e;
+        }
+        if (failure) {
+            WriteError(*failure);
+        }
+    }
+}
+
+asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statement) {
+    switch (statement.kind) {
+    case sql::StatementKind::Begin:
+    case sql::StatementKind::Commit:
+    case sql::StatementKind::Rollback:
+        co_await RunTransactionControl(statement);
+        break;
+    case sql::StatementKind::Savepoint:
+        throw SqlError("0A000", statement.tag + " is not supported: DuckDB has no savepoints");
+    case sql::StatementKind::Set:
+    case sql::StatementKind::Reset:
+        co_await RunSet(statement);
+        break;
+    case sql::StatementKind::Show:
+        RunShow(statement);
+        break;
+    case sql::StatementKind::Generic:
+        co_await RunGeneric(statement);
+        break;
+    }
+    WriteReportedParameters();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transactions
+
+asio::awaitable<void> Session::RunInternal(const char *sql) {
+    co_await context_.workers.Run([this, sql]() { connection_->Run(sql); });
+}
+
+asio::awaitable<void> Session::BeginImplicit() {
+    co_await RunInternal("BEGIN TRANSACTION");
+    settings_.BeginTransaction();
+    tx_ = TxState::Implicit;
+}
+
+asio::awaitable<void> Session::EndTransaction(bool commit) {
+    auto previous = tx_;
+    tx_ = TxState::Idle;
+    if (previous == TxState::Failed) {
+        // DuckDB's transaction was already rolled back when the error happened.
+        settings_.EndTransaction(false);
+        co_return;
+    }
+    std::optional<SqlError> failure;
+    try {
+        co_await RunInternal(commit ? "COMMIT" : "ROLLBACK");
+    } catch (const SqlError &e) {
+        failure = e;
+    }
+    settings_.EndTransaction(commit && !failure);
+    if (failure) {
+        throw *failure;
+    }
+}
+
+asio::awaitable<void> Session::EndAfterError() {
+    if (tx_ == TxState::Idle) {
+        co_return;
+    }
+    try {
+        co_await RunInternal("ROLLBACK");
+    } catch (const SqlError &) {
+        // DuckDB may have ended the transaction itself already.
+    }
+    if (tx_ == TxState::Implicit) {
+        settings_.EndTransaction(false);
+        tx_ = TxState::Idle;
+    } else {
+        tx_ = TxState::Failed;
+    }
+}
+
+asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement &statement) {
+    std::string tag = statement.tag;
+    switch (statement.kind) {
+    case sql::StatementKind::Begin:
+        if (tx_ == TxState::Idle) {
+            co_await RunInternal(statement.read_only ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
+            settings_.BeginTransaction();
+            tx_ = TxState::InBlock;
+        } else if (tx_ == TxState::Implicit) {
+            tx_ = TxState::InBlock;
+        } else {
+            WriteNotice("WARNING", "25001", "there is already a transaction in progress");
+        }
+        break;
+    case sql::StatementKind::Commit:
+        if (tx_ == TxState::Idle) {
+            WriteNotice("WARNING", "25P01", "there is no transaction in progress");
+        } else {
+            if (tx_ == TxState::Failed) {
+                tag = "ROLLBACK";
+            }
+            co_await EndTransaction(true);
+        }
+        break;
+    default:
+        if (tx_ == TxState::Idle) {
+            WriteNotice("WARNING", "25P01", "there is no transaction in progress");
+        } else {
+            co_await EndTransaction(false);
+        }
+        break;
+    }
+    wire::WriteCommandComplete(stream_.Out(), tag);
+}
+
+// ---------------------------------------------------------------------------------------------
+// SET / RESET / SHOW
+
+asio::awaitable<void> Session::RunSet(const sql::ParsedStatement &statement) {
+    const auto &name = statement.variable;
+    if (statement.kind == sql::StatementKind::Reset && name == "all") {
+        settings_.ResetAll();
+    } else if (statement.kind == sql::StatementKind::Set && name.rfind("transaction", 0) == 0) {
+        // SET TRANSACTION ... / SET SESSION CHARACTERISTICS: isolation is always serializable
+        // snapshot isolation in DuckDB; accepted without effect.
+    } else {
+        auto *definition = SessionSettings::Find(name);
+        if (!definition) {
+            throw SqlError("42704", "unrecognized configuration parameter \"" + name + "\"");
+        }
+        if (definition->effect == SettingEffect::ReadOnly) {
+            throw SqlError("55P02", "parameter \"" + name + "\" cannot be changed");
+        }
+        if (statement.kind == sql::StatementKind::Reset || statement.value == "DEFAULT") {
+            settings_.Reset(name);
+        } else if (statement.is_local && (tx_ == TxState::Idle)) {
+            WriteNotice("WARNING", "25P01", "SET LOCAL can only be used in transaction blocks");
+        } else {
+            auto error =
+                statement.is_local ? settings_.SetLocal(name, statement.value) : settings_.Set(name, statement.value);
+            if (!error.empty()) {
+                throw SqlError("22023", error);
+            }
+        }
+        if (definition->effect == SettingEffect::Ignored) {
+            WriteNotice("NOTICE", "00000",
+                        "parameter \"" + name + "\" is accepted for compatibility and has no effect in Duckgres");
+        }
+    }
+    // Apply what the encoders and DuckDB see.
+    auto zone_name = *settings_.Get("TimeZone");
+    if (zone_name != (text_options_.time_zone ? text_options_.time_zone->Name() : "")) {
+        auto zone = types::TimeZone::Load(zone_name);
+        std::string set_time_zone = "SET TimeZone = '" + zone->Name() + "'";
+        co_await RunInternal(set_time_zone.c_str());
+        time_zone_ = zone;
+        text_options_.time_zone = zone.get();
+    }
+    text_options_.extra_float_digits = std::stoi(*settings_.Get("extra_float_digits"));
+    wire::WriteCommandComplete(stream_.Out(), statement.tag);
+}
+
+void Session::RunShow(const sql::ParsedStatement &statement) {
+    auto text_field = [](std::string name) {
+        wire::FieldDescription field;
+        field.name = std::move(name);
+        field.type_oid = 25;
+        return field;
+    };
+    auto &out = stream_.Out();
+    if (statement.variable == "all") {
+        std::vector<wire::FieldDescription> fields = {text_field("name"), text_field("setting"),
+                                                      text_field("description")};
+        wire::WriteRowDescription(out, fields);
+        for (const auto &definition : SessionSettings::Definitions()) {
+            wire::DataRowWriter row(out);
+            row.Begin(3);
+            row.Value(definition.name);
+            row.Value(*settings_.Get(definition.name));
+            row.Value(definition.description);
+            row.End();
+        }
+    } else {
+        auto *definition = SessionSettings::Find(statement.variable);
+        if (!definition) {
+            throw SqlError("42704", "unrecognized configuration parameter \"" + statement.variable + "\"");
+        }
+        std::vector<wire::FieldDescription> fields = {text_field(definition->name)};
+        wire::WriteRowDescription(out, fields);
+        wire::DataRowWriter row(out);
+        row.Begin(1);
+        row.Value(*settings_.Get(definition->name));
+        row.End();
+    }
+    wire::WriteCommandComplete(out, "SHOW");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements run on DuckDB
+
+asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement) {
+    struct Execution {
+        engine::PreparedStatement prepared;
+        std::unique_ptr<engine::QueryResult> result;
+        std::unique_ptr<ResultEncoder> encoder;
+        uint64_t changed_rows = 0;
+    } execution;
+    running_statement_ = true;
+    struct Reset {
+        std::atomic<bool> &flag;
+        ~Reset() { flag = false; }
+    } reset{running_statement_};
+
+    auto &out = stream_.Out();
+    bool done = co_await context_.workers.Run([&]() {
+        execution.prepared = connection_->Prepare(statement.text);
+        execution.result = connection_->Execute(execution.prepared);
+        switch (execution.result->Kind()) {
+        case engine::ResultKind::Rows:
+            execution.encoder = std::make_unique<ResultEncoder>(*execution.result, text_options_);
+            execution.encoder->WriteRowDescription(out);
+            return execution.encoder->EncodeRows(out, kFlushBudget);
+        case engine::ResultKind::ChangedRows:
+            execution.changed_rows = execution.result->ReadChangedRows();
+            return true;
+        case engine::ResultKind::Nothing:
+            while (execution.result->Fetch()) {
+            }
+            return true;
+        }
+        return true;
+    });
+    while (!done) {
+        co_await stream_.Flush();
+        done = co_await context_.workers.Run([&]() { return execution.encoder->EncodeRows(out, kFlushBudget); });
+    }
+    uint64_t rows = execution.encoder ? execution.encoder->RowCount() : execution.changed_rows;
+    std::string tag = statement.tag;
+    bool has_rows = statement.tag_has_rows;
+    if (tag.empty()) {
+        std::tie(tag, has_rows) = TagFromDuckDb(execution.result->StatementType());
+    }
+    wire::WriteCommandComplete(out, sql::FormatCommandTag(tag, has_rows, rows));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Replies
+
+void Session::WriteError(const SqlError &error, int statement_location) {
+    wire::ErrorFields fields;
+    fields.severity = error.severity;
+    fields.sqlstate = error.sqlstate;
+    fields.message = error.what();
+    fields.detail = error.detail;
+    fields.hint = error.hint;
+    if (error.position > 0) {
+        fields.position = statement_location >= 0
+                              ? CharacterCount(query_text_, static_cast<size_t>(statement_location)) + error.position
+                              : error.position;
+    }
+    wire::WriteErrorResponse(stream_.Out(), fields);
+}
+
+void Session::WriteNotice(const std::string &severity, const std::string &sqlstate, const std::string &message) {
+    wire::ErrorFields fields;
+    fields.severity = severity;
+    fields.sqlstate = sqlstate;
+    fields.message = message;
+    wire::WriteNoticeResponse(stream_.Out(), fields);
+}
+
+void Session::WriteReady() {
+    auto status = wire::TransactionStatus::Idle;
+    if (tx_ == TxState::InBlock || tx_ == TxState::Implicit) {
+        status = wire::TransactionStatus::InBlock;
+    } else if (tx_ == TxState::Failed) {
+        status = wire::TransactionStatus::Failed;
+    }
+    wire::WriteReadyForQuery(stream_.Out(), status);
+}
+
+void Session::WriteReportedParameters() {
+    for (const auto &[name, value] : settings_.TakeReportedChanges()) {
+        wire::WriteParameterStatus(stream_.Out(), name, value);
+    }
+}
+
+} // namespace duckgres::session

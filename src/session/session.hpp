@@ -1,0 +1,85 @@
+// Session: one client connection, from startup to Terminate, as a protocol state machine.
+#pragma once
+
+#include "common/sql_error.hpp"
+#include "engine/engine_connection.hpp"
+#include "session/message_stream.hpp"
+#include "session/server_context.hpp"
+#include "session/session_settings.hpp"
+#include "sql/parsed_statement.hpp"
+#include "types/text_format.hpp"
+#include "wire/backend_messages.hpp"
+#include "wire/frontend_messages.hpp"
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+namespace duckgres::session {
+
+//! Runs the PostgreSQL protocol for one client: startup (SSL/GSS negotiation, cancel
+//! requests), authentication, then the command loop. Kept alive by its own coroutine.
+class Session : public BackendHandle, public std::enable_shared_from_this<Session> {
+public:
+    Session(ServerContext &context, std::unique_ptr<ClientChannel> channel);
+    ~Session() override;
+
+    //! The whole life of the connection; never throws.
+    asio::awaitable<void> Run();
+
+    void CancelStatement() override;
+    void Terminate(bool interrupt_running) override;
+
+private:
+    //! Transaction state as the session tracks it; Implicit lives only inside one
+    //! multi-statement Query message.
+    enum class TxState { Idle, Implicit, InBlock, Failed };
+    enum class Phase { Startup, Idle, Busy, Closing };
+
+    // Startup and authentication.
+    asio::awaitable<bool> Startup();
+    asio::awaitable<void> ApplyStartupParameters(const wire::StartupMessage &startup);
+    asio::awaitable<void> OpenDatabase();
+    void WriteStartupReport();
+
+    // Command loop.
+    asio::awaitable<void> CommandLoop();
+    asio::awaitable<void> HandleQuery(const wire::Query &query);
+    asio::awaitable<void> RunStatement(const sql::ParsedStatement &statement);
+    asio::awaitable<void> RunTransactionControl(const sql::ParsedStatement &statement);
+    asio::awaitable<void> RunSet(const sql::ParsedStatement &statement);
+    void RunShow(const sql::ParsedStatement &statement);
+    asio::awaitable<void> RunGeneric(const sql::ParsedStatement &statement);
+    //! Runs SQL on DuckDB for the session's own bookkeeping (BEGIN, COMMIT, SET TimeZone).
+    asio::awaitable<void> RunInternal(const char *sql);
+    asio::awaitable<void> BeginImplicit();
+    asio::awaitable<void> EndTransaction(bool commit);
+    //! After a failed statement: rolls back an implicit transaction, fails an explicit one.
+    asio::awaitable<void> EndAfterError();
+
+    // Replies.
+    void WriteError(const SqlError &error, int statement_location = -1);
+    void WriteNotice(const std::string &severity, const std::string &sqlstate, const std::string &message);
+    void WriteReady();
+    void WriteReportedParameters();
+    asio::awaitable<void> SendFatal(const SqlError &error);
+
+    ServerContext &context_;
+    MessageStream stream_;
+    std::string peer_;
+    std::string user_;
+    std::string database_name_;
+    std::string query_text_; //!< the Query being run, for error positions
+    std::unique_ptr<engine::EngineConnection> connection_;
+    SessionSettings settings_;
+    std::shared_ptr<const types::TimeZone> time_zone_;
+    types::TextFormatOptions text_options_;
+    TxState tx_ = TxState::Idle;
+    Phase phase_ = Phase::Startup;
+    int32_t process_id_ = 0;
+    int32_t secret_key_ = 0;
+    std::atomic<bool> terminate_requested_{false};
+    std::atomic<bool> running_statement_{false};
+};
+
+} // namespace duckgres::session

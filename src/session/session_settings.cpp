@@ -1,0 +1,236 @@
+// The table of PostgreSQL parameters Duckgres knows, and per-session SET/RESET bookkeeping.
+#include "session/session_settings.hpp"
+
+#include "types/time_zone.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace duckgres::session {
+
+namespace {
+std::string Lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+} // namespace
+
+const std::vector<SettingDefinition> &SessionSettings::Definitions() {
+    using E = SettingEffect;
+    static const std::vector<SettingDefinition> definitions = {
+        {"application_name", "", E::Session, true, "Sets the application name to be reported."},
+        {"client_encoding", "UTF8", E::Session, true, "Sets the client's character set encoding."},
+        {"DateStyle", "ISO, MDY", E::Session, true, "Sets the display format for date and time values."},
+        {"IntervalStyle", "postgres", E::Session, true, "Sets the display format for interval values."},
+        {"TimeZone", "UTC", E::Session, true, "Sets the time zone for displaying and interpreting time stamps."},
+        {"extra_float_digits", "1", E::Session, false, "Sets the number of digits displayed for floats."},
+        {"search_path", "\"$user\", public", E::Session, false, "Sets the schema search order."},
+        {"statement_timeout", "0", E::Session, false, "Sets the maximum allowed duration of any statement."},
+        {"lock_timeout", "0", E::Ignored, false, "Sets the maximum allowed duration of any wait for a lock."},
+        {"idle_in_transaction_session_timeout", "0", E::Session, false,
+         "Sets the maximum allowed idle time between queries, when in a transaction."},
+        {"standard_conforming_strings", "on", E::Session, true, "Causes '...' strings to treat backslashes literally."},
+        {"default_transaction_read_only", "off", E::Session, true,
+         "Sets the default read-only status of new transactions."},
+        {"default_transaction_isolation", "read committed", E::Ignored, false,
+         "Sets the transaction isolation level of each new transaction."},
+        {"transaction_isolation", "read committed", E::Ignored, false,
+         "Sets the current transaction's isolation level."},
+        {"synchronous_commit", "on", E::Ignored, false, "Sets the current transaction's synchronization level."},
+        {"client_min_messages", "notice", E::Session, false, "Sets the message levels that are sent to the client."},
+        {"bytea_output", "hex", E::Session, false, "Sets the output format for bytea."},
+        {"work_mem", "4MB", E::Ignored, false, "Sets the maximum memory to be used for query workspaces."},
+        {"jit", "off", E::Ignored, false, "Allow JIT compilation."},
+        {"row_security", "on", E::Ignored, false, "Enable row security."},
+        {"check_function_bodies", "on", E::Ignored, false, "Check routine bodies during CREATE FUNCTION."},
+        {"xmloption", "content", E::Ignored, false, "Sets whether XML data is to be considered as documents."},
+        {"escape_string_warning", "on", E::Ignored, false, "Warn about backslash escapes in ordinary string literals."},
+        {"server_version", "15.0", E::ReadOnly, true, "Shows the server version."},
+        {"server_version_num", "150000", E::ReadOnly, false, "Shows the server version as an integer."},
+        {"server_encoding", "UTF8", E::ReadOnly, true, "Shows the server (database) character set encoding."},
+        {"integer_datetimes", "on", E::ReadOnly, true, "Shows whether datetimes are integer based."},
+        {"is_superuser", "on", E::ReadOnly, true, "Shows whether the current user is a superuser."},
+        {"session_authorization", "", E::ReadOnly, true, "Sets the session user name."},
+        {"in_hot_standby", "off", E::ReadOnly, true, "Shows whether hot standby is currently active."},
+        {"max_identifier_length", "63", E::ReadOnly, false, "Shows the maximum identifier length."},
+        {"lc_collate", "C.UTF-8", E::ReadOnly, false, "Shows the collation order locale."},
+        {"lc_ctype", "C.UTF-8", E::ReadOnly, false, "Shows the character classification locale."},
+        {"block_size", "8192", E::ReadOnly, false, "Shows the size of a disk block."},
+    };
+    return definitions;
+}
+
+const SettingDefinition *SessionSettings::Find(const std::string &name) {
+    auto lower = Lower(name);
+    for (const auto &definition : Definitions()) {
+        if (Lower(definition.name) == lower) {
+            return &definition;
+        }
+    }
+    return nullptr;
+}
+
+SessionSettings::SessionSettings() {
+    ResetAll();
+}
+
+std::optional<std::string> SessionSettings::Get(const std::string &name) const {
+    auto it = values_.find(Lower(name));
+    if (it == values_.end()) {
+        return std::nullopt;
+    }
+    return it->second;
+}
+
+std::string SessionSettings::Normalize(const std::string &name, const std::string &value, std::string &error) const {
+    auto lower = Lower(name);
+    auto lower_value = Lower(value);
+    if (lower == "client_encoding") {
+        if (lower_value != "utf8" && lower_value != "utf-8" && lower_value != "unicode") {
+            error = "invalid value for parameter \"client_encoding\": \"" + value + "\"";
+            return "";
+        }
+        return "UTF8";
+    }
+    if (lower == "datestyle") {
+        // Only ISO output with MDY input order is produced; accept the spellings that mean it.
+        std::string compact;
+        for (char c : lower_value) {
+            if (c != ' ') {
+                compact += c;
+            }
+        }
+        if (compact == "iso" || compact == "iso,mdy" || compact == "mdy,iso" || compact == "mdy") {
+            return "ISO, MDY";
+        }
+        error = "invalid value for parameter \"DateStyle\": \"" + value + "\"";
+        return "";
+    }
+    if (lower == "intervalstyle") {
+        if (lower_value != "postgres") {
+            error = "invalid value for parameter \"IntervalStyle\": \"" + value + "\"";
+            return "";
+        }
+        return "postgres";
+    }
+    if (lower == "timezone") {
+        if (!types::TimeZone::Load(value)) {
+            error = "invalid value for parameter \"TimeZone\": \"" + value + "\"";
+            return "";
+        }
+        return value;
+    }
+    if (lower == "extra_float_digits") {
+        try {
+            size_t used = 0;
+            int digits = std::stoi(value, &used);
+            if (used != value.size() || digits < -15 || digits > 3) {
+                throw std::out_of_range("range");
+            }
+            return std::to_string(digits);
+        } catch (const std::exception &) {
+            error = "invalid value for parameter \"extra_float_digits\": \"" + value + "\"";
+            return "";
+        }
+    }
+    if (lower == "standard_conforming_strings") {
+        if (lower_value != "on" && lower_value != "true") {
+            error = "non-standard string literals are not supported";
+            return "";
+        }
+        return "on";
+    }
+    if (lower == "bytea_output") {
+        if (lower_value != "hex") {
+            error = "only bytea_output hex is supported";
+            return "";
+        }
+        return "hex";
+    }
+    if (lower == "default_transaction_read_only") {
+        if (lower_value == "on" || lower_value == "true" || lower_value == "1") {
+            return "on";
+        }
+        if (lower_value == "off" || lower_value == "false" || lower_value == "0") {
+            return "off";
+        }
+        error = "parameter \"default_transaction_read_only\" requires a Boolean value";
+        return "";
+    }
+    return value;
+}
+
+std::string SessionSettings::Set(const std::string &name, const std::string &value) {
+    if (!Find(name)) {
+        return "unrecognized configuration parameter \"" + name + "\"";
+    }
+    std::string error;
+    auto normalized = Normalize(name, value, error);
+    if (!error.empty()) {
+        return error;
+    }
+    local_saved_.erase(Lower(name));
+    values_[Lower(name)] = normalized;
+    return "";
+}
+
+std::string SessionSettings::SetLocal(const std::string &name, const std::string &value) {
+    auto key = Lower(name);
+    auto previous = values_.find(key);
+    std::string saved = previous == values_.end() ? "" : previous->second;
+    auto error = Set(name, value);
+    if (error.empty()) {
+        local_saved_.emplace(key, saved);
+    }
+    return error;
+}
+
+void SessionSettings::Reset(const std::string &name) {
+    if (auto *definition = Find(name)) {
+        values_[Lower(name)] = definition->default_value;
+    }
+}
+
+void SessionSettings::ResetAll() {
+    for (const auto &definition : Definitions()) {
+        if (definition.effect != SettingEffect::ReadOnly || !values_.count(Lower(definition.name))) {
+            values_[Lower(definition.name)] = definition.default_value;
+        }
+    }
+}
+
+void SessionSettings::BeginTransaction() {
+    transaction_start_ = values_;
+    local_saved_.clear();
+}
+
+void SessionSettings::EndTransaction(bool committed) {
+    if (!committed && transaction_start_) {
+        values_ = *transaction_start_;
+    } else {
+        for (auto &[key, value] : local_saved_) {
+            values_[key] = value;
+        }
+    }
+    local_saved_.clear();
+    transaction_start_.reset();
+}
+
+std::vector<std::pair<std::string, std::string>> SessionSettings::TakeReportedChanges() {
+    std::vector<std::pair<std::string, std::string>> changes;
+    for (const auto &definition : Definitions()) {
+        if (!definition.reported) {
+            continue;
+        }
+        auto key = Lower(definition.name);
+        auto &value = values_[key];
+        auto it = reported_.find(key);
+        if (it == reported_.end() || it->second != value) {
+            reported_[key] = value;
+            changes.emplace_back(definition.name, value);
+        }
+    }
+    return changes;
+}
+
+} // namespace duckgres::session

@@ -1,0 +1,60 @@
+// SessionSettings: PostgreSQL run-time parameters of one session (SET / SHOW / RESET).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace duckgres::session {
+
+//! How a parameter takes effect.
+enum class SettingEffect {
+    Session,  //!< kept and used by Duckgres itself (output formats, reported values)
+    ReadOnly, //!< fixed by the server (server_version...): SET fails with 55P02
+    Ignored,  //!< accepted for compatibility with no effect: SET answers with a NOTICE
+};
+
+struct SettingDefinition {
+    const char *name;          //!< canonical spelling, e.g. "DateStyle"
+    const char *default_value; //!< as SHOW prints it
+    SettingEffect effect;
+    bool reported; //!< sent as ParameterStatus at startup and when it changes
+    const char *description;
+};
+
+//! The values of every known parameter for one session. Names are case-insensitive.
+class SessionSettings {
+public:
+    SessionSettings();
+
+    static const std::vector<SettingDefinition> &Definitions();
+    static const SettingDefinition *Find(const std::string &name);
+
+    //! Current value, or nullopt for unknown parameters.
+    std::optional<std::string> Get(const std::string &name) const;
+    //! Sets a value after validation; returns an error message ("" on success). Does not
+    //! check the effect (the session decides about read-only and ignored parameters).
+    std::string Set(const std::string &name, const std::string &value);
+    void Reset(const std::string &name);
+    void ResetAll();
+    //! SET LOCAL: the value reverts at the end of the transaction.
+    std::string SetLocal(const std::string &name, const std::string &value);
+    //! Ends the transaction: reverts SET LOCAL values; on rollback also reverts plain SETs
+    //! made inside the transaction, as PostgreSQL does.
+    void EndTransaction(bool committed);
+    void BeginTransaction();
+
+    //! Reported parameters whose values changed since the last call (for ParameterStatus).
+    std::vector<std::pair<std::string, std::string>> TakeReportedChanges();
+
+private:
+    std::string Normalize(const std::string &name, const std::string &value, std::string &error) const;
+
+    std::map<std::string, std::string> values_;   //!< lower-case name -> value
+    std::map<std::string, std::string> reported_; //!< last value reported to the client
+    std::optional<std::map<std::string, std::string>> transaction_start_;
+    std::map<std::string, std::string> local_saved_;
+};
+
+} // namespace duckgres::session
