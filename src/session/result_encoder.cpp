@@ -5,13 +5,15 @@
 
 namespace duckgres::session {
 
-ResultEncoder::ResultEncoder(engine::QueryResult &result, const types::TextFormatOptions &options)
+ResultEncoder::ResultEncoder(engine::QueryResult &result, const types::TextFormatOptions &options,
+                             const std::vector<std::string> &names)
     : result_(result), options_(options) {
+    bool rename = names.size() == result.ColumnCount();
     for (size_t i = 0; i < result.ColumnCount(); i++) {
         auto type = result.ColumnType(i);
         auto pg_type = types::MapLogicalType(type);
         wire::FieldDescription field;
-        field.name = result.ColumnName(i);
+        field.name = rename ? names[i] : result.ColumnName(i);
         field.type_oid = pg_type.oid;
         field.type_size = pg_type.typlen;
         field.type_modifier = pg_type.typmod;

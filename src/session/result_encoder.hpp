@@ -13,8 +13,10 @@ namespace duckgres::session {
 
 class ResultEncoder {
 public:
-    //! `options` must outlive the encoder.
-    ResultEncoder(engine::QueryResult &result, const types::TextFormatOptions &options);
+    //! `options` must outlive the encoder. `names` replaces DuckDB's column names when it has
+    //! one name per column (PostgreSQL's naming rules differ from DuckDB's).
+    ResultEncoder(engine::QueryResult &result, const types::TextFormatOptions &options,
+                  const std::vector<std::string> &names);
 
     void WriteRowDescription(std::string &out) const;
     //! Fetches chunks and appends their DataRows to `out` until at least `budget` bytes were

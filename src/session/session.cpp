@@ -622,7 +622,8 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
         execution.result = connection_->Execute(execution.prepared);
         switch (execution.result->Kind()) {
         case engine::ResultKind::Rows:
-            execution.encoder = std::make_unique<ResultEncoder>(*execution.result, text_options_);
+            execution.encoder =
+                std::make_unique<ResultEncoder>(*execution.result, text_options_, statement.column_names);
             execution.encoder->WriteRowDescription(out);
             return execution.encoder->EncodeRows(out, kFlushBudget);
         case engine::ResultKind::ChangedRows:

@@ -28,6 +28,8 @@ struct ParsedStatement {
     std::string tag;
     bool tag_has_rows = false; //!< the tag takes a row count ("SELECT 3", "INSERT 0 3")
     bool returns_rows = false; //!< PostgreSQL would send a RowDescription (SELECT, RETURNING, SHOW...)
+    //! Result column names as PostgreSQL gives them; empty when unknown (DuckDB's are used).
+    std::vector<std::string> column_names;
 
     // SET / RESET / SHOW
     std::string variable; //!< lower-case parameter name; "all" for SHOW ALL / RESET ALL

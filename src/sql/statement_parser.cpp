@@ -1,6 +1,7 @@
 // Splits query strings into statements with libpg_query and classifies each one.
 #include "sql/statement_parser.hpp"
 
+#include "sql/column_names.hpp"
 #include "sql/command_tag.hpp"
 
 #include <pg_query.h>
@@ -110,6 +111,7 @@ ParsedQuery ParseQuery(std::string_view query) {
             continue;
         }
         ClassifyStatement(raw.stmt(), statement);
+        statement.column_names = PostgresColumnNames(raw.stmt());
         out.statements.push_back(std::move(statement));
     }
     return out;
