@@ -10,7 +10,7 @@ PACKAGES=(
   libssl-dev openssl
   libpg-query-dev libprotobuf-dev protobuf-compiler
   libasio-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev
-  libhowardhinnant-date-dev tzdata
+  tzdata
   libgtest-dev libgmock-dev libbenchmark-dev clang-format
   postgresql-15 postgresql-client-15 postgresql-contrib libpq-dev
   python3 python3-psycopg python3-psycopg2 python3-pytest python3-asyncpg

@@ -1,7 +1,7 @@
 // Database: one DuckDB database file, opened once and shared by all sessions using it.
 #pragma once
 
-#include "engine/duckdb_handles.hpp"
+#include "common/duckdb_handles.hpp"
 
 #include <string>
 

@@ -107,6 +107,7 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_CONVERSION, "to type TIMESTAMP", "22007"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "to type TIME", "22007"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "to type INTERVAL", "22007"},
+    MessageRule{DUCKDB_ERROR_INVALID_INPUT, "division by zero", "22012"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "date field value out of range", "22008"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "out of range", "22003"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "Malformed JSON", "22P02"},

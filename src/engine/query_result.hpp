@@ -1,7 +1,7 @@
 // QueryResult: a streaming DuckDB result, read one data chunk at a time.
 #pragma once
 
-#include "engine/duckdb_handles.hpp"
+#include "common/duckdb_handles.hpp"
 
 #include <cstdint>
 #include <string>

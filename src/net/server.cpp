@@ -68,7 +68,7 @@ int Server::Run() {
     databases.Get("postgres"); // fail fast when the default database cannot be opened
 
     session::WorkerPool workers(config_.worker_threads);
-    session::ServerContext context{config_, LoadUsers(config_), auth::RandomBytes(32), databases, workers};
+    session::ServerContext context{config_, LoadUsers(config_), auth::RandomBytes(32), databases, workers, {}};
 
     asio::io_context io(config_.io_threads);
     asio::ip::tcp::acceptor acceptor(io);

@@ -4,6 +4,7 @@
 #include "session/authenticator.hpp"
 #include "session/result_encoder.hpp"
 #include "sql/command_tag.hpp"
+#include "sql/rewriter.hpp"
 #include "sql/statement_parser.hpp"
 #include "wire/protocol_error.hpp"
 
@@ -617,8 +618,26 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
     } reset{running_statement_};
 
     auto &out = stream_.Out();
+    sql::RewriteContext rewrite_context{user_, process_id_};
     bool done = co_await context_.workers.Run([&]() {
-        execution.prepared = connection_->Prepare(statement.text);
+        std::optional<std::string> rewritten;
+        if (statement.tree) {
+            rewritten = sql::RewriteForDuckDb(*statement.tree, rewrite_context);
+        }
+        if (!rewritten) {
+            execution.prepared = connection_->Prepare(statement.text);
+        } else {
+            try {
+                execution.prepared = connection_->Prepare(*rewritten);
+            } catch (SqlError &error) {
+                if (error.sqlstate != "42601") {
+                    error.position = 0; // positions refer to the rewritten text
+                    throw;
+                }
+                // DuckDB's grammar does not take the deparsed form: run the statement as written.
+                execution.prepared = connection_->Prepare(statement.text);
+            }
+        }
         execution.result = connection_->Execute(execution.prepared);
         switch (execution.result->Kind()) {
         case engine::ResultKind::Rows:

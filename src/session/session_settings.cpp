@@ -85,6 +85,10 @@ std::optional<std::string> SessionSettings::Get(const std::string &name) const {
 std::string SessionSettings::Normalize(const std::string &name, const std::string &value, std::string &error) const {
     auto lower = Lower(name);
     auto lower_value = Lower(value);
+    // Values may arrive quoted from startup packets (asyncpg sends 'utf-8').
+    if (lower_value.size() >= 2 && lower_value.front() == '\'' && lower_value.back() == '\'') {
+        lower_value = lower_value.substr(1, lower_value.size() - 2);
+    }
     if (lower == "client_encoding") {
         if (lower_value != "utf8" && lower_value != "utf-8" && lower_value != "unicode") {
             error = "invalid value for parameter \"client_encoding\": \"" + value + "\"";
@@ -100,11 +104,32 @@ std::string SessionSettings::Normalize(const std::string &name, const std::strin
                 compact += c;
             }
         }
-        if (compact == "iso" || compact == "iso,mdy" || compact == "mdy,iso" || compact == "mdy") {
-            return "ISO, MDY";
+        // Output is always ISO; the input order (MDY, DMY, YMD) is kept and reported.
+        std::string order = "MDY";
+        bool iso = true;
+        size_t start = 0;
+        while (start <= compact.size()) {
+            auto end = compact.find(',', start);
+            auto part = compact.substr(start, end == std::string::npos ? std::string::npos : end - start);
+            if (part == "mdy" || part == "us" || part == "noneuropean") {
+                order = "MDY";
+            } else if (part == "dmy" || part == "euro" || part == "european") {
+                order = "DMY";
+            } else if (part == "ymd") {
+                order = "YMD";
+            } else if (part != "iso" && part != "default") {
+                iso = false;
+            }
+            if (end == std::string::npos) {
+                break;
+            }
+            start = end + 1;
         }
-        error = "invalid value for parameter \"DateStyle\": \"" + value + "\"";
-        return "";
+        if (!iso) {
+            error = "invalid value for parameter \"DateStyle\": \"" + value + "\" (only ISO output is supported)";
+            return "";
+        }
+        return "ISO, " + order;
     }
     if (lower == "intervalstyle") {
         if (lower_value != "postgres") {

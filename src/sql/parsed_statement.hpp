@@ -1,8 +1,13 @@
 // ParsedStatement: one statement of a query string, classified for the session.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
+
+namespace pg_query {
+class Node;
+}
 
 namespace duckgres::sql {
 
@@ -30,6 +35,9 @@ struct ParsedStatement {
     bool returns_rows = false; //!< PostgreSQL would send a RowDescription (SELECT, RETURNING, SHOW...)
     //! Result column names as PostgreSQL gives them; empty when unknown (DuckDB's are used).
     std::vector<std::string> column_names;
+
+    //! PostgreSQL's parse tree of the statement; null when PostgreSQL's grammar rejected it.
+    std::shared_ptr<const pg_query::Node> tree;
 
     // SET / RESET / SHOW
     std::string variable; //!< lower-case parameter name; "all" for SHOW ALL / RESET ALL

@@ -98,20 +98,22 @@ ParsedQuery ParseQuery(std::string_view query) {
         SplitLexically(query, copy, out);
         return out;
     }
-    pg_query::ParseResult tree;
-    if (!tree.ParseFromArray(result->parse_tree.data, static_cast<int>(result->parse_tree.len))) {
+    auto tree = std::make_shared<pg_query::ParseResult>();
+    if (!tree->ParseFromArray(result->parse_tree.data, static_cast<int>(result->parse_tree.len))) {
         out.postgres_syntax_ok = false;
         out.syntax_error = "could not read the parse tree";
         SplitLexically(query, copy, out);
         return out;
     }
-    for (const auto &raw : tree.stmts()) {
+    for (const auto &raw : tree->stmts()) {
         auto statement = MakeStatement(query, raw.stmt_location(), raw.stmt_len());
         if (!HasContent(statement.text)) {
             continue;
         }
         ClassifyStatement(raw.stmt(), statement);
         statement.column_names = PostgresColumnNames(raw.stmt());
+        // Shares ownership of the whole parse result; no copy of the subtree.
+        statement.tree = std::shared_ptr<const pg_query::Node>(tree, &raw.stmt());
         out.statements.push_back(std::move(statement));
     }
     return out;

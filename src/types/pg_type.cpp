@@ -1,1 +1,65 @@
-// placeholder
+// Array type OIDs of PostgreSQL's built-in element types.
+#include "types/pg_type.hpp"
+
+namespace duckgres::types {
+
+uint32_t ArrayTypeOf(uint32_t element_oid) {
+    switch (element_oid) {
+    case oid::kBool:
+        return 1000;
+    case oid::kBytea:
+        return 1001;
+    case oid::kChar:
+        return 1002;
+    case oid::kName:
+        return 1003;
+    case oid::kInt2:
+        return 1005;
+    case oid::kInt4:
+        return 1007;
+    case oid::kText:
+        return 1009;
+    case oid::kBpchar:
+        return 1014;
+    case oid::kVarchar:
+        return 1015;
+    case oid::kInt8:
+        return 1016;
+    case oid::kFloat4:
+        return 1021;
+    case oid::kFloat8:
+        return 1022;
+    case oid::kOid:
+        return 1028;
+    case oid::kTimestamp:
+        return 1115;
+    case oid::kDate:
+        return 1182;
+    case oid::kTime:
+        return 1183;
+    case oid::kTimestamptz:
+        return 1185;
+    case oid::kInterval:
+        return 1187;
+    case oid::kNumeric:
+        return 1231;
+    case oid::kTimetz:
+        return 1270;
+    case oid::kBit:
+        return 1561;
+    case oid::kVarbit:
+        return 1563;
+    case oid::kJson:
+        return 199;
+    case oid::kRecord:
+        return 2287;
+    case oid::kUuid:
+        return 2951;
+    case oid::kJsonb:
+        return 3807;
+    default:
+        return 0;
+    }
+}
+
+} // namespace duckgres::types

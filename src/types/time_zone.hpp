@@ -12,7 +12,7 @@ namespace duckgres::types {
 //! between sessions; loading reads the system tz database once per zone name.
 class TimeZone {
 public:
-    //! nullopt when the name is unknown.
+    //! nullptr when the name is unknown.
     static std::shared_ptr<const TimeZone> Load(const std::string &name);
     static std::shared_ptr<const TimeZone> Utc();
 

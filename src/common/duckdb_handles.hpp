@@ -4,8 +4,9 @@
 #include <duckdb.h>
 
 #include <memory>
+#include <string>
 
-namespace duckgres::engine {
+namespace duckgres {
 
 //! Owns one DuckDB handle of type H, destroyed with Destroy(&handle) exactly once.
 template <class H, void (*Destroy)(H *)>
@@ -78,4 +79,14 @@ private:
     bool valid_ = false;
 };
 
-} // namespace duckgres::engine
+//! Copies a string allocated by DuckDB and frees it; nullptr becomes "".
+inline std::string TakeDuckDbString(char *s) {
+    if (!s) {
+        return {};
+    }
+    std::string result(s);
+    duckdb_free(s);
+    return result;
+}
+
+} // namespace duckgres

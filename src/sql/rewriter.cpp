@@ -1,0 +1,155 @@
+// Parse-tree rewrite passes for PostgreSQL semantics on DuckDB, applied before deparsing.
+#include "sql/rewriter.hpp"
+
+#include <google/protobuf/reflection.h>
+#include <pg_query.h>
+#include <pg_query.pb.h>
+
+#include <functional>
+#include <memory>
+
+namespace duckgres::sql {
+
+namespace {
+
+using pg_query::Node;
+
+//! Visits every Node below `message` (parents before children); `visit` may change the node
+//! in place. Uses protobuf reflection so that every kind of node is reached.
+void WalkNodes(google::protobuf::Message &message, const std::function<void(Node &)> &visit) {
+    if (auto *node = dynamic_cast<Node *>(&message)) {
+        visit(*node);
+    }
+    const auto *reflection = message.GetReflection();
+    std::vector<const google::protobuf::FieldDescriptor *> fields;
+    reflection->ListFields(message, &fields);
+    for (const auto *field : fields) {
+        if (field->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) {
+            continue;
+        }
+        if (field->is_repeated()) {
+            for (int i = 0; i < reflection->FieldSize(message, field); i++) {
+                WalkNodes(*reflection->MutableRepeatedMessage(&message, field, i), visit);
+            }
+        } else {
+            WalkNodes(*reflection->MutableMessage(&message, field), visit);
+        }
+    }
+}
+
+Node StringConst(const std::string &value) {
+    Node node;
+    node.mutable_a_const()->mutable_sval()->set_sval(value);
+    return node;
+}
+
+Node IntConst(int32_t value) {
+    Node node;
+    node.mutable_a_const()->mutable_ival()->set_ival(value);
+    return node;
+}
+
+bool IsNonZeroConstant(const Node &node) {
+    if (!node.has_a_const()) {
+        return false;
+    }
+    const auto &c = node.a_const();
+    if (c.has_ival()) {
+        return c.ival().ival() != 0;
+    }
+    if (c.has_fval()) {
+        return c.fval().fval().find_first_not_of("0.+-eE") != std::string::npos;
+    }
+    return false;
+}
+
+//! `divisor` becomes CASE WHEN divisor = 0 THEN error('division by zero') ELSE divisor END.
+bool GuardDivision(Node &node) {
+    if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP || node.a_expr().name_size() != 1 ||
+        !node.a_expr().name(0).has_string() || !node.a_expr().has_rexpr()) {
+        return false;
+    }
+    const auto &op = node.a_expr().name(0).string().sval();
+    if (op != "/" && op != "%") {
+        return false;
+    }
+    auto *expr = node.mutable_a_expr();
+    if (IsNonZeroConstant(expr->rexpr()) || expr->rexpr().has_case_expr()) {
+        return false;
+    }
+    Node divisor = expr->rexpr();
+    Node guarded;
+    auto *case_expr = guarded.mutable_case_expr();
+    auto *when = case_expr->add_args()->mutable_case_when();
+    auto *test = when->mutable_expr()->mutable_a_expr();
+    test->set_kind(pg_query::AEXPR_OP);
+    test->add_name()->mutable_string()->set_sval("=");
+    *test->mutable_lexpr() = divisor;
+    *test->mutable_rexpr() = IntConst(0);
+    auto *raise = when->mutable_result()->mutable_func_call();
+    raise->add_funcname()->mutable_string()->set_sval("error");
+    *raise->add_args() = StringConst("division by zero");
+    raise->set_funcformat(pg_query::COERCE_EXPLICIT_CALL);
+    *case_expr->mutable_defresult() = std::move(divisor);
+    *expr->mutable_rexpr() = std::move(guarded);
+    return true;
+}
+
+bool InlineSessionFunctions(Node &node, const RewriteContext &context) {
+    if (node.has_sqlvalue_function()) {
+        switch (node.sqlvalue_function().op()) {
+        case pg_query::SVFOP_CURRENT_USER:
+        case pg_query::SVFOP_SESSION_USER:
+        case pg_query::SVFOP_USER:
+        case pg_query::SVFOP_CURRENT_ROLE:
+            node = StringConst(context.user);
+            return true;
+        default:
+            return false;
+        }
+    }
+    if (node.has_func_call() && node.func_call().args_size() == 0) {
+        const auto &names = node.func_call().funcname();
+        if (!names.empty() && names[names.size() - 1].has_string() &&
+            names[names.size() - 1].string().sval() == "pg_backend_pid") {
+            node = IntConst(context.backend_pid);
+            return true;
+        }
+    }
+    return false;
+}
+
+struct DeparseResultDeleter {
+    void operator()(PgQueryDeparseResult *result) const {
+        pg_query_free_deparse_result(*result);
+        delete result;
+    }
+};
+
+} // namespace
+
+std::optional<std::string> RewriteForDuckDb(const Node &statement, const RewriteContext &context) {
+    pg_query::ParseResult tree;
+    tree.set_version(PG_VERSION_NUM);
+    auto *raw = tree.add_stmts();
+    *raw->mutable_stmt() = statement;
+    bool changed = false;
+    WalkNodes(*raw->mutable_stmt(), [&](Node &node) {
+        changed |= GuardDivision(node);
+        changed |= InlineSessionFunctions(node, context);
+    });
+    if (!changed) {
+        return std::nullopt;
+    }
+    std::string bytes;
+    tree.SerializeToString(&bytes);
+    PgQueryProtobuf protobuf{bytes.size(), bytes.data()};
+    std::unique_ptr<PgQueryDeparseResult, DeparseResultDeleter> result(
+        new PgQueryDeparseResult(pg_query_deparse_protobuf(protobuf)));
+    if (result->error || !result->query) {
+        return std::nullopt;
+    }
+    return std::string(result->query);
+}
+
+} // namespace duckgres::sql

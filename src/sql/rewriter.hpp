@@ -1,0 +1,29 @@
+// Rewrites PostgreSQL parse trees where DuckDB's semantics differ, and deparses them for DuckDB.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace pg_query {
+class Node;
+}
+
+namespace duckgres::sql {
+
+//! Session facts some rewrites inline (functions DuckDB cannot know the answer to).
+struct RewriteContext {
+    std::string user;
+    int32_t backend_pid = 0;
+};
+
+//! Applies every rewrite pass to a copy of `statement`. Returns the SQL text to give DuckDB,
+//! or nullopt when no pass changed anything (the original text is then used as written).
+//! Passes:
+//!  - division and modulo by a non-constant divisor raise 22012 on zero, as PostgreSQL does
+//!    (DuckDB returns NULL);
+//!  - current_user, session_user, user, current_role name the session's user;
+//!  - pg_backend_pid() is the session's backend process id.
+std::optional<std::string> RewriteForDuckDb(const pg_query::Node &statement, const RewriteContext &context);
+
+} // namespace duckgres::sql

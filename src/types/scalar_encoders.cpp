@@ -1,0 +1,220 @@
+// Encoders for DuckDB's non-nested types: one typed read of the vector data plus a text formatter.
+#include "types/civil_date.hpp"
+#include "common/duckdb_handles.hpp"
+#include "types/encoder_base.hpp"
+#include "types/int128.hpp"
+
+#include <limits>
+#include <vector>
+
+namespace duckgres::types {
+
+namespace {
+
+template <class T, class Format>
+class ScalarEncoder final : public EncoderBase {
+public:
+    explicit ScalarEncoder(Format format) : format_(std::move(format)) {}
+
+    void AppendText(idx_t row, std::string &out, const TextFormatOptions &options) const override {
+        format_(out, Data<T>()[row], options);
+    }
+
+private:
+    Format format_;
+};
+
+//! Format is called as format(out, value, options).
+template <class T, class Format>
+std::unique_ptr<EncoderBase> Make(Format format) {
+    return std::make_unique<ScalarEncoder<T, Format>>(std::move(format));
+}
+
+template <class T>
+std::unique_ptr<EncoderBase> MakeInteger() {
+    return Make<T>([](std::string &out, T v, const TextFormatOptions &) {
+        if constexpr (std::is_signed_v<T>) {
+            AppendInt64(out, v);
+        } else {
+            AppendUInt64(out, v);
+        }
+    });
+}
+
+template <class T>
+std::unique_ptr<EncoderBase> MakeDecimal(uint8_t scale) {
+    return Make<T>([scale](std::string &out, T v, const TextFormatOptions &) {
+        if constexpr (std::is_same_v<T, duckdb_hugeint>) {
+            AppendDecimal(out, v, scale);
+        } else {
+            AppendDecimal(out, FromInt128(v), scale);
+        }
+    });
+}
+
+std::unique_ptr<EncoderBase> CreateDecimalEncoder(duckdb_logical_type type) {
+    const uint8_t scale = duckdb_decimal_scale(type);
+    switch (duckdb_decimal_internal_type(type)) {
+    case DUCKDB_TYPE_SMALLINT:
+        return MakeDecimal<int16_t>(scale);
+    case DUCKDB_TYPE_INTEGER:
+        return MakeDecimal<int32_t>(scale);
+    case DUCKDB_TYPE_BIGINT:
+        return MakeDecimal<int64_t>(scale);
+    default:
+        return MakeDecimal<duckdb_hugeint>(scale);
+    }
+}
+
+template <class T>
+std::unique_ptr<EncoderBase> MakeEnum(std::vector<std::string> dictionary) {
+    return Make<T>([dictionary = std::move(dictionary)](std::string &out, T v, const TextFormatOptions &) {
+        out += dictionary[v];
+    });
+}
+
+std::unique_ptr<EncoderBase> CreateEnumEncoder(duckdb_logical_type type) {
+    std::vector<std::string> dictionary(duckdb_enum_dictionary_size(type));
+    for (idx_t i = 0; i < dictionary.size(); i++) {
+        dictionary[i] = TakeDuckDbString(duckdb_enum_dictionary_value(type, i));
+    }
+    switch (duckdb_enum_internal_type(type)) {
+    case DUCKDB_TYPE_UTINYINT:
+        return MakeEnum<uint8_t>(std::move(dictionary));
+    case DUCKDB_TYPE_USMALLINT:
+        return MakeEnum<uint16_t>(std::move(dictionary));
+    default:
+        return MakeEnum<uint32_t>(std::move(dictionary));
+    }
+}
+
+//! TIMESTAMP_S/MS/NS: converted to microseconds (nanoseconds rounded like PostgreSQL's input),
+//! keeping the +/-infinity markers.
+template <int64_t kMultiplier, int64_t kDivisor>
+std::unique_ptr<EncoderBase> MakeScaledTimestamp() {
+    return Make<int64_t>([](std::string &out, int64_t v, const TextFormatOptions &) {
+        constexpr int64_t kInfinity = std::numeric_limits<int64_t>::max();
+        const bool infinite = v == kInfinity || v <= -kInfinity;
+        AppendTimestamp(out, infinite ? v : FloorDiv(v + kDivisor / 2, kDivisor) * kMultiplier);
+    });
+}
+
+std::unique_ptr<EncoderBase> CreateStringLikeEncoder(duckdb_type id) {
+    switch (id) {
+    case DUCKDB_TYPE_VARCHAR:
+        return Make<duckdb_string_t>(
+            [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) { out += StringAt(&v, 0); });
+    case DUCKDB_TYPE_BLOB:
+        return Make<duckdb_string_t>([](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
+            AppendBytea(out, StringAt(&v, 0));
+        });
+    case DUCKDB_TYPE_BIT:
+        return Make<duckdb_string_t>([](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
+            AppendBitString(out, StringAt(&v, 0));
+        });
+    case DUCKDB_TYPE_BIGNUM:
+        return Make<duckdb_string_t>([](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
+            AppendBignum(out, StringAt(&v, 0));
+        });
+    default:
+        return nullptr;
+    }
+}
+
+std::unique_ptr<EncoderBase> CreateDateTimeEncoder(duckdb_type id) {
+    using Options = TextFormatOptions;
+    switch (id) {
+    case DUCKDB_TYPE_DATE:
+        return Make<int32_t>([](std::string &out, int32_t v, const Options &) { AppendDate(out, v); });
+    case DUCKDB_TYPE_TIME:
+        return Make<int64_t>([](std::string &out, int64_t v, const Options &) { AppendTime(out, v); });
+    case DUCKDB_TYPE_TIME_NS:
+        return Make<int64_t>(
+            [](std::string &out, int64_t v, const Options &) { AppendTime(out, FloorDiv(v + 500, 1000)); });
+    case DUCKDB_TYPE_TIME_TZ:
+        return Make<uint64_t>([](std::string &out, uint64_t v, const Options &) {
+            const TimeTzParts parts = DecodeTimeTz(v);
+            AppendTimeTz(out, parts.micros, parts.offset_seconds);
+        });
+    case DUCKDB_TYPE_TIMESTAMP:
+        return Make<int64_t>([](std::string &out, int64_t v, const Options &) { AppendTimestamp(out, v); });
+    case DUCKDB_TYPE_TIMESTAMP_S:
+        return MakeScaledTimestamp<kMicrosPerSecond, 1>();
+    case DUCKDB_TYPE_TIMESTAMP_MS:
+        return MakeScaledTimestamp<1000, 1>();
+    case DUCKDB_TYPE_TIMESTAMP_NS:
+        return MakeScaledTimestamp<1, 1000>();
+    case DUCKDB_TYPE_TIMESTAMP_TZ:
+        return Make<int64_t>(
+            [](std::string &out, int64_t v, const Options &options) { AppendTimestampTz(out, v, options.time_zone); });
+    case DUCKDB_TYPE_INTERVAL:
+        return Make<duckdb_interval>(
+            [](std::string &out, const duckdb_interval &v, const Options &) { AppendInterval(out, v); });
+    default:
+        return nullptr;
+    }
+}
+
+std::unique_ptr<EncoderBase> CreateNumericEncoder(duckdb_type id) {
+    using Options = TextFormatOptions;
+    switch (id) {
+    case DUCKDB_TYPE_BOOLEAN:
+        return Make<bool>([](std::string &out, bool v, const Options &) { AppendBool(out, v); });
+    case DUCKDB_TYPE_TINYINT:
+        return MakeInteger<int8_t>();
+    case DUCKDB_TYPE_SMALLINT:
+        return MakeInteger<int16_t>();
+    case DUCKDB_TYPE_INTEGER:
+        return MakeInteger<int32_t>();
+    case DUCKDB_TYPE_BIGINT:
+        return MakeInteger<int64_t>();
+    case DUCKDB_TYPE_UTINYINT:
+        return MakeInteger<uint8_t>();
+    case DUCKDB_TYPE_USMALLINT:
+        return MakeInteger<uint16_t>();
+    case DUCKDB_TYPE_UINTEGER:
+        return MakeInteger<uint32_t>();
+    case DUCKDB_TYPE_UBIGINT:
+        return MakeInteger<uint64_t>();
+    case DUCKDB_TYPE_HUGEINT:
+        return Make<duckdb_hugeint>(
+            [](std::string &out, const duckdb_hugeint &v, const Options &) { AppendHugeint(out, v); });
+    case DUCKDB_TYPE_UHUGEINT:
+        return Make<duckdb_uhugeint>(
+            [](std::string &out, const duckdb_uhugeint &v, const Options &) { AppendUHugeint(out, v); });
+    case DUCKDB_TYPE_FLOAT:
+        return Make<float>([](std::string &out, float v, const Options &options) {
+            AppendFloat4(out, v, options.extra_float_digits);
+        });
+    case DUCKDB_TYPE_DOUBLE:
+        return Make<double>([](std::string &out, double v, const Options &options) {
+            AppendFloat8(out, v, options.extra_float_digits);
+        });
+    case DUCKDB_TYPE_UUID:
+        return Make<duckdb_hugeint>(
+            [](std::string &out, const duckdb_hugeint &v, const Options &) { AppendUuid(out, v); });
+    default:
+        return nullptr;
+    }
+}
+
+} // namespace
+
+std::unique_ptr<EncoderBase> CreateScalarEncoder(duckdb_logical_type type) {
+    const duckdb_type id = duckdb_get_type_id(type);
+    if (id == DUCKDB_TYPE_DECIMAL) {
+        return CreateDecimalEncoder(type);
+    }
+    if (id == DUCKDB_TYPE_ENUM) {
+        return CreateEnumEncoder(type);
+    }
+    if (auto encoder = CreateNumericEncoder(id)) {
+        return encoder;
+    }
+    if (auto encoder = CreateDateTimeEncoder(id)) {
+        return encoder;
+    }
+    return CreateStringLikeEncoder(id);
+}
+
+} // namespace duckgres::types

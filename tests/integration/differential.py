@@ -1,0 +1,558 @@
+"""Differential testing: the same SQL through the simple query protocol on two servers, compared.
+
+Corpus format (tests/integration/corpus/*.sql; see corpus/README.md):
+
+    -- case: some_name
+    CREATE TABLE t_some_name (a int);
+    INSERT INTO t_some_name VALUES (1), (2);
+    SELECT a FROM t_some_name ORDER BY a;
+    -- cleanup
+    DROP TABLE IF EXISTS t_some_name;
+
+A query message ends at a ';' that is the last thing on its line (outside quotes and comments), so
+`SELECT 1; SELECT 2;` on one line is ONE simple-protocol Query message with two statements.
+After a `-- raw` line, each non-blank line up to `-- cleanup` is sent verbatim as one message
+(for text the splitter cannot take, such as an unterminated quote).
+Every query message of a case is compared (results, errors, transaction status afterwards); the
+cleanup statements run afterwards on both servers whatever happened, and are not compared.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import select
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from psycopg import pq
+
+HERE = Path(__file__).resolve().parent
+CORPUS_DIR = HERE / "corpus"
+KNOWN_DIFFERENCES_FILE = CORPUS_DIR / "known_differences.txt"
+QUERY_TIMEOUT = 60.0
+
+#: Outcome of every case run in this pytest session: name -> {"match", "known", ...}.
+RESULTS: dict[str, dict[str, Any]] = {}
+#: Optional file receiving the details of every differing case (set DUCKGRES_DIFF_REPORT=path).
+REPORT_PATH = os.environ.get("DUCKGRES_DIFF_REPORT") or None
+
+_CASE_RE = re.compile(r"^--\s*case:\s*(\S+)\s*$")
+_CLEANUP_RE = re.compile(r"^--\s*cleanup\s*:?\s*$")
+_RAW_RE = re.compile(r"^--\s*raw\s*:?\s*$")
+_NAME_RE = re.compile(r"^[a-z0-9_]+$")
+
+
+class CorpusError(ValueError):
+    pass
+
+
+@dataclass
+class Case:
+    name: str
+    topic: str
+    path: Path
+    line: int
+    statements: list[str] = field(default_factory=list)
+    cleanup: list[str] = field(default_factory=list)
+
+    @property
+    def location(self) -> str:
+        return f"{self.path.name}:{self.line}"
+
+
+# ------------------------------------------------------------------------------------------------
+# Parsing
+
+def split_messages(text: str) -> list[str]:
+    """Splits SQL text into query messages: each ends at a ';' followed only by blanks up to the end
+    of its line. Quotes ('', E'', "", $tag$..$tag$) and comments (--, /* */) are respected. Text
+    after the last such ';' that is not blank or comment is an error (a missing ';')."""
+    out: list[str] = []
+    i, n, start = 0, len(text), 0
+    while i < n:
+        c = text[i]
+        if c == "-" and text.startswith("--", i):
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        if c == "/" and text.startswith("/*", i):
+            depth, i = 1, i + 2
+            while i < n and depth:
+                if text.startswith("/*", i):
+                    depth, i = depth + 1, i + 2
+                elif text.startswith("*/", i):
+                    depth, i = depth - 1, i + 2
+                else:
+                    i += 1
+            continue
+        if c == "'":
+            escape = i > 0 and text[i - 1] in "eE" and (i < 2 or not (text[i - 2].isalnum() or text[i - 2] == "_"))
+            i += 1
+            while i < n:
+                if escape and text[i] == "\\":
+                    i += 2
+                    continue
+                if text[i] == "'":
+                    if i + 1 < n and text[i + 1] == "'":
+                        i += 2
+                        continue
+                    break
+                i += 1
+            i += 1
+            continue
+        if c == '"':
+            j = i + 1
+            while j < n:
+                if text[j] == '"':
+                    if j + 1 < n and text[j + 1] == '"':
+                        j += 2
+                        continue
+                    break
+                j += 1
+            i = j + 1
+            continue
+        if c == "$":
+            m = re.match(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$", text[i:])
+            if m and not (i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")):
+                tag = m.group(0)
+                j = text.find(tag, i + len(tag))
+                i = n if j < 0 else j + len(tag)
+                continue
+        if c == ";":
+            j = i + 1
+            while j < n and text[j] in " \t\r":
+                j += 1
+            if j >= n or text[j] == "\n" or text.startswith("--", j):
+                out.append(text[start:i + 1].strip())
+                if text.startswith("--", j):  # a trailing comment belongs to this line, not the next message
+                    k = text.find("\n", j)
+                    j = n if k < 0 else k
+                start = j
+                i = j
+                continue
+        i += 1
+    rest = _strip_comments(text[start:]).strip()
+    if rest:
+        raise CorpusError(f"SQL without a terminating ';' at end of line: {rest[:80]!r}")
+    return out
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.strip().startswith("--"))
+
+
+def parse_corpus_text(text: str, path: Path) -> list[Case]:
+    cases: list[Case] = []
+    cur: Case | None = None
+    body: list[str] = []
+    raw_body: list[str] = []
+    cleanup: list[str] = []
+    in_cleanup = False
+    in_raw = False
+
+    def finish() -> None:
+        if cur is None:
+            return
+        try:
+            cur.statements = split_messages("\n".join(body)) + raw_body
+            cur.cleanup = split_messages("\n".join(cleanup))
+        except CorpusError as e:
+            raise CorpusError(f"{path.name}:{cur.line}: case {cur.name}: {e}") from None
+        if not cur.statements:
+            raise CorpusError(f"{path.name}:{cur.line}: case {cur.name} has no statements")
+        cases.append(cur)
+
+    for lineno, line in enumerate(text.splitlines(), 1):
+        m = _CASE_RE.match(line.strip())
+        if m:
+            finish()
+            name = m.group(1)
+            if not _NAME_RE.match(name):
+                raise CorpusError(f"{path.name}:{lineno}: bad case name {name!r} (use [a-z0-9_])")
+            cur = Case(name=name, topic=path.stem, path=path, line=lineno)
+            body, raw_body, cleanup, in_cleanup, in_raw = [], [], [], False, False
+            continue
+        if cur is None:
+            if line.strip() and not line.strip().startswith("--"):
+                raise CorpusError(f"{path.name}:{lineno}: SQL before the first '-- case:' line")
+            continue
+        if _CLEANUP_RE.match(line.strip()):
+            if in_cleanup:
+                raise CorpusError(f"{path.name}:{lineno}: second '-- cleanup' in case {cur.name}")
+            in_cleanup = True
+            continue
+        if _RAW_RE.match(line.strip()) and not in_cleanup:
+            in_raw = True
+            continue
+        if in_raw and not in_cleanup:
+            if line.strip():
+                raw_body.append(line.strip())
+            continue
+        (cleanup if in_cleanup else body).append(line)
+    finish()
+    return cases
+
+
+def load_corpus(directory: Path = CORPUS_DIR) -> list[Case]:
+    cases: list[Case] = []
+    seen: dict[str, Case] = {}
+    for path in sorted(directory.glob("*.sql")):
+        for case in parse_corpus_text(path.read_text(encoding="utf-8"), path):
+            if case.name in seen:
+                raise CorpusError(f"duplicate case name {case.name}: {case.location} and {seen[case.name].location}")
+            seen[case.name] = case
+            cases.append(case)
+    return cases
+
+
+def parse_known_differences(text: str) -> dict[str, str]:
+    """`case_name: reason` per line; '#' starts a comment line; blank lines ignored."""
+    known: dict[str, str] = {}
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, sep, reason = line.partition(":")
+        name, reason = name.strip(), reason.strip()
+        if not sep or not _NAME_RE.match(name) or not reason:
+            raise CorpusError(f"known_differences.txt:{lineno}: expected 'case_name: reason', got {raw!r}")
+        if name in known:
+            raise CorpusError(f"known_differences.txt:{lineno}: {name} listed twice")
+        known[name] = reason
+    return known
+
+
+def load_known_differences(path: Path = KNOWN_DIFFERENCES_FILE) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    return parse_known_differences(path.read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------------------------------------
+# Running
+
+class QueryTimeout(Exception):
+    pass
+
+
+def connect(conninfo: str) -> pq.PGconn:
+    """A raw libpq connection (no psycopg session setup queries)."""
+    conn = pq.PGconn.connect(conninfo.encode())
+    if conn.status != pq.ConnStatus.OK:
+        msg = conn.error_message.decode("utf-8", "replace").strip()
+        conn.finish()
+        raise ConnectionError(msg)
+    return conn
+
+
+def _capture(res: pq.PGresult) -> dict[str, Any]:
+    status = pq.ExecStatus(res.status)
+    out: dict[str, Any] = {"status": status.name}
+    if status in (pq.ExecStatus.FATAL_ERROR, pq.ExecStatus.NONFATAL_ERROR):
+        sqlstate = res.error_field(pq.DiagnosticField.SQLSTATE)
+        message = res.error_field(pq.DiagnosticField.MESSAGE_PRIMARY)
+        out["sqlstate"] = sqlstate.decode() if sqlstate else None
+        out["message"] = message.decode("utf-8", "replace") if message else res.error_message.decode("utf-8", "replace")
+        return out
+    tag = res.command_status
+    out["tag"] = tag.decode("utf-8", "replace") if tag is not None else None
+    if status in (pq.ExecStatus.TUPLES_OK, pq.ExecStatus.SINGLE_TUPLE):
+        out["columns"] = [(res.fname(i).decode("utf-8", "replace") if res.fname(i) is not None else None,
+                           res.ftype(i), res.fmod(i)) for i in range(res.nfields)]
+        out["rows"] = [[res.get_value(r, c) for c in range(res.nfields)] for r in range(res.ntuples)]
+    return out
+
+
+def exec_message(conn: pq.PGconn, sql: str, timeout: float = QUERY_TIMEOUT) -> list[dict[str, Any]]:
+    """Sends one simple-protocol Query message and collects every result until the server is ready."""
+    conn.send_query(sql.encode())
+    results: list[dict[str, Any]] = []
+    deadline = time.monotonic() + timeout
+    while True:
+        while conn.is_busy():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise QueryTimeout(f"no answer within {timeout}s to {sql[:100]!r}")
+            ready, _, _ = select.select([conn.socket], [], [], remaining)
+            if ready:
+                conn.consume_input()
+        res = conn.get_result()
+        if res is None:
+            break
+        status = pq.ExecStatus(res.status)
+        if status == pq.ExecStatus.COPY_IN:
+            conn.put_copy_end(b"COPY FROM STDIN is not supported by the differential runner")
+        elif status == pq.ExecStatus.COPY_OUT:
+            while True:
+                nbytes, _ = conn.get_copy_data(0)
+                if nbytes < 0:
+                    break
+        results.append(_capture(res))
+    return results
+
+
+_TX = {pq.TransactionStatus.IDLE: "I", pq.TransactionStatus.INTRANS: "T", pq.TransactionStatus.INERROR: "E",
+       pq.TransactionStatus.ACTIVE: "active", pq.TransactionStatus.UNKNOWN: "unknown"}
+
+
+@dataclass
+class MessageOutcome:
+    sql: str
+    results: list[dict[str, Any]]
+    tx: str
+    notices: list[str] = field(default_factory=list)  # "SEVERITY SQLSTATE" of NoticeResponses
+
+
+@dataclass
+class CaseRun:
+    outcomes: list[MessageOutcome]
+    failure: str | None = None        # connection failure, timeout, lost connection
+    cleanup_errors: list[str] = field(default_factory=list)
+
+
+def run_case(conninfo: str, case: Case, timeout: float = QUERY_TIMEOUT) -> CaseRun:
+    run = CaseRun(outcomes=[])
+    conn: pq.PGconn | None = None
+    notices: list[str] = []
+
+    def on_notice(res: pq.PGresult) -> None:
+        sev = res.error_field(pq.DiagnosticField.SEVERITY_NONLOCALIZED) or res.error_field(pq.DiagnosticField.SEVERITY)
+        code = res.error_field(pq.DiagnosticField.SQLSTATE)
+        notices.append(f"{(sev or b'?').decode()} {(code or b'?').decode()}")
+
+    try:
+        conn = connect(conninfo)
+        conn.notice_handler = on_notice
+        for sql in case.statements:
+            notices.clear()
+            results = exec_message(conn, sql, timeout)
+            if conn.status != pq.ConnStatus.OK:
+                run.outcomes.append(MessageOutcome(sql, results, "lost", list(notices)))
+                run.failure = "connection lost: " + conn.error_message.decode("utf-8", "replace").strip()
+                break
+            run.outcomes.append(MessageOutcome(sql, results, _TX.get(conn.transaction_status, "?"), list(notices)))
+    except Exception as e:  # noqa: BLE001 - connection failure, timeout...: reported as a difference
+        run.failure = f"{type(e).__name__}: {e}"
+    finally:
+        run.cleanup_errors = _cleanup(conninfo, conn, case, timeout)
+    return run
+
+
+def _cleanup(conninfo: str, conn: pq.PGconn | None, case: Case, timeout: float) -> list[str]:
+    errors: list[str] = []
+    try:
+        if conn is None or conn.status != pq.ConnStatus.OK or conn.transaction_status not in (
+                pq.TransactionStatus.IDLE, pq.TransactionStatus.INTRANS, pq.TransactionStatus.INERROR):
+            if conn is not None:
+                conn.finish()
+            conn = connect(conninfo) if case.cleanup else None
+        elif conn.transaction_status != pq.TransactionStatus.IDLE:
+            exec_message(conn, "ROLLBACK", timeout)
+        for sql in case.cleanup:
+            for r in exec_message(conn, sql, timeout):  # type: ignore[arg-type]
+                if "sqlstate" in r:
+                    errors.append(f"{sql}: {r['sqlstate']} {r.get('message')}")
+    except Exception as e:  # noqa: BLE001
+        errors.append(f"cleanup failed: {type(e).__name__}: {e}")
+    finally:
+        if conn is not None:
+            conn.finish()
+    return errors
+
+
+# ------------------------------------------------------------------------------------------------
+# Comparing
+
+def _show_value(v: bytes | None) -> str:
+    if v is None:
+        return "NULL"
+    s = v.decode("utf-8", "backslashreplace")
+    return repr(s)
+
+
+def _comparable(r: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in r.items() if k != "message"}
+
+
+def compare_runs(ref: CaseRun, got: CaseRun) -> list[str]:
+    """Differences between the reference run and the tested run, as human-readable lines."""
+    diffs: list[str] = []
+    if ref.failure:
+        diffs.append(f"REFERENCE PostgreSQL failed (the case itself is broken): {ref.failure}")
+    if got.failure:
+        diffs.append(f"tested server failed: {got.failure}")
+    for idx, (a, b) in enumerate(zip(ref.outcomes, got.outcomes), 1):
+        where = f"message {idx} {a.sql[:70]!r}"
+        if len(a.results) != len(b.results):
+            diffs.append(f"{where}: {len(a.results)} results expected, got {len(b.results)}: "
+                         f"{summarize(a.results)} vs {summarize(b.results)}")
+        for ridx, (ra, rb) in enumerate(zip(a.results, b.results), 1):
+            diffs.extend(_compare_result(f"{where} result {ridx}", ra, rb))
+        if a.tx != b.tx:
+            diffs.append(f"{where}: transaction status afterwards expected {a.tx}, got {b.tx}")
+        if a.notices != b.notices:
+            diffs.append(f"{where}: notices (severity, SQLSTATE) expected {a.notices}, got {b.notices}")
+    if len(ref.outcomes) != len(got.outcomes) and not (ref.failure or got.failure):
+        diffs.append(f"{len(ref.outcomes)} query messages ran on the reference, {len(got.outcomes)} on the tested server")
+    return diffs
+
+
+def _compare_result(where: str, a: dict[str, Any], b: dict[str, Any]) -> list[str]:
+    if _comparable(a) == _comparable(b):
+        return []
+    out: list[str] = []
+    if a["status"] != b["status"]:
+        out.append(f"{where}: expected {describe(a)}; got {describe(b)}")
+        return out
+    if "sqlstate" in a:
+        out.append(f"{where}: expected SQLSTATE {a['sqlstate']} ({a.get('message')}), "
+                   f"got {b.get('sqlstate')} ({b.get('message')})")
+        return out
+    if a.get("tag") != b.get("tag"):
+        out.append(f"{where}: command tag expected {a.get('tag')!r}, got {b.get('tag')!r}")
+    ca, cb = a.get("columns"), b.get("columns")
+    if ca != cb:
+        if ca is None or cb is None or len(ca) != len(cb):
+            out.append(f"{where}: columns expected {ca}, got {cb}")
+        else:
+            for i, (x, y) in enumerate(zip(ca, cb)):
+                if x != y:
+                    out.append(f"{where}: column {i + 1} expected (name={x[0]!r}, oid={x[1]}, typmod={x[2]}), "
+                               f"got (name={y[0]!r}, oid={y[1]}, typmod={y[2]})")
+    ra, rb = a.get("rows"), b.get("rows")
+    if ra != rb:
+        ra, rb = ra or [], rb or []
+        if len(ra) != len(rb):
+            out.append(f"{where}: {len(ra)} rows expected, got {len(rb)}")
+        shown = 0
+        for i, (x, y) in enumerate(zip(ra, rb)):
+            if x != y:
+                cells = [f"col {c + 1}: expected {_show_value(p)}, got {_show_value(q)}"
+                         for c, (p, q) in enumerate(zip(x, y)) if p != q]
+                if len(x) != len(y):
+                    cells.append(f"{len(x)} values expected, got {len(y)}")
+                out.append(f"{where}: row {i + 1}: " + "; ".join(cells))
+                shown += 1
+                if shown >= 10:
+                    out.append(f"{where}: ... more rows differ")
+                    break
+    return out
+
+
+def describe(r: dict[str, Any]) -> str:
+    if "sqlstate" in r:
+        return f"ERROR {r['sqlstate']} ({r.get('message')})"
+    if r.get("columns") is not None:
+        return f"{r['status']} {r.get('tag')!r} with {len(r['rows'])} rows"
+    return f"{r['status']} {r.get('tag')!r}"
+
+
+def summarize(results: list[dict[str, Any]]) -> str:
+    return "[" + ", ".join(describe(r) for r in results) + "]"
+
+
+def render_run(run: CaseRun) -> str:
+    lines: list[str] = []
+    for o in run.outcomes:
+        lines.append(f"  > {o.sql}")
+        for r in o.results:
+            lines.append(f"    {describe(r)}")
+            if r.get("columns") is not None:
+                lines.append("      columns: " + ", ".join(f"{n}:{oid}({mod})" for n, oid, mod in r["columns"]))
+                for row in r["rows"][:20]:
+                    lines.append("      | " + " | ".join(_show_value(v) for v in row))
+                if len(r["rows"]) > 20:
+                    lines.append(f"      ... {len(r['rows']) - 20} more rows")
+        if o.notices:
+            lines.append(f"    notices: {', '.join(o.notices)}")
+        lines.append(f"    transaction status: {o.tx}")
+    if run.failure:
+        lines.append(f"  FAILURE: {run.failure}")
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------------------
+# Corpus hygiene: objects a case creates must be unique to it and dropped by its cleanup.
+
+_CREATE_RE = re.compile(
+    r"\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:(TEMP|TEMPORARY)\s+)?(?:UNIQUE\s+)?"
+    r"(TABLE|VIEW|SEQUENCE|SCHEMA|INDEX|MACRO|TYPE|FUNCTION)\s+(?:IF\s+NOT\s+EXISTS\s+)?([A-Za-z_][A-Za-z0-9_.]*)",
+    re.IGNORECASE)
+
+
+def created_objects(case: Case) -> list[tuple[str, str, bool]]:
+    """(kind, name, temporary) for each CREATE in the case body."""
+    out = []
+    for sql in case.statements:
+        for m in _CREATE_RE.finditer(_strip_comments(sql)):
+            out.append((m.group(2).upper(), m.group(3).lower(), bool(m.group(1))))
+    return out
+
+
+def hygiene_problems(cases: list[Case]) -> list[str]:
+    problems: list[str] = []
+    owner: dict[str, str] = {}
+    for case in cases:
+        cleanup_text = " ".join(case.cleanup).lower()
+        for kind, name, temp in created_objects(case):
+            if kind == "INDEX":
+                continue  # dropped with its table
+            prev = owner.get(name)
+            if prev is not None and prev != case.name:
+                problems.append(f"{case.location}: {case.name} creates {name}, also created by {prev}")
+            owner[name] = case.name
+            if temp:
+                continue  # vanishes with the session
+            dropped = re.search(r"\bdrop\s+" + kind.lower() + r"\b[^;]*\b" + re.escape(name) + r"\b", cleanup_text)
+            if not dropped and "." in name:  # schema.object: dropping the schema (CASCADE) is enough
+                schema = name.split(".", 1)[0]
+                dropped = re.search(r"\bdrop\s+schema\b[^;]*\b" + re.escape(schema) + r"\b[^;]*\bcascade\b",
+                                    cleanup_text)
+            if not dropped:
+                problems.append(f"{case.location}: {case.name} creates {kind} {name} but its cleanup "
+                                f"does not DROP {kind} it")
+    return problems
+
+
+# ------------------------------------------------------------------------------------------------
+# Recording and reporting
+
+def record(case: Case, ref: CaseRun, got: CaseRun, diffs: list[str], known_reason: str | None) -> None:
+    RESULTS[case.name] = {
+        "case": case, "match": not diffs, "known": known_reason is not None, "reason": known_reason,
+        "diffs": diffs, "ref": ref, "got": got, "cleanup_errors": got.cleanup_errors,
+    }
+
+
+def write_report(path: str | os.PathLike[str]) -> None:
+    """Writes every differing case with both servers' answers, and a known_differences.txt suggestion."""
+    lines: list[str] = []
+    suggestions: list[str] = []
+    for name, r in RESULTS.items():
+        if r["match"] and not r["cleanup_errors"]:
+            continue
+        case: Case = r["case"]
+        state = "MATCHES (but listed as known)" if r["match"] and r["known"] else (
+            f"known difference: {r['reason']}" if r["known"] else ("matches" if r["match"] else "NEW DIFFERENCE"))
+        lines.append("=" * 100)
+        lines.append(f"{name}  [{case.location}]  {state}")
+        for d in r["diffs"]:
+            lines.append(f"  - {d}")
+        for e in r["cleanup_errors"]:
+            lines.append(f"  cleanup error on tested server: {e}")
+        lines.append("reference PostgreSQL:")
+        lines.append(render_run(r["ref"]))
+        lines.append("tested server:")
+        lines.append(render_run(r["got"]))
+        if not r["match"] and not r["known"] and r["diffs"]:
+            first = r["diffs"][0].replace("\n", " ")
+            suggestions.append(f"{name}: {first[:200]}")
+    if suggestions:
+        lines.append("=" * 100)
+        lines.append("# suggested known_differences.txt lines (replace the text after ':' with the real reason)")
+        lines.extend(suggestions)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")

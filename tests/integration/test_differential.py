@@ -1,0 +1,68 @@
+"""Differential tests: every corpus case on the reference PostgreSQL 15 and on Duckgres, compared.
+
+Compared per query message: each result's status, command tag, column names, type OIDs and typmods,
+every value as raw text bytes (NULL distinct from ''), the SQLSTATE of errors (not the message
+text), the severity and SQLSTATE of notices/warnings, and the transaction status (I/T/E) after
+the message. Cases listed in
+corpus/known_differences.txt must differ (strict xfail): one that starts matching fails until it is
+removed from the list.
+"""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+import differential
+
+CASES = differential.load_corpus()
+KNOWN = differential.load_known_differences()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case(case: differential.Case, pg, duckgres) -> None:
+    ref = differential.run_case(pg.conninfo(), case)
+    got = differential.run_case(duckgres.conninfo(), case)
+    diffs = differential.compare_runs(ref, got)
+    reason = KNOWN.get(case.name)
+    differential.record(case, ref, got, diffs, reason)
+    if ref.failure or any("REFERENCE" in d for d in diffs):
+        pytest.fail(f"case {case.name} ({case.location}) does not run on the reference PostgreSQL: "
+                    f"{ref.failure}\n{differential.render_run(ref)}")
+    if reason is not None:
+        if not diffs:
+            pytest.fail(f"{case.name} is listed in corpus/known_differences.txt ({reason}) but now matches "
+                        "PostgreSQL: remove it from the list")
+        pytest.xfail(f"known difference: {reason}")
+    if diffs:
+        pytest.fail(f"{case.name} ({case.location}) differs from PostgreSQL 15:\n  - " + "\n  - ".join(diffs)
+                    + "\n\nreference PostgreSQL:\n" + differential.render_run(ref)
+                    + "\n\ntested server:\n" + differential.render_run(got), pytrace=False)
+
+
+def test_corpus_size_and_hygiene() -> None:
+    assert len(CASES) >= 170, f"the corpus should have at least 170 cases, has {len(CASES)}"
+    problems = differential.hygiene_problems(CASES)
+    assert not problems, "\n".join(problems)
+
+
+def test_known_differences_name_real_cases() -> None:
+    names = {c.name for c in CASES}
+    unknown = sorted(set(KNOWN) - names)
+    assert not unknown, f"corpus/known_differences.txt lists cases that do not exist: {unknown}"
+
+
+def test_corpus_left_nothing_behind(pg) -> None:
+    """Runs after the cases (same module, later in file order): the reference database holds no
+    user objects, so every case cleans up after itself."""
+    with psycopg.connect(pg.conninfo(), autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT n.nspname || '.' || c.relname || ' (' || c.relkind::text || ')' FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') "
+            "AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%' "
+            "UNION ALL SELECT 'schema ' || nspname FROM pg_namespace "
+            "WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'public') "
+            "AND nspname NOT LIKE 'pg_temp%' AND nspname NOT LIKE 'pg_toast_temp%' "
+            "ORDER BY 1").fetchall()
+    assert not rows, f"objects left in the reference database by corpus cases: {[r[0] for r in rows]}"

@@ -1,0 +1,168 @@
+"""Tests of the test machinery itself (no server needed): corpus parsing, comparison, helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import differential as d
+import harness
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SELECT 1;", ["SELECT 1;"]),
+    ("SELECT 1;\nSELECT 2;\n", ["SELECT 1;", "SELECT 2;"]),
+    ("SELECT 1; SELECT 2;", ["SELECT 1; SELECT 2;"]),
+    ("SELECT\n  1\n;", ["SELECT\n  1\n;"]),
+    ("SELECT ';\n';", ["SELECT ';\n';"]),
+    ("SELECT 'it''s;';", ["SELECT 'it''s;';"]),
+    ("SELECT E'a\\';\nb';", ["SELECT E'a\\';\nb';"]),
+    ("SELECT \"a;\nb\";", ["SELECT \"a;\nb\";"]),
+    ("SELECT $$;\n$$;", ["SELECT $$;\n$$;"]),
+    ("SELECT $x$ $$;\n $x$;", ["SELECT $x$ $$;\n $x$;"]),
+    ("SELECT 1; -- trailing comment\nSELECT 2;", ["SELECT 1;", "SELECT 2;"]),
+    ("SELECT /* ;\n */ 1;", ["SELECT /* ;\n */ 1;"]),
+    ("-- only a comment\n", []),
+    (";", [";"]),
+])
+def test_split_messages(text: str, expected: list[str]) -> None:
+    assert d.split_messages(text) == expected
+
+
+def test_split_messages_rejects_missing_semicolon() -> None:
+    with pytest.raises(d.CorpusError):
+        d.split_messages("SELECT 1;\nSELECT 2")
+
+
+def test_parse_corpus_cases_cleanup_and_raw() -> None:
+    text = """-- header comment
+-- case: first
+CREATE TABLE t_first (a int);
+SELECT a FROM t_first;
+-- cleanup
+DROP TABLE IF EXISTS t_first;
+
+-- case: second
+-- raw
+SELECT 'unterminated;
+SELECT 2
+"""
+    cases = d.parse_corpus_text(text, Path("x.sql"))
+    assert [c.name for c in cases] == ["first", "second"]
+    assert cases[0].statements == ["CREATE TABLE t_first (a int);", "SELECT a FROM t_first;"]
+    assert cases[0].cleanup == ["DROP TABLE IF EXISTS t_first;"]
+    assert cases[1].statements == ["SELECT 'unterminated;", "SELECT 2"]
+    assert cases[1].cleanup == []
+    assert d.hygiene_problems(cases) == []
+
+
+def test_parse_corpus_errors() -> None:
+    with pytest.raises(d.CorpusError):
+        d.parse_corpus_text("SELECT 1;\n", Path("x.sql"))  # SQL before any case
+    with pytest.raises(d.CorpusError):
+        d.parse_corpus_text("-- case: Bad-Name\nSELECT 1;\n", Path("x.sql"))
+    with pytest.raises(d.CorpusError):
+        d.parse_corpus_text("-- case: empty\n-- cleanup\nSELECT 1;\n", Path("x.sql"))
+
+
+def test_hygiene_flags_leaks_and_shared_names() -> None:
+    cases = d.parse_corpus_text(
+        "-- case: a\nCREATE TABLE t_shared (x int);\n-- cleanup\nDROP TABLE t_shared;\n"
+        "-- case: b\nCREATE TABLE t_shared (x int);\nCREATE VIEW v_leak AS SELECT 1;\n"
+        "-- cleanup\nDROP TABLE t_shared;\n", Path("x.sql"))
+    problems = d.hygiene_problems(cases)
+    assert any("also created by a" in p for p in problems)
+    assert any("v_leak" in p for p in problems)
+
+
+def test_known_differences_format() -> None:
+    text = "# comment\n\ncase_one: DuckDB prints floats differently\ncase_two: needs savepoints\n"
+    assert d.parse_known_differences(text) == {"case_one": "DuckDB prints floats differently",
+                                               "case_two": "needs savepoints"}
+    for bad in ("case_one\n", "case_one:\n", "Case One: x\n", "a: x\na: y\n"):
+        with pytest.raises(d.CorpusError):
+            d.parse_known_differences(bad)
+
+
+def _run(*results: dict, tx: str = "I", notices: list[str] | None = None) -> d.CaseRun:
+    return d.CaseRun(outcomes=[d.MessageOutcome("SELECT x;", list(results), tx, notices or [])])
+
+
+def _rows(tag="SELECT 1", columns=(("a", 23, -1),), rows=((b"1",),)) -> dict:
+    return {"status": "TUPLES_OK", "tag": tag, "columns": list(columns), "rows": [list(r) for r in rows]}
+
+
+def test_compare_identical_runs_match() -> None:
+    assert d.compare_runs(_run(_rows()), _run(_rows())) == []
+
+
+@pytest.mark.parametrize("other, needle", [
+    (_run(_rows(rows=((b"2",),))), "expected '1', got '2'"),
+    (_run(_rows(rows=((None,),))), "expected '1', got NULL"),
+    (_run(_rows(columns=(("a", 20, -1),))), "oid=20"),
+    (_run(_rows(columns=(("b", 23, -1),))), "name='b'"),
+    (_run(_rows(columns=(("a", 23, 5),))), "typmod=5"),
+    (_run(_rows(tag="SELECT 2")), "command tag"),
+    (_run(_rows(rows=((b"1",), (b"1",)))), "1 rows expected, got 2"),
+    (_run({"status": "FATAL_ERROR", "sqlstate": "22012", "message": "x"}), "ERROR 22012"),
+    (_run(_rows(), tx="T"), "transaction status"),
+    (_run(_rows(), notices=["WARNING 25P01"]), "notices"),
+    (_run(_rows(), _rows()), "1 results expected, got 2"),
+    (d.CaseRun(outcomes=[], failure="ConnectionError: refused"), "tested server failed"),
+])
+def test_compare_detects_each_kind_of_difference(other: d.CaseRun, needle: str) -> None:
+    diffs = d.compare_runs(_run(_rows()), other)
+    assert diffs and any(needle in x for x in diffs), diffs
+
+
+def test_compare_errors_by_sqlstate_not_message() -> None:
+    a = _run({"status": "FATAL_ERROR", "sqlstate": "42P01", "message": "relation \"t\" does not exist"})
+    b = _run({"status": "FATAL_ERROR", "sqlstate": "42P01", "message": "Catalog Error: Table t does not exist"})
+    c = _run({"status": "FATAL_ERROR", "sqlstate": "XX000", "message": "relation \"t\" does not exist"})
+    assert d.compare_runs(a, b) == []
+    assert d.compare_runs(a, c)
+
+
+def test_yaml_writer() -> None:
+    text = harness.to_yaml({
+        "auth_method": "md5",
+        "allow_plaintext_passwords": True,
+        "users": [{"name": "alice", "password": 'se"cret\\'}, {"name": "bob", "password": "x"}],
+        "tls": {"mode": "off"},
+        "max_message_size": 1024,
+    })
+    assert text == ('auth_method: "md5"\n'
+                    'allow_plaintext_passwords: true\n'
+                    'users:\n'
+                    '  - name: "alice"\n'
+                    '    password: "se\\"cret\\\\"\n'
+                    '  - name: "bob"\n'
+                    '    password: "x"\n'
+                    'tls:\n'
+                    '  mode: "off"\n'
+                    'max_message_size: 1024\n')
+
+
+def test_scram_verifier_roundtrip() -> None:
+    v = harness.scram_verifier("secret", salt=b"0123456789abcdef", iterations=4096)
+    assert v.startswith("SCRAM-SHA-256$4096:MDEyMzQ1Njc4OWFiY2RlZg==$")
+    assert harness.check_scram_verifier(v, "secret")
+    assert not harness.check_scram_verifier(v, "Secret")
+    assert not harness.check_scram_verifier("garbage", "secret")
+    assert harness.md5_verifier("secret", "alice") == "md5" + __import__("hashlib").md5(b"secretalice").hexdigest()
+
+
+def test_dev_mode_is_opt_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(harness.DEV_MODE_ENV, raising=False)
+    assert not harness.dev_mode()
+    monkeypatch.setenv(harness.DEV_MODE_ENV, "0")
+    assert not harness.dev_mode()
+    monkeypatch.setenv(harness.DEV_MODE_ENV, "1")
+    assert harness.dev_mode()
+
+
+def test_missing_binary_is_an_error_not_a_skip(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("DUCKGRES_BIN", str(tmp_path / "no-such-duckgres"))
+    with pytest.raises(harness.HarnessError):
+        harness.duckgres_binary()
