@@ -119,6 +119,59 @@ bool InlineSessionFunctions(Node &node, const RewriteContext &context) {
     return false;
 }
 
+std::string FunctionName(const pg_query::FuncCall &call) {
+    const auto &names = call.funcname();
+    if (names.empty() || !names[names.size() - 1].has_string()) {
+        return "";
+    }
+    return names[names.size() - 1].string().sval();
+}
+
+//! Set-returning functions whose rows are single values (not records).
+bool IsScalarSetFunction(const std::string &name) {
+    return name == "generate_series" || name == "unnest" || name == "generate_subscripts" ||
+           name == "regexp_split_to_table" || name == "string_to_table";
+}
+
+//! `FROM generate_series(1, 3) AS g`: PostgreSQL names the single column after the alias, so
+//! `g` is the value; DuckDB would make `g` the whole row. Adds the column alias: `AS g(g)`.
+bool NameSingleColumnFunction(Node &node) {
+    if (!node.has_range_function()) {
+        return false;
+    }
+    auto *range = node.mutable_range_function();
+    if (!range->has_alias() || range->alias().colnames_size() > 0 || range->functions_size() != 1 ||
+        range->ordinality() || range->coldeflist_size() > 0) {
+        return false;
+    }
+    const auto &pair = range->functions(0);
+    if (!pair.has_list() || pair.list().items_size() < 1 || !pair.list().items(0).has_func_call() ||
+        !IsScalarSetFunction(FunctionName(pair.list().items(0).func_call()))) {
+        return false;
+    }
+    range->mutable_alias()->add_colnames()->mutable_string()->set_sval(range->alias().aliasname());
+    return true;
+}
+
+//! `SELECT generate_series(1, 3)`: a set-returning function in the select list returns rows in
+//! PostgreSQL, but a list in DuckDB: wrap it in unnest().
+bool UnnestTargetSetFunction(Node &node) {
+    if (!node.has_res_target() || !node.res_target().has_val() || !node.res_target().val().has_func_call()) {
+        return false;
+    }
+    const auto &call = node.res_target().val().func_call();
+    if (FunctionName(call) != "generate_series" || call.has_over()) {
+        return false;
+    }
+    Node wrapped;
+    auto *unnest = wrapped.mutable_func_call();
+    unnest->add_funcname()->mutable_string()->set_sval("unnest");
+    *unnest->add_args() = node.res_target().val();
+    unnest->set_funcformat(pg_query::COERCE_EXPLICIT_CALL);
+    *node.mutable_res_target()->mutable_val() = std::move(wrapped);
+    return true;
+}
+
 struct DeparseResultDeleter {
     void operator()(PgQueryDeparseResult *result) const {
         pg_query_free_deparse_result(*result);
@@ -137,6 +190,8 @@ std::optional<std::string> RewriteForDuckDb(const Node &statement, const Rewrite
     WalkNodes(*raw->mutable_stmt(), [&](Node &node) {
         changed |= GuardDivision(node);
         changed |= InlineSessionFunctions(node, context);
+        changed |= NameSingleColumnFunction(node);
+        changed |= UnnestTargetSetFunction(node);
     });
     if (!changed) {
         return std::nullopt;

@@ -23,7 +23,9 @@ struct RewriteContext {
 //!  - division and modulo by a non-constant divisor raise 22012 on zero, as PostgreSQL does
 //!    (DuckDB returns NULL);
 //!  - current_user, session_user, user, current_role name the session's user;
-//!  - pg_backend_pid() is the session's backend process id.
+//!  - pg_backend_pid() is the session's backend process id;
+//!  - `FROM srf(...) AS a` names the single column `a`, as PostgreSQL does;
+//!  - generate_series() in a select list returns rows (wrapped in unnest()).
 std::optional<std::string> RewriteForDuckDb(const pg_query::Node &statement, const RewriteContext &context);
 
 } // namespace duckgres::sql
