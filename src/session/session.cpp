@@ -364,7 +364,15 @@ asio::awaitable<void> Session::CommandLoop() {
 
 asio::awaitable<void> Session::HandleQuery(const wire::Query &query) {
     query_text_ = query.sql;
-    auto parsed = co_await context_.workers.Run([&query]() { return sql::ParseQuery(query.sql); });
+    // Parsing is pure CPU work on the query text: short queries are parsed in place, long ones on
+    // a worker so that one huge query string cannot stall the I/O thread.
+    constexpr size_t kParseInPlaceLimit = 4096;
+    sql::ParsedQuery parsed;
+    if (query.sql.size() <= kParseInPlaceLimit) {
+        parsed = sql::ParseQuery(query.sql);
+    } else {
+        parsed = co_await context_.workers.Run([&query]() { return sql::ParseQuery(query.sql); });
+    }
     if (parsed.statements.empty()) {
         wire::WriteEmptyQueryResponse(stream_.Out());
         co_return;
@@ -639,7 +647,16 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
             }
         }
         execution.result = connection_->Execute(execution.prepared);
-        switch (execution.result->Kind()) {
+        auto kind = execution.result->Kind();
+        if (kind == engine::ResultKind::Rows && statement.tree && !statement.returns_rows) {
+            // PostgreSQL sends no rows for this statement (DuckDB answers CHECKPOINT, for one,
+            // with a result set): count them for the tag and drop them.
+            while (auto chunk = execution.result->Fetch()) {
+                execution.changed_rows += duckdb_data_chunk_get_size(chunk.Get());
+            }
+            return true;
+        }
+        switch (kind) {
         case engine::ResultKind::Rows:
             execution.encoder =
                 std::make_unique<ResultEncoder>(*execution.result, text_options_, statement.column_names);
