@@ -43,6 +43,15 @@ Database::Database(std::string name, std::string path, const DatabaseOptions &op
         auto mapped = MapDuckDbError(std::nullopt, message);
         throw SqlError("58030", "could not open database \"" + name_ + "\": " + mapped.what());
     }
+    // PostgreSQL clients expect the schema "public"; DuckDB's default is "main". Created once
+    // per database; sessions then search public before main (see EngineConnection).
+    ConnectionHandle connection;
+    ResultHandle result;
+    if (duckdb_connect(handle_.Get(), connection.Out()) != DuckDBSuccess ||
+        duckdb_query(connection.Get(), "CREATE SCHEMA IF NOT EXISTS public", result.Out()) != DuckDBSuccess) {
+        const char *error = result.Get() ? duckdb_result_error(result.Get()) : nullptr;
+        throw SqlError("58030", "could not prepare database \"" + name_ + "\": " + (error ? error : "unknown error"));
+    }
 }
 
 } // namespace duckgres::engine

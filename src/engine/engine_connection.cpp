@@ -9,6 +9,9 @@ EngineConnection::EngineConnection(std::shared_ptr<Database> database) : databas
     if (duckdb_connect(database_->Handle(), connection_.Out()) != DuckDBSuccess) {
         throw SqlError("08006", "could not connect to database \"" + database_->Name() + "\"");
     }
+    // New objects go to "public" as in PostgreSQL; objects in DuckDB's "main" stay visible.
+    Run("SET schema = 'public'");
+    Run("SET search_path = 'public,main'");
 }
 
 PreparedStatement EngineConnection::Prepare(const std::string &sql) {
