@@ -4,8 +4,10 @@
 #include "engine/database.hpp"
 #include "engine/query_result.hpp"
 
+#include <list>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 namespace duckgres::engine {
 
@@ -25,6 +27,10 @@ public:
 
     //! Throws SqlError (mapped from DuckDB) when the statement does not prepare.
     PreparedStatement Prepare(const std::string &sql);
+    //! Like Prepare, but reuses the statement when the same text ran recently on this
+    //! connection (a small LRU cache: clients repeat their statements). DuckDB rebinds a
+    //! cached statement by itself when the catalog changed.
+    std::shared_ptr<PreparedStatement> PrepareCached(const std::string &sql);
     //! Starts execution; rows are then pulled with QueryResult::Fetch. Throws SqlError.
     std::unique_ptr<QueryResult> Execute(PreparedStatement &statement);
     //! Prepares and runs a statement to completion, discarding rows. Throws SqlError.
@@ -33,8 +39,13 @@ public:
     void Interrupt();
 
 private:
+    static constexpr size_t kCacheSize = 64;
+
     std::shared_ptr<Database> database_;
     ConnectionHandle connection_;
+    //! Most recently used first.
+    std::list<std::pair<std::string, std::shared_ptr<PreparedStatement>>> cache_;
+    std::unordered_map<std::string, decltype(cache_)::iterator> cache_index_;
 };
 
 } // namespace duckgres::engine

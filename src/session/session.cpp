@@ -614,7 +614,7 @@ void Session::RunShow(const sql::ParsedStatement &statement) {
 
 asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement) {
     struct Execution {
-        engine::PreparedStatement prepared;
+        std::shared_ptr<engine::PreparedStatement> prepared;
         std::unique_ptr<engine::QueryResult> result;
         std::unique_ptr<ResultEncoder> encoder;
         uint64_t changed_rows = 0;
@@ -633,20 +633,20 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
             rewritten = sql::RewriteForDuckDb(*statement.tree, rewrite_context);
         }
         if (!rewritten) {
-            execution.prepared = connection_->Prepare(statement.text);
+            execution.prepared = connection_->PrepareCached(statement.text);
         } else {
             try {
-                execution.prepared = connection_->Prepare(*rewritten);
+                execution.prepared = connection_->PrepareCached(*rewritten);
             } catch (SqlError &error) {
                 if (error.sqlstate != "42601") {
                     error.position = 0; // positions refer to the rewritten text
                     throw;
                 }
                 // DuckDB's grammar does not take the deparsed form: run the statement as written.
-                execution.prepared = connection_->Prepare(statement.text);
+                execution.prepared = connection_->PrepareCached(statement.text);
             }
         }
-        execution.result = connection_->Execute(execution.prepared);
+        execution.result = connection_->Execute(*execution.prepared);
         auto kind = execution.result->Kind();
         if (kind == engine::ResultKind::Rows && statement.tree && !statement.returns_rows) {
             // PostgreSQL sends no rows for this statement (DuckDB answers CHECKPOINT, for one,
