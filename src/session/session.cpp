@@ -194,14 +194,26 @@ void Session::Terminate(bool interrupt_running) {
 // Startup
 
 asio::awaitable<bool> Session::Startup() {
+    // Each encryption request may come once (a client may try the other kind after a refusal);
+    // a repeat is answered as PostgreSQL does, as an unsupported protocol version.
+    bool ssl_requested = false;
+    bool gss_requested = false;
+    auto refuse_repeat = [](int32_t code) {
+        return Fatal("0A000", "unsupported frontend protocol " + std::to_string(code >> 16) + "." +
+                                  std::to_string(code & 0xFFFF) + ": server supports 3.0 to 3.0");
+    };
     while (true) {
         auto message = co_await stream_.Read();
         auto packet = wire::ParseStartupPacket(message.payload);
         if (std::holds_alternative<wire::SslRequest>(packet)) {
+            if (ssl_requested || stream_.Channel().IsTls()) {
+                throw refuse_repeat(wire::kSslRequestCode);
+            }
+            ssl_requested = true;
             if (stream_.Framer().Buffered() > 0) {
                 throw wire::ProtocolError("received unencrypted data after SSL request");
             }
-            bool accept = stream_.Channel().CanUpgradeToTls() && !stream_.Channel().IsTls();
+            bool accept = stream_.Channel().CanUpgradeToTls();
             wire::WriteSslResponse(stream_.Out(), accept);
             co_await stream_.Flush();
             if (accept) {
@@ -210,6 +222,10 @@ asio::awaitable<bool> Session::Startup() {
             continue;
         }
         if (std::holds_alternative<wire::GssEncRequest>(packet)) {
+            if (gss_requested || stream_.Channel().IsTls()) {
+                throw refuse_repeat(wire::kGssEncRequestCode);
+            }
+            gss_requested = true;
             wire::WriteSslResponse(stream_.Out(), false);
             co_await stream_.Flush();
             continue;
@@ -277,7 +293,7 @@ asio::awaitable<void> Session::ApplyStartupParameters(const wire::StartupMessage
         database_name_ = user_;
     }
     if (startup.minor > 0 || !unrecognized.empty()) {
-        wire::WriteNegotiateProtocolVersion(stream_.Out(), 0, unrecognized);
+        wire::WriteNegotiateProtocolVersion(stream_.Out(), wire::kProtocolVersion3, unrecognized);
     }
     co_return;
 }
@@ -328,8 +344,17 @@ asio::awaitable<void> Session::CommandLoop() {
         }
         switch (type) {
         case wire::FrontendType::Query: {
-            auto query = wire::ParseQuery(message.payload);
-            co_await HandleQuery(query);
+            // A malformed message body is an ERROR, as in PostgreSQL: the framing is intact, so
+            // the session goes on. (Broken framing ends the session in MessageStream::Read.)
+            std::optional<wire::Query> query;
+            try {
+                query = wire::ParseQuery(message.payload);
+            } catch (const wire::ProtocolError &e) {
+                WriteError(SqlError(e.SqlState(), e.what()));
+            }
+            if (query) {
+                co_await HandleQuery(*query);
+            }
             WriteReady();
             break;
         }
@@ -357,7 +382,7 @@ asio::awaitable<void> Session::CommandLoop() {
             break;
         default:
             throw wire::ProtocolError("invalid frontend message type " +
-                                      std::to_string(static_cast<int>(message.type)));
+                                      std::to_string(static_cast<unsigned char>(message.type)));
         }
     }
 }

@@ -125,10 +125,10 @@ void WriteReadyForQuery(std::string &out, TransactionStatus status) {
     builder.Finish();
 }
 
-void WriteNegotiateProtocolVersion(std::string &out, int32_t newest_minor,
+void WriteNegotiateProtocolVersion(std::string &out, int32_t newest_version,
                                    const std::vector<std::string> &unrecognized_options) {
     PacketBuilder builder(out);
-    builder.Begin('v').Int32(newest_minor);
+    builder.Begin('v').Int32(newest_version);
     builder.Int32(static_cast<int32_t>(unrecognized_options.size()));
     for (const auto &option : unrecognized_options) {
         builder.CString(option);

@@ -57,7 +57,9 @@ void WriteAuthenticationSaslFinal(std::string &out, std::string_view data);
 void WriteParameterStatus(std::string &out, std::string_view name, std::string_view value);
 void WriteBackendKeyData(std::string &out, int32_t process_id, int32_t secret_key);
 void WriteReadyForQuery(std::string &out, TransactionStatus status);
-void WriteNegotiateProtocolVersion(std::string &out, int32_t newest_minor,
+//! `newest_version` is the full protocol version number the server supports (3.0 is 196608),
+//! as PostgreSQL sends it; libpq 17 and later read it that way.
+void WriteNegotiateProtocolVersion(std::string &out, int32_t newest_version,
                                    const std::vector<std::string> &unrecognized_options);
 
 void WriteRowDescription(std::string &out, std::span<const FieldDescription> fields);

@@ -1,5 +1,6 @@
 // Unit tests for the backend message writers: exact bytes, DataRow building, error fields.
 #include "wire/backend_messages.hpp"
+#include "wire/frontend_messages.hpp"
 
 #include "wire/byte_reader.hpp"
 #include "wire/message_framer.hpp"
@@ -55,11 +56,11 @@ std::vector<ExactCase> ExactCases() {
          Hex("5a 00000005 45")},
         {"negotiate protocol version",
          [](std::string &o) {
-             WriteNegotiateProtocolVersion(o, 0, {"_pq_.a", "_pq_.bc"});
+             WriteNegotiateProtocolVersion(o, kProtocolVersion3, {"_pq_.a", "_pq_.bc"});
          },
-         "v" + Be32(4 + 4 + 4 + 7 + 8) + Be32(0) + Be32(2) + Cstr("_pq_.a") + Cstr("_pq_.bc")},
-        {"negotiate no options", [](std::string &o) { WriteNegotiateProtocolVersion(o, 0, {}); },
-         Hex("76 0000000c 00000000 00000000")},
+         "v" + Be32(4 + 4 + 4 + 7 + 8) + Be32(0x30000) + Be32(2) + Cstr("_pq_.a") + Cstr("_pq_.bc")},
+        {"negotiate no options", [](std::string &o) { WriteNegotiateProtocolVersion(o, kProtocolVersion3, {}); },
+         Hex("76 0000000c 00030000 00000000")},
         {"row description", [](std::string &o) { WriteRowDescription(o, fields); },
          "T" + Be32(4 + 2 + (3 + 18) + (5 + 18)) + Be16(2) + Cstr("id") + Be32(16384) + Be16(1) + Be32(23) + Be16(4) +
              Be32(0xffffffff) + Be16(0) + Cstr("name") + Be32(0) + Be16(0) + Be32(25) + Be16(0xffff) +
