@@ -14,12 +14,10 @@ namespace {
 
 using pg_query::Node;
 
-//! Visits every Node below `message` (parents before children); `visit` may change the node
-//! in place. Uses protobuf reflection so that every kind of node is reached.
+//! Visits every Node below `message`, children before parents, so a pass that replaces a node
+//! (wrapping it in a cast, say) never sees its own output again. Uses protobuf reflection so
+//! that every kind of node is reached.
 void WalkNodes(google::protobuf::Message &message, const std::function<void(Node &)> &visit) {
-    if (auto *node = dynamic_cast<Node *>(&message)) {
-        visit(*node);
-    }
     const auto *reflection = message.GetReflection();
     std::vector<const google::protobuf::FieldDescriptor *> fields;
     reflection->ListFields(message, &fields);
@@ -34,6 +32,9 @@ void WalkNodes(google::protobuf::Message &message, const std::function<void(Node
         } else {
             WalkNodes(*reflection->MutableMessage(&message, field), visit);
         }
+    }
+    if (auto *node = dynamic_cast<Node *>(&message)) {
+        visit(*node);
     }
 }
 
@@ -172,6 +173,36 @@ bool UnnestTargetSetFunction(Node &node) {
     return true;
 }
 
+//! Functions whose PostgreSQL result type is integer where DuckDB's is BIGINT: the call is
+//! cast to integer so clients see int4, as from PostgreSQL.
+bool IsInt4Function(const std::string &name) {
+    static const char *const names[] = {"length",       "char_length", "character_length", "octet_length",
+                                        "bit_length",   "strpos",      "position",         "ascii",
+                                        "array_length", "cardinality", "width_bucket",     "ntile",
+                                        "array_ndims",  "array_lower", "array_upper"};
+    for (const char *candidate : names) {
+        if (name == candidate) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool CastInt4Function(Node &node) {
+    if (!node.has_func_call() || !IsInt4Function(FunctionName(node.func_call()))) {
+        return false;
+    }
+    Node cast;
+    auto *type_cast = cast.mutable_type_cast();
+    *type_cast->mutable_arg() = std::move(node);
+    auto *type_name = type_cast->mutable_type_name();
+    type_name->add_names()->mutable_string()->set_sval("pg_catalog");
+    type_name->add_names()->mutable_string()->set_sval("int4");
+    type_name->set_typemod(-1);
+    node = std::move(cast);
+    return true;
+}
+
 struct DeparseResultDeleter {
     void operator()(PgQueryDeparseResult *result) const {
         pg_query_free_deparse_result(*result);
@@ -188,6 +219,7 @@ std::optional<std::string> RewriteForDuckDb(const Node &statement, const Rewrite
     *raw->mutable_stmt() = statement;
     bool changed = false;
     WalkNodes(*raw->mutable_stmt(), [&](Node &node) {
+        changed |= CastInt4Function(node);
         changed |= GuardDivision(node);
         changed |= InlineSessionFunctions(node, context);
         changed |= NameSingleColumnFunction(node);
