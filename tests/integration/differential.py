@@ -231,6 +231,80 @@ def load_known_differences(path: Path = KNOWN_DIFFERENCES_FILE) -> dict[str, str
     return parse_known_differences(path.read_text(encoding="utf-8"))
 
 
+def known_difference_categories(text: str) -> list[tuple[str, list[str]]]:
+    """(category, case names) in file order; a `## Category` comment line starts a category."""
+    categories: list[tuple[str, list[str]]] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("## "):
+            categories.append((line[3:].strip(), []))
+        elif line and not line.startswith("#"):
+            if not categories:
+                categories.append(("Other", []))
+            categories[-1][1].append(line.partition(":")[0].strip())
+    return [(name, cases) for name, cases in categories if cases]
+
+
+# ------------------------------------------------------------------------------------------------
+# docs/compatibility.md: the differential summary and the known differences, generated from the
+# corpus and known_differences.txt (test_differential.py checks that the document is current;
+# `/usr/bin/python3 differential.py` rewrites the generated part).
+
+COMPATIBILITY_DOC = HERE.parents[1] / "docs" / "compatibility.md"
+DOC_BEGIN = "<!-- generated from tests/integration/corpus/known_differences.txt: begin -->"
+DOC_END = "<!-- generated from tests/integration/corpus/known_differences.txt: end -->"
+
+
+def _markdown_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("<", "&lt;")
+
+
+def known_differences_markdown(cases: list[Case], text: str) -> str:
+    """The generated part of docs/compatibility.md."""
+    known = parse_known_differences(text)
+    topic = {c.name: c.topic for c in cases}
+    lines = [
+        f"**{len(cases) - len(known)} of {len(cases)} cases match; {len(known)} known differences "
+        "listed below.**",
+        "",
+        "| topic | cases | match | known differences |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    topics: dict[str, list[Case]] = {}
+    for c in cases:
+        topics.setdefault(c.topic, []).append(c)
+    for name, members in topics.items():
+        differ = sum(1 for c in members if c.name in known)
+        lines.append(f"| `{name}` | {len(members)} | {len(members) - differ} | {differ} |")
+    lines.append(f"| total | {len(cases)} | {len(cases) - len(known)} | {len(known)} |")
+    for category, names in known_difference_categories(text):
+        lines += ["", f"### {_markdown_text(category)} ({len(names)})", "", "| case | topic | reason |",
+                  "| --- | --- | --- |"]
+        for name in names:
+            lines.append(f"| `{name}` | {topic.get(name, '?')} | {_markdown_text(known[name])} |")
+    return "\n".join(lines)
+
+
+def generated_doc_part(doc: str) -> str | None:
+    start, end = doc.find(DOC_BEGIN), doc.find(DOC_END)
+    if start < 0 or end < start:
+        return None
+    return doc[start + len(DOC_BEGIN):end].strip("\n")
+
+
+def update_compatibility_doc(path: Path = COMPATIBILITY_DOC) -> bool:
+    """Rewrites the generated part of docs/compatibility.md; True when it changed."""
+    doc = path.read_text(encoding="utf-8")
+    if generated_doc_part(doc) is None:
+        raise CorpusError(f"{path}: markers {DOC_BEGIN!r} ... {DOC_END!r} not found")
+    start, end = doc.find(DOC_BEGIN) + len(DOC_BEGIN), doc.find(DOC_END)
+    body = known_differences_markdown(load_corpus(), KNOWN_DIFFERENCES_FILE.read_text(encoding="utf-8"))
+    new = doc[:start] + "\n" + body + "\n" + doc[end:]
+    if new != doc:
+        path.write_text(new, encoding="utf-8")
+    return new != doc
+
+
 # ------------------------------------------------------------------------------------------------
 # Running
 
@@ -568,3 +642,8 @@ def write_report(path: str | os.PathLike[str]) -> None:
         lines.extend(suggestions)
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    changed = update_compatibility_doc()
+    print(f"{COMPATIBILITY_DOC}: {'updated' if changed else 'already current'}")

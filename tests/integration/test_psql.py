@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import harness
 from clients import psql
 
 
@@ -146,11 +147,32 @@ select true as bool_t, false as bool_f, null::int as null_int,
 """
 
 
+TYPES_COLUMNS = ["bool_t", "bool_f", "null_int", "i2", "i4", "i8", "f4", "f8", "f8big", "nan", "ninf", "num",
+                 "num4", "txt", "vc", "ch", "bin", "d", "dbc", "dinf", "t", "ts", "tstz", "iv", "u", "j", "arr",
+                 "tarr"]
+
+#: Columns of TYPES_QUERY where Duckgres is known to differ (docs/compatibility.md, with the corpus
+#: case that shows it). Strict: a column that starts matching fails the test until it is removed here.
+TYPES_KNOWN_DIFFERENCES = {
+    "ch": "char(n) is not blank-padded (type_char_padding)",
+    "bin": "bytea input '\\x...' is not read as hex (type_bytea_output)",
+    "dbc": "date input ignores the BC suffix (type_date_bc_infinity)",
+}
+
+
 def test_types_tuples_only_unaligned(duckgres, pg) -> None:
     args = ("-A", "-t", "-F", "|", "-c", "set timezone = 'UTC'", "-c", TYPES_QUERY)
     got = _ok(psql(duckgres, *args))
     ref = _ok(psql(pg, *args))
-    assert got == ref, f"\nduckgres: {got!r}\npostgres: {ref!r}"
+    got_lines, ref_lines = got.splitlines(), ref.splitlines()
+    assert got_lines[:-1] == ref_lines[:-1] == ["SET"]
+    got_values, ref_values = got_lines[-1].split("|"), ref_lines[-1].split("|")
+    assert len(got_values) == len(ref_values) == len(TYPES_COLUMNS), f"\nduckgres: {got!r}\npostgres: {ref!r}"
+    for name, g, r in zip(TYPES_COLUMNS, got_values, ref_values):
+        if name in TYPES_KNOWN_DIFFERENCES and not harness.dev_mode():
+            assert g != r, f"{name} now matches PostgreSQL ({r!r}): remove it from TYPES_KNOWN_DIFFERENCES"
+        else:
+            assert g == r, f"column {name}: duckgres {g!r}, postgres {r!r}"
     # And what PostgreSQL 15 prints, spelled out, so a wrong reference cannot pass unnoticed.
     assert ref.splitlines()[-1] == (
         "t|f||32767|2147483647|9223372036854775807|1.5|0.1|1e+20|NaN|-Infinity|123.4500|-0.0010|"

@@ -1,15 +1,17 @@
 """Query behaviour through drivers: multi-statement simple queries, empty queries, NULLs, large
-results, big values, and concurrent sessions."""
+results, big values, concurrent sessions, and the refusal of the extended query protocol."""
 
 from __future__ import annotations
 
+import struct
 import threading
 
 import psycopg
 import pytest
 from psycopg import pq
 
-from clients import pg2, pg3
+import harness
+from clients import parse_error_fields, pg2, pg3, pg3_simple, raw_session, read_message, send_message
 from differential import exec_message
 
 
@@ -111,12 +113,18 @@ def test_nulls_raw(duckgres) -> None:
         assert res.status == pq.ExecStatus.TUPLES_OK
         values = [res.get_value(0, i) for i in range(res.nfields)]
         assert values == [None, None, None, b"", None, None, None, None, b"{NULL}"]
-        assert [res.ftype(i) for i in range(res.nfields)] == [25, 23, 25, 25, 16, 1082, 1700, 1007, 1007]
+        oids = [res.ftype(i) for i in range(res.nfields)]
+        # Known difference (docs/compatibility.md, corpus case type_null_typed): DuckDB types a bare
+        # NULL as integer, PostgreSQL as text (25). Strict: once it is text, put 25 back below.
+        assert oids[0] == (25 if harness.dev_mode() else 23), \
+            f"an untyped NULL is now {oids[0]}: expect 25 here and drop this exception"
+        assert oids[1:] == [23, 25, 25, 16, 1082, 1700, 1007, 1007]
 
 
 @pytest.mark.parametrize("driver", ["psycopg", "psycopg2"])
 def test_nulls_through_drivers(duckgres, driver: str) -> None:
-    conn = pg3(duckgres) if driver == "psycopg" else pg2(duckgres)
+    # psycopg 3 binds parameters client-side here (simple protocol; see clients.pg3_simple).
+    conn = pg3_simple(duckgres) if driver == "psycopg" else pg2(duckgres)
     try:
         cur = conn.cursor()
         cur.execute("select v, v is null as isnull from (values (1), (null), (3)) t(v) order by v nulls first")
@@ -162,9 +170,10 @@ def test_large_result_streamed(duckgres) -> None:
 
 @pytest.mark.slow
 def test_large_result_psycopg_stream(duckgres) -> None:
-    """The same through psycopg's cursor.stream() (extended protocol, single-row mode)."""
+    """The same through psycopg's cursor.stream() (single-row mode; through the simple protocol,
+    see clients.SimpleProtocolCursor)."""
     n = 0
-    with pg3(duckgres) as conn:
+    with pg3_simple(duckgres) as conn:
         for (g,) in conn.cursor().stream("select g from generate_series(1, 100000) as t(g) order by g"):
             n += 1
             assert g == n
@@ -188,7 +197,8 @@ def test_big_text_value(duckgres) -> None:
 
 
 def test_big_parameter_value(duckgres) -> None:
-    with pg3(duckgres) as conn:
+    """A 1 MB parameter, bound client-side into the query text (simple protocol)."""
+    with pg3_simple(duckgres) as conn:
         value = conn.execute("select %s::text", ("é" * 500_000,)).fetchone()[0]
         assert value == "é" * 500_000
 
@@ -262,3 +272,48 @@ def test_query_while_other_session_streams(duckgres) -> None:
             assert next(stream) == [b"2"]
     finally:
         slow.close()  # mid-result: close without the commit psycopg's context manager would try
+
+
+# ------------------------------------------------------------------------------------------------
+# Extended query protocol (not supported yet: docs/compatibility.md)
+
+def _until_ready(sock) -> list[tuple[bytes, bytes]]:
+    messages = []
+    while True:
+        kind, payload = read_message(sock)
+        messages.append((kind, payload))
+        if kind == b"Z":
+            return messages
+
+
+@pytest.mark.duckgres_only
+def test_extended_protocol_is_refused_and_session_stays_usable(duckgres) -> None:
+    """Today's exact behaviour: the first extended-protocol message gets ErrorResponse 0A000, the
+    following ones up to Sync are discarded, Sync answers ReadyForQuery (idle), and the session
+    goes on. Replace this test when the extended protocol is implemented."""
+    parse = b"\0" + b"select 1\0" + struct.pack("!h", 0)
+    bind = b"\0\0" + struct.pack("!hhh", 0, 0, 0)
+    describe = b"P\0"
+    execute = b"\0" + struct.pack("!i", 0)
+    with raw_session(duckgres) as sock:
+        for _ in range(2):  # twice: the state after Sync is clean
+            for kind, payload in ((b"P", parse), (b"B", bind), (b"D", describe), (b"E", execute), (b"S", b"")):
+                send_message(sock, kind, payload)
+            messages = _until_ready(sock)
+            assert [k for k, _ in messages] == [b"E", b"Z"], messages
+            fields = parse_error_fields(messages[0][1])
+            assert (fields["S"], fields["V"], fields["C"]) == ("ERROR", "ERROR", "0A000")
+            assert fields["M"] == "the extended query protocol is not supported yet"
+            assert messages[1][1] == b"I"
+        send_message(sock, b"Q", b"select 41 + 1 as answer\0")
+        messages = _until_ready(sock)
+        assert [k for k, _ in messages] == [b"T", b"D", b"C", b"Z"], messages
+        assert messages[1][1] == struct.pack("!hi", 1, 2) + b"42"
+        assert messages[2][1] == b"SELECT 1\0" and messages[3][1] == b"I"
+    # The same through a driver: psycopg 3 binds parameters server-side by default.
+    with pg3(duckgres) as conn:
+        with pytest.raises(psycopg.errors.FeatureNotSupported) as ei:
+            conn.execute("select %s::int", (1,))
+        assert ei.value.sqlstate == "0A000"
+        assert conn.info.transaction_status == pq.TransactionStatus.IDLE
+        assert conn.execute("select 'still usable'").fetchone() == ("still usable",)

@@ -11,7 +11,7 @@ import psycopg2
 import pytest
 from psycopg import pq
 
-from clients import pg2, pg3
+from clients import pg2, pg3, pg3_simple
 
 ABORTED = "current transaction is aborted, commands ignored until end of transaction block"
 IDLE, INTRANS, INERROR = pq.TransactionStatus.IDLE, pq.TransactionStatus.INTRANS, pq.TransactionStatus.INERROR
@@ -171,7 +171,9 @@ def test_psycopg2_implicit_transactions(duckgres, table: str) -> None:
 
 
 def test_psycopg3_transaction_block(duckgres, table: str) -> None:
-    with pg3(duckgres, autocommit=False) as conn:
+    """conn.transaction() and the non-autocommit mode; psycopg's own BEGIN/COMMIT/ROLLBACK travel
+    through the simple protocol (clients.SimpleProtocolConnection)."""
+    with pg3_simple(duckgres, autocommit=False) as conn:
         with conn.transaction():
             conn.execute(f"insert into {table} values (1, 'a')")
         with pytest.raises(ZeroDivisionError):

@@ -10,7 +10,7 @@ SELECT g, v, sum(v) OVER (PARTITION BY g) AS gsum, count(*) OVER (PARTITION BY g
 SELECT v, sum(v) OVER (ORDER BY v) AS running, sum(v) OVER (ORDER BY v ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS pair FROM generate_series(1, 6) AS v ORDER BY v;
 
 -- case: win_running_with_peers
-SELECT v, sum(v) OVER (ORDER BY v) AS range_default, sum(v) OVER (ORDER BY v ROWS UNBOUNDED PRECEDING) AS rows_frame FROM (VALUES (1), (2), (2), (3)) AS t(v) ORDER BY v;
+SELECT v, sum(v) OVER (ORDER BY v) AS range_default, sum(v) OVER (ORDER BY v ROWS UNBOUNDED PRECEDING) AS rows_frame FROM (VALUES (1), (2), (2), (3)) AS t(v) ORDER BY v, rows_frame;
 
 -- case: win_lag_lead
 SELECT v, lag(v) OVER (ORDER BY v) AS prev, lead(v) OVER (ORDER BY v) AS next, lag(v, 2, -1) OVER (ORDER BY v) AS prev2 FROM generate_series(1, 5) AS v ORDER BY v;
@@ -34,4 +34,4 @@ SELECT g, v FROM (SELECT g, v, row_number() OVER (PARTITION BY g ORDER BY v DESC
 SELECT v, count(*) OVER () AS total, max(v) OVER () AS mx FROM generate_series(1, 3) AS v ORDER BY v;
 
 -- case: win_with_nulls
-SELECT v, rank() OVER (ORDER BY v) AS rk, lag(v) OVER (ORDER BY v) AS prev FROM (VALUES (2), (NULL), (1), (NULL)) AS t(v) ORDER BY v NULLS LAST;
+SELECT v, rank() OVER (ORDER BY v) AS rk, lag(v) OVER (ORDER BY v) AS prev FROM (VALUES (2), (NULL), (1), (NULL)) AS t(v) ORDER BY v NULLS LAST, prev NULLS LAST;
