@@ -61,10 +61,14 @@ struct MessageRule {
     duckdb_error_type type;
     const char *needle;
     const char *sqlstate;
+    const char *also = nullptr; //!< a second text the message must contain, when set
 };
 
 // First match wins; the per-type default follows in DefaultSqlState.
 constexpr std::array kMessageRules = {
+    MessageRule{DUCKDB_ERROR_CATALOG, "Schema with name", "42P06", "already exists"},
+    MessageRule{DUCKDB_ERROR_CATALOG, "Column with name", "42701", "already exists"},
+    MessageRule{DUCKDB_ERROR_CATALOG, "Type with name", "42710", "already exists"},
     MessageRule{DUCKDB_ERROR_CATALOG, "already exists", "42P07"},
     MessageRule{DUCKDB_ERROR_CATALOG, "Table with name", "42P01"},
     MessageRule{DUCKDB_ERROR_CATALOG, "View with name", "42P01"},
@@ -92,6 +96,8 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_BINDER, "WHERE clause cannot contain aggregates", "42803"},
     MessageRule{DUCKDB_ERROR_BINDER, "Duplicate column name", "42701"},
     MessageRule{DUCKDB_ERROR_BINDER, "has more expressions than target columns", "42601"},
+    MessageRule{DUCKDB_ERROR_BINDER, "values were supplied", "42601"},
+    MessageRule{DUCKDB_ERROR_BINDER, "Cannot mix values of type", "42804"},
     MessageRule{DUCKDB_ERROR_BINDER, "Column name/alias", "42703"},
     MessageRule{DUCKDB_ERROR_CATALOG, "does not exist", "42704"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "NOT NULL constraint", "23502"},
@@ -99,6 +105,11 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "CHECK constraint", "23514"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "Duplicate key", "23505"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "unique", "23505"},
+    MessageRule{DUCKDB_ERROR_CONSTRAINT, "UNIQUE", "23505"},
+    MessageRule{DUCKDB_ERROR_CONSTRAINT, "PRIMARY KEY", "23505"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "Unimplemented type for cast", "42846"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "field value out of range", "22008"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "field format", "22007"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "out of range", "22003"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "Overflow", "22003"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "date field value out of range", "22008"},
@@ -108,6 +119,10 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_CONVERSION, "to type TIME", "22007"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "to type INTERVAL", "22007"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "division by zero", "22012"},
+    MessageRule{DUCKDB_ERROR_INVALID_INPUT, "More than one row returned by a subquery", "21000"},
+    MessageRule{DUCKDB_ERROR_OUT_OF_RANGE, "square root of a negative number", "2201F"},
+    MessageRule{DUCKDB_ERROR_OUT_OF_RANGE, "logarithm of zero", "2201E"},
+    MessageRule{DUCKDB_ERROR_OUT_OF_RANGE, "logarithm of a negative number", "2201E"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "date field value out of range", "22008"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "out of range", "22003"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "Malformed JSON", "22P02"},
@@ -264,7 +279,7 @@ int ExtractPosition(std::string &message, std::string_view statement) {
 
 std::string SqlStateFor(duckdb_error_type type, std::string_view message) {
     for (const auto &rule : kMessageRules) {
-        if (rule.type == type && Contains(message, rule.needle)) {
+        if (rule.type == type && Contains(message, rule.needle) && (!rule.also || Contains(message, rule.also))) {
             return rule.sqlstate;
         }
     }

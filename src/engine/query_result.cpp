@@ -29,6 +29,11 @@ void QueryResult::Initialize() {
         names_.emplace_back(name ? name : "?column?");
         types_.emplace_back(duckdb_column_logical_type(result, i));
     }
+    // CREATE TABLE ... AS reports "nothing" but carries the inserted row count.
+    if (kind_ == ResultKind::Nothing && count == 1 && names_[0] == "Count" &&
+        duckdb_get_type_id(types_[0].Get()) == DUCKDB_TYPE_BIGINT) {
+        kind_ = ResultKind::ChangedRows;
+    }
 }
 
 DataChunkHandle QueryResult::Fetch() {

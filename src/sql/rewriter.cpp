@@ -203,6 +203,17 @@ bool CastInt4Function(Node &node) {
     return true;
 }
 
+//! DuckDB resolves an unqualified REFERENCES target in its own default schema (main), not in
+//! the session's (public): qualify it, so foreign keys find tables created in public.
+bool QualifyForeignKeyTarget(Node &node) {
+    if (!node.has_constraint() || node.constraint().contype() != pg_query::CONSTR_FOREIGN ||
+        !node.constraint().has_pktable() || !node.constraint().pktable().schemaname().empty()) {
+        return false;
+    }
+    node.mutable_constraint()->mutable_pktable()->set_schemaname("public");
+    return true;
+}
+
 struct DeparseResultDeleter {
     void operator()(PgQueryDeparseResult *result) const {
         pg_query_free_deparse_result(*result);
@@ -220,6 +231,7 @@ std::optional<std::string> RewriteForDuckDb(const Node &statement, const Rewrite
     bool changed = false;
     WalkNodes(*raw->mutable_stmt(), [&](Node &node) {
         changed |= CastInt4Function(node);
+        changed |= QualifyForeignKeyTarget(node);
         changed |= GuardDivision(node);
         changed |= InlineSessionFunctions(node, context);
         changed |= NameSingleColumnFunction(node);

@@ -25,7 +25,9 @@ struct RewriteContext {
 //!  - current_user, session_user, user, current_role name the session's user;
 //!  - pg_backend_pid() is the session's backend process id;
 //!  - `FROM srf(...) AS a` names the single column `a`, as PostgreSQL does;
-//!  - generate_series() in a select list returns rows (wrapped in unnest()).
+//!  - generate_series() in a select list returns rows (wrapped in unnest());
+//!  - length(), position() and friends return integer (cast), as in PostgreSQL;
+//!  - unqualified REFERENCES targets are qualified with the session schema public.
 std::optional<std::string> RewriteForDuckDb(const pg_query::Node &statement, const RewriteContext &context);
 
 } // namespace duckgres::sql

@@ -23,6 +23,8 @@ TEST(Rewriter, Passes) {
         {"select * from read_csv('x') t", nullptr},
         {"select generate_series(1, 3)", "SELECT unnest(generate_series(1, 3))"},
         {"select a from t where b = 1 order by a desc", nullptr},
+        {"create table c (p int references parent (id))", "CREATE TABLE c (p int REFERENCES public.parent (id))"},
+        {"create table c (p int references s.parent (id))", nullptr},
         {"select length(s), upper(s) from t", "SELECT length(s)::int, upper(s) FROM t"},
         {"select a / length(s) from t",
          "SELECT a / CASE WHEN length(s)::int = 0 THEN error('division by zero') ELSE length(s)::int END FROM t"},
