@@ -1,4 +1,4 @@
-// EncoderBase: the internal ValueEncoder base (validity, data pointer, DuckDB-style nested text).
+// EncoderBase: the internal ValueEncoder base (validity, data pointer, PostgreSQL OID, DuckDB-style nested text).
 #pragma once
 
 #include "types/storage_format.hpp"
@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 namespace duckgres::types {
 
@@ -30,6 +31,15 @@ public:
     //! True when AppendText writes a PostgreSQL array literal, which nests unquoted in arrays.
     virtual bool WritesArray() const { return false; }
 
+    //! For LIST/ARRAY encoders: the element encoder and the (offset, length) of a row's elements
+    //! in it, which binary output walks to write nested lists as one multidimensional array.
+    virtual const EncoderBase *SequenceChild() const { return nullptr; }
+    virtual std::pair<idx_t, idx_t> SequenceRange(idx_t row) const { return {0, 0}; }
+
+    //! The OID of the PostgreSQL type the values are written as (MapLogicalType of the type).
+    uint32_t PgOid() const { return pg_oid_; }
+    void SetPgOid(uint32_t pg_oid) { pg_oid_ = pg_oid; }
+
 protected:
     virtual void BindChildren(duckdb_vector vector) {}
 
@@ -44,9 +54,11 @@ protected:
 private:
     void *data_ = nullptr;
     uint64_t *validity_ = nullptr;
+    uint32_t pg_oid_ = oid::kText;
 };
 
-//! Builds the encoder tree for `type`; never nullptr (unsupported types report every row NULL).
+//! Builds the encoder tree for `type` (setting each encoder's PgOid); never nullptr (unsupported
+//! types report every row NULL).
 std::unique_ptr<EncoderBase> CreateEncoder(duckdb_logical_type type);
 //! Encoders for non-nested types; nullptr when `type` is nested or unsupported.
 std::unique_ptr<EncoderBase> CreateScalarEncoder(duckdb_logical_type type);

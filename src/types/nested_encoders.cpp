@@ -1,5 +1,6 @@
-// Encoders for LIST/ARRAY (PostgreSQL arrays), STRUCT (records), MAP (DuckDB's text) and UNION.
+// Encoders for LIST/ARRAY (PostgreSQL arrays), STRUCT (records), MAP (DuckDB's text) and UNION, text and binary.
 #include "common/duckdb_handles.hpp"
+#include "common/sql_error.hpp"
 #include "types/encoder_base.hpp"
 
 #include <utility>
@@ -9,12 +10,108 @@ namespace duckgres::types {
 
 namespace {
 
+//! PostgreSQL's MAXDIM.
+constexpr size_t kMaxArrayDimensions = 6;
+
+//! Appends one element or field: its int32 length (-1 for NULL) and its binary bytes.
+void AppendBinaryItem(const EncoderBase &encoder, idx_t i, std::string &out, const TextFormatOptions &options) {
+    if (encoder.IsNull(i)) {
+        AppendBigEndian<int32_t>(out, -1);
+        return;
+    }
+    const size_t at = BeginLength(out);
+    encoder.AppendBinary(i, out, options);
+    EndLength(out, at);
+}
+
+[[noreturn]] void ThrowNotRectangular() {
+    throw SqlError("2202E", "multidimensional arrays must have array expressions with matching dimensions",
+                   "A DuckDB list of lists is sent as a PostgreSQL array only when its sub-lists are non-NULL and of "
+                   "equal length.");
+}
+
+//! array_send: ndim, has-null flag, element OID, (size, lower bound 1) per dimension, then each
+//! element as length + bytes. Nested lists become the dimensions of one array.
+void AppendArrayBinary(const EncoderBase &sequence, idx_t row, std::string &out, const TextFormatOptions &options) {
+    std::vector<int32_t> dims;
+    // The (offset, length) ranges of the current level's sub-lists in `level`'s child.
+    const EncoderBase *level = &sequence;
+    std::vector<std::pair<idx_t, idx_t>> ranges = {sequence.SequenceRange(row)};
+    const EncoderBase *leaf = sequence.SequenceChild();
+    bool empty = false;
+    while (true) {
+        const idx_t length = ranges.front().second;
+        for (const auto &range : ranges) {
+            if (range.second != length) {
+                ThrowNotRectangular();
+            }
+        }
+        dims.push_back(static_cast<int32_t>(length));
+        if (length == 0) {
+            empty = true;
+        }
+        leaf = level->SequenceChild();
+        if (!leaf->SequenceChild() || empty) {
+            break;
+        }
+        if (dims.size() >= kMaxArrayDimensions) {
+            throw SqlError("54000", "number of array dimensions (" + std::to_string(dims.size() + 1) +
+                                        ") exceeds the maximum allowed (" + std::to_string(kMaxArrayDimensions) + ")");
+        }
+        std::vector<std::pair<idx_t, idx_t>> next;
+        next.reserve(ranges.size() * length);
+        for (const auto &range : ranges) {
+            for (idx_t i = range.first; i < range.first + range.second; i++) {
+                if (leaf->IsNull(i)) {
+                    ThrowNotRectangular();
+                }
+                next.push_back(leaf->SequenceRange(i));
+            }
+        }
+        ranges = std::move(next);
+        level = leaf;
+    }
+    while (leaf->SequenceChild()) { // element type of an empty array of arrays
+        leaf = leaf->SequenceChild();
+    }
+    if (empty) {
+        AppendBigEndian<int32_t>(out, 0);
+        AppendBigEndian<int32_t>(out, 0);
+        AppendBigEndian<uint32_t>(out, leaf->PgOid());
+        return;
+    }
+    bool has_null = false;
+    for (const auto &range : ranges) {
+        for (idx_t i = range.first; i < range.first + range.second && !has_null; i++) {
+            has_null = leaf->IsNull(i);
+        }
+    }
+    AppendBigEndian(out, static_cast<int32_t>(dims.size()));
+    AppendBigEndian<int32_t>(out, has_null ? 1 : 0);
+    AppendBigEndian<uint32_t>(out, leaf->PgOid());
+    for (int32_t dim : dims) {
+        AppendBigEndian(out, dim);
+        AppendBigEndian<int32_t>(out, 1);
+    }
+    for (const auto &range : ranges) {
+        for (idx_t i = range.first; i < range.first + range.second; i++) {
+            AppendBinaryItem(*leaf, i, out, options);
+        }
+    }
+}
+
 //! LIST and ARRAY: "{1,2,NULL}"; nested sequences nest unquoted as "{{1,2},{3}}".
 class SequenceEncoder : public EncoderBase {
 public:
     explicit SequenceEncoder(std::unique_ptr<EncoderBase> child) : child_(std::move(child)) {}
 
     bool WritesArray() const override { return true; }
+    const EncoderBase *SequenceChild() const override { return child_.get(); }
+    std::pair<idx_t, idx_t> SequenceRange(idx_t row) const override { return Range(row); }
+
+    void AppendBinary(idx_t row, std::string &out, const TextFormatOptions &options) const override {
+        AppendArrayBinary(*this, row, out, options);
+    }
 
     void AppendText(idx_t row, std::string &out, const TextFormatOptions &options) const override {
         const auto [offset, length] = Range(row);
@@ -89,6 +186,15 @@ public:
     StructEncoder(std::vector<std::unique_ptr<EncoderBase>> fields, std::vector<std::string> names)
         : fields_(std::move(fields)), names_(std::move(names)) {}
 
+    //! record_send: field count, then per field its type OID, length (-1 for NULL) and bytes.
+    void AppendBinary(idx_t row, std::string &out, const TextFormatOptions &options) const override {
+        AppendBigEndian(out, static_cast<int32_t>(fields_.size()));
+        for (const auto &field : fields_) {
+            AppendBigEndian<uint32_t>(out, field->PgOid());
+            AppendBinaryItem(*field, row, out, options);
+        }
+    }
+
     void AppendText(idx_t row, std::string &out, const TextFormatOptions &options) const override {
         out += '(';
         for (size_t i = 0; i < fields_.size(); i++) {
@@ -142,6 +248,10 @@ public:
     void AppendText(idx_t row, std::string &out, const TextFormatOptions &options) const override {
         AppendDuckDbElement(row, out, options);
     }
+    //! Reported as text: the text bytes.
+    void AppendBinary(idx_t row, std::string &out, const TextFormatOptions &options) const override {
+        AppendDuckDbElement(row, out, options);
+    }
 
     void AppendDuckDbElement(idx_t row, std::string &out, const TextFormatOptions &options) const override {
         const duckdb_list_entry &entry = Data<duckdb_list_entry>()[row];
@@ -184,6 +294,10 @@ public:
 
     bool IsNull(idx_t row) const override { return EncoderBase::IsNull(row) || Member(row).IsNull(row); }
     void AppendText(idx_t row, std::string &out, const TextFormatOptions &options) const override {
+        Member(row).AppendText(row, out, options);
+    }
+    //! Reported as text: the member's text bytes.
+    void AppendBinary(idx_t row, std::string &out, const TextFormatOptions &options) const override {
         Member(row).AppendText(row, out, options);
     }
     void AppendDuckDbElement(idx_t row, std::string &out, const TextFormatOptions &options) const override {

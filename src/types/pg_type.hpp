@@ -39,9 +39,9 @@ constexpr uint32_t kJsonb = 3802;
 
 struct PgType {
     uint32_t oid = oid::kText;
-    int16_t typlen = -1;  //!< pg_type.typlen: fixed size, -1 varlena, -2 cstring
-    int32_t typmod = -1;  //!< e.g. numeric ((precision << 16) | scale) + 4; -1 when none
-    std::string name;     //!< PostgreSQL type name as format_type() writes it, e.g. "integer"
+    int16_t typlen = -1; //!< pg_type.typlen: fixed size, -1 varlena, -2 cstring
+    int32_t typmod = -1; //!< e.g. numeric ((precision << 16) | scale) + 4; -1 when none
+    std::string name;    //!< PostgreSQL type name as format_type() writes it, e.g. "integer"
 };
 
 //! The array type OID of an element type OID (e.g. 23 -> 1007), or 0 when there is none.

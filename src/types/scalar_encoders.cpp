@@ -1,55 +1,82 @@
-// Encoders for DuckDB's non-nested types: one typed read of the vector data plus a text formatter.
-#include "types/civil_date.hpp"
+// Encoders for DuckDB's non-nested types: one typed read of the vector data plus text and binary formatters.
 #include "common/duckdb_handles.hpp"
+#include "types/civil_date.hpp"
 #include "types/encoder_base.hpp"
 #include "types/int128.hpp"
 
 #include <limits>
+#include <type_traits>
 #include <vector>
 
 namespace duckgres::types {
 
 namespace {
 
-template <class T, class Format>
+template <class T, class Format, class Binary>
 class ScalarEncoder final : public EncoderBase {
 public:
-    explicit ScalarEncoder(Format format) : format_(std::move(format)) {}
+    ScalarEncoder(Format format, Binary binary) : format_(std::move(format)), binary_(std::move(binary)) {}
 
     void AppendText(idx_t row, std::string &out, const TextFormatOptions &options) const override {
         format_(out, Data<T>()[row], options);
     }
+    void AppendBinary(idx_t row, std::string &out, const TextFormatOptions &options) const override {
+        binary_(out, Data<T>()[row], options);
+    }
 
 private:
     Format format_;
+    Binary binary_;
 };
 
-//! Format is called as format(out, value, options).
-template <class T, class Format>
-std::unique_ptr<EncoderBase> Make(Format format) {
-    return std::make_unique<ScalarEncoder<T, Format>>(std::move(format));
+//! Format and Binary are called as format(out, value, options).
+template <class T, class Format, class Binary>
+std::unique_ptr<EncoderBase> Make(Format format, Binary binary) {
+    return std::make_unique<ScalarEncoder<T, Format, Binary>>(std::move(format), std::move(binary));
 }
+
+//! Binary output of values whose PostgreSQL type is text: the text bytes.
+template <class T, class Format>
+std::unique_ptr<EncoderBase> MakeTextual(Format format) {
+    auto binary = [format](std::string &out, const T &v, const TextFormatOptions &options) { format(out, v, options); };
+    return Make<T>(std::move(format), std::move(binary));
+}
+
+//! TINYINT/UTINYINT -> int2, USMALLINT -> int4, UINTEGER -> int8 (see MapLogicalType).
+template <class T>
+using PgIntegerOf = std::conditional_t<
+    sizeof(T) == 1, int16_t,
+    std::conditional_t<std::is_signed_v<T>, T, std::conditional_t<sizeof(T) == 2, int32_t, int64_t>>>;
 
 template <class T>
 std::unique_ptr<EncoderBase> MakeInteger() {
-    return Make<T>([](std::string &out, T v, const TextFormatOptions &) {
-        if constexpr (std::is_signed_v<T>) {
-            AppendInt64(out, v);
-        } else {
-            AppendUInt64(out, v);
-        }
-    });
+    return Make<T>(
+        [](std::string &out, T v, const TextFormatOptions &) {
+            if constexpr (std::is_signed_v<T>) {
+                AppendInt64(out, v);
+            } else {
+                AppendUInt64(out, v);
+            }
+        },
+        [](std::string &out, T v, const TextFormatOptions &) { AppendBigEndian(out, static_cast<PgIntegerOf<T>>(v)); });
+}
+
+template <class T>
+duckdb_hugeint ToHugeint(const T &v) {
+    if constexpr (std::is_same_v<T, duckdb_hugeint>) {
+        return v;
+    } else {
+        return FromInt128(v);
+    }
 }
 
 template <class T>
 std::unique_ptr<EncoderBase> MakeDecimal(uint8_t scale) {
-    return Make<T>([scale](std::string &out, T v, const TextFormatOptions &) {
-        if constexpr (std::is_same_v<T, duckdb_hugeint>) {
-            AppendDecimal(out, v, scale);
-        } else {
-            AppendDecimal(out, FromInt128(v), scale);
-        }
-    });
+    return Make<T>(
+        [scale](std::string &out, const T &v, const TextFormatOptions &) { AppendDecimal(out, ToHugeint(v), scale); },
+        [scale](std::string &out, const T &v, const TextFormatOptions &) {
+            AppendDecimalBinary(out, ToHugeint(v), scale);
+        });
 }
 
 std::unique_ptr<EncoderBase> CreateDecimalEncoder(duckdb_logical_type type) {
@@ -68,7 +95,7 @@ std::unique_ptr<EncoderBase> CreateDecimalEncoder(duckdb_logical_type type) {
 
 template <class T>
 std::unique_ptr<EncoderBase> MakeEnum(std::vector<std::string> dictionary) {
-    return Make<T>([dictionary = std::move(dictionary)](std::string &out, T v, const TextFormatOptions &) {
+    return MakeTextual<T>([dictionary = std::move(dictionary)](std::string &out, T v, const TextFormatOptions &) {
         out += dictionary[v];
     });
 }
@@ -91,31 +118,57 @@ std::unique_ptr<EncoderBase> CreateEnumEncoder(duckdb_logical_type type) {
 //! TIMESTAMP_S/MS/NS: converted to microseconds (nanoseconds rounded like PostgreSQL's input),
 //! keeping the +/-infinity markers.
 template <int64_t kMultiplier, int64_t kDivisor>
+int64_t ScaledToMicros(int64_t v) {
+    constexpr int64_t kInfinity = std::numeric_limits<int64_t>::max();
+    if (v == kInfinity || v <= -kInfinity) {
+        return v;
+    }
+    int64_t micros;
+    if (__builtin_mul_overflow(FloorDiv(v + kDivisor / 2, kDivisor), kMultiplier, &micros)) {
+        return v < 0 ? -kInfinity : kInfinity;
+    }
+    return micros;
+}
+
+template <int64_t kMultiplier, int64_t kDivisor>
 std::unique_ptr<EncoderBase> MakeScaledTimestamp() {
-    return Make<int64_t>([](std::string &out, int64_t v, const TextFormatOptions &) {
-        constexpr int64_t kInfinity = std::numeric_limits<int64_t>::max();
-        const bool infinite = v == kInfinity || v <= -kInfinity;
-        AppendTimestamp(out, infinite ? v : FloorDiv(v + kDivisor / 2, kDivisor) * kMultiplier);
-    });
+    return Make<int64_t>(
+        [](std::string &out, int64_t v, const TextFormatOptions &) {
+            AppendTimestamp(out, ScaledToMicros<kMultiplier, kDivisor>(v));
+        },
+        [](std::string &out, int64_t v, const TextFormatOptions &) {
+            AppendTimestampBinary(out, ScaledToMicros<kMultiplier, kDivisor>(v));
+        });
+}
+
+//! Strings whose binary form is their bytes (text, json, bytea).
+std::unique_ptr<EncoderBase> MakeRawString(void (*format)(std::string &, std::string_view)) {
+    return Make<duckdb_string_t>(
+        [format](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
+            format(out, StringAt(&v, 0));
+        },
+        [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) { out += StringAt(&v, 0); });
 }
 
 std::unique_ptr<EncoderBase> CreateStringLikeEncoder(duckdb_type id) {
+    using Options = TextFormatOptions;
     switch (id) {
     case DUCKDB_TYPE_VARCHAR:
-        return Make<duckdb_string_t>(
-            [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) { out += StringAt(&v, 0); });
+        return MakeRawString([](std::string &out, std::string_view s) { out += s; });
     case DUCKDB_TYPE_BLOB:
-        return Make<duckdb_string_t>([](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
-            AppendBytea(out, StringAt(&v, 0));
-        });
+        return MakeRawString(AppendBytea);
     case DUCKDB_TYPE_BIT:
-        return Make<duckdb_string_t>([](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
-            AppendBitString(out, StringAt(&v, 0));
-        });
+        return Make<duckdb_string_t>(
+            [](std::string &out, const duckdb_string_t &v, const Options &) { AppendBitString(out, StringAt(&v, 0)); },
+            [](std::string &out, const duckdb_string_t &v, const Options &) {
+                AppendVarbitBinary(out, StringAt(&v, 0));
+            });
     case DUCKDB_TYPE_BIGNUM:
-        return Make<duckdb_string_t>([](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
-            AppendBignum(out, StringAt(&v, 0));
-        });
+        return Make<duckdb_string_t>(
+            [](std::string &out, const duckdb_string_t &v, const Options &) { AppendBignum(out, StringAt(&v, 0)); },
+            [](std::string &out, const duckdb_string_t &v, const Options &) {
+                AppendBignumBinary(out, StringAt(&v, 0));
+            });
     default:
         return nullptr;
     }
@@ -125,19 +178,28 @@ std::unique_ptr<EncoderBase> CreateDateTimeEncoder(duckdb_type id) {
     using Options = TextFormatOptions;
     switch (id) {
     case DUCKDB_TYPE_DATE:
-        return Make<int32_t>([](std::string &out, int32_t v, const Options &) { AppendDate(out, v); });
+        return Make<int32_t>([](std::string &out, int32_t v, const Options &) { AppendDate(out, v); },
+                             [](std::string &out, int32_t v, const Options &) { AppendDateBinary(out, v); });
     case DUCKDB_TYPE_TIME:
-        return Make<int64_t>([](std::string &out, int64_t v, const Options &) { AppendTime(out, v); });
+        return Make<int64_t>([](std::string &out, int64_t v, const Options &) { AppendTime(out, v); },
+                             [](std::string &out, int64_t v, const Options &) { AppendBigEndian(out, v); });
     case DUCKDB_TYPE_TIME_NS:
         return Make<int64_t>(
-            [](std::string &out, int64_t v, const Options &) { AppendTime(out, FloorDiv(v + 500, 1000)); });
+            [](std::string &out, int64_t v, const Options &) { AppendTime(out, FloorDiv(v + 500, 1000)); },
+            [](std::string &out, int64_t v, const Options &) { AppendBigEndian(out, FloorDiv(v + 500, 1000)); });
     case DUCKDB_TYPE_TIME_TZ:
-        return Make<uint64_t>([](std::string &out, uint64_t v, const Options &) {
-            const TimeTzParts parts = DecodeTimeTz(v);
-            AppendTimeTz(out, parts.micros, parts.offset_seconds);
-        });
+        return Make<uint64_t>(
+            [](std::string &out, uint64_t v, const Options &) {
+                const TimeTzParts parts = DecodeTimeTz(v);
+                AppendTimeTz(out, parts.micros, parts.offset_seconds);
+            },
+            [](std::string &out, uint64_t v, const Options &) {
+                const TimeTzParts parts = DecodeTimeTz(v);
+                AppendTimeTzBinary(out, parts.micros, parts.offset_seconds);
+            });
     case DUCKDB_TYPE_TIMESTAMP:
-        return Make<int64_t>([](std::string &out, int64_t v, const Options &) { AppendTimestamp(out, v); });
+        return Make<int64_t>([](std::string &out, int64_t v, const Options &) { AppendTimestamp(out, v); },
+                             [](std::string &out, int64_t v, const Options &) { AppendTimestampBinary(out, v); });
     case DUCKDB_TYPE_TIMESTAMP_S:
         return MakeScaledTimestamp<kMicrosPerSecond, 1>();
     case DUCKDB_TYPE_TIMESTAMP_MS:
@@ -146,10 +208,12 @@ std::unique_ptr<EncoderBase> CreateDateTimeEncoder(duckdb_type id) {
         return MakeScaledTimestamp<1, 1000>();
     case DUCKDB_TYPE_TIMESTAMP_TZ:
         return Make<int64_t>(
-            [](std::string &out, int64_t v, const Options &options) { AppendTimestampTz(out, v, options.time_zone); });
+            [](std::string &out, int64_t v, const Options &options) { AppendTimestampTz(out, v, options.time_zone); },
+            [](std::string &out, int64_t v, const Options &) { AppendTimestampBinary(out, v); });
     case DUCKDB_TYPE_INTERVAL:
         return Make<duckdb_interval>(
-            [](std::string &out, const duckdb_interval &v, const Options &) { AppendInterval(out, v); });
+            [](std::string &out, const duckdb_interval &v, const Options &) { AppendInterval(out, v); },
+            [](std::string &out, const duckdb_interval &v, const Options &) { AppendIntervalBinary(out, v); });
     default:
         return nullptr;
     }
@@ -159,7 +223,8 @@ std::unique_ptr<EncoderBase> CreateNumericEncoder(duckdb_type id) {
     using Options = TextFormatOptions;
     switch (id) {
     case DUCKDB_TYPE_BOOLEAN:
-        return Make<bool>([](std::string &out, bool v, const Options &) { AppendBool(out, v); });
+        return Make<bool>([](std::string &out, bool v, const Options &) { AppendBool(out, v); },
+                          [](std::string &out, bool v, const Options &) { out += static_cast<char>(v ? 1 : 0); });
     case DUCKDB_TYPE_TINYINT:
         return MakeInteger<int8_t>();
     case DUCKDB_TYPE_SMALLINT:
@@ -175,24 +240,34 @@ std::unique_ptr<EncoderBase> CreateNumericEncoder(duckdb_type id) {
     case DUCKDB_TYPE_UINTEGER:
         return MakeInteger<uint32_t>();
     case DUCKDB_TYPE_UBIGINT:
-        return MakeInteger<uint64_t>();
+        return Make<uint64_t>([](std::string &out, uint64_t v, const Options &) { AppendUInt64(out, v); },
+                              [](std::string &out, uint64_t v, const Options &) {
+                                  AppendDecimalBinary(out, FromInt128(static_cast<Int128>(v)), 0);
+                              });
     case DUCKDB_TYPE_HUGEINT:
         return Make<duckdb_hugeint>(
-            [](std::string &out, const duckdb_hugeint &v, const Options &) { AppendHugeint(out, v); });
+            [](std::string &out, const duckdb_hugeint &v, const Options &) { AppendHugeint(out, v); },
+            [](std::string &out, const duckdb_hugeint &v, const Options &) { AppendDecimalBinary(out, v, 0); });
     case DUCKDB_TYPE_UHUGEINT:
         return Make<duckdb_uhugeint>(
-            [](std::string &out, const duckdb_uhugeint &v, const Options &) { AppendUHugeint(out, v); });
+            [](std::string &out, const duckdb_uhugeint &v, const Options &) { AppendUHugeint(out, v); },
+            [](std::string &out, const duckdb_uhugeint &v, const Options &) {
+                std::string digits;
+                AppendUInt128Digits(digits, ToUInt128(v));
+                AppendNumericBinary(out, false, digits, 0);
+            });
     case DUCKDB_TYPE_FLOAT:
-        return Make<float>([](std::string &out, float v, const Options &options) {
-            AppendFloat4(out, v, options.extra_float_digits);
-        });
+        return Make<float>(
+            [](std::string &out, float v, const Options &options) { AppendFloat4(out, v, options.extra_float_digits); },
+            [](std::string &out, float v, const Options &) { AppendFloat4Binary(out, v); });
     case DUCKDB_TYPE_DOUBLE:
-        return Make<double>([](std::string &out, double v, const Options &options) {
-            AppendFloat8(out, v, options.extra_float_digits);
-        });
+        return Make<double>([](std::string &out, double v,
+                               const Options &options) { AppendFloat8(out, v, options.extra_float_digits); },
+                            [](std::string &out, double v, const Options &) { AppendFloat8Binary(out, v); });
     case DUCKDB_TYPE_UUID:
         return Make<duckdb_hugeint>(
-            [](std::string &out, const duckdb_hugeint &v, const Options &) { AppendUuid(out, v); });
+            [](std::string &out, const duckdb_hugeint &v, const Options &) { AppendUuid(out, v); },
+            [](std::string &out, const duckdb_hugeint &v, const Options &) { AppendUuidBinary(out, v); });
     default:
         return nullptr;
     }

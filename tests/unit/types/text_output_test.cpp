@@ -72,8 +72,8 @@ TEST(TextCaseDump, WritesCasesWhenRequested) {
     size_t lines = 0;
     std::string line;
     while (std::getline(in, line)) {
-        EXPECT_TRUE(line.size() > 2 && line.front() == '{' && line.back() == '}') << "line " << lines + 1 << ": "
-                                                                                 << line;
+        EXPECT_TRUE(line.size() > 2 && line.front() == '{' && line.back() == '}')
+            << "line " << lines + 1 << ": " << line;
         lines++;
     }
     EXPECT_EQ(lines, written);

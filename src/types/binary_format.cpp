@@ -1,0 +1,198 @@
+// PostgreSQL binary output of numerics, dates, timestamps, times, intervals, uuids and bit strings.
+#include "types/binary_format.hpp"
+
+#include "common/sql_error.hpp"
+#include "types/int128.hpp"
+#include "types/storage_format.hpp"
+#include "types/text_format.hpp"
+
+#include <limits>
+
+namespace duckgres::types {
+
+namespace {
+
+constexpr uint16_t kNumericPositive = 0x0000;
+constexpr uint16_t kNumericNegative = 0x4000;
+
+} // namespace
+
+void AppendNumericBinary(std::string &out, bool negative, std::string_view digits, int32_t scale) {
+    const size_t first = digits.find_first_not_of('0');
+    if (first == std::string_view::npos) { // zero: no digits, weight 0, positive
+        AppendBigEndian<int16_t>(out, 0);
+        AppendBigEndian<int16_t>(out, 0);
+        AppendBigEndian<uint16_t>(out, kNumericPositive);
+        AppendBigEndian<int16_t>(out, static_cast<int16_t>(scale));
+        return;
+    }
+    digits.remove_prefix(first);
+    // The digits aligned on the decimal point in groups of four: `lead` zeros before them pad the
+    // integer part (or start the fraction), `trail` zeros after them pad the fraction.
+    const int64_t int_digits = static_cast<int64_t>(digits.size()) - scale;
+    const int64_t lead = int_digits > 0 ? (4 - int_digits % 4) % 4 : -int_digits;
+    const int64_t trail = (4 - scale % 4) % 4;
+    const int64_t group_count = (lead + static_cast<int64_t>(digits.size()) + trail) / 4;
+    const auto group = [&](int64_t g) {
+        int16_t value = 0;
+        for (int64_t p = 4 * g; p < 4 * g + 4; p++) {
+            const int64_t i = p - lead;
+            value = static_cast<int16_t>(value * 10 + (i >= 0 && i < static_cast<int64_t>(digits.size())
+                                                           ? digits[static_cast<size_t>(i)] - '0'
+                                                           : 0));
+        }
+        return value;
+    };
+    int64_t begin = 0;
+    while (group(begin) == 0) {
+        begin++;
+    }
+    int64_t end = group_count;
+    while (group(end - 1) == 0) {
+        end--;
+    }
+    const int64_t int_groups = int_digits > 0 ? (int_digits + 3) / 4 : 0;
+    AppendBigEndian<int16_t>(out, static_cast<int16_t>(end - begin));
+    AppendBigEndian<int16_t>(out, static_cast<int16_t>(int_groups - 1 - begin));
+    AppendBigEndian<uint16_t>(out, negative ? kNumericNegative : kNumericPositive);
+    AppendBigEndian<int16_t>(out, static_cast<int16_t>(scale));
+    for (int64_t g = begin; g < end; g++) {
+        AppendBigEndian<int16_t>(out, group(g));
+    }
+}
+
+void AppendDecimalBinary(std::string &out, duckdb_hugeint scaled, uint8_t scale) {
+    const Int128 value = ToInt128(scaled);
+    UInt128 magnitude = value < 0 ? -static_cast<UInt128>(value) : static_cast<UInt128>(value);
+    char buffer[40];
+    char *begin = buffer + sizeof(buffer);
+    while (magnitude > UINT64_MAX) {
+        *--begin = static_cast<char>('0' + static_cast<int>(magnitude % 10));
+        magnitude /= 10;
+    }
+    auto rest = static_cast<uint64_t>(magnitude); // the common case: 64-bit division only
+    do {
+        *--begin = static_cast<char>('0' + rest % 10);
+        rest /= 10;
+    } while (rest != 0);
+    AppendNumericBinary(out, value < 0, std::string_view(begin, static_cast<size_t>(buffer + sizeof(buffer) - begin)),
+                        scale);
+}
+
+void AppendBignumBinary(std::string &out, std::string_view storage) {
+    std::string text;
+    AppendBignum(text, storage);
+    const bool negative = !text.empty() && text[0] == '-';
+    AppendNumericBinary(out, negative, std::string_view(text).substr(negative ? 1 : 0), 0);
+}
+
+void AppendDateBinary(std::string &out, int32_t days_since_1970) {
+    constexpr int32_t kInfinity = std::numeric_limits<int32_t>::max();
+    int32_t days;
+    if (days_since_1970 == kInfinity) {
+        days = kInfinity;
+    } else if (days_since_1970 <= -kInfinity + kPgEpochDays) { // -infinity, or too early to shift
+        days = std::numeric_limits<int32_t>::min();
+    } else {
+        days = days_since_1970 - kPgEpochDays;
+    }
+    AppendBigEndian(out, days);
+}
+
+void AppendTimestampBinary(std::string &out, int64_t micros_since_1970) {
+    constexpr int64_t kInfinity = std::numeric_limits<int64_t>::max();
+    int64_t micros;
+    if (micros_since_1970 == kInfinity) {
+        micros = kInfinity;
+    } else if (__builtin_sub_overflow(micros_since_1970, kPgEpochMicros, &micros) || micros <= -kInfinity) {
+        micros = std::numeric_limits<int64_t>::min(); // DuckDB's -infinity (-INT64_MAX) lands here too
+    }
+    AppendBigEndian(out, micros);
+}
+
+void AppendTimeTzBinary(std::string &out, int64_t micros, int32_t offset_seconds_east) {
+    AppendBigEndian(out, micros);
+    AppendBigEndian(out, -offset_seconds_east);
+}
+
+void AppendIntervalBinary(std::string &out, duckdb_interval v) {
+    AppendBigEndian(out, v.micros);
+    AppendBigEndian(out, v.days);
+    AppendBigEndian(out, v.months);
+}
+
+void AppendUuidBinary(std::string &out, duckdb_hugeint storage) {
+    AppendBigEndian(out, static_cast<uint64_t>(storage.upper) ^ (uint64_t(1) << 63));
+    AppendBigEndian(out, storage.lower);
+}
+
+void AppendVarbitBinary(std::string &out, std::string_view storage) {
+    if (storage.empty()) {
+        AppendBigEndian<int32_t>(out, 0);
+        return;
+    }
+    const size_t padding = static_cast<uint8_t>(storage[0]);
+    const size_t bit_count = (storage.size() - 1) * 8 - padding;
+    AppendBigEndian(out, static_cast<int32_t>(bit_count));
+    const size_t start = out.size();
+    out.append((bit_count + 7) / 8, '\0');
+    for (size_t bit = 0; bit < bit_count; bit++) {
+        const size_t source = bit + padding;
+        if ((static_cast<uint8_t>(storage[1 + source / 8]) >> (7 - source % 8)) & 1) {
+            out[start + bit / 8] = static_cast<char>(static_cast<uint8_t>(out[start + bit / 8]) | (0x80 >> (bit % 8)));
+        }
+    }
+}
+
+bool SupportsBinary(const PgType &type) {
+    switch (type.oid) {
+    case oid::kBool:
+    case oid::kBytea:
+    case oid::kChar:
+    case oid::kName:
+    case oid::kInt8:
+    case oid::kInt2:
+    case oid::kInt4:
+    case oid::kText:
+    case oid::kOid:
+    case oid::kJson:
+    case oid::kFloat4:
+    case oid::kFloat8:
+    case oid::kBpchar:
+    case oid::kVarchar:
+    case oid::kDate:
+    case oid::kTime:
+    case oid::kTimestamp:
+    case oid::kTimestamptz:
+    case oid::kInterval:
+    case oid::kTimetz:
+    case oid::kBit:
+    case oid::kVarbit:
+    case oid::kNumeric:
+    case oid::kRecord:
+    case oid::kUuid:
+    case oid::kJsonb:
+        return true;
+    default:
+        break;
+    }
+    // Array types of the element types above.
+    for (uint32_t element :
+         {oid::kBool,   oid::kBytea,   oid::kChar,      oid::kName,        oid::kInt8,     oid::kInt2,   oid::kInt4,
+          oid::kText,   oid::kOid,     oid::kJson,      oid::kFloat4,      oid::kFloat8,   oid::kBpchar, oid::kVarchar,
+          oid::kDate,   oid::kTime,    oid::kTimestamp, oid::kTimestamptz, oid::kInterval, oid::kTimetz, oid::kBit,
+          oid::kVarbit, oid::kNumeric, oid::kRecord,    oid::kUuid,        oid::kJsonb}) {
+        if (type.oid == ArrayTypeOf(element)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void BinaryReader::Need(size_t n) const {
+    if (data_.size() - pos_ < n) {
+        throw SqlError("08P01", "insufficient data left in message");
+    }
+}
+
+} // namespace duckgres::types

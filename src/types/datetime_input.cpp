@@ -1,0 +1,650 @@
+// PostgreSQL 15 text input of dates, times and timestamps (ISO forms) with time zones and special values.
+#include "types/datetime_input.hpp"
+
+#include "common/sql_error.hpp"
+#include "types/civil_date.hpp"
+#include "types/time_zone.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <memory>
+#include <string>
+
+namespace duckgres::types {
+
+namespace {
+
+enum class Target { kDate, kTime, kTimeTz, kTimestamp, kTimestampTz };
+
+const char *TypeName(Target target) {
+    switch (target) {
+    case Target::kDate:
+        return "date";
+    case Target::kTime:
+        return "time";
+    case Target::kTimeTz:
+        return "time with time zone";
+    case Target::kTimestamp:
+        return "timestamp";
+    default:
+        return "timestamp with time zone";
+    }
+}
+
+//! PostgreSQL's default time zone abbreviations (share/timezonesets/Default) and their offsets
+//! east of UTC in seconds, as pg_timezone_abbrevs reports them today.
+struct Abbreviation {
+    const char *name;
+    int32_t offset;
+};
+constexpr Abbreviation kAbbreviations[] = {
+    {"acdt", 37800},  {"acsst", 37800},  {"acst", 34200},  {"act", -18000},  {"acwst", 31500}, {"adt", -10800},
+    {"aedt", 39600},  {"aesst", 39600},  {"aest", 36000},  {"aft", 16200},   {"akdt", -28800}, {"akst", -32400},
+    {"almst", 25200}, {"almt", 21600},   {"amst", 14400},  {"amt", -14400},  {"anast", 43200}, {"anat", 43200},
+    {"arst", -10800}, {"art", -10800},   {"ast", -14400},  {"awsst", 32400}, {"awst", 28800},  {"azost", 0},
+    {"azot", -3600},  {"azst", 14400},   {"azt", 14400},   {"bdst", 7200},   {"bdt", 21600},   {"bnt", 28800},
+    {"bort", 28800},  {"bot", -14400},   {"bra", -10800},  {"brst", -7200},  {"brt", -10800},  {"bst", 3600},
+    {"btt", 21600},   {"cadt", 37800},   {"cast", 34200},  {"cct", 28800},   {"cdt", -18000},  {"cest", 7200},
+    {"cet", 3600},    {"cetdst", 7200},  {"chadt", 49500}, {"chast", 45900}, {"chut", 36000},  {"ckt", -36000},
+    {"clst", -10800}, {"clt", -10800},   {"cot", -18000},  {"cst", -21600},  {"cxt", 25200},   {"davt", 25200},
+    {"ddut", 36000},  {"easst", -18000}, {"east", -18000}, {"eat", 10800},   {"edt", -14400},  {"eest", 10800},
+    {"eet", 7200},    {"eetdst", 10800}, {"egst", 0},      {"egt", -3600},   {"est", -18000},  {"fet", 10800},
+    {"fjst", 46800},  {"fjt", 43200},    {"fkst", -10800}, {"fkt", -10800},  {"fnst", -3600},  {"fnt", -7200},
+    {"galt", -21600}, {"gamt", -32400},  {"gest", 14400},  {"get", 14400},   {"gft", -10800},  {"gilt", 43200},
+    {"gmt", 0},       {"gyt", -14400},   {"hkt", 28800},   {"hst", -36000},  {"ict", 25200},   {"idt", 10800},
+    {"iot", 21600},   {"irkst", 28800},  {"irkt", 28800},  {"irt", 12600},   {"ist", 7200},    {"jayt", 32400},
+    {"jst", 32400},   {"kdt", 36000},    {"kgst", 21600},  {"kgt", 21600},   {"kost", 39600},  {"krast", 25200},
+    {"krat", 25200},  {"kst", 32400},    {"lhdt", 39600},  {"lhst", 37800},  {"ligt", 36000},  {"lint", 50400},
+    {"lkt", 19800},   {"magst", 39600},  {"magt", 39600},  {"mart", -34200}, {"mawt", 18000},  {"mdt", -21600},
+    {"mest", 7200},   {"mesz", 7200},    {"met", 3600},    {"metdst", 7200}, {"mez", 3600},    {"mht", 43200},
+    {"mmt", 23400},   {"mpt", 36000},    {"msd", 14400},   {"msk", 10800},   {"mst", -25200},  {"must", 18000},
+    {"mut", 14400},   {"mvt", 18000},    {"myt", 28800},   {"ndt", -9000},   {"nft", -12600},  {"novst", 25200},
+    {"novt", 25200},  {"npt", 20700},    {"nst", -12600},  {"nut", -39600},  {"nzdt", 46800},  {"nzst", 43200},
+    {"nzt", 43200},   {"omsst", 21600},  {"omst", 21600},  {"pdt", -25200},  {"pet", -18000},  {"petst", 43200},
+    {"pett", 43200},  {"pgt", 36000},    {"pht", 28800},   {"pkst", 21600},  {"pkt", 18000},   {"pmdt", -7200},
+    {"pmst", -10800}, {"pont", 39600},   {"pst", -28800},  {"pwt", 32400},   {"pyst", -10800}, {"pyt", -10800},
+    {"ret", 14400},   {"sadt", 37800},   {"sast", 7200},   {"sct", 14400},   {"sgt", 28800},   {"taht", -36000},
+    {"tft", 18000},   {"tjt", 18000},    {"tkt", 46800},   {"tmt", 18000},   {"tot", 46800},   {"trut", 36000},
+    {"tvt", 43200},   {"uct", 0},        {"ulast", 32400}, {"ulat", 28800},  {"ut", 0},        {"utc", 0},
+    {"uyst", -7200},  {"uyt", -10800},   {"uzst", 21600},  {"uzt", 18000},   {"vet", -14400},  {"vlast", 36000},
+    {"vlat", 36000},  {"volt", 10800},   {"vut", 39600},   {"wadt", 28800},  {"wakt", 43200},  {"wast", 25200},
+    {"wat", 3600},    {"wdt", 32400},    {"wet", 0},       {"wetdst", 3600}, {"wft", 43200},   {"wgst", -7200},
+    {"wgt", -10800},  {"xjt", 21600},    {"yakst", 32400}, {"yakt", 32400},  {"yapt", 36000},  {"yekst", 21600},
+    {"yekt", 18000},  {"z", 0},          {"zulu", 0},
+};
+
+bool IsSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+bool IsDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool IsAlpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+char ToLower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+}
+
+int64_t NowMicros() {
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+//! Days since 1970 of "today" in `zone`.
+int64_t TodayIn(const TimeZone *zone) {
+    const int64_t now_seconds = FloorDiv(NowMicros(), kMicrosPerSecond);
+    const int32_t offset = zone ? zone->OffsetAt(now_seconds) : 0;
+    return FloorDiv(now_seconds + offset, kSecondsPerDay);
+}
+
+//! The fields of one date/time input, before they are combined for the target type.
+struct DateTimeFields {
+    enum class Special { kNone, kInfinity, kNegativeInfinity, kEpoch, kNow };
+    Special special = Special::kNone;
+    bool has_date = false;
+    int64_t year = 0; //!< astronomical after BC is applied
+    int32_t month = 0;
+    int32_t day = 0;
+    int32_t day_shift = 0; //!< today/tomorrow/yesterday: relative to today
+    bool relative_day = false;
+    bool has_time = false;
+    int64_t time_micros = 0;
+    bool has_zone = false;
+    int32_t offset = 0; //!< east of UTC, when has_zone and no named zone
+    std::shared_ptr<const TimeZone> named_zone;
+};
+
+class DateTimeParser {
+public:
+    DateTimeParser(std::string_view text, Target target) : text_(text), target_(target) {}
+
+    DateTimeFields Parse() {
+        std::string_view s = text_;
+        while (!s.empty() && IsSpace(s.front())) {
+            s.remove_prefix(1);
+        }
+        while (!s.empty() && IsSpace(s.back())) {
+            s.remove_suffix(1);
+        }
+        s_ = s;
+        if (ParseSpecialWord()) {
+            return fields_;
+        }
+        ParseTokens();
+        Finish();
+        return fields_;
+    }
+
+    [[noreturn]] void Syntax() const {
+        throw SqlError("22007", std::string("invalid input syntax for type ") + TypeName(target_) + ": \"" +
+                                    std::string(text_) + "\"");
+    }
+    [[noreturn]] void FieldOverflow() const {
+        throw SqlError("22008", "date/time field value out of range: \"" + std::string(text_) + "\"");
+    }
+    [[noreturn]] void ZoneOverflow() const {
+        throw SqlError("22009", "time zone displacement out of range: \"" + std::string(text_) + "\"");
+    }
+
+private:
+    using Special = DateTimeFields::Special;
+
+    bool ParseSpecialWord() {
+        std::string word;
+        for (char c : s_) {
+            word += ToLower(c);
+        }
+        const bool timestamp_like =
+            target_ == Target::kDate || target_ == Target::kTimestamp || target_ == Target::kTimestampTz;
+        if (timestamp_like && (word == "infinity" || word == "+infinity")) {
+            fields_.special = Special::kInfinity;
+        } else if (timestamp_like && word == "-infinity") {
+            fields_.special = Special::kNegativeInfinity;
+        } else if (timestamp_like && word == "epoch") {
+            fields_.special = Special::kEpoch;
+        } else if (word == "now") {
+            fields_.special = Special::kNow;
+        } else if (!timestamp_like && word == "allballs") {
+            fields_.has_time = true;
+            fields_.has_zone = true; // 00:00:00 UTC
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    bool AtEnd() const { return pos_ >= s_.size(); }
+    char Peek(size_t ahead = 0) const { return pos_ + ahead < s_.size() ? s_[pos_ + ahead] : '\0'; }
+
+    //! Reads a run of digits; returns them (empty when none).
+    std::string_view Digits() {
+        const size_t start = pos_;
+        while (!AtEnd() && IsDigit(s_[pos_])) {
+            pos_++;
+        }
+        return s_.substr(start, pos_ - start);
+    }
+
+    static int64_t ToNumber(std::string_view digits) {
+        int64_t v = 0;
+        for (char c : digits) {
+            v = v * 10 + (c - '0');
+            if (v > 1000000000000LL) {
+                return v; // far beyond any valid field; reported as out of range
+            }
+        }
+        return v;
+    }
+
+    void ParseTokens() {
+        bool seen_era = false;
+        bool bc = false;
+        bool seen_ampm = false;
+        bool pm = false;
+        int32_t hour_for_ampm = -1;
+        while (true) {
+            while (!AtEnd() && IsSpace(s_[pos_])) {
+                pos_++;
+            }
+            if (AtEnd()) {
+                break;
+            }
+            const char c = s_[pos_];
+            if (IsDigit(c)) {
+                if (!fields_.has_date && !fields_.relative_day && !fields_.has_time && LooksLikeDate()) {
+                    ParseDate();
+                    // "2024-01-31T13:45": the time follows a 'T'.
+                    if ((Peek() == 'T' || Peek() == 't') && IsDigit(Peek(1))) {
+                        pos_++;
+                    }
+                } else if (!fields_.has_time && LooksLikeTime()) {
+                    hour_for_ampm = ParseTime();
+                    ParseAttachedZone();
+                } else {
+                    Syntax();
+                }
+            } else if ((c == '+' || c == '-') && (fields_.has_time || fields_.has_date)) {
+                ParseNumericZone();
+            } else if (IsAlpha(c)) {
+                const size_t start = pos_;
+                while (!AtEnd() && (IsAlpha(s_[pos_]) || s_[pos_] == '/' || s_[pos_] == '_' ||
+                                    (pos_ > start && (s_[pos_] == '+' || s_[pos_] == '-' || IsDigit(s_[pos_]))))) {
+                    pos_++;
+                }
+                std::string word;
+                for (char ch : s_.substr(start, pos_ - start)) {
+                    word += ToLower(ch);
+                }
+                if (word == "bc" || word == "ad") {
+                    if (seen_era) {
+                        Syntax();
+                    }
+                    seen_era = true;
+                    bc = word == "bc";
+                } else if (word == "am" || word == "pm") {
+                    if (seen_ampm) {
+                        Syntax();
+                    }
+                    seen_ampm = true;
+                    pm = word == "pm";
+                } else if (!fields_.has_date && !fields_.relative_day && !fields_.has_time &&
+                           (word == "today" || word == "tomorrow" || word == "yesterday")) {
+                    fields_.relative_day = true;
+                    fields_.day_shift = word == "today" ? 0 : (word == "tomorrow" ? 1 : -1);
+                } else if (word == "t" && IsDigit(Peek()) && fields_.has_date && !fields_.has_time) {
+                    continue; // "2024-01-31 T13:45"
+                } else {
+                    ParseZoneName(word);
+                }
+            } else {
+                Syntax();
+            }
+        }
+        if (seen_ampm) {
+            if (!fields_.has_time || hour_for_ampm < 0) {
+                Syntax();
+            }
+            if (hour_for_ampm > 12) {
+                FieldOverflow();
+            }
+            const int64_t hour = hour_for_ampm % 12 + (pm ? 12 : 0);
+            fields_.time_micros += (hour - hour_for_ampm) * kMicrosPerHour;
+        }
+        if (seen_era) {
+            if (!fields_.has_date) {
+                Syntax();
+            }
+            if (bc) {
+                if (fields_.year <= 0) {
+                    FieldOverflow();
+                }
+                fields_.year = 1 - fields_.year;
+            }
+        }
+    }
+
+    bool LooksLikeDate() const {
+        size_t i = pos_;
+        size_t digits = 0;
+        while (i < s_.size() && IsDigit(s_[i])) {
+            i++;
+            digits++;
+        }
+        if (i < s_.size() && (s_[i] == '-' || s_[i] == '/')) {
+            return true;
+        }
+        // YYYYMMDD run together (not followed by ':', which would make it a time).
+        return digits == 8 && (i == s_.size() || s_[i] != ':');
+    }
+
+    bool LooksLikeTime() const {
+        size_t i = pos_;
+        while (i < s_.size() && IsDigit(s_[i])) {
+            i++;
+        }
+        return i < s_.size() && s_[i] == ':';
+    }
+
+    void ParseDate() {
+        const std::string_view first = Digits();
+        int64_t year;
+        int64_t month;
+        int64_t day;
+        if (AtEnd() || (s_[pos_] != '-' && s_[pos_] != '/')) { // YYYYMMDD
+            year = ToNumber(first.substr(0, 4));
+            month = ToNumber(first.substr(4, 2));
+            day = ToNumber(first.substr(6, 2));
+        } else {
+            const char delimiter = s_[pos_++];
+            const std::string_view second = Digits();
+            if (second.empty() || AtEnd() || s_[pos_] != delimiter) {
+                Syntax();
+            }
+            pos_++;
+            const std::string_view third = Digits();
+            if (third.empty()) {
+                Syntax();
+            }
+            if (first.size() >= 3) { // ISO year first
+                year = ToNumber(first);
+                month = ToNumber(second);
+                day = ToNumber(third);
+            } else { // DateStyle MDY
+                month = ToNumber(first);
+                day = ToNumber(second);
+                year = ToNumber(third);
+                if (third.size() <= 2) {
+                    year += year < 70 ? 2000 : 1900;
+                }
+            }
+        }
+        if (year == 0 || month < 1 || month > 12 || day < 1 || year > 100000000 ||
+            day > DaysInMonth(year, static_cast<int32_t>(month))) {
+            FieldOverflow();
+        }
+        fields_.has_date = true;
+        fields_.year = year;
+        fields_.month = static_cast<int32_t>(month);
+        fields_.day = static_cast<int32_t>(day);
+    }
+
+    //! HH:MM[:SS[.fff]]; returns the hour (for am/pm).
+    int32_t ParseTime() {
+        const int64_t hour = ToNumber(Digits());
+        pos_++; // ':'
+        const std::string_view minute_digits = Digits();
+        if (minute_digits.empty()) {
+            Syntax();
+        }
+        const int64_t minute = ToNumber(minute_digits);
+        int64_t second = 0;
+        int64_t fraction = 0;
+        if (Peek() == ':') {
+            pos_++;
+            const std::string_view second_digits = Digits();
+            if (second_digits.empty()) {
+                Syntax();
+            }
+            second = ToNumber(second_digits);
+            if (Peek() == '.') {
+                const size_t start = pos_;
+                pos_++;
+                Digits();
+                // PostgreSQL: rint(strtod(".fff") * 1e6), so half a microsecond rounds to even.
+                const std::string fraction_text(s_.substr(start, pos_ - start));
+                fraction = static_cast<int64_t>(std::nearbyint(std::strtod(fraction_text.c_str(), nullptr) * 1e6));
+            }
+        }
+        if (hour < 0 || hour > 24 || minute < 0 || minute > 59 || second < 0 || second > 60 || fraction > 1000000 ||
+            (hour == 24 && (minute > 0 || second > 0 || fraction > 0))) {
+            FieldOverflow();
+        }
+        fields_.has_time = true;
+        fields_.time_micros = ((hour * 60 + minute) * 60 + second) * kMicrosPerSecond + fraction;
+        return static_cast<int32_t>(hour);
+    }
+
+    //! "13:45+05:30", "13:45Z", "13:45-08".
+    void ParseAttachedZone() {
+        if (Peek() == '+' || Peek() == '-') {
+            ParseNumericZone();
+        } else if ((Peek() == 'Z' || Peek() == 'z') && (pos_ + 1 == s_.size() || IsSpace(Peek(1)))) {
+            pos_++;
+            SetZone(0);
+        }
+    }
+
+    void SetZone(int32_t offset) {
+        if (fields_.has_zone) {
+            Syntax();
+        }
+        fields_.has_zone = true;
+        fields_.offset = offset;
+    }
+
+    //! DecodeTimezone: [+-]HH, [+-]HHMM, [+-]HH:MM, [+-]HH:MM:SS.
+    void ParseNumericZone() {
+        const bool negative = s_[pos_] == '-';
+        pos_++;
+        const std::string_view hour_digits = Digits();
+        if (hour_digits.empty()) {
+            Syntax();
+        }
+        int64_t hour = ToNumber(hour_digits);
+        int64_t minute = 0;
+        int64_t second = 0;
+        if (Peek() == ':') {
+            pos_++;
+            const std::string_view minute_digits = Digits();
+            if (minute_digits.empty()) {
+                Syntax();
+            }
+            minute = ToNumber(minute_digits);
+            if (Peek() == ':') {
+                pos_++;
+                const std::string_view second_digits = Digits();
+                if (second_digits.empty()) {
+                    Syntax();
+                }
+                second = ToNumber(second_digits);
+            }
+        } else if (hour_digits.size() > 2) {
+            minute = hour % 100;
+            hour /= 100;
+        }
+        if (hour > 15 || minute >= 60 || second >= 60) {
+            ZoneOverflow();
+        }
+        if (!AtEnd() && !IsSpace(s_[pos_])) {
+            Syntax();
+        }
+        const auto offset = static_cast<int32_t>((hour * 60 + minute) * 60 + second);
+        SetZone(negative ? -offset : offset);
+    }
+
+    void ParseZoneName(const std::string &word) {
+        for (const Abbreviation &abbreviation : kAbbreviations) {
+            if (word == abbreviation.name) {
+                SetZone(abbreviation.offset);
+                return;
+            }
+        }
+        if (word.find('/') == std::string::npos) {
+            Syntax();
+        }
+        auto zone = TimeZone::Load(word);
+        if (!zone) {
+            throw SqlError("22023", "time zone \"" + word + "\" not recognized");
+        }
+        if (fields_.has_zone) {
+            Syntax();
+        }
+        fields_.has_zone = true;
+        fields_.named_zone = std::move(zone);
+    }
+
+    void Finish() const {
+        const bool needs_date =
+            target_ == Target::kDate || target_ == Target::kTimestamp || target_ == Target::kTimestampTz;
+        if (needs_date && !fields_.has_date && !fields_.relative_day) {
+            Syntax();
+        }
+        if (!needs_date && !fields_.has_time) {
+            Syntax();
+        }
+    }
+
+    std::string_view text_;
+    Target target_;
+    std::string_view s_;
+    size_t pos_ = 0;
+    DateTimeFields fields_;
+};
+
+//! PostgreSQL's valid range starts at 4714-11-24 BC (Julian day 0); dates end before 5874898-01-01.
+constexpr int64_t kMinDays = -2440588;                   // 4714-11-24 BC as days since 1970
+constexpr int64_t kDateEndDays = 2147483494LL - 2440588; // 5874898-01-01 (Julian 2147483494)
+//! 294277-01-01 00:00 UTC in microseconds since 2000-01-01: PostgreSQL's END_TIMESTAMP.
+constexpr int64_t kTimestampEndMicros = 9223371331200000000LL;
+
+int64_t DaysOf(const DateTimeFields &fields, const TimeZone *session_zone) {
+    if (fields.relative_day) {
+        return TodayIn(session_zone) + fields.day_shift;
+    }
+    return DaysFromCivil(fields.year, fields.month, fields.day);
+}
+
+//! Offset of the fields' zone at local time `local_seconds`; `fallback` when there is no zone.
+int32_t ZoneOffset(const DateTimeFields &fields, int64_t local_seconds, const TimeZone *fallback) {
+    if (fields.named_zone) {
+        return LocalTimeOffset(fields.named_zone.get(), local_seconds);
+    }
+    if (fields.has_zone) {
+        return fields.offset;
+    }
+    return LocalTimeOffset(fallback, local_seconds);
+}
+
+[[noreturn]] void ThrowTimestampRange(std::string_view text) {
+    throw SqlError("22008", "timestamp out of range: \"" + std::string(text) + "\"");
+}
+
+//! Checks PostgreSQL's timestamp range (on the 2000-based value) and DuckDB's (finite int64).
+int64_t CheckTimestamp(__int128 micros_since_1970, std::string_view text) {
+    constexpr __int128 kPgEpochShift = __int128(10957) * kMicrosPerDay;
+    const __int128 pg_micros = micros_since_1970 - kPgEpochShift;
+    const __int128 pg_min = __int128(kMinDays) * kMicrosPerDay - kPgEpochShift;
+    if (pg_micros < pg_min || pg_micros >= kTimestampEndMicros ||
+        micros_since_1970 >= std::numeric_limits<int64_t>::max() ||
+        micros_since_1970 <= -std::numeric_limits<int64_t>::max()) {
+        ThrowTimestampRange(text);
+    }
+    return static_cast<int64_t>(micros_since_1970);
+}
+
+int64_t ParseTimestampCommon(std::string_view text, const TextFormatOptions &options, bool with_zone) {
+    const Target target = with_zone ? Target::kTimestampTz : Target::kTimestamp;
+    const DateTimeFields fields = DateTimeParser(text, target).Parse();
+    switch (fields.special) {
+    case DateTimeFields::Special::kInfinity:
+        return std::numeric_limits<int64_t>::max();
+    case DateTimeFields::Special::kNegativeInfinity:
+        return -std::numeric_limits<int64_t>::max();
+    case DateTimeFields::Special::kEpoch:
+        return 0;
+    case DateTimeFields::Special::kNow: {
+        const int64_t now = NowMicros();
+        if (with_zone) {
+            return now;
+        }
+        const int32_t offset = options.time_zone ? options.time_zone->OffsetAt(FloorDiv(now, kMicrosPerSecond)) : 0;
+        return now + offset * kMicrosPerSecond;
+    }
+    default:
+        break;
+    }
+    const int64_t days = DaysOf(fields, options.time_zone);
+    if (!fields.relative_day && (days < kMinDays || days >= kDateEndDays)) {
+        ThrowTimestampRange(text);
+    }
+    const __int128 local = __int128(days) * kMicrosPerDay + fields.time_micros;
+    if (!with_zone) {
+        return CheckTimestamp(local, text);
+    }
+    const int64_t local_seconds = static_cast<int64_t>(local / kMicrosPerSecond);
+    const int32_t offset = ZoneOffset(fields, local_seconds, options.time_zone);
+    return CheckTimestamp(local - __int128(offset) * kMicrosPerSecond, text);
+}
+
+} // namespace
+
+int32_t LocalTimeOffset(const TimeZone *zone, int64_t local_seconds) {
+    if (zone == nullptr) {
+        return 0;
+    }
+    // Offsets in effect within a day of the instant; those consistent with the local time are
+    // the valid interpretations.
+    const int32_t candidates[3] = {zone->OffsetAt(local_seconds - kSecondsPerDay), zone->OffsetAt(local_seconds),
+                                   zone->OffsetAt(local_seconds + kSecondsPerDay)};
+    bool found = false;
+    int32_t best = 0;
+    for (int32_t candidate : candidates) {
+        if (zone->OffsetAt(local_seconds - candidate) == candidate && (!found || candidate < best)) {
+            best = candidate;
+            found = true;
+        }
+    }
+    if (found) {
+        return best; // the smaller offset: the later of two instants
+    }
+    // Skipped local time (spring forward): the offset before the transition, the smaller one.
+    return *std::min_element(std::begin(candidates), std::end(candidates));
+}
+
+int32_t ParseDateText(std::string_view text, const TextFormatOptions &options) {
+    const DateTimeFields fields = DateTimeParser(text, Target::kDate).Parse();
+    switch (fields.special) {
+    case DateTimeFields::Special::kInfinity:
+        return std::numeric_limits<int32_t>::max();
+    case DateTimeFields::Special::kNegativeInfinity:
+        return -std::numeric_limits<int32_t>::max();
+    case DateTimeFields::Special::kEpoch:
+        return 0;
+    case DateTimeFields::Special::kNow:
+        return static_cast<int32_t>(TodayIn(options.time_zone));
+    default:
+        break;
+    }
+    const int64_t days = DaysOf(fields, options.time_zone);
+    if (days < kMinDays || days >= kDateEndDays) {
+        throw SqlError("22008", "date out of range: \"" + std::string(text) + "\"");
+    }
+    return static_cast<int32_t>(days);
+}
+
+int64_t ParseTimeText(std::string_view text, const TextFormatOptions &options) {
+    const DateTimeFields fields = DateTimeParser(text, Target::kTime).Parse();
+    if (fields.special == DateTimeFields::Special::kNow) {
+        const int64_t now = NowMicros();
+        const int32_t offset = options.time_zone ? options.time_zone->OffsetAt(FloorDiv(now, kMicrosPerSecond)) : 0;
+        return FloorMod(now + offset * kMicrosPerSecond, kMicrosPerDay);
+    }
+    if (fields.time_micros > kMicrosPerDay) { // 23:59:60.5
+        DateTimeParser(text, Target::kTime).FieldOverflow();
+    }
+    return fields.time_micros;
+}
+
+TimeTzParts ParseTimeTzText(std::string_view text, const TextFormatOptions &options) {
+    const DateTimeFields fields = DateTimeParser(text, Target::kTimeTz).Parse();
+    TimeTzParts parts;
+    if (fields.special == DateTimeFields::Special::kNow) {
+        const int64_t now = NowMicros();
+        parts.offset_seconds = options.time_zone ? options.time_zone->OffsetAt(FloorDiv(now, kMicrosPerSecond)) : 0;
+        parts.micros = FloorMod(now + parts.offset_seconds * kMicrosPerSecond, kMicrosPerDay);
+        return parts;
+    }
+    if (fields.time_micros > kMicrosPerDay) {
+        DateTimeParser(text, Target::kTimeTz).FieldOverflow();
+    }
+    parts.micros = fields.time_micros;
+    const int64_t days =
+        fields.has_date || fields.relative_day ? DaysOf(fields, options.time_zone) : TodayIn(options.time_zone);
+    parts.offset_seconds =
+        ZoneOffset(fields, days * kSecondsPerDay + fields.time_micros / kMicrosPerSecond, options.time_zone);
+    return parts;
+}
+
+int64_t ParseTimestampText(std::string_view text, const TextFormatOptions &options) {
+    return ParseTimestampCommon(text, options, false);
+}
+
+int64_t ParseTimestampTzText(std::string_view text, const TextFormatOptions &options) {
+    return ParseTimestampCommon(text, options, true);
+}
+
+} // namespace duckgres::types

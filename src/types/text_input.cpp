@@ -1,0 +1,540 @@
+// PostgreSQL 15 text input of bool, integers, oid, floats, numeric, bytea, uuid and bit strings.
+#include "types/text_input.hpp"
+
+#include "common/sql_error.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+namespace duckgres::types {
+
+namespace {
+
+bool IsSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+bool IsDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+std::string_view Trim(std::string_view s) {
+    while (!s.empty() && IsSpace(s.front())) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && IsSpace(s.back())) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (size_t i = 0; i < a.size(); i++) {
+        if ((a[i] | 0x20) != (b[i] | 0x20)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+[[noreturn]] void ThrowSyntax(const char *type_name, std::string_view text) {
+    throw SqlError("22P02",
+                   std::string("invalid input syntax for type ") + type_name + ": \"" + std::string(text) + "\"");
+}
+
+[[noreturn]] void ThrowRange(const char *type_name, std::string_view text) {
+    throw SqlError("22003", "value \"" + std::string(text) + "\" is out of range for type " + type_name);
+}
+
+//! pg_strtoint16/32/64: optional whitespace, sign, at least one digit, optional whitespace.
+template <class T>
+T ParseInteger(std::string_view text, const char *type_name) {
+    std::string_view s = Trim(text);
+    bool negative = false;
+    if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+        negative = s[0] == '-';
+        s.remove_prefix(1);
+    }
+    if (s.empty()) {
+        ThrowSyntax(type_name, text);
+    }
+    // Accumulate negatively so that the minimum value parses.
+    T value = 0;
+    bool overflow = false;
+    for (char c : s) {
+        if (!IsDigit(c)) {
+            ThrowSyntax(type_name, text);
+        }
+        if (__builtin_mul_overflow(value, T(10), &value) || __builtin_sub_overflow(value, T(c - '0'), &value)) {
+            overflow = true;
+        }
+    }
+    if (overflow || (!negative && value == std::numeric_limits<T>::min())) {
+        ThrowRange(type_name, text);
+    }
+    return negative ? value : static_cast<T>(-value);
+}
+
+//! The special float spellings float8in accepts before strtod; false when `s` is none of them.
+template <class T>
+bool ParseFloatSpecial(std::string_view s, T &value) {
+    bool negative = false;
+    std::string_view word = s;
+    if (!word.empty() && (word[0] == '+' || word[0] == '-')) {
+        negative = word[0] == '-';
+        word.remove_prefix(1);
+    }
+    if (EqualsIgnoreCase(s, "NaN")) {
+        value = std::numeric_limits<T>::quiet_NaN();
+        return true;
+    }
+    if (EqualsIgnoreCase(word, "Infinity") || EqualsIgnoreCase(word, "inf")) {
+        value = negative ? -std::numeric_limits<T>::infinity() : std::numeric_limits<T>::infinity();
+        return true;
+    }
+    return false;
+}
+
+template <class T>
+T ParseFloat(std::string_view text, const char *type_name) {
+    const std::string_view s = Trim(text);
+    T value;
+    if (ParseFloatSpecial(s, value)) {
+        return value;
+    }
+    if (s.empty()) {
+        ThrowSyntax(type_name, text);
+    }
+    const std::string buffer(s);
+    char *end = nullptr;
+    errno = 0;
+    if constexpr (std::is_same_v<T, float>) {
+        value = std::strtof(buffer.c_str(), &end);
+    } else {
+        value = std::strtod(buffer.c_str(), &end);
+    }
+    if (end == buffer.c_str() || end != buffer.c_str() + buffer.size()) {
+        ThrowSyntax(type_name, text);
+    }
+    // strtod itself parses "nan"/"inf" spellings PostgreSQL rejects, e.g. "nan(1)", "infinityx".
+    if (std::isnan(value) || (std::isinf(value) && errno != ERANGE)) {
+        ThrowSyntax(type_name, text);
+    }
+    if (errno == ERANGE && (value == 0 || std::isinf(value))) {
+        throw SqlError("22003", "\"" + std::string(text) + "\" is out of range for type " + type_name);
+    }
+    return value;
+}
+
+int HexValue(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
+        return (c | 0x20) - 'a' + 10;
+    }
+    return -1;
+}
+
+//! The bytes of the UTF-8 character starting at s[i], as the hex PostgreSQL prints in errors.
+std::string HexOfCharacter(std::string_view s, size_t i) {
+    const auto lead = static_cast<uint8_t>(s[i]);
+    size_t length = lead >= 0xF0 && lead <= 0xF7 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    length = std::min(length, s.size() - i);
+    std::string out;
+    constexpr char kHex[] = "0123456789abcdef";
+    for (size_t k = 0; k < length; k++) {
+        const auto b = static_cast<uint8_t>(s[i + k]);
+        out += k == 0 ? "0x" : " 0x";
+        out += kHex[b >> 4];
+        out += kHex[b & 0xF];
+    }
+    return out;
+}
+
+//! Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid (overlong forms,
+//! surrogates and code points above U+10FFFF are invalid, as in pg_utf8_islegal).
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+    const auto b0 = static_cast<uint8_t>(s[i]);
+    if (b0 < 0x80) {
+        return b0 == 0 ? 0 : 1;
+    }
+    size_t length;
+    uint8_t min1 = 0x80;
+    uint8_t max1 = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        length = 2;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        length = 3;
+        min1 = b0 == 0xE0 ? 0xA0 : 0x80;
+        max1 = b0 == 0xED ? 0x9F : 0xBF;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        length = 4;
+        min1 = b0 == 0xF0 ? 0x90 : 0x80;
+        max1 = b0 == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return 0;
+    }
+    if (s.size() - i < length) {
+        return 0;
+    }
+    const auto b1 = static_cast<uint8_t>(s[i + 1]);
+    if (b1 < min1 || b1 > max1) {
+        return 0;
+    }
+    for (size_t k = 2; k < length; k++) {
+        const auto b = static_cast<uint8_t>(s[i + k]);
+        if (b < 0x80 || b > 0xBF) {
+            return 0;
+        }
+    }
+    return length;
+}
+
+} // namespace
+
+void VerifyUtf8(std::string_view text) {
+    for (size_t i = 0; i < text.size();) {
+        if (static_cast<uint8_t>(text[i]) < 0x80 && text[i] != '\0') {
+            i++;
+            continue;
+        }
+        const size_t length = Utf8SequenceLength(text, i);
+        if (length == 0) {
+            throw SqlError("22021", "invalid byte sequence for encoding \"UTF8\": " + HexOfCharacter(text, i));
+        }
+        i += length;
+    }
+}
+
+bool ParseBoolText(std::string_view text) {
+    const std::string_view s = Trim(text);
+    const auto is_prefix_of = [&s](std::string_view word, size_t min_length) {
+        return s.size() >= min_length && s.size() <= word.size() && EqualsIgnoreCase(s, word.substr(0, s.size()));
+    };
+    if (!s.empty()) {
+        switch (s[0] | 0x20) {
+        case 't':
+            if (is_prefix_of("true", 1)) {
+                return true;
+            }
+            break;
+        case 'f':
+            if (is_prefix_of("false", 1)) {
+                return false;
+            }
+            break;
+        case 'y':
+            if (is_prefix_of("yes", 1)) {
+                return true;
+            }
+            break;
+        case 'n':
+            if (is_prefix_of("no", 1)) {
+                return false;
+            }
+            break;
+        case 'o':
+            if (is_prefix_of("on", 2)) {
+                return true;
+            }
+            if (is_prefix_of("off", 2)) {
+                return false;
+            }
+            break;
+        case '1':
+        case '0':
+            if (s.size() == 1) {
+                return s[0] == '1';
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    ThrowSyntax("boolean", text);
+}
+
+int16_t ParseInt2Text(std::string_view text) {
+    return ParseInteger<int16_t>(text, "smallint");
+}
+
+int32_t ParseInt4Text(std::string_view text) {
+    return ParseInteger<int32_t>(text, "integer");
+}
+
+int64_t ParseInt8Text(std::string_view text) {
+    return ParseInteger<int64_t>(text, "bigint");
+}
+
+uint32_t ParseOidText(std::string_view text) {
+    // oidin: strtoul-like with whitespace; values -2^31..2^32-1, negatives wrap around.
+    const std::string_view s = Trim(text);
+    std::string_view digits = s;
+    bool negative = false;
+    if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) {
+        negative = digits[0] == '-';
+        digits.remove_prefix(1);
+    }
+    if (digits.empty()) {
+        ThrowSyntax("oid", text);
+    }
+    uint64_t magnitude = 0;
+    bool overflow = false;
+    for (char c : digits) {
+        if (!IsDigit(c)) {
+            ThrowSyntax("oid", text);
+        }
+        magnitude = magnitude * 10 + static_cast<uint64_t>(c - '0');
+        if (magnitude > 0xFFFFFFFFULL) {
+            overflow = true;
+            magnitude = 0xFFFFFFFFULL + 1;
+        }
+    }
+    if (overflow || (negative && magnitude > 0x80000000ULL)) {
+        ThrowRange("oid", text);
+    }
+    return negative ? static_cast<uint32_t>(-static_cast<int64_t>(magnitude)) : static_cast<uint32_t>(magnitude);
+}
+
+float ParseFloat4Text(std::string_view text) {
+    return ParseFloat<float>(text, "real");
+}
+
+double ParseFloat8Text(std::string_view text) {
+    return ParseFloat<double>(text, "double precision");
+}
+
+NumericValue ParseNumericText(std::string_view text) {
+    constexpr int64_t kMaxIntegerDigits = 131072; // NUMERIC_WEIGHT_MAX 32767, + 1, times 4 digits
+    constexpr int64_t kMaxScale = 16383;          // NUMERIC_DSCALE_MAX
+    const std::string_view s = Trim(text);
+    NumericValue result;
+    if (EqualsIgnoreCase(s, "NaN")) {
+        result.kind = NumericValue::Kind::kNaN;
+        return result;
+    }
+    {
+        std::string_view word = s;
+        const bool negative = !word.empty() && word[0] == '-';
+        if (!word.empty() && (word[0] == '+' || word[0] == '-')) {
+            word.remove_prefix(1);
+        }
+        if (EqualsIgnoreCase(word, "Infinity") || EqualsIgnoreCase(word, "inf")) {
+            result.kind = negative ? NumericValue::Kind::kNegativeInfinity : NumericValue::Kind::kPositiveInfinity;
+            return result;
+        }
+    }
+    size_t i = 0;
+    bool negative = false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+        negative = s[i] == '-';
+        i++;
+    }
+    std::string mantissa;
+    int64_t fraction_digits = 0;
+    bool seen_point = false;
+    for (; i < s.size(); i++) {
+        if (IsDigit(s[i])) {
+            mantissa += s[i];
+            fraction_digits += seen_point ? 1 : 0;
+        } else if (s[i] == '.' && !seen_point) {
+            seen_point = true;
+        } else {
+            break;
+        }
+    }
+    if (mantissa.empty()) {
+        ThrowSyntax("numeric", text);
+    }
+    int64_t exponent = 0;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        bool exponent_negative = false;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+            exponent_negative = s[i] == '-';
+            i++;
+        }
+        if (i == s.size() || !IsDigit(s[i])) {
+            ThrowSyntax("numeric", text);
+        }
+        bool overflow = false;
+        for (; i < s.size() && IsDigit(s[i]); i++) {
+            exponent = exponent * 10 + (s[i] - '0');
+            if (exponent > std::numeric_limits<int32_t>::max()) {
+                overflow = true;
+                exponent = std::numeric_limits<int32_t>::max();
+            }
+        }
+        if (overflow) {
+            throw SqlError("22003", "value overflows numeric format");
+        }
+        exponent = exponent_negative ? -exponent : exponent;
+    }
+    if (i != s.size()) {
+        ThrowSyntax("numeric", text);
+    }
+    const size_t first = mantissa.find_first_not_of('0');
+    const int64_t scale = std::max<int64_t>(0, fraction_digits - exponent);
+    if (first == std::string::npos) {
+        if (scale > kMaxScale) {
+            throw SqlError("22003", "value overflows numeric format");
+        }
+        result.scale = static_cast<int32_t>(scale);
+        return result;
+    }
+    // Value = mantissa * 10^(exponent - fraction_digits); scaled by 10^scale.
+    const int64_t significant = static_cast<int64_t>(mantissa.size() - first);
+    const int64_t integer_digits = significant - fraction_digits + exponent;
+    if (integer_digits > kMaxIntegerDigits || scale > kMaxScale) {
+        throw SqlError("22003", "value overflows numeric format");
+    }
+    result.negative = negative;
+    result.scale = static_cast<int32_t>(scale);
+    result.digits = mantissa.substr(first);
+    result.digits.append(static_cast<size_t>(exponent - fraction_digits + scale), '0');
+    return result;
+}
+
+std::string NumericToText(const NumericValue &value) {
+    switch (value.kind) {
+    case NumericValue::Kind::kNaN:
+        return "NaN";
+    case NumericValue::Kind::kPositiveInfinity:
+        return "Infinity";
+    case NumericValue::Kind::kNegativeInfinity:
+        return "-Infinity";
+    default:
+        break;
+    }
+    std::string digits = value.digits;
+    const auto scale = static_cast<size_t>(value.scale);
+    if (digits.size() <= scale) {
+        digits.insert(0, scale + 1 - digits.size(), '0');
+    }
+    std::string out = value.negative ? "-" : "";
+    out.append(digits, 0, digits.size() - scale);
+    if (scale > 0) {
+        out += '.';
+        out.append(digits, digits.size() - scale, scale);
+    }
+    return out;
+}
+
+std::string ParseByteaText(std::string_view text) {
+    std::string out;
+    if (text.size() >= 2 && text[0] == '\\' && text[1] == 'x') {
+        for (size_t i = 2; i < text.size();) {
+            const char c = text[i];
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+                i++;
+                continue;
+            }
+            const int high = HexValue(c);
+            if (high < 0) {
+                throw SqlError("22023", "invalid hexadecimal digit: \"" + std::string(1, c) + "\"");
+            }
+            if (i + 1 >= text.size()) {
+                throw SqlError("22023", "invalid hexadecimal data: odd number of digits");
+            }
+            const int low = HexValue(text[i + 1]);
+            if (low < 0) {
+                throw SqlError("22023", "invalid hexadecimal digit: \"" + std::string(1, text[i + 1]) + "\"");
+            }
+            out += static_cast<char>(high * 16 + low);
+            i += 2;
+        }
+        return out;
+    }
+    for (size_t i = 0; i < text.size();) {
+        if (text[i] != '\\') {
+            out += text[i++];
+        } else if (i + 1 < text.size() && text[i + 1] == '\\') {
+            out += '\\';
+            i += 2;
+        } else if (i + 3 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '3' && text[i + 2] >= '0' &&
+                   text[i + 2] <= '7' && text[i + 3] >= '0' && text[i + 3] <= '7') {
+            out += static_cast<char>((text[i + 1] - '0') * 64 + (text[i + 2] - '0') * 8 + (text[i + 3] - '0'));
+            i += 4;
+        } else {
+            throw SqlError("22P02", "invalid input syntax for type bytea");
+        }
+    }
+    return out;
+}
+
+duckdb_uhugeint ParseUuidText(std::string_view text) {
+    size_t i = 0;
+    const bool braces = !text.empty() && text[0] == '{';
+    i += braces ? 1 : 0;
+    uint8_t bytes[16];
+    for (int b = 0; b < 16; b++) {
+        if (i + 1 >= text.size() || HexValue(text[i]) < 0 || HexValue(text[i + 1]) < 0) {
+            ThrowSyntax("uuid", text);
+        }
+        bytes[b] = static_cast<uint8_t>(HexValue(text[i]) * 16 + HexValue(text[i + 1]));
+        i += 2;
+        if (i < text.size() && text[i] == '-' && b % 2 == 1 && b < 15) {
+            i++;
+        }
+    }
+    if (braces) {
+        if (i >= text.size() || text[i] != '}') {
+            ThrowSyntax("uuid", text);
+        }
+        i++;
+    }
+    if (i != text.size()) {
+        ThrowSyntax("uuid", text);
+    }
+    duckdb_uhugeint result{0, 0};
+    for (int b = 0; b < 8; b++) {
+        result.upper = (result.upper << 8) | bytes[b];
+        result.lower = (result.lower << 8) | bytes[b + 8];
+    }
+    return result;
+}
+
+std::string ParseBitText(std::string_view text) {
+    std::string_view bits = text;
+    // bit_in also accepts B'...'-style prefixes: "b0101" binary, "x1f" hex.
+    bool hex = false;
+    if (!bits.empty() && (bits[0] == 'b' || bits[0] == 'B')) {
+        bits.remove_prefix(1);
+    } else if (!bits.empty() && (bits[0] == 'x' || bits[0] == 'X')) {
+        bits.remove_prefix(1);
+        hex = true;
+    }
+    std::string expanded;
+    for (char c : bits) {
+        if (hex) {
+            const int v = HexValue(c);
+            if (v < 0) {
+                throw SqlError("22P02", "\"" + std::string(1, c) + "\" is not a valid hexadecimal digit");
+            }
+            for (int k = 3; k >= 0; k--) {
+                expanded += ((v >> k) & 1) ? '1' : '0';
+            }
+        } else if (c == '0' || c == '1') {
+            expanded += c;
+        } else {
+            throw SqlError("22P02", "\"" + std::string(1, c) + "\" is not a valid binary digit");
+        }
+    }
+    const size_t padding = (8 - expanded.size() % 8) % 8;
+    std::string storage(1 + (expanded.size() + padding) / 8, '\0');
+    storage[0] = static_cast<char>(padding);
+    for (size_t bit = 0; bit < padding + expanded.size(); bit++) {
+        if (bit < padding || expanded[bit - padding] == '1') {
+            storage[1 + bit / 8] = static_cast<char>(static_cast<uint8_t>(storage[1 + bit / 8]) | (0x80 >> (bit % 8)));
+        }
+    }
+    return storage;
+}
+
+} // namespace duckgres::types
