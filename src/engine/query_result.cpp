@@ -37,6 +37,11 @@ void QueryResult::Initialize() {
 }
 
 DataChunkHandle QueryResult::Fetch() {
+    if (!buffered_.empty()) {
+        auto chunk = std::move(buffered_.front());
+        buffered_.pop_front();
+        return chunk;
+    }
     auto *result = result_.Get();
     DataChunkHandle chunk(duckdb_fetch_chunk(*result));
     if (!chunk) {
@@ -46,6 +51,24 @@ DataChunkHandle QueryResult::Fetch() {
         }
     }
     return chunk;
+}
+
+void QueryResult::Materialize() {
+    std::deque<DataChunkHandle> rest;
+    auto *result = result_.Get();
+    while (true) {
+        DataChunkHandle chunk(duckdb_fetch_chunk(*result));
+        if (!chunk) {
+            if (const char *error = duckdb_result_error(result)) {
+                throw MapDuckDbError(duckdb_result_error_type(result), error, statement_text_);
+            }
+            break;
+        }
+        rest.push_back(std::move(chunk));
+    }
+    for (auto &chunk : rest) {
+        buffered_.push_back(std::move(chunk));
+    }
 }
 
 uint64_t QueryResult::ReadChangedRows() {

@@ -4,6 +4,7 @@
 #include "common/duckdb_handles.hpp"
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,9 @@ public:
     DataChunkHandle Fetch();
     //! For ChangedRows: consumes the result and returns the count.
     uint64_t ReadChangedRows();
+    //! Fetches every remaining chunk into memory. DuckDB streams one result per connection at
+    //! a time; a suspended portal is materialized before another statement runs. Blocking.
+    void Materialize();
 
 private:
     std::string statement_text_;
@@ -46,6 +50,7 @@ private:
     duckdb_statement_type statement_type_ = DUCKDB_STATEMENT_TYPE_INVALID;
     std::vector<std::string> names_;
     std::vector<LogicalTypeHandle> types_;
+    std::deque<DataChunkHandle> buffered_;
 };
 
 } // namespace duckgres::engine

@@ -1,24 +1,19 @@
-// Encodes DuckDB data chunks as PostgreSQL DataRow messages in text format.
+// Encodes DuckDB data chunks as PostgreSQL DataRow messages, in text or binary per column.
 #include "session/result_encoder.hpp"
 
-#include "types/type_mapping.hpp"
+#include "common/sql_error.hpp"
+#include "session/row_description.hpp"
 
 namespace duckgres::session {
 
 ResultEncoder::ResultEncoder(engine::QueryResult &result, const types::TextFormatOptions &options,
-                             const std::vector<std::string> &names)
+                             const std::vector<std::string> &names, const std::vector<int16_t> &formats)
     : result_(result), options_(options) {
+    CheckFormats(formats, result.ColumnCount(), "result");
     bool rename = names.size() == result.ColumnCount();
     for (size_t i = 0; i < result.ColumnCount(); i++) {
         auto type = result.ColumnType(i);
-        auto pg_type = types::MapLogicalType(type);
-        wire::FieldDescription field;
-        field.name = rename ? names[i] : result.ColumnName(i);
-        field.type_oid = pg_type.oid;
-        field.type_size = pg_type.typlen;
-        field.type_modifier = pg_type.typmod;
-        field.format = 0;
-        fields_.push_back(std::move(field));
+        fields_.push_back(DescribeField(rename ? names[i] : result.ColumnName(i), type, FormatFor(formats, i)));
         encoders_.push_back(types::ValueEncoder::Create(type));
     }
 }
@@ -27,34 +22,53 @@ void ResultEncoder::WriteRowDescription(std::string &out) const {
     wire::WriteRowDescription(out, fields_);
 }
 
-bool ResultEncoder::EncodeRows(std::string &out, size_t budget) {
+EncodeStatus ResultEncoder::EncodeRows(std::string &out, size_t budget, uint64_t max_rows) {
     size_t start = out.size();
     auto columns = static_cast<int16_t>(encoders_.size());
-    while (out.size() - start < budget) {
-        auto chunk = result_.Fetch();
-        if (!chunk) {
-            return true;
-        }
-        auto size = duckdb_data_chunk_get_size(chunk.Get());
-        for (size_t c = 0; c < encoders_.size(); c++) {
-            encoders_[c]->Bind(duckdb_data_chunk_get_vector(chunk.Get(), c));
+    uint64_t sent = 0;
+    while (true) {
+        if (next_row_ >= chunk_size_) {
+            if (out.size() - start >= budget) {
+                return EncodeStatus::BudgetFull;
+            }
+            chunk_ = result_.Fetch();
+            if (!chunk_) {
+                return EncodeStatus::Finished;
+            }
+            chunk_size_ = duckdb_data_chunk_get_size(chunk_.Get());
+            next_row_ = 0;
+            for (size_t c = 0; c < encoders_.size(); c++) {
+                encoders_[c]->Bind(duckdb_data_chunk_get_vector(chunk_.Get(), c));
+            }
         }
         wire::DataRowWriter row(out);
-        for (idx_t r = 0; r < size; r++) {
+        for (; next_row_ < chunk_size_; next_row_++) {
+            if (max_rows > 0 && sent == max_rows) {
+                return EncodeStatus::RowLimitHit;
+            }
             row.Begin(columns);
-            for (auto &encoder : encoders_) {
-                if (encoder->IsNull(r)) {
+            for (size_t c = 0; c < encoders_.size(); c++) {
+                auto &encoder = *encoders_[c];
+                if (encoder.IsNull(next_row_)) {
                     row.Null();
+                } else if (fields_[c].format == 1) {
+                    encoder.AppendBinary(next_row_, row.BeginValue(), options_);
+                    row.EndValue();
                 } else {
-                    encoder->AppendText(r, row.BeginValue(), options_);
+                    encoder.AppendText(next_row_, row.BeginValue(), options_);
                     row.EndValue();
                 }
             }
             row.End();
+            sent++;
+            rows_++;
         }
-        rows_ += size;
+        if (max_rows > 0 && sent == max_rows) {
+            // As PostgreSQL: reaching the limit suspends the portal even when no rows remain;
+            // the next Execute then completes with zero rows.
+            return EncodeStatus::RowLimitHit;
+        }
     }
-    return false;
 }
 
 } // namespace duckgres::session

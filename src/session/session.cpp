@@ -329,7 +329,6 @@ void Session::WriteStartupReport() {
 
 asio::awaitable<void> Session::CommandLoop() {
     stream_.Framer().SetMaxMessageSize(context_.config.max_message_size);
-    bool skip_until_sync = false;
     while (true) {
         co_await stream_.Flush();
         if (terminate_requested_) {
@@ -339,9 +338,6 @@ asio::awaitable<void> Session::CommandLoop() {
         auto message = co_await stream_.Read();
         phase_ = Phase::Busy;
         auto type = static_cast<wire::FrontendType>(message.type);
-        if (skip_until_sync && type != wire::FrontendType::Sync && type != wire::FrontendType::Terminate) {
-            continue;
-        }
         switch (type) {
         case wire::FrontendType::Query: {
             // A malformed message body is an ERROR, as in PostgreSQL: the framing is intact, so
@@ -360,20 +356,20 @@ asio::awaitable<void> Session::CommandLoop() {
         }
         case wire::FrontendType::Terminate:
             co_return;
-        case wire::FrontendType::Sync:
-            skip_until_sync = false;
-            WriteReady();
-            break;
-        case wire::FrontendType::Flush:
-            break;
         case wire::FrontendType::Parse:
         case wire::FrontendType::Bind:
         case wire::FrontendType::Describe:
         case wire::FrontendType::Execute:
         case wire::FrontendType::Close:
+        case wire::FrontendType::Sync:
+        case wire::FrontendType::Flush:
+            co_await HandleExtendedMessage(type, message.payload);
+            break;
         case wire::FrontendType::FunctionCall:
-            WriteError(SqlError("0A000", "the extended query protocol is not supported yet"));
-            skip_until_sync = true;
+            if (!skip_until_sync_) {
+                WriteError(SqlError("0A000", "the function call protocol is not supported"));
+                skip_until_sync_ = true;
+            }
             break;
         case wire::FrontendType::CopyData:
         case wire::FrontendType::CopyDone:
@@ -389,6 +385,9 @@ asio::awaitable<void> Session::CommandLoop() {
 
 asio::awaitable<void> Session::HandleQuery(const wire::Query &query) {
     query_text_ = query.sql;
+    // A simple Query destroys the unnamed prepared statement and portal, as in PostgreSQL.
+    prepared_.erase("");
+    portals_.erase("");
     // Parsing is pure CPU work on the query text: short queries are parsed in place, long ones on
     // a worker so that one huge query string cannot stall the I/O thread.
     constexpr size_t kParseInPlaceLimit = 4096;
@@ -460,6 +459,16 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
     case sql::StatementKind::Show:
         RunShow(statement);
         break;
+    case sql::StatementKind::Deallocate:
+        // Statements made by Parse and by SQL PREPARE share one namespace, as in PostgreSQL.
+        if (statement.variable.empty()) {
+            prepared_.clear();
+        } else if (!prepared_.erase(statement.variable)) {
+            co_await RunGeneric(statement);
+            break;
+        }
+        wire::WriteCommandComplete(stream_.Out(), statement.tag);
+        break;
     case sql::StatementKind::Generic:
         co_await RunGeneric(statement);
         break;
@@ -471,7 +480,10 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
 // Transactions
 
 asio::awaitable<void> Session::RunInternal(const char *sql) {
-    co_await context_.workers.Run([this, sql]() { connection_->Run(sql); });
+    co_await context_.workers.Run([this, sql]() {
+        MaterializeOpenPortals();
+        connection_->Run(sql);
+    });
 }
 
 asio::awaitable<void> Session::BeginImplicit() {
@@ -483,6 +495,7 @@ asio::awaitable<void> Session::BeginImplicit() {
 asio::awaitable<void> Session::EndTransaction(bool commit) {
     auto previous = tx_;
     tx_ = TxState::Idle;
+    ClosePortals();
     if (previous == TxState::Failed) {
         // DuckDB's transaction was already rolled back when the error happened.
         settings_.EndTransaction(false);
@@ -512,6 +525,7 @@ asio::awaitable<void> Session::EndAfterError() {
     if (tx_ == TxState::Implicit) {
         settings_.EndTransaction(false);
         tx_ = TxState::Idle;
+        ClosePortals();
     } else {
         tx_ = TxState::Failed;
     }
@@ -599,7 +613,7 @@ asio::awaitable<void> Session::RunSet(const sql::ParsedStatement &statement) {
     wire::WriteCommandComplete(stream_.Out(), statement.tag);
 }
 
-void Session::RunShow(const sql::ParsedStatement &statement) {
+void Session::RunShow(const sql::ParsedStatement &statement, bool describe) {
     auto text_field = [](std::string name) {
         wire::FieldDescription field;
         field.name = std::move(name);
@@ -610,7 +624,9 @@ void Session::RunShow(const sql::ParsedStatement &statement) {
     if (statement.variable == "all") {
         std::vector<wire::FieldDescription> fields = {text_field("name"), text_field("setting"),
                                                       text_field("description")};
-        wire::WriteRowDescription(out, fields);
+        if (describe) {
+            wire::WriteRowDescription(out, fields);
+        }
         for (const auto &definition : SessionSettings::Definitions()) {
             wire::DataRowWriter row(out);
             row.Begin(3);
@@ -625,7 +641,9 @@ void Session::RunShow(const sql::ParsedStatement &statement) {
             throw SqlError("42704", "unrecognized configuration parameter \"" + statement.variable + "\"");
         }
         std::vector<wire::FieldDescription> fields = {text_field(definition->name)};
-        wire::WriteRowDescription(out, fields);
+        if (describe) {
+            wire::WriteRowDescription(out, fields);
+        }
         wire::DataRowWriter row(out);
         row.Begin(1);
         row.Value(*settings_.Get(definition->name));
@@ -637,77 +655,110 @@ void Session::RunShow(const sql::ParsedStatement &statement) {
 // ---------------------------------------------------------------------------------------------
 // Statements run on DuckDB
 
+std::shared_ptr<engine::PreparedStatement> Session::PrepareGeneric(const sql::ParsedStatement &statement) {
+    std::optional<std::string> rewritten;
+    if (statement.tree) {
+        rewritten = sql::RewriteForDuckDb(*statement.tree, sql::RewriteContext{user_, process_id_});
+    }
+    if (!rewritten) {
+        return connection_->PrepareCached(statement.text);
+    }
+    try {
+        return connection_->PrepareCached(*rewritten);
+    } catch (SqlError &error) {
+        if (error.sqlstate != "42601") {
+            error.position = 0; // positions refer to the rewritten text
+            throw;
+        }
+        // DuckDB's grammar does not take the deparsed form: run the statement as written.
+        return connection_->PrepareCached(statement.text);
+    }
+}
+
+void Session::StartExecution(Execution &execution, const sql::ParsedStatement &statement,
+                             const std::vector<types::OwnedValue> &parameters,
+                             const std::vector<int16_t> &result_formats) {
+    // DuckDB streams one result per connection: a suspended portal is read into memory first.
+    MaterializeOpenPortals();
+    if (!execution.prepared) {
+        execution.prepared = PrepareGeneric(statement);
+    }
+    auto handle = execution.prepared->handle.Get();
+    duckdb_clear_bindings(handle);
+    for (size_t i = 0; i < parameters.size(); i++) {
+        if (duckdb_bind_value(handle, i + 1, parameters[i].Get()) != DuckDBSuccess) {
+            throw SqlError("22P02", "could not bind parameter $" + std::to_string(i + 1));
+        }
+    }
+    execution.result = connection_->Execute(*execution.prepared);
+    execution.started = true;
+    auto kind = execution.result->Kind();
+    if (kind == engine::ResultKind::Rows && statement.tree && !statement.returns_rows) {
+        // PostgreSQL sends no rows for this statement (DuckDB answers CHECKPOINT, for one,
+        // with a result set): count them for the tag and drop them.
+        while (auto chunk = execution.result->Fetch()) {
+            execution.changed_rows += duckdb_data_chunk_get_size(chunk.Get());
+        }
+        return;
+    }
+    switch (kind) {
+    case engine::ResultKind::Rows:
+        execution.encoder =
+            std::make_unique<ResultEncoder>(*execution.result, text_options_, statement.column_names, result_formats);
+        return;
+    case engine::ResultKind::ChangedRows:
+        execution.changed_rows = execution.result->ReadChangedRows();
+        return;
+    case engine::ResultKind::Nothing:
+        while (execution.result->Fetch()) {
+        }
+        return;
+    }
+}
+
+asio::awaitable<EncodeStatus> Session::StreamRows(Execution &execution, uint64_t max_rows) {
+    if (!execution.encoder) {
+        co_return EncodeStatus::Finished;
+    }
+    auto &out = stream_.Out();
+    uint64_t before = execution.encoder->RowCount();
+    while (true) {
+        uint64_t remaining = max_rows == 0 ? 0 : max_rows - (execution.encoder->RowCount() - before);
+        auto status = co_await context_.workers.Run(
+            [&]() { return execution.encoder->EncodeRows(out, kFlushBudget, remaining); });
+        if (status != EncodeStatus::BudgetFull) {
+            execution.rows_this_run = execution.encoder->RowCount() - before;
+            co_return status;
+        }
+        co_await stream_.Flush();
+    }
+}
+
+std::string Session::CommandTag(const sql::ParsedStatement &statement, const Execution &execution,
+                                uint64_t rows) const {
+    std::string tag = statement.tag;
+    bool has_rows = statement.tag_has_rows;
+    if (tag.empty()) {
+        std::tie(tag, has_rows) = TagFromDuckDb(execution.result->StatementType());
+    }
+    return sql::FormatCommandTag(tag, has_rows, rows);
+}
+
 asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement) {
-    struct Execution {
-        std::shared_ptr<engine::PreparedStatement> prepared;
-        std::unique_ptr<engine::QueryResult> result;
-        std::unique_ptr<ResultEncoder> encoder;
-        uint64_t changed_rows = 0;
-    } execution;
+    Execution execution;
     running_statement_ = true;
     struct Reset {
         std::atomic<bool> &flag;
         ~Reset() { flag = false; }
     } reset{running_statement_};
 
-    auto &out = stream_.Out();
-    sql::RewriteContext rewrite_context{user_, process_id_};
-    bool done = co_await context_.workers.Run([&]() {
-        std::optional<std::string> rewritten;
-        if (statement.tree) {
-            rewritten = sql::RewriteForDuckDb(*statement.tree, rewrite_context);
-        }
-        if (!rewritten) {
-            execution.prepared = connection_->PrepareCached(statement.text);
-        } else {
-            try {
-                execution.prepared = connection_->PrepareCached(*rewritten);
-            } catch (SqlError &error) {
-                if (error.sqlstate != "42601") {
-                    error.position = 0; // positions refer to the rewritten text
-                    throw;
-                }
-                // DuckDB's grammar does not take the deparsed form: run the statement as written.
-                execution.prepared = connection_->PrepareCached(statement.text);
-            }
-        }
-        execution.result = connection_->Execute(*execution.prepared);
-        auto kind = execution.result->Kind();
-        if (kind == engine::ResultKind::Rows && statement.tree && !statement.returns_rows) {
-            // PostgreSQL sends no rows for this statement (DuckDB answers CHECKPOINT, for one,
-            // with a result set): count them for the tag and drop them.
-            while (auto chunk = execution.result->Fetch()) {
-                execution.changed_rows += duckdb_data_chunk_get_size(chunk.Get());
-            }
-            return true;
-        }
-        switch (kind) {
-        case engine::ResultKind::Rows:
-            execution.encoder =
-                std::make_unique<ResultEncoder>(*execution.result, text_options_, statement.column_names);
-            execution.encoder->WriteRowDescription(out);
-            return execution.encoder->EncodeRows(out, kFlushBudget);
-        case engine::ResultKind::ChangedRows:
-            execution.changed_rows = execution.result->ReadChangedRows();
-            return true;
-        case engine::ResultKind::Nothing:
-            while (execution.result->Fetch()) {
-            }
-            return true;
-        }
-        return true;
-    });
-    while (!done) {
-        co_await stream_.Flush();
-        done = co_await context_.workers.Run([&]() { return execution.encoder->EncodeRows(out, kFlushBudget); });
+    co_await context_.workers.Run([&]() { StartExecution(execution, statement, {}, {}); });
+    if (execution.encoder) {
+        execution.encoder->WriteRowDescription(stream_.Out());
     }
-    uint64_t rows = execution.encoder ? execution.encoder->RowCount() : execution.changed_rows;
-    std::string tag = statement.tag;
-    bool has_rows = statement.tag_has_rows;
-    if (tag.empty()) {
-        std::tie(tag, has_rows) = TagFromDuckDb(execution.result->StatementType());
-    }
-    wire::WriteCommandComplete(out, sql::FormatCommandTag(tag, has_rows, rows));
+    co_await StreamRows(execution, 0);
+    uint64_t rows = execution.encoder ? execution.rows_this_run : execution.changed_rows;
+    wire::WriteCommandComplete(stream_.Out(), CommandTag(statement, execution, rows));
 }
 
 // ---------------------------------------------------------------------------------------------

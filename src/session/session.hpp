@@ -4,16 +4,20 @@
 #include "common/sql_error.hpp"
 #include "engine/engine_connection.hpp"
 #include "session/message_stream.hpp"
+#include "session/result_encoder.hpp"
 #include "session/server_context.hpp"
 #include "session/session_settings.hpp"
 #include "sql/parsed_statement.hpp"
+#include "types/parameter_decoder.hpp"
 #include "types/text_format.hpp"
 #include "wire/backend_messages.hpp"
 #include "wire/frontend_messages.hpp"
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace duckgres::session {
 
@@ -42,13 +46,61 @@ private:
     asio::awaitable<void> OpenDatabase();
     void WriteStartupReport();
 
+    //! One statement's run on DuckDB, from the start of execution to its last row.
+    struct Execution {
+        std::shared_ptr<engine::PreparedStatement> prepared;
+        std::unique_ptr<engine::QueryResult> result;
+        std::unique_ptr<ResultEncoder> encoder; //!< set when the result has rows to send
+        uint64_t changed_rows = 0;
+        uint64_t rows_this_run = 0;
+        bool started = false;
+    };
+    //! A statement made by Parse (extended protocol).
+    struct PreparedEntry {
+        sql::ParsedStatement statement;
+        bool empty = false;                                  //!< the query string held no statement
+        std::vector<uint32_t> parameter_types;               //!< as reported in ParameterDescription
+        std::shared_ptr<engine::PreparedStatement> prepared; //!< DuckDB's, for statements run there
+        std::vector<wire::FieldDescription> fields;          //!< result columns (text format); empty: NoData
+    };
+    //! A portal made by Bind: a prepared statement with parameters, run by Execute.
+    struct Portal {
+        std::shared_ptr<PreparedEntry> source;
+        std::vector<types::OwnedValue> parameters;
+        std::vector<int16_t> result_formats;
+        Execution execution;
+        bool finished = false;
+    };
+
+    // Extended query protocol (session_extended.cpp).
+    asio::awaitable<void> HandleExtendedMessage(wire::FrontendType type, std::span<const uint8_t> payload);
+    asio::awaitable<void> HandleParse(const wire::ParseMessage &message);
+    asio::awaitable<void> HandleBind(const wire::BindMessage &message);
+    void HandleDescribe(const wire::DescribeMessage &message);
+    asio::awaitable<void> HandleExecute(const wire::ExecuteMessage &message);
+    void HandleClose(const wire::CloseMessage &message);
+    asio::awaitable<void> HandleSync();
+    //! Result columns of a prepared entry, for Describe (no execution).
+    void DescribeEntry(PreparedEntry &entry);
+    //! Reads every suspended portal's remaining rows into memory (blocking, worker thread).
+    void MaterializeOpenPortals();
+    //! Portals end with their transaction (and the unnamed one with the next Query).
+    void ClosePortals();
+
+    // Statements run on DuckDB (blocking parts run on a worker thread).
+    std::shared_ptr<engine::PreparedStatement> PrepareGeneric(const sql::ParsedStatement &statement);
+    void StartExecution(Execution &execution, const sql::ParsedStatement &statement,
+                        const std::vector<types::OwnedValue> &parameters, const std::vector<int16_t> &result_formats);
+    asio::awaitable<EncodeStatus> StreamRows(Execution &execution, uint64_t max_rows);
+    std::string CommandTag(const sql::ParsedStatement &statement, const Execution &execution, uint64_t rows) const;
+
     // Command loop.
     asio::awaitable<void> CommandLoop();
     asio::awaitable<void> HandleQuery(const wire::Query &query);
     asio::awaitable<void> RunStatement(const sql::ParsedStatement &statement);
     asio::awaitable<void> RunTransactionControl(const sql::ParsedStatement &statement);
     asio::awaitable<void> RunSet(const sql::ParsedStatement &statement);
-    void RunShow(const sql::ParsedStatement &statement);
+    void RunShow(const sql::ParsedStatement &statement, bool describe = true);
     asio::awaitable<void> RunGeneric(const sql::ParsedStatement &statement);
     //! Runs SQL on DuckDB for the session's own bookkeeping (BEGIN, COMMIT, SET TimeZone).
     asio::awaitable<void> RunInternal(const char *sql);
@@ -80,6 +132,9 @@ private:
     int32_t secret_key_ = 0;
     std::atomic<bool> terminate_requested_{false};
     std::atomic<bool> running_statement_{false};
+    std::map<std::string, std::shared_ptr<PreparedEntry>> prepared_;
+    std::map<std::string, Portal> portals_;
+    bool skip_until_sync_ = false;
 };
 
 } // namespace duckgres::session

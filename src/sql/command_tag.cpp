@@ -356,7 +356,9 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.tag = "EXECUTE";
         return;
     case Node::kDeallocateStmt:
-        out.tag = node.deallocate_stmt().name().empty() ? "DEALLOCATE ALL" : "DEALLOCATE";
+        out.kind = StatementKind::Deallocate;
+        out.variable = node.deallocate_stmt().name();
+        out.tag = out.variable.empty() ? "DEALLOCATE ALL" : "DEALLOCATE";
         return;
     case Node::kDoStmt:
         out.tag = "DO";

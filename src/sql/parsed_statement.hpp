@@ -13,14 +13,15 @@ namespace duckgres::sql {
 
 //! What the session must do itself rather than hand to DuckDB unchanged.
 enum class StatementKind {
-    Generic,   //!< run on DuckDB as written
-    Begin,     //!< BEGIN / START TRANSACTION
-    Commit,    //!< COMMIT / END
-    Rollback,  //!< ROLLBACK / ABORT
-    Savepoint, //!< SAVEPOINT, RELEASE, ROLLBACK TO (not supported by DuckDB)
-    Set,       //!< SET name TO value / SET LOCAL
-    Reset,     //!< RESET name / RESET ALL
-    Show,      //!< SHOW name / SHOW ALL
+    Generic,    //!< run on DuckDB as written
+    Begin,      //!< BEGIN / START TRANSACTION
+    Commit,     //!< COMMIT / END
+    Rollback,   //!< ROLLBACK / ABORT
+    Savepoint,  //!< SAVEPOINT, RELEASE, ROLLBACK TO (not supported by DuckDB)
+    Set,        //!< SET name TO value / SET LOCAL
+    Reset,      //!< RESET name / RESET ALL
+    Show,       //!< SHOW name / SHOW ALL
+    Deallocate, //!< DEALLOCATE name / ALL (Parse and SQL PREPARE share one namespace)
 };
 
 struct ParsedStatement {

@@ -39,6 +39,9 @@ public:
     //! Bytes received but not yet returned as messages (e.g. bytes that followed an SSLRequest,
     //! which must be empty before the TLS handshake).
     size_t Buffered() const { return end_ - begin_; }
+    //! The type byte of the next message when at least its first byte has arrived, else 0
+    //! (lets the session see that Sync follows an Execute in the same pipeline).
+    char PeekType() const { return !startup_phase_ && end_ > begin_ ? static_cast<char>(buffer_[begin_]) : 0; }
 
 private:
     std::vector<uint8_t> buffer_;

@@ -11,7 +11,7 @@ import pytest
 from psycopg import pq
 
 import harness
-from clients import parse_error_fields, pg2, pg3, pg3_simple, raw_session, read_message, send_message
+from clients import parse_error_fields, pg2, pg3, pg3_simple, raw_session, read_message, send_message  # noqa: F401
 from differential import exec_message
 
 
@@ -272,48 +272,3 @@ def test_query_while_other_session_streams(duckgres) -> None:
             assert next(stream) == [b"2"]
     finally:
         slow.close()  # mid-result: close without the commit psycopg's context manager would try
-
-
-# ------------------------------------------------------------------------------------------------
-# Extended query protocol (not supported yet: docs/compatibility.md)
-
-def _until_ready(sock) -> list[tuple[bytes, bytes]]:
-    messages = []
-    while True:
-        kind, payload = read_message(sock)
-        messages.append((kind, payload))
-        if kind == b"Z":
-            return messages
-
-
-@pytest.mark.duckgres_only
-def test_extended_protocol_is_refused_and_session_stays_usable(duckgres) -> None:
-    """Today's exact behaviour: the first extended-protocol message gets ErrorResponse 0A000, the
-    following ones up to Sync are discarded, Sync answers ReadyForQuery (idle), and the session
-    goes on. Replace this test when the extended protocol is implemented."""
-    parse = b"\0" + b"select 1\0" + struct.pack("!h", 0)
-    bind = b"\0\0" + struct.pack("!hhh", 0, 0, 0)
-    describe = b"P\0"
-    execute = b"\0" + struct.pack("!i", 0)
-    with raw_session(duckgres) as sock:
-        for _ in range(2):  # twice: the state after Sync is clean
-            for kind, payload in ((b"P", parse), (b"B", bind), (b"D", describe), (b"E", execute), (b"S", b"")):
-                send_message(sock, kind, payload)
-            messages = _until_ready(sock)
-            assert [k for k, _ in messages] == [b"E", b"Z"], messages
-            fields = parse_error_fields(messages[0][1])
-            assert (fields["S"], fields["V"], fields["C"]) == ("ERROR", "ERROR", "0A000")
-            assert fields["M"] == "the extended query protocol is not supported yet"
-            assert messages[1][1] == b"I"
-        send_message(sock, b"Q", b"select 41 + 1 as answer\0")
-        messages = _until_ready(sock)
-        assert [k for k, _ in messages] == [b"T", b"D", b"C", b"Z"], messages
-        assert messages[1][1] == struct.pack("!hi", 1, 2) + b"42"
-        assert messages[2][1] == b"SELECT 1\0" and messages[3][1] == b"I"
-    # The same through a driver: psycopg 3 binds parameters server-side by default.
-    with pg3(duckgres) as conn:
-        with pytest.raises(psycopg.errors.FeatureNotSupported) as ei:
-            conn.execute("select %s::int", (1,))
-        assert ei.value.sqlstate == "0A000"
-        assert conn.info.transaction_status == pq.TransactionStatus.IDLE
-        assert conn.execute("select 'still usable'").fetchone() == ("still usable",)

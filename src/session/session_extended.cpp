@@ -1,0 +1,312 @@
+// The extended query protocol of Session: Parse, Bind, Describe, Execute, Close, Sync, Flush.
+#include "session/row_description.hpp"
+#include "session/session.hpp"
+#include "sql/command_tag.hpp"
+#include "sql/statement_parser.hpp"
+#include "types/type_mapping.hpp"
+#include "wire/protocol_error.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace duckgres::session {
+
+namespace {
+
+std::string Quoted(const std::string &name) {
+    return "\"" + name + "\"";
+}
+
+} // namespace
+
+asio::awaitable<void> Session::HandleExtendedMessage(wire::FrontendType type, std::span<const uint8_t> payload) {
+    if (type == wire::FrontendType::Sync) {
+        co_await HandleSync();
+        co_return;
+    }
+    if (type == wire::FrontendType::Flush) {
+        co_await stream_.Flush();
+        co_return;
+    }
+    if (skip_until_sync_) {
+        co_return; // after an error, everything up to Sync is discarded
+    }
+    std::optional<SqlError> failure;
+    try {
+        switch (type) {
+        case wire::FrontendType::Parse: {
+            auto message = wire::ParseParse(payload);
+            co_await HandleParse(message);
+            break;
+        }
+        case wire::FrontendType::Bind: {
+            auto message = wire::ParseBind(payload);
+            co_await HandleBind(message);
+            break;
+        }
+        case wire::FrontendType::Describe:
+            HandleDescribe(wire::ParseDescribe(payload));
+            break;
+        case wire::FrontendType::Execute: {
+            auto message = wire::ParseExecute(payload);
+            co_await HandleExecute(message);
+            break;
+        }
+        case wire::FrontendType::Close:
+            HandleClose(wire::ParseClose(payload));
+            break;
+        default:
+            break;
+        }
+    } catch (const wire::ProtocolError &e) {
+        failure = SqlError(e.SqlState(), e.what());
+    } catch (const SqlError &e) {
+        failure = e;
+    }
+    if (failure) {
+        WriteError(*failure);
+        co_await EndAfterError();
+        skip_until_sync_ = true;
+    }
+}
+
+asio::awaitable<void> Session::HandleSync() {
+    skip_until_sync_ = false;
+    if (tx_ == TxState::Implicit) {
+        std::optional<SqlError> failure;
+        try {
+            co_await EndTransaction(true);
+        } catch (const SqlError &e) {
+            failure = e;
+        }
+        if (failure) {
+            WriteError(*failure);
+        }
+    }
+    if (tx_ == TxState::Idle) {
+        ClosePortals();
+    }
+    WriteReady();
+}
+
+asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
+    if (!message.statement.empty() && prepared_.count(message.statement)) {
+        throw SqlError("42P05", "prepared statement " + Quoted(message.statement) + " already exists");
+    }
+    query_text_ = message.query;
+    auto entry = std::make_shared<PreparedEntry>();
+    auto parsed = sql::ParseQuery(message.query);
+    if (parsed.statements.size() > 1) {
+        throw SqlError("42601", "cannot insert multiple commands into a prepared statement");
+    }
+    if (parsed.statements.empty()) {
+        entry->empty = true;
+    } else {
+        entry->statement = std::move(parsed.statements[0]);
+        entry->statement.location = 0;
+    }
+    entry->parameter_types = message.param_types;
+    if (!entry->empty && entry->statement.kind == sql::StatementKind::Generic) {
+        co_await context_.workers.Run([&]() {
+            MaterializeOpenPortals();
+            entry->prepared = PrepareGeneric(entry->statement);
+            DescribeEntry(*entry);
+        });
+    } else if (!entry->empty && entry->statement.kind == sql::StatementKind::Show) {
+        wire::FieldDescription field;
+        field.type_oid = 25;
+        if (entry->statement.variable == "all") {
+            for (const char *name : {"name", "setting", "description"}) {
+                field.name = name;
+                entry->fields.push_back(field);
+            }
+        } else {
+            auto *definition = SessionSettings::Find(entry->statement.variable);
+            field.name = definition ? definition->name : entry->statement.variable;
+            entry->fields.push_back(field);
+        }
+    }
+    prepared_[message.statement] = std::move(entry);
+    wire::WriteParseComplete(stream_.Out());
+}
+
+void Session::DescribeEntry(PreparedEntry &entry) {
+    auto handle = entry.prepared->handle.Get();
+    auto count = duckdb_nparams(handle);
+    if (entry.parameter_types.size() > count) {
+        // PostgreSQL allows more declared types than used parameters; DuckDB does not know them.
+        entry.parameter_types.resize(count);
+    }
+    entry.parameter_types.resize(count, 0);
+    for (idx_t i = 0; i < count; i++) {
+        if (entry.parameter_types[i] == 0) {
+            LogicalTypeHandle type(duckdb_param_logical_type(handle, i + 1));
+            entry.parameter_types[i] = type ? types::ParameterTypeOid(type.Get()) : 25;
+        }
+    }
+    const auto &statement = entry.statement;
+    bool returns_rows = statement.tree ? statement.returns_rows
+                                       : entry.prepared->type == DUCKDB_STATEMENT_TYPE_SELECT ||
+                                             entry.prepared->type == DUCKDB_STATEMENT_TYPE_EXPLAIN ||
+                                             entry.prepared->type == DUCKDB_STATEMENT_TYPE_PRAGMA ||
+                                             entry.prepared->type == DUCKDB_STATEMENT_TYPE_CALL;
+    if (!returns_rows) {
+        return;
+    }
+    auto columns = duckdb_prepared_statement_column_count(handle);
+    bool rename = statement.column_names.size() == columns;
+    for (idx_t i = 0; i < columns; i++) {
+        LogicalTypeHandle type(duckdb_prepared_statement_column_logical_type(handle, i));
+        auto name = TakeDuckDbString(const_cast<char *>(duckdb_prepared_statement_column_name(handle, i)));
+        entry.fields.push_back(DescribeField(rename ? statement.column_names[i] : name, type.Get(), 0));
+    }
+}
+
+asio::awaitable<void> Session::HandleBind(const wire::BindMessage &message) {
+    auto found = prepared_.find(message.statement);
+    if (found == prepared_.end()) {
+        throw SqlError("26000", "prepared statement " + Quoted(message.statement) + " does not exist");
+    }
+    if (!message.portal.empty() && portals_.count(message.portal)) {
+        throw SqlError("42P03", "cursor " + Quoted(message.portal) + " already exists");
+    }
+    auto &entry = found->second;
+    auto expected = entry->parameter_types.size();
+    if (message.params.size() != expected) {
+        throw SqlError("08P01", "bind message supplies " + std::to_string(message.params.size()) +
+                                    " parameters, but prepared statement " + Quoted(message.statement) + " requires " +
+                                    std::to_string(expected));
+    }
+    CheckFormats(message.param_formats, message.params.size(), "parameter");
+    CheckFormats(message.result_formats, entry->fields.size(), "result");
+    Portal portal;
+    portal.source = entry;
+    portal.result_formats = message.result_formats;
+    for (size_t i = 0; i < message.params.size(); i++) {
+        const auto &value = message.params[i];
+        if (!value) {
+            portal.parameters.push_back(types::OwnedValue(duckdb_create_null_value()));
+            continue;
+        }
+        portal.parameters.push_back(types::DecodeParameter(entry->parameter_types[i],
+                                                           FormatFor(message.param_formats, i), *value, text_options_,
+                                                           static_cast<int>(i + 1)));
+    }
+    if (message.portal.empty()) {
+        portals_.erase("");
+    }
+    portals_.emplace(message.portal, std::move(portal));
+    wire::WriteBindComplete(stream_.Out());
+    co_return;
+}
+
+void Session::HandleDescribe(const wire::DescribeMessage &message) {
+    auto &out = stream_.Out();
+    if (message.kind == 'S') {
+        auto found = prepared_.find(message.name);
+        if (found == prepared_.end()) {
+            throw SqlError("26000", "prepared statement " + Quoted(message.name) + " does not exist");
+        }
+        wire::WriteParameterDescription(out, found->second->parameter_types);
+        if (found->second->fields.empty()) {
+            wire::WriteNoData(out);
+        } else {
+            wire::WriteRowDescription(out, found->second->fields);
+        }
+        return;
+    }
+    auto found = portals_.find(message.name);
+    if (found == portals_.end()) {
+        throw SqlError("34000", "portal " + Quoted(message.name) + " does not exist");
+    }
+    auto fields = found->second.source->fields;
+    if (fields.empty()) {
+        wire::WriteNoData(out);
+        return;
+    }
+    for (size_t i = 0; i < fields.size(); i++) {
+        fields[i].format = FormatFor(found->second.result_formats, i);
+    }
+    wire::WriteRowDescription(out, fields);
+}
+
+asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message) {
+    auto found = portals_.find(message.portal);
+    if (found == portals_.end()) {
+        throw SqlError("34000", "portal " + Quoted(message.portal) + " does not exist");
+    }
+    auto source = found->second.source; // keeps the statement alive if the portal closes
+    const auto &statement = source->statement;
+    if (source->empty) {
+        wire::WriteEmptyQueryResponse(stream_.Out());
+        co_return;
+    }
+    if (tx_ == TxState::Failed && statement.kind != sql::StatementKind::Rollback &&
+        statement.kind != sql::StatementKind::Commit) {
+        throw SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block");
+    }
+    if (found->second.finished) {
+        // PostgreSQL answers a completed portal with an empty completion.
+        wire::WriteCommandComplete(stream_.Out(), sql::FormatCommandTag(statement.tag, statement.tag_has_rows, 0));
+        co_return;
+    }
+    if (statement.kind != sql::StatementKind::Generic) {
+        // Transaction control and settings: run like a simple query, without RowDescription.
+        found->second.finished = true;
+        if (statement.kind == sql::StatementKind::Show) {
+            RunShow(statement, false);
+            co_return;
+        }
+        co_await RunStatement(statement);
+        co_return;
+    }
+    // Several Executes before one Sync form one implicit transaction, as in PostgreSQL; a lone
+    // Execute followed by Sync needs none (DuckDB's autocommit is the same thing).
+    if (tx_ == TxState::Idle && stream_.Framer().PeekType() != static_cast<char>(wire::FrontendType::Sync)) {
+        co_await BeginImplicit();
+    }
+    running_statement_ = true;
+    struct Reset {
+        std::atomic<bool> &flag;
+        ~Reset() { flag = false; }
+    } reset{running_statement_};
+    auto &portal = found->second;
+    if (!portal.execution.started) {
+        portal.execution.prepared = source->prepared;
+        co_await context_.workers.Run(
+            [&]() { StartExecution(portal.execution, statement, portal.parameters, portal.result_formats); });
+    }
+    auto status = co_await StreamRows(portal.execution, static_cast<uint64_t>(message.max_rows));
+    if (status == EncodeStatus::RowLimitHit) {
+        wire::WritePortalSuspended(stream_.Out());
+        co_return;
+    }
+    portal.finished = true;
+    uint64_t rows = portal.execution.encoder ? portal.execution.rows_this_run : portal.execution.changed_rows;
+    wire::WriteCommandComplete(stream_.Out(), CommandTag(statement, portal.execution, rows));
+    // The finished result no longer needs DuckDB's stream.
+    portal.execution.result.reset();
+    portal.execution.encoder.reset();
+}
+
+void Session::HandleClose(const wire::CloseMessage &message) {
+    if (message.kind == 'S') {
+        prepared_.erase(message.name);
+    } else {
+        portals_.erase(message.name);
+    }
+    wire::WriteCloseComplete(stream_.Out());
+}
+
+void Session::MaterializeOpenPortals() {
+    for (auto &[name, portal] : portals_) {
+        if (portal.execution.result && !portal.finished) {
+            portal.execution.result->Materialize();
+        }
+    }
+}
+
+void Session::ClosePortals() {
+    portals_.clear();
+}
+
+} // namespace duckgres::session

@@ -1,0 +1,191 @@
+"""Extended query protocol: exact message sequences over a raw socket, and real drivers
+(psycopg 3 with server-side parameters in text and binary, asyncpg) against Duckgres."""
+from __future__ import annotations
+
+import asyncio
+import datetime
+import decimal
+import struct
+import uuid
+
+import asyncpg
+import psycopg
+import pytest
+from psycopg import pq
+
+from clients import parse_error_fields, pg3, raw_session, read_message, send_message
+
+pytestmark = pytest.mark.duckgres_only
+
+
+def cstr(text: str) -> bytes:
+    return text.encode() + b"\0"
+
+
+def parse_msg(name: str, query: str, types: tuple[int, ...] = ()) -> bytes:
+    return cstr(name) + cstr(query) + struct.pack("!h", len(types)) + b"".join(struct.pack("!I", t) for t in types)
+
+
+def bind_msg(portal: str, statement: str, params: list[bytes | None], formats: tuple[int, ...] = (),
+             result_formats: tuple[int, ...] = ()) -> bytes:
+    out = cstr(portal) + cstr(statement) + struct.pack("!h", len(formats))
+    out += b"".join(struct.pack("!h", f) for f in formats)
+    out += struct.pack("!h", len(params))
+    for p in params:
+        out += struct.pack("!i", -1) if p is None else struct.pack("!i", len(p)) + p
+    out += struct.pack("!h", len(result_formats)) + b"".join(struct.pack("!h", f) for f in result_formats)
+    return out
+
+
+def execute_msg(portal: str, max_rows: int = 0) -> bytes:
+    return cstr(portal) + struct.pack("!i", max_rows)
+
+
+def exchange(sock, messages: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    for kind, payload in messages:
+        send_message(sock, kind, payload)
+    replies = []
+    while True:
+        kind, payload = read_message(sock)
+        replies.append((kind, payload))
+        if kind == b"Z":
+            return replies
+
+
+def kinds(replies) -> list[bytes]:
+    return [k for k, _ in replies]
+
+
+def test_parse_bind_describe_execute_sync(duckgres) -> None:
+    with raw_session(duckgres) as sock:
+        replies = exchange(sock, [
+            (b"P", parse_msg("", "select $1::int + 1 as answer, 'x' as s")),
+            (b"B", bind_msg("", "", [b"41"])),
+            (b"D", b"P\0"),
+            (b"E", execute_msg("")),
+            (b"S", b""),
+        ])
+        assert kinds(replies) == [b"1", b"2", b"T", b"D", b"C", b"Z"], replies
+        row = replies[3][1]
+        assert row == struct.pack("!hi", 2, 2) + b"42" + struct.pack("!i", 1) + b"x"
+        assert replies[4][1] == b"SELECT 1\0"
+        assert replies[5][1] == b"I"
+
+
+def test_describe_statement_reports_parameter_types_without_executing(duckgres) -> None:
+    with raw_session(duckgres) as sock:
+        exchange(sock, [(b"Q", cstr("create table ext_describe (id int, v text)"))])
+        replies = exchange(sock, [
+            (b"P", parse_msg("ins", "insert into ext_describe values ($1, $2) returning id")),
+            (b"D", b"Sins\0"),
+            (b"S", b""),
+        ])
+        assert kinds(replies) == [b"1", b"t", b"T", b"Z"], replies
+        count = struct.unpack("!h", replies[1][1][:2])[0]
+        oids = struct.unpack(f"!{count}I", replies[1][1][2:])
+        assert oids == (23, 25)
+        # Describe ran nothing: the table is still empty.
+        replies = exchange(sock, [(b"Q", cstr("select count(*) from ext_describe"))])
+        assert replies[1][1] == struct.pack("!hi", 1, 1) + b"0"
+        # The named statement is reused across Syncs.
+        for i in range(3):
+            replies = exchange(sock, [(b"B", bind_msg("", "ins", [str(i).encode(), b"v"])), (b"E", execute_msg("")),
+                                      (b"S", b"")])
+            assert kinds(replies) == [b"2", b"D", b"C", b"Z"], replies
+            assert replies[2][1] == b"INSERT 0 1\0"
+        exchange(sock, [(b"Q", cstr("drop table ext_describe"))])
+
+
+def test_portal_suspended_and_resumed(duckgres) -> None:
+    with raw_session(duckgres) as sock:
+        exchange(sock, [(b"Q", cstr("begin"))])
+        replies = exchange(sock, [
+            (b"P", parse_msg("", "select i from range(10) t(i) order by i")),
+            (b"B", bind_msg("c1", "", [])),
+            (b"E", execute_msg("c1", 4)),
+            (b"E", execute_msg("c1", 4)),
+            (b"E", execute_msg("c1", 4)),
+            (b"S", b""),
+        ])
+        assert kinds(replies) == [b"1", b"2"] + [b"D"] * 4 + [b"s"] + [b"D"] * 4 + [b"s"] + [b"D"] * 2 + [b"C", b"Z"]
+        assert replies[-2][1] == b"SELECT 2\0"
+        assert replies[-1][1] == b"T"
+        exchange(sock, [(b"Q", cstr("commit"))])
+
+
+def test_error_skips_until_sync(duckgres) -> None:
+    with raw_session(duckgres) as sock:
+        replies = exchange(sock, [
+            (b"P", parse_msg("", "select * from no_such_table")),
+            (b"B", bind_msg("", "", [])),
+            (b"E", execute_msg("")),
+            (b"S", b""),
+        ])
+        assert kinds(replies) == [b"E", b"Z"], replies
+        assert parse_error_fields(replies[0][1])["C"] == "42P01"
+        replies = exchange(sock, [(b"B", bind_msg("", "nope", [])), (b"S", b"")])
+        assert kinds(replies) == [b"E", b"Z"]
+        assert parse_error_fields(replies[0][1])["C"] == "26000"
+        replies = exchange(sock, [(b"P", parse_msg("", "select 1")), (b"B", bind_msg("", "", [b"1"])), (b"S", b"")])
+        assert parse_error_fields(replies[1][1])["C"] == "08P01"
+        replies = exchange(sock, [(b"C", b"Sunknown\0"), (b"C", b"Punknown\0"), (b"S", b"")])
+        assert kinds(replies) == [b"3", b"3", b"Z"]
+
+
+def test_binary_results_and_parameters(duckgres) -> None:
+    with raw_session(duckgres) as sock:
+        replies = exchange(sock, [
+            (b"P", parse_msg("", "select $1::int8 * 2 as a, $2::text as b", (20, 25))),
+            (b"B", bind_msg("", "", [struct.pack("!q", 21), b"hello"], (1, 0), (1,))),
+            (b"E", execute_msg("")),
+            (b"S", b""),
+        ])
+        assert kinds(replies) == [b"1", b"2", b"D", b"C", b"Z"], replies
+        assert replies[2][1] == struct.pack("!hi", 2, 8) + struct.pack("!q", 42) + struct.pack("!i", 5) + b"hello"
+
+
+def test_psycopg_server_side_parameters_text_and_binary(duckgres) -> None:
+    with pg3(duckgres) as conn:
+        conn.execute("create table ext_psycopg (id int primary key, name text, v double, d date)")
+        try:
+            with conn.cursor() as cur:
+                cur.executemany("insert into ext_psycopg values (%s, %s, %s, %s)",
+                                [(i, f"n{i}", i * 0.5, datetime.date(2024, 1, 1 + i)) for i in range(10)])
+                cur.execute("select id, name, v, d from ext_psycopg where id = %s", (3,))
+                assert cur.fetchall() == [(3, "n3", 1.5, datetime.date(2024, 1, 4))]
+            with conn.cursor(binary=True) as cur:
+                cur.execute("select id, name, v, d, 1.25::numeric(5,2), [1, 2] from ext_psycopg where id < %s "
+                            "order by id", (2,))
+                assert cur.fetchall() == [(0, "n0", 0.0, datetime.date(2024, 1, 1), decimal.Decimal("1.25"), [1, 2]),
+                                          (1, "n1", 0.5, datetime.date(2024, 1, 2), decimal.Decimal("1.25"), [1, 2])]
+            with pytest.raises(psycopg.errors.UndefinedTable):
+                conn.execute("select * from no_such_table where a = %s", (1,))
+            assert conn.info.transaction_status == pq.TransactionStatus.IDLE
+            assert conn.execute("select %s::int + 1", (41,)).fetchone() == (42,)
+        finally:
+            conn.execute("drop table ext_psycopg")
+
+
+def test_asyncpg_queries_prepared_statements_and_cursors(duckgres) -> None:
+    async def run() -> None:
+        conn = await asyncpg.connect(host=duckgres.host, port=duckgres.port, user="postgres", password="postgres",
+                                     ssl=False)
+        try:
+            await conn.execute("create table ext_asyncpg (id int, name text)")
+            await conn.executemany("insert into ext_asyncpg values ($1, $2)", [(i, f"n{i}") for i in range(20)])
+            assert await conn.fetchval("select count(*) from ext_asyncpg") == 20
+            statement = await conn.prepare("select id from ext_asyncpg where id >= $1 order by id")
+            assert [r["id"] for r in await statement.fetch(17)] == [17, 18, 19]
+            async with conn.transaction():
+                cursor = await conn.cursor("select id from ext_asyncpg order by id")
+                assert [r["id"] for r in await cursor.fetch(3)] == [0, 1, 2]
+                assert [r["id"] for r in await cursor.fetch(2)] == [3, 4]
+            value = uuid.UUID("6ba7b810-9dad-11d1-80b4-00c04fd430c8")
+            assert await conn.fetchval("select $1::uuid", value) == value
+            moment = datetime.datetime(2024, 1, 1, 12, tzinfo=datetime.timezone.utc)
+            assert await conn.fetchval("select $1::timestamptz", moment) == moment
+            await conn.execute("drop table ext_asyncpg")
+        finally:
+            await conn.close()
+
+    asyncio.run(run())
