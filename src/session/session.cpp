@@ -459,6 +459,11 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
     case sql::StatementKind::Show:
         RunShow(statement);
         break;
+    case sql::StatementKind::DeclareCursor:
+    case sql::StatementKind::Fetch:
+    case sql::StatementKind::CloseCursor:
+        co_await RunCursorCommand(statement);
+        break;
     case sql::StatementKind::Deallocate:
         // Statements made by Parse and by SQL PREPARE share one namespace, as in PostgreSQL.
         if (statement.variable.empty()) {
@@ -650,6 +655,97 @@ void Session::RunShow(const sql::ParsedStatement &statement, bool describe) {
         row.End();
     }
     wire::WriteCommandComplete(out, "SHOW");
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL cursors: DECLARE / FETCH / MOVE / CLOSE, kept as portals (they share one namespace)
+
+asio::awaitable<void> Session::RunCursorCommand(const sql::ParsedStatement &statement) {
+    const auto &name = statement.variable;
+    auto quoted = "\"" + name + "\"";
+    if (statement.kind == sql::StatementKind::DeclareCursor) {
+        if (portals_.count(name)) {
+            throw SqlError("42P03", "cursor " + quoted + " already exists");
+        }
+        if (tx_ == TxState::Idle && !statement.cursor_hold) {
+            throw SqlError("25P01", "DECLARE CURSOR can only be used in transaction blocks");
+        }
+        auto entry = std::make_shared<PreparedEntry>();
+        entry->statement.text = sql::CursorQueryText(*statement.tree, sql::RewriteContext{user_, process_id_});
+        entry->statement.tag = "SELECT";
+        entry->statement.tag_has_rows = true;
+        entry->statement.returns_rows = true;
+        entry->statement.column_names = statement.column_names;
+        Portal portal;
+        portal.source = entry;
+        portal.sql_cursor = true;
+        portal.hold = statement.cursor_hold;
+        if (statement.cursor_binary) {
+            portal.result_formats = {1};
+        }
+        if (portal.hold) {
+            // A held cursor outlives the transaction (and DuckDB's stream): read its rows now.
+            co_await context_.workers.Run([&]() {
+                StartExecution(portal.execution, entry->statement, {}, portal.result_formats);
+                if (portal.execution.result) {
+                    portal.execution.result->Materialize();
+                }
+            });
+        }
+        portals_.emplace(name, std::move(portal));
+        wire::WriteCommandComplete(stream_.Out(), statement.tag);
+        co_return;
+    }
+    if (statement.kind == sql::StatementKind::CloseCursor) {
+        if (name.empty()) {
+            std::erase_if(portals_, [](const auto &item) { return item.second.sql_cursor; });
+        } else if (!portals_.erase(name)) {
+            throw SqlError("34000", "cursor " + quoted + " does not exist");
+        }
+        wire::WriteCommandComplete(stream_.Out(), statement.tag);
+        co_return;
+    }
+    // FETCH / MOVE
+    auto found = portals_.find(name);
+    if (found == portals_.end()) {
+        throw SqlError("34000", "cursor " + quoted + " does not exist");
+    }
+    if (statement.fetch_backward) {
+        throw SqlError("0A000", "only FETCH FORWARD is supported: cursors are NO SCROLL");
+    }
+    auto &portal = found->second;
+    auto source = portal.source;
+    if (!portal.execution.started) {
+        co_await context_.workers.Run(
+            [&]() { StartExecution(portal.execution, source->statement, {}, portal.result_formats); });
+    }
+    bool move = statement.tag == "MOVE";
+    uint64_t rows = 0;
+    if (portal.execution.encoder && !portal.finished) {
+        if (move) {
+            co_await context_.workers.Run([&]() {
+                std::string discarded;
+                uint64_t before = portal.execution.encoder->RowCount();
+                auto limit = static_cast<uint64_t>(statement.fetch_count);
+                while (portal.execution.encoder->EncodeRows(discarded, kFlushBudget, limit) ==
+                       EncodeStatus::BudgetFull) {
+                    discarded.clear();
+                    limit = statement.fetch_count == 0 ? 0
+                                                       : static_cast<uint64_t>(statement.fetch_count) -
+                                                             (portal.execution.encoder->RowCount() - before);
+                }
+                rows = portal.execution.encoder->RowCount() - before;
+            });
+        } else {
+            portal.execution.encoder->WriteRowDescription(stream_.Out());
+            auto status = co_await StreamRows(portal.execution, static_cast<uint64_t>(statement.fetch_count));
+            rows = portal.execution.rows_this_run;
+            portal.finished = status == EncodeStatus::Finished;
+        }
+    } else if (!move && portal.execution.encoder) {
+        portal.execution.encoder->WriteRowDescription(stream_.Out());
+    }
+    wire::WriteCommandComplete(stream_.Out(), sql::FormatCommandTag(statement.tag, true, rows));
 }
 
 // ---------------------------------------------------------------------------------------------

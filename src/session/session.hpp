@@ -70,6 +70,8 @@ private:
         std::vector<int16_t> result_formats;
         Execution execution;
         bool finished = false;
+        bool sql_cursor = false; //!< made by DECLARE (FETCH/MOVE/CLOSE), not by Bind
+        bool hold = false;       //!< WITH HOLD: outlives its transaction (its rows are read at DECLARE)
     };
 
     // Extended query protocol (session_extended.cpp).
@@ -101,6 +103,7 @@ private:
     asio::awaitable<void> RunTransactionControl(const sql::ParsedStatement &statement);
     asio::awaitable<void> RunSet(const sql::ParsedStatement &statement);
     void RunShow(const sql::ParsedStatement &statement, bool describe = true);
+    asio::awaitable<void> RunCursorCommand(const sql::ParsedStatement &statement);
     asio::awaitable<void> RunGeneric(const sql::ParsedStatement &statement);
     //! Runs SQL on DuckDB for the session's own bookkeeping (BEGIN, COMMIT, SET TimeZone).
     asio::awaitable<void> RunInternal(const char *sql);

@@ -213,6 +213,8 @@ std::vector<std::string> PostgresColumnNames(const Node &statement) {
     switch (statement.node_case()) {
     case Node::kSelectStmt:
         return SelectNames(statement.select_stmt());
+    case Node::kDeclareCursorStmt:
+        return PostgresColumnNames(statement.declare_cursor_stmt().query());
     case Node::kInsertStmt:
         return TargetNames(statement.insert_stmt().returning_list());
     case Node::kUpdateStmt:

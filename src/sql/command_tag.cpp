@@ -338,16 +338,34 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
     case Node::kNotifyStmt:
         out.tag = "NOTIFY";
         return;
-    case Node::kDeclareCursorStmt:
+    case Node::kDeclareCursorStmt: {
+        // Option bits as PostgreSQL's parser sets them (CURSOR_OPT_BINARY, CURSOR_OPT_HOLD).
+        constexpr int32_t kCursorBinary = 0x0001;
+        constexpr int32_t kCursorHold = 0x0020;
+        const auto &declare = node.declare_cursor_stmt();
+        out.kind = StatementKind::DeclareCursor;
         out.tag = "DECLARE CURSOR";
+        out.variable = declare.portalname();
+        out.cursor_binary = (declare.options() & kCursorBinary) != 0;
+        out.cursor_hold = (declare.options() & kCursorHold) != 0;
         return;
-    case Node::kFetchStmt:
-        out.tag = node.fetch_stmt().ismove() ? "MOVE" : "FETCH";
+    }
+    case Node::kFetchStmt: {
+        constexpr int64_t kFetchAll = INT64_MAX;
+        const auto &fetch = node.fetch_stmt();
+        out.kind = StatementKind::Fetch;
+        out.tag = fetch.ismove() ? "MOVE" : "FETCH";
         out.tag_has_rows = true;
-        out.returns_rows = !node.fetch_stmt().ismove();
+        out.returns_rows = !fetch.ismove();
+        out.variable = fetch.portalname();
+        out.fetch_count = fetch.how_many() == kFetchAll ? 0 : fetch.how_many();
+        out.fetch_backward = fetch.direction() != pg_query::FETCH_FORWARD || fetch.how_many() < 0;
         return;
+    }
     case Node::kClosePortalStmt:
-        out.tag = "CLOSE CURSOR";
+        out.kind = StatementKind::CloseCursor;
+        out.variable = node.close_portal_stmt().portalname();
+        out.tag = out.variable.empty() ? "CLOSE CURSOR ALL" : "CLOSE CURSOR";
         return;
     case Node::kPrepareStmt:
         out.tag = "PREPARE";

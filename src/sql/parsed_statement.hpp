@@ -1,6 +1,7 @@
 // ParsedStatement: one statement of a query string, classified for the session.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,15 +14,18 @@ namespace duckgres::sql {
 
 //! What the session must do itself rather than hand to DuckDB unchanged.
 enum class StatementKind {
-    Generic,    //!< run on DuckDB as written
-    Begin,      //!< BEGIN / START TRANSACTION
-    Commit,     //!< COMMIT / END
-    Rollback,   //!< ROLLBACK / ABORT
-    Savepoint,  //!< SAVEPOINT, RELEASE, ROLLBACK TO (not supported by DuckDB)
-    Set,        //!< SET name TO value / SET LOCAL
-    Reset,      //!< RESET name / RESET ALL
-    Show,       //!< SHOW name / SHOW ALL
-    Deallocate, //!< DEALLOCATE name / ALL (Parse and SQL PREPARE share one namespace)
+    Generic,       //!< run on DuckDB as written
+    Begin,         //!< BEGIN / START TRANSACTION
+    Commit,        //!< COMMIT / END
+    Rollback,      //!< ROLLBACK / ABORT
+    Savepoint,     //!< SAVEPOINT, RELEASE, ROLLBACK TO (not supported by DuckDB)
+    Set,           //!< SET name TO value / SET LOCAL
+    Reset,         //!< RESET name / RESET ALL
+    Show,          //!< SHOW name / SHOW ALL
+    Deallocate,    //!< DEALLOCATE name / ALL (Parse and SQL PREPARE share one namespace)
+    DeclareCursor, //!< DECLARE name [BINARY] CURSOR [WITH HOLD] FOR query
+    Fetch,         //!< FETCH / MOVE [FORWARD] [n | ALL | NEXT] [FROM | IN] name
+    CloseCursor,   //!< CLOSE name / CLOSE ALL
 };
 
 struct ParsedStatement {
@@ -47,6 +51,12 @@ struct ParsedStatement {
 
     // BEGIN options
     bool read_only = false;
+
+    // Cursors: the name is in `variable`.
+    bool cursor_hold = false;    //!< WITH HOLD
+    bool cursor_binary = false;  //!< BINARY
+    int64_t fetch_count = 1;     //!< rows to FETCH or MOVE; 0 = ALL
+    bool fetch_backward = false; //!< a direction other than forward (not supported)
 };
 
 //! A query string split into statements. When PostgreSQL's grammar rejects the string,

@@ -1,6 +1,8 @@
 // Parse-tree rewrite passes for PostgreSQL semantics on DuckDB, applied before deparsing.
 #include "sql/rewriter.hpp"
 
+#include "common/sql_error.hpp"
+
 #include <google/protobuf/reflection.h>
 #include <pg_query.h>
 #include <pg_query.pb.h>
@@ -223,7 +225,9 @@ struct DeparseResultDeleter {
 
 } // namespace
 
-std::optional<std::string> RewriteForDuckDb(const Node &statement, const RewriteContext &context) {
+namespace {
+
+std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &context, bool always_deparse) {
     pg_query::ParseResult tree;
     tree.set_version(PG_VERSION_NUM);
     auto *raw = tree.add_stmts();
@@ -237,7 +241,7 @@ std::optional<std::string> RewriteForDuckDb(const Node &statement, const Rewrite
         changed |= NameSingleColumnFunction(node);
         changed |= UnnestTargetSetFunction(node);
     });
-    if (!changed) {
+    if (!changed && !always_deparse) {
         return std::nullopt;
     }
     std::string bytes;
@@ -249,6 +253,20 @@ std::optional<std::string> RewriteForDuckDb(const Node &statement, const Rewrite
         return std::nullopt;
     }
     return std::string(result->query);
+}
+
+} // namespace
+
+std::optional<std::string> RewriteForDuckDb(const Node &statement, const RewriteContext &context) {
+    return Rewrite(statement, context, false);
+}
+
+std::string CursorQueryText(const Node &declare, const RewriteContext &context) {
+    auto text = Rewrite(declare.declare_cursor_stmt().query(), context, true);
+    if (!text) {
+        throw SqlError("0A000", "this cursor query cannot be run");
+    }
+    return *text;
 }
 
 } // namespace duckgres::sql

@@ -30,4 +30,8 @@ struct RewriteContext {
 //!  - unqualified REFERENCES targets are qualified with the session schema public.
 std::optional<std::string> RewriteForDuckDb(const pg_query::Node &statement, const RewriteContext &context);
 
+//! The query of DECLARE ... CURSOR FOR query, rewritten like any statement and deparsed for
+//! DuckDB. Throws SqlError 0A000 when it cannot be deparsed.
+std::string CursorQueryText(const pg_query::Node &declare, const RewriteContext &context);
+
 } // namespace duckgres::sql
