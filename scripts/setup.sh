@@ -15,6 +15,7 @@ PACKAGES=(
   postgresql-15 postgresql-client-15 postgresql-contrib libpq-dev
   python3 python3-psycopg python3-psycopg2 python3-pytest python3-asyncpg
   nodejs npm
+  default-jdk-headless libpostgresql-jdbc-java
 )
 # node and npm may come from outside Debian's packages; any working pair is accepted.
 have_node=0
@@ -61,6 +62,18 @@ if [ "$(cat "$STAMP" 2>/dev/null)" != "$DUCKDB_LIB_PKG $DUCKDB_SRC_PKG" ]; then
   rm -rf "$ROOT/deps/download"
   echo "$DUCKDB_LIB_PKG $DUCKDB_SRC_PKG" >"$STAMP"
   echo "setup: DuckDB 1.4.4 installed in deps/duckdb"
+fi
+
+# --- node-postgres for the integration tests (tests/integration/test_node_pg.py) -------------
+NODE_PG_PKG="pg@8.23.1"
+NODE_PG_DEST="$ROOT/deps/node"
+if [ "$(cat "$NODE_PG_DEST/.version" 2>/dev/null)" != "$NODE_PG_PKG" ] ||
+  [ ! -f "$NODE_PG_DEST/node_modules/pg/package.json" ]; then
+  rm -rf "$NODE_PG_DEST"
+  mkdir -p "$NODE_PG_DEST"
+  npm install --prefix "$NODE_PG_DEST" --save-exact --no-audit --no-fund --silent "$NODE_PG_PKG" >/dev/null
+  echo "$NODE_PG_PKG" >"$NODE_PG_DEST/.version"
+  echo "setup: node-postgres ($NODE_PG_PKG) installed in deps/node"
 fi
 
 # --- build ----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ public:
     std::string detail;
     std::string hint;
     int position = 0;               //!< 1-based character position in the statement, 0 unknown
+    std::string where;              //!< context, e.g. COPY t, line 3, column a: "x"
     std::string severity = "ERROR"; //!< "ERROR" or "FATAL" (FATAL closes the session)
 };
 

@@ -459,6 +459,17 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
     case sql::StatementKind::Show:
         RunShow(statement);
         break;
+    case sql::StatementKind::CopyFile:
+        if (!context_.config.allow_external_access) {
+            throw SqlError("42501", "permission denied to COPY to or from a file", "",
+                           "COPY FROM STDIN and COPY TO STDOUT work for every user; server files need "
+                           "allow_external_access in the server configuration.");
+        }
+        co_await RunGeneric(statement);
+        break;
+    case sql::StatementKind::CopyFrom:
+    case sql::StatementKind::CopyTo:
+        throw SqlError("0A000", "COPY FROM STDIN and COPY TO STDOUT are not supported yet");
     case sql::StatementKind::DeclareCursor:
     case sql::StatementKind::Fetch:
     case sql::StatementKind::CloseCursor:
@@ -578,7 +589,8 @@ asio::awaitable<void> Session::RunSet(const sql::ParsedStatement &statement) {
     const auto &name = statement.variable;
     if (statement.kind == sql::StatementKind::Reset && name == "all") {
         settings_.ResetAll();
-    } else if (statement.kind == sql::StatementKind::Set && name.rfind("transaction", 0) == 0) {
+    } else if (statement.kind == sql::StatementKind::Set &&
+               (name.rfind("transaction", 0) == 0 || name == "session characteristics")) {
         // SET TRANSACTION ... / SET SESSION CHARACTERISTICS: isolation is always serializable
         // snapshot isolation in DuckDB; accepted without effect.
     } else {
@@ -751,10 +763,11 @@ asio::awaitable<void> Session::RunCursorCommand(const sql::ParsedStatement &stat
 // ---------------------------------------------------------------------------------------------
 // Statements run on DuckDB
 
-std::shared_ptr<engine::PreparedStatement> Session::PrepareGeneric(const sql::ParsedStatement &statement) {
+std::shared_ptr<engine::PreparedStatement>
+Session::PrepareGeneric(const sql::ParsedStatement &statement, const std::map<int32_t, std::string> &parameter_casts) {
     std::optional<std::string> rewritten;
     if (statement.tree) {
-        rewritten = sql::RewriteForDuckDb(*statement.tree, sql::RewriteContext{user_, process_id_});
+        rewritten = sql::RewriteForDuckDb(*statement.tree, sql::RewriteContext{user_, process_id_, parameter_casts});
     }
     if (!rewritten) {
         return connection_->PrepareCached(statement.text);
@@ -867,6 +880,7 @@ void Session::WriteError(const SqlError &error, int statement_location) {
     fields.message = error.what();
     fields.detail = error.detail;
     fields.hint = error.hint;
+    fields.where = error.where;
     if (error.position > 0) {
         fields.position = statement_location >= 0
                               ? CharacterCount(query_text_, static_cast<size_t>(statement_location)) + error.position

@@ -90,7 +90,12 @@ private:
     void ClosePortals();
 
     // Statements run on DuckDB (blocking parts run on a worker thread).
-    std::shared_ptr<engine::PreparedStatement> PrepareGeneric(const sql::ParsedStatement &statement);
+    //! `parameter_casts`: `$n` -> SQL type, for parameters DuckDB cannot type by itself.
+    std::shared_ptr<engine::PreparedStatement>
+    PrepareGeneric(const sql::ParsedStatement &statement, const std::map<int32_t, std::string> &parameter_casts = {});
+    //! Prepares a Parse's statement, typing the parameters DuckDB cannot infer from the types the
+    //! client declared, or as text (PostgreSQL's choice for an unknown parameter). Blocking.
+    void PrepareForParse(PreparedEntry &entry);
     void StartExecution(Execution &execution, const sql::ParsedStatement &statement,
                         const std::vector<types::OwnedValue> &parameters, const std::vector<int16_t> &result_formats);
     asio::awaitable<EncodeStatus> StreamRows(Execution &execution, uint64_t max_rows);

@@ -3,6 +3,7 @@
 #include "session/session.hpp"
 #include "sql/command_tag.hpp"
 #include "sql/statement_parser.hpp"
+#include "types/pg_type.hpp"
 #include "types/type_mapping.hpp"
 #include "wire/protocol_error.hpp"
 
@@ -108,7 +109,7 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
     if (!entry->empty && entry->statement.kind == sql::StatementKind::Generic) {
         co_await context_.workers.Run([&]() {
             MaterializeOpenPortals();
-            entry->prepared = PrepareGeneric(entry->statement);
+            PrepareForParse(*entry);
             DescribeEntry(*entry);
         });
     } else if (!entry->empty && entry->statement.kind == sql::StatementKind::Show) {
@@ -127,6 +128,37 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
     }
     prepared_[message.statement] = std::move(entry);
     wire::WriteParseComplete(stream_.Out());
+}
+
+void Session::PrepareForParse(PreparedEntry &entry) {
+    const auto &declared = entry.parameter_types;
+    std::map<int32_t, std::string> casts;
+    try {
+        entry.prepared = PrepareGeneric(entry.statement);
+    } catch (const SqlError &) {
+        for (size_t i = 0; i < declared.size(); i++) {
+            if (declared[i] != 0) {
+                casts[static_cast<int32_t>(i + 1)] = types::CastTypeNameForOid(declared[i]);
+            }
+        }
+        if (casts.empty()) {
+            throw;
+        }
+        entry.prepared = PrepareGeneric(entry.statement, casts);
+    }
+    auto handle = entry.prepared->handle.Get();
+    bool retry = false;
+    for (idx_t i = 0; i < duckdb_nparams(handle); i++) {
+        auto number = static_cast<int32_t>(i + 1);
+        if (duckdb_param_type(handle, i + 1) == DUCKDB_TYPE_INVALID && !casts.count(number)) {
+            uint32_t type_oid = i < declared.size() ? declared[i] : 0;
+            casts[number] = type_oid != 0 ? types::CastTypeNameForOid(type_oid) : "text";
+            retry = true;
+        }
+    }
+    if (retry) {
+        entry.prepared = PrepareGeneric(entry.statement, casts);
+    }
 }
 
 void Session::DescribeEntry(PreparedEntry &entry) {

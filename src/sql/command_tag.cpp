@@ -66,6 +66,9 @@ std::string ObjectWord(ObjectType type) {
 
 //! Text of a SET argument as PostgreSQL would store it.
 std::string ArgText(const Node &arg) {
+    if (arg.has_string()) {
+        return arg.string().sval();
+    }
     if (arg.has_a_const()) {
         const auto &c = arg.a_const();
         if (c.has_sval()) {
@@ -216,10 +219,53 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.tag = "MERGE";
         out.tag_has_rows = true;
         return;
-    case Node::kCopyStmt:
+    case Node::kCopyStmt: {
+        const auto &copy = node.copy_stmt();
         out.tag = "COPY";
         out.tag_has_rows = true;
+        if (copy.is_program() || !copy.filename().empty()) {
+            out.kind = StatementKind::CopyFile;
+            return;
+        }
+        out.kind = copy.is_from() ? StatementKind::CopyFrom : StatementKind::CopyTo;
+        if (copy.has_relation()) {
+            out.copy_schema = copy.relation().schemaname();
+            out.copy_table = copy.relation().relname();
+        }
+        for (const auto &column : copy.attlist()) {
+            if (column.has_string()) {
+                out.copy_columns.push_back(column.string().sval());
+            }
+        }
+        for (const auto &option : copy.options()) {
+            if (!option.has_def_elem()) {
+                continue;
+            }
+            const auto &def = option.def_elem();
+            std::string value;
+            if (def.has_arg()) {
+                if (def.arg().has_list()) {
+                    for (const auto &item : def.arg().list().items()) {
+                        value += (value.empty() ? "" : ",") + ArgText(item);
+                    }
+                } else if (def.arg().has_a_star()) {
+                    value = "*";
+                } else if (def.arg().has_string()) {
+                    value = def.arg().string().sval();
+                } else if (def.arg().has_integer()) {
+                    value = std::to_string(def.arg().integer().ival());
+                } else if (def.arg().has_boolean()) {
+                    value = def.arg().boolean().boolval() ? "true" : "false";
+                } else {
+                    value = ArgText(def.arg());
+                }
+            } else {
+                value = "true";
+            }
+            out.copy_options.emplace_back(Lower(def.defname()), value);
+        }
         return;
+    }
     case Node::kCreateTableAsStmt:
         // PostgreSQL tags CREATE TABLE AS and SELECT INTO with "SELECT n".
         out.tag = "SELECT";

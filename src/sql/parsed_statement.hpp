@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pg_query {
@@ -26,6 +27,9 @@ enum class StatementKind {
     DeclareCursor, //!< DECLARE name [BINARY] CURSOR [WITH HOLD] FOR query
     Fetch,         //!< FETCH / MOVE [FORWARD] [n | ALL | NEXT] [FROM | IN] name
     CloseCursor,   //!< CLOSE name / CLOSE ALL
+    CopyFrom,      //!< COPY table [(columns)] FROM STDIN
+    CopyTo,        //!< COPY table [(columns)] | (query) TO STDOUT
+    CopyFile,      //!< COPY to or from a server file or program: only with allow_external_access
 };
 
 struct ParsedStatement {
@@ -57,6 +61,13 @@ struct ParsedStatement {
     bool cursor_binary = false;  //!< BINARY
     int64_t fetch_count = 1;     //!< rows to FETCH or MOVE; 0 = ALL
     bool fetch_backward = false; //!< a direction other than forward (not supported)
+
+    // COPY
+    std::string copy_schema;               //!< the table's schema, empty when unqualified
+    std::string copy_table;                //!< the table, empty for COPY (query) TO
+    std::vector<std::string> copy_columns; //!< the column list, empty for all columns
+    //! Options as (lower-case name, value) pairs; list values are comma-joined, `*` for all.
+    std::vector<std::pair<std::string, std::string>> copy_options;
 };
 
 //! A query string split into statements. When PostgreSQL's grammar rejects the string,

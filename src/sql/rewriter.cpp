@@ -216,6 +216,40 @@ bool QualifyForeignKeyTarget(Node &node) {
     return true;
 }
 
+//! `$n` becomes `$n::type` for parameters whose type only the client knows (declared in Parse)
+//! or that PostgreSQL would take as text.
+bool CastParameter(Node &node, const RewriteContext &context) {
+    if (!node.has_param_ref()) {
+        return false;
+    }
+    auto found = context.parameter_casts.find(node.param_ref().number());
+    if (found == context.parameter_casts.end()) {
+        return false;
+    }
+    Node cast;
+    auto *type_cast = cast.mutable_type_cast();
+    *type_cast->mutable_arg() = std::move(node);
+    auto *type_name = type_cast->mutable_type_name();
+    // "name" or "name(a,b)": the modifiers become the type name's typmods.
+    const auto &spec = found->second;
+    auto paren = spec.find('(');
+    type_name->add_names()->mutable_string()->set_sval(spec.substr(0, paren));
+    if (paren != std::string::npos) {
+        size_t start = paren + 1;
+        while (start < spec.size()) {
+            auto end = spec.find_first_of(",)", start);
+            if (end == std::string::npos || end == start) {
+                break;
+            }
+            *type_name->add_typmods() = IntConst(std::stoi(spec.substr(start, end - start)));
+            start = end + 1;
+        }
+    }
+    type_name->set_typemod(-1);
+    node = std::move(cast);
+    return true;
+}
+
 struct DeparseResultDeleter {
     void operator()(PgQueryDeparseResult *result) const {
         pg_query_free_deparse_result(*result);
@@ -236,6 +270,7 @@ std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &
     WalkNodes(*raw->mutable_stmt(), [&](Node &node) {
         changed |= CastInt4Function(node);
         changed |= QualifyForeignKeyTarget(node);
+        changed |= CastParameter(node, context);
         changed |= GuardDivision(node);
         changed |= InlineSessionFunctions(node, context);
         changed |= NameSingleColumnFunction(node);
@@ -265,6 +300,14 @@ std::string CursorQueryText(const Node &declare, const RewriteContext &context) 
     auto text = Rewrite(declare.declare_cursor_stmt().query(), context, true);
     if (!text) {
         throw SqlError("0A000", "this cursor query cannot be run");
+    }
+    return *text;
+}
+
+std::string CopyQueryText(const Node &copy, const RewriteContext &context) {
+    auto text = Rewrite(copy.copy_stmt().query(), context, true);
+    if (!text) {
+        throw SqlError("0A000", "this COPY query cannot be run");
     }
     return *text;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -15,6 +16,8 @@ namespace duckgres::sql {
 struct RewriteContext {
     std::string user;
     int32_t backend_pid = 0;
+    //! Parameters DuckDB cannot type by itself, by number ($1 = 1): cast to these SQL types.
+    std::map<int32_t, std::string> parameter_casts;
 };
 
 //! Applies every rewrite pass to a copy of `statement`. Returns the SQL text to give DuckDB,
@@ -33,5 +36,8 @@ std::optional<std::string> RewriteForDuckDb(const pg_query::Node &statement, con
 //! The query of DECLARE ... CURSOR FOR query, rewritten like any statement and deparsed for
 //! DuckDB. Throws SqlError 0A000 when it cannot be deparsed.
 std::string CursorQueryText(const pg_query::Node &declare, const RewriteContext &context);
+
+//! The query of COPY (query) TO STDOUT, rewritten and deparsed for DuckDB.
+std::string CopyQueryText(const pg_query::Node &copy, const RewriteContext &context);
 
 } // namespace duckgres::sql

@@ -62,4 +62,50 @@ uint32_t ArrayTypeOf(uint32_t element_oid) {
     }
 }
 
+std::string CastTypeNameForOid(uint32_t type_oid) {
+    switch (type_oid) {
+    case oid::kBool:
+        return "boolean";
+    case oid::kBytea:
+        return "blob";
+    case oid::kInt2:
+        return "int2";
+    case oid::kInt4:
+        return "int4";
+    case oid::kInt8:
+    case oid::kOid:
+        return "int8";
+    case oid::kFloat4:
+        return "float4";
+    case oid::kFloat8:
+        return "float8";
+    case oid::kNumeric:
+        return "numeric(38,10)";
+    case oid::kDate:
+        return "date";
+    case oid::kTime:
+        return "time";
+    case oid::kTimetz:
+        return "timetz";
+    case oid::kTimestamp:
+        return "timestamp";
+    case oid::kTimestamptz:
+        return "timestamptz";
+    case oid::kInterval:
+        return "interval";
+    case oid::kUuid:
+        return "uuid";
+    case oid::kJson:
+    case oid::kJsonb:
+        return "json";
+    case oid::kVarchar:
+    case oid::kBpchar:
+    case oid::kName:
+    case oid::kChar:
+        return "varchar";
+    default:
+        return "text";
+    }
+}
+
 } // namespace duckgres::types

@@ -44,6 +44,10 @@ struct PgType {
     std::string name;    //!< PostgreSQL type name as format_type() writes it, e.g. "integer"
 };
 
+//! A SQL type name DuckDB accepts in a cast for values of PostgreSQL type `oid` (e.g. 23 ->
+//! "int4", 1700 -> "numeric(38,10)"); "text" for types without a better match.
+std::string CastTypeNameForOid(uint32_t oid);
+
 //! The array type OID of an element type OID (e.g. 23 -> 1007), or 0 when there is none.
 uint32_t ArrayTypeOf(uint32_t element_oid);
 

@@ -242,4 +242,35 @@ void DataRowWriter::End() {
     PacketBuilder(out_).PatchInt32(row_start_ + 1, static_cast<int32_t>(length));
 }
 
+namespace {
+void WriteCopyResponse(std::string &out, char type, int8_t format, std::span<const int16_t> column_formats) {
+    PacketBuilder builder(out);
+    builder.Begin(type).Byte(static_cast<uint8_t>(format)).Int16(static_cast<int16_t>(column_formats.size()));
+    for (auto column_format : column_formats) {
+        builder.Int16(column_format);
+    }
+    builder.Finish();
+}
+} // namespace
+
+void WriteCopyInResponse(std::string &out, int8_t format, std::span<const int16_t> column_formats) {
+    WriteCopyResponse(out, 'G', format, column_formats);
+}
+
+void WriteCopyOutResponse(std::string &out, int8_t format, std::span<const int16_t> column_formats) {
+    WriteCopyResponse(out, 'H', format, column_formats);
+}
+
+void WriteCopyData(std::string &out, std::string_view data) {
+    PacketBuilder builder(out);
+    builder.Begin('d').Bytes(data);
+    builder.Finish();
+}
+
+void WriteCopyDone(std::string &out) {
+    PacketBuilder builder(out);
+    builder.Begin('c');
+    builder.Finish();
+}
+
 } // namespace duckgres::wire

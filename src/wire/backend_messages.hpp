@@ -76,6 +76,12 @@ void WriteNoData(std::string &out);
 void WritePortalSuspended(std::string &out);
 void WriteParameterDescription(std::string &out, std::span<const uint32_t> type_oids);
 
+// COPY: overall format (0 text, 1 binary) and one format code per column.
+void WriteCopyInResponse(std::string &out, int8_t format, std::span<const int16_t> column_formats);
+void WriteCopyOutResponse(std::string &out, int8_t format, std::span<const int16_t> column_formats);
+void WriteCopyData(std::string &out, std::string_view data);
+void WriteCopyDone(std::string &out);
+
 //! Builds one DataRow in place: Begin(), then per column Null() or Value() or
 //! BeginValue()/append bytes to the buffer/EndValue(), then End().
 class DataRowWriter {

@@ -46,7 +46,15 @@ TEST(StatementParser, ClassifiesStatements) {
         {"reset all", "RESET", false, false, StatementKind::Reset},
         {"show timezone", "SHOW", false, true, StatementKind::Show},
         {"explain select 1", "EXPLAIN", false, true, StatementKind::Generic},
-        {"copy t from stdin", "COPY", true, false, StatementKind::Generic},
+        {"copy t from stdin", "COPY", true, false, StatementKind::CopyFrom},
+        {"copy t to stdout", "COPY", true, false, StatementKind::CopyTo},
+        {"copy (select 1) to stdout", "COPY", true, false, StatementKind::CopyTo},
+        {"copy t from '/tmp/x.csv'", "COPY", true, false, StatementKind::CopyFile},
+        {"declare c cursor for select 1", "DECLARE CURSOR", false, false, StatementKind::DeclareCursor},
+        {"fetch 10 from c", "FETCH", true, true, StatementKind::Fetch},
+        {"move 10 in c", "MOVE", true, false, StatementKind::Fetch},
+        {"close c", "CLOSE CURSOR", false, false, StatementKind::CloseCursor},
+        {"close all", "CLOSE CURSOR ALL", false, false, StatementKind::CloseCursor},
     };
     for (const auto &c : cases) {
         auto parsed = ParseQuery(c.sql);
@@ -113,6 +121,24 @@ TEST(StatementParser, SetValues) {
         EXPECT_EQ(parsed.statements[0].value, c.value) << c.sql;
         EXPECT_EQ(parsed.statements[0].is_local, c.local) << c.sql;
     }
+}
+
+TEST(StatementParser, CopyOptions) {
+    auto parsed = ParseQuery("copy s.t (a, b) from stdin with (format csv, header, delimiter ';', "
+                             "force_not_null (a, b), null 'NA')");
+    ASSERT_EQ(parsed.statements.size(), 1u);
+    const auto &s = parsed.statements[0];
+    EXPECT_EQ(s.copy_schema, "s");
+    EXPECT_EQ(s.copy_table, "t");
+    EXPECT_EQ(s.copy_columns, (std::vector<std::string>{"a", "b"}));
+    std::vector<std::pair<std::string, std::string>> options = {
+        {"format", "csv"}, {"header", "true"}, {"delimiter", ";"}, {"force_not_null", "a,b"}, {"null", "NA"}};
+    EXPECT_EQ(s.copy_options, options);
+    auto legacy = ParseQuery("copy t to stdout with csv header force quote *");
+    ASSERT_EQ(legacy.statements.size(), 1u);
+    std::vector<std::pair<std::string, std::string>> legacy_options = {
+        {"format", "csv"}, {"header", "true"}, {"force_quote", "*"}};
+    EXPECT_EQ(legacy.statements[0].copy_options, legacy_options);
 }
 
 TEST(CommandTag, Formats) {

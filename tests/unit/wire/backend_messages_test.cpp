@@ -286,3 +286,28 @@ TEST(BackendMessagesTest, StringsWithEmbeddedNulAreTruncated) {
 
 } // namespace
 } // namespace duckgres::wire::test
+
+namespace duckgres::wire {
+namespace {
+
+TEST(BackendMessagesCopy, ExactBytes) {
+    std::string out;
+    int16_t formats[] = {0, 0};
+    WriteCopyInResponse(out, 0, formats);
+    EXPECT_EQ(out, std::string("G\0\0\0\x0b\0\0\x02\0\0\0\0", 12));
+    out.clear();
+    int16_t binary[] = {1};
+    WriteCopyOutResponse(out, 1, binary);
+    EXPECT_EQ(out, std::string("H\0\0\0\x09\x01\0\x01\0\x01", 10));
+    out.clear();
+    WriteCopyData(out, "1\tx\n");
+    EXPECT_EQ(out, std::string("d\0\0\0\x08"
+                               "1\tx\n",
+                               9));
+    out.clear();
+    WriteCopyDone(out);
+    EXPECT_EQ(out, std::string("c\0\0\0\x04", 5));
+}
+
+} // namespace
+} // namespace duckgres::wire

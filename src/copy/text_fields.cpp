@@ -1,0 +1,119 @@
+// SplitTextFields: the fields of one line of COPY text format, de-escaped, with NULL recognized.
+#include "copy/text_fields.hpp"
+
+#include "common/sql_error.hpp"
+#include "copy/utf8_validator.hpp"
+
+namespace duckgres::copy {
+
+namespace {
+
+int HexValue(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+bool IsOctal(char c) {
+    return c >= '0' && c <= '7';
+}
+
+//! Decodes the escape whose letter is at `line[pos]` (after the backslash), advancing `pos` past it.
+char DecodeEscape(std::string_view line, size_t &pos) {
+    char c = line[pos++];
+    if (IsOctal(c)) {
+        int value = c - '0';
+        for (int digits = 1; digits < 3 && pos < line.size() && IsOctal(line[pos]); digits++) {
+            value = value * 8 + (line[pos++] - '0');
+        }
+        return static_cast<char>(value & 0xff);
+    }
+    switch (c) {
+    case 'x': {
+        if (pos >= line.size() || HexValue(line[pos]) < 0) {
+            return 'x';
+        }
+        int value = HexValue(line[pos++]);
+        if (pos < line.size() && HexValue(line[pos]) >= 0) {
+            value = value * 16 + HexValue(line[pos++]);
+        }
+        return static_cast<char>(value);
+    }
+    case 'b':
+        return '\b';
+    case 'f':
+        return '\f';
+    case 'n':
+        return '\n';
+    case 'r':
+        return '\r';
+    case 't':
+        return '\t';
+    case 'v':
+        return '\v';
+    default:
+        return c;
+    }
+}
+
+} // namespace
+
+void SplitTextFields(std::string_view line, const CopyOptions &options, size_t expect_fields,
+                     std::vector<std::optional<std::string>> &fields) {
+    fields.clear();
+    if (expect_fields == 0) {
+        if (!line.empty()) {
+            throw SqlError("22P04", "extra data after last expected column");
+        }
+        return;
+    }
+    size_t pos = 0;
+    while (true) {
+        size_t start = pos;
+        size_t end = line.size();
+        std::string value;
+        bool decoded_special = false; //!< an escape produced a NUL or non-ASCII byte
+        bool more = false;
+        while (pos < line.size()) {
+            char c = line[pos];
+            if (c == options.delimiter) {
+                end = pos++;
+                more = true;
+                break;
+            }
+            pos++;
+            if (c != '\\') {
+                value += c;
+                continue;
+            }
+            if (pos >= line.size()) {
+                break;
+            }
+            bool escape_sequence = IsOctal(line[pos]) || line[pos] == 'x';
+            char decoded = DecodeEscape(line, pos);
+            auto byte = static_cast<unsigned char>(decoded);
+            decoded_special = decoded_special || (escape_sequence && (byte == 0 || byte >= 0x80));
+            value += decoded;
+        }
+        if (line.substr(start, end - start) == options.null_string) {
+            fields.emplace_back(std::nullopt);
+        } else {
+            if (decoded_special) {
+                Utf8Validator::Verify(value);
+            }
+            fields.emplace_back(std::move(value));
+        }
+        if (!more) {
+            return;
+        }
+    }
+}
+
+} // namespace duckgres::copy
