@@ -10,6 +10,8 @@ namespace duckgres::copy {
 namespace {
 
 constexpr std::string_view kSignature("PGCOPY\n\377\r\n\0", 11);
+//! PostgreSQL's limit for one allocation (MaxAllocSize): a field must be shorter.
+constexpr int32_t kMaxFieldBytes = 0x3fffffff;
 
 int32_t ReadInt32(const std::string &bytes) {
     uint32_t value = 0;
@@ -169,6 +171,11 @@ void BinaryTupleReader::HandleBuffered(const TupleSink &sink) {
         }
         if (length < -1) {
             throw Malformed("invalid field size");
+        }
+        if (length >= kMaxFieldBytes) {
+            throw SqlError("54000", "out of memory",
+                           "Cannot enlarge string buffer containing 0 bytes by " + std::to_string(length) +
+                               " more bytes.");
         }
         remaining_ = static_cast<uint64_t>(length);
         state_ = State::FieldData;

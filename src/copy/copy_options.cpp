@@ -87,8 +87,7 @@ std::vector<std::string> ColumnListArgument(const CopyOptionItem &item, const st
     return *item.list;
 }
 
-CopyOptions::Format FormatArgument(const CopyOptionItem &item) {
-    auto text = StringArgument(item, "format");
+CopyOptions::Format ParseFormat(const std::string &text) {
     if (text == "text") {
         return CopyOptions::Format::Text;
     }
@@ -134,8 +133,9 @@ void ApplyEncoding(const CopyOptionItem &item, GivenOptions &given) {
 void ApplyItem(const CopyOptionItem &item, CopyDirection direction, GivenOptions &given) {
     auto name = Lower(item.name);
     if (name == "format") {
+        auto text = StringArgument(item, name); // PostgreSQL reads the argument before checking for a repeat
         CheckNotGiven(given.format);
-        given.format = FormatArgument(item);
+        given.format = ParseFormat(text);
     } else if (name == "freeze") {
         CheckNotGiven(given.freeze);
         auto value = BooleanArgument(item);

@@ -18,18 +18,37 @@ LineScanner::LineScanner(const CopyOptions &options)
 }
 
 bool LineScanner::Feed(std::string_view data, const LineSink &sink) {
+    if (data.empty()) {
+        return state_ != State::Ended;
+    }
+    if (held_) {
+        char c = *held_;
+        held_.reset();
+        Process(c, sink);
+    }
     size_t pos = 0;
     while (pos < data.size() && state_ != State::Ended) {
+        CheckLineLength(1);
         if (state_ == State::Data && !(csv_ && at_line_start_)) {
             size_t end = pos;
             while (end < data.size() && !special_[static_cast<unsigned char>(data[end])]) {
                 end++;
             }
             if (end > pos) {
+                CheckLineLength(end - pos);
                 line_.append(data.data() + pos, end - pos);
                 pos = end;
                 continue;
             }
+        }
+        if (csv_ && pos + 1 == data.size() && (data[pos] == '\r' || data[pos] == '\\') && state_ != State::MarkerDot &&
+            state_ != State::MarkerDotCr) {
+            // PostgreSQL reads the byte after these before acting on them (so invalid input there wins)
+            if (state_ == State::CarriageReturn) {
+                EndCarriageReturnLine(sink);
+            }
+            held_ = data[pos];
+            break;
         }
         Process(data[pos++], sink);
     }
@@ -37,6 +56,11 @@ bool LineScanner::Feed(std::string_view data, const LineSink &sink) {
 }
 
 void LineScanner::Finish(const LineSink &sink) {
+    if (held_) {
+        char c = *held_;
+        held_.reset();
+        Process(c, sink);
+    }
     switch (state_) {
     case State::Ended:
         return;
@@ -50,12 +74,7 @@ void LineScanner::Finish(const LineSink &sink) {
         in_quote_ = in_quote_ && escape_ != quote_;
         break;
     case State::CarriageReturn:
-        if (newline_ == Newline::CrLf) {
-            FailCarriageReturn();
-        }
-        newline_ = Newline::Cr;
-        state_ = State::Data;
-        EndLine(sink);
+        EndCarriageReturnLine(sink);
         break;
     case State::MarkerStart:
         Replay("\\", sink);
@@ -96,17 +115,13 @@ void LineScanner::Process(char c, const LineSink &sink) {
         ProcessData(c, sink);
         return;
     case State::CarriageReturn:
-        state_ = State::Data;
         if (c == '\n') {
+            state_ = State::Data;
             newline_ = Newline::CrLf;
             EndLine(sink);
             return;
         }
-        if (newline_ == Newline::CrLf) {
-            FailCarriageReturn();
-        }
-        newline_ = Newline::Cr;
-        EndLine(sink);
+        EndCarriageReturnLine(sink);
         ProcessData(c, sink);
         return;
     case State::MarkerStart:
@@ -225,9 +240,28 @@ void LineScanner::EndLine(const LineSink &sink) {
     in_quote_ = false;
 }
 
+void LineScanner::EndCarriageReturnLine(const LineSink &sink) {
+    if (newline_ == Newline::CrLf) {
+        FailCarriageReturn();
+    }
+    newline_ = Newline::Cr;
+    state_ = State::Data;
+    EndLine(sink);
+}
+
 void LineScanner::EndData(const LineSink &sink) {
     state_ = State::Ended;
     sink(line_, true);
+}
+
+void LineScanner::CheckLineLength(size_t more) const {
+    // PostgreSQL's limit for one allocation (MaxAllocSize), which bounds its line buffer too.
+    constexpr size_t kMaxLineBytes = 0x3fffffff;
+    if (line_.size() + more + 4 >= kMaxLineBytes) {
+        throw SqlError("54000", "out of memory",
+                       "Cannot enlarge string buffer containing " + std::to_string(line_.size()) + " bytes by " +
+                           std::to_string(more) + " more bytes.");
+    }
 }
 
 void LineScanner::FailCarriageReturn() const {

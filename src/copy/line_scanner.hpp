@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,7 +15,7 @@ namespace duckgres::copy {
 //! Finds the lines of COPY FROM text or CSV data as PostgreSQL 15 does: the first line terminator fixes the
 //! newline style (LF, CR LF or CR) and a different one later is an error; a backslash escapes the next byte
 //! (text), quoted CSV fields may span lines; `\.` ends the data (text: anywhere, CSV: alone on a line).
-//! Errors are SqlError 22P04 with PostgreSQL's messages and hints. Holds at most one line.
+//! Errors are SqlError 22P04 with PostgreSQL's messages and hints. Holds at most one line (under 1 GB).
 class LineScanner {
 public:
     //! Receives each line without its terminator; `last` marks the line ended by `\.` or by the end of input
@@ -53,7 +54,11 @@ private:
     //! CSV: `\`, `\.` or `\.` CR at the start of a line turned out to be data; scan it as such.
     void Replay(std::string_view bytes, const LineSink &sink);
     void EndLine(const LineSink &sink);
+    //! A CR not followed by LF ends the line (CR style), or is an error in CR LF style.
+    void EndCarriageReturnLine(const LineSink &sink);
     void EndData(const LineSink &sink);
+    //! A line may not reach 1 GB (54000 `out of memory`, as PostgreSQL's line buffer).
+    void CheckLineLength(size_t more) const;
     [[noreturn]] void FailCarriageReturn() const;
     [[noreturn]] void FailNewline() const;
     [[noreturn]] void FailMarker(bool style_mismatch) const;
@@ -66,6 +71,7 @@ private:
     Newline newline_ = Newline::Unknown;
     bool in_quote_ = false;
     bool at_line_start_ = true;
+    std::optional<char> held_; //!< CSV: a final CR or backslash waiting for the byte after it
     uint64_t line_number_ = 1;
     std::string line_;
 };

@@ -46,20 +46,28 @@ EncodeStatus ResultEncoder::EncodeRows(std::string &out, size_t budget, uint64_t
             if (max_rows > 0 && sent == max_rows) {
                 return EncodeStatus::RowLimitHit;
             }
-            row.Begin(columns);
-            for (size_t c = 0; c < encoders_.size(); c++) {
-                auto &encoder = *encoders_[c];
-                if (encoder.IsNull(next_row_)) {
-                    row.Null();
-                } else if (fields_[c].format == 1) {
-                    encoder.AppendBinary(next_row_, row.BeginValue(), options_);
-                    row.EndValue();
-                } else {
-                    encoder.AppendText(next_row_, row.BeginValue(), options_);
-                    row.EndValue();
+            size_t row_start = out.size();
+            try {
+                row.Begin(columns);
+                for (size_t c = 0; c < encoders_.size(); c++) {
+                    auto &encoder = *encoders_[c];
+                    if (encoder.IsNull(next_row_)) {
+                        row.Null();
+                    } else if (fields_[c].format == 1) {
+                        encoder.AppendBinary(next_row_, row.BeginValue(), options_);
+                        row.EndValue();
+                    } else {
+                        encoder.AppendText(next_row_, row.BeginValue(), options_);
+                        row.EndValue();
+                    }
                 }
+                row.End();
+            } catch (...) {
+                // A value that cannot be sent (a ragged array in binary, say): the half-built
+                // DataRow must not reach the client before the ErrorResponse.
+                out.resize(row_start);
+                throw;
             }
-            row.End();
             sent++;
             rows_++;
         }

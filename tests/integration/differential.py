@@ -1,4 +1,4 @@
-"""Differential testing: the same SQL through the simple query protocol on two servers, compared.
+"""Differential testing: the same SQL on two servers, compared, through three protocol modes.
 
 Corpus format (tests/integration/corpus/*.sql; see corpus/README.md):
 
@@ -15,6 +15,18 @@ After a `-- raw` line, each non-blank line up to `-- cleanup` is sent verbatim a
 (for text the splitter cannot take, such as an unterminated quote).
 Every query message of a case is compared (results, errors, transaction status afterwards); the
 cleanup statements run afterwards on both servers whatever happened, and are not compared.
+
+Modes (MODES):
+- `simple`: each message is one Query message.
+- `extended-text` / `extended-binary`: each statement is Parse (unnamed, no parameter types) /
+  Bind (no parameters, every result column in text / binary format) / Describe portal / Execute
+  (no row limit) / Sync, as libpq's PQsendQueryParams sends it. A message with several statements
+  (`SELECT 1; SELECT 2;` on one line) cannot go through one Parse: its statements are split at
+  every ';' and sent as ONE pipeline, Parse/Bind/Describe/Execute per statement and a single Sync
+  at the end, the extended-protocol counterpart of a multi-statement Query (one implicit
+  transaction; after an error the server skips the rest up to the Sync, which libpq reports as
+  PIPELINE_ABORTED results). `-- raw` lines are sent unsplit, one Parse each. In binary mode the
+  raw bytes of every value are compared.
 """
 
 from __future__ import annotations
@@ -34,8 +46,10 @@ CORPUS_DIR = HERE / "corpus"
 KNOWN_DIFFERENCES_FILE = CORPUS_DIR / "known_differences.txt"
 QUERY_TIMEOUT = 60.0
 
-#: Outcome of every case run in this pytest session: name -> {"match", "known", ...}.
-RESULTS: dict[str, dict[str, Any]] = {}
+#: The protocol modes every case runs in (see the module docstring).
+MODES = ("simple", "extended-text", "extended-binary")
+#: Outcome of every case run in this pytest session: (name, mode) -> {"match", "known", ...}.
+RESULTS: dict[tuple[str, str], dict[str, Any]] = {}
 #: Optional file receiving the details of every differing case (set DUCKGRES_DIFF_REPORT=path).
 REPORT_PATH = os.environ.get("DUCKGRES_DIFF_REPORT") or None
 
@@ -43,6 +57,8 @@ _CASE_RE = re.compile(r"^--\s*case:\s*(\S+)\s*$")
 _CLEANUP_RE = re.compile(r"^--\s*cleanup\s*:?\s*$")
 _RAW_RE = re.compile(r"^--\s*raw\s*:?\s*$")
 _NAME_RE = re.compile(r"^[a-z0-9_]+$")
+#: A known_differences.txt entry: `case_name` (every mode) or `case_name[mode, mode...]`.
+_ENTRY_RE = re.compile(r"^([a-z0-9_]+)\s*(?:\[([^\]]*)\])?$")
 
 
 class CorpusError(ValueError):
@@ -66,12 +82,10 @@ class Case:
 # ------------------------------------------------------------------------------------------------
 # Parsing
 
-def split_messages(text: str) -> list[str]:
-    """Splits SQL text into query messages: each ends at a ';' followed only by blanks up to the end
-    of its line. Quotes ('', E'', "", $tag$..$tag$) and comments (--, /* */) are respected. Text
-    after the last such ';' that is not blank or comment is an error (a missing ';')."""
-    out: list[str] = []
-    i, n, start = 0, len(text), 0
+def _top_level_semicolons(text: str):
+    """Yields the index of every ';' outside quotes ('', E'', "", $tag$..$tag$) and comments
+    (--, /* */)."""
+    i, n = 0, len(text)
     while i < n:
         c = text[i]
         if c == "-" and text.startswith("--", i):
@@ -122,22 +136,47 @@ def split_messages(text: str) -> list[str]:
                 i = n if j < 0 else j + len(tag)
                 continue
         if c == ";":
-            j = i + 1
-            while j < n and text[j] in " \t\r":
-                j += 1
-            if j >= n or text[j] == "\n" or text.startswith("--", j):
-                out.append(text[start:i + 1].strip())
-                if text.startswith("--", j):  # a trailing comment belongs to this line, not the next message
-                    k = text.find("\n", j)
-                    j = n if k < 0 else k
-                start = j
-                i = j
-                continue
+            yield i
         i += 1
+
+
+def split_messages(text: str) -> list[str]:
+    """Splits SQL text into query messages: each ends at a ';' followed only by blanks up to the end
+    of its line. Quotes ('', E'', "", $tag$..$tag$) and comments (--, /* */) are respected. Text
+    after the last such ';' that is not blank or comment is an error (a missing ';')."""
+    out: list[str] = []
+    start, n = 0, len(text)
+    for i in _top_level_semicolons(text):
+        if i < start:
+            continue
+        j = i + 1
+        while j < n and text[j] in " \t\r":
+            j += 1
+        if j >= n or text[j] == "\n" or text.startswith("--", j):
+            out.append(text[start:i + 1].strip())
+            if text.startswith("--", j):  # a trailing comment belongs to this line, not the next message
+                k = text.find("\n", j)
+                j = n if k < 0 else k
+            start = j
     rest = _strip_comments(text[start:]).strip()
     if rest:
         raise CorpusError(f"SQL without a terminating ';' at end of line: {rest[:80]!r}")
     return out
+
+
+def split_statements(message: str) -> list[str]:
+    """The statements of one query message, for the extended protocol (one Parse per statement):
+    split at every ';' outside quotes and comments, each keeping its ';'. Pieces that are only
+    blanks or comments are dropped, except that a message with no statement at all (an empty query
+    such as ';') stays as it is."""
+    out: list[str] = []
+    start = 0
+    for i in _top_level_semicolons(message):
+        out.append(message[start:i + 1].strip())
+        start = i + 1
+    out.append(message[start:].strip())
+    out = [piece for piece in out if _strip_comments(piece).strip().strip(";").strip()]
+    return out or [message]
 
 
 def _strip_comments(text: str) -> str:
@@ -208,21 +247,62 @@ def load_corpus(directory: Path = CORPUS_DIR) -> list[Case]:
     return cases
 
 
+def parse_entry(entry: str) -> tuple[str, tuple[str, ...]]:
+    """`case_name` -> (case_name, every mode); `case_name[mode, mode]` -> (case_name, those modes)."""
+    m = _ENTRY_RE.match(entry.strip())
+    if not m:
+        raise CorpusError(f"bad known-difference entry {entry!r} (expected case_name or case_name[mode, ...])")
+    if m.group(2) is None:
+        return m.group(1), MODES
+    modes = [x.strip() for x in m.group(2).split(",")]
+    bad = [x for x in modes if x not in MODES]
+    if bad or not modes or len(set(modes)) != len(modes):
+        raise CorpusError(f"bad modes in {entry!r}: use distinct modes among {', '.join(MODES)}")
+    return m.group(1), tuple(x for x in MODES if x in modes)
+
+
 def parse_known_differences(text: str) -> dict[str, str]:
-    """`case_name: reason` per line; '#' starts a comment line; blank lines ignored."""
+    """`entry: reason` per line, where the entry is `case_name` (the case differs in every mode) or
+    `case_name[mode, ...]` (only in those modes); '#' starts a comment line; blank lines ignored.
+    Returns entry -> reason, the entry normalized (`case[extended-text,extended-binary]`). A (case,
+    mode) pair may be covered by one entry only."""
     known: dict[str, str] = {}
+    covered: dict[tuple[str, str], str] = {}
     for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        name, sep, reason = line.partition(":")
-        name, reason = name.strip(), reason.strip()
-        if not sep or not _NAME_RE.match(name) or not reason:
-            raise CorpusError(f"known_differences.txt:{lineno}: expected 'case_name: reason', got {raw!r}")
-        if name in known:
-            raise CorpusError(f"known_differences.txt:{lineno}: {name} listed twice")
-        known[name] = reason
+        entry, sep, reason = line.partition(":")
+        reason = reason.strip()
+        if not sep or not reason:
+            raise CorpusError(f"known_differences.txt:{lineno}: expected 'case_name: reason' or "
+                              f"'case_name[mode]: reason', got {raw!r}")
+        try:
+            name, modes = parse_entry(entry)
+        except CorpusError as e:
+            raise CorpusError(f"known_differences.txt:{lineno}: {e}") from None
+        key = name if modes == MODES else f"{name}[{','.join(modes)}]"
+        for mode in modes:
+            if (name, mode) in covered:
+                raise CorpusError(f"known_differences.txt:{lineno}: {name} in mode {mode} is already listed "
+                                  f"({covered[name, mode]})")
+            covered[name, mode] = key
+        known[key] = reason
     return known
+
+
+def known_reason(known: dict[str, str], case_name: str, mode: str) -> str | None:
+    """The reason a case is listed as differing in a mode, or None."""
+    for entry, reason in known.items():
+        name, modes = parse_entry(entry)
+        if name == case_name and mode in modes:
+            return reason
+    return None
+
+
+def known_pairs(known: dict[str, str]) -> set[tuple[str, str]]:
+    """Every (case name, mode) the list expects to differ."""
+    return {(name, mode) for entry in known for name, modes in [parse_entry(entry)] for mode in modes}
 
 
 def load_known_differences(path: Path = KNOWN_DIFFERENCES_FILE) -> dict[str, str]:
@@ -232,7 +312,7 @@ def load_known_differences(path: Path = KNOWN_DIFFERENCES_FILE) -> dict[str, str
 
 
 def known_difference_categories(text: str) -> list[tuple[str, list[str]]]:
-    """(category, case names) in file order; a `## Category` comment line starts a category."""
+    """(category, entries) in file order; a `## Category` comment line starts a category."""
     categories: list[tuple[str, list[str]]] = []
     for raw in text.splitlines():
         line = raw.strip()
@@ -241,8 +321,9 @@ def known_difference_categories(text: str) -> list[tuple[str, list[str]]]:
         elif line and not line.startswith("#"):
             if not categories:
                 categories.append(("Other", []))
-            categories[-1][1].append(line.partition(":")[0].strip())
-    return [(name, cases) for name, cases in categories if cases]
+            name, modes = parse_entry(line.partition(":")[0])
+            categories[-1][1].append(name if modes == MODES else f"{name}[{','.join(modes)}]")
+    return [(name, entries) for name, entries in categories if entries]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -262,26 +343,43 @@ def _markdown_text(text: str) -> str:
 def known_differences_markdown(cases: list[Case], text: str) -> str:
     """The generated part of docs/compatibility.md."""
     known = parse_known_differences(text)
+    pairs = known_pairs(known)
     topic = {c.name: c.topic for c in cases}
+    total = len(cases)
+    differ_total = {mode: sum(1 for c in cases if (c.name, mode) in pairs) for mode in MODES}
     lines = [
-        f"**{len(cases) - len(known)} of {len(cases)} cases match; {len(known)} known differences "
-        "listed below.**",
+        f"**Cases matching PostgreSQL 15: {total - differ_total['simple']} of {total} through the simple "
+        f"query protocol, {total - differ_total['extended-text']} of {total} through the extended protocol "
+        f"with text results, {total - differ_total['extended-binary']} of {total} with binary results; "
+        f"{len(known)} known-difference entries listed below.**",
         "",
-        "| topic | cases | match | known differences |",
-        "| --- | ---: | ---: | ---: |",
+        "Every case also runs through the extended protocol (`extended-text`, `extended-binary`): each "
+        "statement as Parse (unnamed, no parameter types) / Bind (no parameters, text or binary results) / "
+        "Describe portal / Execute / Sync, a line with several statements as one pipeline of them with a "
+        "single Sync, and in binary mode the raw bytes of every value compared. \"known\" counts the cases "
+        "listed as differing in a mode; in the lists below, modes \"all\" means the case differs in every mode.",
+        "",
+        "| topic | cases | " + " | ".join(f"{m} match | {m} known" for m in MODES) + " |",
+        "| --- | ---: | " + " | ".join("---: | ---:" for _ in MODES) + " |",
     ]
     topics: dict[str, list[Case]] = {}
     for c in cases:
         topics.setdefault(c.topic, []).append(c)
     for name, members in topics.items():
-        differ = sum(1 for c in members if c.name in known)
-        lines.append(f"| `{name}` | {len(members)} | {len(members) - differ} | {differ} |")
-    lines.append(f"| total | {len(cases)} | {len(cases) - len(known)} | {len(known)} |")
-    for category, names in known_difference_categories(text):
-        lines += ["", f"### {_markdown_text(category)} ({len(names)})", "", "| case | topic | reason |",
-                  "| --- | --- | --- |"]
-        for name in names:
-            lines.append(f"| `{name}` | {topic.get(name, '?')} | {_markdown_text(known[name])} |")
+        cells = []
+        for mode in MODES:
+            differ = sum(1 for c in members if (c.name, mode) in pairs)
+            cells += [str(len(members) - differ), str(differ)]
+        lines.append(f"| `{name}` | {len(members)} | " + " | ".join(cells) + " |")
+    lines.append(f"| total | {total} | "
+                 + " | ".join(f"{total - differ_total[m]} | {differ_total[m]}" for m in MODES) + " |")
+    for category, entries in known_difference_categories(text):
+        lines += ["", f"### {_markdown_text(category)} ({len(entries)})", "", "| case | topic | modes | reason |",
+                  "| --- | --- | --- | --- |"]
+        for entry in entries:
+            name, modes = parse_entry(entry)
+            shown = "all" if modes == MODES else ", ".join(modes)
+            lines.append(f"| `{name}` | {topic.get(name, '?')} | {shown} | {_markdown_text(known[entry])} |")
     return "\n".join(lines)
 
 
@@ -336,24 +434,79 @@ def _capture(res: pq.PGresult) -> dict[str, Any]:
     if status in (pq.ExecStatus.TUPLES_OK, pq.ExecStatus.SINGLE_TUPLE):
         out["columns"] = [(res.fname(i).decode("utf-8", "replace") if res.fname(i) is not None else None,
                            res.ftype(i), res.fmod(i)) for i in range(res.nfields)]
+        out["formats"] = [res.fformat(i) for i in range(res.nfields)]  # 0 text, 1 binary
         out["rows"] = [[res.get_value(r, c) for c in range(res.nfields)] for r in range(res.ntuples)]
     return out
 
 
-def exec_message(conn: pq.PGconn, sql: str, timeout: float = QUERY_TIMEOUT) -> list[dict[str, Any]]:
-    """Sends one simple-protocol Query message and collects every result until the server is ready."""
-    conn.send_query(sql.encode())
+def _wait_result(conn: pq.PGconn, deadline: float, sql: str, timeout: float) -> pq.PGresult | None:
+    while conn.is_busy():
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise QueryTimeout(f"no answer within {timeout}s to {sql[:100]!r}")
+        ready, _, _ = select.select([conn.socket], [], [], remaining)
+        if ready:
+            conn.consume_input()
+    return conn.get_result()
+
+
+def _flush(conn: pq.PGconn, deadline: float, sql: str, timeout: float) -> None:
+    while conn.flush() == 1:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise QueryTimeout(f"could not send {sql[:100]!r} within {timeout}s")
+        select.select([conn.socket], [conn.socket], [], remaining)
+        conn.consume_input()
+
+
+def exec_message(conn: pq.PGconn, sql: str, timeout: float = QUERY_TIMEOUT, mode: str = "simple") -> list[dict[str, Any]]:
+    """Sends one query message in a mode (see MODES) and collects every result until the server is
+    ready for the next query."""
+    if mode == "simple":
+        conn.send_query(sql.encode())
+        return _collect(conn, sql, timeout)
+    fmt = {"extended-text": 0, "extended-binary": 1}[mode]
+    statements = split_statements(sql)
+    if len(statements) == 1:  # Parse/Bind/Describe portal/Execute/Sync
+        conn.send_query_params(sql.encode(), [], result_format=fmt)
+        return _collect(conn, sql, timeout)
+    return _exec_pipeline(conn, sql, statements, fmt, timeout)
+
+
+def _exec_pipeline(conn: pq.PGconn, sql: str, statements: list[str], fmt: int,
+                   timeout: float) -> list[dict[str, Any]]:
+    """Several statements as one pipeline: Parse/Bind/Describe portal/Execute each, one Sync. On an
+    exception the connection is left in pipeline mode; run_case's cleanup replaces it."""
+    deadline = time.monotonic() + timeout
+    conn.enter_pipeline_mode()
+    for stmt in statements:
+        conn.send_query_params(stmt.encode(), [], result_format=fmt)
+    conn.pipeline_sync()
+    _flush(conn, deadline, sql, timeout)
+    results: list[dict[str, Any]] = []
+    nulls = 0
+    while True:
+        res = _wait_result(conn, deadline, sql, timeout)
+        if res is None:  # end of one statement's results
+            nulls += 1
+            if conn.status != pq.ConnStatus.OK or nulls > len(statements) + 1:
+                raise ConnectionError("the pipeline ended without its Sync point: "
+                                      + conn.error_message.decode("utf-8", "replace").strip())
+            continue
+        if res.status == pq.ExecStatus.PIPELINE_SYNC:
+            break
+        results.append(_capture(res))
+        if conn.status != pq.ConnStatus.OK:
+            return results
+    conn.exit_pipeline_mode()
+    return results
+
+
+def _collect(conn: pq.PGconn, sql: str, timeout: float) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     deadline = time.monotonic() + timeout
     while True:
-        while conn.is_busy():
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise QueryTimeout(f"no answer within {timeout}s to {sql[:100]!r}")
-            ready, _, _ = select.select([conn.socket], [], [], remaining)
-            if ready:
-                conn.consume_input()
-        res = conn.get_result()
+        res = _wait_result(conn, deadline, sql, timeout)
         if res is None:
             break
         status = pq.ExecStatus(res.status)
@@ -387,7 +540,9 @@ class CaseRun:
     cleanup_errors: list[str] = field(default_factory=list)
 
 
-def run_case(conninfo: str, case: Case, timeout: float = QUERY_TIMEOUT) -> CaseRun:
+def run_case(conninfo: str, case: Case, timeout: float = QUERY_TIMEOUT, mode: str = "simple") -> CaseRun:
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}")
     run = CaseRun(outcomes=[])
     conn: pq.PGconn | None = None
     notices: list[str] = []
@@ -402,7 +557,7 @@ def run_case(conninfo: str, case: Case, timeout: float = QUERY_TIMEOUT) -> CaseR
         conn.notice_handler = on_notice
         for sql in case.statements:
             notices.clear()
-            results = exec_message(conn, sql, timeout)
+            results = exec_message(conn, sql, timeout, mode)
             if conn.status != pq.ConnStatus.OK:
                 run.outcomes.append(MessageOutcome(sql, results, "lost", list(notices)))
                 run.failure = "connection lost: " + conn.error_message.decode("utf-8", "replace").strip()
@@ -440,11 +595,17 @@ def _cleanup(conninfo: str, conn: pq.PGconn | None, case: Case, timeout: float) 
 # ------------------------------------------------------------------------------------------------
 # Comparing
 
-def _show_value(v: bytes | None) -> str:
+def _show_value(v: bytes | None, fmt: int = 0) -> str:
     if v is None:
         return "NULL"
+    if fmt == 1:  # binary format: the raw bytes
+        return "x'" + v.hex() + "'"
     s = v.decode("utf-8", "backslashreplace")
     return repr(s)
+
+
+def _formats(r: dict[str, Any]) -> list[int]:
+    return r.get("formats") or [0] * len(r.get("columns") or [])
 
 
 def _comparable(r: dict[str, Any]) -> dict[str, Any]:
@@ -508,6 +669,9 @@ def _compare_result(where: str, a: dict[str, Any], b: dict[str, Any]) -> list[st
                 if x != y:
                     out.append(f"{where}: column {i + 1} expected (name={x[0]!r}, oid={x[1]}, typmod={x[2]}), "
                                f"got (name={y[0]!r}, oid={y[1]}, typmod={y[2]})")
+    fa, fb = _formats(a), _formats(b)
+    if a.get("formats") != b.get("formats"):
+        out.append(f"{where}: column formats (0 text, 1 binary) expected {fa}, got {fb}")
     ra, rb = a.get("rows"), b.get("rows")
     if ra != rb:
         ra, rb = ra or [], rb or []
@@ -516,7 +680,8 @@ def _compare_result(where: str, a: dict[str, Any], b: dict[str, Any]) -> list[st
         shown = 0
         for i, (x, y) in enumerate(zip(ra, rb)):
             if x != y:
-                cells = [f"col {c + 1}: expected {_show_value(p)}, got {_show_value(q)}"
+                cells = [f"col {c + 1}: expected {_show_value(p, fa[c] if c < len(fa) else 0)}, "
+                         f"got {_show_value(q, fb[c] if c < len(fb) else 0)}"
                          for c, (p, q) in enumerate(zip(x, y)) if p != q]
                 if len(x) != len(y):
                     cells.append(f"{len(x)} values expected, got {len(y)}")
@@ -548,8 +713,10 @@ def render_run(run: CaseRun) -> str:
             lines.append(f"    {describe(r)}")
             if r.get("columns") is not None:
                 lines.append("      columns: " + ", ".join(f"{n}:{oid}({mod})" for n, oid, mod in r["columns"]))
+                fmts = _formats(r)
                 for row in r["rows"][:20]:
-                    lines.append("      | " + " | ".join(_show_value(v) for v in row))
+                    lines.append("      | " + " | ".join(_show_value(v, fmts[c] if c < len(fmts) else 0)
+                                                         for c, v in enumerate(row)))
                 if len(r["rows"]) > 20:
                     lines.append(f"      ... {len(r['rows']) - 20} more rows")
         if o.notices:
@@ -606,25 +773,50 @@ def hygiene_problems(cases: list[Case]) -> list[str]:
 # ------------------------------------------------------------------------------------------------
 # Recording and reporting
 
-def record(case: Case, ref: CaseRun, got: CaseRun, diffs: list[str], known_reason: str | None) -> None:
-    RESULTS[case.name] = {
-        "case": case, "match": not diffs, "known": known_reason is not None, "reason": known_reason,
+def record(case: Case, mode: str, ref: CaseRun, got: CaseRun, diffs: list[str], known_reason: str | None) -> None:
+    RESULTS[case.name, mode] = {
+        "case": case, "mode": mode, "match": not diffs, "known": known_reason is not None, "reason": known_reason,
         "diffs": diffs, "ref": ref, "got": got, "cleanup_errors": got.cleanup_errors,
     }
 
 
-def write_report(path: str | os.PathLike[str]) -> None:
-    """Writes every differing case with both servers' answers, and a known_differences.txt suggestion."""
+def summary_lines(check_stale: bool = True) -> list[str]:
+    """The differential part of the pytest summary: counts per mode, unexpected and stale entries."""
     lines: list[str] = []
-    suggestions: list[str] = []
-    for name, r in RESULTS.items():
+    for mode in MODES:
+        results = {name: r for (name, m), r in RESULTS.items() if m == mode}
+        if not results:
+            continue
+        match = sum(1 for r in results.values() if r["match"])
+        known = sum(1 for r in results.values() if r["known"] and not r["match"])
+        lines.append(f"differential [{mode}]: {len(results)} cases, {match} match, {known} known differences")
+        unexpected = sorted(name for name, r in results.items() if not r["match"] and not r["known"])
+        if unexpected:
+            lines.append(f"differential [{mode}]: {len(unexpected)} unexpected differences: {', '.join(unexpected)}")
+        stale = sorted(name for name, r in results.items() if r["match"] and r["known"])
+        if stale and check_stale:
+            lines.append(f"differential [{mode}]: {len(stale)} listed in known_differences.txt but now matching "
+                         f"(remove them): {', '.join(stale)}")
+    cleanup = sorted({f"{name}[{mode}]" for (name, mode), r in RESULTS.items() if r.get("cleanup_errors")})
+    if cleanup:
+        lines.append(f"differential: cleanup errors on the tested server in: {', '.join(cleanup)}")
+    return lines
+
+
+def write_report(path: str | os.PathLike[str]) -> None:
+    """Writes every differing (case, mode) with both servers' answers, and known_differences.txt
+    suggestions (a plain entry when a new difference shows in every mode that ran)."""
+    lines: list[str] = []
+    new: dict[str, list[str]] = {}  # case name -> modes with a new difference
+    first_diff: dict[str, str] = {}
+    for (name, mode), r in RESULTS.items():
         if r["match"] and not r["cleanup_errors"]:
             continue
         case: Case = r["case"]
         state = "MATCHES (but listed as known)" if r["match"] and r["known"] else (
             f"known difference: {r['reason']}" if r["known"] else ("matches" if r["match"] else "NEW DIFFERENCE"))
         lines.append("=" * 100)
-        lines.append(f"{name}  [{case.location}]  {state}")
+        lines.append(f"{name} [{mode}]  ({case.location})  {state}")
         for d in r["diffs"]:
             lines.append(f"  - {d}")
         for e in r["cleanup_errors"]:
@@ -634,12 +826,15 @@ def write_report(path: str | os.PathLike[str]) -> None:
         lines.append("tested server:")
         lines.append(render_run(r["got"]))
         if not r["match"] and not r["known"] and r["diffs"]:
-            first = r["diffs"][0].replace("\n", " ")
-            suggestions.append(f"{name}: {first[:200]}")
-    if suggestions:
+            new.setdefault(name, []).append(mode)
+            first_diff.setdefault(name, r["diffs"][0].replace("\n", " "))
+    if new:
+        ran = {name: [m for m in MODES if (name, m) in RESULTS] for name in new}
         lines.append("=" * 100)
         lines.append("# suggested known_differences.txt lines (replace the text after ':' with the real reason)")
-        lines.extend(suggestions)
+        for name, modes in new.items():
+            entry = name if sorted(modes) == sorted(ran[name]) == sorted(MODES) else f"{name}[{','.join(modes)}]"
+            lines.append(f"{entry}: {first_diff[name][:200]}")
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
 

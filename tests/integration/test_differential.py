@@ -1,11 +1,13 @@
-"""Differential tests: every corpus case on the reference PostgreSQL 15 and on Duckgres, compared.
+"""Differential tests: every corpus case on the reference PostgreSQL 15 and on Duckgres, compared,
+in each protocol mode (differential.MODES): the simple query protocol, and the extended protocol
+with text and with binary results (one test id per case and mode: `test_case[name-mode]`).
 
 Compared per query message: each result's status, command tag, column names, type OIDs and typmods,
-every value as raw text bytes (NULL distinct from ''), the SQLSTATE of errors (not the message
-text), the severity and SQLSTATE of notices/warnings, and the transaction status (I/T/E) after
-the message. Cases listed in
-corpus/known_differences.txt must differ (strict xfail): one that starts matching fails until it is
-removed from the list.
+every value as raw bytes (text, or binary in extended-binary; NULL distinct from ''), the column
+formats, the SQLSTATE of errors (not the message text), the severity and SQLSTATE of
+notices/warnings, and the transaction status (I/T/E) after the message. A (case, mode) listed in
+corpus/known_differences.txt (`case_name` for every mode, `case_name[mode, ...]` for some) must
+differ (strict xfail): one that starts matching fails until its entry is changed or removed.
 """
 
 from __future__ import annotations
@@ -18,25 +20,28 @@ import harness
 
 CASES = differential.load_corpus()
 KNOWN = differential.load_known_differences()
+PARAMS = [(case, mode) for case in CASES for mode in differential.MODES]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_case(case: differential.Case, pg, duckgres) -> None:
-    ref = differential.run_case(pg.conninfo(), case)
-    got = differential.run_case(duckgres.conninfo(), case)
+@pytest.mark.parametrize("case, mode", PARAMS, ids=[f"{c.name}-{m}" for c, m in PARAMS])
+def test_case(case: differential.Case, mode: str, pg, duckgres) -> None:
+    ref = differential.run_case(pg.conninfo(), case, mode=mode)
+    got = differential.run_case(duckgres.conninfo(), case, mode=mode)
     diffs = differential.compare_runs(ref, got)
-    reason = KNOWN.get(case.name)
-    differential.record(case, ref, got, diffs, reason)
+    reason = differential.known_reason(KNOWN, case.name, mode)
+    differential.record(case, mode, ref, got, diffs, reason)
     if ref.failure or any("REFERENCE" in d for d in diffs):
-        pytest.fail(f"case {case.name} ({case.location}) does not run on the reference PostgreSQL: "
+        pytest.fail(f"case {case.name} ({case.location}) does not run on the reference PostgreSQL in mode {mode}: "
                     f"{ref.failure}\n{differential.render_run(ref)}")
     if reason is not None and not harness.dev_mode():  # a PostgreSQL stand-in matches every case
         if not diffs:
-            pytest.fail(f"{case.name} is listed in corpus/known_differences.txt ({reason}) but now matches "
-                        "PostgreSQL: remove it from the list")
-        pytest.xfail(f"known difference: {reason}")
+            pytest.fail(f"{case.name} is listed in corpus/known_differences.txt for mode {mode} ({reason}) but "
+                        "now matches PostgreSQL in that mode: remove the entry or narrow it to the modes that "
+                        "still differ (case_name[mode, ...])")
+        pytest.xfail(f"known difference [{mode}]: {reason}")
     if diffs:
-        pytest.fail(f"{case.name} ({case.location}) differs from PostgreSQL 15:\n  - " + "\n  - ".join(diffs)
+        pytest.fail(f"{case.name} ({case.location}) differs from PostgreSQL 15 in mode {mode}:\n  - "
+                    + "\n  - ".join(diffs)
                     + "\n\nreference PostgreSQL:\n" + differential.render_run(ref)
                     + "\n\ntested server:\n" + differential.render_run(got), pytrace=False)
 
@@ -49,7 +54,7 @@ def test_corpus_size_and_hygiene() -> None:
 
 def test_known_differences_name_real_cases() -> None:
     names = {c.name for c in CASES}
-    unknown = sorted(set(KNOWN) - names)
+    unknown = sorted({differential.parse_entry(entry)[0] for entry in KNOWN} - names)
     assert not unknown, f"corpus/known_differences.txt lists cases that do not exist: {unknown}"
 
 

@@ -85,6 +85,56 @@ def test_known_differences_format() -> None:
             d.parse_known_differences(bad)
 
 
+@pytest.mark.parametrize("message, expected", [
+    ("SELECT 1;", ["SELECT 1;"]),
+    ("SELECT 1; SELECT 2;", ["SELECT 1;", "SELECT 2;"]),
+    ("SELECT ';'; SELECT $$;$$;", ["SELECT ';';", "SELECT $$;$$;"]),
+    ("SELECT 1 /* ; */; SELECT \"a;b\";", ["SELECT 1 /* ; */;", "SELECT \"a;b\";"]),
+    ("SELECT 1;; SELECT 2; -- done", ["SELECT 1;", "SELECT 2;"]),
+    (";", [";"]),
+    ("-- just a comment\n;", ["-- just a comment\n;"]),
+    ("SELECT 'abc;", ["SELECT 'abc;"]),  # a raw line the lexer cannot close stays whole
+])
+def test_split_statements(message: str, expected: list[str]) -> None:
+    assert d.split_statements(message) == expected
+
+
+def test_known_differences_modes() -> None:
+    text = ("## A\ncase_one: everywhere\ncase_two[extended-binary]: binary only\n"
+            "## B\ncase_two[ simple , extended-text ]: elsewhere\n")
+    known = d.parse_known_differences(text)
+    assert known == {"case_one": "everywhere", "case_two[extended-binary]": "binary only",
+                     "case_two[simple,extended-text]": "elsewhere"}
+    assert d.known_reason(known, "case_one", "extended-text") == "everywhere"
+    assert d.known_reason(known, "case_two", "extended-binary") == "binary only"
+    assert d.known_reason(known, "case_two", "simple") == "elsewhere"
+    assert d.known_reason(known, "case_three", "simple") is None
+    assert d.known_pairs(known) == {("case_one", m) for m in d.MODES} | {("case_two", m) for m in d.MODES}
+    assert d.known_difference_categories(text) == [
+        ("A", ["case_one", "case_two[extended-binary]"]), ("B", ["case_two[simple,extended-text]"])]
+    for bad in ("case_one[]: x\n", "case_one[binary]: x\n", "case_one[simple,simple]: x\n",
+                "case_one: x\ncase_one[simple]: y\n", "case_one[simple]: x\ncase_one[simple,extended-text]: y\n"):
+        with pytest.raises(d.CorpusError):
+            d.parse_known_differences(bad)
+
+
+def test_compatibility_markdown_counts_per_mode() -> None:
+    cases = d.parse_corpus_text("-- case: a\nSELECT 1;\n-- case: b\nSELECT 2;\n", Path("01_x.sql"))
+    md = d.known_differences_markdown(cases, "## Cat\na[extended-binary]: reason | pipe\n")
+    assert "2 of 2 through the simple query protocol" in md
+    assert "1 of 2 with binary results" in md
+    assert "| `01_x` | 2 | 2 | 0 | 2 | 0 | 1 | 1 |" in md
+    assert "| `a` | 01_x | extended-binary | reason \\| pipe |" in md
+
+
+def test_binary_values_are_shown_as_hex() -> None:
+    ref = _run({**_rows(rows=((b"\x00\x00\x00\x01",),)), "formats": [1]})
+    got = _run({**_rows(rows=((b"\x00\x00\x00\x02",),)), "formats": [1]})
+    assert any("expected x'00000001', got x'00000002'" in x for x in d.compare_runs(ref, got))
+    text = _run({**_rows(rows=((b"\x00\x00\x00\x01",),)), "formats": [0]})
+    assert any("column formats" in x for x in d.compare_runs(ref, text))
+
+
 def _run(*results: dict, tx: str = "I", notices: list[str] | None = None) -> d.CaseRun:
     return d.CaseRun(outcomes=[d.MessageOutcome("SELECT x;", list(results), tx, notices or [])])
 
