@@ -22,7 +22,8 @@ int32_t ReadInt32(const std::string &bytes) {
 }
 
 int16_t ReadInt16(const std::string &bytes) {
-    auto value = static_cast<uint16_t>((static_cast<unsigned char>(bytes[0]) << 8) | static_cast<unsigned char>(bytes[1]));
+    auto value =
+        static_cast<uint16_t>((static_cast<unsigned char>(bytes[0]) << 8) | static_cast<unsigned char>(bytes[1]));
     return static_cast<int16_t>(value);
 }
 

@@ -283,8 +283,7 @@ CopyOptions ParseCopyOptions(const std::vector<CopyOptionItem> &items, CopyDirec
     return Validate(given, direction);
 }
 
-CopyOptions ParseCopyOptions(const std::vector<std::pair<std::string, std::string>> &options,
-                             CopyDirection direction) {
+CopyOptions ParseCopyOptions(const std::vector<std::pair<std::string, std::string>> &options, CopyDirection direction) {
     std::vector<CopyOptionItem> items;
     items.reserve(options.size());
     for (const auto &[name, argument] : options) {

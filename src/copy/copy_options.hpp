@@ -32,10 +32,10 @@ struct CopyOptions {
 
 //! One option as the parser hands it over (a DefElem of CopyStmt.options): its name and argument.
 struct CopyOptionItem {
-    std::string name;                              //!< e.g. "format", "delimiter", "force_quote"
-    std::optional<std::string> value;              //!< a scalar argument as text (string, number, true/false)
-    std::optional<std::vector<std::string>> list;  //!< a parenthesized list argument (column names)
-    bool star = false;                             //!< the argument is `*` (FORCE_QUOTE *)
+    std::string name;                             //!< e.g. "format", "delimiter", "force_quote"
+    std::optional<std::string> value;             //!< a scalar argument as text (string, number, true/false)
+    std::optional<std::vector<std::string>> list; //!< a parenthesized list argument (column names)
+    bool star = false;                            //!< the argument is `*` (FORCE_QUOTE *)
 };
 
 //! Parses and validates COPY options with PostgreSQL 15's rules, messages and SQLSTATEs (throws SqlError).
@@ -45,7 +45,6 @@ CopyOptions ParseCopyOptions(const std::vector<CopyOptionItem> &items, CopyDirec
 
 //! The same from name/argument-text pairs: an empty argument of HEADER or FREEZE means no argument (true);
 //! the argument of FORCE_QUOTE, FORCE_NOT_NULL and FORCE_NULL is `*` or comma-separated column names.
-CopyOptions ParseCopyOptions(const std::vector<std::pair<std::string, std::string>> &options,
-                             CopyDirection direction);
+CopyOptions ParseCopyOptions(const std::vector<std::pair<std::string, std::string>> &options, CopyDirection direction);
 
 } // namespace duckgres::copy

@@ -62,7 +62,7 @@ private:
     CopyColumns columns_;
     std::vector<bool> force_not_null_;
     std::vector<bool> force_null_;
-    std::unique_ptr<LineScanner> scanner_;       //!< text and CSV
+    std::unique_ptr<LineScanner> scanner_;      //!< text and CSV
     std::unique_ptr<BinaryTupleReader> binary_; //!< binary
     Utf8Validator validator_;
     bool header_pending_;

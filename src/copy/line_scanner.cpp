@@ -216,8 +216,8 @@ void LineScanner::ProcessMarker(char c, const LineSink &sink) {
         Process(c, sink);
         return;
     }
-    bool mismatch = after_cr ? c != '\n'
-                             : (newline_ == Newline::Lf && c != '\n') || (newline_ == Newline::Cr && c != '\r');
+    bool mismatch =
+        after_cr ? c != '\n' : (newline_ == Newline::Lf && c != '\n') || (newline_ == Newline::Cr && c != '\r');
     if (mismatch) {
         FailMarker(true);
     }

@@ -31,9 +31,9 @@ private:
     void BeginError(std::string_view bytes);
     [[noreturn]] void RaiseError() const;
 
-    std::string pending_;      //!< a valid but incomplete sequence from the previous chunk
+    std::string pending_;       //!< a valid but incomplete sequence from the previous chunk
     size_t pending_length_ = 0; //!< the length its first byte announces
-    std::string error_bytes_;  //!< the invalid sequence being collected for the message
+    std::string error_bytes_;   //!< the invalid sequence being collected for the message
     size_t error_length_ = 0;   //!< how many bytes the message shows
 };
 

@@ -468,8 +468,11 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
         co_await RunGeneric(statement);
         break;
     case sql::StatementKind::CopyFrom:
+        co_await RunCopyFrom(statement);
+        break;
     case sql::StatementKind::CopyTo:
-        throw SqlError("0A000", "COPY FROM STDIN and COPY TO STDOUT are not supported yet");
+        co_await RunCopyTo(statement);
+        break;
     case sql::StatementKind::DeclareCursor:
     case sql::StatementKind::Fetch:
     case sql::StatementKind::CloseCursor:
@@ -683,7 +686,7 @@ asio::awaitable<void> Session::RunCursorCommand(const sql::ParsedStatement &stat
             throw SqlError("25P01", "DECLARE CURSOR can only be used in transaction blocks");
         }
         auto entry = std::make_shared<PreparedEntry>();
-        entry->statement.text = sql::CursorQueryText(*statement.tree, sql::RewriteContext{user_, process_id_});
+        entry->statement.text = sql::CursorQueryText(*statement.tree, sql::RewriteContext{user_, process_id_, {}});
         entry->statement.tag = "SELECT";
         entry->statement.tag_has_rows = true;
         entry->statement.returns_rows = true;

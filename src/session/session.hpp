@@ -109,6 +109,9 @@ private:
     asio::awaitable<void> RunSet(const sql::ParsedStatement &statement);
     void RunShow(const sql::ParsedStatement &statement, bool describe = true);
     asio::awaitable<void> RunCursorCommand(const sql::ParsedStatement &statement);
+    // COPY (session_copy.cpp).
+    asio::awaitable<void> RunCopyFrom(const sql::ParsedStatement &statement);
+    asio::awaitable<void> RunCopyTo(const sql::ParsedStatement &statement);
     asio::awaitable<void> RunGeneric(const sql::ParsedStatement &statement);
     //! Runs SQL on DuckDB for the session's own bookkeeping (BEGIN, COMMIT, SET TimeZone).
     asio::awaitable<void> RunInternal(const char *sql);

@@ -82,7 +82,9 @@ TEST(CopyOptions, AcceptsValidOptions) {
         {{Item("format", "csv"), Item("quote", "\\")}, kTo, [](auto &o) { return o.quote == '\\'; }},
         {{Item("format", "csv"), ListItem("force_quote", {"a", "b"})},
          kTo,
-         [](auto &o) { return o.force_quote == std::vector<std::string>{"a", "b"} && !o.force_quote_all; }},
+         [](auto &o) {
+             return o.force_quote == std::vector<std::string>{"a", "b"} && !o.force_quote_all;
+         }},
         {{Item("format", "csv"), StarItem("force_quote")}, kTo, [](auto &o) { return o.force_quote_all; }},
         {{Item("format", "csv"), ListItem("force_not_null", {"a"}), ListItem("force_null", {"a"})},
          kFrom,
@@ -163,7 +165,10 @@ TEST(CopyOptions, RejectsInvalidOptionsAsPostgres) {
         {{Item("quote", "x")}, kFrom, "0A000", "COPY quote available only in CSV mode"},
         {{Item("format", "binary"), Item("quote", "x")}, kFrom, "0A000", "COPY quote available only in CSV mode"},
         {{Item("quote", "x"), Item("escape", "x")}, kFrom, "0A000", "COPY quote available only in CSV mode"},
-        {{Item("format", "csv"), Item("quote", "ab")}, kFrom, "0A000", "COPY quote must be a single one-byte character"},
+        {{Item("format", "csv"), Item("quote", "ab")},
+         kFrom,
+         "0A000",
+         "COPY quote must be a single one-byte character"},
         {{Item("format", "csv"), Item("quote", ",")}, kFrom, "22023", "COPY delimiter and quote must be different"},
         {{Item("format", "csv"), Item("delimiter", "|"), Item("quote", "|")},
          kTo,
@@ -205,8 +210,7 @@ TEST(CopyOptions, RejectsInvalidOptionsAsPostgres) {
          kFrom,
          "22023",
          "argument to option \"force_null\" must be a list of column names"},
-        {{Item("format", "csv"), ListItem("force_not_null", {"a"}), ListItem("force_null", {"a"}),
-          Item("null", "a,")},
+        {{Item("format", "csv"), ListItem("force_not_null", {"a"}), ListItem("force_null", {"a"}), Item("null", "a,")},
          kFrom,
          "0A000",
          "COPY delimiter must not appear in the NULL specification"},
@@ -231,9 +235,8 @@ TEST(CopyOptions, RejectsInvalidOptionsAsPostgres) {
 }
 
 TEST(CopyOptions, PairFormSplitsColumnListsAndTreatsEmptyBooleansAsTrue) {
-    auto options = ParseCopyOptions(Pairs{{"format", "csv"}, {"header", ""}, {"force_not_null", "a, b"},
-                                          {"force_null", "c"}, {"null", ""}},
-                                    kFrom);
+    auto options = ParseCopyOptions(
+        Pairs{{"format", "csv"}, {"header", ""}, {"force_not_null", "a, b"}, {"force_null", "c"}, {"null", ""}}, kFrom);
     EXPECT_TRUE(options.header);
     EXPECT_EQ(options.force_not_null, (std::vector<std::string>{"a", "b"}));
     EXPECT_EQ(options.force_null, (std::vector<std::string>{"c"}));

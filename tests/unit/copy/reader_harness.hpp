@@ -21,9 +21,9 @@ struct ReadCase {
     std::string data;
     std::vector<CopyRow> rows;
     const char *sqlstate = nullptr; //!< nullptr: no error expected
-    const char *message = "";
-    const char *context = ""; //!< ErrorContext() after the error
-    const char *hint = "";
+    std::string message = "";
+    std::string context = ""; //!< ErrorContext() after the error
+    std::string hint = "";
 };
 
 //! What one run produced.
@@ -95,7 +95,7 @@ template <size_t Count>
 void ExpectReads(const ReadCase (&cases)[Count]) {
     for (size_t i = 0; i < Count; i++) {
         const auto &c = cases[i];
-        Outcome expected{c.rows, c.sqlstate ? c.sqlstate : "", c.sqlstate ? c.message : "", c.context, c.hint};
+        Outcome expected{c.rows, c.sqlstate ? c.sqlstate : "", c.message, c.context, c.hint};
         for (const auto &chunks : AllSplits(c.data)) {
             auto outcome = Read(c, chunks);
             if (outcome != expected) {

@@ -1,0 +1,284 @@
+// COPY FROM STDIN and COPY TO STDOUT for Session, over CopyData messages.
+#include "copy/copy_reader.hpp"
+#include "copy/copy_writer.hpp"
+#include "engine/table_appender.hpp"
+#include "session/session.hpp"
+#include "sql/command_tag.hpp"
+#include "sql/rewriter.hpp"
+#include "types/type_mapping.hpp"
+#include "wire/protocol_error.hpp"
+
+namespace duckgres::session {
+
+namespace {
+
+//! Rows are handed to DuckDB in batches of about this many bytes of COPY data.
+constexpr size_t kCopyBatchBytes = 256 * 1024;
+
+std::string QuoteIdentifier(const std::string &name) {
+    std::string out = "\"";
+    for (char c : name) {
+        out += c;
+        if (c == '"') {
+            out += '"';
+        }
+    }
+    return out + "\"";
+}
+
+std::string ColumnList(const std::vector<std::string> &columns) {
+    if (columns.empty()) {
+        return "*";
+    }
+    std::string list;
+    for (const auto &column : columns) {
+        list += (list.empty() ? "" : ", ") + QuoteIdentifier(column);
+    }
+    return list;
+}
+
+copy::CopyOptions::Format FormatOf(const copy::CopyOptions &options) {
+    return options.format;
+}
+
+} // namespace
+
+asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement) {
+    auto options = copy::ParseCopyOptions(statement.copy_options, copy::CopyDirection::From);
+    const bool binary = FormatOf(options) == copy::CopyOptions::Format::Binary;
+    const auto &table = statement.copy_table;
+
+    // The target's columns and their types, from a statement DuckDB prepares but never runs.
+    std::vector<std::string> names;
+    std::vector<uint32_t> type_oids;
+    std::string schema;
+    co_await context_.workers.Run([&]() {
+        MaterializeOpenPortals();
+        std::vector<std::string> schemas = statement.copy_schema.empty()
+                                               ? std::vector<std::string>{"public", "main"}
+                                               : std::vector<std::string>{statement.copy_schema};
+        for (const auto &candidate : schemas) {
+            try {
+                auto prepared =
+                    connection_->Prepare("SELECT " + ColumnList(statement.copy_columns) + " FROM " +
+                                         QuoteIdentifier(candidate) + "." + QuoteIdentifier(table) + " LIMIT 0");
+                auto handle = prepared.handle.Get();
+                for (idx_t i = 0; i < duckdb_prepared_statement_column_count(handle); i++) {
+                    names.push_back(
+                        TakeDuckDbString(const_cast<char *>(duckdb_prepared_statement_column_name(handle, i))));
+                    LogicalTypeHandle type(duckdb_prepared_statement_column_logical_type(handle, i));
+                    type_oids.push_back(types::MapLogicalType(type.Get()).oid);
+                }
+                schema = candidate;
+                return;
+            } catch (const SqlError &error) {
+                if (error.sqlstate != "42P01") {
+                    throw;
+                }
+            }
+        }
+        throw SqlError("42P01", "relation \"" + table + "\" does not exist");
+    });
+
+    copy::CopyReader reader(options, copy::CopyColumns{names, table, {}});
+    int8_t format = binary ? 1 : 0;
+    std::vector<int16_t> formats(names.size(), format);
+    wire::WriteCopyInResponse(stream_.Out(), format, formats);
+    co_await stream_.Flush();
+
+    const bool implicit = tx_ == TxState::Idle;
+    if (implicit) {
+        co_await RunInternal("BEGIN TRANSACTION");
+    }
+    std::unique_ptr<engine::TableAppender> appender;
+    uint64_t rows = 0;
+    auto sink = [&](copy::CopyRow &row) {
+        for (size_t i = 0; i < row.size(); i++) {
+            if (!row[i]) {
+                appender->AppendNull();
+                continue;
+            }
+            try {
+                auto value =
+                    types::DecodeParameter(type_oids[i], format, *row[i], text_options_, static_cast<int>(i + 1));
+                appender->Append(value.Get());
+            } catch (SqlError &error) {
+                error.where = "COPY " + table + ", " + reader.FieldContext(i, row[i]);
+                throw;
+            }
+        }
+        appender->EndRow();
+        rows++;
+    };
+    auto feed = [&](const std::string &data, bool finish) {
+        try {
+            if (!appender) {
+                appender = std::make_unique<engine::TableAppender>(connection_->Handle(), schema, table,
+                                                                   statement.copy_columns);
+            }
+            reader.Feed(data, sink);
+            if (finish) {
+                reader.Finish(sink);
+                appender->Close();
+            }
+        } catch (SqlError &error) {
+            if (error.where.empty()) {
+                auto context = reader.ErrorContext();
+                error.where = context.empty() ? "COPY " + table : "COPY " + table + ", " + context;
+            }
+            throw;
+        }
+    };
+
+    std::optional<SqlError> failure;
+    std::string pending;
+    bool done = false;
+    while (!done && !failure) {
+        auto message = co_await stream_.Read();
+        try {
+            switch (static_cast<wire::FrontendType>(message.type)) {
+            case wire::FrontendType::CopyData:
+                pending.append(reinterpret_cast<const char *>(message.payload.data()), message.payload.size());
+                if (pending.size() >= kCopyBatchBytes) {
+                    co_await context_.workers.Run([&]() { feed(pending, false); });
+                    pending.clear();
+                }
+                break;
+            case wire::FrontendType::CopyDone:
+                co_await context_.workers.Run([&]() { feed(pending, true); });
+                done = true;
+                break;
+            case wire::FrontendType::CopyFail: {
+                auto fail = wire::ParseCopyFail(message.payload);
+                failure = SqlError("57014", "COPY from stdin failed: " + fail.message);
+                break;
+            }
+            case wire::FrontendType::Flush:
+            case wire::FrontendType::Sync:
+                break; // ignored during COPY, as PostgreSQL does
+            default:
+                failure = SqlError("08P01", "unexpected message type 0x" +
+                                                std::string(1, "0123456789ABCDEF"[(message.type >> 4) & 0xF]) +
+                                                std::string(1, "0123456789ABCDEF"[message.type & 0xF]) +
+                                                " during COPY from stdin");
+                break;
+            }
+        } catch (const SqlError &error) {
+            failure = error;
+        }
+    }
+    // Destroying the appender flushes it: do it before the rollback, on a worker.
+    co_await context_.workers.Run([&]() {
+        try {
+            appender.reset();
+        } catch (...) {
+        }
+    });
+    if (failure) {
+        if (implicit) {
+            try {
+                co_await RunInternal("ROLLBACK");
+            } catch (const SqlError &) {
+            }
+        }
+        throw *failure;
+    }
+    if (implicit) {
+        co_await RunInternal("COMMIT");
+    }
+    wire::WriteCommandComplete(stream_.Out(), sql::FormatCommandTag("COPY", true, rows));
+}
+
+asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement) {
+    auto options = copy::ParseCopyOptions(statement.copy_options, copy::CopyDirection::To);
+    const bool binary = FormatOf(options) == copy::CopyOptions::Format::Binary;
+    sql::ParsedStatement query;
+    if (statement.copy_table.empty()) {
+        query.text = sql::CopyQueryText(*statement.tree, sql::RewriteContext{user_, process_id_, {}});
+    } else {
+        query.text = "SELECT " + ColumnList(statement.copy_columns) + " FROM " +
+                     (statement.copy_schema.empty() ? "" : QuoteIdentifier(statement.copy_schema) + ".") +
+                     QuoteIdentifier(statement.copy_table);
+    }
+    query.tag = "SELECT";
+    query.tag_has_rows = true;
+    query.returns_rows = true;
+
+    running_statement_ = true;
+    struct Reset {
+        std::atomic<bool> &flag;
+        ~Reset() { flag = false; }
+    } reset{running_statement_};
+
+    Execution execution;
+    std::vector<std::unique_ptr<types::ValueEncoder>> encoders;
+    std::unique_ptr<copy::CopyWriter> writer;
+    co_await context_.workers.Run([&]() {
+        MaterializeOpenPortals();
+        execution.prepared = std::make_shared<engine::PreparedStatement>(connection_->Prepare(query.text));
+        execution.result = connection_->Execute(*execution.prepared);
+        std::vector<std::string> names;
+        for (size_t i = 0; i < execution.result->ColumnCount(); i++) {
+            names.push_back(execution.result->ColumnName(i));
+            encoders.push_back(types::ValueEncoder::Create(execution.result->ColumnType(i)));
+        }
+        writer = std::make_unique<copy::CopyWriter>(options, copy::CopyColumns{names, statement.copy_table, {}});
+    });
+    auto &out = stream_.Out();
+    int8_t format = binary ? 1 : 0;
+    std::vector<int16_t> formats(encoders.size(), format);
+    wire::WriteCopyOutResponse(out, format, formats);
+    std::string line;
+    writer->Header(line);
+    if (!line.empty()) {
+        wire::WriteCopyData(out, line);
+    }
+    uint64_t rows = 0;
+    bool finished = false;
+    while (!finished) {
+        finished = co_await context_.workers.Run([&]() {
+            std::vector<std::optional<std::string>> values(encoders.size());
+            while (out.size() < kCopyBatchBytes) {
+                auto chunk = execution.result->Fetch();
+                if (!chunk) {
+                    return true;
+                }
+                auto size = duckdb_data_chunk_get_size(chunk.Get());
+                for (size_t c = 0; c < encoders.size(); c++) {
+                    encoders[c]->Bind(duckdb_data_chunk_get_vector(chunk.Get(), c));
+                }
+                for (idx_t r = 0; r < size; r++) {
+                    for (size_t c = 0; c < encoders.size(); c++) {
+                        if (encoders[c]->IsNull(r)) {
+                            values[c].reset();
+                            continue;
+                        }
+                        values[c].emplace();
+                        if (binary) {
+                            encoders[c]->AppendBinary(r, *values[c], text_options_);
+                        } else {
+                            encoders[c]->AppendText(r, *values[c], text_options_);
+                        }
+                    }
+                    line.clear();
+                    writer->Row(values, line);
+                    wire::WriteCopyData(out, line);
+                }
+                rows += size;
+            }
+            return false;
+        });
+        if (!finished) {
+            co_await stream_.Flush();
+        }
+    }
+    line.clear();
+    writer->Trailer(line);
+    if (!line.empty()) {
+        wire::WriteCopyData(out, line);
+    }
+    wire::WriteCopyDone(out);
+    wire::WriteCommandComplete(out, sql::FormatCommandTag("COPY", true, rows));
+}
+
+} // namespace duckgres::session
