@@ -858,11 +858,7 @@ std::string Session::CommandTag(const sql::ParsedStatement &statement, const Exe
 
 asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement) {
     Execution execution;
-    running_statement_ = true;
-    struct Reset {
-        std::atomic<bool> &flag;
-        ~Reset() { flag = false; }
-    } reset{running_statement_};
+    RunningStatement running(running_statement_);
 
     co_await context_.workers.Run([&]() { StartExecution(execution, statement, {}, {}); });
     if (execution.encoder) {

@@ -99,6 +99,17 @@ private:
     void StartExecution(Execution &execution, const sql::ParsedStatement &statement,
                         const std::vector<types::OwnedValue> &parameters, const std::vector<int16_t> &result_formats);
     asio::awaitable<EncodeStatus> StreamRows(Execution &execution, uint64_t max_rows);
+    //! Marks a statement as running on DuckDB (so CancelRequest interrupts it) for its lifetime.
+    class RunningStatement {
+    public:
+        explicit RunningStatement(std::atomic<bool> &flag) : flag_(flag) { flag_ = true; }
+        ~RunningStatement() { flag_ = false; }
+        RunningStatement(const RunningStatement &) = delete;
+        RunningStatement &operator=(const RunningStatement &) = delete;
+
+    private:
+        std::atomic<bool> &flag_;
+    };
     std::string CommandTag(const sql::ParsedStatement &statement, const Execution &execution, uint64_t rows) const;
 
     // Command loop.

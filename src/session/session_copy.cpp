@@ -37,15 +37,11 @@ std::string ColumnList(const std::vector<std::string> &columns) {
     return list;
 }
 
-copy::CopyOptions::Format FormatOf(const copy::CopyOptions &options) {
-    return options.format;
-}
-
 } // namespace
 
 asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement) {
     auto options = copy::ParseCopyOptions(statement.copy_options, copy::CopyDirection::From);
-    const bool binary = FormatOf(options) == copy::CopyOptions::Format::Binary;
+    const bool binary = options.format == copy::CopyOptions::Format::Binary;
     const auto &table = statement.copy_table;
 
     // The target's columns and their types, from a statement DuckDB prepares but never runs.
@@ -191,7 +187,7 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
 
 asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement) {
     auto options = copy::ParseCopyOptions(statement.copy_options, copy::CopyDirection::To);
-    const bool binary = FormatOf(options) == copy::CopyOptions::Format::Binary;
+    const bool binary = options.format == copy::CopyOptions::Format::Binary;
     sql::ParsedStatement query;
     if (statement.copy_table.empty()) {
         query.text = sql::CopyQueryText(*statement.tree, sql::RewriteContext{user_, process_id_, {}});
@@ -204,11 +200,7 @@ asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement) 
     query.tag_has_rows = true;
     query.returns_rows = true;
 
-    running_statement_ = true;
-    struct Reset {
-        std::atomic<bool> &flag;
-        ~Reset() { flag = false; }
-    } reset{running_statement_};
+    RunningStatement running(running_statement_);
 
     Execution execution;
     std::vector<std::unique_ptr<types::ValueEncoder>> encoders;

@@ -296,11 +296,7 @@ asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message
     if (tx_ == TxState::Idle && stream_.Framer().PeekType() != static_cast<char>(wire::FrontendType::Sync)) {
         co_await BeginImplicit();
     }
-    running_statement_ = true;
-    struct Reset {
-        std::atomic<bool> &flag;
-        ~Reset() { flag = false; }
-    } reset{running_statement_};
+    RunningStatement running(running_statement_);
     auto &portal = found->second;
     if (!portal.execution.started) {
         portal.execution.prepared = source->prepared;
