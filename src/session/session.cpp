@@ -857,6 +857,16 @@ std::string Session::CommandTag(const sql::ParsedStatement &statement, const Exe
 }
 
 asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement) {
+    if (statement.tree) {
+        auto parts = sql::SplitMultiObjectDrop(*statement.tree);
+        if (!parts.empty()) {
+            for (const auto &part : parts) {
+                co_await RunInternal(part.c_str());
+            }
+            wire::WriteCommandComplete(stream_.Out(), statement.tag);
+            co_return;
+        }
+    }
     Execution execution;
     RunningStatement running(running_statement_);
 

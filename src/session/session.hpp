@@ -62,6 +62,8 @@ private:
         std::vector<uint32_t> parameter_types;               //!< as reported in ParameterDescription
         std::shared_ptr<engine::PreparedStatement> prepared; //!< DuckDB's, for statements run there
         std::vector<wire::FieldDescription> fields;          //!< result columns (text format); empty: NoData
+        //! Undeclared parameters DuckDB could not type: Bind types them from their values.
+        std::vector<int32_t> unresolved_parameters;
     };
     //! A portal made by Bind: a prepared statement with parameters, run by Execute.
     struct Portal {
@@ -70,6 +72,11 @@ private:
         std::vector<int16_t> result_formats;
         Execution execution;
         bool finished = false;
+        //! Set when Bind typed unresolved parameters from their values: this portal's own
+        //! prepared statement, result columns and parameter types.
+        std::shared_ptr<engine::PreparedStatement> prepared;
+        std::vector<wire::FieldDescription> fields;
+        std::vector<uint32_t> parameter_types;
         bool sql_cursor = false; //!< made by DECLARE (FETCH/MOVE/CLOSE), not by Bind
         bool hold = false;       //!< WITH HOLD: outlives its transaction (its rows are read at DECLARE)
     };
@@ -96,6 +103,10 @@ private:
     //! Prepares a Parse's statement, typing the parameters DuckDB cannot infer from the types the
     //! client declared, or as text (PostgreSQL's choice for an unknown parameter). Blocking.
     void PrepareForParse(PreparedEntry &entry);
+    //! Re-prepares a portal's statement with types guessed from its text parameter values
+    //! (integer, decimal or text) for the parameters DuckDB could not type. Blocking.
+    void TypeUnresolvedParameters(Portal &portal, const std::vector<std::optional<std::string>> &values,
+                                  const std::vector<int16_t> &formats);
     void StartExecution(Execution &execution, const sql::ParsedStatement &statement,
                         const std::vector<types::OwnedValue> &parameters, const std::vector<int16_t> &result_formats);
     asio::awaitable<EncodeStatus> StreamRows(Execution &execution, uint64_t max_rows);

@@ -146,19 +146,65 @@ void Session::PrepareForParse(PreparedEntry &entry) {
         }
         entry.prepared = PrepareGeneric(entry.statement, casts);
     }
+    // Parameters DuckDB could not type: a declared type decides; otherwise the value does, at
+    // Bind (see TypeUnresolvedParameters), except that a result's columns must be known now for
+    // Describe, so there PostgreSQL's choice for an unknown parameter, text, is tried.
     auto handle = entry.prepared->handle.Get();
-    bool retry = false;
+    std::map<int32_t, std::string> as_text;
     for (idx_t i = 0; i < duckdb_nparams(handle); i++) {
         auto number = static_cast<int32_t>(i + 1);
-        if (duckdb_param_type(handle, i + 1) == DUCKDB_TYPE_INVALID && !casts.count(number)) {
-            uint32_t type_oid = i < declared.size() ? declared[i] : 0;
-            casts[number] = type_oid != 0 ? types::CastTypeNameForOid(type_oid) : "text";
-            retry = true;
+        if (duckdb_param_type(handle, i + 1) != DUCKDB_TYPE_INVALID || casts.count(number)) {
+            continue;
+        }
+        uint32_t type_oid = i < declared.size() ? declared[i] : 0;
+        if (type_oid != 0) {
+            casts[number] = types::CastTypeNameForOid(type_oid);
+        } else {
+            entry.unresolved_parameters.push_back(number);
+            as_text[number] = "text";
         }
     }
-    if (retry) {
+    if (!casts.empty()) {
         entry.prepared = PrepareGeneric(entry.statement, casts);
     }
+    bool unknown_columns =
+        duckdb_prepared_statement_column_count(entry.prepared->handle.Get()) == 1 &&
+        duckdb_prepared_statement_column_type(entry.prepared->handle.Get(), 0) == DUCKDB_TYPE_INVALID;
+    if (!entry.unresolved_parameters.empty() && entry.statement.returns_rows && unknown_columns) {
+        auto with_text = casts;
+        with_text.insert(as_text.begin(), as_text.end());
+        try {
+            entry.prepared = PrepareGeneric(entry.statement, with_text);
+            entry.unresolved_parameters.clear();
+        } catch (const SqlError &) {
+            // Text does not fit here (`$1 + 1`): Bind types the parameter from its value.
+        }
+    }
+}
+
+void Session::TypeUnresolvedParameters(Portal &portal, const std::vector<std::optional<std::string>> &values,
+                                       const std::vector<int16_t> &formats) {
+    const auto &entry = *portal.source;
+    std::map<int32_t, std::string> casts;
+    auto oids = entry.parameter_types;
+    for (auto number : entry.unresolved_parameters) {
+        const auto &value = values[number - 1];
+        if (!value || FormatFor(formats, number - 1) != 0) {
+            continue; // NULL or binary: nothing to learn the type from
+        }
+        oids[number - 1] = types::GuessTextValueOid(*value);
+        casts[number] = types::CastTypeNameForOid(oids[number - 1]);
+    }
+    if (casts.empty()) {
+        return;
+    }
+    PreparedEntry typed;
+    typed.statement = entry.statement;
+    typed.prepared = PrepareGeneric(entry.statement, casts);
+    DescribeEntry(typed);
+    portal.prepared = typed.prepared;
+    portal.fields = std::move(typed.fields);
+    portal.parameter_types = std::move(oids);
 }
 
 void Session::DescribeEntry(PreparedEntry &entry) {
@@ -209,19 +255,23 @@ asio::awaitable<void> Session::HandleBind(const wire::BindMessage &message) {
                                     std::to_string(expected));
     }
     CheckFormats(message.param_formats, message.params.size(), "parameter");
-    CheckFormats(message.result_formats, entry->fields.size(), "result");
+    CheckFormats(message.result_formats, std::max<size_t>(entry->fields.size(), 1), "result");
     Portal portal;
     portal.source = entry;
     portal.result_formats = message.result_formats;
+    if (!entry->unresolved_parameters.empty()) {
+        co_await context_.workers.Run(
+            [&]() { TypeUnresolvedParameters(portal, message.params, message.param_formats); });
+    }
+    const auto &parameter_types = portal.prepared ? portal.parameter_types : entry->parameter_types;
     for (size_t i = 0; i < message.params.size(); i++) {
         const auto &value = message.params[i];
         if (!value) {
             portal.parameters.push_back(types::OwnedValue(duckdb_create_null_value()));
             continue;
         }
-        portal.parameters.push_back(types::DecodeParameter(entry->parameter_types[i],
-                                                           FormatFor(message.param_formats, i), *value, text_options_,
-                                                           static_cast<int>(i + 1)));
+        portal.parameters.push_back(types::DecodeParameter(parameter_types[i], FormatFor(message.param_formats, i),
+                                                           *value, text_options_, static_cast<int>(i + 1)));
     }
     if (message.portal.empty()) {
         portals_.erase("");
@@ -250,7 +300,7 @@ void Session::HandleDescribe(const wire::DescribeMessage &message) {
     if (found == portals_.end()) {
         throw SqlError("34000", "portal " + Quoted(message.name) + " does not exist");
     }
-    auto fields = found->second.source->fields;
+    auto fields = found->second.prepared ? found->second.fields : found->second.source->fields;
     if (fields.empty()) {
         wire::WriteNoData(out);
         return;
@@ -299,7 +349,7 @@ asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message
     RunningStatement running(running_statement_);
     auto &portal = found->second;
     if (!portal.execution.started) {
-        portal.execution.prepared = source->prepared;
+        portal.execution.prepared = portal.prepared ? portal.prepared : source->prepared;
         co_await context_.workers.Run(
             [&]() { StartExecution(portal.execution, statement, portal.parameters, portal.result_formats); });
     }

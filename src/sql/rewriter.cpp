@@ -304,6 +304,34 @@ std::string CursorQueryText(const Node &declare, const RewriteContext &context) 
     return *text;
 }
 
+std::vector<std::string> SplitMultiObjectDrop(const Node &statement) {
+    std::vector<Node> singles;
+    if (statement.has_drop_stmt() && statement.drop_stmt().objects_size() > 1) {
+        for (const auto &object : statement.drop_stmt().objects()) {
+            Node single = statement;
+            single.mutable_drop_stmt()->clear_objects();
+            *single.mutable_drop_stmt()->add_objects() = object;
+            singles.push_back(std::move(single));
+        }
+    } else if (statement.has_truncate_stmt() && statement.truncate_stmt().relations_size() > 1) {
+        for (const auto &relation : statement.truncate_stmt().relations()) {
+            Node single = statement;
+            single.mutable_truncate_stmt()->clear_relations();
+            *single.mutable_truncate_stmt()->add_relations() = relation;
+            singles.push_back(std::move(single));
+        }
+    }
+    std::vector<std::string> parts;
+    for (const auto &single : singles) {
+        auto text = Rewrite(single, RewriteContext{}, true);
+        if (!text) {
+            return {};
+        }
+        parts.push_back(*text);
+    }
+    return parts;
+}
+
 std::string CopyQueryText(const Node &copy, const RewriteContext &context) {
     auto text = Rewrite(copy.copy_stmt().query(), context, true);
     if (!text) {

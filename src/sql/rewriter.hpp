@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pg_query {
 class Node;
@@ -36,6 +37,10 @@ std::optional<std::string> RewriteForDuckDb(const pg_query::Node &statement, con
 //! The query of DECLARE ... CURSOR FOR query, rewritten like any statement and deparsed for
 //! DuckDB. Throws SqlError 0A000 when it cannot be deparsed.
 std::string CursorQueryText(const pg_query::Node &declare, const RewriteContext &context);
+
+//! DROP or TRUNCATE of several objects at once (DuckDB takes one at a time): one statement per
+//! object; empty for anything else.
+std::vector<std::string> SplitMultiObjectDrop(const pg_query::Node &statement);
 
 //! The query of COPY (query) TO STDOUT, rewritten and deparsed for DuckDB.
 std::string CopyQueryText(const pg_query::Node &copy, const RewriteContext &context);

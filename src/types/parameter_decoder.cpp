@@ -763,4 +763,44 @@ uint32_t ParameterTypeOid(duckdb_logical_type type) {
     return mapped;
 }
 
+uint32_t GuessTextValueOid(std::string_view text) {
+    size_t i = 0;
+    while (i < text.size() && text[i] == ' ') {
+        i++;
+    }
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+        i++;
+    }
+    size_t digits = 0;
+    bool point = false;
+    bool exponent = false;
+    for (; i < text.size(); i++) {
+        char c = text[i];
+        if (c >= '0' && c <= '9') {
+            digits++;
+        } else if (c == '.' && !point && !exponent) {
+            point = true;
+        } else if ((c == 'e' || c == 'E') && digits > 0 && !exponent && i + 1 < text.size()) {
+            exponent = true;
+            if (text[i + 1] == '-' || text[i + 1] == '+') {
+                i++;
+            }
+        } else if (c == ' ') {
+            while (i < text.size() && text[i] == ' ') {
+                i++;
+            }
+            break;
+        } else {
+            return oid::kText;
+        }
+    }
+    if (digits == 0 || i != text.size()) {
+        return oid::kText;
+    }
+    if (point || exponent || digits > 18) {
+        return oid::kFloat8;
+    }
+    return oid::kInt8;
+}
+
 } // namespace duckgres::types

@@ -79,6 +79,10 @@ OwnedValue DecodeParameter(uint32_t type_oid, int16_t format, std::string_view b
 //! DecodeParameter reads in both formats.
 uint32_t ParameterTypeOid(duckdb_logical_type type);
 
+//! The type a text parameter of unknown type most likely has, from its text alone: int8 for
+//! integers, float8 for other numbers, text otherwise.
+uint32_t GuessTextValueOid(std::string_view text);
+
 //! The element type OID of a PostgreSQL array type OID (1007 -> 23), or 0 when it is not one.
 uint32_t ArrayElementTypeOf(uint32_t array_oid);
 

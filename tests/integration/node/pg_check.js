@@ -115,10 +115,8 @@ const SCENARIOS = {
           [i, `row ${i}`, (i * 10.25).toFixed(2), `2024-05-0${i} 12:00:00`, i % 2 === 0]);
       }
       await q('SELECT id, name, amount, happened, ok FROM node_params WHERE id > $1 AND name <> $2 ORDER BY id', [1, 'row 3']);
-      // node-postgres declares no parameter types; DuckDB cannot type an untyped parameter in
-      // `amount + $1` from the column as PostgreSQL does, so the query casts it (documented in
-      // docs/compatibility.md).
-      await q('UPDATE node_params SET amount = amount + $1::numeric WHERE ok = $2', ['1.50', true]);
+      // node-postgres declares no parameter types: `amount + $1` is typed from the value.
+      await q('UPDATE node_params SET amount = amount + $1 WHERE ok = $2', ['1.50', true]);
       await q('SELECT id, amount FROM node_params WHERE amount BETWEEN $1 AND $2 ORDER BY id', [10, 45]);
       await q({ text: 'SELECT id, name FROM node_params WHERE id <= $1 ORDER BY id', values: [2], rowMode: 'array' });
       await q('DELETE FROM node_params WHERE id = ANY($1::int[])', [[1, 2]]);

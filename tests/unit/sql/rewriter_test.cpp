@@ -29,7 +29,7 @@ TEST(Rewriter, Passes) {
         {"select a / length(s) from t",
          "SELECT a / CASE WHEN length(s)::int = 0 THEN error('division by zero') ELSE length(s)::int END FROM t"},
     };
-    RewriteContext context{"alice", 4242};
+    RewriteContext context{"alice", 4242, {}};
     for (const auto &c : cases) {
         auto parsed = ParseQuery(c.sql);
         ASSERT_EQ(parsed.statements.size(), 1u) << c.sql;
