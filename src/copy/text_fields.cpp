@@ -82,17 +82,22 @@ void SplitTextFields(std::string_view line, const CopyOptions &options, size_t e
         bool decoded_special = false; //!< an escape produced a NUL or non-ASCII byte
         bool more = false;
         while (pos < line.size()) {
-            char c = line[pos];
-            if (c == options.delimiter) {
+            // Copy the run of ordinary bytes up to the next delimiter or backslash at once.
+            size_t run = pos;
+            while (run < line.size() && line[run] != options.delimiter && line[run] != '\\') {
+                run++;
+            }
+            value.append(line.data() + pos, run - pos);
+            pos = run;
+            if (pos >= line.size()) {
+                break;
+            }
+            if (line[pos] == options.delimiter) {
                 end = pos++;
                 more = true;
                 break;
             }
-            pos++;
-            if (c != '\\') {
-                value += c;
-                continue;
-            }
+            pos++; // the backslash
             if (pos >= line.size()) {
                 break;
             }

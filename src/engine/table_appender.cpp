@@ -50,6 +50,12 @@ void TableAppender::EndRow() {
     }
 }
 
+void TableAppender::AppendChunk(duckdb_data_chunk chunk) {
+    if (duckdb_append_data_chunk(appender_, chunk) != DuckDBSuccess) {
+        Fail();
+    }
+}
+
 void TableAppender::Close() {
     if (duckdb_appender_close(appender_) != DuckDBSuccess) {
         Fail();

@@ -25,6 +25,8 @@ public:
     void Append(duckdb_value value);
     void AppendNull();
     void EndRow();
+    //! Appends a whole chunk whose columns match the appender's (types and order).
+    void AppendChunk(duckdb_data_chunk chunk);
     //! Flushes the remaining rows; throws SqlError (e.g. a constraint violation).
     void Close();
 

@@ -134,6 +134,10 @@ private:
     // COPY (session_copy.cpp).
     asio::awaitable<void> RunCopyFrom(const sql::ParsedStatement &statement);
     asio::awaitable<void> RunCopyTo(const sql::ParsedStatement &statement);
+    //! How a batch of COPY FROM STDIN data ended.
+    enum class CopyInput { More, Done, Failed };
+    //! Reads CopyData into `batch` until it holds a batch's worth, or CopyDone / CopyFail arrive.
+    asio::awaitable<CopyInput> ReadCopyBatch(std::string &batch, std::optional<SqlError> &failure);
     asio::awaitable<void> RunGeneric(const sql::ParsedStatement &statement);
     //! Runs SQL on DuckDB for the session's own bookkeeping (BEGIN, COMMIT, SET TimeZone).
     asio::awaitable<void> RunInternal(const char *sql);

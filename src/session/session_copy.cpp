@@ -5,8 +5,11 @@
 #include "session/session.hpp"
 #include "sql/command_tag.hpp"
 #include "sql/rewriter.hpp"
+#include "types/chunk_builder.hpp"
 #include "types/type_mapping.hpp"
 #include "wire/protocol_error.hpp"
+
+#include <asio/experimental/awaitable_operators.hpp>
 
 namespace duckgres::session {
 
@@ -47,6 +50,7 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
     // The target's columns and their types, from a statement DuckDB prepares but never runs.
     std::vector<std::string> names;
     std::vector<uint32_t> type_oids;
+    std::vector<LogicalTypeHandle> column_types;
     std::string schema;
     co_await context_.workers.Run([&]() {
         MaterializeOpenPortals();
@@ -64,6 +68,7 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
                         TakeDuckDbString(const_cast<char *>(duckdb_prepared_statement_column_name(handle, i))));
                     LogicalTypeHandle type(duckdb_prepared_statement_column_logical_type(handle, i));
                     type_oids.push_back(types::MapLogicalType(type.Get()).oid);
+                    column_types.push_back(std::move(type));
                 }
                 schema = candidate;
                 return;
@@ -88,7 +93,40 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
     }
     std::unique_ptr<engine::TableAppender> appender;
     uint64_t rows = 0;
+    // Text and CSV rows of common column types are parsed straight into DuckDB data chunks;
+    // other types and binary COPY go value by value.
+    std::unique_ptr<types::ChunkBuilder> chunks;
+    {
+        std::vector<duckdb_logical_type> raw_types;
+        for (auto &type : column_types) {
+            raw_types.push_back(type.Get());
+        }
+        if (!binary && types::ChunkBuilder::AllSupported(raw_types)) {
+            chunks = std::make_unique<types::ChunkBuilder>(raw_types, text_options_);
+        }
+    }
+    auto flush_chunk = [&]() {
+        if (chunks && chunks->Rows() > 0) {
+            appender->AppendChunk(chunks->Chunk());
+            chunks->Reset();
+        }
+    };
     auto sink = [&](copy::CopyRow &row) {
+        if (chunks) {
+            for (size_t i = 0; i < row.size(); i++) {
+                try {
+                    chunks->Set(i, row[i]);
+                } catch (SqlError &error) {
+                    error.where = "COPY " + table + ", " + reader.FieldContext(i, row[i]);
+                    throw;
+                }
+            }
+            rows++;
+            if (chunks->EndRow()) {
+                flush_chunk();
+            }
+            return;
+        }
         for (size_t i = 0; i < row.size(); i++) {
             if (!row[i]) {
                 appender->AppendNull();
@@ -115,6 +153,7 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
             reader.Feed(data, sink);
             if (finish) {
                 reader.Finish(sink);
+                flush_chunk();
                 appender->Close();
             }
         } catch (SqlError &error) {
@@ -126,42 +165,33 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
         }
     };
 
-    std::optional<SqlError> failure;
-    std::string pending;
-    bool done = false;
-    while (!done && !failure) {
-        auto message = co_await stream_.Read();
-        try {
-            switch (static_cast<wire::FrontendType>(message.type)) {
-            case wire::FrontendType::CopyData:
-                pending.append(reinterpret_cast<const char *>(message.payload.data()), message.payload.size());
-                if (pending.size() >= kCopyBatchBytes) {
-                    co_await context_.workers.Run([&]() { feed(pending, false); });
-                    pending.clear();
-                }
-                break;
-            case wire::FrontendType::CopyDone:
-                co_await context_.workers.Run([&]() { feed(pending, true); });
-                done = true;
-                break;
-            case wire::FrontendType::CopyFail: {
-                auto fail = wire::ParseCopyFail(message.payload);
-                failure = SqlError("57014", "COPY from stdin failed: " + fail.message);
-                break;
-            }
-            case wire::FrontendType::Flush:
-            case wire::FrontendType::Sync:
-                break; // ignored during COPY, as PostgreSQL does
-            default:
-                failure = SqlError("08P01", "unexpected message type 0x" +
-                                                std::string(1, "0123456789ABCDEF"[(message.type >> 4) & 0xF]) +
-                                                std::string(1, "0123456789ABCDEF"[message.type & 0xF]) +
-                                                " during COPY from stdin");
-                break;
-            }
-        } catch (const SqlError &error) {
-            failure = error;
+    // While a worker parses and appends one batch, the next batch is read from the client.
+    std::optional<SqlError> failure;      //!< from the client (CopyFail, a wrong message)
+    std::optional<SqlError> load_failure; //!< from parsing and appending
+    auto process = [&](std::string &batch, bool finish) -> asio::awaitable<void> {
+        if (load_failure) {
+            co_return;
         }
+        try {
+            co_await context_.workers.Run([&]() { feed(batch, finish); });
+        } catch (const SqlError &error) {
+            load_failure = error;
+        }
+    };
+    std::string current;
+    std::string next;
+    auto state = co_await ReadCopyBatch(current, failure);
+    while (state == CopyInput::More && !failure && !load_failure) {
+        using namespace asio::experimental::awaitable_operators;
+        next.clear();
+        state = co_await (process(current, false) && ReadCopyBatch(next, failure));
+        current.swap(next);
+    }
+    if (state == CopyInput::Done && !failure) {
+        co_await process(current, true);
+    }
+    if (!failure) {
+        failure = load_failure;
     }
     // Destroying the appender flushes it: do it before the rollback, on a worker.
     co_await context_.workers.Run([&]() {
@@ -183,6 +213,37 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
         co_await RunInternal("COMMIT");
     }
     wire::WriteCommandComplete(stream_.Out(), sql::FormatCommandTag("COPY", true, rows));
+}
+
+asio::awaitable<Session::CopyInput> Session::ReadCopyBatch(std::string &batch, std::optional<SqlError> &failure) {
+    while (batch.size() < kCopyBatchBytes) {
+        auto message = co_await stream_.Read();
+        switch (static_cast<wire::FrontendType>(message.type)) {
+        case wire::FrontendType::CopyData:
+            batch.append(reinterpret_cast<const char *>(message.payload.data()), message.payload.size());
+            break;
+        case wire::FrontendType::CopyDone:
+            co_return CopyInput::Done;
+        case wire::FrontendType::CopyFail:
+            try {
+                failure = SqlError("57014", "COPY from stdin failed: " + wire::ParseCopyFail(message.payload).message);
+            } catch (const wire::ProtocolError &error) {
+                failure = SqlError(error.SqlState(), error.what());
+            }
+            co_return CopyInput::Failed;
+        case wire::FrontendType::Flush:
+        case wire::FrontendType::Sync:
+            break; // ignored during COPY, as PostgreSQL does
+        default: {
+            constexpr const char *hex = "0123456789ABCDEF";
+            auto type = static_cast<unsigned char>(message.type);
+            failure = SqlError("08P01", std::string("unexpected message type 0x") + hex[type >> 4] + hex[type & 0xF] +
+                                            " during COPY from stdin");
+            co_return CopyInput::Failed;
+        }
+        }
+    }
+    co_return CopyInput::More;
 }
 
 asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement) {

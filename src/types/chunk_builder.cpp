@@ -1,0 +1,127 @@
+// Parses PostgreSQL text values into DuckDB vectors for chunk-wise COPY FROM loading.
+#include "types/chunk_builder.hpp"
+
+#include "types/datetime_input.hpp"
+#include "types/text_input.hpp"
+
+namespace duckgres::types {
+
+namespace {
+
+template <class T>
+void Store(duckdb_vector vector, idx_t row, T value) {
+    static_cast<T *>(duckdb_vector_get_data(vector))[row] = value;
+}
+
+} // namespace
+
+bool ChunkBuilder::Supports(duckdb_logical_type type) {
+    switch (duckdb_get_type_id(type)) {
+    case DUCKDB_TYPE_BOOLEAN:
+    case DUCKDB_TYPE_SMALLINT:
+    case DUCKDB_TYPE_INTEGER:
+    case DUCKDB_TYPE_BIGINT:
+    case DUCKDB_TYPE_FLOAT:
+    case DUCKDB_TYPE_DOUBLE:
+    case DUCKDB_TYPE_VARCHAR:
+    case DUCKDB_TYPE_BLOB:
+    case DUCKDB_TYPE_DATE:
+    case DUCKDB_TYPE_TIME:
+    case DUCKDB_TYPE_TIMESTAMP:
+    case DUCKDB_TYPE_TIMESTAMP_TZ:
+    case DUCKDB_TYPE_INTERVAL:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool ChunkBuilder::AllSupported(const std::vector<duckdb_logical_type> &types) {
+    for (auto type : types) {
+        if (!Supports(type)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+ChunkBuilder::ChunkBuilder(const std::vector<duckdb_logical_type> &types, const TextFormatOptions &options)
+    : options_(options), capacity_(duckdb_vector_size()) {
+    for (auto type : types) {
+        type_ids_.push_back(duckdb_get_type_id(type));
+    }
+    chunk_ = DataChunkHandle(duckdb_create_data_chunk(const_cast<duckdb_logical_type *>(types.data()), types.size()));
+}
+
+void ChunkBuilder::Set(size_t column, const std::optional<std::string> &text) {
+    auto vector = duckdb_data_chunk_get_vector(chunk_.Get(), column);
+    if (!text) {
+        duckdb_vector_ensure_validity_writable(vector);
+        duckdb_validity_set_row_invalid(duckdb_vector_get_validity(vector), rows_);
+        return;
+    }
+    std::string_view value = *text;
+    switch (type_ids_[column]) {
+    case DUCKDB_TYPE_BOOLEAN:
+        Store<bool>(vector, rows_, ParseBoolText(value));
+        break;
+    case DUCKDB_TYPE_SMALLINT:
+        Store<int16_t>(vector, rows_, ParseInt2Text(value));
+        break;
+    case DUCKDB_TYPE_INTEGER:
+        Store<int32_t>(vector, rows_, ParseInt4Text(value));
+        break;
+    case DUCKDB_TYPE_BIGINT:
+        Store<int64_t>(vector, rows_, ParseInt8Text(value));
+        break;
+    case DUCKDB_TYPE_FLOAT:
+        Store<float>(vector, rows_, ParseFloat4Text(value));
+        break;
+    case DUCKDB_TYPE_DOUBLE:
+        Store<double>(vector, rows_, ParseFloat8Text(value));
+        break;
+    case DUCKDB_TYPE_VARCHAR:
+        VerifyUtf8(value);
+        duckdb_vector_assign_string_element_len(vector, rows_, value.data(), value.size());
+        break;
+    case DUCKDB_TYPE_BLOB: {
+        auto bytes = ParseByteaText(value);
+        duckdb_vector_assign_string_element_len(vector, rows_, bytes.data(), bytes.size());
+        break;
+    }
+    case DUCKDB_TYPE_DATE:
+        Store<int32_t>(vector, rows_, ParseDateText(value, options_));
+        break;
+    case DUCKDB_TYPE_TIME:
+        Store<int64_t>(vector, rows_, ParseTimeText(value, options_));
+        break;
+    case DUCKDB_TYPE_TIMESTAMP:
+        Store<int64_t>(vector, rows_, ParseTimestampText(value, options_));
+        break;
+    case DUCKDB_TYPE_TIMESTAMP_TZ:
+        Store<int64_t>(vector, rows_, ParseTimestampTzText(value, options_));
+        break;
+    case DUCKDB_TYPE_INTERVAL:
+        Store<duckdb_interval>(vector, rows_, ParseIntervalText(value));
+        break;
+    default:
+        break;
+    }
+}
+
+bool ChunkBuilder::EndRow() {
+    rows_++;
+    return rows_ == capacity_;
+}
+
+duckdb_data_chunk ChunkBuilder::Chunk() {
+    duckdb_data_chunk_set_size(chunk_.Get(), rows_);
+    return chunk_.Get();
+}
+
+void ChunkBuilder::Reset() {
+    duckdb_data_chunk_reset(chunk_.Get());
+    rows_ = 0;
+}
+
+} // namespace duckgres::types
