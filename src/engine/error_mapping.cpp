@@ -107,6 +107,7 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "unique", "23505"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "UNIQUE", "23505"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "PRIMARY KEY", "23505"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "BIGNUM -> DECIMAL", "22003"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "Unimplemented type for cast", "42846"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "field value out of range", "22008"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "field format", "22007"},

@@ -157,7 +157,10 @@ void Session::PrepareForParse(PreparedEntry &entry) {
             continue;
         }
         uint32_t type_oid = i < declared.size() ? declared[i] : 0;
-        if (type_oid != 0) {
+        if (type_oid == types::oid::kNumeric) {
+            // DuckDB's DECIMAL has a fixed scale: Bind takes it from the value.
+            entry.unresolved_parameters.push_back(number);
+        } else if (type_oid != 0) {
             casts[number] = types::CastTypeNameForOid(type_oid);
         } else {
             entry.unresolved_parameters.push_back(number);
@@ -175,7 +178,7 @@ void Session::PrepareForParse(PreparedEntry &entry) {
         with_text.insert(as_text.begin(), as_text.end());
         try {
             entry.prepared = PrepareGeneric(entry.statement, with_text);
-            entry.unresolved_parameters.clear();
+            std::erase_if(entry.unresolved_parameters, [&](int32_t number) { return as_text.count(number) > 0; });
         } catch (const SqlError &) {
             // Text does not fit here (`$1 + 1`): Bind types the parameter from its value.
         }
@@ -189,11 +192,22 @@ void Session::TypeUnresolvedParameters(Portal &portal, const std::vector<std::op
     auto oids = entry.parameter_types;
     for (auto number : entry.unresolved_parameters) {
         const auto &value = values[number - 1];
-        if (!value || FormatFor(formats, number - 1) != 0) {
-            continue; // NULL or binary: nothing to learn the type from
+        if (!value) {
+            // NULL says nothing about the type: PostgreSQL's unknown is text; numeric any scale.
+            auto declared = oids[number - 1];
+            casts[number] = declared == types::oid::kNumeric ? "numeric(38,0)" : "text";
+            if (declared == 0) {
+                oids[number - 1] = types::oid::kText;
+            }
+            continue;
         }
-        oids[number - 1] = types::GuessTextValueOid(*value);
-        casts[number] = types::CastTypeNameForOid(oids[number - 1]);
+        bool binary = FormatFor(formats, number - 1) != 0;
+        if (oids[number - 1] == types::oid::kNumeric) {
+            casts[number] = "numeric(38," + std::to_string(types::NumericValueScale(*value, binary)) + ")";
+        } else if (!binary) {
+            oids[number - 1] = types::GuessTextValueOid(*value);
+            casts[number] = types::CastTypeNameForOid(oids[number - 1]);
+        }
     }
     if (casts.empty()) {
         return;
@@ -255,7 +269,6 @@ asio::awaitable<void> Session::HandleBind(const wire::BindMessage &message) {
                                     std::to_string(expected));
     }
     CheckFormats(message.param_formats, message.params.size(), "parameter");
-    CheckFormats(message.result_formats, std::max<size_t>(entry->fields.size(), 1), "result");
     Portal portal;
     portal.source = entry;
     portal.result_formats = message.result_formats;
@@ -263,6 +276,7 @@ asio::awaitable<void> Session::HandleBind(const wire::BindMessage &message) {
         co_await context_.workers.Run(
             [&]() { TypeUnresolvedParameters(portal, message.params, message.param_formats); });
     }
+    CheckFormats(message.result_formats, (portal.prepared ? portal.fields : entry->fields).size(), "result");
     const auto &parameter_types = portal.prepared ? portal.parameter_types : entry->parameter_types;
     for (size_t i = 0; i < message.params.size(); i++) {
         const auto &value = message.params[i];

@@ -231,7 +231,12 @@ bool CastParameter(Node &node, const RewriteContext &context) {
     *type_cast->mutable_arg() = std::move(node);
     auto *type_name = type_cast->mutable_type_name();
     // "name" or "name(a,b)": the modifiers become the type name's typmods.
-    const auto &spec = found->second;
+    auto spec = found->second;
+    bool array = spec.size() > 2 && spec.compare(spec.size() - 2, 2, "[]") == 0;
+    if (array) {
+        spec.resize(spec.size() - 2);
+        type_name->add_array_bounds()->mutable_integer()->set_ival(-1);
+    }
     auto paren = spec.find('(');
     type_name->add_names()->mutable_string()->set_sval(spec.substr(0, paren));
     if (paren != std::string::npos) {

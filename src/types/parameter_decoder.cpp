@@ -803,4 +803,21 @@ uint32_t GuessTextValueOid(std::string_view text) {
     return oid::kInt8;
 }
 
+int NumericValueScale(std::string_view value, bool binary) {
+    int scale = 0;
+    if (binary) {
+        // ndigits, weight, sign, dscale: four big-endian int16 values.
+        if (value.size() >= 8) {
+            scale = (static_cast<unsigned char>(value[6]) << 8) | static_cast<unsigned char>(value[7]);
+        }
+    } else {
+        auto point = value.find('.');
+        if (point != std::string_view::npos) {
+            auto end = value.find_first_not_of("0123456789", point + 1);
+            scale = static_cast<int>((end == std::string_view::npos ? value.size() : end) - point - 1);
+        }
+    }
+    return std::clamp(scale, 0, 38);
+}
+
 } // namespace duckgres::types

@@ -83,6 +83,10 @@ uint32_t ParameterTypeOid(duckdb_logical_type type);
 //! integers, float8 for other numbers, text otherwise.
 uint32_t GuessTextValueOid(std::string_view text);
 
+//! The scale (digits after the point, at most 38) of a numeric parameter value in text or
+//! PostgreSQL's binary form (its dscale); 0 when it cannot tell.
+int NumericValueScale(std::string_view value, bool binary);
+
 //! The element type OID of a PostgreSQL array type OID (1007 -> 23), or 0 when it is not one.
 uint32_t ArrayElementTypeOf(uint32_t array_oid);
 

@@ -63,6 +63,14 @@ uint32_t ArrayTypeOf(uint32_t element_oid) {
 }
 
 std::string CastTypeNameForOid(uint32_t type_oid) {
+    for (uint32_t element : {oid::kBool,        oid::kBytea,    oid::kInt2, oid::kInt4, oid::kInt8,   oid::kFloat4,
+                             oid::kFloat8,      oid::kNumeric,  oid::kDate, oid::kTime, oid::kTimetz, oid::kTimestamp,
+                             oid::kTimestamptz, oid::kInterval, oid::kUuid, oid::kJson, oid::kJsonb,  oid::kText,
+                             oid::kVarchar,     oid::kBpchar,   oid::kName, oid::kChar, oid::kOid}) {
+        if (type_oid != 0 && ArrayTypeOf(element) == type_oid) {
+            return CastTypeNameForOid(element) + "[]";
+        }
+    }
     switch (type_oid) {
     case oid::kBool:
         return "boolean";

@@ -139,7 +139,8 @@ SCALARS: list[Case] = [
          ("0.1", "0.3333333333333333", "-0", "1.7976931348623157e+308", "5e-324", "Infinity", "-Infinity", "NaN")),
     # Unconstrained numeric is DuckDB's DECIMAL(18,3) (docs/compatibility.md, type_numeric_scales and
     # type_numeric_big): values get exactly 3 fraction digits, more than 15 integer digits are 22003,
-    # and the column is reported as numeric(18,3). A bare numeric parameter is not affected.
+    # and the column is reported as numeric(18,3). A parameter only declared numeric (a bare `$1`)
+    # is not a cast: it keeps the value's own scale, as in PostgreSQL.
     Case("numeric", "numeric",
          (Decimal("0"), Decimal("1.5"), Decimal("-123.45"), Decimal("0.0005"), Decimal("-0.001"),
           Decimal("123456789012345.678"), Decimal("1234567890123456.5"), None),
@@ -163,7 +164,8 @@ SCALARS: list[Case] = [
           Decimal("123456789012345678901234567890123456789"), None),
          ("0", "1", "-1", "99999999999999999999999999999999999999", "-12345678901234567890123456789012345678",
           "1e37", "100000000", "123456789012345678901234567890123456789")),
-    Case("text", "text", ("", "héllo wörld", "tab\tnewline\n", "🦆", 'quote"back\\slash', "NULL", "  padded  ", None),
+    Case("text", "text",
+         ("", "héllo wörld", "tab\tnewline\n", "🦆", 'quote"back\\slash', "NULL", "  padded  ", None),
          ("", "héllo wörld", "tab\tnewline\n", "🦆", 'quote"back\\slash', "NULL", "  padded  ")),
     # varchar is DuckDB's VARCHAR, reported as text (docs/compatibility.md, type_text_varchar).
     Case("varchar", "varchar", ("", "abc", "ünïcode", "  x  ", None), ("", "abc", "ünïcode", "  x  "),
@@ -186,7 +188,8 @@ SCALARS: list[Case] = [
          ("", "\\x00ff10", "\\x" + bytes(range(256)).hex(), "\\x5c78")),
     # asyncpg maps date.max/date.min to infinity/-infinity. BC dates have no Python value: they are
     # in the raw-protocol literals (text and binary parameters).
-    Case("date", "date", (D(2024, 2, 29), D(2000, 1, 1), D(1999, 12, 31), D(1970, 1, 1), D(1, 1, 2), D.max, D.min, None),
+    Case("date", "date",
+         (D(2024, 2, 29), D(2000, 1, 1), D(1999, 12, 31), D(1970, 1, 1), D(1, 1, 2), D.max, D.min, None),
          ("2024-02-29", "2000-01-01", "1999-12-31", "0001-01-01", "infinity", "-infinity", "0044-03-15 BC",
           "0001-12-31 BC", "4713-11-24 BC", "5874897-12-31")),
     Case("time", "time", (T(0, 0), T(13, 45, 0, 500000), T(23, 59, 59, 999999), None),
@@ -262,11 +265,55 @@ def _error_outcome(e: BaseException) -> tuple:
     return ("error", getattr(e, "sqlstate", None) or type(e).__name__)
 
 
+ASYNCPG_ARRAY_REASON = ("asyncpg introspects non-text array types with a query on pg_range and ::regtype, which "
+                        "the pg_catalog work (issue 4) adds")
+# Known differences, each an expected failure (strict: the test fails once it passes, so the list
+# stays honest), with the reason.
+KNOWN_DIFFERENCES = {
+    **{("test_asyncpg_binary_parameter_and_result", f"{t}_array"): ASYNCPG_ARRAY_REASON
+       for t in ("bool", "int2", "int4", "int8", "float4", "float8", "numeric", "numeric_10_2", "numeric_38_10",
+                 "bytea", "date", "time", "timetz", "timestamp", "timestamptz", "interval", "uuid", "json", "oid")},
+    **{("test_asyncpg_binary_table_round_trip", f"{t}_array"): ASYNCPG_ARRAY_REASON
+       for t in ("bool", "int2", "int4", "int8", "float4", "float8", "numeric", "numeric_10_2", "numeric_38_10",
+                 "bytea", "date", "time", "timetz", "timestamp", "timestamptz", "interval", "uuid", "json", "oid")},
+    ("test_psycopg_binary_cursor", "numeric_array"): "a numeric[] parameter whose type DuckDB cannot infer is "
+                                                     "typed numeric(38,10)[]: DuckDB arrays of DECIMAL have one scale",
+    ("test_mixed_binary_and_text_columns_byte_for_byte", "numeric_array"): "same fixed scale of numeric[] parameters",
+    **{("test_psycopg_binary_cursor", f"{t}_array"): "an array holding only NULLs, sent with no declared type, "
+                                                     "comes back as text where PostgreSQL keeps psycopg's array type"
+       for t in ("varchar", "bpchar", "name", "jsonb", "oid")},
+}
+
+
+def _known_difference(request, case) -> None:
+    reason = KNOWN_DIFFERENCES.get((request.node.originalname, case.id))
+    if reason:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=f"known difference: {reason}"))
+
+
+def _relax_typmods(got, want):
+    """As in the differential corpus: where PostgreSQL reports no type modifier (-1), Duckgres'
+    more specific one (DuckDB's DECIMAL always has precision and scale) is accepted."""
+    if not (isinstance(got, dict) and isinstance(want, dict) and "fields" in got and "fields" in want):
+        return got
+    if len(got["fields"]) != len(want["fields"]):
+        return got
+    fields = [g[:3] + (-1,) + g[4:] if w[3] == -1 else g for g, w in zip(got["fields"], want["fields"])]
+    return {**got, "fields": fields}
+
+
 def _differences(label: str, got: list, want: list, inputs: list) -> list[str]:
+    """One message per input whose outcome on Duckgres differs from PostgreSQL's (`inputs` are
+    shown with repr() after `label`, or as they are when `label` is empty)."""
+    # A comparison in which PostgreSQL only raised errors would prove nothing.
+    assert any(not (isinstance(w, dict) and "error" in w or isinstance(w, tuple) and w[0] == "error")
+               for w in want), f"{label}: PostgreSQL answered nothing but errors: {want}"
     out = []
     for value, g, w in zip(inputs, got, want):
+        g = _relax_typmods(g, w)
         if g != w:
-            out.append(f"{label} {value!r}:\n    duckgres: {g!r}\n    postgres: {w!r}")
+            shown = f"{label} {value!r}" if label else value
+            out.append(f"{shown}:\n    duckgres: {g!r}\n    postgres: {w!r}")
     return out
 
 
@@ -276,6 +323,11 @@ def _check(differences: list[str]) -> None:
 
 def _table_name(prefix: str, case: Case) -> str:
     return f"bt_{prefix}_{case.id}"
+
+
+def _table_steps(case: Case, values: list) -> list[str]:
+    """Labels of the outcomes of _asyncpg_table / _psycopg_table."""
+    return [f"column {case.type}: insert {v!r}" for v in values] + [f"column {case.type}: select back"]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -333,10 +385,11 @@ async def _asyncpg_table(server, table: str, column_type: str, values: tuple) ->
 
 
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
-def test_asyncpg_binary_parameter_and_result(duckgres, pg, case: Case) -> None:
+def test_asyncpg_binary_parameter_and_result(request, duckgres, pg, case: Case) -> None:
     """`SELECT $1::TYPE`: asyncpg encodes the value in binary as the type Duckgres describes for $1
     and decodes the binary result; the Python values, parameter and column type OIDs must be
     PostgreSQL's."""
+    _known_difference(request, case)
     if not case.in_duckdb:
         # DuckDB has no such type (see the case): Duckgres answers 42704, PostgreSQL the value.
         got = asyncio.run(_asyncpg_selects(duckgres, f"select $1::{case.type} as v", case.values))
@@ -350,8 +403,9 @@ def test_asyncpg_binary_parameter_and_result(duckgres, pg, case: Case) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
-def test_asyncpg_binary_table_round_trip(duckgres, pg, case: Case) -> None:
+def test_asyncpg_binary_table_round_trip(request, duckgres, pg, case: Case) -> None:
     """INSERT into a column of the type with a binary parameter, SELECT it back in binary."""
+    _known_difference(request, case)
     table = _table_name("asyncpg", case)
     if not case.in_duckdb:
         # No such column type in DuckDB (see the case): CREATE TABLE is 42704.
@@ -361,8 +415,8 @@ def test_asyncpg_binary_table_round_trip(duckgres, pg, case: Case) -> None:
         return
     got = asyncio.run(_asyncpg_table(duckgres, table, case.type, case.values))
     want = asyncio.run(_asyncpg_table(pg, table, case.ref_type, case.values))
-    _check(_differences(f"column {case.type}:", got, want, [f"step {i}" for i in range(len(want))]))
     assert len(got) == len(want), (got, want)
+    _check(_differences("", got, want, _table_steps(case, list(case.values))))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -397,17 +451,21 @@ def _psycopg_table(conn: psycopg.Connection, table: str, column_type: str, value
                     out.append(("insert", cur.rowcount))
                 except psycopg.Error as e:
                     out.append(_error_outcome(e))
-            cur.execute(f"select id, v from {table} order by id")
-            out.append(("select", [d.type_code for d in cur.description], [repr(r) for r in cur.fetchall()]))
+            try:
+                cur.execute(f"select id, v from {table} order by id")
+                out.append(("select", [d.type_code for d in cur.description], [repr(r) for r in cur.fetchall()]))
+            except psycopg.Error as e:
+                out.append(_error_outcome(e))
         return out
     finally:
         conn.execute(f"drop table {table}")
 
 
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
-def test_psycopg_binary_cursor(duckgres, pg, case: Case) -> None:
+def test_psycopg_binary_cursor(request, duckgres, pg, case: Case) -> None:
     """psycopg 3 `cursor(binary=True)` with `%b` parameters: `SELECT %b::TYPE`, a bare `SELECT %b`
     (the type only declared in Parse, as psycopg does for every parameter), and a table column."""
+    _known_difference(request, case)
     values = case.psycopg_values()
     ref_values = case.psycopg_values(reference=True)
     differences: list[str] = []
@@ -418,23 +476,24 @@ def test_psycopg_binary_cursor(duckgres, pg, case: Case) -> None:
             differences += _differences(f"select %b::{case.type} with", got, want, values)
         else:
             # `::TYPE` does not exist in DuckDB (see the case).
-            assert _psycopg_selects(dconn, f"select %b::{case.type} as v", values) == [("error", "42704")] * len(values)
+            got = _psycopg_selects(dconn, f"select %b::{case.type} as v", values)
+            assert got == [("error", "42704")] * len(values)
         if not case.has_typmod:
-            got = _psycopg_selects(dconn, "select %b as v", values)
-            # psycopg sends None untyped (OID 0), so a bare `$1` is text in both.
             def ref_sql(value: Any) -> str:
+                # psycopg sends None untyped (OID 0), so a bare `$1` is text in both.
                 if case.param_documented_as and value is not None:
                     return f"select %b::{case.param_documented_as} as v"
                 return "select %b as v"
 
+            got = _psycopg_selects(dconn, "select %b as v", values)
             want = _psycopg_selects(pconn, ref_sql, ref_values)
             differences += _differences("select %b (declared type only) with", got, want, values)
         table = _table_name("psycopg", case)
         # A type DuckDB lacks is stored in the column type Duckgres documents for it.
         got = _psycopg_table(dconn, table, case.type if case.in_duckdb else case.ref_type, values)
         want = _psycopg_table(pconn, table, case.ref_type, ref_values)
-        differences += _differences(f"column {case.type}:", got, want, [f"step {i}" for i in range(len(want))])
         assert len(got) == len(want), (got, want)
+        differences += _differences("", got, want, _table_steps(case, values))
     _check(differences)
 
 
@@ -485,9 +544,10 @@ def _raw_query(sock, sql: str, param_oids: list[int], params: list[bytes | None]
     """Parse / Bind / Describe portal / Execute / Sync; returns the error or the fields and rows."""
     parse = _cstr("") + _cstr(sql) + struct.pack("!h", len(param_oids)) + b"".join(struct.pack("!I", o)
                                                                                    for o in param_oids)
-    for kind, payload in [(b"P", parse), (b"B", _bind(params, param_formats, result_formats)), (b"D", b"P\0"),
-                          (b"E", _cstr("") + struct.pack("!i", 0)), (b"S", b"")]:
-        send_message(sock, kind, payload)
+    # One write for the whole batch (separate small writes meet Nagle and delayed ACKs: 40 ms each).
+    sock.sendall(b"".join(kind + struct.pack("!I", len(payload) + 4) + payload for kind, payload in
+                          [(b"P", parse), (b"B", _bind(params, param_formats, result_formats)), (b"D", b"P\0"),
+                           (b"E", _cstr("") + struct.pack("!i", 0)), (b"S", b"")]))
     result: dict = {"rows": []}
     while True:
         kind, payload = read_message(sock)
@@ -555,13 +615,13 @@ def _literals(case: Case, ref: _Reference) -> list[str]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
-def test_mixed_binary_and_text_columns_byte_for_byte(duckgres, pg, case: Case) -> None:
+def test_mixed_binary_and_text_columns_byte_for_byte(request, duckgres, pg, case: Case) -> None:
     """`SELECT $1::TYPE AS b, $1::TYPE AS t` with per-column result formats (binary, text) and
     (text, binary), the parameter sent as text and as binary (PostgreSQL's own binary form of the
     literal), session TimeZone Europe/Berlin; RowDescription and DataRow bytes must be
     PostgreSQL's. Types without a typmod also run as `SELECT $1 AS b, $1 AS t` with the type only
     declared in Parse."""
-    differences: list[str] = []
+    _known_difference(request, case)
     with raw_session(pg) as psock, raw_session(duckgres) as dsock:
         for sock in (psock, dsock):
             _simple(sock, "set timezone = 'Europe/Berlin'")
@@ -573,29 +633,25 @@ def test_mixed_binary_and_text_columns_byte_for_byte(duckgres, pg, case: Case) -
         if not case.has_typmod:
             forms.append(("select $1 as b, $1 as t", case.declared_ref_type))
         assert forms
+        labels, gots, wants = [], [], []
         for duck_sql, ref_type in forms:
             ref_sql = f"select $1::{ref_type} as b, $1::{ref_type} as t"
-            for literal in literals:
+            for literal in [*literals, None]:
                 for param_format in (0, 1):
-                    if param_format == 0:
+                    if literal is None:
+                        duck_param = ref_param = None
+                    elif param_format == 0:
                         duck_param = ref_param = literal.encode()
                     else:
                         duck_param = ref.binary(literal, case.type)
                         ref_param = ref.binary(literal, ref_type)
                     for result_formats in ((1, 0), (0, 1)):
-                        want = _raw_query(psock, ref_sql, [ref.oid(ref_type)], [ref_param], (param_format,),
-                                          result_formats)
-                        got = _raw_query(dsock, duck_sql, [ref.oid(case.type)], [duck_param], (param_format,),
-                                         result_formats)
-                        if got != want:
-                            differences.append(
-                                f"{duck_sql} [$1 = {literal!r} as {'binary ' + duck_param.hex() if param_format else 'text'}, "
-                                f"result formats {result_formats}]:\n    duckgres: {got}\n    postgres: {want}")
-        # NULL parameter, both formats
-        for duck_sql, ref_type in forms:
-            want = _raw_query(psock, f"select $1::{ref_type} as b, $1::{ref_type} as t", [ref.oid(ref_type)], [None],
-                              (1,), (1, 0))
-            got = _raw_query(dsock, duck_sql, [ref.oid(case.type)], [None], (1,), (1, 0))
-            if got != want:
-                differences.append(f"{duck_sql} [$1 = NULL]:\n    duckgres: {got}\n    postgres: {want}")
+                        wants.append(_raw_query(psock, ref_sql, [ref.oid(ref_type)], [ref_param], (param_format,),
+                                                result_formats))
+                        gots.append(_raw_query(dsock, duck_sql, [ref.oid(case.type)], [duck_param],
+                                               (param_format,), result_formats))
+                        sent = "NULL" if duck_param is None else \
+                            f"{literal!r} as " + ("binary " + duck_param.hex() if param_format else "text")
+                        labels.append(f"{duck_sql} [$1 = {sent}, result formats {result_formats}]")
+        differences = _differences("", gots, wants, labels)
     _check(differences)
