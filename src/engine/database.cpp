@@ -2,6 +2,7 @@
 #include "engine/database.hpp"
 
 #include "engine/error_mapping.hpp"
+#include "engine/session_directory.hpp"
 
 #include <utility>
 #include <vector>
@@ -51,6 +52,9 @@ Database::Database(std::string name, std::string path, const DatabaseOptions &op
         duckdb_query(connection.Get(), "CREATE SCHEMA IF NOT EXISTS public", result.Out()) != DuckDBSuccess) {
         const char *error = result.Get() ? duckdb_result_error(result.Get()) : nullptr;
         throw SqlError("58030", "could not prepare database \"" + name_ + "\": " + (error ? error : "unknown error"));
+    }
+    if (options.sessions) {
+        options.sessions->RegisterFunctions(connection.Get());
     }
 }
 

@@ -8,10 +8,14 @@
 namespace duckgres::engine {
 
 //! DuckDB settings applied when a database is opened.
+class SessionDirectory;
+
 struct DatabaseOptions {
     std::string memory_limit; //!< empty: DuckDB's default
     int threads = 0;          //!< 0: DuckDB's default
     bool allow_external_access = false;
+    //! Receives the server-side session functions (duckgres_cursors()); may be null.
+    SessionDirectory *sessions = nullptr;
 };
 
 class Database {

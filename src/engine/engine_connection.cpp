@@ -65,6 +65,14 @@ void EngineConnection::Run(const std::string &sql) {
     }
 }
 
+idx_t EngineConnection::ConnectionId() const {
+    duckdb_client_context context = nullptr;
+    duckdb_connection_get_client_context(connection_.Get(), &context);
+    auto id = duckdb_client_context_get_connection_id(context);
+    duckdb_destroy_client_context(&context);
+    return id;
+}
+
 void EngineConnection::Interrupt() {
     duckdb_interrupt(connection_.Get());
 }

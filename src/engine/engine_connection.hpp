@@ -35,6 +35,8 @@ public:
     std::unique_ptr<QueryResult> Execute(PreparedStatement &statement);
     //! Prepares and runs a statement to completion, discarding rows. Throws SqlError.
     void Run(const std::string &sql);
+    //! DuckDB's id of this connection (what server-side functions see).
+    idx_t ConnectionId() const;
     //! The raw handle, for the appender (COPY FROM STDIN).
     duckdb_connection Handle() const { return connection_.Get(); }
     //! Thread-safe: interrupts the statement running on this connection, if any.

@@ -58,17 +58,20 @@ int Server::Run() {
     std::filesystem::create_directories(config_.data_dir);
     auto tls = MakeTlsContext(config_);
 
+    engine::SessionDirectory sessions;
     engine::RegistryOptions registry_options;
     registry_options.data_dir = config_.data_dir;
     registry_options.create_databases = config_.create_databases;
     registry_options.database.memory_limit = config_.duckdb_memory_limit;
     registry_options.database.threads = config_.duckdb_threads;
     registry_options.database.allow_external_access = config_.allow_external_access;
+    registry_options.database.sessions = &sessions;
     engine::DatabaseRegistry databases(registry_options);
     databases.Get("postgres"); // fail fast when the default database cannot be opened
 
     session::WorkerPool workers(config_.worker_threads);
-    session::ServerContext context{config_, LoadUsers(config_), auth::RandomBytes(32), databases, workers, {}};
+    session::ServerContext context{config_, LoadUsers(config_), auth::RandomBytes(32), databases, sessions, workers,
+                                   {}};
 
     asio::io_context io(config_.io_threads);
     asio::ip::tcp::acceptor acceptor(io);

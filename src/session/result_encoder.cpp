@@ -18,6 +18,13 @@ ResultEncoder::ResultEncoder(engine::QueryResult &result, const types::TextForma
     }
 }
 
+void ResultEncoder::SetFormats(const std::vector<int16_t> &formats) {
+    CheckFormats(formats, fields_.size(), "result");
+    for (size_t i = 0; i < fields_.size(); i++) {
+        fields_[i].format = FormatFor(formats, i);
+    }
+}
+
 void ResultEncoder::WriteRowDescription(std::string &out) const {
     wire::WriteRowDescription(out, fields_);
 }

@@ -27,6 +27,9 @@ public:
                   const std::vector<std::string> &names, const std::vector<int16_t> &formats = {});
 
     const std::vector<wire::FieldDescription> &Fields() const { return fields_; }
+    //! Changes the result formats for the rows still to come (FETCH through the extended
+    //! protocol uses the formats of the portal running FETCH).
+    void SetFormats(const std::vector<int16_t> &formats);
     void WriteRowDescription(std::string &out) const;
     //! Appends DataRows to `out` until the result ends, `budget` bytes were added, or
     //! `max_rows` rows were added (0: no limit). A partly sent chunk is kept for the next call.

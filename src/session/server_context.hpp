@@ -4,6 +4,7 @@
 #include "auth/password_verifier.hpp"
 #include "config/server_config.hpp"
 #include "engine/database_registry.hpp"
+#include "engine/session_directory.hpp"
 #include "session/backend_registry.hpp"
 #include "session/worker_pool.hpp"
 
@@ -21,6 +22,7 @@ struct ServerContext {
     //! Secret for fake SCRAM salts of unknown users, random per server start.
     std::string mock_secret;
     engine::DatabaseRegistry &databases;
+    engine::SessionDirectory &sessions;
     WorkerPool &workers;
     BackendRegistry backends;
     std::chrono::system_clock::time_point started_at = std::chrono::system_clock::now();

@@ -142,6 +142,7 @@ asio::awaitable<void> Session::Run() {
         process_id_ = 0;
     }
     if (connection_) {
+        context_.sessions.Unregister(connection_id_);
         // Disconnecting may roll back a transaction: blocking work, done on a worker.
         auto connection = std::move(connection_);
         try {
@@ -310,6 +311,8 @@ asio::awaitable<void> Session::OpenDatabase() {
     time_zone_ = time_zone;
     text_options_.time_zone = time_zone.get();
     text_options_.extra_float_digits = std::stoi(*settings_.Get("extra_float_digits"));
+    connection_id_ = connection_->ConnectionId();
+    context_.sessions.Register(connection_id_, [this]() { return ListCursors(); });
     auto [pid, secret] = context_.backends.Register(weak_from_this());
     process_id_ = pid;
     secret_key_ = secret;
@@ -694,10 +697,20 @@ asio::awaitable<void> Session::RunCursorCommand(const sql::ParsedStatement &stat
         Portal portal;
         portal.source = entry;
         portal.sql_cursor = true;
+        portal.declare_text = statement.text;
+        portal.created_micros =
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
         portal.hold = statement.cursor_hold;
         if (statement.cursor_binary) {
             portal.result_formats = {1};
         }
+        // Describe (of the cursor as a portal, as psycopg does) needs the columns before FETCH.
+        co_await context_.workers.Run([&]() {
+            MaterializeOpenPortals();
+            entry->prepared = PrepareGeneric(entry->statement);
+            DescribeEntry(*entry);
+        });
         if (portal.hold) {
             // A held cursor outlives the transaction (and DuckDB's stream): read its rows now.
             co_await context_.workers.Run([&]() {
@@ -731,10 +744,17 @@ asio::awaitable<void> Session::RunCursorCommand(const sql::ParsedStatement &stat
     auto &portal = found->second;
     auto source = portal.source;
     if (!portal.execution.started) {
+        portal.execution.prepared = source->prepared;
         co_await context_.workers.Run(
             [&]() { StartExecution(portal.execution, source->statement, {}, portal.result_formats); });
     }
     bool move = statement.tag == "MOVE";
+    // Through the extended protocol the RowDescription comes from Describe, not from Execute,
+    // and the formats are those of the portal running FETCH; otherwise the cursor's own.
+    bool describe = !executing_portal_;
+    if (portal.execution.encoder) {
+        portal.execution.encoder->SetFormats(executing_portal_ ? executing_formats_ : portal.result_formats);
+    }
     uint64_t rows = 0;
     if (portal.execution.encoder && !portal.finished) {
         if (move) {
@@ -752,12 +772,14 @@ asio::awaitable<void> Session::RunCursorCommand(const sql::ParsedStatement &stat
                 rows = portal.execution.encoder->RowCount() - before;
             });
         } else {
-            portal.execution.encoder->WriteRowDescription(stream_.Out());
+            if (describe) {
+                portal.execution.encoder->WriteRowDescription(stream_.Out());
+            }
             auto status = co_await StreamRows(portal.execution, static_cast<uint64_t>(statement.fetch_count));
             rows = portal.execution.rows_this_run;
             portal.finished = status == EncodeStatus::Finished;
         }
-    } else if (!move && portal.execution.encoder) {
+    } else if (!move && describe && portal.execution.encoder) {
         portal.execution.encoder->WriteRowDescription(stream_.Out());
     }
     wire::WriteCommandComplete(stream_.Out(), sql::FormatCommandTag(statement.tag, true, rows));

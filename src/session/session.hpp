@@ -77,8 +77,10 @@ private:
         std::shared_ptr<engine::PreparedStatement> prepared;
         std::vector<wire::FieldDescription> fields;
         std::vector<uint32_t> parameter_types;
-        bool sql_cursor = false; //!< made by DECLARE (FETCH/MOVE/CLOSE), not by Bind
-        bool hold = false;       //!< WITH HOLD: outlives its transaction (its rows are read at DECLARE)
+        bool sql_cursor = false;  //!< made by DECLARE (FETCH/MOVE/CLOSE), not by Bind
+        bool hold = false;        //!< WITH HOLD: outlives its transaction (its rows are read at DECLARE)
+        std::string declare_text; //!< the DECLARE statement, for pg_cursors
+        int64_t created_micros = 0;
     };
 
     // Extended query protocol (session_extended.cpp).
@@ -95,6 +97,8 @@ private:
     void MaterializeOpenPortals();
     //! Portals end with their transaction (and the unnamed one with the next Query).
     void ClosePortals();
+    //! The session's SQL cursors as pg_cursors shows them (called from DuckDB during a query).
+    std::vector<engine::CursorInfo> ListCursors() const;
 
     // Statements run on DuckDB (blocking parts run on a worker thread).
     //! `parameter_casts`: `$n` -> SQL type, for parameters DuckDB cannot type by itself.
@@ -160,6 +164,7 @@ private:
     std::string database_name_;
     std::string query_text_; //!< the Query being run, for error positions
     std::unique_ptr<engine::EngineConnection> connection_;
+    idx_t connection_id_ = 0;
     SessionSettings settings_;
     std::shared_ptr<const types::TimeZone> time_zone_;
     types::TextFormatOptions text_options_;
@@ -172,6 +177,8 @@ private:
     std::map<std::string, std::shared_ptr<PreparedEntry>> prepared_;
     std::map<std::string, Portal> portals_;
     bool skip_until_sync_ = false;
+    bool executing_portal_ = false;          //!< inside an extended-protocol Execute (no RowDescription)
+    std::vector<int16_t> executing_formats_; //!< that portal's result formats (for FETCH)
 };
 
 } // namespace duckgres::session

@@ -112,6 +112,12 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
             PrepareForParse(*entry);
             DescribeEntry(*entry);
         });
+    } else if (!entry->empty && entry->statement.kind == sql::StatementKind::Fetch && entry->statement.returns_rows) {
+        // FETCH returns the cursor's columns.
+        auto cursor = portals_.find(entry->statement.variable);
+        if (cursor != portals_.end()) {
+            entry->fields = cursor->second.prepared ? cursor->second.fields : cursor->second.source->fields;
+        }
     } else if (!entry->empty && entry->statement.kind == sql::StatementKind::Show) {
         wire::FieldDescription field;
         field.type_oid = 25;
@@ -352,7 +358,18 @@ asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message
             RunShow(statement, false);
             co_return;
         }
-        co_await RunStatement(statement);
+        executing_portal_ = true;
+        executing_formats_ = found->second.result_formats;
+        std::optional<SqlError> failure;
+        try {
+            co_await RunStatement(statement);
+        } catch (const SqlError &error) {
+            failure = error;
+        }
+        executing_portal_ = false;
+        if (failure) {
+            throw *failure;
+        }
         co_return;
     }
     // Several Executes before one Sync form one implicit transaction, as in PostgreSQL; a lone
@@ -397,8 +414,20 @@ void Session::MaterializeOpenPortals() {
     }
 }
 
+std::vector<engine::CursorInfo> Session::ListCursors() const {
+    std::vector<engine::CursorInfo> cursors;
+    for (const auto &[name, portal] : portals_) {
+        if (portal.sql_cursor) {
+            cursors.push_back(
+                {name, portal.declare_text, portal.hold, !portal.result_formats.empty(), false, portal.created_micros});
+        }
+    }
+    return cursors;
+}
+
 void Session::ClosePortals() {
-    portals_.clear();
+    // WITH HOLD cursors outlive their transaction (their rows were read at DECLARE).
+    std::erase_if(portals_, [](const auto &item) { return !item.second.hold; });
 }
 
 } // namespace duckgres::session

@@ -255,6 +255,33 @@ bool CastParameter(Node &node, const RewriteContext &context) {
     return true;
 }
 
+//! pg_cursors and pg_catalog.pg_cursors answer from the calling session: they become the
+//! server's table function duckgres_cursors().
+bool SessionCatalogViews(Node &node) {
+    if (!node.has_range_var()) {
+        return false;
+    }
+    const auto &relation = node.range_var();
+    if (relation.relname() != "pg_cursors" ||
+        (!relation.schemaname().empty() && relation.schemaname() != "pg_catalog")) {
+        return false;
+    }
+    Node replacement;
+    auto *range = replacement.mutable_range_function();
+    auto *pair = range->add_functions()->mutable_list();
+    auto *call = pair->add_items()->mutable_func_call();
+    call->add_funcname()->mutable_string()->set_sval("duckgres_cursors");
+    call->set_funcformat(pg_query::COERCE_EXPLICIT_CALL);
+    pair->add_items();
+    if (relation.has_alias()) {
+        *range->mutable_alias() = relation.alias();
+    } else {
+        range->mutable_alias()->set_aliasname("pg_cursors");
+    }
+    node = std::move(replacement);
+    return true;
+}
+
 struct DeparseResultDeleter {
     void operator()(PgQueryDeparseResult *result) const {
         pg_query_free_deparse_result(*result);
@@ -276,6 +303,7 @@ std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &
         changed |= CastInt4Function(node);
         changed |= QualifyForeignKeyTarget(node);
         changed |= CastParameter(node, context);
+        changed |= SessionCatalogViews(node);
         changed |= GuardDivision(node);
         changed |= InlineSessionFunctions(node, context);
         changed |= NameSingleColumnFunction(node);

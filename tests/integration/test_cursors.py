@@ -70,3 +70,36 @@ def test_tableau_style_hold_cursor(duckgres) -> None:
             total += len(rows)
         conn.execute("close tab")
         assert total == 5000
+
+
+@pytest.mark.duckgres_only
+@pytest.mark.parametrize("binary", [False, True])
+def test_psycopg3_named_cursor(duckgres, binary) -> None:
+    with psycopg.connect(duckgres.conninfo()) as conn:
+        with conn.cursor("named_cursor", binary=binary) as cur:
+            cur.itersize = 1000
+            cur.execute("select i, i * 2 as d from range(5000) t(i) order by i")
+            assert cur.fetchmany(3) == [(0, 0), (1, 2), (2, 4)]
+            assert [d.name for d in cur.description] == ["i", "d"]
+            rest = list(cur)
+            assert len(rest) == 4997 and rest[-1] == (4999, 9998)
+
+
+def test_pg_cursors_lists_the_sessions_cursors(duckgres, pg) -> None:
+    outputs = []
+    for server in (duckgres, pg):
+        with psycopg.connect(server.conninfo(), autocommit=True) as conn:
+            conn.execute("begin")
+            conn.execute("declare c1 cursor for select 1")
+            conn.execute("declare c2 binary cursor with hold for select 2")
+            rows = conn.execute("select name, statement, is_holdable, is_binary, is_scrollable "
+                                "from pg_catalog.pg_cursors order by name").fetchall()
+            conn.execute("commit")
+            after = conn.execute("select name from pg_cursors").fetchall()
+            conn.execute("close all")
+            outputs.append((rows, after))
+    # PostgreSQL calls a cursor without NO SCROLL scrollable when its plan allows it; Duckgres
+    # cursors are forward-only.
+    got, want = outputs
+    assert [r[:4] for r in got[0]] == [r[:4] for r in want[0]]
+    assert got[1] == want[1] == [("c2",)]

@@ -1,0 +1,44 @@
+// SessionDirectory: per-session state that server-side SQL functions answer from (pg_cursors).
+#pragma once
+
+#include <duckdb.h>
+
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace duckgres::engine {
+
+//! One open cursor or portal, as pg_cursors shows it.
+struct CursorInfo {
+    std::string name;
+    std::string statement;
+    bool is_holdable = false;
+    bool is_binary = false;
+    bool is_scrollable = false;
+    int64_t creation_micros = 0; //!< since the Unix epoch
+};
+
+//! Maps DuckDB connection ids to the session that owns them, so that registered table
+//! functions (duckgres_cursors()) can answer for the calling session. One per server.
+class SessionDirectory {
+public:
+    using CursorLister = std::function<std::vector<CursorInfo>()>;
+
+    void Register(idx_t connection_id, CursorLister lister);
+    void Unregister(idx_t connection_id);
+    //! The calling session's cursors; empty for connections no session registered.
+    std::vector<CursorInfo> Cursors(idx_t connection_id);
+
+    //! Registers the table function duckgres_cursors() on a database (once per database).
+    void RegisterFunctions(duckdb_connection connection);
+
+private:
+    std::mutex mutex_;
+    std::unordered_map<idx_t, CursorLister> sessions_;
+};
+
+} // namespace duckgres::engine
