@@ -5,6 +5,8 @@
 //   startup + authentication (SCRAM-SHA-256 for the servers run.sh starts) handshake without TLS.
 //   Each thread connects, checks CONNECTION_OK, and disconnects, sequentially, until the time is up.
 //   Prints details to stderr and "result=<connections per second>" to stdout; exits 1 if any attempt failed.
+#define _POSIX_C_SOURCE 200809L // clock_gettime under -std=c11
+
 #include <libpq-fe.h>
 
 #include <pthread.h>
