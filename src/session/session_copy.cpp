@@ -101,7 +101,7 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
         for (auto &type : column_types) {
             raw_types.push_back(type.Get());
         }
-        if (!binary && types::ChunkBuilder::AllSupported(raw_types)) {
+        if (types::ChunkBuilder::AllSupported(raw_types)) {
             chunks = std::make_unique<types::ChunkBuilder>(raw_types, text_options_);
         }
     }
@@ -115,7 +115,11 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
         if (chunks) {
             for (size_t i = 0; i < row.size(); i++) {
                 try {
-                    chunks->Set(i, row[i]);
+                    if (binary) {
+                        chunks->SetBinary(i, row[i]);
+                    } else {
+                        chunks->Set(i, row[i]);
+                    }
                 } catch (SqlError &error) {
                     error.where = "COPY " + table + ", " + reader.FieldContext(i, row[i]);
                     throw;

@@ -25,6 +25,8 @@ public:
 
     //! Sets column `column` of the current row; nullopt is NULL. Throws SqlError on bad input.
     void Set(size_t column, const std::optional<std::string> &text);
+    //! The same from PostgreSQL's binary form of the value (binary COPY).
+    void SetBinary(size_t column, const std::optional<std::string> &bytes);
     //! Finishes the current row; returns true when the chunk is full.
     bool EndRow();
     idx_t Rows() const { return rows_; }
