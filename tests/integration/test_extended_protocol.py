@@ -189,3 +189,21 @@ def test_asyncpg_queries_prepared_statements_and_cursors(duckgres) -> None:
             await conn.close()
 
     asyncio.run(run())
+
+
+def test_flush_then_sync(duckgres) -> None:
+    """Flush sends what is pending without ending the pipeline; the Sync after it then gives
+    ReadyForQuery, as in PostgreSQL."""
+    with raw_session(duckgres) as sock:
+        for kind, payload in ((b"P", parse_msg("", "select 7 as n")), (b"B", bind_msg("", "", [])),
+                              (b"E", execute_msg("")), (b"H", b"")):
+            send_message(sock, kind, payload)
+        replies = [read_message(sock) for _ in range(4)]
+        assert kinds(replies) == [b"1", b"2", b"D", b"C"], replies
+        replies = exchange(sock, [(b"S", b"")])
+        assert replies == [(b"Z", b"I")]
+        # Describe and Close of unknown names: errors for Describe (26000 / 34000), none for Close.
+        replies = exchange(sock, [(b"D", b"Snope\0"), (b"S", b"")])
+        assert parse_error_fields(replies[0][1])["C"] == "26000"
+        replies = exchange(sock, [(b"D", b"Pnope\0"), (b"S", b"")])
+        assert parse_error_fields(replies[0][1])["C"] == "34000"
