@@ -2,6 +2,7 @@
 #include "sql/rewriter.hpp"
 
 #include "common/sql_error.hpp"
+#include "version.hpp"
 
 #include <google/protobuf/reflection.h>
 #include <pg_query.h>
@@ -113,10 +114,18 @@ bool InlineSessionFunctions(Node &node, const RewriteContext &context) {
     }
     if (node.has_func_call() && node.func_call().args_size() == 0) {
         const auto &names = node.func_call().funcname();
-        if (!names.empty() && names[names.size() - 1].has_string() &&
-            names[names.size() - 1].string().sval() == "pg_backend_pid") {
-            node = IntConst(context.backend_pid);
-            return true;
+        if (!names.empty() && names[names.size() - 1].has_string()) {
+            const auto &name = names[names.size() - 1].string().sval();
+            if (name == "pg_backend_pid") {
+                node = IntConst(context.backend_pid);
+                return true;
+            }
+            if (name == "version") {
+                // Clients parse version() for "PostgreSQL <major>.<minor>".
+                node = StringConst(std::string("PostgreSQL ") + kPostgresVersion + " (Duckgres " + kDuckgresVersion +
+                                   ", DuckDB " + kDuckDbVersion + ") on x86_64-pc-linux-gnu, 64-bit");
+                return true;
+            }
         }
     }
     return false;

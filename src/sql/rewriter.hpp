@@ -27,7 +27,7 @@ struct RewriteContext {
 //!  - division and modulo by a non-constant divisor raise 22012 on zero, as PostgreSQL does
 //!    (DuckDB returns NULL);
 //!  - current_user, session_user, user, current_role name the session's user;
-//!  - pg_backend_pid() is the session's backend process id;
+//!  - pg_backend_pid() is the session's backend process id; version() is PostgreSQL-shaped;
 //!  - `FROM srf(...) AS a` names the single column `a`, as PostgreSQL does;
 //!  - generate_series() in a select list returns rows (wrapped in unnest());
 //!  - length(), position() and friends return integer (cast), as in PostgreSQL;
