@@ -689,7 +689,7 @@ asio::awaitable<void> Session::RunCursorCommand(const sql::ParsedStatement &stat
             throw SqlError("25P01", "DECLARE CURSOR can only be used in transaction blocks");
         }
         auto entry = std::make_shared<PreparedEntry>();
-        entry->statement.text = sql::CursorQueryText(*statement.tree, sql::RewriteContext{user_, process_id_, {}});
+        entry->statement.text = sql::CursorQueryText(*statement.tree, RewriteContextFor());
         entry->statement.tag = "SELECT";
         entry->statement.tag_has_rows = true;
         entry->statement.returns_rows = true;
@@ -788,11 +788,16 @@ asio::awaitable<void> Session::RunCursorCommand(const sql::ParsedStatement &stat
 // ---------------------------------------------------------------------------------------------
 // Statements run on DuckDB
 
+sql::RewriteContext Session::RewriteContextFor(const std::map<int32_t, std::string> &parameter_casts) const {
+    return sql::RewriteContext{user_, process_id_, parameter_casts,
+                               [this](const std::string &name) { return settings_.Get(name); }};
+}
+
 std::shared_ptr<engine::PreparedStatement>
 Session::PrepareGeneric(const sql::ParsedStatement &statement, const std::map<int32_t, std::string> &parameter_casts) {
     std::optional<std::string> rewritten;
     if (statement.tree) {
-        rewritten = sql::RewriteForDuckDb(*statement.tree, sql::RewriteContext{user_, process_id_, parameter_casts});
+        rewritten = sql::RewriteForDuckDb(*statement.tree, RewriteContextFor(parameter_casts));
     }
     if (!rewritten) {
         return connection_->PrepareCached(statement.text);

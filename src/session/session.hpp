@@ -8,6 +8,7 @@
 #include "session/server_context.hpp"
 #include "session/session_settings.hpp"
 #include "sql/parsed_statement.hpp"
+#include "sql/rewriter.hpp"
 #include "types/parameter_decoder.hpp"
 #include "types/text_format.hpp"
 #include "wire/backend_messages.hpp"
@@ -104,6 +105,8 @@ private:
     //! `parameter_casts`: `$n` -> SQL type, for parameters DuckDB cannot type by itself.
     std::shared_ptr<engine::PreparedStatement>
     PrepareGeneric(const sql::ParsedStatement &statement, const std::map<int32_t, std::string> &parameter_casts = {});
+    //! What the rewrite passes need to know about this session.
+    sql::RewriteContext RewriteContextFor(const std::map<int32_t, std::string> &parameter_casts = {}) const;
     //! Prepares a Parse's statement, typing the parameters DuckDB cannot infer from the types the
     //! client declared, or as text (PostgreSQL's choice for an unknown parameter). Blocking.
     void PrepareForParse(PreparedEntry &entry);

@@ -255,7 +255,7 @@ asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement) 
     const bool binary = options.format == copy::CopyOptions::Format::Binary;
     sql::ParsedStatement query;
     if (statement.copy_table.empty()) {
-        query.text = sql::CopyQueryText(*statement.tree, sql::RewriteContext{user_, process_id_, {}});
+        query.text = sql::CopyQueryText(*statement.tree, RewriteContextFor());
     } else {
         query.text = "SELECT " + ColumnList(statement.copy_columns) + " FROM " +
                      (statement.copy_schema.empty() ? "" : QuoteIdentifier(statement.copy_schema) + ".") +

@@ -112,6 +112,18 @@ bool InlineSessionFunctions(Node &node, const RewriteContext &context) {
             return false;
         }
     }
+    if (node.has_func_call() && node.func_call().args_size() == 1 && context.setting) {
+        const auto &names = node.func_call().funcname();
+        const auto &arg = node.func_call().args(0);
+        if (!names.empty() && names[names.size() - 1].has_string() &&
+            names[names.size() - 1].string().sval() == "current_setting" && arg.has_a_const() &&
+            arg.a_const().has_sval()) {
+            if (auto value = context.setting(arg.a_const().sval().sval())) {
+                node = StringConst(*value);
+                return true;
+            }
+        }
+    }
     if (node.has_func_call() && node.func_call().args_size() == 0) {
         const auto &names = node.func_call().funcname();
         if (!names.empty() && names[names.size() - 1].has_string()) {

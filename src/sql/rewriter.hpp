@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,6 +20,9 @@ struct RewriteContext {
     int32_t backend_pid = 0;
     //! Parameters DuckDB cannot type by itself, by number ($1 = 1): cast to these SQL types.
     std::map<int32_t, std::string> parameter_casts;
+    //! The session's value of a PostgreSQL parameter, for current_setting('name'); nullopt for
+    //! parameters the session does not know (DuckDB's own current_setting answers those).
+    std::function<std::optional<std::string>(const std::string &)> setting;
 };
 
 //! Applies every rewrite pass to a copy of `statement`. Returns the SQL text to give DuckDB,
@@ -28,6 +32,7 @@ struct RewriteContext {
 //!    (DuckDB returns NULL);
 //!  - current_user, session_user, user, current_role name the session's user;
 //!  - pg_backend_pid() is the session's backend process id; version() is PostgreSQL-shaped;
+//!  - current_setting('name') of a PostgreSQL parameter is the session's value;
 //!  - `FROM srf(...) AS a` names the single column `a`, as PostgreSQL does;
 //!  - generate_series() in a select list returns rows (wrapped in unnest());
 //!  - length(), position() and friends return integer (cast), as in PostgreSQL;

@@ -18,6 +18,7 @@ TEST(Rewriter, Passes) {
         {"select 1 / 0", "SELECT 1 / CASE WHEN 0 = 0 THEN error('division by zero') ELSE 0 END"},
         {"select current_user, session_user", "SELECT 'alice', 'alice'"},
         {"select pg_backend_pid()", "SELECT 4242"},
+        {"select current_setting('TimeZone'), current_setting('threads')", "SELECT 'UTC', current_setting('threads')"},
         {"select g from generate_series(1, 3) g", "SELECT g FROM generate_series(1, 3) g(g)"},
         {"select g from generate_series(1, 3) as g(x)", nullptr},
         {"select * from read_csv('x') t", nullptr},
@@ -29,7 +30,12 @@ TEST(Rewriter, Passes) {
         {"select a / length(s) from t",
          "SELECT a / CASE WHEN length(s)::int = 0 THEN error('division by zero') ELSE length(s)::int END FROM t"},
     };
-    RewriteContext context{"alice", 4242, {}};
+    RewriteContext context{"alice", 4242, {}, [](const std::string &name) -> std::optional<std::string> {
+                               if (name == "TimeZone") {
+                                   return "UTC";
+                               }
+                               return std::nullopt;
+                           }};
     for (const auto &c : cases) {
         auto parsed = ParseQuery(c.sql);
         ASSERT_EQ(parsed.statements.size(), 1u) << c.sql;
