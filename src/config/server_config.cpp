@@ -1,18 +1,13 @@
 // Names and text forms of ServerConfig's enumerations and durations.
 #include "config/server_config.hpp"
 
+#include "common/ascii.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 
 namespace duckgres::config {
-
-namespace {
-std::string Lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-} // namespace
 
 const char *AuthMethodName(AuthMethod method) {
     switch (method) {
@@ -27,7 +22,7 @@ const char *AuthMethodName(AuthMethod method) {
 }
 
 std::optional<AuthMethod> ParseAuthMethod(const std::string &text) {
-    auto lower = Lower(text);
+    auto lower = AsciiLower(text);
     if (lower == "scram-sha-256") {
         return AuthMethod::ScramSha256;
     }
@@ -41,7 +36,7 @@ std::optional<AuthMethod> ParseAuthMethod(const std::string &text) {
 }
 
 std::optional<TlsMode> ParseTlsMode(const std::string &text) {
-    auto lower = Lower(text);
+    auto lower = AsciiLower(text);
     if (lower == "auto") {
         return TlsMode::Auto;
     }
@@ -62,7 +57,7 @@ std::optional<std::chrono::milliseconds> ParseDuration(const std::string &text) 
     if (ec != std::errc() || value < 0) {
         return std::nullopt;
     }
-    std::string unit = Lower(std::string(ptr, end));
+    std::string unit = AsciiLower(std::string(ptr, end));
     int64_t factor = 0;
     if (unit.empty() || unit == "ms") {
         factor = 1;

@@ -1,6 +1,8 @@
 // CopyOptions: the options of a COPY statement, parsed and validated as PostgreSQL 15 does.
 #include "copy/copy_options.hpp"
 
+#include "common/ascii.hpp"
+
 #include "common/sql_error.hpp"
 #include "copy/encoding_names.hpp"
 
@@ -28,13 +30,6 @@ struct GivenOptions {
     std::optional<std::string> encoding;
     std::optional<bool> freeze;
 };
-
-std::string Lower(std::string_view text) {
-    std::string result(text);
-    std::transform(result.begin(), result.end(), result.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return result;
-}
 
 //! Rejects a second occurrence of an option.
 template <class T>
@@ -70,7 +65,7 @@ std::optional<bool> BooleanArgument(const CopyOptionItem &item) {
     if (!item.value) {
         return std::nullopt;
     }
-    auto text = Lower(*item.value);
+    auto text = AsciiLower(*item.value);
     if (text == "true" || text == "on" || text == "1") {
         return true;
     }
@@ -106,7 +101,7 @@ void ApplyHeader(const CopyOptionItem &item, CopyDirection direction, GivenOptio
         given.header = *value;
         return;
     }
-    if (item.value && Lower(*item.value) == "match") {
+    if (item.value && AsciiLower(*item.value) == "match") {
         if (direction == CopyDirection::To) {
             throw SqlError("0A000", "cannot use \"match\" with HEADER in COPY TO");
         }
@@ -131,7 +126,7 @@ void ApplyEncoding(const CopyOptionItem &item, GivenOptions &given) {
 
 //! Records one option, rejecting repeats and malformed arguments in statement order, as PostgreSQL does.
 void ApplyItem(const CopyOptionItem &item, CopyDirection direction, GivenOptions &given) {
-    auto name = Lower(item.name);
+    auto name = AsciiLower(item.name);
     if (name == "format") {
         auto text = StringArgument(item, name); // PostgreSQL reads the argument before checking for a repeat
         CheckNotGiven(given.format);
@@ -289,7 +284,7 @@ CopyOptions ParseCopyOptions(const std::vector<std::pair<std::string, std::strin
     for (const auto &[name, argument] : options) {
         CopyOptionItem item;
         item.name = name;
-        auto lower = Lower(name);
+        auto lower = AsciiLower(name);
         if (lower == "force_quote" || lower == "force_not_null" || lower == "force_null") {
             if (argument == "*") {
                 item.star = true;

@@ -1,19 +1,14 @@
 // The table of PostgreSQL parameters Duckgres knows, and per-session SET/RESET bookkeeping.
 #include "session/session_settings.hpp"
 
+#include "common/ascii.hpp"
+
 #include "types/time_zone.hpp"
 
 #include <algorithm>
 #include <cctype>
 
 namespace duckgres::session {
-
-namespace {
-std::string Lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-} // namespace
 
 const std::vector<SettingDefinition> &SessionSettings::Definitions() {
     using E = SettingEffect;
@@ -61,13 +56,16 @@ const std::vector<SettingDefinition> &SessionSettings::Definitions() {
 }
 
 const SettingDefinition *SessionSettings::Find(const std::string &name) {
-    auto lower = Lower(name);
-    for (const auto &definition : Definitions()) {
-        if (Lower(definition.name) == lower) {
-            return &definition;
+    // Built once per process: lower-case name -> definition.
+    static const auto index = [] {
+        std::map<std::string, const SettingDefinition *> by_name;
+        for (const auto &definition : Definitions()) {
+            by_name.emplace(AsciiLower(definition.name), &definition);
         }
-    }
-    return nullptr;
+        return by_name;
+    }();
+    auto found = index.find(AsciiLower(name));
+    return found == index.end() ? nullptr : found->second;
 }
 
 SessionSettings::SessionSettings() {
@@ -75,7 +73,7 @@ SessionSettings::SessionSettings() {
 }
 
 std::optional<std::string> SessionSettings::Get(const std::string &name) const {
-    auto it = values_.find(Lower(name));
+    auto it = values_.find(AsciiLower(name));
     if (it == values_.end()) {
         return std::nullopt;
     }
@@ -83,8 +81,8 @@ std::optional<std::string> SessionSettings::Get(const std::string &name) const {
 }
 
 std::string SessionSettings::Normalize(const std::string &name, const std::string &value, std::string &error) const {
-    auto lower = Lower(name);
-    auto lower_value = Lower(value);
+    auto lower = AsciiLower(name);
+    auto lower_value = AsciiLower(value);
     // Values may arrive quoted from startup packets (asyncpg sends 'utf-8').
     if (lower_value.size() >= 2 && lower_value.front() == '\'' && lower_value.back() == '\'') {
         lower_value = lower_value.substr(1, lower_value.size() - 2);
@@ -186,6 +184,7 @@ std::string SessionSettings::Normalize(const std::string &name, const std::strin
 }
 
 std::string SessionSettings::Set(const std::string &name, const std::string &value) {
+    changed_ = true;
     if (!Find(name)) {
         return "unrecognized configuration parameter \"" + name + "\"";
     }
@@ -194,13 +193,13 @@ std::string SessionSettings::Set(const std::string &name, const std::string &val
     if (!error.empty()) {
         return error;
     }
-    local_saved_.erase(Lower(name));
-    values_[Lower(name)] = normalized;
+    local_saved_.erase(AsciiLower(name));
+    values_[AsciiLower(name)] = normalized;
     return "";
 }
 
 std::string SessionSettings::SetLocal(const std::string &name, const std::string &value) {
-    auto key = Lower(name);
+    auto key = AsciiLower(name);
     auto previous = values_.find(key);
     std::string saved = previous == values_.end() ? "" : previous->second;
     auto error = Set(name, value);
@@ -211,15 +210,17 @@ std::string SessionSettings::SetLocal(const std::string &name, const std::string
 }
 
 void SessionSettings::Reset(const std::string &name) {
+    changed_ = true;
     if (auto *definition = Find(name)) {
-        values_[Lower(name)] = definition->default_value;
+        values_[AsciiLower(name)] = definition->default_value;
     }
 }
 
 void SessionSettings::ResetAll() {
+    changed_ = true;
     for (const auto &definition : Definitions()) {
-        if (definition.effect != SettingEffect::ReadOnly || !values_.count(Lower(definition.name))) {
-            values_[Lower(definition.name)] = definition.default_value;
+        if (definition.effect != SettingEffect::ReadOnly || !values_.count(AsciiLower(definition.name))) {
+            values_[AsciiLower(definition.name)] = definition.default_value;
         }
     }
 }
@@ -230,6 +231,7 @@ void SessionSettings::BeginTransaction() {
 }
 
 void SessionSettings::EndTransaction(bool committed) {
+    changed_ = true;
     if (!committed && transaction_start_) {
         values_ = *transaction_start_;
     } else {
@@ -243,11 +245,15 @@ void SessionSettings::EndTransaction(bool committed) {
 
 std::vector<std::pair<std::string, std::string>> SessionSettings::TakeReportedChanges() {
     std::vector<std::pair<std::string, std::string>> changes;
+    if (!changed_) {
+        return changes; // the common case, checked after every statement
+    }
+    changed_ = false;
     for (const auto &definition : Definitions()) {
         if (!definition.reported) {
             continue;
         }
-        auto key = Lower(definition.name);
+        auto key = AsciiLower(definition.name);
         auto &value = values_[key];
         auto it = reported_.find(key);
         if (it == reported_.end() || it->second != value) {

@@ -55,6 +55,7 @@ private:
     std::map<std::string, std::string> reported_; //!< last value reported to the client
     std::optional<std::map<std::string, std::string>> transaction_start_;
     std::map<std::string, std::string> local_saved_;
+    bool changed_ = true; //!< values may differ from what was last reported
 };
 
 } // namespace duckgres::session

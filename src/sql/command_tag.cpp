@@ -1,6 +1,8 @@
 // Classifies parse tree nodes and builds PostgreSQL's command tags for them.
 #include "sql/command_tag.hpp"
 
+#include "common/ascii.hpp"
+
 #include <pg_query.pb.h>
 
 #include <algorithm>
@@ -90,11 +92,6 @@ std::string ArgText(const Node &arg) {
     return "";
 }
 
-std::string Lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
 void ClassifyTransaction(const pg_query::TransactionStmt &stmt, ParsedStatement &out) {
     switch (stmt.kind()) {
     case pg_query::TRANS_STMT_BEGIN:
@@ -145,7 +142,7 @@ void ClassifyTransaction(const pg_query::TransactionStmt &stmt, ParsedStatement 
 }
 
 void ClassifySet(const pg_query::VariableSetStmt &stmt, ParsedStatement &out) {
-    out.variable = Lower(stmt.name());
+    out.variable = AsciiLower(stmt.name());
     out.is_local = stmt.is_local();
     switch (stmt.kind()) {
     case pg_query::VAR_SET_VALUE:
@@ -180,7 +177,7 @@ void ClassifySet(const pg_query::VariableSetStmt &stmt, ParsedStatement &out) {
         // SET TRANSACTION ... / SET SESSION CHARACTERISTICS: accepted, nothing to change.
         out.kind = StatementKind::Set;
         out.tag = "SET";
-        out.variable = Lower(stmt.name());
+        out.variable = AsciiLower(stmt.name());
         return;
     default:
         out.tag = "SET";
@@ -262,7 +259,7 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
             } else {
                 value = "true";
             }
-            out.copy_options.emplace_back(Lower(def.defname()), value);
+            out.copy_options.emplace_back(AsciiLower(def.defname()), value);
         }
         return;
     }
@@ -285,7 +282,7 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.kind = StatementKind::Show;
         out.tag = "SHOW";
         out.returns_rows = true;
-        out.variable = Lower(node.variable_show_stmt().name());
+        out.variable = AsciiLower(node.variable_show_stmt().name());
         return;
     case Node::kCreateStmt:
         out.tag = "CREATE TABLE";

@@ -1,6 +1,8 @@
 // TimeZone loading: numeric offsets, tz database files (cached per process) and POSIX TZ strings.
 #include "types/time_zone.hpp"
 
+#include "common/ascii.hpp"
+
 #include "types/posix_tz_rule.hpp"
 #include "types/tzif_file.hpp"
 #include "types/zone_file_lookup.hpp"
@@ -49,13 +51,6 @@ private:
     TzifData data_;
     std::optional<PosixTzRule> footer_;
 };
-
-std::string ToLower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; });
-    return out;
-}
 
 std::string ToUpper(std::string_view s) {
     std::string out(s);
@@ -142,7 +137,7 @@ std::shared_ptr<const TimeZone> TimeZone::Load(const std::string &name) {
     {
         static ZoneCache cache;
         std::lock_guard<std::mutex> lock(cache.mutex);
-        const std::string key = ToLower(name);
+        const std::string key = AsciiLower(name);
         auto it = cache.zones.find(key);
         if (it != cache.zones.end()) {
             return it->second;
