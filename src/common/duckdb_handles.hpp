@@ -53,6 +53,7 @@ using PendingHandle = DuckDbHandle<duckdb_pending_result, duckdb_destroy_pending
 using DataChunkHandle = DuckDbHandle<duckdb_data_chunk, duckdb_destroy_data_chunk>;
 using LogicalTypeHandle = DuckDbHandle<duckdb_logical_type, duckdb_destroy_logical_type>;
 using ExtractedHandle = DuckDbHandle<duckdb_extracted_statements, duckdb_destroy_extracted>;
+using ErrorDataHandle = DuckDbHandle<duckdb_error_data, duckdb_destroy_error_data>;
 
 //! duckdb_result is a struct, not a pointer: owned separately.
 class ResultHandle {

@@ -2,12 +2,13 @@
 #include "copy/csv_fields.hpp"
 
 #include "common/sql_error.hpp"
+#include "copy/field_slots.hpp"
 
 namespace duckgres::copy {
 
 void SplitCsvFields(std::string_view line, const CopyOptions &options, size_t expect_fields,
                     std::vector<std::optional<std::string>> &fields) {
-    fields.clear();
+    FieldSlots slots(fields);
     if (expect_fields == 0) {
         if (!line.empty()) {
             throw SqlError("22P04", "extra data after last expected column");
@@ -18,7 +19,7 @@ void SplitCsvFields(std::string_view line, const CopyOptions &options, size_t ex
     while (true) {
         size_t start = pos;
         size_t end = line.size();
-        std::string value;
+        std::string &value = slots.Next();
         bool quoted = false;
         bool in_quote = false;
         bool more = false;
@@ -51,9 +52,7 @@ void SplitCsvFields(std::string_view line, const CopyOptions &options, size_t ex
             }
         }
         if (!quoted && line.substr(start, end - start) == options.null_string) {
-            fields.emplace_back(std::nullopt);
-        } else {
-            fields.emplace_back(std::move(value));
+            slots.NullLast();
         }
         if (!more) {
             return;

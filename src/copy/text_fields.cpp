@@ -2,6 +2,7 @@
 #include "copy/text_fields.hpp"
 
 #include "common/sql_error.hpp"
+#include "copy/field_slots.hpp"
 #include "copy/utf8_validator.hpp"
 
 namespace duckgres::copy {
@@ -67,7 +68,7 @@ char DecodeEscape(std::string_view line, size_t &pos) {
 
 void SplitTextFields(std::string_view line, const CopyOptions &options, size_t expect_fields,
                      std::vector<std::optional<std::string>> &fields) {
-    fields.clear();
+    FieldSlots slots(fields);
     if (expect_fields == 0) {
         if (!line.empty()) {
             throw SqlError("22P04", "extra data after last expected column");
@@ -78,7 +79,7 @@ void SplitTextFields(std::string_view line, const CopyOptions &options, size_t e
     while (true) {
         size_t start = pos;
         size_t end = line.size();
-        std::string value;
+        std::string &value = slots.Next();
         bool decoded_special = false; //!< an escape produced a NUL or non-ASCII byte
         bool more = false;
         while (pos < line.size()) {
@@ -108,12 +109,9 @@ void SplitTextFields(std::string_view line, const CopyOptions &options, size_t e
             value += decoded;
         }
         if (line.substr(start, end - start) == options.null_string) {
-            fields.emplace_back(std::nullopt);
-        } else {
-            if (decoded_special) {
-                Utf8Validator::Verify(value);
-            }
-            fields.emplace_back(std::move(value));
+            slots.NullLast();
+        } else if (decoded_special) {
+            Utf8Validator::Verify(value);
         }
         if (!more) {
             return;

@@ -28,8 +28,17 @@ TableAppender::~TableAppender() {
 }
 
 void TableAppender::Fail() {
-    const char *error = duckdb_appender_error(appender_);
-    throw MapDuckDbError(std::nullopt, error ? error : "could not append to \"" + table_ + "\"");
+    ErrorDataHandle error(duckdb_appender_error_data(appender_));
+    std::string_view message = error ? duckdb_error_data_message(error.Get()) : "";
+    // DuckDB prefixes the message: "Failed to append: NOT NULL constraint failed: t.id".
+    constexpr std::string_view kPrefix = "Failed to append: ";
+    if (message.starts_with(kPrefix)) {
+        message.remove_prefix(kPrefix.size());
+    }
+    if (message.empty()) {
+        throw SqlError("XX000", "could not append to \"" + table_ + "\"");
+    }
+    throw MapDuckDbError(duckdb_error_data_error_type(error.Get()), message);
 }
 
 void TableAppender::Append(duckdb_value value) {

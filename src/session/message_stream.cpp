@@ -8,12 +8,12 @@ MessageStream::MessageStream(std::unique_ptr<ClientChannel> channel, uint32_t ma
     framer_.SetStartupPhase(true);
 }
 
-asio::awaitable<wire::RawMessage> MessageStream::Read() {
+asio::awaitable<wire::RawMessage> MessageStream::Read(size_t read_size) {
     while (true) {
         if (auto message = framer_.Next()) {
             co_return *message;
         }
-        auto space = framer_.PrepareWrite();
+        auto space = framer_.PrepareWrite(read_size);
         auto n = co_await channel_->ReadSome(space);
         framer_.Commit(n);
     }

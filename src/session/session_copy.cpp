@@ -2,6 +2,7 @@
 #include "copy/copy_reader.hpp"
 #include "copy/copy_writer.hpp"
 #include "engine/table_appender.hpp"
+#include "session/blocking_queue.hpp"
 #include "session/session.hpp"
 #include "sql/command_tag.hpp"
 #include "sql/rewriter.hpp"
@@ -17,6 +18,13 @@ namespace {
 
 //! Rows are handed to DuckDB in batches of about this many bytes of COPY data.
 constexpr size_t kCopyBatchBytes = 256 * 1024;
+//! Socket reads during COPY FROM ask for this much space at a time.
+constexpr size_t kCopyReadBytes = 64 * 1024;
+//! Parsed chunks of COPY FROM waiting to be appended, at most (memory bound: this many chunks of 2048 rows).
+constexpr size_t kCopyQueuedChunks = 64;
+
+//! Thrown into the parser when the append lane stopped the COPY (its error is the one reported).
+struct CopyAborted {};
 
 std::string QuoteIdentifier(const std::string &name) {
     std::string out = "\"";
@@ -93,8 +101,9 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
     }
     std::unique_ptr<engine::TableAppender> appender;
     uint64_t rows = 0;
-    // Text and CSV rows of common column types are parsed straight into DuckDB data chunks;
-    // other types and binary COPY go value by value.
+    // Text, CSV and binary rows of common column types are parsed straight into DuckDB data chunks,
+    // and parsing the next batch overlaps appending the chunks of the previous one; other column
+    // types go value by value through the appender while parsing.
     std::unique_ptr<types::ChunkBuilder> chunks;
     {
         std::vector<duckdb_logical_type> raw_types;
@@ -105,12 +114,9 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
             chunks = std::make_unique<types::ChunkBuilder>(raw_types, text_options_);
         }
     }
-    auto flush_chunk = [&]() {
-        if (chunks && chunks->Rows() > 0) {
-            appender->AppendChunk(chunks->Chunk());
-            chunks->Reset();
-        }
-    };
+    // Parsed chunks wait here for the append lane; a row-group flush inside DuckDB takes tens of
+    // milliseconds, and parsing goes on meanwhile up to this many chunks ahead.
+    BlockingQueue<DataChunkHandle> parsed(kCopyQueuedChunks);
     auto sink = [&](copy::CopyRow &row) {
         if (chunks) {
             for (size_t i = 0; i < row.size(); i++) {
@@ -126,8 +132,8 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
                 }
             }
             rows++;
-            if (chunks->EndRow()) {
-                flush_chunk();
+            if (chunks->EndRow() && !parsed.Push(chunks->TakeChunk())) {
+                throw CopyAborted();
             }
             return;
         }
@@ -148,54 +154,91 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
         appender->EndRow();
         rows++;
     };
-    auto feed = [&](const std::string &data, bool finish) {
-        try {
-            if (!appender) {
-                appender = std::make_unique<engine::TableAppender>(connection_->Handle(), schema, table,
-                                                                   statement.copy_columns);
-            }
-            reader.Feed(data, sink);
-            if (finish) {
-                reader.Finish(sink);
-                flush_chunk();
-                appender->Close();
-            }
-        } catch (SqlError &error) {
-            if (error.where.empty()) {
-                auto context = reader.ErrorContext();
-                error.where = context.empty() ? "COPY " + table : "COPY " + table + ", " + context;
-            }
-            throw;
-        }
-    };
 
-    // While a worker parses and appends one batch, the next batch is read from the client.
-    std::optional<SqlError> failure;      //!< from the client (CopyFail, a wrong message)
-    std::optional<SqlError> load_failure; //!< from parsing and appending
-    auto process = [&](std::string &batch, bool finish) -> asio::awaitable<void> {
-        if (load_failure) {
+    std::optional<SqlError> failure;        //!< from the client (CopyFail, a wrong message)
+    std::optional<SqlError> parse_failure;  //!< from parsing (and, value by value, appending)
+    std::optional<SqlError> append_failure; //!< from creating the appender or appending chunks
+    auto parse = [&](std::string &batch, bool finish) -> asio::awaitable<void> {
+        if (parse_failure) {
             co_return;
         }
         try {
-            co_await context_.workers.Run([&]() { feed(batch, finish); });
+            co_await context_.workers.Run([&]() {
+                try {
+                    reader.Feed(batch, sink);
+                    if (finish) {
+                        reader.Finish(sink);
+                        if (chunks && chunks->Rows() > 0 && !parsed.Push(chunks->TakeChunk())) {
+                            throw CopyAborted();
+                        }
+                    }
+                } catch (SqlError &error) {
+                    if (error.where.empty()) {
+                        auto context = reader.ErrorContext();
+                        error.where = context.empty() ? "COPY " + table : "COPY " + table + ", " + context;
+                    }
+                    throw;
+                }
+            });
         } catch (const SqlError &error) {
-            load_failure = error;
+            parse_failure = error;
+        } catch (const CopyAborted &) {
+            parse_failure = SqlError("57014", "COPY stopped"); // replaced by the append lane's error
         }
     };
-    std::string current;
-    std::string next;
-    auto state = co_await ReadCopyBatch(current, failure);
-    while (state == CopyInput::More && !failure && !load_failure) {
+    // Reads batches from the client while the previous batch is parsed, then ends the queue.
+    auto feed_lane = [&]() -> asio::awaitable<void> {
+        std::string current;
+        std::string next;
+        auto state = co_await ReadCopyBatch(current, failure);
+        while (state == CopyInput::More && !failure && !parse_failure) {
+            using namespace asio::experimental::awaitable_operators;
+            next.clear();
+            state = co_await (parse(current, false) && ReadCopyBatch(next, failure));
+            current.swap(next);
+        }
+        if (state == CopyInput::Done && !failure) {
+            co_await parse(current, true);
+        }
+        if (failure || parse_failure) {
+            parsed.Abort();
+        } else {
+            parsed.Finish();
+        }
+    };
+    // Appends the parsed chunks on a worker of its own until the queue ends; closes the appender
+    // when all rows arrived (value by value, parsing appends and this lane only closes).
+    auto append_lane = [&]() -> asio::awaitable<void> {
+        try {
+            co_await context_.workers.Run([&]() {
+                while (auto chunk = parsed.Pop()) {
+                    appender->AppendChunk(chunk->Get());
+                }
+                if (parsed.Finished()) {
+                    appender->Close();
+                }
+            });
+        } catch (SqlError &error) {
+            if (error.where.empty()) {
+                error.where = "COPY " + table;
+            }
+            append_failure = error;
+            parsed.Abort();
+        }
+    };
+    try {
+        co_await context_.workers.Run([&]() {
+            appender =
+                std::make_unique<engine::TableAppender>(connection_->Handle(), schema, table, statement.copy_columns);
+        });
         using namespace asio::experimental::awaitable_operators;
-        next.clear();
-        state = co_await (process(current, false) && ReadCopyBatch(next, failure));
-        current.swap(next);
+        co_await (feed_lane() && append_lane());
+    } catch (const SqlError &error) {
+        append_failure = error;
     }
-    if (state == CopyInput::Done && !failure) {
-        co_await process(current, true);
-    }
+    // The first error in row order: appended rows precede the rows being parsed.
     if (!failure) {
-        failure = load_failure;
+        failure = append_failure ? append_failure : parse_failure;
     }
     // Destroying the appender flushes it: do it before the rollback, on a worker.
     co_await context_.workers.Run([&]() {
@@ -221,7 +264,14 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
 
 asio::awaitable<Session::CopyInput> Session::ReadCopyBatch(std::string &batch, std::optional<SqlError> &failure) {
     while (batch.size() < kCopyBatchBytes) {
-        auto message = co_await stream_.Read();
+        // Clients often send one CopyData per row: take the buffered ones without suspending.
+        std::optional<wire::RawMessage> buffered = stream_.TryNext();
+        wire::RawMessage message;
+        if (buffered) {
+            message = *buffered;
+        } else {
+            message = co_await stream_.Read(kCopyReadBytes);
+        }
         switch (static_cast<wire::FrontendType>(message.type)) {
         case wire::FrontendType::CopyData:
             batch.append(reinterpret_cast<const char *>(message.payload.data()), message.payload.size());

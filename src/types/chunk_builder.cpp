@@ -51,11 +51,11 @@ bool ChunkBuilder::AllSupported(const std::vector<duckdb_logical_type> &types) {
 }
 
 ChunkBuilder::ChunkBuilder(const std::vector<duckdb_logical_type> &types, const TextFormatOptions &options)
-    : options_(options), capacity_(duckdb_vector_size()) {
+    : types_(types), options_(options), capacity_(duckdb_vector_size()) {
     for (auto type : types) {
         type_ids_.push_back(duckdb_get_type_id(type));
     }
-    chunk_ = DataChunkHandle(duckdb_create_data_chunk(const_cast<duckdb_logical_type *>(types.data()), types.size()));
+    chunk_ = DataChunkHandle(duckdb_create_data_chunk(types_.data(), types_.size()));
 }
 
 void ChunkBuilder::Set(size_t column, const std::optional<std::string> &text) {
@@ -223,14 +223,12 @@ bool ChunkBuilder::EndRow() {
     return rows_ == capacity_;
 }
 
-duckdb_data_chunk ChunkBuilder::Chunk() {
+DataChunkHandle ChunkBuilder::TakeChunk() {
     duckdb_data_chunk_set_size(chunk_.Get(), rows_);
-    return chunk_.Get();
-}
-
-void ChunkBuilder::Reset() {
-    duckdb_data_chunk_reset(chunk_.Get());
+    DataChunkHandle full(duckdb_create_data_chunk(types_.data(), types_.size()));
+    std::swap(full, chunk_);
     rows_ = 0;
+    return full;
 }
 
 } // namespace duckgres::types

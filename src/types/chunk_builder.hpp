@@ -30,11 +30,11 @@ public:
     //! Finishes the current row; returns true when the chunk is full.
     bool EndRow();
     idx_t Rows() const { return rows_; }
-    //! The chunk with the rows so far (sized); valid until Reset().
-    duckdb_data_chunk Chunk();
-    void Reset();
+    //! Hands over the chunk with the rows so far (sized) and starts a new, empty one.
+    DataChunkHandle TakeChunk();
 
 private:
+    std::vector<duckdb_logical_type> types_;
     std::vector<duckdb_type> type_ids_;
     const TextFormatOptions &options_;
     DataChunkHandle chunk_;

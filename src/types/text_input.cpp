@@ -4,6 +4,7 @@
 #include "common/sql_error.hpp"
 
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -109,6 +110,12 @@ T ParseFloat(std::string_view text, const char *type_name) {
     }
     if (s.empty()) {
         ThrowSyntax(type_name, text);
+    }
+    // The common case without a copy: a finite decimal number std::from_chars reads whole (correctly
+    // rounded, as strtod). Anything else (hex, '+', out of range) takes strtod's path and its errors.
+    const auto [end_fast, error_fast] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (error_fast == std::errc() && end_fast == s.data() + s.size() && std::isfinite(value)) {
+        return value;
     }
     const std::string buffer(s);
     char *end = nullptr;
