@@ -15,7 +15,9 @@
 #include <asio/system_error.hpp>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <sstream>
+#include <thread>
 
 namespace duckgres::session {
 
@@ -829,7 +831,7 @@ void Session::StartExecution(Execution &execution, const sql::ParsedStatement &s
             throw SqlError("22P02", "could not bind parameter $" + std::to_string(i + 1));
         }
     }
-    execution.result = connection_->Execute(*execution.prepared);
+    ExecuteRetryingConflicts(execution, statement);
     execution.started = true;
     auto kind = execution.result->Kind();
     if (kind == engine::ResultKind::Rows && statement.tree && !statement.returns_rows) {
@@ -846,12 +848,45 @@ void Session::StartExecution(Execution &execution, const sql::ParsedStatement &s
             std::make_unique<ResultEncoder>(*execution.result, text_options_, statement.column_names, result_formats);
         return;
     case engine::ResultKind::ChangedRows:
-        execution.changed_rows = execution.result->ReadChangedRows();
+        if (!execution.changed_rows_read) {
+            execution.changed_rows = execution.result->ReadChangedRows();
+        }
         return;
     case engine::ResultKind::Nothing:
         while (execution.result->Fetch()) {
         }
         return;
+    }
+}
+
+void Session::ExecuteRetryingConflicts(Execution &execution, const sql::ParsedStatement &statement) {
+    // An autocommit INSERT/UPDATE/DELETE/MERGE that collides with another transaction's write:
+    // PostgreSQL waits for that transaction and goes on, DuckDB fails at once (40001). Nothing was
+    // sent or committed yet, so it runs again after a pause, for as long as kConflictWaitLimit.
+    const bool retryable = tx_ == TxState::Idle && !statement.returns_rows &&
+                           (statement.tag == "INSERT" || statement.tag == "UPDATE" || statement.tag == "DELETE" ||
+                            statement.tag == "MERGE");
+    constexpr auto kConflictWaitLimit = std::chrono::seconds(10);
+    constexpr auto kLongestPause = std::chrono::milliseconds(20);
+    auto pause = std::chrono::microseconds(200);
+    const auto deadline = std::chrono::steady_clock::now() + kConflictWaitLimit;
+    while (true) {
+        try {
+            execution.result = connection_->Execute(*execution.prepared);
+            if (retryable && execution.result->Kind() == engine::ResultKind::ChangedRows) {
+                // Reading the count finishes the statement, and its commit can conflict too.
+                execution.changed_rows = execution.result->ReadChangedRows();
+                execution.changed_rows_read = true;
+            }
+            return;
+        } catch (const SqlError &error) {
+            if (!retryable || error.sqlstate != "40001" || std::chrono::steady_clock::now() + pause > deadline) {
+                throw;
+            }
+        }
+        execution.result.reset();
+        std::this_thread::sleep_for(pause);
+        pause = std::min<std::chrono::microseconds>(pause * 2, kLongestPause);
     }
 }
 

@@ -55,6 +55,7 @@ private:
         uint64_t changed_rows = 0;
         uint64_t rows_this_run = 0;
         bool started = false;
+        bool changed_rows_read = false; //!< changed_rows came from the result already
     };
     //! A statement made by Parse (extended protocol).
     struct PreparedEntry {
@@ -116,6 +117,9 @@ private:
                                   const std::vector<int16_t> &formats);
     void StartExecution(Execution &execution, const sql::ParsedStatement &statement,
                         const std::vector<types::OwnedValue> &parameters, const std::vector<int16_t> &result_formats);
+    //! Executes the prepared statement; an autocommit write that hits a write-write conflict is
+    //! retried (blocking: worker thread).
+    void ExecuteRetryingConflicts(Execution &execution, const sql::ParsedStatement &statement);
     asio::awaitable<EncodeStatus> StreamRows(Execution &execution, uint64_t max_rows);
     //! Marks a statement as running on DuckDB (so CancelRequest interrupts it) for its lifetime.
     class RunningStatement {
