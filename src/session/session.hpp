@@ -64,6 +64,8 @@ private:
         std::vector<uint32_t> parameter_types;               //!< as reported in ParameterDescription
         std::shared_ptr<engine::PreparedStatement> prepared; //!< DuckDB's, for statements run there
         std::vector<wire::FieldDescription> fields;          //!< result columns (text format); empty: NoData
+        //! Per result column: DuckDB knew its type at Parse (otherwise `fields` says text).
+        std::vector<bool> typed_columns;
         //! Undeclared parameters DuckDB could not type: Bind types them from their values.
         std::vector<int32_t> unresolved_parameters;
     };
@@ -86,6 +88,9 @@ private:
     };
 
     // Extended query protocol (session_extended.cpp).
+    //! True when the result has the columns the statement's RowDescription announced: their number,
+    //! and the type of each column whose type DuckDB knew at Parse.
+    static bool MatchesDescription(const PreparedEntry &entry, engine::QueryResult &result);
     asio::awaitable<void> HandleExtendedMessage(wire::FrontendType type, std::span<const uint8_t> payload);
     asio::awaitable<void> HandleParse(const wire::ParseMessage &message);
     asio::awaitable<void> HandleBind(const wire::BindMessage &message);

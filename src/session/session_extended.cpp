@@ -19,6 +19,19 @@ std::string Quoted(const std::string &name) {
 
 } // namespace
 
+bool Session::MatchesDescription(const PreparedEntry &entry, engine::QueryResult &result) {
+    if (entry.fields.size() != result.ColumnCount()) {
+        return false;
+    }
+    for (size_t i = 0; i < entry.fields.size(); i++) {
+        if (i < entry.typed_columns.size() && entry.typed_columns[i] &&
+            entry.fields[i].type_oid != types::MapLogicalType(result.ColumnType(i)).oid) {
+            return false;
+        }
+    }
+    return true;
+}
+
 asio::awaitable<void> Session::HandleExtendedMessage(wire::FrontendType type, std::span<const uint8_t> payload) {
     if (type == wire::FrontendType::Sync) {
         co_await HandleSync();
@@ -256,6 +269,7 @@ void Session::DescribeEntry(PreparedEntry &entry) {
         LogicalTypeHandle type(duckdb_prepared_statement_column_logical_type(handle, i));
         auto name = TakeDuckDbString(const_cast<char *>(duckdb_prepared_statement_column_name(handle, i)));
         entry.fields.push_back(DescribeField(rename ? statement.column_names[i] : name, type.Get(), 0));
+        entry.typed_columns.push_back(duckdb_get_type_id(type.Get()) != DUCKDB_TYPE_INVALID);
     }
 }
 
@@ -383,6 +397,13 @@ asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message
         portal.execution.prepared = portal.prepared ? portal.prepared : source->prepared;
         co_await context_.workers.Run(
             [&]() { StartExecution(portal.execution, statement, portal.parameters, portal.result_formats); });
+        // DDL since Parse changed the columns (DuckDB rebinds silently): the client decodes rows
+        // by the described columns, so refuse, as PostgreSQL does.
+        if (!portal.prepared && portal.execution.encoder && !MatchesDescription(*source, *portal.execution.result)) {
+            portal.execution.result.reset();
+            portal.execution.encoder.reset();
+            throw SqlError("0A000", "cached plan must not change result type");
+        }
     }
     auto status = co_await StreamRows(portal.execution, static_cast<uint64_t>(message.max_rows));
     if (status == EncodeStatus::RowLimitHit) {

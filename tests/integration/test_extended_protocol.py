@@ -207,3 +207,28 @@ def test_flush_then_sync(duckgres) -> None:
         assert parse_error_fields(replies[0][1])["C"] == "26000"
         replies = exchange(sock, [(b"D", b"Pnope\0"), (b"S", b"")])
         assert parse_error_fields(replies[0][1])["C"] == "34000"
+
+
+def test_prepared_statement_after_ddl_changes_its_columns(duckgres, pg) -> None:
+    """A named statement whose result columns changed since Parse fails with 0A000, as in PostgreSQL,
+    instead of sending rows that do not match the RowDescription the client holds."""
+    outcomes = []
+    for server in (duckgres, pg):
+        got = []
+        with psycopg.connect(server.conninfo(), autocommit=True) as conn:
+            conn.execute("drop table if exists ddl_prep")
+            conn.execute("create table ddl_prep (a int, b text)")
+            conn.execute("insert into ddl_prep values (1, 'x')")
+            got.append(conn.execute("select * from ddl_prep", prepare=True).fetchall())
+            for ddl in ("alter table ddl_prep add column z int", "alter table ddl_prep drop column b"):
+                conn.execute(ddl)
+                try:
+                    got.append(conn.execute("select * from ddl_prep", prepare=True).fetchall())
+                except psycopg.Error as error:
+                    got.append((error.sqlstate, str(error)))
+            # A statement prepared after the change works.
+            got.append(conn.execute("select a, z from ddl_prep", prepare=True).fetchall())
+            conn.execute("drop table ddl_prep")
+        outcomes.append(got)
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][1] == ("0A000", "cached plan must not change result type")
