@@ -25,6 +25,8 @@ namespace {
 
 //! Output is flushed to the client whenever this much is buffered while streaming rows.
 constexpr size_t kFlushBudget = 256 * 1024;
+//! Replies to pipelined messages are sent once this much output is waiting.
+constexpr size_t kPipelineOutput = 64 * 1024;
 
 SqlError Fatal(std::string sqlstate, const std::string &message) {
     SqlError error(std::move(sqlstate), message);
@@ -335,7 +337,11 @@ void Session::WriteStartupReport() {
 asio::awaitable<void> Session::CommandLoop() {
     stream_.Framer().SetMaxMessageSize(context_.config.max_message_size);
     while (true) {
-        co_await stream_.Flush();
+        // Replies wait while the client's next message is already here (a pipeline such as
+        // Bind/Execute/Sync gets one write), as PostgreSQL's do; never more than kPipelineOutput.
+        if (!stream_.Framer().HasMessage() || stream_.Out().size() >= kPipelineOutput) {
+            co_await stream_.Flush();
+        }
         if (terminate_requested_) {
             throw Fatal("57P01", "terminating connection due to administrator command");
         }
@@ -360,6 +366,7 @@ asio::awaitable<void> Session::CommandLoop() {
             break;
         }
         case wire::FrontendType::Terminate:
+            co_await stream_.Flush(); // replies to messages pipelined before it
             co_return;
         case wire::FrontendType::Parse:
         case wire::FrontendType::Bind:
@@ -890,18 +897,29 @@ void Session::ExecuteRetryingConflicts(Execution &execution, const sql::ParsedSt
     }
 }
 
-asio::awaitable<EncodeStatus> Session::StreamRows(Execution &execution, uint64_t max_rows) {
-    if (!execution.encoder) {
-        co_return EncodeStatus::Finished;
-    }
+asio::awaitable<EncodeStatus> Session::StreamRows(Execution &execution, uint64_t max_rows,
+                                                  const std::function<void()> *start) {
     auto &out = stream_.Out();
-    uint64_t before = execution.encoder->RowCount();
+    bool first = true;
+    uint64_t before = 0;
     while (true) {
-        uint64_t remaining = max_rows == 0 ? 0 : max_rows - (execution.encoder->RowCount() - before);
-        auto status = co_await context_.workers.Run(
-            [&]() { return execution.encoder->EncodeRows(out, kFlushBudget, remaining); });
+        // The first hand-off to a worker also starts the statement: a small result costs one.
+        auto status = co_await context_.workers.Run([&]() {
+            if (first) {
+                first = false;
+                if (start && *start) {
+                    (*start)();
+                }
+                if (!execution.encoder) {
+                    return EncodeStatus::Finished;
+                }
+                before = execution.encoder->RowCount();
+            }
+            uint64_t remaining = max_rows == 0 ? 0 : max_rows - (execution.encoder->RowCount() - before);
+            return execution.encoder->EncodeRows(out, kFlushBudget, remaining);
+        });
         if (status != EncodeStatus::BudgetFull) {
-            execution.rows_this_run = execution.encoder->RowCount() - before;
+            execution.rows_this_run = execution.encoder ? execution.encoder->RowCount() - before : 0;
             co_return status;
         }
         co_await stream_.Flush();
@@ -932,11 +950,13 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
     Execution execution;
     RunningStatement running(running_statement_);
 
-    co_await context_.workers.Run([&]() { StartExecution(execution, statement, {}, {}); });
-    if (execution.encoder) {
-        execution.encoder->WriteRowDescription(stream_.Out());
-    }
-    co_await StreamRows(execution, 0);
+    std::function<void()> start = [&]() {
+        StartExecution(execution, statement, {}, {});
+        if (execution.encoder) {
+            execution.encoder->WriteRowDescription(stream_.Out());
+        }
+    };
+    co_await StreamRows(execution, 0, &start);
     uint64_t rows = execution.encoder ? execution.rows_this_run : execution.changed_rows;
     wire::WriteCommandComplete(stream_.Out(), CommandTag(statement, execution, rows));
 }

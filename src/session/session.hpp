@@ -15,6 +15,7 @@
 #include "wire/frontend_messages.hpp"
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -125,7 +126,11 @@ private:
     //! Executes the prepared statement; an autocommit write that hits a write-write conflict is
     //! retried (blocking: worker thread).
     void ExecuteRetryingConflicts(Execution &execution, const sql::ParsedStatement &statement);
-    asio::awaitable<EncodeStatus> StreamRows(Execution &execution, uint64_t max_rows);
+    //! Sends the rows of a started execution, up to `max_rows` (0: all), in budgets encoded on a
+    //! worker; `start`, when given and set, runs on the first of those workers before any row (it starts
+    //! the execution and may write the RowDescription).
+    asio::awaitable<EncodeStatus> StreamRows(Execution &execution, uint64_t max_rows,
+                                             const std::function<void()> *start = nullptr);
     //! Marks a statement as running on DuckDB (so CancelRequest interrupts it) for its lifetime.
     class RunningStatement {
     public:

@@ -393,19 +393,22 @@ asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message
     }
     RunningStatement running(running_statement_);
     auto &portal = found->second;
+    std::function<void()> start;
     if (!portal.execution.started) {
         portal.execution.prepared = portal.prepared ? portal.prepared : source->prepared;
-        co_await context_.workers.Run(
-            [&]() { StartExecution(portal.execution, statement, portal.parameters, portal.result_formats); });
-        // DDL since Parse changed the columns (DuckDB rebinds silently): the client decodes rows
-        // by the described columns, so refuse, as PostgreSQL does.
-        if (!portal.prepared && portal.execution.encoder && !MatchesDescription(*source, *portal.execution.result)) {
-            portal.execution.result.reset();
-            portal.execution.encoder.reset();
-            throw SqlError("0A000", "cached plan must not change result type");
-        }
+        start = [&]() {
+            StartExecution(portal.execution, statement, portal.parameters, portal.result_formats);
+            // DDL since Parse changed the columns (DuckDB rebinds silently): the client decodes rows
+            // by the described columns, so refuse, as PostgreSQL does.
+            if (!portal.prepared && portal.execution.encoder &&
+                !MatchesDescription(*source, *portal.execution.result)) {
+                portal.execution.result.reset();
+                portal.execution.encoder.reset();
+                throw SqlError("0A000", "cached plan must not change result type");
+            }
+        };
     }
-    auto status = co_await StreamRows(portal.execution, static_cast<uint64_t>(message.max_rows));
+    auto status = co_await StreamRows(portal.execution, static_cast<uint64_t>(message.max_rows), &start);
     if (status == EncodeStatus::RowLimitHit) {
         wire::WritePortalSuspended(stream_.Out());
         co_return;

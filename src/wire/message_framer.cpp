@@ -62,6 +62,16 @@ void MessageFramer::Append(std::span<const uint8_t> bytes) {
     Commit(bytes.size());
 }
 
+bool MessageFramer::HasMessage() const {
+    const size_t header_size = startup_phase_ ? 4 : 5;
+    if (Buffered() < header_size) {
+        return false;
+    }
+    auto length = static_cast<int32_t>(LoadUint32(buffer_.data() + begin_ + header_size - 4));
+    return length < 4 || Buffered() - header_size >= static_cast<size_t>(length) - 4 ||
+           static_cast<size_t>(length) - 4 > max_message_size_;
+}
+
 std::optional<RawMessage> MessageFramer::Next() {
     const size_t header_size = startup_phase_ ? 4 : 5;
     if (Buffered() < header_size) {

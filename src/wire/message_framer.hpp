@@ -36,6 +36,9 @@ public:
     //! The next complete message, or nullopt when more bytes are needed.
     std::optional<RawMessage> Next();
 
+    //! True when Next() would return a message (or throw for a bad length word) without more bytes.
+    bool HasMessage() const;
+
     //! Bytes received but not yet returned as messages (e.g. bytes that followed an SSLRequest,
     //! which must be empty before the TLS handshake).
     size_t Buffered() const { return end_ - begin_; }

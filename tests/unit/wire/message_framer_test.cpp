@@ -77,6 +77,32 @@ TEST(MessageFramerTest, MessagesSplitAtEveryChunkSize) {
     }
 }
 
+TEST(MessageFramerTest, HasMessageAgreesWithNextAtEveryByte) {
+    // Byte by byte, HasMessage() is true exactly when Next() would return a message.
+    std::string bytes = Encode(kStream);
+    MessageFramer framer(1024);
+    size_t seen = 0;
+    for (size_t i = 0; i < bytes.size(); i++) {
+        framer.Append(AsBytes(bytes).subspan(i, 1));
+        while (framer.HasMessage()) {
+            ASSERT_TRUE(framer.Next().has_value()) << "byte " << i;
+            seen++;
+        }
+        ASSERT_FALSE(framer.Next().has_value()) << "byte " << i;
+    }
+    EXPECT_EQ(seen, kStream.size());
+}
+
+TEST(MessageFramerTest, HasMessageForBadLengthWords) {
+    // A length Next() rejects counts as a message: reading it raises the error at once.
+    for (uint32_t length : {0u, 3u, 5000u}) {
+        MessageFramer framer(1024);
+        framer.Append(AsBytes(std::string(1, 'Q') + Be32(length)));
+        EXPECT_TRUE(framer.HasMessage()) << length;
+        EXPECT_THROW(framer.Next(), ProtocolError) << length;
+    }
+}
+
 TEST(MessageFramerTest, PrepareWriteAndCommit) {
     MessageFramer framer(1024);
     std::string bytes = Encode(kStream);
