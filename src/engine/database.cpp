@@ -1,6 +1,7 @@
 // Opens DuckDB databases with PostgreSQL-compatible defaults and the server's safety settings.
 #include "engine/database.hpp"
 
+#include "engine/catalog_builder.hpp"
 #include "engine/error_mapping.hpp"
 #include "engine/session_directory.hpp"
 
@@ -53,9 +54,13 @@ Database::Database(std::string name, std::string path, const DatabaseOptions &op
         const char *error = result.Get() ? duckdb_result_error(result.Get()) : nullptr;
         throw SqlError("58030", "could not prepare database \"" + name_ + "\": " + (error ? error : "unknown error"));
     }
-    if (options.sessions) {
-        options.sessions->RegisterFunctions(connection.Get());
+    SessionDirectory *sessions = options.sessions;
+    if (!sessions) {
+        own_sessions_ = std::make_unique<SessionDirectory>();
+        sessions = own_sessions_.get();
     }
+    sessions->RegisterFunctions(connection.Get());
+    BuildCatalog(connection.Get());
 }
 
 } // namespace duckgres::engine

@@ -2,13 +2,14 @@
 #pragma once
 
 #include "common/duckdb_handles.hpp"
+#include "engine/session_directory.hpp"
 
+#include <memory>
 #include <string>
 
 namespace duckgres::engine {
 
 //! DuckDB settings applied when a database is opened.
-class SessionDirectory;
 
 struct DatabaseOptions {
     std::string memory_limit; //!< empty: DuckDB's default
@@ -30,6 +31,8 @@ public:
 private:
     std::string name_;
     std::string path_;
+    //! The directory the catalog's session functions ask when the server gave none (tools, tests).
+    std::unique_ptr<SessionDirectory> own_sessions_;
     DatabaseHandle handle_;
 };
 

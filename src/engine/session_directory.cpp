@@ -14,6 +14,12 @@ struct CursorScan {
     size_t next = 0;
 };
 
+idx_t ConnectionId(duckdb_client_context context) {
+    auto id = duckdb_client_context_get_connection_id(context);
+    duckdb_destroy_client_context(&context);
+    return id;
+}
+
 void BindCursors(duckdb_bind_info info) {
     auto *directory = static_cast<SessionDirectory *>(duckdb_bind_get_extra_info(info));
     const std::pair<const char *, duckdb_type> columns[] = {
@@ -27,13 +33,29 @@ void BindCursors(duckdb_bind_info info) {
     }
     duckdb_client_context context = nullptr;
     duckdb_table_function_get_client_context(info, &context);
-    auto id = duckdb_client_context_get_connection_id(context);
-    duckdb_destroy_client_context(&context);
-    auto *scan = new CursorScan{directory->Cursors(id), 0};
+    auto *scan = new CursorScan{directory->Cursors(ConnectionId(context)), 0};
     duckdb_bind_set_bind_data(info, scan, [](void *data) { delete static_cast<CursorScan *>(data); });
 }
 
 void InitCursors(duckdb_init_info info) {}
+
+void BindSessionUser(duckdb_bind_info info) {
+    auto *directory = static_cast<SessionDirectory *>(duckdb_scalar_function_bind_get_extra_info(info));
+    duckdb_client_context context = nullptr;
+    duckdb_scalar_function_get_client_context(info, &context);
+    auto *user = new std::string(directory->User(ConnectionId(context)));
+    duckdb_scalar_function_set_bind_data(info, user, [](void *data) { delete static_cast<std::string *>(data); });
+    duckdb_scalar_function_set_bind_data_copy(
+        info, [](void *data) -> void * { return new std::string(*static_cast<std::string *>(data)); });
+}
+
+void SessionUser(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector output) {
+    auto *user = static_cast<std::string *>(duckdb_scalar_function_get_bind_data(info));
+    auto rows = duckdb_data_chunk_get_size(input);
+    for (idx_t row = 0; row < rows; row++) {
+        duckdb_vector_assign_string_element_len(output, row, user->data(), user->size());
+    }
+}
 
 void ScanCursors(duckdb_function_info info, duckdb_data_chunk output) {
     auto *scan = static_cast<CursorScan *>(duckdb_function_get_bind_data(info));
@@ -56,9 +78,9 @@ void ScanCursors(duckdb_function_info info, duckdb_data_chunk output) {
 
 } // namespace
 
-void SessionDirectory::Register(idx_t connection_id, CursorLister lister) {
+void SessionDirectory::Register(idx_t connection_id, std::string user, CursorLister lister) {
     std::lock_guard lock(mutex_);
-    sessions_[connection_id] = std::move(lister);
+    sessions_[connection_id] = Entry{std::move(user), std::move(lister)};
 }
 
 void SessionDirectory::Unregister(idx_t connection_id) {
@@ -74,9 +96,15 @@ std::vector<CursorInfo> SessionDirectory::Cursors(idx_t connection_id) {
         if (found == sessions_.end()) {
             return {};
         }
-        lister = found->second;
+        lister = found->second.cursors;
     }
     return lister();
+}
+
+std::string SessionDirectory::User(idx_t connection_id) {
+    std::lock_guard lock(mutex_);
+    auto found = sessions_.find(connection_id);
+    return found == sessions_.end() ? std::string() : found->second.user;
 }
 
 void SessionDirectory::RegisterFunctions(duckdb_connection connection) {
@@ -88,6 +116,16 @@ void SessionDirectory::RegisterFunctions(duckdb_connection connection) {
     duckdb_table_function_set_function(function, ScanCursors);
     duckdb_register_table_function(connection, function);
     duckdb_destroy_table_function(&function);
+
+    auto user = duckdb_create_scalar_function();
+    LogicalTypeHandle varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
+    duckdb_scalar_function_set_name(user, "duckgres_session_user");
+    duckdb_scalar_function_set_return_type(user, varchar.Get());
+    duckdb_scalar_function_set_extra_info(user, this, nullptr);
+    duckdb_scalar_function_set_bind(user, BindSessionUser);
+    duckdb_scalar_function_set_function(user, SessionUser);
+    duckdb_register_scalar_function(connection, user);
+    duckdb_destroy_scalar_function(&user);
 }
 
 } // namespace duckgres::engine

@@ -28,17 +28,24 @@ class SessionDirectory {
 public:
     using CursorLister = std::function<std::vector<CursorInfo>()>;
 
-    void Register(idx_t connection_id, CursorLister lister);
+    void Register(idx_t connection_id, std::string user, CursorLister lister);
     void Unregister(idx_t connection_id);
     //! The calling session's cursors; empty for connections no session registered.
     std::vector<CursorInfo> Cursors(idx_t connection_id);
+    //! The calling session's user; empty for connections no session registered.
+    std::string User(idx_t connection_id);
 
-    //! Registers the table function duckgres_cursors() on a database (once per database).
+    //! Registers, once per database, the table function duckgres_cursors() and the scalar function
+    //! duckgres_session_user() (the session's user, where DuckDB's current_user knows none).
     void RegisterFunctions(duckdb_connection connection);
 
 private:
+    struct Entry {
+        std::string user;
+        CursorLister cursors;
+    };
     std::mutex mutex_;
-    std::unordered_map<idx_t, CursorLister> sessions_;
+    std::unordered_map<idx_t, Entry> sessions_;
 };
 
 } // namespace duckgres::engine

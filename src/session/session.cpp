@@ -316,7 +316,7 @@ asio::awaitable<void> Session::OpenDatabase() {
     text_options_.time_zone = time_zone.get();
     text_options_.extra_float_digits = std::stoi(*settings_.Get("extra_float_digits"));
     connection_id_ = connection_->ConnectionId();
-    context_.sessions.Register(connection_id_, [this]() { return ListCursors(); });
+    context_.sessions.Register(connection_id_, user_, [this]() { return ListCursors(); });
     auto [pid, secret] = context_.backends.Register(weak_from_this());
     process_id_ = pid;
     secret_key_ = secret;
@@ -819,6 +819,8 @@ Session::PrepareGeneric(const sql::ParsedStatement &statement, const std::map<in
             throw;
         }
         // DuckDB's grammar does not take the deparsed form: run the statement as written.
+        spdlog::debug("DuckDB rejected the rewritten statement ({}), running it as written: {}", error.what(),
+                      *rewritten);
         return connection_->PrepareCached(statement.text);
     }
 }

@@ -1,6 +1,9 @@
 // Parse-tree rewrite passes for PostgreSQL semantics on DuckDB, applied before deparsing.
 #include "sql/rewriter.hpp"
 
+#include "sql/catalog_passes.hpp"
+#include "sql/node_builders.hpp"
+
 #include "common/sql_error.hpp"
 #include "version.hpp"
 
@@ -39,18 +42,6 @@ void WalkNodes(google::protobuf::Message &message, const std::function<void(Node
     if (auto *node = dynamic_cast<Node *>(&message)) {
         visit(*node);
     }
-}
-
-Node StringConst(const std::string &value) {
-    Node node;
-    node.mutable_a_const()->mutable_sval()->set_sval(value);
-    return node;
-}
-
-Node IntConst(int32_t value) {
-    Node node;
-    node.mutable_a_const()->mutable_ival()->set_ival(value);
-    return node;
 }
 
 bool IsNonZeroConstant(const Node &node) {
@@ -276,33 +267,6 @@ bool CastParameter(Node &node, const RewriteContext &context) {
     return true;
 }
 
-//! pg_cursors and pg_catalog.pg_cursors answer from the calling session: they become the
-//! server's table function duckgres_cursors().
-bool SessionCatalogViews(Node &node) {
-    if (!node.has_range_var()) {
-        return false;
-    }
-    const auto &relation = node.range_var();
-    if (relation.relname() != "pg_cursors" ||
-        (!relation.schemaname().empty() && relation.schemaname() != "pg_catalog")) {
-        return false;
-    }
-    Node replacement;
-    auto *range = replacement.mutable_range_function();
-    auto *pair = range->add_functions()->mutable_list();
-    auto *call = pair->add_items()->mutable_func_call();
-    call->add_funcname()->mutable_string()->set_sval("duckgres_cursors");
-    call->set_funcformat(pg_query::COERCE_EXPLICIT_CALL);
-    pair->add_items();
-    if (relation.has_alias()) {
-        *range->mutable_alias() = relation.alias();
-    } else {
-        range->mutable_alias()->set_aliasname("pg_cursors");
-    }
-    node = std::move(replacement);
-    return true;
-}
-
 struct DeparseResultDeleter {
     void operator()(PgQueryDeparseResult *result) const {
         pg_query_free_deparse_result(*result);
@@ -321,10 +285,14 @@ std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &
     *raw->mutable_stmt() = statement;
     bool changed = false;
     WalkNodes(*raw->mutable_stmt(), [&](Node &node) {
+        changed |= RedirectCatalogFunction(node);
+        changed |= RedirectCatalogRelation(node);
+        changed |= RewriteRegCasts(node);
+        changed |= RewriteOperators(node);
+        changed |= DropDefaultCollation(node);
         changed |= CastInt4Function(node);
         changed |= QualifyForeignKeyTarget(node);
         changed |= CastParameter(node, context);
-        changed |= SessionCatalogViews(node);
         changed |= GuardDivision(node);
         changed |= InlineSessionFunctions(node, context);
         changed |= NameSingleColumnFunction(node);

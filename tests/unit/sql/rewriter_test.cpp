@@ -29,6 +29,27 @@ TEST(Rewriter, Passes) {
         {"select length(s), upper(s) from t", "SELECT length(s)::int, upper(s) FROM t"},
         {"select a / length(s) from t",
          "SELECT a / CASE WHEN length(s)::int = 0 THEN error('division by zero') ELSE length(s)::int END FROM t"},
+        // Catalog references go to duckgres_catalog; other pg_catalog qualifiers are dropped.
+        {"select relname from pg_class", "SELECT relname FROM duckgres_catalog.main.pg_class pg_class"},
+        {"select c.relname from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace",
+         "SELECT c.relname FROM duckgres_catalog.main.pg_class c JOIN duckgres_catalog.main.pg_namespace n "
+         "ON n.oid = c.relnamespace"},
+        {"select * from myschema.pg_class", nullptr},
+        {"select pg_catalog.array_upper(a, 1), format_type(t, -1), pg_catalog.lower(s) from t",
+         "SELECT duckgres_catalog.main.array_upper(a, 1)::int, duckgres_catalog.main.format_type(t, -1), lower(s) FROM "
+         "t"},
+        {"select 'pg_class'::regclass, c.oid::pg_catalog.regclass, x::pg_catalog.text from t",
+         "SELECT duckgres_catalog.main.duckgres_regclass_oid('pg_class'), "
+         "duckgres_catalog.main.duckgres_regclass_name(c.oid), "
+         "x::text FROM t"},
+        {"select 't'::regtype, 'f(int)'::regprocedure", "SELECT duckgres_catalog.main.duckgres_regtype_oid('t'), "
+                                                        "duckgres_catalog.main.duckgres_regproc_oid('f(int)')"},
+        {"select a ~ 'x', a ~* 'x', a !~ 'x', a !~* 'x', a OPERATOR(pg_catalog.~) '^b$' from t",
+         "SELECT regexp_matches(a, 'x'), regexp_matches(a, 'x', 'i'), NOT regexp_matches(a, 'x'), "
+         "NOT regexp_matches(a, 'x', 'i'), regexp_matches(a, '^b$') FROM t"},
+        {"select a from t where a OPERATOR(pg_catalog.=) 1", "SELECT a FROM t WHERE a = 1"},
+        {"select a COLLATE pg_catalog.default, b COLLATE \"C\" from t", "SELECT a, b FROM t"},
+        {"select a COLLATE \"de_DE\" from t", nullptr},
     };
     RewriteContext context{"alice", 4242, {}, [](const std::string &name) -> std::optional<std::string> {
                                if (name == "TimeZone") {

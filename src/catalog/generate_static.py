@@ -1,0 +1,117 @@
+#!/usr/bin/python3
+"""Writes src/catalog/static/*.sql: the rows of PostgreSQL 15 system catalogs that do not depend on the
+database (built-in types, access methods, collations, ranges, the functions types name), read from a
+running PostgreSQL 15 and written as DuckDB statements that load them into Duckgres' catalog.
+
+Run once by a developer (the output is checked in and the server never needs PostgreSQL):
+    /usr/bin/python3 src/catalog/generate_static.py "host=... port=... user=postgres" [OUTPUT_DIR]
+The test suite runs it against its own PostgreSQL 15 and checks that the checked-in files are current.
+"""
+from __future__ import annotations
+
+import pathlib
+import sys
+
+import psycopg
+
+# (catalog, the rows to keep). Relation row types, TOAST and internal-only rows are left out.
+TABLES = [
+    ("pg_type", "typnamespace = 'pg_catalog'::regnamespace AND typrelid = 0"),
+    ("pg_am", "true"),
+    ("pg_collation", "collprovider IN ('d', 'c') AND collname IN ('default', 'C', 'POSIX', 'ucs_basic')"),
+    ("pg_range", "true"),
+    ("pg_proc", """oid IN (SELECT unnest(ARRAY[typinput, typoutput, typreceive, typsend, typmodin, typmodout,
+                                          typanalyze, typsubscript])::oid
+                       FROM pg_type WHERE typnamespace = 'pg_catalog'::regnamespace AND typrelid = 0)
+                   OR oid IN (SELECT unnest(ARRAY[rngcanonical, rngsubdiff])::oid FROM pg_range)"""),
+    ("pg_tablespace", "true"),
+    ("pg_language", "true"),
+    # The system catalogs themselves, for 'pg_class'::regclass and pg_description's classoid.
+    ("pg_class", "relnamespace = 'pg_catalog'::regnamespace AND relkind IN ('r', 'v')"),
+]
+
+# Catalogs Duckgres has nothing to put in (no triggers, rules, policies, publications, inheritance...):
+# empty, with PostgreSQL's columns, so that the queries clients send about them run.
+EMPTY = ["pg_trigger", "pg_rewrite", "pg_policy", "pg_statistic_ext", "pg_statistic_ext_data", "pg_publication",
+         "pg_publication_rel", "pg_publication_namespace", "pg_foreign_table", "pg_foreign_server",
+         "pg_foreign_data_wrapper", "pg_user_mapping", "pg_inherits", "pg_depend", "pg_shdepend", "pg_event_trigger",
+         "pg_partitioned_table", "pg_shdescription", "pg_init_privs", "pg_seclabel", "pg_shseclabel",
+         "pg_subscription", "pg_transform", "pg_default_acl", "pg_auth_members", "pg_largeobject_metadata",
+         "pg_aggregate", "pg_conversion", "pg_cast", "pg_operator", "pg_opclass", "pg_opfamily", "pg_amop",
+         "pg_amproc", "pg_ts_config", "pg_ts_dict", "pg_ts_parser", "pg_ts_template", "pg_policies", "pg_rules",
+         "pg_prepared_xacts", "pg_replication_slots", "pg_stat_replication", "pg_locks"]
+
+# PostgreSQL column type -> (DuckDB column type, SQL to read the value as that type).
+SCALARS = {
+    "oid": "BIGINT", "regproc": "VARCHAR", "name": "VARCHAR", "text": "VARCHAR", "\"char\"": "VARCHAR",
+    "smallint": "SMALLINT", "integer": "INTEGER", "boolean": "BOOLEAN", "real": "REAL",
+    "oidvector": "VARCHAR", "int2vector": "VARCHAR", "pg_node_tree": "VARCHAR", "xid": "BIGINT",
+}
+ARRAYS = {"oid[]": "BIGINT[]", "text[]": "VARCHAR[]", "\"char\"[]": "VARCHAR[]", "aclitem[]": "VARCHAR[]"}
+# Further column types of the empty catalogs (no values to read).
+EMPTY_TYPES = {"xid": "BIGINT", "regclass": "BIGINT", "regtype": "BIGINT", "regnamespace": "BIGINT",
+               "bigint": "BIGINT", "smallint[]": "SMALLINT[]", "int2vector": "VARCHAR", "bytea": "BLOB",
+               "timestamp with time zone": "TIMESTAMPTZ", "interval": "INTERVAL", "double precision": "DOUBLE",
+               "real[]": "REAL[]", "name[]": "VARCHAR[]", "boolean[]": "BOOLEAN[]", "inet": "VARCHAR",
+               "pg_lsn": "VARCHAR", "anyarray": "VARCHAR", "xid8": "BIGINT", "integer[]": "INTEGER[]",
+               "pg_ndistinct": "VARCHAR", "pg_dependencies": "VARCHAR", "pg_mcv_list": "VARCHAR",
+               "pg_statistic[]": "VARCHAR", "regoper": "VARCHAR", "regprocedure": "VARCHAR",
+               "regconfig": "BIGINT", "regdictionary": "BIGINT", "regrole": "BIGINT", "character varying": "VARCHAR"}
+
+
+def literal(value) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(literal(v) for v in value) + "]"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def table_sql(conn, table: str, where: str) -> str:
+    columns = conn.execute(
+        "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+        "WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum", (table,)).fetchall()
+    definitions, reads = [], []
+    for name, pg_type in columns:
+        if where == "false" and pg_type in EMPTY_TYPES:
+            duck = EMPTY_TYPES[pg_type]
+            reads.append(name)
+        elif pg_type in SCALARS:
+            duck = SCALARS[pg_type]
+            reads.append(f"{name}::text" if duck == "VARCHAR" else name)
+        elif pg_type in ARRAYS:
+            duck = ARRAYS[pg_type]
+            reads.append(f"{name}::text[]" if duck == "VARCHAR[]" else f"{name}::bigint[]")
+        else:
+            raise SystemExit(f"{table}.{name}: no DuckDB type for {pg_type}")
+        definitions.append(f"    {name} {duck}")
+    rows = [] if where == "false" else conn.execute(
+        f"SELECT {', '.join(reads)} FROM pg_catalog.{table} WHERE {where} ORDER BY 1").fetchall()
+    what = f"{len(rows)} rows of" if where != "false" else "the columns of"
+    lines = [f"-- {table}: {what} PostgreSQL 15's {table} (generated by generate_static.py).",
+             f"CREATE TABLE {table} (", ",\n".join(definitions), ");"]
+    for start in range(0, len(rows), 200):
+        values = ",\n".join("(" + ", ".join(literal(v) for v in row) + ")" for row in rows[start:start + 200])
+        lines.append(f"INSERT INTO {table} VALUES\n{values};")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    conninfo = sys.argv[1]
+    out = pathlib.Path(sys.argv[2] if len(sys.argv) > 2 else pathlib.Path(__file__).parent / "static")
+    out.mkdir(parents=True, exist_ok=True)
+    with psycopg.connect(conninfo) as conn:
+        version = conn.execute("SHOW server_version_num").fetchone()[0]
+        if not version.startswith("15"):
+            raise SystemExit(f"needs PostgreSQL 15, got {version}")
+        for table, where in TABLES:
+            (out / f"{table}.sql").write_text(table_sql(conn, table, where))
+        (out / "empty.sql").write_text("\n".join(table_sql(conn, table, "false") for table in EMPTY))
+
+
+if __name__ == "__main__":
+    main()

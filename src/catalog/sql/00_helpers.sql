@@ -1,0 +1,72 @@
+-- Helpers of the catalog views: PostgreSQL OIDs for DuckDB's catalog entries, and every relation of the
+-- current database in one place. Names inside catalog SQL are always qualified with duckgres_catalog.main,
+-- as a view is bound where it is used (PostgreSQL's pg_catalog names also exist in DuckDB's own catalog).
+--
+-- OIDs: PostgreSQL's own for the fixed schemas (pg_catalog 11, pg_toast 99, public 2200, information_schema
+-- 13000) and types; 16384 + DuckDB's OID for schemas, tables, views, indexes, sequences and user types (their
+-- OIDs are fixed while the server runs); constraints 1e9 + 64 * table + n, the indexes behind PRIMARY KEY and
+-- UNIQUE constraints 2e9 + 64 * table + n, column defaults 3e9 + 1000 * table + column.
+
+CREATE MACRO duckgres_object_oid(duck_oid) AS 16384 + duck_oid;
+
+CREATE MACRO duckgres_namespace_oid(name, duck_oid) AS
+    CASE name
+        WHEN 'pg_catalog' THEN 11
+        WHEN 'pg_toast' THEN 99
+        WHEN 'public' THEN 2200
+        WHEN 'information_schema' THEN 13000
+        ELSE 16384 + duck_oid
+    END;
+
+-- The constraints PostgreSQL would have (NOT NULL is a column property there), with PostgreSQL's names
+-- for primary keys and foreign keys.
+CREATE VIEW duckgres_constraints AS
+SELECT c.*,
+       1000000000 + 64 * c.table_oid + c.constraint_index AS oid,
+       CASE c.constraint_type
+           WHEN 'PRIMARY KEY' THEN 'p'
+           WHEN 'UNIQUE' THEN 'u'
+           WHEN 'FOREIGN KEY' THEN 'f'
+           WHEN 'CHECK' THEN 'c'
+       END AS contype,
+       CASE c.constraint_type
+           WHEN 'PRIMARY KEY' THEN c.table_name || '_pkey'
+           WHEN 'FOREIGN KEY' THEN c.table_name || '_' || array_to_string(c.constraint_column_names, '_') || '_fkey'
+           ELSE c.constraint_name
+       END AS conname,
+       CASE WHEN c.constraint_type IN ('PRIMARY KEY', 'UNIQUE') THEN 2000000000 + 64 * c.table_oid + c.constraint_index
+            ELSE 0 END AS index_oid
+FROM duckdb_constraints() c
+WHERE c.database_name = current_database() AND c.constraint_type <> 'NOT NULL';
+
+-- Every relation of the current database as pg_class sees it: tables, views, sequences, indexes made by
+-- CREATE INDEX and the indexes behind PRIMARY KEY and UNIQUE constraints.
+CREATE VIEW duckgres_relations AS
+SELECT duckgres_catalog.main.duckgres_object_oid(table_oid) AS oid, table_name AS relname, schema_name AS nspname,
+       duckgres_catalog.main.duckgres_namespace_oid(schema_name, schema_oid) AS relnamespace, 'r' AS relkind,
+       column_count AS relnatts, check_constraint_count AS relchecks, (index_count > 0 OR has_primary_key) AS relhasindex,
+       estimated_size AS reltuples, comment, sql, table_name AS table_name,
+       -- PostgreSQL implements foreign keys with triggers, and psql looks for them only then.
+       EXISTS (SELECT 1 FROM duckgres_catalog.main.duckgres_constraints f
+               WHERE f.contype = 'f' AND f.schema_name = t.schema_name
+                 AND (f.table_name = t.table_name OR f.referenced_table = t.table_name)) AS relhastriggers
+FROM duckdb_tables() t WHERE database_name = current_database()
+UNION ALL
+SELECT duckgres_catalog.main.duckgres_object_oid(view_oid), view_name, schema_name,
+       duckgres_catalog.main.duckgres_namespace_oid(schema_name, schema_oid), 'v', column_count, 0, false, 0, comment,
+       sql, view_name, false
+FROM duckdb_views() WHERE database_name = current_database() AND NOT internal
+UNION ALL
+SELECT duckgres_catalog.main.duckgres_object_oid(sequence_oid), sequence_name, schema_name,
+       duckgres_catalog.main.duckgres_namespace_oid(schema_name, schema_oid), 'S', 3, 0, false, 1, comment, sql,
+       sequence_name, false
+FROM duckdb_sequences() WHERE database_name = current_database()
+UNION ALL
+SELECT duckgres_catalog.main.duckgres_object_oid(index_oid), index_name, schema_name,
+       duckgres_catalog.main.duckgres_namespace_oid(schema_name, schema_oid), 'i',
+       len(string_split(trim(expressions, '[]'), ',')), 0, false, 0, comment, sql, table_name, false
+FROM duckdb_indexes() WHERE database_name = current_database()
+UNION ALL
+SELECT index_oid, conname, schema_name, duckgres_catalog.main.duckgres_namespace_oid(schema_name, schema_oid), 'i',
+       len(constraint_column_names), 0, false, 0, NULL, NULL, table_name, false
+FROM duckgres_catalog.main.duckgres_constraints WHERE contype IN ('p', 'u');

@@ -1,0 +1,48 @@
+-- pg_namespace and pg_class: schemas and relations of the current database (and PostgreSQL's system
+-- catalogs, fixed rows), with PostgreSQL's columns.
+
+CREATE VIEW pg_namespace AS
+SELECT oid::BIGINT AS oid, nspname::VARCHAR AS nspname, 10::BIGINT AS nspowner, NULL::VARCHAR[] AS nspacl
+FROM (VALUES (11, 'pg_catalog'), (99, 'pg_toast'), (13000, 'information_schema')) fixed(oid, nspname)
+UNION ALL
+SELECT duckgres_catalog.main.duckgres_namespace_oid(schema_name, oid), schema_name, 10, NULL
+FROM duckdb_schemas()
+WHERE database_name = current_database() AND schema_name NOT IN ('pg_catalog', 'information_schema');
+
+CREATE OR REPLACE VIEW pg_class AS
+SELECT * FROM duckgres_catalog.static.pg_class
+UNION ALL
+SELECT r.oid::BIGINT AS oid,
+       r.relname::VARCHAR AS relname,
+       r.relnamespace::BIGINT AS relnamespace,
+       0::BIGINT AS reltype,
+       0::BIGINT AS reloftype,
+       10::BIGINT AS relowner,
+       (CASE r.relkind WHEN 'r' THEN 2 WHEN 'i' THEN 403 ELSE 0 END)::BIGINT AS relam,
+       r.oid::BIGINT AS relfilenode,
+       0::BIGINT AS reltablespace,
+       0::INTEGER AS relpages,
+       (CASE WHEN r.relkind = 'r' THEN r.reltuples ELSE -1 END)::REAL AS reltuples,
+       0::INTEGER AS relallvisible,
+       0::BIGINT AS reltoastrelid,
+       r.relhasindex::BOOLEAN AS relhasindex,
+       false AS relisshared,
+       'p' AS relpersistence,
+       r.relkind::VARCHAR AS relkind,
+       r.relnatts::SMALLINT AS relnatts,
+       r.relchecks::SMALLINT AS relchecks,
+       false AS relhasrules,
+       r.relhastriggers AS relhastriggers,
+       false AS relhassubclass,
+       false AS relrowsecurity,
+       false AS relforcerowsecurity,
+       true AS relispopulated,
+       (CASE WHEN r.relkind IN ('r', 'S') THEN 'd' ELSE 'n' END)::VARCHAR AS relreplident,
+       false AS relispartition,
+       0::BIGINT AS relrewrite,
+       0::BIGINT AS relfrozenxid,
+       0::BIGINT AS relminmxid,
+       NULL::VARCHAR[] AS relacl,
+       NULL::VARCHAR[] AS reloptions,
+       NULL::VARCHAR AS relpartbound
+FROM duckgres_catalog.main.duckgres_relations r;

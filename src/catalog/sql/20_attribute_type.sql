@@ -1,0 +1,52 @@
+-- pg_type (PostgreSQL's built-in types plus the database's ENUM types), pg_enum and pg_attribute.
+-- Column types come from duckgres_type_oid/duckgres_type_typmod (C++): the type clients see on the wire.
+
+CREATE VIEW duckgres_user_types AS
+SELECT duckgres_catalog.main.duckgres_object_oid(type_oid) AS oid, type_name, schema_name,
+       duckgres_catalog.main.duckgres_namespace_oid(schema_name, schema_oid) AS typnamespace, labels, comment
+FROM duckdb_types()
+WHERE database_name = current_database() AND logical_type = 'ENUM' AND NOT internal;
+
+CREATE OR REPLACE VIEW pg_type AS
+SELECT * FROM duckgres_catalog.static.pg_type
+UNION ALL
+SELECT oid, type_name, typnamespace, 10, 4, true, 'e', 'E', false, true, ',', 0, '-', 0, 0, 'enum_in', 'enum_out',
+       'enum_recv', 'enum_send', '-', '-', '-', 'i', 'p', false, 0, -1, 0, 0, NULL, NULL, NULL
+FROM duckgres_catalog.main.duckgres_user_types;
+
+CREATE VIEW pg_enum AS
+SELECT (1000000 * t.oid + l.n)::BIGINT AS oid, t.oid::BIGINT AS enumtypid, l.n::REAL AS enumsortorder,
+       l.label::VARCHAR AS enumlabel
+FROM duckgres_catalog.main.duckgres_user_types t,
+     (SELECT unnest(labels) AS label, generate_subscripts(labels, 1) AS n) l;
+
+CREATE VIEW pg_attribute AS
+SELECT duckgres_catalog.main.duckgres_object_oid(c.table_oid)::BIGINT AS attrelid,
+       c.column_name::VARCHAR AS attname,
+       duckgres_type_oid(c.data_type)::BIGINT AS atttypid,
+       -1::INTEGER AS attstattarget,
+       coalesce(t.typlen, -1)::SMALLINT AS attlen,
+       c.column_index::SMALLINT AS attnum,
+       (CASE WHEN c.data_type LIKE '%]' THEN 1 ELSE 0 END)::INTEGER AS attndims,
+       -1::INTEGER AS attcacheoff,
+       duckgres_type_typmod(c.data_type)::INTEGER AS atttypmod,
+       coalesce(t.typbyval, false) AS attbyval,
+       coalesce(t.typalign, 'i')::VARCHAR AS attalign,
+       coalesce(t.typstorage, 'x')::VARCHAR AS attstorage,
+       ''::VARCHAR AS attcompression,
+       NOT c.is_nullable AS attnotnull,
+       c.column_default IS NOT NULL AS atthasdef,
+       false AS atthasmissing,
+       ''::VARCHAR AS attidentity,
+       ''::VARCHAR AS attgenerated,
+       false AS attisdropped,
+       true AS attislocal,
+       0::INTEGER AS attinhcount,
+       (CASE WHEN coalesce(t.typcollation, 0) <> 0 THEN 100 ELSE 0 END)::BIGINT AS attcollation,
+       NULL::VARCHAR[] AS attacl,
+       NULL::VARCHAR[] AS attoptions,
+       NULL::VARCHAR[] AS attfdwoptions,
+       NULL::VARCHAR AS attmissingval
+FROM duckdb_columns() c
+LEFT JOIN duckgres_catalog.static.pg_type t ON t.oid = duckgres_type_oid(c.data_type)
+WHERE c.database_name = current_database();

@@ -1,0 +1,100 @@
+-- pg_constraint, pg_index and pg_attrdef.
+
+-- The columns of each index: CREATE INDEX expressions that are plain columns, or a constraint's columns.
+CREATE VIEW duckgres_index_columns AS
+SELECT duckgres_catalog.main.duckgres_object_oid(i.index_oid) AS indexrelid,
+       duckgres_catalog.main.duckgres_object_oid(i.table_oid) AS indrelid,
+       i.index_name, i.schema_name, i.table_name, i.is_unique, i.is_primary, e.position,
+       trim(e.expression, ' "''') AS column_name
+FROM duckdb_indexes() i,
+     (SELECT unnest(string_split(trim(i.expressions, '[]'), ', ')) AS expression,
+             generate_subscripts(string_split(trim(i.expressions, '[]'), ', '), 1) AS position) e
+WHERE i.database_name = current_database()
+UNION ALL
+SELECT c.index_oid, duckgres_catalog.main.duckgres_object_oid(c.table_oid), c.conname, c.schema_name, c.table_name,
+       true, c.contype = 'p', k.position, k.column_name
+FROM duckgres_catalog.main.duckgres_constraints c,
+     (SELECT unnest(c.constraint_column_names) AS column_name,
+             generate_subscripts(c.constraint_column_names, 1) AS position) k
+WHERE c.contype IN ('p', 'u');
+
+CREATE VIEW duckgres_indexes AS
+SELECT ic.indexrelid, ic.indrelid, ic.index_name, ic.schema_name, ic.table_name, ic.is_unique, ic.is_primary,
+       list(coalesce(a.attnum, 0) ORDER BY ic.position) AS attnums,
+       list(ic.column_name ORDER BY ic.position) AS column_names
+FROM duckgres_catalog.main.duckgres_index_columns ic
+LEFT JOIN duckgres_catalog.main.pg_attribute a ON a.attrelid = ic.indrelid AND a.attname = ic.column_name
+GROUP BY ALL;
+
+CREATE VIEW pg_index AS
+SELECT indexrelid::BIGINT AS indexrelid,
+       indrelid::BIGINT AS indrelid,
+       len(attnums)::SMALLINT AS indnatts,
+       len(attnums)::SMALLINT AS indnkeyatts,
+       is_unique AS indisunique,
+       false AS indnullsnotdistinct,
+       is_primary AS indisprimary,
+       false AS indisexclusion,
+       true AS indimmediate,
+       false AS indisclustered,
+       true AS indisvalid,
+       false AS indcheckxmin,
+       true AS indisready,
+       true AS indislive,
+       false AS indisreplident,
+       attnums::SMALLINT[] AS indkey,
+       list_transform(attnums, x -> 0)::BIGINT[] AS indcollation,
+       list_transform(attnums, x -> 0)::BIGINT[] AS indclass,
+       list_transform(attnums, x -> 0)::SMALLINT[] AS indoption,
+       NULL::VARCHAR AS indexprs,
+       NULL::VARCHAR AS indpred
+FROM duckgres_catalog.main.duckgres_indexes;
+
+CREATE VIEW pg_constraint AS
+SELECT c.oid::BIGINT AS oid,
+       c.conname::VARCHAR AS conname,
+       duckgres_catalog.main.duckgres_namespace_oid(c.schema_name, c.schema_oid)::BIGINT AS connamespace,
+       c.contype::VARCHAR AS contype,
+       false AS condeferrable,
+       false AS condeferred,
+       true AS convalidated,
+       duckgres_catalog.main.duckgres_object_oid(c.table_oid)::BIGINT AS conrelid,
+       0::BIGINT AS contypid,
+       (CASE WHEN c.contype = 'f' THEN coalesce(ref_key.index_oid, 0) ELSE c.index_oid END)::BIGINT AS conindid,
+       0::BIGINT AS conparentid,
+       (CASE WHEN c.contype = 'f' THEN duckgres_catalog.main.duckgres_object_oid(ref.table_oid) ELSE 0 END)::BIGINT
+           AS confrelid,
+       (CASE WHEN c.contype = 'f' THEN 'a' ELSE ' ' END)::VARCHAR AS confupdtype,
+       (CASE WHEN c.contype = 'f' THEN 'a' ELSE ' ' END)::VARCHAR AS confdeltype,
+       (CASE WHEN c.contype = 'f' THEN 's' ELSE ' ' END)::VARCHAR AS confmatchtype,
+       true AS conislocal,
+       0::INTEGER AS coninhcount,
+       false AS connoinherit,
+       list_transform(c.constraint_column_indexes, x -> x + 1)::SMALLINT[] AS conkey,
+       (CASE WHEN c.contype = 'f' THEN
+            (SELECT list(a.attnum ORDER BY k.n)::SMALLINT[]
+             FROM (SELECT unnest(c.referenced_column_names) AS name,
+                          generate_subscripts(c.referenced_column_names, 1) AS n) k
+             JOIN duckgres_catalog.main.pg_attribute a
+               ON a.attrelid = duckgres_catalog.main.duckgres_object_oid(ref.table_oid) AND a.attname = k.name)
+        END) AS confkey,
+       NULL::BIGINT[] AS conpfeqop,
+       NULL::BIGINT[] AS conppeqop,
+       NULL::BIGINT[] AS conffeqop,
+       NULL::SMALLINT[] AS confdelsetcols,
+       NULL::BIGINT[] AS conexclop,
+       c.expression::VARCHAR AS conbin
+FROM duckgres_catalog.main.duckgres_constraints c
+LEFT JOIN duckdb_tables() ref
+  ON c.contype = 'f' AND ref.database_name = c.database_name AND ref.schema_name = c.schema_name
+     AND ref.table_name = c.referenced_table
+LEFT JOIN duckgres_catalog.main.duckgres_constraints ref_key
+  ON c.contype = 'f' AND ref_key.contype = 'p' AND ref_key.table_oid = ref.table_oid;
+
+CREATE VIEW pg_attrdef AS
+SELECT (3000000000 + 1000 * c.table_oid + c.column_index)::BIGINT AS oid,
+       duckgres_catalog.main.duckgres_object_oid(c.table_oid)::BIGINT AS adrelid,
+       c.column_index::SMALLINT AS adnum,
+       c.column_default::VARCHAR AS adbin
+FROM duckdb_columns() c
+WHERE c.database_name = current_database() AND c.column_default IS NOT NULL;

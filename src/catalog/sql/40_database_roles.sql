@@ -1,0 +1,62 @@
+-- pg_database, pg_roles/pg_user/pg_authid (the session's user; per-user rights come with roles),
+-- pg_description and pg_extension.
+
+CREATE VIEW pg_database AS
+SELECT (CASE WHEN current_database() = 'postgres' THEN 5 ELSE 16384 + d.database_oid END)::BIGINT AS oid,
+       current_database()::VARCHAR AS datname,
+       10::BIGINT AS datdba,
+       6::INTEGER AS encoding,
+       'c'::VARCHAR AS datlocprovider,
+       false AS datistemplate,
+       true AS datallowconn,
+       -1::INTEGER AS datconnlimit,
+       0::BIGINT AS datfrozenxid,
+       1::BIGINT AS datminmxid,
+       1663::BIGINT AS dattablespace,
+       'C.UTF-8'::VARCHAR AS datcollate,
+       'C.UTF-8'::VARCHAR AS datctype,
+       NULL::VARCHAR AS daticulocale,
+       NULL::VARCHAR AS datcollversion,
+       NULL::VARCHAR[] AS datacl
+FROM duckdb_databases() d
+WHERE d.database_name = current_database();
+
+CREATE VIEW pg_authid AS
+SELECT 10::BIGINT AS oid, duckgres_session_user()::VARCHAR AS rolname, true AS rolsuper, true AS rolinherit,
+       true AS rolcreaterole, true AS rolcreatedb, true AS rolcanlogin, false AS rolreplication,
+       false AS rolbypassrls, -1::INTEGER AS rolconnlimit, NULL::VARCHAR AS rolpassword,
+       NULL::TIMESTAMPTZ AS rolvaliduntil;
+
+CREATE VIEW pg_roles AS
+SELECT rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolconnlimit,
+       '********'::VARCHAR AS rolpassword, rolvaliduntil, rolbypassrls, NULL::VARCHAR[] AS rolconfig, oid
+FROM duckgres_catalog.main.pg_authid;
+
+CREATE VIEW pg_user AS
+SELECT rolname AS usename, oid AS usesysid, rolcreatedb AS usecreatedb, rolsuper AS usesuper,
+       rolreplication AS userepl, rolbypassrls AS usebypassrls, '********'::VARCHAR AS passwd,
+       rolvaliduntil AS valuntil, NULL::VARCHAR[] AS useconfig
+FROM duckgres_catalog.main.pg_authid;
+
+-- Comments (COMMENT ON) on tables, views, sequences, indexes, columns and schemas.
+CREATE VIEW pg_description AS
+SELECT r.oid::BIGINT AS objoid, 1259::BIGINT AS classoid, 0::INTEGER AS objsubid, r.comment::VARCHAR AS description
+FROM duckgres_catalog.main.duckgres_relations r WHERE r.comment IS NOT NULL AND r.comment <> ''
+UNION ALL
+SELECT duckgres_catalog.main.duckgres_object_oid(c.table_oid), 1259, c.column_index, c.comment
+FROM duckdb_columns() c
+WHERE c.database_name = current_database() AND c.comment IS NOT NULL AND c.comment <> ''
+UNION ALL
+SELECT duckgres_catalog.main.duckgres_namespace_oid(s.schema_name, s.oid), 2615, 0, s.comment
+FROM duckdb_schemas() s
+WHERE s.database_name = current_database() AND s.comment IS NOT NULL AND s.comment <> ''
+UNION ALL
+SELECT t.oid, 1247, 0, t.comment
+FROM duckgres_catalog.main.duckgres_user_types t WHERE t.comment IS NOT NULL AND t.comment <> '';
+
+-- No extensions (plpgsql, which PostgreSQL lists, does not exist here).
+CREATE VIEW pg_extension AS
+SELECT 0::BIGINT AS oid, ''::VARCHAR AS extname, 0::BIGINT AS extowner, 0::BIGINT AS extnamespace,
+       false AS extrelocatable, ''::VARCHAR AS extversion, NULL::BIGINT[] AS extconfig,
+       NULL::VARCHAR[] AS extcondition
+WHERE false;

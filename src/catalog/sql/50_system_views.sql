@@ -1,0 +1,50 @@
+-- pg_tables, pg_views, pg_matviews, pg_indexes, pg_sequence, pg_sequences, pg_stat_user_tables.
+
+CREATE VIEW pg_tables AS
+SELECT r.nspname::VARCHAR AS schemaname, r.relname::VARCHAR AS tablename,
+       duckgres_session_user()::VARCHAR AS tableowner, NULL::VARCHAR AS tablespace, r.relhasindex AS hasindexes,
+       false AS hasrules, false AS hastriggers, false AS rowsecurity
+FROM duckgres_catalog.main.duckgres_relations r WHERE r.relkind = 'r';
+
+CREATE VIEW pg_views AS
+SELECT v.schema_name::VARCHAR AS schemaname, v.view_name::VARCHAR AS viewname,
+       duckgres_session_user()::VARCHAR AS viewowner,
+       duckgres_catalog.main.pg_get_viewdef(duckgres_catalog.main.duckgres_object_oid(v.view_oid))::VARCHAR
+           AS definition
+FROM duckdb_views() v WHERE v.database_name = current_database() AND NOT v.internal;
+
+CREATE VIEW pg_matviews AS
+SELECT ''::VARCHAR AS schemaname, ''::VARCHAR AS matviewname, ''::VARCHAR AS matviewowner,
+       NULL::VARCHAR AS tablespace, false AS hasindexes, false AS ispopulated, ''::VARCHAR AS definition
+WHERE false;
+
+CREATE VIEW pg_indexes AS
+SELECT i.schema_name::VARCHAR AS schemaname, i.table_name::VARCHAR AS tablename,
+       i.index_name::VARCHAR AS indexname, NULL::VARCHAR AS tablespace,
+       duckgres_catalog.main.pg_get_indexdef(i.indexrelid)::VARCHAR AS indexdef
+FROM duckgres_catalog.main.duckgres_indexes i;
+
+CREATE VIEW pg_sequence AS
+SELECT duckgres_catalog.main.duckgres_object_oid(sequence_oid)::BIGINT AS seqrelid, 20::BIGINT AS seqtypid,
+       start_value AS seqstart, increment_by AS seqincrement, max_value AS seqmax, min_value AS seqmin,
+       1::BIGINT AS seqcache, cycle AS seqcycle
+FROM duckdb_sequences() WHERE database_name = current_database();
+
+CREATE VIEW pg_sequences AS
+SELECT schema_name::VARCHAR AS schemaname, sequence_name::VARCHAR AS sequencename,
+       duckgres_session_user()::VARCHAR AS sequenceowner, 'bigint'::VARCHAR AS data_type, start_value, min_value,
+       max_value, increment_by, cycle, 1::BIGINT AS cache_size, last_value
+FROM duckdb_sequences() WHERE database_name = current_database();
+
+CREATE VIEW pg_stat_user_tables AS
+SELECT r.oid::BIGINT AS relid, r.nspname::VARCHAR AS schemaname, r.relname::VARCHAR AS relname,
+       0::BIGINT AS seq_scan, 0::BIGINT AS seq_tup_read, 0::BIGINT AS idx_scan, 0::BIGINT AS idx_tup_fetch,
+       0::BIGINT AS n_tup_ins, 0::BIGINT AS n_tup_upd, 0::BIGINT AS n_tup_del, 0::BIGINT AS n_tup_hot_upd,
+       r.reltuples::BIGINT AS n_live_tup, 0::BIGINT AS n_dead_tup, 0::BIGINT AS n_mod_since_analyze,
+       0::BIGINT AS n_ins_since_vacuum, NULL::TIMESTAMPTZ AS last_vacuum, NULL::TIMESTAMPTZ AS last_autovacuum,
+       NULL::TIMESTAMPTZ AS last_analyze, NULL::TIMESTAMPTZ AS last_autoanalyze, 0::BIGINT AS vacuum_count,
+       0::BIGINT AS autovacuum_count, 0::BIGINT AS analyze_count, 0::BIGINT AS autoanalyze_count
+FROM duckgres_catalog.main.duckgres_relations r WHERE r.relkind = 'r';
+
+CREATE VIEW pg_cursors AS
+SELECT name, statement, is_holdable, is_binary, is_scrollable, creation_time FROM duckgres_cursors();

@@ -1,0 +1,97 @@
+// Runs the embedded catalog scripts and registers the C++ functions they call.
+#include "engine/catalog_builder.hpp"
+
+#include "catalog/catalog_scripts.hpp"
+#include "common/duckdb_handles.hpp"
+#include "common/sql_error.hpp"
+#include "types/type_name.hpp"
+
+#include <string>
+
+namespace duckgres::engine {
+
+namespace {
+
+using ScalarFunctionHandle = DuckDbHandle<duckdb_scalar_function, duckdb_destroy_scalar_function>;
+
+void Run(duckdb_connection connection, const std::string &sql, const char *what) {
+    ResultHandle result;
+    if (duckdb_query(connection, sql.c_str(), result.Out()) != DuckDBSuccess) {
+        const char *error = duckdb_result_error(result.Get());
+        throw SqlError("XX000",
+                       std::string("could not build the catalog (") + what + "): " + (error ? error : "unknown error"));
+    }
+}
+
+//! Applies `map` to every VARCHAR of the input column, writing T results (NULL in, NULL out).
+template <class T, class Map>
+void MapTypeNames(duckdb_data_chunk input, duckdb_vector output, Map map) {
+    auto rows = duckdb_data_chunk_get_size(input);
+    auto names = duckdb_data_chunk_get_vector(input, 0);
+    auto *strings = static_cast<duckdb_string_t *>(duckdb_vector_get_data(names));
+    auto *validity = duckdb_vector_get_validity(names);
+    auto *out = static_cast<T *>(duckdb_vector_get_data(output));
+    duckdb_vector_ensure_validity_writable(output);
+    auto *out_validity = duckdb_vector_get_validity(output);
+    for (idx_t row = 0; row < rows; row++) {
+        if (validity && !duckdb_validity_row_is_valid(validity, row)) {
+            duckdb_validity_set_row_invalid(out_validity, row);
+            continue;
+        }
+        std::string_view name(duckdb_string_t_data(&strings[row]), duckdb_string_t_length(strings[row]));
+        out[row] = map(types::PgTypeForDuckDbTypeName(name));
+    }
+}
+
+void TypeOid(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector output) {
+    try {
+        MapTypeNames<int64_t>(input, output, [](const types::PgType &type) { return int64_t{type.oid}; });
+    } catch (const std::exception &error) {
+        duckdb_scalar_function_set_error(info, error.what());
+    }
+}
+
+void TypeTypmod(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector output) {
+    try {
+        MapTypeNames<int32_t>(input, output, [](const types::PgType &type) { return type.typmod; });
+    } catch (const std::exception &error) {
+        duckdb_scalar_function_set_error(info, error.what());
+    }
+}
+
+void RegisterTypeFunction(duckdb_connection connection, const char *name, duckdb_type result,
+                          duckdb_scalar_function_t callback) {
+    ScalarFunctionHandle function(duckdb_create_scalar_function());
+    LogicalTypeHandle varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
+    LogicalTypeHandle result_type(duckdb_create_logical_type(result));
+    duckdb_scalar_function_set_name(function.Get(), name);
+    duckdb_scalar_function_add_parameter(function.Get(), varchar.Get());
+    duckdb_scalar_function_set_return_type(function.Get(), result_type.Get());
+    duckdb_scalar_function_set_function(function.Get(), callback);
+    if (duckdb_register_scalar_function(connection, function.Get()) != DuckDBSuccess) {
+        throw SqlError("XX000", std::string("could not register ") + name);
+    }
+}
+
+} // namespace
+
+void BuildCatalog(duckdb_connection connection) {
+    RegisterTypeFunction(connection, "duckgres_type_oid", DUCKDB_TYPE_BIGINT, TypeOid);
+    RegisterTypeFunction(connection, "duckgres_type_typmod", DUCKDB_TYPE_INTEGER, TypeTypmod);
+    const std::string catalog(catalog::kCatalogDatabase);
+    Run(connection, "ATTACH ':memory:' AS " + catalog, "attach");
+    Run(connection, "CREATE SCHEMA " + catalog + ".static", "schema static");
+    for (const auto &file : catalog::Scripts()) {
+        const std::string name(file.name);
+        const bool fixed_rows = name.starts_with("static/");
+        Run(connection, "USE " + catalog + (fixed_rows ? ".static" : ".main"), file.name);
+        Run(connection, file.contents, file.name);
+        for (const auto &table : catalog::StaticTables(file)) {
+            Run(connection,
+                "CREATE VIEW " + catalog + ".main." + table + " AS SELECT * FROM " + catalog + ".static." + table,
+                file.name);
+        }
+    }
+}
+
+} // namespace duckgres::engine

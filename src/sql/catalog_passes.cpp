@@ -1,0 +1,162 @@
+// Rewrite passes for catalog references: relations, functions, reg* casts, operators, collations.
+#include "sql/catalog_passes.hpp"
+
+#include "catalog/catalog_scripts.hpp"
+#include "sql/node_builders.hpp"
+
+#include <array>
+
+namespace duckgres::sql {
+
+namespace {
+
+using pg_query::Node;
+
+const std::string kCatalog(catalog::kCatalogDatabase);
+
+bool IsPgCatalog(const Node &name) {
+    return name.has_string() && name.string().sval() == "pg_catalog";
+}
+
+//! Drops a leading "pg_catalog" from a qualified name; true when there was one.
+bool DropPgCatalog(google::protobuf::RepeatedPtrField<Node> &names) {
+    if (names.size() >= 2 && IsPgCatalog(names[0])) {
+        names.erase(names.begin());
+        return true;
+    }
+    return false;
+}
+
+//! Drops "pg_catalog" from a type name the deparser would print with it (it prints pg_catalog.int4 as
+//! int, pg_catalog.varchar as varchar...: those stay as they are).
+bool DropPgCatalogFromType(pg_query::TypeName &type) {
+    static constexpr std::array<std::string_view, 16> kStandard = {
+        "bpchar", "varchar", "numeric", "bool",      "int2",        "int4",     "int8", "float4",
+        "float8", "time",    "timetz",  "timestamp", "timestamptz", "interval", "bit",  "varbit"};
+    auto name = LastName(type.names());
+    for (auto standard : kStandard) {
+        if (name == standard) {
+            return false;
+        }
+    }
+    return DropPgCatalog(*type.mutable_names());
+}
+
+//! The kind of a reg* type name ("regclass" -> "regclass"), or empty for other types.
+std::string RegKind(const pg_query::TypeName &type) {
+    static constexpr std::array<std::string_view, 6> kKinds = {"regclass", "regtype",      "regnamespace",
+                                                               "regproc",  "regprocedure", "regrole"};
+    if (type.array_bounds_size() > 0) {
+        return "";
+    }
+    auto name = LastName(type.names());
+    for (auto kind : kKinds) {
+        if (name == kind) {
+            return kind == "regprocedure" ? "regproc" : name;
+        }
+    }
+    return "";
+}
+
+Node Not(Node operand) {
+    Node node;
+    auto *expr = node.mutable_bool_expr();
+    expr->set_boolop(pg_query::NOT_EXPR);
+    *expr->add_args() = std::move(operand);
+    return node;
+}
+
+} // namespace
+
+bool RedirectCatalogRelation(Node &node) {
+    if (!node.has_range_var()) {
+        return false;
+    }
+    auto *relation = node.mutable_range_var();
+    if (!relation->catalogname().empty() ||
+        (!relation->schemaname().empty() && relation->schemaname() != "pg_catalog") ||
+        !catalog::CatalogNames::Get().IsRelation(relation->relname())) {
+        return false;
+    }
+    relation->set_catalogname(kCatalog);
+    relation->set_schemaname("main");
+    if (!relation->has_alias()) {
+        relation->mutable_alias()->set_aliasname(relation->relname());
+    }
+    return true;
+}
+
+bool RedirectCatalogFunction(Node &node) {
+    if (!node.has_func_call()) {
+        return false;
+    }
+    if (node.func_call().funcformat() == pg_query::COERCE_SQL_SYNTAX) {
+        return false; // trim(x), extract(...), position(...): the deparser writes PostgreSQL's syntax back
+    }
+    auto *names = node.mutable_func_call()->mutable_funcname();
+    const bool qualified = names->size() == 2 && IsPgCatalog((*names)[0]);
+    if (names->size() != 1 && !qualified) {
+        return false;
+    }
+    auto name = LastName(*names);
+    if (catalog::CatalogNames::Get().IsFunction(name)) {
+        names->Clear();
+        for (const auto &part : {kCatalog, std::string("main"), name}) {
+            names->Add()->mutable_string()->set_sval(part);
+        }
+        return true;
+    }
+    return DropPgCatalog(*names);
+}
+
+bool RewriteRegCasts(Node &node) {
+    if (node.has_column_def() && node.column_def().has_type_name()) {
+        return DropPgCatalogFromType(*node.mutable_column_def()->mutable_type_name());
+    }
+    if (!node.has_type_cast() || !node.type_cast().has_type_name()) {
+        return false;
+    }
+    auto *cast = node.mutable_type_cast();
+    auto kind = RegKind(cast->type_name());
+    if (kind.empty()) {
+        return DropPgCatalogFromType(*cast->mutable_type_name());
+    }
+    const bool by_name = cast->arg().has_a_const() && cast->arg().a_const().has_sval();
+    Node arg = cast->arg();
+    node = FuncCallNode({kCatalog, "main", "duckgres_" + kind + (by_name ? "_oid" : "_name")}, {arg});
+    return true;
+}
+
+bool RewriteOperators(Node &node) {
+    if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP) {
+        return false;
+    }
+    auto *expr = node.mutable_a_expr();
+    bool changed = DropPgCatalog(*expr->mutable_name());
+    if (expr->name_size() != 1 || !expr->has_lexpr() || !expr->has_rexpr()) {
+        return changed;
+    }
+    auto op = LastName(expr->name());
+    if (op != "~" && op != "~*" && op != "!~" && op != "!~*") {
+        return changed;
+    }
+    Node match = op.ends_with("*") ? FuncCallNode({"regexp_matches"}, {expr->lexpr(), expr->rexpr(), StringConst("i")})
+                                   : FuncCallNode({"regexp_matches"}, {expr->lexpr(), expr->rexpr()});
+    node = op.starts_with("!") ? Not(std::move(match)) : std::move(match);
+    return true;
+}
+
+bool DropDefaultCollation(Node &node) {
+    if (!node.has_collate_clause()) {
+        return false;
+    }
+    auto name = LastName(node.collate_clause().collname());
+    if (name != "default" && name != "C" && name != "POSIX") {
+        return false;
+    }
+    Node arg = node.collate_clause().arg();
+    node = std::move(arg);
+    return true;
+}
+
+} // namespace duckgres::sql

@@ -1,0 +1,30 @@
+// Rewrite passes that send PostgreSQL catalog references (pg_catalog relations, functions, reg* casts,
+// OPERATOR(pg_catalog.op), COLLATE pg_catalog.default) to Duckgres' catalog and DuckDB's equivalents.
+#pragma once
+
+#include <pg_query.pb.h>
+
+namespace duckgres::sql {
+
+//! `pg_class` or `pg_catalog.pg_class` (any relation the catalog scripts define) becomes
+//! duckgres_catalog.main.pg_class, keeping its name as the alias; other pg_catalog.x lose the qualifier
+//! (DuckDB's own). Returns true when it changed the node.
+bool RedirectCatalogRelation(pg_query::Node &node);
+
+//! Calls of catalog functions (format_type, pg_get_expr, ...) go to duckgres_catalog.main; other
+//! pg_catalog-qualified calls lose the qualifier and go to DuckDB's function of that name.
+bool RedirectCatalogFunction(pg_query::Node &node);
+
+//! `x::regclass`, `::regtype`, `::regnamespace`, `::regproc`, `::regprocedure`, `::regrole`: a string
+//! literal becomes the object's OID (by name), anything else the object's name (by OID). Type names
+//! qualified with pg_catalog lose the qualifier.
+bool RewriteRegCasts(pg_query::Node &node);
+
+//! `OPERATOR(pg_catalog.op)` becomes the plain operator; the regular-expression operators ~, ~*, !~
+//! and !~* become regexp_matches() (DuckDB's ~ matches the whole string, PostgreSQL's any part).
+bool RewriteOperators(pg_query::Node &node);
+
+//! `expr COLLATE pg_catalog.default` (or "default", "C", "POSIX") becomes `expr`.
+bool DropDefaultCollation(pg_query::Node &node);
+
+} // namespace duckgres::sql
