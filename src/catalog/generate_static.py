@@ -43,20 +43,20 @@ EMPTY = ["pg_trigger", "pg_rewrite", "pg_policy", "pg_statistic_ext", "pg_statis
 
 # PostgreSQL column type -> (DuckDB column type, SQL to read the value as that type).
 SCALARS = {
-    "oid": "BIGINT", "regproc": "VARCHAR", "name": "VARCHAR", "text": "VARCHAR", "\"char\"": "VARCHAR",
+    "oid": "UINTEGER", "regproc": "VARCHAR", "name": "VARCHAR", "text": "VARCHAR", "\"char\"": "VARCHAR",
     "smallint": "SMALLINT", "integer": "INTEGER", "boolean": "BOOLEAN", "real": "REAL",
     "oidvector": "VARCHAR", "int2vector": "VARCHAR", "pg_node_tree": "VARCHAR", "xid": "BIGINT",
 }
-ARRAYS = {"oid[]": "BIGINT[]", "text[]": "VARCHAR[]", "\"char\"[]": "VARCHAR[]", "aclitem[]": "VARCHAR[]"}
+ARRAYS = {"oid[]": "UINTEGER[]", "text[]": "VARCHAR[]", "\"char\"[]": "VARCHAR[]", "aclitem[]": "VARCHAR[]"}
 # Further column types of the empty catalogs (no values to read).
-EMPTY_TYPES = {"xid": "BIGINT", "regclass": "BIGINT", "regtype": "BIGINT", "regnamespace": "BIGINT",
+EMPTY_TYPES = {"xid": "BIGINT", "regclass": "UINTEGER", "regtype": "UINTEGER", "regnamespace": "UINTEGER",
                "bigint": "BIGINT", "smallint[]": "SMALLINT[]", "int2vector": "VARCHAR", "bytea": "BLOB",
                "timestamp with time zone": "TIMESTAMPTZ", "interval": "INTERVAL", "double precision": "DOUBLE",
                "real[]": "REAL[]", "name[]": "VARCHAR[]", "boolean[]": "BOOLEAN[]", "inet": "VARCHAR",
                "pg_lsn": "VARCHAR", "anyarray": "VARCHAR", "xid8": "BIGINT", "integer[]": "INTEGER[]",
                "pg_ndistinct": "VARCHAR", "pg_dependencies": "VARCHAR", "pg_mcv_list": "VARCHAR",
                "pg_statistic[]": "VARCHAR", "regoper": "VARCHAR", "regprocedure": "VARCHAR",
-               "regconfig": "BIGINT", "regdictionary": "BIGINT", "regrole": "BIGINT", "character varying": "VARCHAR"}
+               "regconfig": "UINTEGER", "regdictionary": "UINTEGER", "regrole": "UINTEGER", "character varying": "VARCHAR"}
 
 
 def literal(value) -> str:
@@ -85,7 +85,7 @@ def table_sql(conn, table: str, where: str) -> str:
             reads.append(f"{name}::text" if duck == "VARCHAR" else name)
         elif pg_type in ARRAYS:
             duck = ARRAYS[pg_type]
-            reads.append(f"{name}::text[]" if duck == "VARCHAR[]" else f"{name}::bigint[]")
+            reads.append(f"{name}::text[]" if duck == "VARCHAR[]" else name)
         else:
             raise SystemExit(f"{table}.{name}: no DuckDB type for {pg_type}")
         definitions.append(f"    {name} {duck}")

@@ -2,6 +2,7 @@
 #include "session/row_description.hpp"
 #include "session/session.hpp"
 #include "sql/command_tag.hpp"
+#include "sql/rewriter.hpp"
 #include "sql/statement_parser.hpp"
 #include "types/pg_type.hpp"
 #include "types/type_mapping.hpp"
@@ -248,6 +249,23 @@ void Session::DescribeEntry(PreparedEntry &entry) {
         entry.parameter_types.resize(count);
     }
     entry.parameter_types.resize(count, 0);
+    // A parameter the statement casts ($1::oid[]) has the cast's type, as PostgreSQL reports it.
+    std::map<int32_t, std::string> casts;
+    if (entry.statement.tree) {
+        casts = sql::ExplicitParameterTypes(*entry.statement.tree);
+    }
+    for (const auto &[number, name] : casts) {
+        if (number < 1 || static_cast<idx_t>(number) > count || entry.parameter_types[number - 1] != 0) {
+            continue;
+        }
+        const bool array = name.ends_with("[]");
+        const std::string base = array ? name.substr(0, name.size() - 2) : name;
+        if (base == "varchar" || base == "bpchar") {
+            continue; // PostgreSQL types $1::varchar, $1::char(n) and their arrays as text
+        }
+        uint32_t type_oid = types::TypeOidForName(base);
+        entry.parameter_types[number - 1] = array ? types::ArrayTypeOf(type_oid) : type_oid;
+    }
     for (idx_t i = 0; i < count; i++) {
         if (entry.parameter_types[i] == 0) {
             LogicalTypeHandle type(duckdb_param_logical_type(handle, i + 1));

@@ -42,6 +42,17 @@ bool DropPgCatalogFromType(pg_query::TypeName &type) {
     return DropPgCatalog(*type.mutable_names());
 }
 
+//! `oid` becomes `uinteger`: DuckDB's oid is BIGINT; PostgreSQL's is an unsigned 32-bit integer, which
+//! Duckgres sends as oid.
+bool OidAsUinteger(pg_query::TypeName &type) {
+    if (LastName(type.names()) != "oid") {
+        return false;
+    }
+    type.mutable_names()->Clear();
+    type.mutable_names()->Add()->mutable_string()->set_sval("uinteger");
+    return true;
+}
+
 //! The kind of a reg* type name ("regclass" -> "regclass"), or empty for other types.
 std::string RegKind(const pg_query::TypeName &type) {
     static constexpr std::array<std::string_view, 6> kKinds = {"regclass", "regtype",      "regnamespace",
@@ -111,18 +122,30 @@ bool RedirectCatalogFunction(Node &node) {
 
 bool RewriteRegCasts(Node &node) {
     if (node.has_column_def() && node.column_def().has_type_name()) {
-        return DropPgCatalogFromType(*node.mutable_column_def()->mutable_type_name());
+        auto *type = node.mutable_column_def()->mutable_type_name();
+        return OidAsUinteger(*type) || DropPgCatalogFromType(*type);
     }
     if (!node.has_type_cast() || !node.type_cast().has_type_name()) {
         return false;
     }
     auto *cast = node.mutable_type_cast();
+    if (OidAsUinteger(*cast->mutable_type_name())) {
+        return true;
+    }
     auto kind = RegKind(cast->type_name());
     if (kind.empty()) {
         return DropPgCatalogFromType(*cast->mutable_type_name());
     }
-    const bool by_name = cast->arg().has_a_const() && cast->arg().a_const().has_sval();
+    // A string literal or a parameter ($1::regclass, sent as a name or a number) is looked up by name.
+    const bool by_name = (cast->arg().has_a_const() && cast->arg().a_const().has_sval()) || cast->arg().has_param_ref();
     Node arg = cast->arg();
+    if (cast->arg().has_param_ref()) {
+        Node text;
+        *text.mutable_type_cast()->mutable_arg() = cast->arg();
+        text.mutable_type_cast()->mutable_type_name()->add_names()->mutable_string()->set_sval("varchar");
+        text.mutable_type_cast()->mutable_type_name()->set_typemod(-1);
+        arg = std::move(text);
+    }
     node = FuncCallNode({kCatalog, "main", "duckgres_" + kind + (by_name ? "_oid" : "_name")}, {arg});
     return true;
 }

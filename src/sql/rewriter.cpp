@@ -354,6 +354,23 @@ std::vector<std::string> SplitMultiObjectDrop(const Node &statement) {
     return parts;
 }
 
+std::map<int32_t, std::string> ExplicitParameterTypes(const Node &statement) {
+    std::map<int32_t, std::string> types;
+    Node copy = statement;
+    WalkNodes(copy, [&](Node &node) {
+        if (!node.has_type_cast() || !node.type_cast().arg().has_param_ref()) {
+            return;
+        }
+        const auto &type = node.type_cast().type_name();
+        auto name = LastName(type.names());
+        if (!name.empty()) {
+            types.emplace(node.type_cast().arg().param_ref().number(),
+                          type.array_bounds_size() > 0 ? name + "[]" : name);
+        }
+    });
+    return types;
+}
+
 std::string CopyQueryText(const Node &copy, const RewriteContext &context) {
     auto text = Rewrite(copy.copy_stmt().query(), context, true);
     if (!text) {

@@ -47,6 +47,10 @@ std::string CursorQueryText(const pg_query::Node &declare, const RewriteContext 
 //! object; empty for anything else.
 std::vector<std::string> SplitMultiObjectDrop(const pg_query::Node &statement);
 
+//! Parameters the statement casts explicitly (`$1::oid[]`), by number: the type's name as written (its
+//! last name part, "[]" appended for arrays). PostgreSQL reports these types in ParameterDescription.
+std::map<int32_t, std::string> ExplicitParameterTypes(const pg_query::Node &statement);
+
 //! The query of COPY (query) TO STDOUT, rewritten and deparsed for DuckDB.
 std::string CopyQueryText(const pg_query::Node &copy, const RewriteContext &context);
 

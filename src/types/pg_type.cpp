@@ -81,8 +81,9 @@ std::string CastTypeNameForOid(uint32_t type_oid) {
     case oid::kInt4:
         return "int4";
     case oid::kInt8:
-    case oid::kOid:
         return "int8";
+    case oid::kOid:
+        return "uinteger";
     case oid::kFloat4:
         return "float4";
     case oid::kFloat8:
@@ -114,6 +115,53 @@ std::string CastTypeNameForOid(uint32_t type_oid) {
     default:
         return "text";
     }
+}
+
+uint32_t TypeOidForName(std::string_view name) {
+    static constexpr std::pair<std::string_view, uint32_t> kNames[] = {
+        {"bool", oid::kBool},
+        {"boolean", oid::kBool},
+        {"bytea", oid::kBytea},
+        {"char", oid::kChar},
+        {"name", oid::kName},
+        {"int8", oid::kInt8},
+        {"bigint", oid::kInt8},
+        {"int2", oid::kInt2},
+        {"smallint", oid::kInt2},
+        {"int4", oid::kInt4},
+        {"int", oid::kInt4},
+        {"integer", oid::kInt4},
+        {"text", oid::kText},
+        {"oid", oid::kOid},
+        {"json", oid::kJson},
+        {"float4", oid::kFloat4},
+        {"real", oid::kFloat4},
+        {"float8", oid::kFloat8},
+        {"double precision", oid::kFloat8},
+        {"bpchar", oid::kBpchar},
+        {"character", oid::kBpchar},
+        {"varchar", oid::kVarchar},
+        {"character varying", oid::kVarchar},
+        {"date", oid::kDate},
+        {"time", oid::kTime},
+        {"timestamp", oid::kTimestamp},
+        {"timestamptz", oid::kTimestamptz},
+        {"interval", oid::kInterval},
+        {"timetz", oid::kTimetz},
+        {"numeric", oid::kNumeric},
+        {"decimal", oid::kNumeric},
+        {"uuid", oid::kUuid},
+        {"jsonb", oid::kJsonb},
+        {"regproc", 24},
+        {"regclass", 2205},
+        {"regtype", 2206},
+    };
+    for (const auto &[type_name, type_oid] : kNames) {
+        if (name == type_name) {
+            return type_oid;
+        }
+    }
+    return 0;
 }
 
 } // namespace duckgres::types

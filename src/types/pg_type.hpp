@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace duckgres::types {
 
@@ -50,5 +51,9 @@ std::string CastTypeNameForOid(uint32_t oid);
 
 //! The array type OID of an element type OID (e.g. 23 -> 1007), or 0 when there is none.
 uint32_t ArrayTypeOf(uint32_t element_oid);
+
+//! The OID of a PostgreSQL type by one of its SQL names ("int4", "integer", "character varying", "oid",
+//! "timestamptz"...; lower case), or 0 for names not in Duckgres' type table.
+uint32_t TypeOidForName(std::string_view name);
 
 } // namespace duckgres::types

@@ -42,11 +42,11 @@ std::unique_ptr<EncoderBase> MakeTextual(Format format) {
     return Make<T>(std::move(format), std::move(binary));
 }
 
-//! TINYINT/UTINYINT -> int2, USMALLINT -> int4, UINTEGER -> int8 (see MapLogicalType).
+//! TINYINT/UTINYINT -> int2, USMALLINT -> int4, UINTEGER -> oid (unsigned, 4 bytes; see MapLogicalType).
 template <class T>
 using PgIntegerOf = std::conditional_t<
     sizeof(T) == 1, int16_t,
-    std::conditional_t<std::is_signed_v<T>, T, std::conditional_t<sizeof(T) == 2, int32_t, int64_t>>>;
+    std::conditional_t<std::is_signed_v<T>, T, std::conditional_t<sizeof(T) == 2, int32_t, uint32_t>>>;
 
 template <class T>
 std::unique_ptr<EncoderBase> MakeInteger() {

@@ -53,8 +53,9 @@ PgType MapLogicalType(duckdb_logical_type type) {
     case DUCKDB_TYPE_USMALLINT:
         return Make(oid::kInt4, 4, "integer");
     case DUCKDB_TYPE_BIGINT:
-    case DUCKDB_TYPE_UINTEGER:
         return Make(oid::kInt8, 8, "bigint");
+    case DUCKDB_TYPE_UINTEGER: // PostgreSQL's oid is an unsigned 32-bit integer
+        return Make(oid::kOid, 4, "oid");
     case DUCKDB_TYPE_UBIGINT:
     case DUCKDB_TYPE_HUGEINT:
     case DUCKDB_TYPE_UHUGEINT:

@@ -229,9 +229,8 @@ SCALARS: list[Case] = [
     Case("jsonb", "jsonb", ('{"a": [1, 2.5, null, "x"]}', "[]", '{"b": {"c": true}}', None),
          ('{"a": [1, 2.5, null, "x"]}', "[]", '{"b": {"c": true}}'), wrap=_jsonb, documented_as="json",
          param_documented_as="json", in_duckdb=False),
-    # oid is DuckDB's UINTEGER/BIGINT, reported as bigint (docs/type-mapping.md).
-    Case("oid", "oid", (0, 1, 2147483648, 4294967295, None), ("0", "1", "2147483648", "4294967295"), wrap=Oid,
-         documented_as="int8", param_documented_as="int8"),
+    # oid is DuckDB's UINTEGER (an unsigned 32-bit integer, as PostgreSQL's oid).
+    Case("oid", "oid", (0, 1, 2147483648, 4294967295, None), ("0", "1", "2147483648", "4294967295"), wrap=Oid),
 ]
 
 ARRAY_ELEMENTS = ["bool", "int2", "int4", "int8", "float4", "float8", "numeric", "numeric_10_2", "numeric_38_10",
@@ -265,23 +264,13 @@ def _error_outcome(e: BaseException) -> tuple:
     return ("error", getattr(e, "sqlstate", None) or type(e).__name__)
 
 
-ASYNCPG_ARRAY_REASON = ("asyncpg introspects non-text array types with a query on pg_range and ::regtype, which "
-                        "the pg_catalog work (issue 4) adds")
-# Known differences, each an expected failure (strict: the test fails once it passes, so the list
-# stays honest), with the reason.
 KNOWN_DIFFERENCES = {
-    **{("test_asyncpg_binary_parameter_and_result", f"{t}_array"): ASYNCPG_ARRAY_REASON
-       for t in ("bool", "int2", "int4", "int8", "float4", "float8", "numeric", "numeric_10_2", "numeric_38_10",
-                 "bytea", "date", "time", "timetz", "timestamp", "timestamptz", "interval", "uuid", "json", "oid")},
-    **{("test_asyncpg_binary_table_round_trip", f"{t}_array"): ASYNCPG_ARRAY_REASON
-       for t in ("bool", "int2", "int4", "int8", "float4", "float8", "numeric", "numeric_10_2", "numeric_38_10",
-                 "bytea", "date", "time", "timetz", "timestamp", "timestamptz", "interval", "uuid", "json", "oid")},
     ("test_psycopg_binary_cursor", "numeric_array"): "a numeric[] parameter whose type DuckDB cannot infer is "
                                                      "typed numeric(38,10)[]: DuckDB arrays of DECIMAL have one scale",
     ("test_mixed_binary_and_text_columns_byte_for_byte", "numeric_array"): "same fixed scale of numeric[] parameters",
     **{("test_psycopg_binary_cursor", f"{t}_array"): "an array holding only NULLs, sent with no declared type, "
                                                      "comes back as text where PostgreSQL keeps psycopg's array type"
-       for t in ("varchar", "bpchar", "name", "jsonb", "oid")},
+       for t in ("varchar", "bpchar", "name", "jsonb")},
 }
 
 

@@ -2,7 +2,7 @@
 -- catalogs, fixed rows), with PostgreSQL's columns.
 
 CREATE VIEW pg_namespace AS
-SELECT oid::BIGINT AS oid, nspname::VARCHAR AS nspname, 10::BIGINT AS nspowner, NULL::VARCHAR[] AS nspacl
+SELECT oid::UINTEGER AS oid, nspname::VARCHAR AS nspname, 10::UINTEGER AS nspowner, NULL::VARCHAR[] AS nspacl
 FROM (VALUES (11, 'pg_catalog'), (99, 'pg_toast'), (13000, 'information_schema')) fixed(oid, nspname)
 UNION ALL
 SELECT duckgres_catalog.main.duckgres_namespace_oid(schema_name, oid), schema_name, 10, NULL
@@ -12,19 +12,19 @@ WHERE database_name = current_database() AND schema_name NOT IN ('pg_catalog', '
 CREATE OR REPLACE VIEW pg_class AS
 SELECT * FROM duckgres_catalog.static.pg_class
 UNION ALL
-SELECT r.oid::BIGINT AS oid,
+SELECT r.oid::UINTEGER AS oid,
        r.relname::VARCHAR AS relname,
-       r.relnamespace::BIGINT AS relnamespace,
-       0::BIGINT AS reltype,
-       0::BIGINT AS reloftype,
-       10::BIGINT AS relowner,
-       (CASE r.relkind WHEN 'r' THEN 2 WHEN 'i' THEN 403 ELSE 0 END)::BIGINT AS relam,
-       r.oid::BIGINT AS relfilenode,
-       0::BIGINT AS reltablespace,
+       r.relnamespace::UINTEGER AS relnamespace,
+       0::UINTEGER AS reltype,
+       0::UINTEGER AS reloftype,
+       10::UINTEGER AS relowner,
+       (CASE r.relkind WHEN 'r' THEN 2 WHEN 'i' THEN 403 ELSE 0 END)::UINTEGER AS relam,
+       r.oid::UINTEGER AS relfilenode,
+       0::UINTEGER AS reltablespace,
        0::INTEGER AS relpages,
        (CASE WHEN r.relkind = 'r' THEN r.reltuples ELSE -1 END)::REAL AS reltuples,
        0::INTEGER AS relallvisible,
-       0::BIGINT AS reltoastrelid,
+       0::UINTEGER AS reltoastrelid,
        r.relhasindex::BOOLEAN AS relhasindex,
        false AS relisshared,
        'p' AS relpersistence,
@@ -39,7 +39,7 @@ SELECT r.oid::BIGINT AS oid,
        true AS relispopulated,
        (CASE WHEN r.relkind IN ('r', 'S') THEN 'd' ELSE 'n' END)::VARCHAR AS relreplident,
        false AS relispartition,
-       0::BIGINT AS relrewrite,
+       0::UINTEGER AS relrewrite,
        0::BIGINT AS relfrozenxid,
        0::BIGINT AS relminmxid,
        NULL::VARCHAR[] AS relacl,

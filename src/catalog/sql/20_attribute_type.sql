@@ -15,15 +15,15 @@ SELECT oid, type_name, typnamespace, 10, 4, true, 'e', 'E', false, true, ',', 0,
 FROM duckgres_catalog.main.duckgres_user_types;
 
 CREATE VIEW pg_enum AS
-SELECT (1000000 * t.oid + l.n)::BIGINT AS oid, t.oid::BIGINT AS enumtypid, l.n::REAL AS enumsortorder,
+SELECT (1000000 * t.oid + l.n)::UINTEGER AS oid, t.oid::UINTEGER AS enumtypid, l.n::REAL AS enumsortorder,
        l.label::VARCHAR AS enumlabel
 FROM duckgres_catalog.main.duckgres_user_types t,
      (SELECT unnest(labels) AS label, generate_subscripts(labels, 1) AS n) l;
 
 CREATE VIEW pg_attribute AS
-SELECT duckgres_catalog.main.duckgres_object_oid(c.table_oid)::BIGINT AS attrelid,
+SELECT duckgres_catalog.main.duckgres_object_oid(c.table_oid)::UINTEGER AS attrelid,
        c.column_name::VARCHAR AS attname,
-       duckgres_type_oid(c.data_type)::BIGINT AS atttypid,
+       duckgres_type_oid(c.data_type)::UINTEGER AS atttypid,
        -1::INTEGER AS attstattarget,
        coalesce(t.typlen, -1)::SMALLINT AS attlen,
        c.column_index::SMALLINT AS attnum,
@@ -42,7 +42,7 @@ SELECT duckgres_catalog.main.duckgres_object_oid(c.table_oid)::BIGINT AS attreli
        false AS attisdropped,
        true AS attislocal,
        0::INTEGER AS attinhcount,
-       (CASE WHEN coalesce(t.typcollation, 0) <> 0 THEN 100 ELSE 0 END)::BIGINT AS attcollation,
+       (CASE WHEN coalesce(t.typcollation, 0) <> 0 THEN 100 ELSE 0 END)::UINTEGER AS attcollation,
        NULL::VARCHAR[] AS attacl,
        NULL::VARCHAR[] AS attoptions,
        NULL::VARCHAR[] AS attfdwoptions,

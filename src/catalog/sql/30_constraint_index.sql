@@ -27,8 +27,8 @@ LEFT JOIN duckgres_catalog.main.pg_attribute a ON a.attrelid = ic.indrelid AND a
 GROUP BY ALL;
 
 CREATE VIEW pg_index AS
-SELECT indexrelid::BIGINT AS indexrelid,
-       indrelid::BIGINT AS indrelid,
+SELECT indexrelid::UINTEGER AS indexrelid,
+       indrelid::UINTEGER AS indrelid,
        len(attnums)::SMALLINT AS indnatts,
        len(attnums)::SMALLINT AS indnkeyatts,
        is_unique AS indisunique,
@@ -43,26 +43,26 @@ SELECT indexrelid::BIGINT AS indexrelid,
        true AS indislive,
        false AS indisreplident,
        attnums::SMALLINT[] AS indkey,
-       list_transform(attnums, x -> 0)::BIGINT[] AS indcollation,
-       list_transform(attnums, x -> 0)::BIGINT[] AS indclass,
+       list_transform(attnums, x -> 0)::UINTEGER[] AS indcollation,
+       list_transform(attnums, x -> 0)::UINTEGER[] AS indclass,
        list_transform(attnums, x -> 0)::SMALLINT[] AS indoption,
        NULL::VARCHAR AS indexprs,
        NULL::VARCHAR AS indpred
 FROM duckgres_catalog.main.duckgres_indexes;
 
 CREATE VIEW pg_constraint AS
-SELECT c.oid::BIGINT AS oid,
+SELECT c.oid::UINTEGER AS oid,
        c.conname::VARCHAR AS conname,
-       duckgres_catalog.main.duckgres_namespace_oid(c.schema_name, c.schema_oid)::BIGINT AS connamespace,
+       duckgres_catalog.main.duckgres_namespace_oid(c.schema_name, c.schema_oid)::UINTEGER AS connamespace,
        c.contype::VARCHAR AS contype,
        false AS condeferrable,
        false AS condeferred,
        true AS convalidated,
-       duckgres_catalog.main.duckgres_object_oid(c.table_oid)::BIGINT AS conrelid,
-       0::BIGINT AS contypid,
-       (CASE WHEN c.contype = 'f' THEN coalesce(ref_key.index_oid, 0) ELSE c.index_oid END)::BIGINT AS conindid,
-       0::BIGINT AS conparentid,
-       (CASE WHEN c.contype = 'f' THEN duckgres_catalog.main.duckgres_object_oid(ref.table_oid) ELSE 0 END)::BIGINT
+       duckgres_catalog.main.duckgres_object_oid(c.table_oid)::UINTEGER AS conrelid,
+       0::UINTEGER AS contypid,
+       (CASE WHEN c.contype = 'f' THEN coalesce(ref_key.index_oid, 0) ELSE c.index_oid END)::UINTEGER AS conindid,
+       0::UINTEGER AS conparentid,
+       (CASE WHEN c.contype = 'f' THEN duckgres_catalog.main.duckgres_object_oid(ref.table_oid) ELSE 0 END)::UINTEGER
            AS confrelid,
        (CASE WHEN c.contype = 'f' THEN 'a' ELSE ' ' END)::VARCHAR AS confupdtype,
        (CASE WHEN c.contype = 'f' THEN 'a' ELSE ' ' END)::VARCHAR AS confdeltype,
@@ -78,11 +78,11 @@ SELECT c.oid::BIGINT AS oid,
              JOIN duckgres_catalog.main.pg_attribute a
                ON a.attrelid = duckgres_catalog.main.duckgres_object_oid(ref.table_oid) AND a.attname = k.name)
         END) AS confkey,
-       NULL::BIGINT[] AS conpfeqop,
-       NULL::BIGINT[] AS conppeqop,
-       NULL::BIGINT[] AS conffeqop,
+       NULL::UINTEGER[] AS conpfeqop,
+       NULL::UINTEGER[] AS conppeqop,
+       NULL::UINTEGER[] AS conffeqop,
        NULL::SMALLINT[] AS confdelsetcols,
-       NULL::BIGINT[] AS conexclop,
+       NULL::UINTEGER[] AS conexclop,
        c.expression::VARCHAR AS conbin
 FROM duckgres_catalog.main.duckgres_constraints c
 LEFT JOIN duckdb_tables() ref
@@ -92,8 +92,8 @@ LEFT JOIN duckgres_catalog.main.duckgres_constraints ref_key
   ON c.contype = 'f' AND ref_key.contype = 'p' AND ref_key.table_oid = ref.table_oid;
 
 CREATE VIEW pg_attrdef AS
-SELECT (3000000000 + 1000 * c.table_oid + c.column_index)::BIGINT AS oid,
-       duckgres_catalog.main.duckgres_object_oid(c.table_oid)::BIGINT AS adrelid,
+SELECT (3000000000 + 1000 * c.table_oid + c.column_index)::UINTEGER AS oid,
+       duckgres_catalog.main.duckgres_object_oid(c.table_oid)::UINTEGER AS adrelid,
        c.column_index::SMALLINT AS adnum,
        c.column_default::VARCHAR AS adbin
 FROM duckdb_columns() c

@@ -2,9 +2,9 @@
 -- pg_description and pg_extension.
 
 CREATE VIEW pg_database AS
-SELECT (CASE WHEN current_database() = 'postgres' THEN 5 ELSE 16384 + d.database_oid END)::BIGINT AS oid,
+SELECT (CASE WHEN current_database() = 'postgres' THEN 5 ELSE 16384 + d.database_oid END)::UINTEGER AS oid,
        current_database()::VARCHAR AS datname,
-       10::BIGINT AS datdba,
+       10::UINTEGER AS datdba,
        6::INTEGER AS encoding,
        'c'::VARCHAR AS datlocprovider,
        false AS datistemplate,
@@ -12,7 +12,7 @@ SELECT (CASE WHEN current_database() = 'postgres' THEN 5 ELSE 16384 + d.database
        -1::INTEGER AS datconnlimit,
        0::BIGINT AS datfrozenxid,
        1::BIGINT AS datminmxid,
-       1663::BIGINT AS dattablespace,
+       1663::UINTEGER AS dattablespace,
        'C.UTF-8'::VARCHAR AS datcollate,
        'C.UTF-8'::VARCHAR AS datctype,
        NULL::VARCHAR AS daticulocale,
@@ -22,7 +22,7 @@ FROM duckdb_databases() d
 WHERE d.database_name = current_database();
 
 CREATE VIEW pg_authid AS
-SELECT 10::BIGINT AS oid, duckgres_session_user()::VARCHAR AS rolname, true AS rolsuper, true AS rolinherit,
+SELECT 10::UINTEGER AS oid, duckgres_session_user()::VARCHAR AS rolname, true AS rolsuper, true AS rolinherit,
        true AS rolcreaterole, true AS rolcreatedb, true AS rolcanlogin, false AS rolreplication,
        false AS rolbypassrls, -1::INTEGER AS rolconnlimit, NULL::VARCHAR AS rolpassword,
        NULL::TIMESTAMPTZ AS rolvaliduntil;
@@ -40,7 +40,7 @@ FROM duckgres_catalog.main.pg_authid;
 
 -- Comments (COMMENT ON) on tables, views, sequences, indexes, columns and schemas.
 CREATE VIEW pg_description AS
-SELECT r.oid::BIGINT AS objoid, 1259::BIGINT AS classoid, 0::INTEGER AS objsubid, r.comment::VARCHAR AS description
+SELECT r.oid::UINTEGER AS objoid, 1259::UINTEGER AS classoid, 0::INTEGER AS objsubid, r.comment::VARCHAR AS description
 FROM duckgres_catalog.main.duckgres_relations r WHERE r.comment IS NOT NULL AND r.comment <> ''
 UNION ALL
 SELECT duckgres_catalog.main.duckgres_object_oid(c.table_oid), 1259, c.column_index, c.comment
@@ -56,7 +56,7 @@ FROM duckgres_catalog.main.duckgres_user_types t WHERE t.comment IS NOT NULL AND
 
 -- No extensions (plpgsql, which PostgreSQL lists, does not exist here).
 CREATE VIEW pg_extension AS
-SELECT 0::BIGINT AS oid, ''::VARCHAR AS extname, 0::BIGINT AS extowner, 0::BIGINT AS extnamespace,
-       false AS extrelocatable, ''::VARCHAR AS extversion, NULL::BIGINT[] AS extconfig,
+SELECT 0::UINTEGER AS oid, ''::VARCHAR AS extname, 0::UINTEGER AS extowner, 0::UINTEGER AS extnamespace,
+       false AS extrelocatable, ''::VARCHAR AS extversion, NULL::UINTEGER[] AS extconfig,
        NULL::VARCHAR[] AS extcondition
 WHERE false;

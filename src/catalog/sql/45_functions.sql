@@ -203,7 +203,7 @@ CREATE MACRO duckgres_unquote(arg_name) AS
     CASE WHEN starts_with(arg_name, '"') THEN replace(arg_name[2:-2], '""', '"') ELSE lower(arg_name) END;
 
 CREATE MACRO duckgres_regclass_oid(arg_name) AS
-    CASE WHEN regexp_full_match(arg_name, '[0-9]+') THEN arg_name::BIGINT
+    CASE WHEN regexp_full_match(arg_name, '[0-9]+') THEN arg_name::UINTEGER
     ELSE coalesce(
         (SELECT dro_c.oid FROM duckgres_catalog.main.pg_class dro_c
          JOIN duckgres_catalog.main.pg_namespace dro_n ON dro_n.oid = dro_c.relnamespace
@@ -218,7 +218,7 @@ CREATE MACRO duckgres_regclass_name(arg_oid) AS
     coalesce((SELECT drn_c.relname FROM duckgres_catalog.main.pg_class drn_c WHERE drn_c.oid = arg_oid), arg_oid::VARCHAR);
 
 CREATE MACRO duckgres_regtype_oid(arg_name) AS
-    CASE WHEN regexp_full_match(arg_name, '[0-9]+') THEN arg_name::BIGINT
+    CASE WHEN regexp_full_match(arg_name, '[0-9]+') THEN arg_name::UINTEGER
     ELSE coalesce(
         (SELECT dro_t.oid FROM duckgres_catalog.main.pg_type dro_t
          WHERE dro_t.typname = duckgres_catalog.main.duckgres_unquote(string_split(arg_name, '.')[-1])
@@ -260,7 +260,7 @@ CREATE MACRO array_lower(arg_array, arg_dimension) AS
     CASE WHEN arg_dimension = 1 AND len(arg_array) > 0 THEN 1 END;
 
 -- No partitioning: a relation is its own only ancestor and root.
-CREATE MACRO pg_partition_ancestors(arg_rel) AS arg_rel::BIGINT;
+CREATE MACRO pg_partition_ancestors(arg_rel) AS arg_rel::UINTEGER;
 -- In FROM (psql writes it WITH ORDINALITY, which DuckDB's table macros ignore: the depth is a column).
-CREATE MACRO pg_partition_ancestors(arg_rel) AS TABLE SELECT arg_rel::BIGINT AS relid, 1::BIGINT AS depth;
-CREATE MACRO pg_partition_root(arg_rel) AS arg_rel::BIGINT;
+CREATE MACRO pg_partition_ancestors(arg_rel) AS TABLE SELECT arg_rel::UINTEGER AS relid, 1::BIGINT AS depth;
+CREATE MACRO pg_partition_root(arg_rel) AS arg_rel::UINTEGER;

@@ -25,7 +25,7 @@ SELECT i.schema_name::VARCHAR AS schemaname, i.table_name::VARCHAR AS tablename,
 FROM duckgres_catalog.main.duckgres_indexes i;
 
 CREATE VIEW pg_sequence AS
-SELECT duckgres_catalog.main.duckgres_object_oid(sequence_oid)::BIGINT AS seqrelid, 20::BIGINT AS seqtypid,
+SELECT duckgres_catalog.main.duckgres_object_oid(sequence_oid)::UINTEGER AS seqrelid, 20::UINTEGER AS seqtypid,
        start_value AS seqstart, increment_by AS seqincrement, max_value AS seqmax, min_value AS seqmin,
        1::BIGINT AS seqcache, cycle AS seqcycle
 FROM duckdb_sequences() WHERE database_name = current_database();
@@ -37,7 +37,7 @@ SELECT schema_name::VARCHAR AS schemaname, sequence_name::VARCHAR AS sequencenam
 FROM duckdb_sequences() WHERE database_name = current_database();
 
 CREATE VIEW pg_stat_user_tables AS
-SELECT r.oid::BIGINT AS relid, r.nspname::VARCHAR AS schemaname, r.relname::VARCHAR AS relname,
+SELECT r.oid::UINTEGER AS relid, r.nspname::VARCHAR AS schemaname, r.relname::VARCHAR AS relname,
        0::BIGINT AS seq_scan, 0::BIGINT AS seq_tup_read, 0::BIGINT AS idx_scan, 0::BIGINT AS idx_tup_fetch,
        0::BIGINT AS n_tup_ins, 0::BIGINT AS n_tup_upd, 0::BIGINT AS n_tup_del, 0::BIGINT AS n_tup_hot_upd,
        r.reltuples::BIGINT AS n_live_tup, 0::BIGINT AS n_dead_tup, 0::BIGINT AS n_mod_since_analyze,

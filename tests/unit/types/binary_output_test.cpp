@@ -41,7 +41,7 @@ const std::vector<BinaryCase> kNumberCases = {
     {"65535::USMALLINT", "0000ffff", kInt4, "65535::int4"},
     {"9223372036854775807::BIGINT", "7fffffffffffffff", kInt8},
     {"(-9223372036854775808)::BIGINT", "8000000000000000", kInt8},
-    {"4294967295::UINTEGER", "00000000ffffffff", kInt8, "4294967295::int8"},
+    {"4294967295::UINTEGER", "ffffffff", oid::kOid, "4294967295::oid"},
     {"18446744073709551615::UBIGINT", "000500040000000007341a5802e103bb064f", kNumeric,
      "18446744073709551615::numeric"},
     {"0::UBIGINT", "0000000000000000", kNumeric, "0::numeric"},

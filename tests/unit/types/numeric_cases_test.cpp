@@ -22,7 +22,7 @@ const std::vector<TextCase> kIntegerCases = {
     {"(-9223372036854775808)::BIGINT", "-9223372036854775808", kInt8},
     {"255::UTINYINT", "255", kInt2, "255::int2"},
     {"65535::USMALLINT", "65535", kInt4, "65535::int4"},
-    {"4294967295::UINTEGER", "4294967295", kInt8, "4294967295::int8"},
+    {"4294967295::UINTEGER", "4294967295", oid::kOid, "4294967295::oid"},
     {"18446744073709551615::UBIGINT", "18446744073709551615", kNumeric, "18446744073709551615::numeric"},
     {"0::HUGEINT", "0", kNumeric, "0::numeric"},
     {"(-1)::HUGEINT", "-1", kNumeric, "(-1)::numeric"},

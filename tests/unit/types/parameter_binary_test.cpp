@@ -234,7 +234,7 @@ TEST(ParameterTypeOidTest, InferredTypes) {
     EXPECT_EQ(InferredOid("SELECT $1::DECIMAL(10,2)"), kNumeric);
     EXPECT_EQ(InferredOid("SELECT $1::HUGEINT"), kNumeric);
     EXPECT_EQ(InferredOid("SELECT $1::UTINYINT"), kInt2);
-    EXPECT_EQ(InferredOid("SELECT $1::UINTEGER"), kInt8);
+    EXPECT_EQ(InferredOid("SELECT $1::UINTEGER"), kOid);
     EXPECT_EQ(InferredOid("SELECT $1::TIMESTAMPTZ"), kTimestamptz);
     EXPECT_EQ(InferredOid("SELECT $1::JSON"), kJson);
     EXPECT_EQ(InferredOid("SELECT $1::BIT"), kVarbit);

@@ -39,7 +39,7 @@ const std::vector<MappingCase> kMappingCases = {
     {"INTEGER", 23, 4, -1, "integer"},
     {"USMALLINT", 23, 4, -1, "integer"},
     {"BIGINT", 20, 8, -1, "bigint"},
-    {"UINTEGER", 20, 8, -1, "bigint"},
+    {"UINTEGER", 26, 4, -1, "oid"},
     {"UBIGINT", 1700, -1, -1, "numeric"},
     {"HUGEINT", 1700, -1, -1, "numeric"},
     {"UHUGEINT", 1700, -1, -1, "numeric"},
