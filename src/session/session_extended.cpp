@@ -260,8 +260,10 @@ void Session::DescribeEntry(PreparedEntry &entry) {
         }
         const bool array = name.ends_with("[]");
         const std::string base = array ? name.substr(0, name.size() - 2) : name;
-        if (base == "varchar" || base == "bpchar") {
-            continue; // PostgreSQL types $1::varchar, $1::char(n) and their arrays as text
+        if (base == "varchar" || base == "bpchar" || base.starts_with("reg")) {
+            // PostgreSQL types $1::varchar, $1::char(n) and their arrays as text; reg* casts are
+            // looked up by name in Duckgres, so their parameters are text too.
+            continue;
         }
         uint32_t type_oid = types::TypeOidForName(base);
         entry.parameter_types[number - 1] = array ? types::ArrayTypeOf(type_oid) : type_oid;

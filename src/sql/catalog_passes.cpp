@@ -53,6 +53,23 @@ bool OidAsUinteger(pg_query::TypeName &type) {
     return true;
 }
 
+//! A column PostgreSQL types int2vector or oidvector (the catalog keeps them as lists).
+bool IsVectorColumn(const Node &node) {
+    static constexpr std::array<std::string_view, 6> kVectors = {"indkey",       "indoption",   "indclass",
+                                                                 "indcollation", "proargtypes", "stxkeys"};
+    if (!node.has_column_ref()) {
+        return false;
+    }
+    const auto &fields = node.column_ref().fields();
+    auto name = LastName(fields);
+    for (auto vector : kVectors) {
+        if (name == vector) {
+            return true;
+        }
+    }
+    return false;
+}
+
 //! The kind of a reg* type name ("regclass" -> "regclass"), or empty for other types.
 std::string RegKind(const pg_query::TypeName &type) {
     static constexpr std::array<std::string_view, 6> kKinds = {"regclass", "regtype",      "regnamespace",
@@ -132,14 +149,24 @@ bool RewriteRegCasts(Node &node) {
     if (OidAsUinteger(*cast->mutable_type_name())) {
         return true;
     }
+    if (IsVectorColumn(cast->arg()) && cast->type_name().array_bounds_size() == 0 &&
+        (LastName(cast->type_name().names()) == "text" || LastName(cast->type_name().names()) == "varchar")) {
+        // int2vector and oidvector columns print as space-separated numbers ("1 3"), not as lists.
+        Node column = cast->arg();
+        node = FuncCallNode({"array_to_string"}, {column, StringConst(" ")});
+        return true;
+    }
     auto kind = RegKind(cast->type_name());
     if (kind.empty()) {
         return DropPgCatalogFromType(*cast->mutable_type_name());
     }
-    // A string literal or a parameter ($1::regclass, sent as a name or a number) is looked up by name.
-    const bool by_name = (cast->arg().has_a_const() && cast->arg().a_const().has_sval()) || cast->arg().has_param_ref();
+    // A string literal or a parameter ($1::regclass, sent as a name or a number; maybe already cast to
+    // text by the parameter pass) is looked up by name.
+    const auto &inner = cast->arg();
+    const bool parameter = inner.has_param_ref() || (inner.has_type_cast() && inner.type_cast().arg().has_param_ref());
+    const bool by_name = (inner.has_a_const() && inner.a_const().has_sval()) || parameter;
     Node arg = cast->arg();
-    if (cast->arg().has_param_ref()) {
+    if (parameter) {
         Node text;
         *text.mutable_type_cast()->mutable_arg() = cast->arg();
         text.mutable_type_cast()->mutable_type_name()->add_names()->mutable_string()->set_sval("varchar");
@@ -179,6 +206,52 @@ bool DropDefaultCollation(Node &node) {
     }
     Node arg = node.collate_clause().arg();
     node = std::move(arg);
+    return true;
+}
+
+bool RenameEquivalentFunctions(Node &node) {
+    static constexpr std::pair<std::string_view, std::string_view> kRenames[] = {
+        {"json_build_object", "json_object"},
+        {"jsonb_build_object", "json_object"},
+        {"json_build_array", "json_array"},
+        {"jsonb_build_array", "json_array"},
+        {"json_agg", "json_group_array"},
+        {"jsonb_agg", "json_group_array"},
+        {"json_object_agg", "json_group_object"},
+        {"jsonb_object_agg", "json_group_object"},
+        {"to_jsonb", "to_json"},
+        {"btrim", "trim"},
+    };
+    if (!node.has_func_call() || node.func_call().funcname_size() != 1 ||
+        node.func_call().funcformat() == pg_query::COERCE_SQL_SYNTAX) {
+        return false;
+    }
+    auto name = LastName(node.func_call().funcname());
+    for (const auto &[from, to] : kRenames) {
+        if (name == from) {
+            node.mutable_func_call()->mutable_funcname(0)->mutable_string()->set_sval(std::string(to));
+            return true;
+        }
+    }
+    return false;
+}
+
+bool RewriteArrayComparisons(Node &node) {
+    if (!node.has_a_expr()) {
+        return false;
+    }
+    const auto &expr = node.a_expr();
+    const bool any = expr.kind() == pg_query::AEXPR_OP_ANY;
+    const bool all = expr.kind() == pg_query::AEXPR_OP_ALL;
+    if ((!any && !all) || expr.name_size() != 1 || expr.rexpr().has_sub_link()) {
+        return false;
+    }
+    auto op = LastName(expr.name());
+    if (!((any && op == "=") || (all && op == "<>"))) {
+        return false;
+    }
+    Node contains = FuncCallNode({"list_contains"}, {expr.rexpr(), expr.lexpr()});
+    node = any ? std::move(contains) : Not(std::move(contains));
     return true;
 }
 

@@ -24,6 +24,15 @@ bool RewriteRegCasts(pg_query::Node &node);
 //! and !~* become regexp_matches() (DuckDB's ~ matches the whole string, PostgreSQL's any part).
 bool RewriteOperators(pg_query::Node &node);
 
+//! PostgreSQL functions DuckDB has under another name: json_build_object -> json_object, json_agg ->
+//! json_group_array, btrim -> trim, ...
+bool RenameEquivalentFunctions(pg_query::Node &node);
+
+//! `x = ANY(array)` becomes list_contains(array, x) and `x <> ALL(array)` NOT list_contains(array, x) when
+//! the array is an expression, not a subquery (DuckDB cannot put ANY over a list in an outer join's
+//! condition).
+bool RewriteArrayComparisons(pg_query::Node &node);
+
 //! `expr COLLATE pg_catalog.default` (or "default", "C", "POSIX") becomes `expr`.
 bool DropDefaultCollation(pg_query::Node &node);
 

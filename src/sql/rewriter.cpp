@@ -290,6 +290,8 @@ std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &
         changed |= RewriteRegCasts(node);
         changed |= RewriteOperators(node);
         changed |= DropDefaultCollation(node);
+        changed |= RenameEquivalentFunctions(node);
+        changed |= RewriteArrayComparisons(node);
         changed |= CastInt4Function(node);
         changed |= QualifyForeignKeyTarget(node);
         changed |= CastParameter(node, context);

@@ -152,9 +152,6 @@ uint32_t TypeOidForName(std::string_view name) {
         {"decimal", oid::kNumeric},
         {"uuid", oid::kUuid},
         {"jsonb", oid::kJsonb},
-        {"regproc", 24},
-        {"regclass", 2205},
-        {"regtype", 2206},
     };
     for (const auto &[type_name, type_oid] : kNames) {
         if (name == type_name) {

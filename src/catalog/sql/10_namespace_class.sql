@@ -5,9 +5,15 @@ CREATE VIEW pg_namespace AS
 SELECT oid::UINTEGER AS oid, nspname::VARCHAR AS nspname, 10::UINTEGER AS nspowner, NULL::VARCHAR[] AS nspacl
 FROM (VALUES (11, 'pg_catalog'), (99, 'pg_toast'), (13000, 'information_schema')) fixed(oid, nspname)
 UNION ALL
-SELECT duckgres_catalog.main.duckgres_namespace_oid(schema_name, oid), schema_name, 10, NULL
-FROM duckdb_schemas()
-WHERE database_name = current_database() AND schema_name NOT IN ('pg_catalog', 'information_schema');
+SELECT duckgres_catalog.main.duckgres_namespace_oid(s.schema_name, s.oid), s.schema_name,
+       CASE WHEN s.schema_name = 'public' THEN 6171 ELSE 10 END, NULL
+FROM duckdb_schemas() s
+WHERE s.database_name = current_database() AND s.schema_name NOT IN ('pg_catalog', 'information_schema')
+  -- DuckDB's default schema "main" is shown only when something was created in it.
+  AND (s.schema_name <> 'main'
+       OR EXISTS (SELECT 1 FROM duckdb_tables() t WHERE t.database_name = s.database_name AND t.schema_name = 'main')
+       OR EXISTS (SELECT 1 FROM duckdb_views() v
+                  WHERE v.database_name = s.database_name AND v.schema_name = 'main' AND NOT v.internal));
 
 CREATE OR REPLACE VIEW pg_class AS
 SELECT * FROM duckgres_catalog.static.pg_class

@@ -1,4 +1,4 @@
--- pg_constraint, pg_index and pg_attrdef.
+-- pg_constraint and pg_index (pg_attrdef, which needs format_type, is in 50_system_views.sql).
 
 -- The columns of each index: CREATE INDEX expressions that are plain columns, or a constraint's columns.
 CREATE VIEW duckgres_index_columns AS
@@ -90,11 +90,3 @@ LEFT JOIN duckdb_tables() ref
      AND ref.table_name = c.referenced_table
 LEFT JOIN duckgres_catalog.main.duckgres_constraints ref_key
   ON c.contype = 'f' AND ref_key.contype = 'p' AND ref_key.table_oid = ref.table_oid;
-
-CREATE VIEW pg_attrdef AS
-SELECT (3000000000 + 1000 * c.table_oid + c.column_index)::UINTEGER AS oid,
-       duckgres_catalog.main.duckgres_object_oid(c.table_oid)::UINTEGER AS adrelid,
-       c.column_index::SMALLINT AS adnum,
-       c.column_default::VARCHAR AS adbin
-FROM duckdb_columns() c
-WHERE c.database_name = current_database() AND c.column_default IS NOT NULL;

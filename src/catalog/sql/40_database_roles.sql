@@ -23,8 +23,8 @@ WHERE d.database_name = current_database();
 
 CREATE VIEW pg_authid AS
 SELECT 10::UINTEGER AS oid, duckgres_session_user()::VARCHAR AS rolname, true AS rolsuper, true AS rolinherit,
-       true AS rolcreaterole, true AS rolcreatedb, true AS rolcanlogin, false AS rolreplication,
-       false AS rolbypassrls, -1::INTEGER AS rolconnlimit, NULL::VARCHAR AS rolpassword,
+       true AS rolcreaterole, true AS rolcreatedb, true AS rolcanlogin, true AS rolreplication,
+       true AS rolbypassrls, -1::INTEGER AS rolconnlimit, NULL::VARCHAR AS rolpassword,
        NULL::TIMESTAMPTZ AS rolvaliduntil;
 
 CREATE VIEW pg_roles AS

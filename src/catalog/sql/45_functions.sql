@@ -2,7 +2,8 @@
 -- with pg_catalog or not) are sent here by the rewriter.
 
 CREATE MACRO pg_get_userbyid(arg_role_oid) AS
-    CASE WHEN arg_role_oid = 10 THEN duckgres_session_user() ELSE 'unknown (OID=' || arg_role_oid || ')' END;
+    CASE arg_role_oid WHEN 10 THEN duckgres_session_user() WHEN 6171 THEN 'pg_database_owner'
+                      ELSE 'unknown (OID=' || arg_role_oid || ')' END;
 
 CREATE MACRO pg_encoding_to_char(arg_encoding) AS CASE arg_encoding WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END;
 
@@ -28,6 +29,12 @@ CREATE MACRO pg_operator_is_visible(arg_operator_oid) AS true;
 CREATE MACRO pg_conversion_is_visible(arg_conversion_oid) AS true;
 CREATE MACRO pg_ts_config_is_visible(arg_config_oid) AS true;
 CREATE MACRO pg_statistics_obj_is_visible(arg_stat_oid) AS true;
+
+-- An expression without the parentheses DuckDB puts around all of it: "(a > 0)" -> "a > 0".
+CREATE MACRO duckgres_unwrap(arg_expression) AS
+    CASE WHEN starts_with(arg_expression, '(') AND ends_with(arg_expression, ')')
+              AND NOT contains(arg_expression[2:-2], ')') THEN arg_expression[2:-2]
+         ELSE arg_expression END;
 
 -- format_type: PostgreSQL's SQL spelling of a type and modifier.
 CREATE MACRO duckgres_format_base(arg_type_oid, arg_type_name) AS
@@ -85,7 +92,7 @@ CREATE MACRO duckgres_constraintdef(arg_constraint_oid) AS
                 WHEN 'u' THEN 'UNIQUE (' || array_to_string(dc_c.constraint_column_names, ', ') || ')'
                 WHEN 'f' THEN 'FOREIGN KEY (' || array_to_string(dc_c.constraint_column_names, ', ') || ') REFERENCES '
                               || dc_c.referenced_table || '(' || array_to_string(dc_c.referenced_column_names, ', ') || ')'
-                WHEN 'c' THEN 'CHECK (' || dc_c.expression || ')'
+WHEN 'c' THEN 'CHECK (' || duckgres_catalog.main.duckgres_unwrap(dc_c.expression) || ')'
             END
      FROM duckgres_catalog.main.duckgres_constraints dc_c WHERE dc_c.oid = arg_constraint_oid);
 CREATE MACRO pg_get_constraintdef(arg_constraint_oid) AS duckgres_catalog.main.duckgres_constraintdef(arg_constraint_oid),

@@ -1,4 +1,15 @@
--- pg_tables, pg_views, pg_matviews, pg_indexes, pg_sequence, pg_sequences, pg_stat_user_tables.
+-- pg_attrdef, pg_tables, pg_views, pg_matviews, pg_indexes, pg_sequence, pg_sequences, pg_stat_user_tables.
+
+CREATE VIEW pg_attrdef AS
+SELECT (3000000000 + 1000 * c.table_oid + c.column_index)::UINTEGER AS oid,
+       duckgres_catalog.main.duckgres_object_oid(c.table_oid)::UINTEGER AS adrelid,
+       c.column_index::SMALLINT AS adnum,
+       -- A string literal default shows with its column's type, as PostgreSQL deparses it ('x'::text).
+       (CASE WHEN regexp_full_match(c.column_default, '''([^'']|'''')*''')
+             THEN c.column_default || '::' || duckgres_catalog.main.format_type(duckgres_type_oid(c.data_type), NULL)
+             ELSE c.column_default END)::VARCHAR AS adbin
+FROM duckdb_columns() c
+WHERE c.database_name = current_database() AND c.column_default IS NOT NULL;
 
 CREATE VIEW pg_tables AS
 SELECT r.nspname::VARCHAR AS schemaname, r.relname::VARCHAR AS tablename,

@@ -50,6 +50,14 @@ TEST(Rewriter, Passes) {
         {"select a from t where a OPERATOR(pg_catalog.=) 1", "SELECT a FROM t WHERE a = 1"},
         {"select a COLLATE pg_catalog.default, b COLLATE \"C\" from t", "SELECT a, b FROM t"},
         {"select a COLLATE \"de_DE\" from t", nullptr},
+        {"select json_build_object('a', 1), json_agg(x), btrim(s) from t",
+         "SELECT json_object('a', 1), json_group_array(x), \"trim\"(s) FROM t"},
+        {"select trim(s) from t", nullptr},
+        {"select 1 from t where a = any(b) and c <> all(d) and e = any(select 1)",
+         "SELECT 1 FROM t WHERE list_contains(b, a) AND NOT list_contains(d, c) AND e = ANY (SELECT 1)"},
+        {"select ix.indkey::varchar, x::oid from t", "SELECT array_to_string(ix.indkey, ' '), x::uinteger FROM t"},
+        {"create table o (a oid)", "CREATE TABLE o (a uinteger)"},
+        {"select $1::regclass", "SELECT duckgres_catalog.main.duckgres_regclass_oid($1::\"varchar\")"},
     };
     RewriteContext context{"alice", 4242, {}, [](const std::string &name) -> std::optional<std::string> {
                                if (name == "TimeZone") {
