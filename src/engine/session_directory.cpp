@@ -39,6 +39,36 @@ void BindCursors(duckdb_bind_info info) {
 
 void InitCursors(duckdb_init_info info) {}
 
+struct SettingsScan {
+    std::vector<std::vector<std::string>> rows;
+    size_t next = 0;
+};
+
+void BindSettings(duckdb_bind_info info) {
+    auto *directory = static_cast<SessionDirectory *>(duckdb_bind_get_extra_info(info));
+    for (const char *name : {"name", "setting", "short_desc", "context"}) {
+        LogicalTypeHandle varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
+        duckdb_bind_add_result_column(info, name, varchar.Get());
+    }
+    duckdb_client_context context = nullptr;
+    duckdb_table_function_get_client_context(info, &context);
+    auto *scan = new SettingsScan{directory->Settings(ConnectionId(context)), 0};
+    duckdb_bind_set_bind_data(info, scan, [](void *data) { delete static_cast<SettingsScan *>(data); });
+}
+
+void ScanSettings(duckdb_function_info info, duckdb_data_chunk output) {
+    auto *scan = static_cast<SettingsScan *>(duckdb_function_get_bind_data(info));
+    idx_t count = 0;
+    for (; scan->next < scan->rows.size() && count < duckdb_vector_size(); scan->next++, count++) {
+        const auto &row = scan->rows[scan->next];
+        for (idx_t column = 0; column < 4 && column < row.size(); column++) {
+            duckdb_vector_assign_string_element_len(duckdb_data_chunk_get_vector(output, column), count,
+                                                    row[column].data(), row[column].size());
+        }
+    }
+    duckdb_data_chunk_set_size(output, count);
+}
+
 void BindSessionUser(duckdb_bind_info info) {
     auto *directory = static_cast<SessionDirectory *>(duckdb_scalar_function_bind_get_extra_info(info));
     duckdb_client_context context = nullptr;
@@ -78,9 +108,9 @@ void ScanCursors(duckdb_function_info info, duckdb_data_chunk output) {
 
 } // namespace
 
-void SessionDirectory::Register(idx_t connection_id, std::string user, CursorLister lister) {
+void SessionDirectory::Register(idx_t connection_id, std::string user, CursorLister cursors, SettingsLister settings) {
     std::lock_guard lock(mutex_);
-    sessions_[connection_id] = Entry{std::move(user), std::move(lister)};
+    sessions_[connection_id] = Entry{std::move(user), std::move(cursors), std::move(settings)};
 }
 
 void SessionDirectory::Unregister(idx_t connection_id) {
@@ -101,6 +131,19 @@ std::vector<CursorInfo> SessionDirectory::Cursors(idx_t connection_id) {
     return lister();
 }
 
+std::vector<std::vector<std::string>> SessionDirectory::Settings(idx_t connection_id) {
+    SettingsLister lister;
+    {
+        std::lock_guard lock(mutex_);
+        auto found = sessions_.find(connection_id);
+        if (found == sessions_.end() || !found->second.settings) {
+            return {};
+        }
+        lister = found->second.settings;
+    }
+    return lister();
+}
+
 std::string SessionDirectory::User(idx_t connection_id) {
     std::lock_guard lock(mutex_);
     auto found = sessions_.find(connection_id);
@@ -116,6 +159,15 @@ void SessionDirectory::RegisterFunctions(duckdb_connection connection) {
     duckdb_table_function_set_function(function, ScanCursors);
     duckdb_register_table_function(connection, function);
     duckdb_destroy_table_function(&function);
+
+    auto settings = duckdb_create_table_function();
+    duckdb_table_function_set_name(settings, "duckgres_settings");
+    duckdb_table_function_set_extra_info(settings, this, nullptr);
+    duckdb_table_function_set_bind(settings, BindSettings);
+    duckdb_table_function_set_init(settings, InitCursors);
+    duckdb_table_function_set_function(settings, ScanSettings);
+    duckdb_register_table_function(connection, settings);
+    duckdb_destroy_table_function(&settings);
 
     auto user = duckdb_create_scalar_function();
     LogicalTypeHandle varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));

@@ -27,22 +27,28 @@ struct CursorInfo {
 class SessionDirectory {
 public:
     using CursorLister = std::function<std::vector<CursorInfo>()>;
+    //! One row per parameter: name, current value, description, PostgreSQL's context ("user", "internal").
+    using SettingsLister = std::function<std::vector<std::vector<std::string>>()>;
 
-    void Register(idx_t connection_id, std::string user, CursorLister lister);
+    void Register(idx_t connection_id, std::string user, CursorLister cursors, SettingsLister settings);
     void Unregister(idx_t connection_id);
     //! The calling session's cursors; empty for connections no session registered.
     std::vector<CursorInfo> Cursors(idx_t connection_id);
     //! The calling session's user; empty for connections no session registered.
     std::string User(idx_t connection_id);
+    //! The calling session's parameters (see SettingsLister); empty for connections no session registered.
+    std::vector<std::vector<std::string>> Settings(idx_t connection_id);
 
-    //! Registers, once per database, the table function duckgres_cursors() and the scalar function
-    //! duckgres_session_user() (the session's user, where DuckDB's current_user knows none).
+    //! Registers, once per database, the table functions duckgres_cursors() and duckgres_settings()
+    //! and the scalar function duckgres_session_user() (the session's user, where DuckDB's
+    //! current_user knows none).
     void RegisterFunctions(duckdb_connection connection);
 
 private:
     struct Entry {
         std::string user;
         CursorLister cursors;
+        SettingsLister settings;
     };
     std::mutex mutex_;
     std::unordered_map<idx_t, Entry> sessions_;

@@ -316,7 +316,16 @@ asio::awaitable<void> Session::OpenDatabase() {
     text_options_.time_zone = time_zone.get();
     text_options_.extra_float_digits = std::stoi(*settings_.Get("extra_float_digits"));
     connection_id_ = connection_->ConnectionId();
-    context_.sessions.Register(connection_id_, user_, [this]() { return ListCursors(); });
+    context_.sessions.Register(
+        connection_id_, user_, [this]() { return ListCursors(); },
+        [this]() {
+            std::vector<std::vector<std::string>> rows;
+            for (const auto &definition : SessionSettings::Definitions()) {
+                rows.push_back({definition.name, settings_.Get(definition.name).value_or(""), definition.description,
+                                definition.effect == SettingEffect::ReadOnly ? "internal" : "user"});
+            }
+            return rows;
+        });
     auto [pid, secret] = context_.backends.Register(weak_from_this());
     process_id_ = pid;
     secret_key_ = secret;

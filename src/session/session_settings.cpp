@@ -51,6 +51,8 @@ const std::vector<SettingDefinition> &SessionSettings::Definitions() {
         {"lc_collate", "C.UTF-8", E::ReadOnly, false, "Shows the collation order locale."},
         {"lc_ctype", "C.UTF-8", E::ReadOnly, false, "Shows the character classification locale."},
         {"block_size", "8192", E::ReadOnly, false, "Shows the size of a disk block."},
+        {"max_index_keys", "32", E::ReadOnly, false, "Shows the maximum number of index keys."},
+        {"max_function_args", "100", E::ReadOnly, false, "Shows the maximum number of function arguments."},
     };
     return definitions;
 }

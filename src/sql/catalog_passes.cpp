@@ -122,11 +122,14 @@ bool RedirectCatalogFunction(Node &node) {
         return false; // trim(x), extract(...), position(...): the deparser writes PostgreSQL's syntax back
     }
     auto *names = node.mutable_func_call()->mutable_funcname();
-    const bool qualified = names->size() == 2 && IsPgCatalog((*names)[0]);
+    auto name = LastName(*names);
+    // information_schema's helper functions (_pg_expandarray...) are in the catalog too.
+    const bool qualified =
+        names->size() == 2 &&
+        (IsPgCatalog((*names)[0]) || ((*names)[0].string().sval() == "information_schema" && name.starts_with("_pg_")));
     if (names->size() != 1 && !qualified) {
         return false;
     }
-    auto name = LastName(*names);
     if (catalog::CatalogNames::Get().IsFunction(name)) {
         names->Clear();
         for (const auto &part : {kCatalog, std::string("main"), name}) {
@@ -165,6 +168,13 @@ bool RewriteRegCasts(Node &node) {
     const auto &inner = cast->arg();
     const bool parameter = inner.has_param_ref() || (inner.has_type_cast() && inner.type_cast().arg().has_param_ref());
     const bool by_name = (inner.has_a_const() && inner.a_const().has_sval()) || parameter;
+    if (kind == "regproc" && by_name && !parameter) {
+        // The catalog keeps regproc columns (pg_type.typinput...) as function names, so a regproc literal
+        // compares with them as the name itself: 'array_in'::regproc -> 'array_in'.
+        Node name = cast->arg();
+        node = std::move(name);
+        return true;
+    }
     Node arg = cast->arg();
     if (parameter) {
         Node text;

@@ -170,12 +170,41 @@ bool NameSingleColumnFunction(Node &node) {
 
 //! `SELECT generate_series(1, 3)`: a set-returning function in the select list returns rows in
 //! PostgreSQL, but a list in DuckDB: wrap it in unnest().
+//! `(_pg_expandarray(a)).x` / `.n` in a select list: the elements / their positions as rows (zipped with
+//! the other set-returning functions of the list, as PostgreSQL runs them).
+bool UnnestExpandArrayField(Node &node) {
+    if (!node.has_res_target() || !node.res_target().val().has_a_indirection()) {
+        return false;
+    }
+    const auto &indirection = node.res_target().val().a_indirection();
+    if (!indirection.arg().has_func_call() || FunctionName(indirection.arg().func_call()) != "_pg_expandarray" ||
+        indirection.arg().func_call().args_size() != 1 || indirection.indirection_size() != 1 ||
+        !indirection.indirection(0).has_string()) {
+        return false;
+    }
+    const auto field = indirection.indirection(0).string().sval();
+    Node array = indirection.arg().func_call().args(0);
+    Node rows;
+    if (field == "x") {
+        rows = FuncCallNode({"unnest"}, {array});
+    } else if (field == "n") {
+        rows = FuncCallNode({"unnest"},
+                            {FuncCallNode({"generate_series"}, {IntConst(1), FuncCallNode({"len"}, {array})})});
+    } else {
+        return false;
+    }
+    *node.mutable_res_target()->mutable_val() = std::move(rows);
+    return true;
+}
+
 bool UnnestTargetSetFunction(Node &node) {
     if (!node.has_res_target() || !node.res_target().has_val() || !node.res_target().val().has_func_call()) {
         return false;
     }
     const auto &call = node.res_target().val().func_call();
-    if (FunctionName(call) != "generate_series" || call.has_over()) {
+    const auto name = FunctionName(call);
+    // (information_schema._pg_expandarray is a list of (x, n) records in the catalog.)
+    if ((name != "generate_series" && name != "_pg_expandarray") || call.has_over()) {
         return false;
     }
     Node wrapped;
@@ -298,6 +327,7 @@ std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &
         changed |= GuardDivision(node);
         changed |= InlineSessionFunctions(node, context);
         changed |= NameSingleColumnFunction(node);
+        changed |= UnnestExpandArrayField(node);
         changed |= UnnestTargetSetFunction(node);
     });
     if (!changed && !always_deparse) {

@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "jdbc" / "DuckgresJdbcCheck.java"
 JDBC_JAR = Path(os.environ.get("DUCKGRES_JDBC_JAR", "/usr/share/java/postgresql.jar"))
 SCENARIOS = ["connect", "types", "prepared", "batch", "fetchsize", "errors", "transactions", "java_api",
-             "isolation"]
+             "isolation", "metadata"]
 RUN_TIMEOUT = 240
 
 # Lines each scenario must print on both servers (on top of Duckgres matching PostgreSQL), so that
@@ -36,6 +36,8 @@ EXPECTED_LINES = {
         "getInt(null)=0 wasNull=true",
     ],
     "prepared": ["insert 12 -> 1", "update 7 -> 7"],
+    "metadata": ["table | TABLE_SCHEM=public | TABLE_NAME=jdbc_meta_parent | TABLE_TYPE=TABLE",
+                 "pk | TABLE_NAME=jdbc_meta_parent | COLUMN_NAME=id | KEY_SEQ=1 | PK_NAME=jdbc_meta_parent_pkey"],
     "batch": [
         "prepared batch counts=[" + ", ".join(["1"] * 25) + "]",
         "statement batch counts=[2, 10, 2, 0, 0]",

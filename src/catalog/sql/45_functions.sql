@@ -271,3 +271,8 @@ CREATE MACRO pg_partition_ancestors(arg_rel) AS arg_rel::UINTEGER;
 -- In FROM (psql writes it WITH ORDINALITY, which DuckDB's table macros ignore: the depth is a column).
 CREATE MACRO pg_partition_ancestors(arg_rel) AS TABLE SELECT arg_rel::UINTEGER AS relid, 1::BIGINT AS depth;
 CREATE MACRO pg_partition_root(arg_rel) AS arg_rel::UINTEGER;
+
+-- information_schema._pg_expandarray(array): the elements with their positions, as records (x, n); in a
+-- select list the rewriter unnests it into rows, as PostgreSQL's set-returning function gives them.
+CREATE MACRO _pg_expandarray(arg_array) AS
+    list_transform(range(1, len(arg_array) + 1), pea_i -> {'x': arg_array[pea_i], 'n': pea_i});

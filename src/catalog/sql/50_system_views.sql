@@ -59,3 +59,12 @@ FROM duckgres_catalog.main.duckgres_relations r WHERE r.relkind = 'r';
 
 CREATE VIEW pg_cursors AS
 SELECT name, statement, is_holdable, is_binary, is_scrollable, creation_time FROM duckgres_cursors();
+
+-- The calling session's parameters (SET changes them), with PostgreSQL's columns.
+CREATE VIEW pg_settings AS
+SELECT name::VARCHAR AS name, setting::VARCHAR AS setting, NULL::VARCHAR AS unit, 'Duckgres'::VARCHAR AS category,
+       short_desc::VARCHAR AS short_desc, NULL::VARCHAR AS extra_desc, context::VARCHAR AS context,
+       'string'::VARCHAR AS vartype, 'default'::VARCHAR AS source, NULL::VARCHAR AS min_val, NULL::VARCHAR AS max_val,
+       NULL::VARCHAR[] AS enumvals, setting::VARCHAR AS boot_val, setting::VARCHAR AS reset_val,
+       NULL::VARCHAR AS sourcefile, NULL::INTEGER AS sourceline, false AS pending_restart
+FROM duckgres_settings();

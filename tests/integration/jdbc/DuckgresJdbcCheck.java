@@ -725,6 +725,63 @@ public final class DuckgresJdbcCheck {
     }
   }
 
+  /** Prints the named columns of every row of a DatabaseMetaData result. */
+  private static void dumpMeta(String label, ResultSet rs, String... columns) throws SQLException {
+    try (ResultSet r = rs) {
+      while (r.next()) {
+        StringBuilder sb = new StringBuilder(label);
+        for (String column : columns) {
+          sb.append(" | ").append(column).append('=').append(r.getString(column));
+        }
+        out(sb.toString());
+      }
+    }
+  }
+
+  /** DatabaseMetaData as schema browsers and ORMs call it: tables, columns, keys, indexes, types. */
+  private void metadataScenario() throws SQLException {
+    try (Connection c = connect()) {
+      exec(c, "CREATE TABLE jdbc_meta_parent (id integer PRIMARY KEY, name text NOT NULL, amount numeric(10,2), "
+          + "born date, flag boolean)");
+      exec(c, "CREATE TABLE jdbc_meta_child (id bigint, parent_id integer REFERENCES jdbc_meta_parent (id))");
+      exec(c, "CREATE INDEX jdbc_meta_parent_name ON jdbc_meta_parent (name)");
+      exec(c, "CREATE VIEW jdbc_meta_view AS SELECT id FROM jdbc_meta_parent");
+      DatabaseMetaData md = c.getMetaData();
+      dumpMeta("table", md.getTables(null, "public", "jdbc_meta%", null), "TABLE_SCHEM", "TABLE_NAME",
+          "TABLE_TYPE");
+      dumpMeta("table type", md.getTables(null, "public", "jdbc_meta%", new String[] {"VIEW"}), "TABLE_NAME",
+          "TABLE_TYPE");
+      dumpMeta("column", md.getColumns(null, "public", "jdbc_meta_parent", "%"), "COLUMN_NAME", "DATA_TYPE",
+          "TYPE_NAME", "COLUMN_SIZE", "DECIMAL_DIGITS", "NULLABLE", "IS_NULLABLE", "ORDINAL_POSITION",
+          "IS_AUTOINCREMENT");
+      dumpMeta("pk", md.getPrimaryKeys(null, "public", "jdbc_meta_parent"), "TABLE_NAME", "COLUMN_NAME",
+          "KEY_SEQ", "PK_NAME");
+      dumpMeta("imported", md.getImportedKeys(null, "public", "jdbc_meta_child"), "PKTABLE_NAME",
+          "PKCOLUMN_NAME", "FKTABLE_NAME", "FKCOLUMN_NAME", "KEY_SEQ", "FK_NAME", "PK_NAME");
+      dumpMeta("exported", md.getExportedKeys(null, "public", "jdbc_meta_parent"), "FKTABLE_NAME",
+          "FKCOLUMN_NAME");
+      dumpMeta("index", md.getIndexInfo(null, "public", "jdbc_meta_parent", false, false), "INDEX_NAME",
+          "NON_UNIQUE", "COLUMN_NAME", "ORDINAL_POSITION");
+      dumpMeta("schema", md.getSchemas(null, "public"), "TABLE_SCHEM");
+      dumpMeta("procedure", md.getProcedures(null, "public", "jdbc_meta%"), "PROCEDURE_NAME");
+      int types = 0;
+      try (ResultSet r = md.getTypeInfo()) {
+        while (r.next()) {
+          String name = r.getString("TYPE_NAME");
+          if (name.equals("int4") || name.equals("text") || name.equals("numeric") || name.equals("timestamptz")
+              || name.equals("bool") || name.equals("_int4")) {
+            out("type " + name + " data_type=" + r.getInt("DATA_TYPE"));
+          }
+          types++;
+        }
+      }
+      out("~type count=" + types);
+      exec(c, "DROP VIEW jdbc_meta_view");
+      exec(c, "DROP TABLE jdbc_meta_child");
+      exec(c, "DROP TABLE jdbc_meta_parent");
+    }
+  }
+
   // --------------------------------------------------------------------------------------------
 
   private void run(String scenario) throws SQLException {
@@ -756,6 +813,9 @@ public final class DuckgresJdbcCheck {
       case "isolation":
         isolationScenario();
         break;
+      case "metadata":
+        metadataScenario();
+        break;
       default:
         throw new IllegalArgumentException("unknown scenario " + scenario);
     }
@@ -764,11 +824,12 @@ public final class DuckgresJdbcCheck {
   /** Tables the scenarios create; dropped at the end even when a scenario failed half-way. */
   private static final String[] TABLES = {
     "jdbc_types", "jdbc_prep", "jdbc_batch", "jdbc_batch_extra", "jdbc_fetch", "jdbc_err", "jdbc_tx",
-    "jdbc_api", "jdbc_iso"
+    "jdbc_api", "jdbc_iso", "jdbc_meta_child", "jdbc_meta_parent"
   };
 
   private void dropTables() {
     try (Connection c = connect()) {
+      exec(c, "DROP VIEW IF EXISTS jdbc_meta_view");
       for (String table : TABLES) {
         exec(c, "DROP TABLE IF EXISTS " + table);
       }
