@@ -92,6 +92,8 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_BINDER, "aggregate function calls cannot be nested", "42803"},
     MessageRule{DUCKDB_ERROR_BINDER, "No function matches", "42883"},
     MessageRule{DUCKDB_ERROR_BINDER, "Could not choose a best candidate function", "42725"},
+    MessageRule{DUCKDB_ERROR_BINDER, "Prepared statement", "26000", "does not exist"},
+    MessageRule{DUCKDB_ERROR_INVALID_INPUT, "Prepared statement", "26000", "does not exist"},
     MessageRule{DUCKDB_ERROR_BINDER, "Cannot compare values", "42883"},
     MessageRule{DUCKDB_ERROR_BINDER, "WHERE clause cannot contain aggregates", "42803"},
     MessageRule{DUCKDB_ERROR_BINDER, "Duplicate column name", "42701"},

@@ -1,6 +1,7 @@
 // The protocol state machine of one client: startup, authentication and the command loop.
 #include "session/session.hpp"
 
+#include "common/ascii.hpp"
 #include "session/authenticator.hpp"
 #include "session/result_encoder.hpp"
 #include "sql/command_tag.hpp"
@@ -502,9 +503,55 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
     case sql::StatementKind::Deallocate:
         // Statements made by Parse and by SQL PREPARE share one namespace, as in PostgreSQL.
         if (statement.variable.empty()) {
-            prepared_.clear();
+            co_await DeallocateAll();
         } else if (!prepared_.erase(statement.variable)) {
             co_await RunGeneric(statement);
+            sql_prepared_.erase(statement.variable);
+            break;
+        }
+        wire::WriteCommandComplete(stream_.Out(), statement.tag);
+        break;
+    case sql::StatementKind::Prepare: {
+        co_await RunGeneric(statement);
+        sql::ParsedStatement inner;
+        inner.tag = statement.prepared_tag;
+        inner.tag_has_rows = statement.prepared_tag_has_rows;
+        inner.returns_rows = statement.prepared_returns_rows;
+        sql_prepared_[statement.variable] = std::move(inner);
+        break;
+    }
+    case sql::StatementKind::Execute: {
+        auto found = sql_prepared_.find(statement.variable);
+        if (found == sql_prepared_.end()) {
+            co_await RunGeneric(statement);
+            break;
+        }
+        sql::ParsedStatement execute = statement;
+        execute.tag = found->second.tag;
+        execute.tag_has_rows = found->second.tag_has_rows;
+        execute.returns_rows = found->second.returns_rows;
+        co_await RunGeneric(execute);
+        break;
+    }
+    case sql::StatementKind::Ignored:
+        if (!statement.error.empty()) {
+            throw SqlError("0A000", statement.error);
+        }
+        if (!statement.notice.empty()) {
+            WriteNotice("NOTICE", "00000", statement.notice);
+        }
+        wire::WriteCommandComplete(stream_.Out(), statement.tag);
+        break;
+    case sql::StatementKind::Discard:
+        if (statement.variable == "all") {
+            // As PostgreSQL: outside a transaction block only; closes portals and cursors, forgets
+            // prepared statements and resets every parameter.
+            if (tx_ != TxState::Idle) {
+                throw SqlError("25001", "DISCARD ALL cannot run inside a transaction block");
+            }
+            portals_.clear();
+            co_await DeallocateAll();
+            co_await RunSet(statement); // kind Discard with variable "all": RESET ALL
             break;
         }
         wire::WriteCommandComplete(stream_.Out(), statement.tag);
@@ -611,47 +658,56 @@ asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement 
 
 asio::awaitable<void> Session::RunSet(const sql::ParsedStatement &statement) {
     const auto &name = statement.variable;
-    if (statement.kind == sql::StatementKind::Reset && name == "all") {
+    if ((statement.kind == sql::StatementKind::Reset || statement.kind == sql::StatementKind::Discard) &&
+        name == "all") {
         settings_.ResetAll();
     } else if (statement.kind == sql::StatementKind::Set &&
                (name.rfind("transaction", 0) == 0 || name == "session characteristics")) {
         // SET TRANSACTION ... / SET SESSION CHARACTERISTICS: isolation is always serializable
         // snapshot isolation in DuckDB; accepted without effect.
     } else {
-        auto *definition = SessionSettings::Find(name);
-        if (!definition) {
-            throw SqlError("42704", "unrecognized configuration parameter \"" + name + "\"");
-        }
-        if (definition->effect == SettingEffect::ReadOnly) {
-            throw SqlError("55P02", "parameter \"" + name + "\" cannot be changed");
-        }
-        if (statement.kind == sql::StatementKind::Reset || statement.value == "DEFAULT") {
-            settings_.Reset(name);
-        } else if (statement.is_local && (tx_ == TxState::Idle)) {
-            WriteNotice("WARNING", "25P01", "SET LOCAL can only be used in transaction blocks");
-        } else {
-            auto error =
-                statement.is_local ? settings_.SetLocal(name, statement.value) : settings_.Set(name, statement.value);
-            if (!error.empty()) {
-                throw SqlError("22023", error);
-            }
-        }
-        if (definition->effect == SettingEffect::Ignored) {
-            WriteNotice("NOTICE", "00000",
-                        "parameter \"" + name + "\" is accepted for compatibility and has no effect in Duckgres");
+        const bool reset = statement.kind == sql::StatementKind::Reset || statement.value == "DEFAULT";
+        ChangeSetting(name, reset ? std::nullopt : std::optional<std::string>(statement.value), statement.is_local);
+    }
+    co_await context_.workers.Run([&]() { ApplySettings(); });
+    wire::WriteCommandComplete(stream_.Out(), statement.tag);
+}
+
+void Session::ChangeSetting(const std::string &name, const std::optional<std::string> &value, bool is_local) {
+    auto *definition = SessionSettings::Find(name);
+    if (!definition) {
+        throw SqlError("42704", "unrecognized configuration parameter \"" + name + "\"");
+    }
+    if (definition->effect == SettingEffect::ReadOnly) {
+        throw SqlError("55P02", "parameter \"" + name + "\" cannot be changed");
+    }
+    if (!value) {
+        settings_.Reset(name);
+    } else if (is_local && (tx_ == TxState::Idle)) {
+        WriteNotice("WARNING", "25P01", "SET LOCAL can only be used in transaction blocks");
+    } else {
+        auto error = is_local ? settings_.SetLocal(name, *value) : settings_.Set(name, *value);
+        if (!error.empty()) {
+            throw SqlError("22023", error);
         }
     }
-    // Apply what the encoders and DuckDB see.
+    if (definition->effect == SettingEffect::Ignored) {
+        WriteNotice("NOTICE", "00000",
+                    "parameter \"" + name + "\" is accepted for compatibility and has no effect in Duckgres");
+    }
+}
+
+void Session::ApplySettings() {
+    // What the encoders and DuckDB see.
     auto zone_name = *settings_.Get("TimeZone");
     if (zone_name != (text_options_.time_zone ? text_options_.time_zone->Name() : "")) {
         auto zone = types::TimeZone::Load(zone_name);
-        std::string set_time_zone = "SET TimeZone = '" + zone->Name() + "'";
-        co_await RunInternal(set_time_zone.c_str());
+        MaterializeOpenPortals();
+        connection_->Run("SET TimeZone = '" + zone->Name() + "'");
         time_zone_ = zone;
         text_options_.time_zone = zone.get();
     }
     text_options_.extra_float_digits = std::stoi(*settings_.Get("extra_float_digits"));
-    wire::WriteCommandComplete(stream_.Out(), statement.tag);
 }
 
 void Session::RunShow(const sql::ParsedStatement &statement, bool describe) {
@@ -806,22 +862,49 @@ asio::awaitable<void> Session::RunCursorCommand(const sql::ParsedStatement &stat
 // ---------------------------------------------------------------------------------------------
 // Statements run on DuckDB
 
-sql::RewriteContext Session::RewriteContextFor(const std::map<int32_t, std::string> &parameter_casts) const {
-    return sql::RewriteContext{user_, process_id_, parameter_casts,
-                               [this](const std::string &name) { return settings_.Get(name); }};
+sql::RewriteContext Session::RewriteContextFor(const std::map<int32_t, std::string> &parameter_casts) {
+    sql::RewriteContext context{user_, process_id_, parameter_casts,
+                                [this](const std::string &name) { return settings_.Get(name); }};
+    // set_config(name, value, is_local) changes the setting while the statement is prepared (a worker
+    // thread, the session's coroutine waiting) and is replaced by the value it set.
+    context.set_config = [this](const std::string &name, const std::string &value, bool is_local) {
+        ChangeSetting(AsciiLower(name), value, is_local);
+        ApplySettings();
+        return settings_.Get(name).value_or(value);
+    };
+    return context;
 }
 
 std::shared_ptr<engine::PreparedStatement>
 Session::PrepareGeneric(const sql::ParsedStatement &statement, const std::map<int32_t, std::string> &parameter_casts) {
     std::optional<std::string> rewritten;
     if (statement.tree) {
-        rewritten = sql::RewriteForDuckDb(*statement.tree, RewriteContextFor(parameter_casts));
+        std::vector<std::string> notices;
+        std::vector<std::string> before;
+        auto context = RewriteContextFor(parameter_casts);
+        context.notices = &notices;
+        context.before = &before;
+        rewritten = sql::RewriteForDuckDb(*statement.tree, context);
+        for (const auto &notice : notices) {
+            WriteNotice("NOTICE", "00000", notice);
+        }
+        for (const auto &sql : before) {
+            connection_->Run(sql); // e.g. the sequence of a serial column, which the statement names
+        }
     }
+    // SQL PREPARE / EXECUTE / DEALLOCATE are not cached: a cached EXECUTE would keep running the
+    // statement DEALLOCATE removed.
+    const bool cache = statement.kind != sql::StatementKind::Prepare && statement.kind != sql::StatementKind::Execute &&
+                       statement.kind != sql::StatementKind::Deallocate;
+    auto prepare = [&](const std::string &sql) {
+        return cache ? connection_->PrepareCached(sql)
+                     : std::make_shared<engine::PreparedStatement>(connection_->Prepare(sql));
+    };
     if (!rewritten) {
-        return connection_->PrepareCached(statement.text);
+        return prepare(statement.text);
     }
     try {
-        return connection_->PrepareCached(*rewritten);
+        return prepare(*rewritten);
     } catch (SqlError &error) {
         if (error.sqlstate != "42601") {
             error.position = 0; // positions refer to the rewritten text
@@ -830,7 +913,7 @@ Session::PrepareGeneric(const sql::ParsedStatement &statement, const std::map<in
         // DuckDB's grammar does not take the deparsed form: run the statement as written.
         spdlog::debug("DuckDB rejected the rewritten statement ({}), running it as written: {}", error.what(),
                       *rewritten);
-        return connection_->PrepareCached(statement.text);
+        return prepare(statement.text);
     }
 }
 
@@ -970,6 +1053,15 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
     co_await StreamRows(execution, 0, &start);
     uint64_t rows = execution.encoder ? execution.rows_this_run : execution.changed_rows;
     wire::WriteCommandComplete(stream_.Out(), CommandTag(statement, execution, rows));
+}
+
+asio::awaitable<void> Session::DeallocateAll() {
+    prepared_.clear();
+    for (const auto &entry : sql_prepared_) {
+        const std::string deallocate = "DEALLOCATE \"" + entry.first + "\"";
+        co_await RunInternal(deallocate.c_str());
+    }
+    sql_prepared_.clear();
 }
 
 // ---------------------------------------------------------------------------------------------

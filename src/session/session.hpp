@@ -113,7 +113,7 @@ private:
     std::shared_ptr<engine::PreparedStatement>
     PrepareGeneric(const sql::ParsedStatement &statement, const std::map<int32_t, std::string> &parameter_casts = {});
     //! What the rewrite passes need to know about this session.
-    sql::RewriteContext RewriteContextFor(const std::map<int32_t, std::string> &parameter_casts = {}) const;
+    sql::RewriteContext RewriteContextFor(const std::map<int32_t, std::string> &parameter_casts = {});
     //! Prepares a Parse's statement, typing the parameters DuckDB cannot infer from the types the
     //! client declared, or as text (PostgreSQL's choice for an unknown parameter). Blocking.
     void PrepareForParse(PreparedEntry &entry);
@@ -150,6 +150,10 @@ private:
     asio::awaitable<void> RunStatement(const sql::ParsedStatement &statement);
     asio::awaitable<void> RunTransactionControl(const sql::ParsedStatement &statement);
     asio::awaitable<void> RunSet(const sql::ParsedStatement &statement);
+    //! SET / RESET (nullopt) of one parameter, validated as PostgreSQL does (42704, 55P02, 22023).
+    void ChangeSetting(const std::string &name, const std::optional<std::string> &value, bool is_local);
+    //! Makes the encoders and DuckDB follow the settings (TimeZone, extra_float_digits). Blocking: worker.
+    void ApplySettings();
     void RunShow(const sql::ParsedStatement &statement, bool describe = true);
     asio::awaitable<void> RunCursorCommand(const sql::ParsedStatement &statement);
     // COPY (session_copy.cpp).
@@ -160,6 +164,8 @@ private:
     //! Reads CopyData into `batch` until it holds a batch's worth, or CopyDone / CopyFail arrive.
     asio::awaitable<CopyInput> ReadCopyBatch(std::string &batch, std::optional<SqlError> &failure);
     asio::awaitable<void> RunGeneric(const sql::ParsedStatement &statement);
+    //! DEALLOCATE ALL / DISCARD ALL: forgets every prepared statement, Parse's and SQL PREPARE's.
+    asio::awaitable<void> DeallocateAll();
     //! Runs SQL on DuckDB for the session's own bookkeeping (BEGIN, COMMIT, SET TimeZone).
     asio::awaitable<void> RunInternal(const char *sql);
     asio::awaitable<void> BeginImplicit();
@@ -192,6 +198,9 @@ private:
     std::atomic<bool> terminate_requested_{false};
     std::atomic<bool> running_statement_{false};
     std::map<std::string, std::shared_ptr<PreparedEntry>> prepared_;
+    //! Statements of SQL PREPARE (prepared on DuckDB's side), by name: their query's classification, for
+    //! EXECUTE's command tag.
+    std::map<std::string, sql::ParsedStatement> sql_prepared_;
     std::map<std::string, Portal> portals_;
     bool skip_until_sync_ = false;
     bool executing_portal_ = false;          //!< inside an extended-protocol Execute (no RowDescription)

@@ -92,6 +92,20 @@ std::string ArgText(const Node &arg) {
     return "";
 }
 
+//! Extensions clients commonly create; accepted (with a NOTICE) rather than refused.
+bool IsKnownExtension(const std::string &name) {
+    static constexpr std::string_view kKnown[] = {
+        "plpgsql",   "uuid-ossp",    "pgcrypto",           "pg_trgm",       "hstore",    "citext",   "unaccent",
+        "btree_gin", "btree_gist",   "pg_stat_statements", "fuzzystrmatch", "tablefunc", "intarray", "ltree",
+        "cube",      "earthdistance"};
+    for (auto known : kKnown) {
+        if (name == known) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void ClassifyTransaction(const pg_query::TransactionStmt &stmt, ParsedStatement &out) {
     switch (stmt.kind()) {
     case pg_query::TRANS_STMT_BEGIN:
@@ -319,9 +333,19 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
     case Node::kDropdbStmt:
         out.tag = "DROP DATABASE";
         return;
-    case Node::kCreateExtensionStmt:
+    case Node::kCreateExtensionStmt: {
         out.tag = "CREATE EXTENSION";
+        out.kind = StatementKind::Ignored;
+        const auto &name = node.create_extension_stmt().extname();
+        if (IsKnownExtension(name)) {
+            out.notice = "extension \"" + name +
+                         "\" is accepted for compatibility: Duckgres has no extensions, and "
+                         "functions DuckDB provides (gen_random_uuid, md5, ...) work without it";
+        } else {
+            out.error = "extension \"" + name + "\" is not available";
+        }
         return;
+    }
     case Node::kCreateRoleStmt:
         out.tag = "CREATE ROLE";
         return;
@@ -336,6 +360,30 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         return;
     case Node::kDropStmt:
         out.tag = "DROP " + ObjectWord(node.drop_stmt().remove_type());
+        if (node.drop_stmt().remove_type() == pg_query::OBJECT_EXTENSION) {
+            out.kind = StatementKind::Ignored;
+            out.notice = "DROP EXTENSION is accepted and ignored: Duckgres has no extensions";
+        }
+        return;
+    case Node::kAlterOwnerStmt:
+        out.tag = "ALTER " + ObjectWord(node.alter_owner_stmt().object_type());
+        out.kind = StatementKind::Ignored;
+        out.notice = "ALTER ... OWNER TO is accepted and ignored: Duckgres has no object owners yet";
+        return;
+    case Node::kAlterDefaultPrivilegesStmt:
+        out.tag = "ALTER DEFAULT PRIVILEGES";
+        out.kind = StatementKind::Ignored;
+        out.notice = "ALTER DEFAULT PRIVILEGES is accepted and ignored: Duckgres has no per-object privileges yet";
+        return;
+    case Node::kReindexStmt:
+        out.tag = "REINDEX";
+        out.kind = StatementKind::Ignored;
+        out.notice = "REINDEX is accepted and ignored: DuckDB maintains its indexes itself";
+        return;
+    case Node::kClusterStmt:
+        out.tag = "CLUSTER";
+        out.kind = StatementKind::Ignored;
+        out.notice = "CLUSTER is accepted and ignored: DuckDB decides the physical order of rows";
         return;
     case Node::kAlterTableStmt:
         out.tag = "ALTER " + ObjectWord(node.alter_table_stmt().objtype());
@@ -355,9 +403,15 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.tag = "COMMENT";
         return;
     case Node::kGrantStmt:
+        out.kind = StatementKind::Ignored;
+        out.notice = std::string(node.grant_stmt().is_grant() ? "GRANT" : "REVOKE") +
+                     " is accepted and ignored: Duckgres has no per-object privileges yet";
         out.tag = node.grant_stmt().is_grant() ? "GRANT" : "REVOKE";
         return;
     case Node::kGrantRoleStmt:
+        out.kind = StatementKind::Ignored;
+        out.notice = std::string(node.grant_role_stmt().is_grant() ? "GRANT" : "REVOKE") +
+                     " of role membership is accepted and ignored: Duckgres has no roles yet";
         out.tag = node.grant_role_stmt().is_grant() ? "GRANT ROLE" : "REVOKE ROLE";
         return;
     case Node::kVacuumStmt:
@@ -370,12 +424,28 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.tag = "LOCK TABLE";
         return;
     case Node::kDiscardStmt:
-        out.tag = "DISCARD ALL";
+        out.kind = StatementKind::Discard;
+        out.variable = node.discard_stmt().target() == pg_query::DISCARD_ALL ? "all" : "";
+        switch (node.discard_stmt().target()) {
+        case pg_query::DISCARD_PLANS:
+            out.tag = "DISCARD PLANS";
+            break;
+        case pg_query::DISCARD_SEQUENCES:
+            out.tag = "DISCARD SEQUENCES";
+            break;
+        case pg_query::DISCARD_TEMP:
+            out.tag = "DISCARD TEMP";
+            break;
+        default:
+            out.tag = "DISCARD ALL";
+            break;
+        }
         return;
     case Node::kListenStmt:
         out.tag = "LISTEN";
         return;
     case Node::kUnlistenStmt:
+        out.kind = StatementKind::Ignored; // nothing can be listened to yet, so nothing to stop
         out.tag = "UNLISTEN";
         return;
     case Node::kNotifyStmt:
@@ -410,11 +480,24 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.variable = node.close_portal_stmt().portalname();
         out.tag = out.variable.empty() ? "CLOSE CURSOR ALL" : "CLOSE CURSOR";
         return;
-    case Node::kPrepareStmt:
+    case Node::kPrepareStmt: {
+        ParsedStatement inner;
+        ClassifyStatement(node.prepare_stmt().query(), inner);
+        out.kind = StatementKind::Prepare;
         out.tag = "PREPARE";
+        out.variable = node.prepare_stmt().name();
+        out.prepared_tag = inner.tag;
+        out.prepared_tag_has_rows = inner.tag_has_rows;
+        out.prepared_returns_rows = inner.returns_rows;
         return;
+    }
     case Node::kExecuteStmt:
-        out.tag = "EXECUTE";
+        // PostgreSQL tags EXECUTE with the prepared statement's own tag (SELECT 3, INSERT 0 1): the
+        // session fills it in from the PREPARE it saw; rows are sent when there are rows.
+        out.kind = StatementKind::Execute;
+        out.variable = node.execute_stmt().name();
+        out.tag.clear();
+        out.returns_rows = true;
         return;
     case Node::kDeallocateStmt:
         out.kind = StatementKind::Deallocate;

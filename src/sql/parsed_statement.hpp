@@ -30,6 +30,10 @@ enum class StatementKind {
     CopyFrom,      //!< COPY table [(columns)] FROM STDIN
     CopyTo,        //!< COPY table [(columns)] | (query) TO STDOUT
     CopyFile,      //!< COPY to or from a server file or program: only with allow_external_access
+    Ignored,       //!< accepted without effect (GRANT, CREATE EXTENSION...): `notice` says so, if anything
+    Discard,       //!< DISCARD ALL / PLANS / SEQUENCES / TEMP
+    Prepare,       //!< SQL PREPARE name AS query (run on DuckDB; the session remembers the query's tag)
+    Execute,       //!< SQL EXECUTE name (...)
 };
 
 struct ParsedStatement {
@@ -49,7 +53,7 @@ struct ParsedStatement {
     std::shared_ptr<const pg_query::Node> tree;
 
     // SET / RESET / SHOW
-    std::string variable; //!< lower-case parameter name; "all" for SHOW ALL / RESET ALL
+    std::string variable; //!< lower-case parameter name; "all" for SHOW ALL / RESET ALL; PREPARE/EXECUTE name
     std::string value;    //!< SET's value as PostgreSQL would store it ("DEFAULT" resets)
     bool is_local = false;
 
@@ -61,6 +65,16 @@ struct ParsedStatement {
     bool cursor_binary = false;  //!< BINARY
     int64_t fetch_count = 1;     //!< rows to FETCH or MOVE; 0 = ALL
     bool fetch_backward = false; //!< a direction other than forward (not supported)
+
+    //! PREPARE name AS query: the query's own tag, and whether it takes a row count and returns rows.
+    std::string prepared_tag;
+    bool prepared_tag_has_rows = false;
+    bool prepared_returns_rows = false;
+
+    //! Ignored: the NOTICE telling the client the statement had no effect (empty: none, as for UNLISTEN).
+    std::string notice;
+    //! Ignored: an error to raise instead (a CREATE EXTENSION of an unknown name).
+    std::string error;
 
     // COPY
     std::string copy_schema;               //!< the table's schema, empty when unqualified

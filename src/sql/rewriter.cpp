@@ -2,6 +2,7 @@
 #include "sql/rewriter.hpp"
 
 #include "sql/catalog_passes.hpp"
+#include "sql/ddl_passes.hpp"
 #include "sql/node_builders.hpp"
 
 #include "common/sql_error.hpp"
@@ -113,6 +114,16 @@ bool InlineSessionFunctions(Node &node, const RewriteContext &context) {
                 node = StringConst(*value);
                 return true;
             }
+        }
+    }
+    if (node.has_func_call() && node.func_call().args_size() == 3 && context.set_config &&
+        LastName(node.func_call().funcname()) == "set_config") {
+        const auto &args = node.func_call().args();
+        if (args[0].has_a_const() && args[0].a_const().has_sval() && args[1].has_a_const() &&
+            args[1].a_const().has_sval() && args[2].has_a_const() && args[2].a_const().has_boolval()) {
+            node = StringConst(context.set_config(args[0].a_const().sval().sval(), args[1].a_const().sval().sval(),
+                                                  args[2].a_const().boolval().boolval()));
+            return true;
         }
     }
     if (node.has_func_call() && node.func_call().args_size() == 0) {
@@ -313,7 +324,11 @@ std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &
     auto *raw = tree.add_stmts();
     *raw->mutable_stmt() = statement;
     bool changed = false;
+    std::vector<std::string> notices;
+    std::vector<std::string> before;
     WalkNodes(*raw->mutable_stmt(), [&](Node &node) {
+        changed |= DropStorageClauses(node, notices);
+        changed |= ExpandSerialColumns(node, before);
         changed |= RedirectCatalogFunction(node);
         changed |= RedirectCatalogRelation(node);
         changed |= RewriteRegCasts(node);
@@ -330,6 +345,12 @@ std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &
         changed |= UnnestExpandArrayField(node);
         changed |= UnnestTargetSetFunction(node);
     });
+    if (context.notices) {
+        context.notices->insert(context.notices->end(), notices.begin(), notices.end());
+    }
+    if (context.before) {
+        context.before->insert(context.before->end(), before.begin(), before.end());
+    }
     if (!changed && !always_deparse) {
         return std::nullopt;
     }

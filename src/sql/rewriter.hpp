@@ -23,6 +23,13 @@ struct RewriteContext {
     //! The session's value of a PostgreSQL parameter, for current_setting('name'); nullopt for
     //! parameters the session does not know (DuckDB's own current_setting answers those).
     std::function<std::optional<std::string>(const std::string &)> setting;
+    //! set_config(name, value, is_local): applies the setting and returns the value it took; throws
+    //! SqlError for unknown or read-only parameters. Unset: set_config is left to DuckDB.
+    std::function<std::string(const std::string &, const std::string &, bool)> set_config;
+    //! When set: NOTICE messages for clauses a pass dropped (TABLESPACE, index methods...).
+    std::vector<std::string> *notices = nullptr;
+    //! When set: statements to run before this one (the sequences of serial columns).
+    std::vector<std::string> *before = nullptr;
 };
 
 //! Applies every rewrite pass to a copy of `statement`. Returns the SQL text to give DuckDB,

@@ -180,7 +180,6 @@ CREATE MACRO pg_size_pretty(arg_size) AS
 CREATE MACRO pg_relation_is_publishable(arg_rel_oid) AS false;
 CREATE MACRO pg_get_statisticsobjdef_columns(arg_stat_oid) AS NULL::VARCHAR;
 CREATE MACRO pg_is_in_recovery() AS false;
-CREATE MACRO pg_get_serial_sequence(table_name, arg_column_name) AS NULL::VARCHAR;
 CREATE MACRO pg_tablespace_location(arg_tablespace_oid) AS '';
 CREATE MACRO pg_get_partkeydef(arg_rel_oid) AS NULL::VARCHAR;
 CREATE MACRO pg_get_triggerdef(arg_trigger_oid) AS NULL::VARCHAR,
@@ -276,3 +275,27 @@ CREATE MACRO pg_partition_root(arg_rel) AS arg_rel::UINTEGER;
 -- select list the rewriter unnests it into rows, as PostgreSQL's set-returning function gives them.
 CREATE MACRO _pg_expandarray(arg_array) AS
     list_transform(range(1, len(arg_array) + 1), pea_i -> {'x': arg_array[pea_i], 'n': pea_i});
+
+-- The sequence a column's DEFAULT nextval('name') draws from, schema-qualified.
+CREATE MACRO pg_get_serial_sequence(arg_table_name, arg_column_name) AS
+    (SELECT CASE WHEN contains(pgss_s.seq, '.') THEN pgss_s.seq ELSE pgss_s.schema_name || '.' || pgss_s.seq END
+     FROM (SELECT pgss_c.schema_name, regexp_extract(pgss_c.column_default, 'nextval\(''([^'']+)''', 1) AS seq
+           FROM duckdb_columns() pgss_c
+           WHERE pgss_c.database_name = current_database()
+             AND pgss_c.table_name = duckgres_catalog.main.duckgres_unquote(string_split(arg_table_name, '.')[-1])
+             AND (len(string_split(arg_table_name, '.')) = 1
+                  OR pgss_c.schema_name = duckgres_catalog.main.duckgres_unquote(string_split(arg_table_name, '.')[1]))
+             AND pgss_c.column_name = arg_column_name) pgss_s
+     WHERE pgss_s.seq <> '');
+
+-- The SQL keywords (DuckDB's grammar is PostgreSQL's), with PostgreSQL's columns and category codes.
+CREATE MACRO pg_get_keywords() AS TABLE
+SELECT keyword_name::VARCHAR AS word,
+       (CASE keyword_category WHEN 'unreserved' THEN 'U' WHEN 'column_name' THEN 'C'
+                              WHEN 'type_function' THEN 'T' ELSE 'R' END)::VARCHAR AS catcode,
+       true AS barelabel,
+       (CASE keyword_category WHEN 'unreserved' THEN 'unreserved' WHEN 'column_name' THEN 'unreserved (cannot be function or type name)'
+                              WHEN 'type_function' THEN 'reserved (can be function or type name)' ELSE 'reserved' END)::VARCHAR
+           AS catdesc,
+       'can be bare label'::VARCHAR AS baredesc
+FROM duckdb_keywords();

@@ -7,6 +7,9 @@ SELECT (3000000000 + 1000 * c.table_oid + c.column_index)::UINTEGER AS oid,
        -- A string literal default shows with its column's type, as PostgreSQL deparses it ('x'::text).
        (CASE WHEN regexp_full_match(c.column_default, '''([^'']|'''')*''')
              THEN c.column_default || '::' || duckgres_catalog.main.format_type(duckgres_type_oid(c.data_type), NULL)
+             -- nextval('seq') as PostgreSQL shows a serial column's default: nextval('seq'::regclass).
+             WHEN starts_with(c.column_default, 'nextval(''') AND ends_with(c.column_default, ''')')
+             THEN c.column_default[1:-2] || '::regclass)'
              ELSE c.column_default END)::VARCHAR AS adbin
 FROM duckdb_columns() c
 WHERE c.database_name = current_database() AND c.column_default IS NOT NULL;

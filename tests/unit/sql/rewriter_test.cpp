@@ -58,6 +58,14 @@ TEST(Rewriter, Passes) {
         {"select ix.indkey::varchar, x::oid from t", "SELECT array_to_string(ix.indkey, ' '), x::uinteger FROM t"},
         {"create table o (a oid)", "CREATE TABLE o (a uinteger)"},
         {"select $1::regclass", "SELECT duckgres_catalog.main.duckgres_regclass_oid($1::\"varchar\")"},
+        // DDL: storage clauses dropped (with notices, see DdlNotices), serial columns expanded.
+        {"create table t (a int) tablespace pg_default", "CREATE TABLE t (a int)"},
+        {"create table t (a int) using heap with (fillfactor=70)", "CREATE TABLE t (a int)"},
+        {"create index i on t using gin (a) with (fastupdate=off)", "CREATE INDEX i ON t (a)"},
+        {"create index i on t (a)", "CREATE INDEX i ON t (a)"},
+        {"create table s (id serial primary key, b bigserial)",
+         "CREATE TABLE s (id int PRIMARY KEY DEFAULT nextval('s_id_seq') NOT NULL, "
+         "b bigint DEFAULT nextval('s_b_seq') NOT NULL)"},
     };
     RewriteContext context{"alice", 4242, {}, [](const std::string &name) -> std::optional<std::string> {
                                if (name == "TimeZone") {
@@ -75,6 +83,45 @@ TEST(Rewriter, Passes) {
             ASSERT_TRUE(rewritten.has_value()) << c.sql;
             EXPECT_EQ(*rewritten, c.rewritten) << c.sql;
         }
+    }
+}
+
+} // namespace
+} // namespace duckgres::sql
+
+namespace duckgres::sql {
+namespace {
+
+TEST(Rewriter, DdlNoticesAndStatementsBefore) {
+    struct {
+        const char *sql;
+        std::vector<std::string> notices;
+        std::vector<std::string> before;
+    } cases[] = {
+        {"create table t (a int) tablespace pg_default",
+         {"TABLESPACE pg_default is accepted and ignored: DuckDB keeps each database in one file"},
+         {}},
+        {"create table t (a int) using heap", {}, {}},
+        {"create index i on t using btree (a)", {}, {}},
+        {"create index i on t using gin (a)",
+         {"index method \"gin\" is not available: the index is DuckDB's ART index"},
+         {}},
+        {"create table s.t (id serial, b smallserial)",
+         {},
+         {"CREATE SEQUENCE IF NOT EXISTS s.t_id_seq", "CREATE SEQUENCE IF NOT EXISTS s.t_b_seq"}},
+        {"create table \"T\" (id serial)", {}, {"CREATE SEQUENCE IF NOT EXISTS \"T_id_seq\""}},
+    };
+    for (const auto &c : cases) {
+        auto parsed = ParseQuery(c.sql);
+        ASSERT_EQ(parsed.statements.size(), 1u) << c.sql;
+        std::vector<std::string> notices;
+        std::vector<std::string> before;
+        RewriteContext context;
+        context.notices = &notices;
+        context.before = &before;
+        RewriteForDuckDb(*parsed.statements[0].tree, context);
+        EXPECT_EQ(notices, c.notices) << c.sql;
+        EXPECT_EQ(before, c.before) << c.sql;
     }
 }
 

@@ -1,0 +1,131 @@
+// DDL rewrite passes: storage clauses and index methods dropped with a NOTICE, serial columns expanded.
+#include "sql/ddl_passes.hpp"
+
+#include "sql/node_builders.hpp"
+
+namespace duckgres::sql {
+
+namespace {
+
+using pg_query::Node;
+
+std::string QuotedIfNeeded(const std::string &name) {
+    for (char c : name) {
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+            std::string out = "\"";
+            for (char d : name) {
+                out += d;
+                if (d == '"') {
+                    out += '"';
+                }
+            }
+            return out + "\"";
+        }
+    }
+    return name;
+}
+
+//! The integer type a serial type name stands for, or empty.
+std::string SerialBase(const pg_query::TypeName &type) {
+    if (type.array_bounds_size() > 0 || type.names_size() != 1) {
+        return "";
+    }
+    auto name = LastName(type.names());
+    if (name == "serial" || name == "serial4") {
+        return "int4";
+    }
+    if (name == "bigserial" || name == "serial8") {
+        return "int8";
+    }
+    if (name == "smallserial" || name == "serial2") {
+        return "int2";
+    }
+    return "";
+}
+
+} // namespace
+
+bool DropStorageClauses(Node &node, std::vector<std::string> &notices) {
+    bool changed = false;
+    if (node.has_create_stmt()) {
+        auto *create = node.mutable_create_stmt();
+        if (!create->tablespacename().empty()) {
+            notices.push_back("TABLESPACE " + create->tablespacename() +
+                              " is accepted and ignored: DuckDB keeps each database in one file");
+            create->clear_tablespacename();
+            changed = true;
+        }
+        if (!create->access_method().empty()) {
+            if (create->access_method() != "heap") {
+                notices.push_back("access method \"" + create->access_method() +
+                                  "\" is accepted and ignored: DuckDB stores every table its own way");
+            }
+            create->clear_access_method();
+            changed = true;
+        }
+        if (create->options_size() > 0) {
+            notices.push_back("storage parameters (WITH ...) are accepted and ignored by DuckDB");
+            create->clear_options();
+            changed = true;
+        }
+    }
+    if (node.has_index_stmt()) {
+        auto *index = node.mutable_index_stmt();
+        if (!index->access_method().empty()) {
+            if (index->access_method() != "btree") {
+                notices.push_back("index method \"" + index->access_method() +
+                                  "\" is not available: the index is DuckDB's ART index");
+            }
+            index->clear_access_method();
+            changed = true;
+        }
+        if (!index->table_space().empty()) {
+            notices.push_back("TABLESPACE " + index->table_space() + " is accepted and ignored");
+            index->clear_table_space();
+            changed = true;
+        }
+        if (index->options_size() > 0) {
+            notices.push_back("index storage parameters (WITH ...) are accepted and ignored by DuckDB");
+            index->clear_options();
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+bool ExpandSerialColumns(Node &node, std::vector<std::string> &before) {
+    if (!node.has_create_stmt()) {
+        return false;
+    }
+    auto *create = node.mutable_create_stmt();
+    const auto &relation = create->relation();
+    bool changed = false;
+    for (auto &element : *create->mutable_table_elts()) {
+        if (!element.has_column_def()) {
+            continue;
+        }
+        auto *column = element.mutable_column_def();
+        auto base = SerialBase(column->type_name());
+        if (base.empty()) {
+            continue;
+        }
+        // PostgreSQL's sequence name: <table>_<column>_seq, in the table's schema.
+        std::string sequence = relation.relname() + "_" + column->colname() + "_seq";
+        std::string qualified = relation.schemaname().empty()
+                                    ? QuotedIfNeeded(sequence)
+                                    : QuotedIfNeeded(relation.schemaname()) + "." + QuotedIfNeeded(sequence);
+        before.push_back("CREATE SEQUENCE IF NOT EXISTS " + qualified);
+        auto *type = column->mutable_type_name();
+        type->clear_names();
+        type->add_names()->mutable_string()->set_sval("pg_catalog");
+        type->add_names()->mutable_string()->set_sval(base);
+        auto *default_constraint = column->add_constraints()->mutable_constraint();
+        default_constraint->set_contype(pg_query::CONSTR_DEFAULT);
+        *default_constraint->mutable_raw_expr() = FuncCallNode({"nextval"}, {StringConst(qualified)});
+        column->add_constraints()->mutable_constraint()->set_contype(pg_query::CONSTR_NOTNULL);
+        changed = true;
+    }
+    return changed;
+}
+
+} // namespace duckgres::sql
