@@ -92,6 +92,8 @@ private:
     //! True when the result has the columns the statement's RowDescription announced: their number,
     //! and the type of each column whose type DuckDB knew at Parse.
     static bool MatchesDescription(const PreparedEntry &entry, engine::QueryResult &result);
+    //! The types of parameters the statement casts explicitly ($1::oid[] -> 1028), by number.
+    static std::map<int32_t, uint32_t> CastParameterTypes(const sql::ParsedStatement &statement);
     asio::awaitable<void> HandleExtendedMessage(wire::FrontendType type, std::span<const uint8_t> payload);
     asio::awaitable<void> HandleParse(const wire::ParseMessage &message);
     asio::awaitable<void> HandleBind(const wire::BindMessage &message);

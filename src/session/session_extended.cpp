@@ -150,8 +150,38 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
     wire::WriteParseComplete(stream_.Out());
 }
 
+std::map<int32_t, uint32_t> Session::CastParameterTypes(const sql::ParsedStatement &statement) {
+    std::map<int32_t, uint32_t> types;
+    if (!statement.tree) {
+        return types;
+    }
+    for (const auto &[number, name] : sql::ExplicitParameterTypes(*statement.tree)) {
+        const bool array = name.ends_with("[]");
+        const std::string base = array ? name.substr(0, name.size() - 2) : name;
+        if (number < 1 || base == "varchar" || base == "bpchar" || base.starts_with("reg")) {
+            // PostgreSQL types $1::varchar, $1::char(n) and their arrays as text; reg* casts are
+            // looked up by name in Duckgres, so their parameters are text too.
+            continue;
+        }
+        uint32_t type_oid = types::TypeOidForName(base);
+        if (type_oid != 0) {
+            types[number] = array ? types::ArrayTypeOf(type_oid) : type_oid;
+        }
+    }
+    return types;
+}
+
 void Session::PrepareForParse(PreparedEntry &entry) {
-    const auto &declared = entry.parameter_types;
+    // Declared in Parse, or else cast in the statement ($1::oid[]).
+    auto declared = entry.parameter_types;
+    for (const auto &[number, type_oid] : CastParameterTypes(entry.statement)) {
+        if (declared.size() < static_cast<size_t>(number)) {
+            declared.resize(number, 0);
+        }
+        if (declared[number - 1] == 0) {
+            declared[number - 1] = type_oid;
+        }
+    }
     std::map<int32_t, std::string> casts;
     try {
         entry.prepared = PrepareGeneric(entry.statement);
@@ -250,23 +280,10 @@ void Session::DescribeEntry(PreparedEntry &entry) {
     }
     entry.parameter_types.resize(count, 0);
     // A parameter the statement casts ($1::oid[]) has the cast's type, as PostgreSQL reports it.
-    std::map<int32_t, std::string> casts;
-    if (entry.statement.tree) {
-        casts = sql::ExplicitParameterTypes(*entry.statement.tree);
-    }
-    for (const auto &[number, name] : casts) {
-        if (number < 1 || static_cast<idx_t>(number) > count || entry.parameter_types[number - 1] != 0) {
-            continue;
+    for (const auto &[number, type_oid] : CastParameterTypes(entry.statement)) {
+        if (static_cast<idx_t>(number) <= count && entry.parameter_types[number - 1] == 0) {
+            entry.parameter_types[number - 1] = type_oid;
         }
-        const bool array = name.ends_with("[]");
-        const std::string base = array ? name.substr(0, name.size() - 2) : name;
-        if (base == "varchar" || base == "bpchar" || base.starts_with("reg")) {
-            // PostgreSQL types $1::varchar, $1::char(n) and their arrays as text; reg* casts are
-            // looked up by name in Duckgres, so their parameters are text too.
-            continue;
-        }
-        uint32_t type_oid = types::TypeOidForName(base);
-        entry.parameter_types[number - 1] = array ? types::ArrayTypeOf(type_oid) : type_oid;
     }
     for (idx_t i = 0; i < count; i++) {
         if (entry.parameter_types[i] == 0) {

@@ -4,6 +4,7 @@
 #include "sql/catalog_passes.hpp"
 #include "sql/ddl_passes.hpp"
 #include "sql/node_builders.hpp"
+#include "sql/statement_parser.hpp"
 
 #include "common/sql_error.hpp"
 #include "version.hpp"
@@ -161,6 +162,71 @@ bool IsScalarSetFunction(const std::string &name) {
 
 //! `FROM generate_series(1, 3) AS g`: PostgreSQL names the single column after the alias, so
 //! `g` is the value; DuckDB would make `g` the whole row. Adds the column alias: `AS g(g)`.
+//! True when every argument is an integer constant that fits int4 (PostgreSQL picks
+//! generate_series(int, int) for them, whose result is int; DuckDB's is always BIGINT).
+bool IntegerConstantArgs(const pg_query::FuncCall &call) {
+    if (call.args_size() < 2 || call.args_size() > 3) {
+        return false;
+    }
+    for (const auto &arg : call.args()) {
+        const Node *value = &arg;
+        if (value->has_a_expr() && value->a_expr().kind() == pg_query::AEXPR_OP && !value->a_expr().has_lexpr() &&
+            LastName(value->a_expr().name()) == "-") {
+            value = &value->a_expr().rexpr(); // -5
+        }
+        if (!value->has_a_const() || !value->a_const().has_ival()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+Node Int4Cast(Node value) {
+    Node cast;
+    *cast.mutable_type_cast()->mutable_arg() = std::move(value);
+    cast.mutable_type_cast()->mutable_type_name()->add_names()->mutable_string()->set_sval("int4");
+    cast.mutable_type_cast()->mutable_type_name()->set_typemod(-1);
+    return cast;
+}
+
+//! `FROM generate_series(1, 3) AS g(n)` with integer constants: a subquery casting the values to int4,
+//! as PostgreSQL's generate_series(int, int) returns them.
+bool IntegerSeriesInFrom(Node &node) {
+    if (!node.has_range_function()) {
+        return false;
+    }
+    const auto &range = node.range_function();
+    if (range.functions_size() != 1 || range.ordinality() || range.coldeflist_size() > 0 || range.lateral() ||
+        range.alias().colnames_size() > 1) {
+        return false;
+    }
+    const auto &pair = range.functions(0);
+    if (!pair.has_list() || pair.list().items_size() < 1 || !pair.list().items(0).has_func_call()) {
+        return false;
+    }
+    const auto &call = pair.list().items(0).func_call();
+    if (FunctionName(call) != "generate_series" || !IntegerConstantArgs(call)) {
+        return false;
+    }
+    // The column's name: the alias's column, else the alias (PostgreSQL's rule), else the function's.
+    std::string column = range.alias().colnames_size() == 1 ? range.alias().colnames(0).string().sval()
+                         : range.has_alias()                ? range.alias().aliasname()
+                                                            : "generate_series";
+    std::string alias = range.has_alias() ? range.alias().aliasname() : "generate_series";
+    auto parsed = ParseQuery("SELECT x FROM generate_series(1, 1) AS s(x)");
+    Node select = *parsed.statements.at(0).tree;
+    auto *target = select.mutable_select_stmt()->mutable_target_list(0)->mutable_res_target();
+    target->set_name(column);
+    *target->mutable_val() = Int4Cast(target->val());
+    auto *inner = select.mutable_select_stmt()->mutable_from_clause(0)->mutable_range_function();
+    *inner->mutable_functions(0)->mutable_list()->mutable_items(0) = pair.list().items(0);
+    Node subselect;
+    *subselect.mutable_range_subselect()->mutable_subquery() = std::move(select);
+    subselect.mutable_range_subselect()->mutable_alias()->set_aliasname(alias);
+    node = std::move(subselect);
+    return true;
+}
+
 bool NameSingleColumnFunction(Node &node) {
     if (!node.has_range_function()) {
         return false;
@@ -199,12 +265,30 @@ bool UnnestExpandArrayField(Node &node) {
     if (field == "x") {
         rows = FuncCallNode({"unnest"}, {array});
     } else if (field == "n") {
-        rows = FuncCallNode({"unnest"},
-                            {FuncCallNode({"generate_series"}, {IntConst(1), FuncCallNode({"len"}, {array})})});
+        // The position is an integer in PostgreSQL (generate_series gives bigint).
+        Node positions = FuncCallNode(
+            {"unnest"}, {FuncCallNode({"generate_series"}, {IntConst(1), FuncCallNode({"len"}, {array})})});
+        rows.mutable_type_cast()->mutable_type_name()->add_names()->mutable_string()->set_sval("int4");
+        rows.mutable_type_cast()->mutable_type_name()->set_typemod(-1);
+        *rows.mutable_type_cast()->mutable_arg() = std::move(positions);
     } else {
         return false;
     }
     *node.mutable_res_target()->mutable_val() = std::move(rows);
+    return true;
+}
+
+//! `SELECT NULL AS x`: PostgreSQL types an untyped NULL in a select list as text (DuckDB: integer).
+bool TypeSelectedNull(Node &node) {
+    if (!node.has_res_target() || !node.res_target().val().has_a_const() ||
+        !node.res_target().val().a_const().isnull()) {
+        return false;
+    }
+    Node cast;
+    *cast.mutable_type_cast()->mutable_arg() = node.res_target().val();
+    cast.mutable_type_cast()->mutable_type_name()->add_names()->mutable_string()->set_sval("text");
+    cast.mutable_type_cast()->mutable_type_name()->set_typemod(-1);
+    *node.mutable_res_target()->mutable_val() = std::move(cast);
     return true;
 }
 
@@ -218,12 +302,13 @@ bool UnnestTargetSetFunction(Node &node) {
     if ((name != "generate_series" && name != "_pg_expandarray") || call.has_over()) {
         return false;
     }
+    const bool int4 = name == "generate_series" && IntegerConstantArgs(call);
     Node wrapped;
     auto *unnest = wrapped.mutable_func_call();
     unnest->add_funcname()->mutable_string()->set_sval("unnest");
     *unnest->add_args() = node.res_target().val();
     unnest->set_funcformat(pg_query::COERCE_EXPLICIT_CALL);
-    *node.mutable_res_target()->mutable_val() = std::move(wrapped);
+    *node.mutable_res_target()->mutable_val() = int4 ? Int4Cast(std::move(wrapped)) : std::move(wrapped);
     return true;
 }
 
@@ -341,8 +426,10 @@ std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &
         changed |= CastParameter(node, context);
         changed |= GuardDivision(node);
         changed |= InlineSessionFunctions(node, context);
+        changed |= IntegerSeriesInFrom(node);
         changed |= NameSingleColumnFunction(node);
         changed |= UnnestExpandArrayField(node);
+        changed |= TypeSelectedNull(node);
         changed |= UnnestTargetSetFunction(node);
     });
     if (context.notices) {

@@ -7,22 +7,22 @@
 -- OIDs are fixed while the server runs); constraints 1e9 + 64 * table + n, the indexes behind PRIMARY KEY and
 -- UNIQUE constraints 2e9 + 64 * table + n, column defaults 3e9 + 1000 * table + column.
 
-CREATE MACRO duckgres_object_oid(duck_oid) AS 16384 + duck_oid;
+CREATE MACRO duckgres_object_oid(duck_oid) AS (16384 + duck_oid)::UINTEGER;
 
 CREATE MACRO duckgres_namespace_oid(name, duck_oid) AS
-    CASE name
+    (CASE name
         WHEN 'pg_catalog' THEN 11
         WHEN 'pg_toast' THEN 99
         WHEN 'public' THEN 2200
         WHEN 'information_schema' THEN 13000
         ELSE 16384 + duck_oid
-    END;
+    END)::UINTEGER;
 
 -- The constraints PostgreSQL would have (NOT NULL is a column property there), with PostgreSQL's names
 -- for primary keys and foreign keys.
 CREATE VIEW duckgres_constraints AS
 SELECT c.*,
-       1000000000 + 64 * c.table_oid + c.constraint_index AS oid,
+       (1000000000 + 64 * c.table_oid + c.constraint_index)::UINTEGER AS oid,
        CASE c.constraint_type
            WHEN 'PRIMARY KEY' THEN 'p'
            WHEN 'UNIQUE' THEN 'u'
@@ -34,17 +34,40 @@ SELECT c.*,
            WHEN 'FOREIGN KEY' THEN c.table_name || '_' || array_to_string(c.constraint_column_names, '_') || '_fkey'
            ELSE c.constraint_name
        END AS conname,
-       CASE WHEN c.constraint_type IN ('PRIMARY KEY', 'UNIQUE') THEN 2000000000 + 64 * c.table_oid + c.constraint_index
-            ELSE 0 END AS index_oid
+       (CASE WHEN c.constraint_type IN ('PRIMARY KEY', 'UNIQUE') THEN 2000000000 + 64 * c.table_oid + c.constraint_index
+             ELSE 0 END)::UINTEGER AS index_oid
 FROM duckdb_constraints() c
 WHERE c.database_name = current_database() AND c.constraint_type <> 'NOT NULL';
+
+-- The columns of each index: CREATE INDEX expressions that are plain columns, or a constraint's columns.
+CREATE VIEW duckgres_index_columns AS
+SELECT duckgres_catalog.main.duckgres_object_oid(i.index_oid) AS indexrelid,
+       duckgres_catalog.main.duckgres_object_oid(i.table_oid) AS indrelid,
+       i.index_name, i.schema_name, i.table_name, i.is_unique, i.is_primary, e.position,
+       trim(e.expression, ' "''') AS column_name
+FROM duckdb_indexes() i,
+     (SELECT unnest(string_split(trim(i.expressions, '[]'), ', ')) AS expression,
+             generate_subscripts(string_split(trim(i.expressions, '[]'), ', '), 1) AS position) e
+WHERE i.database_name = current_database()
+UNION ALL
+SELECT c.index_oid, duckgres_catalog.main.duckgres_object_oid(c.table_oid), c.conname, c.schema_name, c.table_name,
+       true, c.contype = 'p', k.position, k.column_name
+FROM duckgres_catalog.main.duckgres_constraints c,
+     (SELECT unnest(c.constraint_column_names) AS column_name,
+             generate_subscripts(c.constraint_column_names, 1) AS position) k
+WHERE c.contype IN ('p', 'u');
 
 -- Every relation of the current database as pg_class sees it: tables, views, sequences, indexes made by
 -- CREATE INDEX and the indexes behind PRIMARY KEY and UNIQUE constraints.
 CREATE VIEW duckgres_relations AS
 SELECT duckgres_catalog.main.duckgres_object_oid(table_oid) AS oid, table_name AS relname, schema_name AS nspname,
        duckgres_catalog.main.duckgres_namespace_oid(schema_name, schema_oid) AS relnamespace, 'r' AS relkind,
-       column_count AS relnatts, check_constraint_count AS relchecks, (index_count > 0 OR has_primary_key) AS relhasindex,
+       column_count AS relnatts, check_constraint_count AS relchecks,
+       -- Indexes PostgreSQL would list (DuckDB also counts the one behind a foreign key).
+       (has_primary_key OR EXISTS (SELECT 1 FROM duckgres_catalog.main.duckgres_constraints u
+                                   WHERE u.contype = 'u' AND u.table_oid = t.table_oid)
+        OR EXISTS (SELECT 1 FROM duckdb_indexes() i
+                   WHERE i.database_name = t.database_name AND i.table_oid = t.table_oid)) AS relhasindex,
        estimated_size AS reltuples, comment, sql, table_name AS table_name,
        -- PostgreSQL implements foreign keys with triggers, and psql looks for them only then.
        EXISTS (SELECT 1 FROM duckgres_catalog.main.duckgres_constraints f

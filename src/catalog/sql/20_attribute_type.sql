@@ -10,12 +10,13 @@ WHERE database_name = current_database() AND logical_type = 'ENUM' AND NOT inter
 CREATE OR REPLACE VIEW pg_type AS
 SELECT * FROM duckgres_catalog.static.pg_type
 UNION ALL
-SELECT oid, type_name, typnamespace, 10, 4, true, 'e', 'E', false, true, ',', 0, '-', 0, 0, 'enum_in', 'enum_out',
-       'enum_recv', 'enum_send', '-', '-', '-', 'i', 'p', false, 0, -1, 0, 0, NULL, NULL, NULL
+SELECT oid::UINTEGER, type_name, typnamespace::UINTEGER, 10::UINTEGER, 4, true, 'e', 'E', false, true, ',',
+       0::UINTEGER, '-', 0::UINTEGER, 0::UINTEGER, 'enum_in', 'enum_out', 'enum_recv', 'enum_send', '-', '-', '-', 'i',
+       'p', false, 0::UINTEGER, -1, 0, 0::UINTEGER, NULL, NULL, NULL
 FROM duckgres_catalog.main.duckgres_user_types;
 
 CREATE VIEW pg_enum AS
-SELECT (1000000 * t.oid + l.n)::UINTEGER AS oid, t.oid::UINTEGER AS enumtypid, l.n::REAL AS enumsortorder,
+SELECT ((1000 * t.oid + l.n) % 4294967295)::UINTEGER AS oid, t.oid::UINTEGER AS enumtypid, l.n::REAL AS enumsortorder,
        l.label::VARCHAR AS enumlabel
 FROM duckgres_catalog.main.duckgres_user_types t,
      (SELECT unnest(labels) AS label, generate_subscripts(labels, 1) AS n) l;
@@ -49,4 +50,15 @@ SELECT duckgres_catalog.main.duckgres_object_oid(c.table_oid)::UINTEGER AS attre
        NULL::VARCHAR AS attmissingval
 FROM duckdb_columns() c
 LEFT JOIN duckgres_catalog.static.pg_type t ON t.oid = duckgres_type_oid(c.data_type)
-WHERE c.database_name = current_database();
+WHERE c.database_name = current_database()
+UNION ALL
+-- An index's own columns (PostgreSQL has pg_attribute rows for index relations too).
+SELECT ic.indexrelid::UINTEGER, ic.column_name::VARCHAR, duckgres_type_oid(c.data_type)::UINTEGER, -1,
+       coalesce(t.typlen, -1)::SMALLINT, ic.position::SMALLINT, 0, -1, -1, coalesce(t.typbyval, false),
+       coalesce(t.typalign, 'i')::VARCHAR, coalesce(t.typstorage, 'x')::VARCHAR, '', false, false, false, '', '', false,
+       true, 0, (CASE WHEN coalesce(t.typcollation, 0) <> 0 THEN 100 ELSE 0 END)::UINTEGER, NULL, NULL, NULL, NULL
+FROM duckgres_catalog.main.duckgres_index_columns ic
+JOIN duckdb_columns() c
+  ON c.database_name = current_database() AND c.schema_name = ic.schema_name AND c.table_name = ic.table_name
+     AND c.column_name = ic.column_name
+LEFT JOIN duckgres_catalog.static.pg_type t ON t.oid = duckgres_type_oid(c.data_type);

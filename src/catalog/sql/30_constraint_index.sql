@@ -1,23 +1,5 @@
 -- pg_constraint and pg_index (pg_attrdef, which needs format_type, is in 50_system_views.sql).
 
--- The columns of each index: CREATE INDEX expressions that are plain columns, or a constraint's columns.
-CREATE VIEW duckgres_index_columns AS
-SELECT duckgres_catalog.main.duckgres_object_oid(i.index_oid) AS indexrelid,
-       duckgres_catalog.main.duckgres_object_oid(i.table_oid) AS indrelid,
-       i.index_name, i.schema_name, i.table_name, i.is_unique, i.is_primary, e.position,
-       trim(e.expression, ' "''') AS column_name
-FROM duckdb_indexes() i,
-     (SELECT unnest(string_split(trim(i.expressions, '[]'), ', ')) AS expression,
-             generate_subscripts(string_split(trim(i.expressions, '[]'), ', '), 1) AS position) e
-WHERE i.database_name = current_database()
-UNION ALL
-SELECT c.index_oid, duckgres_catalog.main.duckgres_object_oid(c.table_oid), c.conname, c.schema_name, c.table_name,
-       true, c.contype = 'p', k.position, k.column_name
-FROM duckgres_catalog.main.duckgres_constraints c,
-     (SELECT unnest(c.constraint_column_names) AS column_name,
-             generate_subscripts(c.constraint_column_names, 1) AS position) k
-WHERE c.contype IN ('p', 'u');
-
 CREATE VIEW duckgres_indexes AS
 SELECT ic.indexrelid, ic.indrelid, ic.index_name, ic.schema_name, ic.table_name, ic.is_unique, ic.is_primary,
        list(coalesce(a.attnum, 0) ORDER BY ic.position) AS attnums,

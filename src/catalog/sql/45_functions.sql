@@ -98,13 +98,16 @@ WHEN 'c' THEN 'CHECK (' || duckgres_catalog.main.duckgres_unwrap(dc_c.expression
 CREATE MACRO pg_get_constraintdef(arg_constraint_oid) AS duckgres_catalog.main.duckgres_constraintdef(arg_constraint_oid),
     (arg_constraint_oid, arg_pretty) AS duckgres_catalog.main.duckgres_constraintdef(arg_constraint_oid);
 
-CREATE MACRO duckgres_indexdef(arg_index_oid) AS
+-- With arg_qualify the table is schema-qualified (pg_get_indexdef(oid)); the pretty form qualifies it only
+-- outside the search path, as PostgreSQL does.
+CREATE MACRO duckgres_indexdef(arg_index_oid, arg_qualify) AS
     (SELECT 'CREATE ' || CASE WHEN di_i.is_unique THEN 'UNIQUE ' ELSE '' END || 'INDEX ' || di_i.index_name || ' ON '
-            || di_i.schema_name || '.' || di_i.table_name || ' USING btree (' || array_to_string(di_i.column_names, ', ') || ')'
+            || CASE WHEN arg_qualify OR di_i.schema_name NOT IN ('public', 'main') THEN di_i.schema_name || '.' ELSE '' END
+            || di_i.table_name || ' USING btree (' || array_to_string(di_i.column_names, ', ') || ')'
      FROM duckgres_catalog.main.duckgres_indexes di_i WHERE di_i.indexrelid = arg_index_oid);
-CREATE MACRO pg_get_indexdef(arg_index_oid) AS duckgres_catalog.main.duckgres_indexdef(arg_index_oid),
+CREATE MACRO pg_get_indexdef(arg_index_oid) AS duckgres_catalog.main.duckgres_indexdef(arg_index_oid, true),
     (arg_index_oid, arg_column_number, arg_pretty) AS
-    CASE WHEN arg_column_number = 0 THEN duckgres_catalog.main.duckgres_indexdef(arg_index_oid)
+    CASE WHEN arg_column_number = 0 THEN duckgres_catalog.main.duckgres_indexdef(arg_index_oid, NOT arg_pretty)
          ELSE (SELECT pgi_i.column_names[arg_column_number] FROM duckgres_catalog.main.duckgres_indexes pgi_i
                WHERE pgi_i.indexrelid = arg_index_oid) END;
 
