@@ -39,34 +39,54 @@ void BindCursors(duckdb_bind_info info) {
 
 void InitCursors(duckdb_init_info info) {}
 
-struct SettingsScan {
+//! A table function whose rows are strings, from a SessionDirectory query (duckgres_settings(),
+//! duckgres_activity()): the columns are VARCHAR, and the catalog's views give them their types.
+struct StringTable {
+    SessionDirectory *directory;
+    std::vector<const char *> columns;
+    std::function<std::vector<std::vector<std::string>>(SessionDirectory &, idx_t connection_id)> rows;
+};
+
+struct StringScan {
     std::vector<std::vector<std::string>> rows;
+    size_t columns = 0;
     size_t next = 0;
 };
 
-void BindSettings(duckdb_bind_info info) {
-    auto *directory = static_cast<SessionDirectory *>(duckdb_bind_get_extra_info(info));
-    for (const char *name : {"name", "setting", "short_desc", "context"}) {
+void BindStringTable(duckdb_bind_info info) {
+    auto *table = static_cast<StringTable *>(duckdb_bind_get_extra_info(info));
+    for (const char *name : table->columns) {
         LogicalTypeHandle varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
         duckdb_bind_add_result_column(info, name, varchar.Get());
     }
     duckdb_client_context context = nullptr;
     duckdb_table_function_get_client_context(info, &context);
-    auto *scan = new SettingsScan{directory->Settings(ConnectionId(context)), 0};
-    duckdb_bind_set_bind_data(info, scan, [](void *data) { delete static_cast<SettingsScan *>(data); });
+    auto *scan = new StringScan{table->rows(*table->directory, ConnectionId(context)), table->columns.size(), 0};
+    duckdb_bind_set_bind_data(info, scan, [](void *data) { delete static_cast<StringScan *>(data); });
 }
 
-void ScanSettings(duckdb_function_info info, duckdb_data_chunk output) {
-    auto *scan = static_cast<SettingsScan *>(duckdb_function_get_bind_data(info));
+void ScanStringTable(duckdb_function_info info, duckdb_data_chunk output) {
+    auto *scan = static_cast<StringScan *>(duckdb_function_get_bind_data(info));
     idx_t count = 0;
     for (; scan->next < scan->rows.size() && count < duckdb_vector_size(); scan->next++, count++) {
         const auto &row = scan->rows[scan->next];
-        for (idx_t column = 0; column < 4 && column < row.size(); column++) {
+        for (idx_t column = 0; column < scan->columns && column < row.size(); column++) {
             duckdb_vector_assign_string_element_len(duckdb_data_chunk_get_vector(output, column), count,
                                                     row[column].data(), row[column].size());
         }
     }
     duckdb_data_chunk_set_size(output, count);
+}
+
+void RegisterStringTable(duckdb_connection connection, const char *name, StringTable *table) {
+    auto function = duckdb_create_table_function();
+    duckdb_table_function_set_name(function, name);
+    duckdb_table_function_set_extra_info(function, table, [](void *data) { delete static_cast<StringTable *>(data); });
+    duckdb_table_function_set_bind(function, BindStringTable);
+    duckdb_table_function_set_init(function, InitCursors);
+    duckdb_table_function_set_function(function, ScanStringTable);
+    duckdb_register_table_function(connection, function);
+    duckdb_destroy_table_function(&function);
 }
 
 void BindSessionUser(duckdb_bind_info info) {
@@ -144,6 +164,25 @@ std::vector<std::vector<std::string>> SessionDirectory::Settings(idx_t connectio
     return lister();
 }
 
+void SessionDirectory::SetActivity(idx_t connection_id, std::vector<std::string> row) {
+    std::lock_guard lock(mutex_);
+    auto found = sessions_.find(connection_id);
+    if (found != sessions_.end()) {
+        found->second.activity = std::move(row);
+    }
+}
+
+std::vector<std::vector<std::string>> SessionDirectory::Activity() {
+    std::lock_guard lock(mutex_);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto &[id, entry] : sessions_) {
+        if (!entry.activity.empty()) {
+            rows.push_back(entry.activity);
+        }
+    }
+    return rows;
+}
+
 std::string SessionDirectory::User(idx_t connection_id) {
     std::lock_guard lock(mutex_);
     auto found = sessions_.find(connection_id);
@@ -160,14 +199,15 @@ void SessionDirectory::RegisterFunctions(duckdb_connection connection) {
     duckdb_register_table_function(connection, function);
     duckdb_destroy_table_function(&function);
 
-    auto settings = duckdb_create_table_function();
-    duckdb_table_function_set_name(settings, "duckgres_settings");
-    duckdb_table_function_set_extra_info(settings, this, nullptr);
-    duckdb_table_function_set_bind(settings, BindSettings);
-    duckdb_table_function_set_init(settings, InitCursors);
-    duckdb_table_function_set_function(settings, ScanSettings);
-    duckdb_register_table_function(connection, settings);
-    duckdb_destroy_table_function(&settings);
+    RegisterStringTable(connection, "duckgres_settings",
+                        new StringTable{this,
+                                        {"name", "setting", "short_desc", "context"},
+                                        [](SessionDirectory &directory, idx_t id) { return directory.Settings(id); }});
+    RegisterStringTable(connection, "duckgres_activity",
+                        new StringTable{this,
+                                        {"pid", "datname", "usename", "application_name", "client_addr", "client_port",
+                                         "backend_start", "xact_start", "query_start", "state", "query"},
+                                        [](SessionDirectory &directory, idx_t) { return directory.Activity(); }});
 
     auto user = duckdb_create_scalar_function();
     LogicalTypeHandle varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));

@@ -1,4 +1,5 @@
-// SessionDirectory: per-session state that server-side SQL functions answer from (pg_cursors).
+// SessionDirectory: per-session state that server-side SQL functions answer from (pg_cursors, pg_settings,
+// pg_stat_activity).
 #pragma once
 
 #include <duckdb.h>
@@ -38,8 +39,16 @@ public:
     std::string User(idx_t connection_id);
     //! The calling session's parameters (see SettingsLister); empty for connections no session registered.
     std::vector<std::vector<std::string>> Settings(idx_t connection_id);
+    //! A session's pg_stat_activity row, as strings in the order of duckgres_activity()'s columns (pid,
+    //! datname, usename, application_name, client_addr, client_port, backend_start, xact_start,
+    //! query_start as epoch microseconds, state, query; "" is NULL); the session
+    //! keeps it current (state and query as statements start and end).
+    void SetActivity(idx_t connection_id, std::vector<std::string> row);
+    //! Every registered session's activity row.
+    std::vector<std::vector<std::string>> Activity();
 
-    //! Registers, once per database, the table functions duckgres_cursors() and duckgres_settings()
+    //! Registers, once per database, the table functions duckgres_cursors(), duckgres_settings(),
+    //! duckgres_activity()
     //! and the scalar function duckgres_session_user() (the session's user, where DuckDB's
     //! current_user knows none).
     void RegisterFunctions(duckdb_connection connection);
@@ -49,6 +58,7 @@ private:
         std::string user;
         CursorLister cursors;
         SettingsLister settings;
+        std::vector<std::string> activity;
     };
     std::mutex mutex_;
     std::unordered_map<idx_t, Entry> sessions_;

@@ -29,6 +29,11 @@ constexpr size_t kFlushBudget = 256 * 1024;
 //! Replies to pipelined messages are sent once this much output is waiting.
 constexpr size_t kPipelineOutput = 64 * 1024;
 
+int64_t NowMicros() {
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
 SqlError Fatal(std::string sqlstate, const std::string &message) {
     SqlError error(std::move(sqlstate), message);
     error.severity = "FATAL";
@@ -330,7 +335,26 @@ asio::awaitable<void> Session::OpenDatabase() {
     auto [pid, secret] = context_.backends.Register(weak_from_this());
     process_id_ = pid;
     secret_key_ = secret;
+    backend_start_micros_ = NowMicros();
+    ReportActivity("idle", "");
     spdlog::debug("session {} started: user {} database {} from {}", process_id_, user_, database_name_, peer_);
+}
+
+void Session::ReportActivity(const char *state, const std::string &query) {
+    if (connection_id_ == 0 && !connection_) {
+        return;
+    }
+    if (std::string_view(state) == "active") {
+        query_start_micros_ = NowMicros();
+    }
+    auto colon = peer_.rfind(':');
+    std::string address = colon == std::string::npos ? peer_ : peer_.substr(0, colon);
+    std::string port = colon == std::string::npos ? "" : peer_.substr(colon + 1);
+    context_.sessions.SetActivity(connection_id_,
+                                  {std::to_string(process_id_), database_name_, user_,
+                                   settings_.Get("application_name").value_or(""), address, port,
+                                   std::to_string(backend_start_micros_), "",
+                                   query_start_micros_ ? std::to_string(query_start_micros_) : "", state, query});
 }
 
 void Session::WriteStartupReport() {
@@ -356,6 +380,10 @@ asio::awaitable<void> Session::CommandLoop() {
             throw Fatal("57P01", "terminating connection due to administrator command");
         }
         phase_ = Phase::Idle;
+        ReportActivity(tx_ == TxState::Idle     ? "idle"
+                       : tx_ == TxState::Failed ? "idle in transaction (aborted)"
+                                                : "idle in transaction",
+                       last_query_);
         auto message = co_await stream_.Read();
         phase_ = Phase::Busy;
         auto type = static_cast<wire::FrontendType>(message.type);
@@ -407,6 +435,8 @@ asio::awaitable<void> Session::CommandLoop() {
 
 asio::awaitable<void> Session::HandleQuery(const wire::Query &query) {
     query_text_ = query.sql;
+    last_query_ = query.sql;
+    ReportActivity("active", last_query_);
     // A simple Query destroys the unnamed prepared statement and portal, as in PostgreSQL.
     prepared_.erase("");
     portals_.erase("");
@@ -863,8 +893,11 @@ asio::awaitable<void> Session::RunCursorCommand(const sql::ParsedStatement &stat
 // Statements run on DuckDB
 
 sql::RewriteContext Session::RewriteContextFor(const std::map<int32_t, std::string> &parameter_casts) {
-    sql::RewriteContext context{user_, process_id_, parameter_casts,
-                                [this](const std::string &name) { return settings_.Get(name); }};
+    sql::RewriteContext context;
+    context.user = user_;
+    context.backend_pid = process_id_;
+    context.parameter_casts = parameter_casts;
+    context.setting = [this](const std::string &name) { return settings_.Get(name); };
     // set_config(name, value, is_local) changes the setting while the statement is prepared (a worker
     // thread, the session's coroutine waiting) and is replaced by the value it set.
     context.set_config = [this](const std::string &name, const std::string &value, bool is_local) {

@@ -180,6 +180,8 @@ private:
     void WriteNotice(const std::string &severity, const std::string &sqlstate, const std::string &message);
     void WriteReady();
     void WriteReportedParameters();
+    //! Publishes this session's pg_stat_activity row (state "active", "idle", "idle in transaction"...).
+    void ReportActivity(const char *state, const std::string &query);
     asio::awaitable<void> SendFatal(const SqlError &error);
 
     ServerContext &context_;
@@ -188,6 +190,9 @@ private:
     std::string user_;
     std::string database_name_;
     std::string query_text_; //!< the Query being run, for error positions
+    std::string last_query_; //!< the statement running or last run, for pg_stat_activity
+    int64_t backend_start_micros_ = 0;
+    int64_t query_start_micros_ = 0;
     std::unique_ptr<engine::EngineConnection> connection_;
     idx_t connection_id_ = 0;
     SessionSettings settings_;

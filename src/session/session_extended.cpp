@@ -389,6 +389,10 @@ asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message
     }
     auto source = found->second.source; // keeps the statement alive if the portal closes
     const auto &statement = source->statement;
+    if (last_query_ != statement.text) {
+        last_query_ = statement.text;
+    }
+    ReportActivity("active", last_query_);
     if (source->empty) {
         wire::WriteEmptyQueryResponse(stream_.Out());
         co_return;

@@ -115,3 +115,20 @@ def test_psycopg_typeinfo_matches_postgres(servers, type_name) -> None:
             infos.append((info.name, info.oid, info.array_oid, info.delimiter) if info else None)
     assert infos[0] == infos[1]
     assert infos[0] is not None
+
+
+def test_pg_stat_activity_lists_sessions(duckgres, pg) -> None:
+    for server in (duckgres, pg):
+        holder = psycopg.connect(server.conninfo(application_name="catc_holder"))
+        try:
+            holder.execute("SELECT 42")
+            with psycopg.connect(server.conninfo(), autocommit=True) as conn:
+                rows = conn.execute(
+                    "SELECT application_name, state, query, datname, usename, backend_start <= now(), "
+                    "pid = pg_backend_pid() FROM pg_stat_activity "
+                    "WHERE application_name = 'catc_holder' OR pid = pg_backend_pid() ORDER BY application_name"
+                ).fetchall()
+            assert rows[0][1:] == ("active", rows[0][2], "postgres", "postgres", True, True), server
+            assert rows[1][:3] == ("catc_holder", "idle in transaction", "SELECT 42"), server
+        finally:
+            holder.close()

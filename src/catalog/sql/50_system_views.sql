@@ -71,3 +71,18 @@ SELECT name::VARCHAR AS name, setting::VARCHAR AS setting, NULL::VARCHAR AS unit
        NULL::VARCHAR[] AS enumvals, setting::VARCHAR AS boot_val, setting::VARCHAR AS reset_val,
        NULL::VARCHAR AS sourcefile, NULL::INTEGER AS sourceline, false AS pending_restart
 FROM duckgres_settings();
+
+-- Every session of the server (one row each), as its session last reported itself.
+CREATE VIEW pg_stat_activity AS
+SELECT (CASE WHEN datname = 'postgres' THEN 5 ELSE 16384 END)::UINTEGER AS datid, datname::VARCHAR AS datname,
+       pid::INTEGER AS pid, NULL::INTEGER AS leader_pid, 10::UINTEGER AS usesysid, usename::VARCHAR AS usename,
+       application_name::VARCHAR AS application_name, nullif(client_addr, '')::VARCHAR AS client_addr,
+       NULL::VARCHAR AS client_hostname, nullif(client_port, '')::INTEGER AS client_port,
+       to_timestamp((backend_start::BIGINT)::DOUBLE / 1000000) AS backend_start,
+       to_timestamp((nullif(xact_start, '')::BIGINT)::DOUBLE / 1000000) AS xact_start,
+       to_timestamp((nullif(query_start, '')::BIGINT)::DOUBLE / 1000000) AS query_start,
+       to_timestamp((nullif(query_start, '')::BIGINT)::DOUBLE / 1000000) AS state_change,
+       NULL::VARCHAR AS wait_event_type, NULL::VARCHAR AS wait_event, state::VARCHAR AS state,
+       NULL::BIGINT AS backend_xid, NULL::BIGINT AS backend_xmin, NULL::BIGINT AS query_id, query::VARCHAR AS query,
+       'client backend'::VARCHAR AS backend_type
+FROM duckgres_activity();
