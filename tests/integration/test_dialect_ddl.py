@@ -110,3 +110,10 @@ def test_sql_prepare_execute_deallocate(duckgres, pg) -> None:
               "EXECUTE dd_ins", "PREPARE dd_sel AS SELECT a FROM dd_prep", "EXECUTE dd_sel", "DEALLOCATE dd_sel",
               "EXECUTE dd_sel", "DEALLOCATE ALL", "EXECUTE dd_ins", "DROP TABLE dd_prep"]
     assert [o[:2] for o in _run(duckgres, script)] == [o[:2] for o in _run(pg, script)]
+
+
+@pytest.mark.parametrize("pattern", ["YYYY-MM-DD HH24:MI:SS", "DD/MM/YY", "HH12:MI AM", 'YYYY-MM-DD"T"HH24:MI:SS.MS',
+                                     "FMMonth FMDD, YYYY", "Dy DDD IW", "FMHH24h 100%", "Mon YYYY"])
+def test_to_char_of_timestamps(duckgres, pg, pattern) -> None:
+    query = f"SELECT to_char(timestamp '2024-03-05 04:07:09.25', '{pattern}'), to_char(date '2023-12-31', '{pattern}')"
+    assert _run(duckgres, [query]) == _run(pg, [query])

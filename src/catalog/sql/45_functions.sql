@@ -302,3 +302,19 @@ SELECT keyword_name::VARCHAR AS word,
            AS catdesc,
        'can be bare label'::VARCHAR AS baredesc
 FROM duckdb_keywords();
+
+-- to_char(timestamp/date, format): PostgreSQL's template patterns translated to strftime's, longest first.
+-- Covered: YYYY YY MM Mon Month DD DDD Day Dy HH24 HH12 HH MI SS MS US AM PM IW TZ, FM (no zero padding;
+-- strftime never pads names) and "quoted text". Other patterns pass through as text; to_char of numbers is
+-- not covered.
+CREATE MACRO duckgres_strftime_format(arg_format) AS
+    arg_format.replace('%', '%%').replace('"', '')
+              .replace('FMHH24', '%-H').replace('FMHH12', '%-I').replace('FMHH', '%-I').replace('FMMI', '%-M')
+              .replace('FMSS', '%-S').replace('FMMM', '%-m').replace('FMDDD', '%-j').replace('FMDD', '%-d')
+              .replace('FM', '').replace('HH24', '%H').replace('HH12', '%I').replace('HH', '%I')
+              .replace('MI', '%M').replace('SS', '%S').replace('MS', '%g').replace('US', '%f')
+              .replace('YYYY', '%Y').replace('YY', '%y').replace('Month', '%B').replace('Mon', '%b')
+              .replace('MM', '%m').replace('DDD', '%j').replace('DD', '%d').replace('Day', '%A').replace('Dy', '%a')
+              .replace('AM', '%p').replace('PM', '%p').replace('IW', '%V').replace('TZ', '%Z');
+CREATE MACRO to_char(arg_value, arg_format) AS
+    strftime(arg_value, duckgres_catalog.main.duckgres_strftime_format(arg_format));
