@@ -101,6 +101,17 @@ bool RedirectCatalogRelation(Node &node) {
         return false;
     }
     auto *relation = node.mutable_range_var();
+    if (relation->catalogname().empty() && relation->schemaname() == "information_schema" &&
+        catalog::CatalogNames::Get().IsRelation("information_schema_" + relation->relname())) {
+        // information_schema views Duckgres defines itself (with PostgreSQL's type names).
+        if (!relation->has_alias()) {
+            relation->mutable_alias()->set_aliasname(relation->relname());
+        }
+        relation->set_catalogname(kCatalog);
+        relation->set_schemaname("main");
+        relation->set_relname("information_schema_" + relation->relname());
+        return true;
+    }
     if (!relation->catalogname().empty() ||
         (!relation->schemaname().empty() && relation->schemaname() != "pg_catalog") ||
         !catalog::CatalogNames::Get().IsRelation(relation->relname())) {

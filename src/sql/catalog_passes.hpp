@@ -8,7 +8,8 @@ namespace duckgres::sql {
 
 //! `pg_class` or `pg_catalog.pg_class` (any relation the catalog scripts define) becomes
 //! duckgres_catalog.main.pg_class, keeping its name as the alias; other pg_catalog.x lose the qualifier
-//! (DuckDB's own). Returns true when it changed the node.
+//! (DuckDB's own). information_schema.x goes to duckgres_catalog.main.information_schema_x where the
+//! catalog defines one. Returns true when it changed the node.
 bool RedirectCatalogRelation(pg_query::Node &node);
 
 //! Calls of catalog functions (format_type, pg_get_expr, ...) go to duckgres_catalog.main; other

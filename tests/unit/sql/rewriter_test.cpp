@@ -39,6 +39,9 @@ TEST(Rewriter, Passes) {
          "SELECT c.relname FROM duckgres_catalog.main.pg_class c JOIN duckgres_catalog.main.pg_namespace n "
          "ON n.oid = c.relnamespace"},
         {"select * from myschema.pg_class", nullptr},
+        {"select column_name from information_schema.columns",
+         "SELECT column_name FROM duckgres_catalog.main.information_schema_columns columns"},
+        {"select * from information_schema.character_sets", nullptr},
         {"select pg_catalog.array_upper(a, 1), format_type(t, -1), pg_catalog.lower(s) from t",
          "SELECT duckgres_catalog.main.array_upper(a, 1)::int, duckgres_catalog.main.format_type(t, -1), lower(s) FROM "
          "t"},
