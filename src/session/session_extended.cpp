@@ -163,7 +163,8 @@ std::map<int32_t, uint32_t> Session::CastParameterTypes(const sql::ParsedStateme
             // looked up by name in Duckgres, so their parameters are text too.
             continue;
         }
-        uint32_t type_oid = types::TypeOidForName(base);
+        // jsonb is DuckDB's JSON, reported as json (docs/type-mapping.md).
+        uint32_t type_oid = types::TypeOidForName(base == "jsonb" ? "json" : base);
         if (type_oid != 0) {
             types[number] = array ? types::ArrayTypeOf(type_oid) : type_oid;
         }

@@ -3,6 +3,7 @@
 
 #include "sql/catalog_passes.hpp"
 #include "sql/ddl_passes.hpp"
+#include "sql/json_passes.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/statement_parser.hpp"
 
@@ -420,6 +421,7 @@ std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &
         changed |= RewriteOperators(node);
         changed |= DropDefaultCollation(node);
         changed |= RenameEquivalentFunctions(node);
+        changed |= RewriteJson(node);
         changed |= RewriteArrayComparisons(node);
         changed |= CastInt4Function(node);
         changed |= QualifyForeignKeyTarget(node);

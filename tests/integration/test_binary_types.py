@@ -222,13 +222,13 @@ SCALARS: list[Case] = [
           "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")),
     Case("json", "json", ('{"a": [1, 2.5, null, "x"]}', "[]", '"\\u00e9"', '  {"spaced" :  true }  ', None),
          ('{"a": [1, 2.5, null, "x"]}', "[]", '"\\u00e9"', '  {"spaced" :  true }  '), wrap=_json),
-    # DuckDB has no jsonb: `::jsonb` and jsonb columns are 42704 in Duckgres. A parameter declared
-    # jsonb (OID 3802, binary: version byte 1 and the text) is read as text and typed json ("no
-    # DuckDB type is reported as jsonb", docs/type-mapping.md). The values are in jsonb's own
-    # normal form, so PostgreSQL's jsonb -> json cast gives the same text.
+    # DuckDB has no jsonb: `::jsonb` and jsonb columns are DuckDB's JSON, reported as json. A parameter
+    # declared jsonb (OID 3802, binary: version byte 1 and the text) is read as text and typed json ("no
+    # DuckDB type is reported as jsonb", docs/type-mapping.md). The values are in jsonb's own normal form,
+    # so PostgreSQL's jsonb -> json cast gives the same text.
     Case("jsonb", "jsonb", ('{"a": [1, 2.5, null, "x"]}', "[]", '{"b": {"c": true}}', None),
          ('{"a": [1, 2.5, null, "x"]}', "[]", '{"b": {"c": true}}'), wrap=_jsonb, documented_as="json",
-         param_documented_as="json", in_duckdb=False),
+         param_documented_as="json"),
     # oid is DuckDB's UINTEGER (an unsigned 32-bit integer, as PostgreSQL's oid).
     Case("oid", "oid", (0, 1, 2147483648, 4294967295, None), ("0", "1", "2147483648", "4294967295"), wrap=Oid),
 ]

@@ -117,3 +117,12 @@ def test_sql_prepare_execute_deallocate(duckgres, pg) -> None:
 def test_to_char_of_timestamps(duckgres, pg, pattern) -> None:
     query = f"SELECT to_char(timestamp '2024-03-05 04:07:09.25', '{pattern}'), to_char(date '2023-12-31', '{pattern}')"
     assert _run(duckgres, [query]) == _run(pg, [query])
+
+
+def test_jsonb_and_json_operators(duckgres, pg) -> None:
+    script = ["DROP TABLE IF EXISTS dd_json", "CREATE TABLE dd_json (id int, doc jsonb)",
+              """INSERT INTO dd_json VALUES (1, '{"a": {"b": [1, 2]}, "k": "v"}'), (2, '{"a": 3}')""",
+              "SELECT id, doc #> '{a,b}', doc #>> '{a,b,1}', doc ? 'k', doc @> '{\"a\": 3}'::jsonb, "
+              "'{\"a\": 3}'::jsonb <@ doc, doc -> 'a', doc ->> 'k' FROM dd_json ORDER BY id",
+              "DROP TABLE dd_json"]
+    assert [o[:2] for o in _run(duckgres, script)] == [o[:2] for o in _run(pg, script)]

@@ -65,6 +65,12 @@ TEST(Rewriter, Passes) {
         {"select ix.indkey::varchar, x::oid from t", "SELECT array_to_string(ix.indkey, ' '), x::uinteger FROM t"},
         {"create table o (a oid)", "CREATE TABLE o (a uinteger)"},
         {"select $1::regclass", "SELECT duckgres_catalog.main.duckgres_regclass_oid($1::\"varchar\")"},
+        // JSON: jsonb is DuckDB's JSON; PostgreSQL's operators become DuckDB's functions.
+        {"select j #> '{a,b,1}', j #>> '{a}', j ? 'k/x', j @> '{\"a\":1}'::jsonb from t",
+         "SELECT json_extract(j, '/a/b/1'), json_extract_string(j, '/a'), json_exists(j, '/k~1x'), "
+         "json_contains(j, '{\"a\":1}'::json) FROM t"},
+        {"create table tj (j jsonb)", "CREATE TABLE tj (j json)"},
+        {"select a @> b from t", nullptr},
         // DDL: storage clauses dropped (with notices, see DdlNotices), serial columns expanded.
         {"create table t (a int) tablespace pg_default", "CREATE TABLE t (a int)"},
         {"create table t (a int) using heap with (fillfactor=70)", "CREATE TABLE t (a int)"},
