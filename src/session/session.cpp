@@ -5,6 +5,7 @@
 #include "session/authenticator.hpp"
 #include "session/result_encoder.hpp"
 #include "sql/command_tag.hpp"
+#include "sql/existence_checks.hpp"
 #include "sql/rewriter.hpp"
 #include "sql/statement_parser.hpp"
 #include "wire/protocol_error.hpp"
@@ -1063,7 +1064,78 @@ std::string Session::CommandTag(const sql::ParsedStatement &statement, const Exe
     return sql::FormatCommandTag(tag, has_rows, rows);
 }
 
+bool Session::Exists(const sql::ExistenceCheck &check) {
+    auto literal = [](const std::string &text) {
+        std::string out = "'";
+        for (char c : text) {
+            out += c;
+            if (c == '\'') {
+                out += '\'';
+            }
+        }
+        return out + "'";
+    };
+    using Kind = sql::ExistenceCheck::Kind;
+    const std::string name = literal(check.name);
+    const std::string schemas = check.schema.empty() ? "('public', 'main')" : "(" + literal(check.schema) + ")";
+    const std::string where = " WHERE database_name = current_database() AND schema_name IN " + schemas + " AND ";
+    std::string tables = "SELECT 1 FROM duckdb_tables()" + where + "table_name = " + name;
+    std::string views = "SELECT 1 FROM duckdb_views()" + where + "NOT internal AND view_name = " + name;
+    std::string sequences = "SELECT 1 FROM duckdb_sequences()" + where + "sequence_name = " + name;
+    std::string indexes = "SELECT 1 FROM duckdb_indexes()" + where + "index_name = " + name;
+    std::string query;
+    switch (check.kind) {
+    case Kind::Table:
+        query = tables;
+        break;
+    case Kind::View:
+        query = views;
+        break;
+    case Kind::Sequence:
+        query = sequences;
+        break;
+    case Kind::Index:
+        query = indexes;
+        break;
+    case Kind::Schema:
+        query = "SELECT 1 FROM duckdb_schemas() WHERE database_name = current_database() AND schema_name = " + name;
+        break;
+    case Kind::Type:
+        query = "SELECT 1 FROM duckdb_types()" + where + "NOT internal AND type_name = " + name;
+        break;
+    case Kind::Relation:
+        query = tables + " UNION ALL " + views + " UNION ALL " + sequences + " UNION ALL " + indexes;
+        break;
+    }
+    MaterializeOpenPortals();
+    ResultHandle result;
+    if (duckdb_query(connection_->Handle(), ("SELECT count(*) FROM (" + query + ")").c_str(), result.Out()) !=
+        DuckDBSuccess) {
+        return true; // unknown: say nothing
+    }
+    return duckdb_value_int64(result.Get(), 0, 0) > 0;
+}
+
+asio::awaitable<void> Session::WriteSkippingNotices(const sql::ParsedStatement &statement) {
+    if (!statement.tree) {
+        co_return;
+    }
+    // DROP ... IF EXISTS / CREATE ... IF NOT EXISTS: DuckDB skips silently, PostgreSQL says so.
+    auto checks = sql::ExistenceChecks(*statement.tree);
+    if (checks.empty()) {
+        co_return;
+    }
+    co_await context_.workers.Run([&]() {
+        for (const auto &check : checks) {
+            if (Exists(check) == check.creating) {
+                WriteNotice("NOTICE", check.Sqlstate(), check.Message());
+            }
+        }
+    });
+}
+
 asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement) {
+    co_await WriteSkippingNotices(statement);
     if (statement.tree) {
         auto parts = sql::SplitMultiObjectDrop(*statement.tree);
         if (!parts.empty()) {

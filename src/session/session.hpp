@@ -7,6 +7,7 @@
 #include "session/result_encoder.hpp"
 #include "session/server_context.hpp"
 #include "session/session_settings.hpp"
+#include "sql/existence_checks.hpp"
 #include "sql/parsed_statement.hpp"
 #include "sql/rewriter.hpp"
 #include "types/parameter_decoder.hpp"
@@ -166,6 +167,10 @@ private:
     //! Reads CopyData into `batch` until it holds a batch's worth, or CopyDone / CopyFail arrive.
     asio::awaitable<CopyInput> ReadCopyBatch(std::string &batch, std::optional<SqlError> &failure);
     asio::awaitable<void> RunGeneric(const sql::ParsedStatement &statement);
+    //! Whether the object of an IF [NOT] EXISTS statement exists now. Blocking: worker thread.
+    bool Exists(const sql::ExistenceCheck &check);
+    //! PostgreSQL's "... does not exist, skipping" / "... already exists, skipping" NOTICEs, if any.
+    asio::awaitable<void> WriteSkippingNotices(const sql::ParsedStatement &statement);
     //! DEALLOCATE ALL / DISCARD ALL: forgets every prepared statement, Parse's and SQL PREPARE's.
     asio::awaitable<void> DeallocateAll();
     //! Runs SQL on DuckDB for the session's own bookkeeping (BEGIN, COMMIT, SET TimeZone).

@@ -437,6 +437,7 @@ asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message
     auto &portal = found->second;
     std::function<void()> start;
     if (!portal.execution.started) {
+        co_await WriteSkippingNotices(statement);
         portal.execution.prepared = portal.prepared ? portal.prepared : source->prepared;
         start = [&]() {
             StartExecution(portal.execution, statement, portal.parameters, portal.result_formats);

@@ -1,0 +1,29 @@
+// ExistenceChecks: the objects an IF [NOT] EXISTS statement names, for PostgreSQL's "skipping" NOTICEs.
+#pragma once
+
+#include <pg_query.pb.h>
+
+#include <string>
+#include <vector>
+
+namespace duckgres::sql {
+
+//! One object a DROP ... IF EXISTS or CREATE ... IF NOT EXISTS names. DuckDB skips silently; PostgreSQL
+//! says so with a NOTICE: `table "t" does not exist, skipping` (00000) when a dropped object is missing,
+//! `relation "t" already exists, skipping` (42P07, 42P06 for a schema) when a created one exists.
+struct ExistenceCheck {
+    enum class Kind { Table, View, Sequence, Index, Schema, Type, Relation };
+    Kind kind = Kind::Table;
+    bool creating = false; //!< CREATE ... IF NOT EXISTS (notice when it exists); else DROP ... IF EXISTS
+    std::string schema;    //!< empty when unqualified
+    std::string name;
+
+    //! PostgreSQL's NOTICE text for this check's case.
+    std::string Message() const;
+    std::string Sqlstate() const;
+};
+
+//! The checks for `statement`; empty for statements without IF [NOT] EXISTS.
+std::vector<ExistenceCheck> ExistenceChecks(const pg_query::Node &statement);
+
+} // namespace duckgres::sql
