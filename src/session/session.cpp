@@ -966,7 +966,12 @@ void Session::StartExecution(Execution &execution, const sql::ParsedStatement &s
             throw SqlError("22P02", "could not bind parameter $" + std::to_string(i + 1));
         }
     }
+    // A serial column's sequence belongs to its table in PostgreSQL and goes with it.
+    auto owned_sequences = SerialSequencesOf(statement);
     ExecuteRetryingConflicts(execution, statement);
+    for (const auto &sequence : owned_sequences) {
+        connection_->Run("DROP SEQUENCE IF EXISTS " + sequence);
+    }
     execution.started = true;
     auto kind = execution.result->Kind();
     if (kind == engine::ResultKind::Rows && statement.tree && !statement.returns_rows) {
@@ -1062,6 +1067,54 @@ std::string Session::CommandTag(const sql::ParsedStatement &statement, const Exe
         std::tie(tag, has_rows) = TagFromDuckDb(execution.result->StatementType());
     }
     return sql::FormatCommandTag(tag, has_rows, rows);
+}
+
+std::vector<std::string> Session::SerialSequencesOf(const sql::ParsedStatement &statement) {
+    std::vector<std::string> sequences;
+    if (!statement.tree || !statement.tree->has_drop_stmt() ||
+        statement.tree->drop_stmt().remove_type() != pg_query::OBJECT_TABLE) {
+        return sequences;
+    }
+    auto literal = [](const std::string &text) {
+        std::string out = "'";
+        for (char c : text) {
+            out += c;
+            if (c == '\'') {
+                out += '\'';
+            }
+        }
+        return out + "'";
+    };
+    for (const auto &object : statement.tree->drop_stmt().objects()) {
+        if (!object.has_list() || object.list().items_size() == 0) {
+            continue;
+        }
+        const auto &items = object.list().items();
+        const std::string table = items[items.size() - 1].string().sval();
+        const std::string schemas =
+            items.size() >= 2 ? "(" + literal(items[items.size() - 2].string().sval()) + ")" : "('public', 'main')";
+        // The sequences named <table>_<column>_seq that the table's nextval defaults draw from (as
+        // the serial expansion makes them).
+        const std::string query =
+            "SELECT schema_name, regexp_extract(column_default, 'nextval\\(''([^'']+)''', 1) AS seq, column_name "
+            "FROM duckdb_columns() WHERE database_name = current_database() AND table_name = " +
+            literal(table) + " AND schema_name IN " + schemas + " AND column_default LIKE 'nextval(%'";
+        ResultHandle result;
+        if (duckdb_query(connection_->Handle(), query.c_str(), result.Out()) != DuckDBSuccess) {
+            continue;
+        }
+        for (idx_t row = 0; row < duckdb_row_count(result.Get()); row++) {
+            std::string schema = TakeDuckDbString(duckdb_value_varchar(result.Get(), 0, row));
+            std::string sequence = TakeDuckDbString(duckdb_value_varchar(result.Get(), 1, row));
+            std::string column = TakeDuckDbString(duckdb_value_varchar(result.Get(), 2, row));
+            auto dot = sequence.rfind('.');
+            std::string bare = dot == std::string::npos ? sequence : sequence.substr(dot + 1);
+            if (bare == table + "_" + column + "_seq") {
+                sequences.push_back(dot == std::string::npos ? "\"" + schema + "\".\"" + sequence + "\"" : sequence);
+            }
+        }
+    }
+    return sequences;
 }
 
 bool Session::Exists(const sql::ExistenceCheck &check) {

@@ -167,6 +167,9 @@ private:
     //! Reads CopyData into `batch` until it holds a batch's worth, or CopyDone / CopyFail arrive.
     asio::awaitable<CopyInput> ReadCopyBatch(std::string &batch, std::optional<SqlError> &failure);
     asio::awaitable<void> RunGeneric(const sql::ParsedStatement &statement);
+    //! For DROP TABLE: the sequences of its serial columns (PostgreSQL drops them with the table).
+    //! Blocking: worker thread.
+    std::vector<std::string> SerialSequencesOf(const sql::ParsedStatement &statement);
     //! Whether the object of an IF [NOT] EXISTS statement exists now. Blocking: worker thread.
     bool Exists(const sql::ExistenceCheck &check);
     //! PostgreSQL's "... does not exist, skipping" / "... already exists, skipping" NOTICEs, if any.
