@@ -30,6 +30,18 @@ constexpr size_t kFlushBudget = 256 * 1024;
 //! Replies to pipelined messages are sent once this much output is waiting.
 constexpr size_t kPipelineOutput = 64 * 1024;
 
+//! `text` as a SQL string literal.
+std::string SqlLiteral(const std::string &text) {
+    std::string out = "'";
+    for (char c : text) {
+        out += c;
+        if (c == '\'') {
+            out += '\'';
+        }
+    }
+    return out + "'";
+}
+
 int64_t NowMicros() {
     return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
@@ -1075,16 +1087,6 @@ std::vector<std::string> Session::SerialSequencesOf(const sql::ParsedStatement &
         statement.tree->drop_stmt().remove_type() != pg_query::OBJECT_TABLE) {
         return sequences;
     }
-    auto literal = [](const std::string &text) {
-        std::string out = "'";
-        for (char c : text) {
-            out += c;
-            if (c == '\'') {
-                out += '\'';
-            }
-        }
-        return out + "'";
-    };
     for (const auto &object : statement.tree->drop_stmt().objects()) {
         if (!object.has_list() || object.list().items_size() == 0) {
             continue;
@@ -1092,13 +1094,13 @@ std::vector<std::string> Session::SerialSequencesOf(const sql::ParsedStatement &
         const auto &items = object.list().items();
         const std::string table = items[items.size() - 1].string().sval();
         const std::string schemas =
-            items.size() >= 2 ? "(" + literal(items[items.size() - 2].string().sval()) + ")" : "('public', 'main')";
+            items.size() >= 2 ? "(" + SqlLiteral(items[items.size() - 2].string().sval()) + ")" : "('public', 'main')";
         // The sequences named <table>_<column>_seq that the table's nextval defaults draw from (as
         // the serial expansion makes them).
         const std::string query =
             "SELECT schema_name, regexp_extract(column_default, 'nextval\\(''([^'']+)''', 1) AS seq, column_name "
             "FROM duckdb_columns() WHERE database_name = current_database() AND table_name = " +
-            literal(table) + " AND schema_name IN " + schemas + " AND column_default LIKE 'nextval(%'";
+            SqlLiteral(table) + " AND schema_name IN " + schemas + " AND column_default LIKE 'nextval(%'";
         ResultHandle result;
         if (duckdb_query(connection_->Handle(), query.c_str(), result.Out()) != DuckDBSuccess) {
             continue;
@@ -1118,19 +1120,9 @@ std::vector<std::string> Session::SerialSequencesOf(const sql::ParsedStatement &
 }
 
 bool Session::Exists(const sql::ExistenceCheck &check) {
-    auto literal = [](const std::string &text) {
-        std::string out = "'";
-        for (char c : text) {
-            out += c;
-            if (c == '\'') {
-                out += '\'';
-            }
-        }
-        return out + "'";
-    };
     using Kind = sql::ExistenceCheck::Kind;
-    const std::string name = literal(check.name);
-    const std::string schemas = check.schema.empty() ? "('public', 'main')" : "(" + literal(check.schema) + ")";
+    const std::string name = SqlLiteral(check.name);
+    const std::string schemas = check.schema.empty() ? "('public', 'main')" : "(" + SqlLiteral(check.schema) + ")";
     const std::string where = " WHERE database_name = current_database() AND schema_name IN " + schemas + " AND ";
     std::string tables = "SELECT 1 FROM duckdb_tables()" + where + "table_name = " + name;
     std::string views = "SELECT 1 FROM duckdb_views()" + where + "NOT internal AND view_name = " + name;
