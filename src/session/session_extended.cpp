@@ -158,7 +158,7 @@ std::map<int32_t, uint32_t> Session::CastParameterTypes(const sql::ParsedStateme
     for (const auto &[number, name] : sql::ExplicitParameterTypes(*statement.tree)) {
         const bool array = name.ends_with("[]");
         const std::string base = array ? name.substr(0, name.size() - 2) : name;
-        if (number < 1 || base == "varchar" || base == "bpchar" || base.starts_with("reg")) {
+        if (number < 1 || base == "varchar" || base == "bpchar" || base == "name" || base.starts_with("reg")) {
             // PostgreSQL types $1::varchar, $1::char(n) and their arrays as text; reg* casts are
             // looked up by name in Duckgres, so their parameters are text too.
             continue;

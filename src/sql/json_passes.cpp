@@ -58,12 +58,14 @@ bool IsJsonCast(const Node &node) {
     return name == "json" || name == "jsonb";
 }
 
+//! jsonb becomes DuckDB's JSON; name (PostgreSQL's 63-byte identifier type) becomes VARCHAR.
 bool JsonbAsJson(pg_query::TypeName &type) {
-    if (LastName(type.names()) != "jsonb") {
+    auto name = LastName(type.names());
+    if (name != "jsonb" && name != "name") {
         return false;
     }
     type.mutable_names()->Clear();
-    type.mutable_names()->Add()->mutable_string()->set_sval("json");
+    type.mutable_names()->Add()->mutable_string()->set_sval(name == "jsonb" ? "json" : "varchar");
     return true;
 }
 

@@ -180,10 +180,10 @@ SCALARS: list[Case] = [
     # char(n) is not blank-padded (nor truncated) and is reported as text (type_char_padding).
     Case("char_5", "char(5)", ("ab", "abcde", "abcdefg", None), ("ab", "abcde", "abcdefg"), wrap=Bpchar,
          ref_wrap=str, documented_as="text"),
-    # DuckDB has no name type: `::name` and name columns are 42704 in Duckgres. A parameter declared
-    # name (OID 19) is read as VARCHAR and reported as text (docs/type-mapping.md, Bind parameters).
+    # DuckDB has no name type: `::name` and name columns are VARCHAR, reported as text. A parameter
+    # declared name (OID 19) is read as VARCHAR and reported as text (docs/type-mapping.md, Bind parameters).
     Case("name", "name", ("nm", "with space", "ünï", None), ("nm", "with space", "ünï"), wrap=Name,
-         documented_as="text", param_documented_as="text", in_duckdb=False),
+         documented_as="text", param_documented_as="text"),
     Case("bytea", "bytea", (b"", b"\x00\xff\x10", bytes(range(256)), b"\\x", None),
          ("", "\\x00ff10", "\\x" + bytes(range(256)).hex(), "\\x5c78")),
     # asyncpg maps date.max/date.min to infinity/-infinity. BC dates have no Python value: they are

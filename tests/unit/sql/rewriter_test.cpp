@@ -70,6 +70,7 @@ TEST(Rewriter, Passes) {
          "SELECT json_extract(j, '/a/b/1'), json_extract_string(j, '/a'), json_exists(j, '/k~1x'), "
          "json_contains(j, '{\"a\":1}'::json) FROM t"},
         {"create table tj (j jsonb)", "CREATE TABLE tj (j json)"},
+        {"select x::name from t", "SELECT x::\"varchar\" FROM t"},
         {"select a @> b from t", nullptr},
         // DDL: storage clauses dropped (with notices, see DdlNotices), serial columns expanded.
         {"create table t (a int) tablespace pg_default", "CREATE TABLE t (a int)"},
