@@ -2,6 +2,7 @@
 #include "session/session.hpp"
 
 #include "common/ascii.hpp"
+#include "common/sql_quote.hpp"
 #include "session/authenticator.hpp"
 #include "session/result_encoder.hpp"
 #include "sql/command_tag.hpp"
@@ -29,18 +30,6 @@ namespace {
 constexpr size_t kFlushBudget = 256 * 1024;
 //! Replies to pipelined messages are sent once this much output is waiting.
 constexpr size_t kPipelineOutput = 64 * 1024;
-
-//! `text` as a SQL string literal.
-std::string SqlLiteral(const std::string &text) {
-    std::string out = "'";
-    for (char c : text) {
-        out += c;
-        if (c == '\'') {
-            out += '\'';
-        }
-    }
-    return out + "'";
-}
 
 int64_t NowMicros() {
     return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -1093,14 +1082,15 @@ std::vector<std::string> Session::SerialSequencesOf(const sql::ParsedStatement &
         }
         const auto &items = object.list().items();
         const std::string table = items[items.size() - 1].string().sval();
-        const std::string schemas =
-            items.size() >= 2 ? "(" + SqlLiteral(items[items.size() - 2].string().sval()) + ")" : "('public', 'main')";
+        const std::string schemas = items.size() >= 2
+                                        ? "(" + QuoteLiteral(items[items.size() - 2].string().sval()) + ")"
+                                        : "('public', 'main')";
         // The sequences named <table>_<column>_seq that the table's nextval defaults draw from (as
         // the serial expansion makes them).
         const std::string query =
             "SELECT schema_name, regexp_extract(column_default, 'nextval\\(''([^'']+)''', 1) AS seq, column_name "
             "FROM duckdb_columns() WHERE database_name = current_database() AND table_name = " +
-            SqlLiteral(table) + " AND schema_name IN " + schemas + " AND column_default LIKE 'nextval(%'";
+            QuoteLiteral(table) + " AND schema_name IN " + schemas + " AND column_default LIKE 'nextval(%'";
         ResultHandle result;
         if (duckdb_query(connection_->Handle(), query.c_str(), result.Out()) != DuckDBSuccess) {
             continue;
@@ -1112,7 +1102,8 @@ std::vector<std::string> Session::SerialSequencesOf(const sql::ParsedStatement &
             auto dot = sequence.rfind('.');
             std::string bare = dot == std::string::npos ? sequence : sequence.substr(dot + 1);
             if (bare == table + "_" + column + "_seq") {
-                sequences.push_back(dot == std::string::npos ? "\"" + schema + "\".\"" + sequence + "\"" : sequence);
+                sequences.push_back(dot == std::string::npos ? QuoteIdentifier(schema) + "." + QuoteIdentifier(sequence)
+                                                             : sequence);
             }
         }
     }
@@ -1121,8 +1112,8 @@ std::vector<std::string> Session::SerialSequencesOf(const sql::ParsedStatement &
 
 bool Session::Exists(const sql::ExistenceCheck &check) {
     using Kind = sql::ExistenceCheck::Kind;
-    const std::string name = SqlLiteral(check.name);
-    const std::string schemas = check.schema.empty() ? "('public', 'main')" : "(" + SqlLiteral(check.schema) + ")";
+    const std::string name = QuoteLiteral(check.name);
+    const std::string schemas = check.schema.empty() ? "('public', 'main')" : "(" + QuoteLiteral(check.schema) + ")";
     const std::string where = " WHERE database_name = current_database() AND schema_name IN " + schemas + " AND ";
     std::string tables = "SELECT 1 FROM duckdb_tables()" + where + "table_name = " + name;
     std::string views = "SELECT 1 FROM duckdb_views()" + where + "NOT internal AND view_name = " + name;
@@ -1208,7 +1199,7 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
 asio::awaitable<void> Session::DeallocateAll() {
     prepared_.clear();
     for (const auto &entry : sql_prepared_) {
-        const std::string deallocate = "DEALLOCATE \"" + entry.first + "\"";
+        const std::string deallocate = "DEALLOCATE " + QuoteIdentifier(entry.first);
         co_await RunInternal(deallocate.c_str());
     }
     sql_prepared_.clear();

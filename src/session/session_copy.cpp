@@ -1,4 +1,5 @@
 // COPY FROM STDIN and COPY TO STDOUT for Session, over CopyData messages.
+#include "common/sql_quote.hpp"
 #include "copy/copy_reader.hpp"
 #include "copy/copy_writer.hpp"
 #include "engine/table_appender.hpp"
@@ -25,17 +26,6 @@ constexpr size_t kCopyQueuedChunks = 64;
 
 //! Thrown into the parser when the append lane stopped the COPY (its error is the one reported).
 struct CopyAborted {};
-
-std::string QuoteIdentifier(const std::string &name) {
-    std::string out = "\"";
-    for (char c : name) {
-        out += c;
-        if (c == '"') {
-            out += '"';
-        }
-    }
-    return out + "\"";
-}
 
 std::string ColumnList(const std::vector<std::string> &columns) {
     if (columns.empty()) {

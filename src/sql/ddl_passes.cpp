@@ -1,6 +1,7 @@
 // DDL rewrite passes: storage clauses and index methods dropped with a NOTICE, serial columns expanded.
 #include "sql/ddl_passes.hpp"
 
+#include "common/sql_quote.hpp"
 #include "sql/node_builders.hpp"
 
 namespace duckgres::sql {
@@ -8,22 +9,6 @@ namespace duckgres::sql {
 namespace {
 
 using pg_query::Node;
-
-std::string QuotedIfNeeded(const std::string &name) {
-    for (char c : name) {
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
-            std::string out = "\"";
-            for (char d : name) {
-                out += d;
-                if (d == '"') {
-                    out += '"';
-                }
-            }
-            return out + "\"";
-        }
-    }
-    return name;
-}
 
 //! The integer type a serial type name stands for, or empty.
 std::string SerialBase(const pg_query::TypeName &type) {
@@ -111,9 +96,9 @@ bool ExpandSerialColumns(Node &node, std::vector<std::string> &before) {
         }
         // PostgreSQL's sequence name: <table>_<column>_seq, in the table's schema.
         std::string sequence = relation.relname() + "_" + column->colname() + "_seq";
-        std::string qualified = relation.schemaname().empty()
-                                    ? QuotedIfNeeded(sequence)
-                                    : QuotedIfNeeded(relation.schemaname()) + "." + QuotedIfNeeded(sequence);
+        std::string qualified = relation.schemaname().empty() ? QuoteIdentifierIfNeeded(sequence)
+                                                              : QuoteIdentifierIfNeeded(relation.schemaname()) + "." +
+                                                                    QuoteIdentifierIfNeeded(sequence);
         before.push_back("CREATE SEQUENCE IF NOT EXISTS " + qualified);
         auto *type = column->mutable_type_name();
         type->clear_names();
