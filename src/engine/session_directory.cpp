@@ -128,9 +128,14 @@ void ScanCursors(duckdb_function_info info, duckdb_data_chunk output) {
 
 } // namespace
 
-void SessionDirectory::Register(idx_t connection_id, std::string user, CursorLister cursors, SettingsLister settings) {
+void SessionDirectory::Register(idx_t connection_id, SessionIdentity identity, CursorLister cursors,
+                                SettingsLister settings) {
     std::lock_guard lock(mutex_);
-    sessions_[connection_id] = Entry{std::move(user), std::move(cursors), std::move(settings)};
+    auto &entry = sessions_[connection_id];
+    entry = Entry{};
+    entry.identity = std::move(identity);
+    entry.cursors = std::move(cursors);
+    entry.settings = std::move(settings);
 }
 
 void SessionDirectory::Unregister(idx_t connection_id) {
@@ -164,11 +169,16 @@ std::vector<std::vector<std::string>> SessionDirectory::Settings(idx_t connectio
     return lister();
 }
 
-void SessionDirectory::SetActivity(idx_t connection_id, std::vector<std::string> row) {
+void SessionDirectory::SetActivity(idx_t connection_id, std::string_view application_name, std::string_view state,
+                                   std::string_view query, int64_t query_start_micros) {
     std::lock_guard lock(mutex_);
     auto found = sessions_.find(connection_id);
     if (found != sessions_.end()) {
-        found->second.activity = std::move(row);
+        // Assigned in place: the strings keep their memory from one statement to the next.
+        found->second.application_name.assign(application_name);
+        found->second.state.assign(state);
+        found->second.query.assign(query);
+        found->second.query_start_micros = query_start_micros;
     }
 }
 
@@ -176,9 +186,11 @@ std::vector<std::vector<std::string>> SessionDirectory::Activity() {
     std::lock_guard lock(mutex_);
     std::vector<std::vector<std::string>> rows;
     for (const auto &[id, entry] : sessions_) {
-        if (!entry.activity.empty()) {
-            rows.push_back(entry.activity);
-        }
+        const auto &who = entry.identity;
+        rows.push_back({std::to_string(who.pid), who.database, who.user, entry.application_name, who.client_addr,
+                        who.client_port, std::to_string(who.backend_start_micros), "",
+                        entry.query_start_micros ? std::to_string(entry.query_start_micros) : "", entry.state,
+                        entry.query});
     }
     return rows;
 }
@@ -186,7 +198,7 @@ std::vector<std::vector<std::string>> SessionDirectory::Activity() {
 std::string SessionDirectory::User(idx_t connection_id) {
     std::lock_guard lock(mutex_);
     auto found = sessions_.find(connection_id);
-    return found == sessions_.end() ? std::string() : found->second.user;
+    return found == sessions_.end() ? std::string() : found->second.identity.user;
 }
 
 void SessionDirectory::RegisterFunctions(duckdb_connection connection) {

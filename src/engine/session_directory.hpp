@@ -23,6 +23,16 @@ struct CursorInfo {
     int64_t creation_micros = 0; //!< since the Unix epoch
 };
 
+//! What pg_stat_activity shows of a session that does not change while it lives.
+struct SessionIdentity {
+    int32_t pid = 0;
+    std::string database;
+    std::string user;
+    std::string client_addr; //!< empty for a Unix socket
+    std::string client_port;
+    int64_t backend_start_micros = 0; //!< since the Unix epoch
+};
+
 //! Maps DuckDB connection ids to the session that owns them, so that registered table
 //! functions (duckgres_cursors()) can answer for the calling session. One per server.
 class SessionDirectory {
@@ -31,7 +41,7 @@ public:
     //! One row per parameter: name, current value, description, PostgreSQL's context ("user", "internal").
     using SettingsLister = std::function<std::vector<std::vector<std::string>>()>;
 
-    void Register(idx_t connection_id, std::string user, CursorLister cursors, SettingsLister settings);
+    void Register(idx_t connection_id, SessionIdentity identity, CursorLister cursors, SettingsLister settings);
     void Unregister(idx_t connection_id);
     //! The calling session's cursors; empty for connections no session registered.
     std::vector<CursorInfo> Cursors(idx_t connection_id);
@@ -39,12 +49,13 @@ public:
     std::string User(idx_t connection_id);
     //! The calling session's parameters (see SettingsLister); empty for connections no session registered.
     std::vector<std::vector<std::string>> Settings(idx_t connection_id);
-    //! A session's pg_stat_activity row, as strings in the order of duckgres_activity()'s columns (pid,
-    //! datname, usename, application_name, client_addr, client_port, backend_start, xact_start,
-    //! query_start as epoch microseconds, state, query; "" is NULL); the session
-    //! keeps it current (state and query as statements start and end).
-    void SetActivity(idx_t connection_id, std::vector<std::string> row);
-    //! Every registered session's activity row.
+    //! The part of a session's pg_stat_activity row that changes; the session keeps it current as
+    //! statements start and end (query_start in microseconds since the epoch, 0 before the first).
+    void SetActivity(idx_t connection_id, std::string_view application_name, std::string_view state,
+                     std::string_view query, int64_t query_start_micros);
+    //! Every registered session's activity row, as strings in the order of duckgres_activity()'s
+    //! columns (pid, datname, usename, application_name, client_addr, client_port, backend_start,
+    //! xact_start, query_start as epoch microseconds, state, query; "" is NULL).
     std::vector<std::vector<std::string>> Activity();
 
     //! Registers, once per database, the table functions duckgres_cursors(), duckgres_settings(),
@@ -55,10 +66,13 @@ public:
 
 private:
     struct Entry {
-        std::string user;
+        SessionIdentity identity;
         CursorLister cursors;
         SettingsLister settings;
-        std::vector<std::string> activity;
+        std::string application_name;
+        std::string state;
+        std::string query;
+        int64_t query_start_micros = 0;
     };
     std::mutex mutex_;
     std::unordered_map<idx_t, Entry> sessions_;

@@ -324,8 +324,16 @@ asio::awaitable<void> Session::OpenDatabase() {
     text_options_.time_zone = time_zone.get();
     text_options_.extra_float_digits = std::stoi(*settings_.Get("extra_float_digits"));
     connection_id_ = connection_->ConnectionId();
+    auto [pid, secret] = context_.backends.Register(weak_from_this());
+    process_id_ = pid;
+    secret_key_ = secret;
+    engine::SessionIdentity identity{process_id_, database_name_, user_, peer_, "", NowMicros()};
+    if (auto colon = peer_.rfind(':'); colon != std::string::npos) {
+        identity.client_addr = peer_.substr(0, colon);
+        identity.client_port = peer_.substr(colon + 1);
+    }
     context_.sessions.Register(
-        connection_id_, user_, [this]() { return ListCursors(); },
+        connection_id_, std::move(identity), [this]() { return ListCursors(); },
         [this]() {
             std::vector<std::vector<std::string>> rows;
             for (const auto &definition : SessionSettings::Definitions()) {
@@ -334,10 +342,6 @@ asio::awaitable<void> Session::OpenDatabase() {
             }
             return rows;
         });
-    auto [pid, secret] = context_.backends.Register(weak_from_this());
-    process_id_ = pid;
-    secret_key_ = secret;
-    backend_start_micros_ = NowMicros();
     ReportActivity("idle", "");
     spdlog::debug("session {} started: user {} database {} from {}", process_id_, user_, database_name_, peer_);
 }
@@ -349,14 +353,8 @@ void Session::ReportActivity(const char *state, const std::string &query) {
     if (std::string_view(state) == "active") {
         query_start_micros_ = NowMicros();
     }
-    auto colon = peer_.rfind(':');
-    std::string address = colon == std::string::npos ? peer_ : peer_.substr(0, colon);
-    std::string port = colon == std::string::npos ? "" : peer_.substr(colon + 1);
-    context_.sessions.SetActivity(connection_id_,
-                                  {std::to_string(process_id_), database_name_, user_,
-                                   settings_.Get("application_name").value_or(""), address, port,
-                                   std::to_string(backend_start_micros_), "",
-                                   query_start_micros_ ? std::to_string(query_start_micros_) : "", state, query});
+    context_.sessions.SetActivity(connection_id_, settings_.Get("application_name").value_or(""), state, query,
+                                  query_start_micros_);
 }
 
 void Session::WriteStartupReport() {
@@ -484,17 +482,7 @@ asio::awaitable<void> Session::HandleQuery(const wire::Query &query) {
             co_return;
         }
     }
-    if (tx_ == TxState::Implicit) {
-        std::optional<SqlError> failure;
-        try {
-            co_await EndTransaction(true);
-        } catch (const SqlError &e) {
-            failure = e;
-        }
-        if (failure) {
-            WriteError(*failure);
-        }
-    }
+    co_await CommitImplicit();
 }
 
 asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statement) {
@@ -603,6 +591,21 @@ asio::awaitable<void> Session::RunInternal(const char *sql) {
         MaterializeOpenPortals();
         connection_->Run(sql);
     });
+}
+
+asio::awaitable<void> Session::CommitImplicit() {
+    if (tx_ != TxState::Implicit) {
+        co_return;
+    }
+    std::optional<SqlError> failure;
+    try {
+        co_await EndTransaction(true);
+    } catch (const SqlError &e) {
+        failure = e;
+    }
+    if (failure) {
+        WriteError(*failure); // e.g. a commit-time conflict
+    }
 }
 
 asio::awaitable<void> Session::BeginImplicit() {

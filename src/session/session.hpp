@@ -180,6 +180,9 @@ private:
     asio::awaitable<void> RunInternal(const char *sql);
     asio::awaitable<void> BeginImplicit();
     asio::awaitable<void> EndTransaction(bool commit);
+    //! Ends the implicit transaction of a simple Query or an extended-protocol pipeline (at Sync) with
+    //! a commit; a failure to commit is reported as an ErrorResponse. Nothing when there is none.
+    asio::awaitable<void> CommitImplicit();
     //! After a failed statement: rolls back an implicit transaction, fails an explicit one.
     asio::awaitable<void> EndAfterError();
 
@@ -199,7 +202,6 @@ private:
     std::string database_name_;
     std::string query_text_; //!< the Query being run, for error positions
     std::string last_query_; //!< the statement running or last run, for pg_stat_activity
-    int64_t backend_start_micros_ = 0;
     int64_t query_start_micros_ = 0;
     std::unique_ptr<engine::EngineConnection> connection_;
     idx_t connection_id_ = 0;

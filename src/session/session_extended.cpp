@@ -86,17 +86,7 @@ asio::awaitable<void> Session::HandleExtendedMessage(wire::FrontendType type, st
 
 asio::awaitable<void> Session::HandleSync() {
     skip_until_sync_ = false;
-    if (tx_ == TxState::Implicit) {
-        std::optional<SqlError> failure;
-        try {
-            co_await EndTransaction(true);
-        } catch (const SqlError &e) {
-            failure = e;
-        }
-        if (failure) {
-            WriteError(*failure);
-        }
-    }
+    co_await CommitImplicit();
     if (tx_ == TxState::Idle) {
         ClosePortals();
     }
