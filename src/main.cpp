@@ -67,11 +67,14 @@ int main(int argc, char **argv) {
     std::string config_file;
     std::optional<std::string> host, data_dir, log_level;
     std::optional<uint16_t> port;
+    std::optional<int> max_connections;
     app.add_option("--config", config_file, "YAML configuration file");
     app.add_option("--host", host, "address to listen on (default 127.0.0.1)");
     app.add_option("--port", port, "port to listen on (default 5432)");
     app.add_option("--data-dir", data_dir, "directory of the DuckDB database files (default ./data)");
     app.add_option("--log-level", log_level, "trace, debug, info, warn, error");
+    app.add_option("--max-connections", max_connections, "sessions at once (default 100)")
+        ->check(CLI::Range(1, 1000000));
 
     auto *check = app.add_subcommand("check-config", "validate a configuration file");
     std::string check_file;
@@ -123,6 +126,9 @@ int main(int argc, char **argv) {
     }
     if (log_level) {
         config.log_level = *log_level;
+    }
+    if (max_connections) {
+        config.max_connections = *max_connections;
     }
     config::Validate(config, errors);
     ValidateVerifiers(config, errors);

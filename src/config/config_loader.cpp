@@ -119,6 +119,31 @@ const std::map<std::string, Setter> &Setters() {
              c.time_zone = v;
              return std::string();
          }},
+        {"statement_timeout",
+         [](ServerConfig &c, const std::string &v) { return SetDuration(c.statement_timeout, v); }},
+        {"idle_in_transaction_session_timeout",
+         [](ServerConfig &c, const std::string &v) { return SetDuration(c.idle_in_transaction_session_timeout, v); }},
+        {"idle_session_timeout",
+         [](ServerConfig &c, const std::string &v) { return SetDuration(c.idle_session_timeout, v); }},
+        {"client_connection_check_interval",
+         [](ServerConfig &c, const std::string &v) { return SetDuration(c.client_connection_check_interval, v); }},
+        {"max_connections",
+         [](ServerConfig &c, const std::string &v) { return SetInteger(c.max_connections, v, 1, 1000000); }},
+        {"superuser_reserved_connections",
+         [](ServerConfig &c, const std::string &v) {
+             return SetInteger(c.superuser_reserved_connections, v, 0, 1000000);
+         }},
+        {"max_connections_per_address",
+         [](ServerConfig &c, const std::string &v) { return SetInteger(c.max_connections_per_address, v, 0, 1000000); }},
+        {"connection_queue_timeout",
+         [](ServerConfig &c, const std::string &v) { return SetDuration(c.connection_queue_timeout, v); }},
+        {"max_concurrent_statements",
+         [](ServerConfig &c, const std::string &v) { return SetInteger(c.max_concurrent_statements, v, 0, 1000000); }},
+        {"duckdb_temp_directory",
+         [](ServerConfig &c, const std::string &v) {
+             c.duckdb_temp_directory = v;
+             return std::string();
+         }},
     };
     return setters;
 }
@@ -150,13 +175,61 @@ void ApplyUsers(ServerConfig &config, const YAML::Node &node, std::vector<std::s
             errors.push_back(where + ": expected name and password");
             continue;
         }
+        UserConfig user{entry["name"].as<std::string>(), entry["password"].as<std::string>()};
         for (auto field : entry) {
             auto key = field.first.as<std::string>();
-            if (key != "name" && key != "password") {
-                errors.push_back(where + "." + key + ": unknown setting");
+            auto value = field.second.IsScalar() ? field.second.Scalar() : "";
+            std::string error;
+            if (key == "statement_timeout") {
+                user.statement_timeout.emplace();
+                error = SetDuration(*user.statement_timeout, value);
+            } else if (key == "max_connections") {
+                error = SetInteger(user.max_connections, value, -1, 1000000);
+            } else if (key == "superuser") {
+                error = SetBool(user.superuser, value);
+            } else if (key != "name" && key != "password") {
+                error = "unknown setting";
+            }
+            if (!error.empty()) {
+                errors.push_back(where + "." + key + ": " + error);
             }
         }
-        config.users.push_back({entry["name"].as<std::string>(), entry["password"].as<std::string>()});
+        config.users.push_back(std::move(user));
+    }
+}
+
+void ApplyDatabases(ServerConfig &config, const YAML::Node &node, std::vector<std::string> &errors) {
+    if (!node.IsMap()) {
+        errors.push_back("databases: expected a map of database name -> settings");
+        return;
+    }
+    for (auto item : node) {
+        auto name = item.first.as<std::string>();
+        auto where = "databases." + name;
+        if (!item.second.IsMap()) {
+            errors.push_back(where + ": expected settings");
+            continue;
+        }
+        auto &database = config.databases[name];
+        for (auto field : item.second) {
+            auto key = field.first.as<std::string>();
+            auto value = field.second.IsScalar() ? field.second.Scalar() : "";
+            std::string error;
+            if (key == "max_connections") {
+                error = SetInteger(database.max_connections, value, -1, 1000000);
+            } else if (key == "max_concurrent_statements") {
+                error = SetInteger(database.max_concurrent_statements, value, -1, 1000000);
+            } else if (key == "memory_limit") {
+                database.memory_limit = value;
+            } else if (key == "temp_directory") {
+                database.temp_directory = value;
+            } else {
+                error = "unknown setting";
+            }
+            if (!error.empty()) {
+                errors.push_back(where + "." + key + ": " + error);
+            }
+        }
     }
 }
 
@@ -166,6 +239,8 @@ void ApplyMap(ServerConfig &config, const YAML::Node &node, const std::string &p
         auto key = prefix + item.first.as<std::string>();
         if (key == "users") {
             ApplyUsers(config, item.second, errors);
+        } else if (key == "databases") {
+            ApplyDatabases(config, item.second, errors);
         } else if (item.second.IsMap()) {
             ApplyMap(config, item.second, key + ".", errors);
         } else if (item.second.IsScalar()) {
@@ -233,6 +308,9 @@ void Validate(const ServerConfig &config, std::vector<std::string> &errors) {
     }
     if (config.tls.mode == TlsMode::Files && (config.tls.cert_file.empty() || config.tls.key_file.empty())) {
         errors.push_back("tls: mode files needs cert_file and key_file");
+    }
+    if (config.superuser_reserved_connections >= config.max_connections) {
+        errors.push_back("superuser_reserved_connections: must be less than max_connections");
     }
     if (config.max_startup_message_size > config.max_message_size) {
         errors.push_back("max_startup_message_size: must not exceed max_message_size");

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,18 @@ struct UserConfig {
     std::string name;
     //! A verifier ("SCRAM-SHA-256$...", "md5...") or, when allow_plaintext_passwords, a password.
     std::string password;
+    //! This user's statement_timeout default (overrides the server's; startup options and SET override it).
+    std::optional<std::chrono::milliseconds> statement_timeout;
+    int max_connections = -1; //!< this user's sessions at once; -1: no limit of its own
+    bool superuser = true;    //!< may use the connection slots reserved for superusers
+};
+
+//! Settings of one database (a <data_dir>/<name>.duckdb file), overriding the server's.
+struct DatabaseConfig {
+    int max_connections = -1;           //!< sessions on this database at once; -1: no limit of its own
+    int max_concurrent_statements = -1; //!< statements running at once; -1: the server's default
+    std::string memory_limit;           //!< DuckDB memory limit; empty: the server's
+    std::string temp_directory;         //!< where DuckDB spills; empty: the server's
 };
 
 struct TlsConfig {
@@ -45,12 +58,30 @@ struct ServerConfig {
     int worker_threads = 32; //!< threads that run blocking DuckDB calls
     std::string log_level = "info";
 
+    // Connection limits: over one, a new session is refused with 53300 before authentication.
+    int max_connections = 100;
+    int superuser_reserved_connections = 3; //!< of max_connections, kept for users with superuser: true
+    int max_connections_per_address = 0;    //!< per client address; 0: unlimited
+    //! How long a connection over max_connections waits for a free slot before it is refused; 0: refuse at once.
+    std::chrono::milliseconds connection_queue_timeout{0};
+    //! Statements running at once per database (others wait their turn); 0: unlimited.
+    int max_concurrent_statements = 0;
+    std::map<std::string, DatabaseConfig> databases; //!< by database name
+
     // DuckDB settings applied to every database.
     std::string duckdb_memory_limit;    //!< e.g. "4GB"; empty: DuckDB's default
+    std::string duckdb_temp_directory;  //!< where DuckDB spills larger-than-memory work; empty: DuckDB's default
     int duckdb_threads = 0;             //!< 0: DuckDB's default
     bool allow_external_access = false; //!< DuckDB file/network access for clients
 
     std::string time_zone = "UTC"; //!< default TimeZone of new sessions
+    // Defaults of PostgreSQL's time parameters for new sessions (0: none); SET and startup options override them.
+    std::chrono::milliseconds statement_timeout{0};
+    std::chrono::milliseconds idle_in_transaction_session_timeout{0};
+    std::chrono::milliseconds idle_session_timeout{0};
+    //! How often a running statement checks that its client is still connected (0: never); a statement whose
+    //! client has gone is interrupted.
+    std::chrono::milliseconds client_connection_check_interval{1000};
 };
 
 //! The SQL-level name of an auth method ("scram-sha-256", "md5", "password").

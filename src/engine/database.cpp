@@ -30,6 +30,9 @@ Database::Database(std::string name, std::string path, const DatabaseOptions &op
     if (!options.memory_limit.empty()) {
         settings.emplace_back("memory_limit", options.memory_limit);
     }
+    if (!options.temp_directory.empty()) {
+        settings.emplace_back("temp_directory", options.temp_directory);
+    }
     if (options.threads > 0) {
         settings.emplace_back("threads", std::to_string(options.threads));
     }

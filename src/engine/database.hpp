@@ -12,8 +12,9 @@ namespace duckgres::engine {
 //! DuckDB settings applied when a database is opened.
 
 struct DatabaseOptions {
-    std::string memory_limit; //!< empty: DuckDB's default
-    int threads = 0;          //!< 0: DuckDB's default
+    std::string memory_limit;   //!< empty: DuckDB's default
+    std::string temp_directory; //!< where DuckDB spills; empty: DuckDB's default
+    int threads = 0;            //!< 0: DuckDB's default
     bool allow_external_access = false;
     //! Receives the server-side session functions (duckgres_cursors()); may be null.
     SessionDirectory *sessions = nullptr;

@@ -38,7 +38,16 @@ std::shared_ptr<Database> DatabaseRegistry::Get(const std::string &name) {
     if (name != "postgres" && !options_.create_databases && !std::filesystem::exists(path)) {
         throw missing;
     }
-    auto database = std::make_shared<Database>(name, path.string(), options_.database);
+    auto options = options_.database;
+    if (auto override = options_.overrides.find(name); override != options_.overrides.end()) {
+        if (!override->second.memory_limit.empty()) {
+            options.memory_limit = override->second.memory_limit;
+        }
+        if (!override->second.temp_directory.empty()) {
+            options.temp_directory = override->second.temp_directory;
+        }
+    }
+    auto database = std::make_shared<Database>(name, path.string(), options);
     open_.emplace(name, database);
     return database;
 }

@@ -14,6 +14,8 @@ struct RegistryOptions {
     std::string data_dir;
     bool create_databases = false; //!< create unknown databases instead of 3D000
     DatabaseOptions database;
+    //! Per database name: its memory limit and spill directory, where they differ from `database`'s.
+    std::map<std::string, DatabaseOptions> overrides;
 };
 
 class DatabaseRegistry {

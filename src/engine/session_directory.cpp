@@ -3,11 +3,17 @@
 
 #include "common/duckdb_handles.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <memory>
+#include <thread>
 
 namespace duckgres::engine {
 
 namespace {
+
+//! How often pg_sleep checks whether its statement was canceled.
+constexpr std::chrono::milliseconds kSleepSlice{10};
 
 struct CursorScan {
     std::vector<CursorInfo> rows;
@@ -18,6 +24,21 @@ idx_t ConnectionId(duckdb_client_context context) {
     auto id = duckdb_client_context_get_connection_id(context);
     duckdb_destroy_client_context(&context);
     return id;
+}
+
+//! Bind data of the session table functions: who asks. The rows are read at init, once per execution,
+//! because a prepared statement (the session caches them) is bound once and executed many times.
+struct SessionScanBind {
+    SessionDirectory *directory;
+    idx_t connection_id;
+};
+
+SessionScanBind *BindSessionScan(duckdb_bind_info info, SessionDirectory *directory) {
+    duckdb_client_context context = nullptr;
+    duckdb_table_function_get_client_context(info, &context);
+    auto *bind = new SessionScanBind{directory, ConnectionId(context)};
+    duckdb_bind_set_bind_data(info, bind, [](void *data) { delete static_cast<SessionScanBind *>(data); });
+    return bind;
 }
 
 void BindCursors(duckdb_bind_info info) {
@@ -31,13 +52,14 @@ void BindCursors(duckdb_bind_info info) {
         LogicalTypeHandle logical(duckdb_create_logical_type(type));
         duckdb_bind_add_result_column(info, name, logical.Get());
     }
-    duckdb_client_context context = nullptr;
-    duckdb_table_function_get_client_context(info, &context);
-    auto *scan = new CursorScan{directory->Cursors(ConnectionId(context)), 0};
-    duckdb_bind_set_bind_data(info, scan, [](void *data) { delete static_cast<CursorScan *>(data); });
+    BindSessionScan(info, directory);
 }
 
-void InitCursors(duckdb_init_info info) {}
+void InitCursors(duckdb_init_info info) {
+    auto *bind = static_cast<SessionScanBind *>(duckdb_init_get_bind_data(info));
+    auto *scan = new CursorScan{bind->directory->Cursors(bind->connection_id), 0};
+    duckdb_init_set_init_data(info, scan, [](void *data) { delete static_cast<CursorScan *>(data); });
+}
 
 //! A table function whose rows are strings, from a SessionDirectory query (duckgres_settings(),
 //! duckgres_activity()): the columns are VARCHAR, and the catalog's views give them their types.
@@ -59,14 +81,18 @@ void BindStringTable(duckdb_bind_info info) {
         LogicalTypeHandle varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
         duckdb_bind_add_result_column(info, name, varchar.Get());
     }
-    duckdb_client_context context = nullptr;
-    duckdb_table_function_get_client_context(info, &context);
-    auto *scan = new StringScan{table->rows(*table->directory, ConnectionId(context)), table->columns.size(), 0};
-    duckdb_bind_set_bind_data(info, scan, [](void *data) { delete static_cast<StringScan *>(data); });
+    BindSessionScan(info, table->directory);
+}
+
+void InitStringTable(duckdb_init_info info) {
+    auto *table = static_cast<StringTable *>(duckdb_init_get_extra_info(info));
+    auto *bind = static_cast<SessionScanBind *>(duckdb_init_get_bind_data(info));
+    auto *scan = new StringScan{table->rows(*bind->directory, bind->connection_id), table->columns.size(), 0};
+    duckdb_init_set_init_data(info, scan, [](void *data) { delete static_cast<StringScan *>(data); });
 }
 
 void ScanStringTable(duckdb_function_info info, duckdb_data_chunk output) {
-    auto *scan = static_cast<StringScan *>(duckdb_function_get_bind_data(info));
+    auto *scan = static_cast<StringScan *>(duckdb_function_get_init_data(info));
     idx_t count = 0;
     for (; scan->next < scan->rows.size() && count < duckdb_vector_size(); scan->next++, count++) {
         const auto &row = scan->rows[scan->next];
@@ -83,7 +109,7 @@ void RegisterStringTable(duckdb_connection connection, const char *name, StringT
     duckdb_table_function_set_name(function, name);
     duckdb_table_function_set_extra_info(function, table, [](void *data) { delete static_cast<StringTable *>(data); });
     duckdb_table_function_set_bind(function, BindStringTable);
-    duckdb_table_function_set_init(function, InitCursors);
+    duckdb_table_function_set_init(function, InitStringTable);
     duckdb_table_function_set_function(function, ScanStringTable);
     duckdb_register_table_function(connection, function);
     duckdb_destroy_table_function(&function);
@@ -107,8 +133,74 @@ void SessionUser(duckdb_function_info info, duckdb_data_chunk input, duckdb_vect
     }
 }
 
+//! pg_cancel_backend(pid) / pg_terminate_backend(pid [, timeout]): signals each row's session (NULL in, NULL out).
+template <SessionSignal kSignal>
+void SignalBackend(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector output) {
+    auto *directory = static_cast<SessionDirectory *>(duckdb_scalar_function_get_extra_info(info));
+    auto rows = duckdb_data_chunk_get_size(input);
+    auto *pids = static_cast<int32_t *>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 0)));
+    auto *result = static_cast<bool *>(duckdb_vector_get_data(output));
+    for (idx_t row = 0; row < rows; row++) {
+        result[row] = directory->Signal(pids[row], kSignal);
+    }
+}
+
+//! pg_sleep(seconds): sleeps in short slices, ending early with an error when the statement is canceled.
+void BindSleep(duckdb_bind_info info) {
+    duckdb_client_context context = nullptr;
+    duckdb_scalar_function_get_client_context(info, &context);
+    auto *connection_id = new idx_t(ConnectionId(context));
+    duckdb_scalar_function_set_bind_data(info, connection_id, [](void *data) { delete static_cast<idx_t *>(data); });
+    duckdb_scalar_function_set_bind_data_copy(
+        info, [](void *data) -> void * { return new idx_t(*static_cast<idx_t *>(data)); });
+}
+
+void Sleep(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector output) {
+    auto *directory = static_cast<SessionDirectory *>(duckdb_scalar_function_get_extra_info(info));
+    auto connection_id = *static_cast<idx_t *>(duckdb_scalar_function_get_bind_data(info));
+    auto rows = duckdb_data_chunk_get_size(input);
+    auto *seconds = static_cast<double *>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 0)));
+    for (idx_t row = 0; row < rows; row++) {
+        auto deadline =
+            std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                   std::chrono::duration<double>(std::clamp(seconds[row], 0.0, 1e9)));
+        while (std::chrono::steady_clock::now() < deadline) {
+            if (directory->Interrupted(connection_id)) {
+                duckdb_scalar_function_set_error(info, "Interrupted!");
+                return;
+            }
+            std::this_thread::sleep_until(std::min(deadline, std::chrono::steady_clock::now() + kSleepSlice));
+        }
+        duckdb_vector_assign_string_element_len(output, row, "", 0); // void prints as an empty string
+    }
+}
+
+//! Registers `name` with one overload per parameter list in `overloads`.
+void RegisterSignalFunction(duckdb_connection connection, SessionDirectory *directory, const char *name,
+                            duckdb_scalar_function_t function,
+                            std::initializer_list<std::vector<duckdb_type>> overloads) {
+    auto set = duckdb_create_scalar_function_set(name);
+    for (const auto &parameters : overloads) {
+        auto scalar = duckdb_create_scalar_function();
+        duckdb_scalar_function_set_name(scalar, name);
+        for (auto type : parameters) {
+            LogicalTypeHandle logical(duckdb_create_logical_type(type));
+            duckdb_scalar_function_add_parameter(scalar, logical.Get());
+        }
+        LogicalTypeHandle boolean(duckdb_create_logical_type(DUCKDB_TYPE_BOOLEAN));
+        duckdb_scalar_function_set_return_type(scalar, boolean.Get());
+        duckdb_scalar_function_set_extra_info(scalar, directory, nullptr);
+        duckdb_scalar_function_set_volatile(scalar);
+        duckdb_scalar_function_set_function(scalar, function);
+        duckdb_add_scalar_function_to_set(set, scalar);
+        duckdb_destroy_scalar_function(&scalar);
+    }
+    duckdb_register_scalar_function_set(connection, set);
+    duckdb_destroy_scalar_function_set(&set);
+}
+
 void ScanCursors(duckdb_function_info info, duckdb_data_chunk output) {
-    auto *scan = static_cast<CursorScan *>(duckdb_function_get_bind_data(info));
+    auto *scan = static_cast<CursorScan *>(duckdb_function_get_init_data(info));
     idx_t count = 0;
     idx_t capacity = duckdb_vector_size();
     for (; scan->next < scan->rows.size() && count < capacity; scan->next++, count++) {
@@ -128,14 +220,41 @@ void ScanCursors(duckdb_function_info info, duckdb_data_chunk output) {
 
 } // namespace
 
-void SessionDirectory::Register(idx_t connection_id, SessionIdentity identity, CursorLister cursors,
-                                SettingsLister settings) {
+void SessionDirectory::Register(idx_t connection_id, SessionIdentity identity, Callbacks callbacks) {
     std::lock_guard lock(mutex_);
     auto &entry = sessions_[connection_id];
     entry = Entry{};
     entry.identity = std::move(identity);
-    entry.cursors = std::move(cursors);
-    entry.settings = std::move(settings);
+    entry.callbacks = std::move(callbacks);
+}
+
+bool SessionDirectory::Signal(int32_t pid, SessionSignal signal) {
+    std::function<void(SessionSignal)> deliver;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto &[id, entry] : sessions_) {
+            if (entry.identity.pid == pid) {
+                deliver = entry.callbacks.signal;
+            }
+        }
+    }
+    if (!deliver) {
+        return false;
+    }
+    deliver(signal);
+    return true;
+}
+
+bool SessionDirectory::Interrupted(idx_t connection_id) {
+    std::function<bool()> interrupted;
+    {
+        std::lock_guard lock(mutex_);
+        auto found = sessions_.find(connection_id);
+        if (found != sessions_.end()) {
+            interrupted = found->second.callbacks.interrupted;
+        }
+    }
+    return interrupted && interrupted();
 }
 
 void SessionDirectory::Unregister(idx_t connection_id) {
@@ -144,33 +263,33 @@ void SessionDirectory::Unregister(idx_t connection_id) {
 }
 
 std::vector<CursorInfo> SessionDirectory::Cursors(idx_t connection_id) {
-    CursorLister lister;
+    std::function<std::vector<CursorInfo>()> lister;
     {
         std::lock_guard lock(mutex_);
         auto found = sessions_.find(connection_id);
-        if (found == sessions_.end()) {
+        if (found == sessions_.end() || !found->second.callbacks.cursors) {
             return {};
         }
-        lister = found->second.cursors;
+        lister = found->second.callbacks.cursors;
     }
     return lister();
 }
 
 std::vector<std::vector<std::string>> SessionDirectory::Settings(idx_t connection_id) {
-    SettingsLister lister;
+    std::function<std::vector<std::vector<std::string>>()> lister;
     {
         std::lock_guard lock(mutex_);
         auto found = sessions_.find(connection_id);
-        if (found == sessions_.end() || !found->second.settings) {
+        if (found == sessions_.end() || !found->second.callbacks.settings) {
             return {};
         }
-        lister = found->second.settings;
+        lister = found->second.callbacks.settings;
     }
     return lister();
 }
 
 void SessionDirectory::SetActivity(idx_t connection_id, std::string_view application_name, std::string_view state,
-                                   std::string_view query, int64_t query_start_micros) {
+                                   std::string_view query, int64_t query_start_micros, std::string_view wait_event) {
     std::lock_guard lock(mutex_);
     auto found = sessions_.find(connection_id);
     if (found != sessions_.end()) {
@@ -178,6 +297,7 @@ void SessionDirectory::SetActivity(idx_t connection_id, std::string_view applica
         found->second.application_name.assign(application_name);
         found->second.state.assign(state);
         found->second.query.assign(query);
+        found->second.wait_event.assign(wait_event);
         found->second.query_start_micros = query_start_micros;
     }
 }
@@ -190,7 +310,7 @@ std::vector<std::vector<std::string>> SessionDirectory::Activity() {
         rows.push_back({std::to_string(who.pid), who.database, who.user, entry.application_name, who.client_addr,
                         who.client_port, std::to_string(who.backend_start_micros), "",
                         entry.query_start_micros ? std::to_string(entry.query_start_micros) : "", entry.state,
-                        entry.query});
+                        entry.query, entry.wait_event});
     }
     return rows;
 }
@@ -213,13 +333,22 @@ void SessionDirectory::RegisterFunctions(duckdb_connection connection) {
 
     RegisterStringTable(connection, "duckgres_settings",
                         new StringTable{this,
-                                        {"name", "setting", "short_desc", "context"},
+                                        {"name", "setting", "short_desc", "context", "unit"},
                                         [](SessionDirectory &directory, idx_t id) { return directory.Settings(id); }});
     RegisterStringTable(connection, "duckgres_activity",
                         new StringTable{this,
                                         {"pid", "datname", "usename", "application_name", "client_addr", "client_port",
-                                         "backend_start", "xact_start", "query_start", "state", "query"},
+                                         "backend_start", "xact_start", "query_start", "state", "query", "wait_event"},
                                         [](SessionDirectory &directory, idx_t) { return directory.Activity(); }});
+    RegisterStringTable(connection, "duckgres_metrics",
+                        new StringTable{this, {"name", "value"}, [metrics = metrics_](SessionDirectory &, idx_t) {
+                                            std::vector<std::vector<std::string>> rows;
+                                            for (const auto &[name, value] :
+                                                 metrics ? metrics->Snapshot() : ServerMetrics().Snapshot()) {
+                                                rows.push_back({name, std::to_string(value)});
+                                            }
+                                            return rows;
+                                        }});
 
     auto user = duckdb_create_scalar_function();
     LogicalTypeHandle varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
@@ -230,6 +359,23 @@ void SessionDirectory::RegisterFunctions(duckdb_connection connection) {
     duckdb_scalar_function_set_function(user, SessionUser);
     duckdb_register_scalar_function(connection, user);
     duckdb_destroy_scalar_function(&user);
+
+    RegisterSignalFunction(connection, this, "pg_cancel_backend", SignalBackend<SessionSignal::Cancel>,
+                           {{DUCKDB_TYPE_INTEGER}});
+    RegisterSignalFunction(connection, this, "pg_terminate_backend", SignalBackend<SessionSignal::Terminate>,
+                           {{DUCKDB_TYPE_INTEGER}, {DUCKDB_TYPE_INTEGER, DUCKDB_TYPE_BIGINT}});
+
+    auto sleep = duckdb_create_scalar_function();
+    LogicalTypeHandle seconds(duckdb_create_logical_type(DUCKDB_TYPE_DOUBLE));
+    duckdb_scalar_function_set_name(sleep, "pg_sleep");
+    duckdb_scalar_function_add_parameter(sleep, seconds.Get());
+    duckdb_scalar_function_set_return_type(sleep, varchar.Get());
+    duckdb_scalar_function_set_extra_info(sleep, this, nullptr);
+    duckdb_scalar_function_set_volatile(sleep);
+    duckdb_scalar_function_set_bind(sleep, BindSleep);
+    duckdb_scalar_function_set_function(sleep, Sleep);
+    duckdb_register_scalar_function(connection, sleep);
+    duckdb_destroy_scalar_function(&sleep);
 }
 
 } // namespace duckgres::engine

@@ -2,6 +2,8 @@
 // pg_stat_activity).
 #pragma once
 
+#include "common/server_metrics.hpp"
+
 #include <duckdb.h>
 
 #include <cstdint>
@@ -33,47 +35,68 @@ struct SessionIdentity {
     int64_t backend_start_micros = 0; //!< since the Unix epoch
 };
 
+//! What pg_cancel_backend and pg_terminate_backend ask of a session.
+enum class SessionSignal { Cancel, Terminate };
+
 //! Maps DuckDB connection ids to the session that owns them, so that registered table
 //! functions (duckgres_cursors()) can answer for the calling session. One per server.
 class SessionDirectory {
 public:
-    using CursorLister = std::function<std::vector<CursorInfo>()>;
-    //! One row per parameter: name, current value, description, PostgreSQL's context ("user", "internal").
-    using SettingsLister = std::function<std::vector<std::vector<std::string>>()>;
+    //! `metrics`, when given, is what duckgres_metrics() shows; it must outlive the directory.
+    explicit SessionDirectory(const ServerMetrics *metrics = nullptr) : metrics_(metrics) {}
 
-    void Register(idx_t connection_id, SessionIdentity identity, CursorLister cursors, SettingsLister settings);
+    //! What a session answers for the functions; each may be empty. Called from inside queries, the
+    //! session's own (cursors, settings, interrupted) or another session's (signal): thread-safe.
+    struct Callbacks {
+        std::function<std::vector<CursorInfo>()> cursors;
+        //! One row per parameter: name, current value, description, PostgreSQL's context ("user", "internal"),
+        //! unit ("ms" or "").
+        std::function<std::vector<std::vector<std::string>>()> settings;
+        std::function<void(SessionSignal)> signal;
+        //! Whether the session's running statement has been canceled (long functions such as pg_sleep poll it).
+        std::function<bool()> interrupted;
+    };
+
+    void Register(idx_t connection_id, SessionIdentity identity, Callbacks callbacks);
     void Unregister(idx_t connection_id);
     //! The calling session's cursors; empty for connections no session registered.
     std::vector<CursorInfo> Cursors(idx_t connection_id);
     //! The calling session's user; empty for connections no session registered.
     std::string User(idx_t connection_id);
-    //! The calling session's parameters (see SettingsLister); empty for connections no session registered.
+    //! The calling session's parameters (see Callbacks); empty for connections no session registered.
     std::vector<std::vector<std::string>> Settings(idx_t connection_id);
     //! The part of a session's pg_stat_activity row that changes; the session keeps it current as
-    //! statements start and end (query_start in microseconds since the epoch, 0 before the first).
+    //! statements start and end (query_start in microseconds since the epoch, 0 before the first;
+    //! wait_event names what an active statement waits for, "" when it runs).
     void SetActivity(idx_t connection_id, std::string_view application_name, std::string_view state,
-                     std::string_view query, int64_t query_start_micros);
+                     std::string_view query, int64_t query_start_micros, std::string_view wait_event = "");
     //! Every registered session's activity row, as strings in the order of duckgres_activity()'s
     //! columns (pid, datname, usename, application_name, client_addr, client_port, backend_start,
-    //! xact_start, query_start as epoch microseconds, state, query; "" is NULL).
+    //! xact_start, query_start as epoch microseconds, state, query, wait_event; "" is NULL).
     std::vector<std::vector<std::string>> Activity();
+    //! Signals the session with backend pid `pid`; false when there is none.
+    bool Signal(int32_t pid, SessionSignal signal);
+    //! Whether the calling session's statement has been canceled.
+    bool Interrupted(idx_t connection_id);
 
     //! Registers, once per database, the table functions duckgres_cursors(), duckgres_settings(),
-    //! duckgres_activity()
-    //! and the scalar function duckgres_session_user() (the session's user, where DuckDB's
-    //! current_user knows none).
+    //! duckgres_activity(), duckgres_metrics() (name, value)
+    //! and the scalar functions duckgres_session_user() (the session's user, where DuckDB's
+    //! current_user knows none), pg_cancel_backend(pid), pg_terminate_backend(pid [, timeout]) and
+    //! pg_sleep(seconds).
     void RegisterFunctions(duckdb_connection connection);
 
 private:
     struct Entry {
         SessionIdentity identity;
-        CursorLister cursors;
-        SettingsLister settings;
+        Callbacks callbacks;
         std::string application_name;
         std::string state;
         std::string query;
+        std::string wait_event;
         int64_t query_start_micros = 0;
     };
+    const ServerMetrics *metrics_;
     std::mutex mutex_;
     std::unordered_map<idx_t, Entry> sessions_;
 };

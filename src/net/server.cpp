@@ -58,11 +58,17 @@ int Server::Run() {
     std::filesystem::create_directories(config_.data_dir);
     auto tls = MakeTlsContext(config_);
 
-    engine::SessionDirectory sessions;
+    ServerMetrics metrics;
+    engine::SessionDirectory sessions(&metrics);
     engine::RegistryOptions registry_options;
     registry_options.data_dir = config_.data_dir;
     registry_options.create_databases = config_.create_databases;
     registry_options.database.memory_limit = config_.duckdb_memory_limit;
+    registry_options.database.temp_directory = config_.duckdb_temp_directory;
+    for (const auto &[name, database] : config_.databases) {
+        registry_options.overrides[name].memory_limit = database.memory_limit;
+        registry_options.overrides[name].temp_directory = database.temp_directory;
+    }
     registry_options.database.threads = config_.duckdb_threads;
     registry_options.database.allow_external_access = config_.allow_external_access;
     registry_options.database.sessions = &sessions;
@@ -70,8 +76,25 @@ int Server::Run() {
     databases.Get("postgres"); // fail fast when the default database cannot be opened
 
     session::WorkerPool workers(config_.worker_threads);
+    session::ConnectionLimits limits;
+    limits.max_connections = config_.max_connections;
+    limits.superuser_reserved_connections = config_.superuser_reserved_connections;
+    limits.per_address = config_.max_connections_per_address;
+    for (const auto &user : config_.users) {
+        limits.per_user[user.name] = user.max_connections;
+    }
+    for (const auto &[name, database] : config_.databases) {
+        limits.per_database[name] = database.max_connections;
+    }
+    session::ConnectionLimiter connections(limits);
+    session::StatementGates statement_gates([this](const std::string &database) {
+        auto found = config_.databases.find(database);
+        return found != config_.databases.end() && found->second.max_concurrent_statements >= 0
+                   ? found->second.max_concurrent_statements
+                   : config_.max_concurrent_statements;
+    });
     session::ServerContext context{config_, LoadUsers(config_), auth::RandomBytes(32), databases, sessions, workers,
-                                   {}};
+                                   metrics, connections,        statement_gates,       {}};
 
     asio::io_context io(config_.io_threads);
     asio::ip::tcp::acceptor acceptor(io);

@@ -5,6 +5,8 @@
 #include <asio/use_awaitable.hpp>
 #include <asio/write.hpp>
 
+#include <poll.h>
+
 namespace duckgres::net {
 
 TcpChannel::TcpChannel(asio::ip::tcp::socket socket, asio::ssl::context *tls)
@@ -44,6 +46,16 @@ void TcpChannel::Close() {
     auto &socket = tls_stream_ ? tls_stream_->next_layer() : *socket_;
     socket.shutdown(asio::ip::tcp::socket::shutdown_both, ec);
     socket.close(ec);
+}
+
+bool TcpChannel::PeerHungUp() {
+    auto &socket = tls_stream_ ? tls_stream_->next_layer() : *socket_;
+    if (!socket.is_open()) {
+        return true;
+    }
+    // POLLRDHUP: the peer shut down its side (as PostgreSQL's client_connection_check_interval checks).
+    pollfd descriptor{socket.native_handle(), POLLRDHUP, 0};
+    return ::poll(&descriptor, 1, 0) > 0 && (descriptor.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
 }
 
 } // namespace duckgres::net

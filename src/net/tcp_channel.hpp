@@ -24,6 +24,7 @@ public:
     bool IsTls() const override { return tls_stream_ != nullptr; }
     void Close() override;
     std::string PeerAddress() const override { return peer_; }
+    bool PeerHungUp() override;
     asio::any_io_executor GetExecutor() override { return executor_; }
 
 private:

@@ -27,6 +27,8 @@ public:
     //! Cancels pending I/O and closes the connection.
     virtual void Close() = 0;
     virtual std::string PeerAddress() const = 0;
+    //! Whether the client has closed its end or the connection broke (checked without reading).
+    virtual bool PeerHungUp() = 0;
     virtual asio::any_io_executor GetExecutor() = 0;
 };
 

@@ -2,10 +2,13 @@
 #pragma once
 
 #include "auth/password_verifier.hpp"
+#include "common/server_metrics.hpp"
 #include "config/server_config.hpp"
 #include "engine/database_registry.hpp"
 #include "engine/session_directory.hpp"
 #include "session/backend_registry.hpp"
+#include "session/connection_limiter.hpp"
+#include "session/statement_gate.hpp"
 #include "session/worker_pool.hpp"
 
 #include <atomic>
@@ -24,6 +27,9 @@ struct ServerContext {
     engine::DatabaseRegistry &databases;
     engine::SessionDirectory &sessions;
     WorkerPool &workers;
+    ServerMetrics &metrics;
+    ConnectionLimiter &connections;
+    StatementGates &statement_gates;
     BackendRegistry backends;
     std::chrono::system_clock::time_point started_at = std::chrono::system_clock::now();
     std::atomic<bool> shutting_down{false};

@@ -14,6 +14,7 @@
 #include <asio/co_spawn.hpp>
 #include <asio/detached.hpp>
 #include <asio/post.hpp>
+#include <asio/redirect_error.hpp>
 #include <asio/steady_timer.hpp>
 #include <asio/system_error.hpp>
 #include <spdlog/spdlog.h>
@@ -30,6 +31,10 @@ namespace {
 constexpr size_t kFlushBudget = 256 * 1024;
 //! Replies to pipelined messages are sent once this much output is waiting.
 constexpr size_t kPipelineOutput = 64 * 1024;
+//! How often a connection waiting for a slot (connection_queue_timeout) tries again.
+constexpr std::chrono::milliseconds kAdmissionPoll{20};
+//! How often an interrupted statement that still runs is interrupted again.
+constexpr std::chrono::milliseconds kReinterruptInterval{100};
 
 int64_t NowMicros() {
     return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -94,14 +99,18 @@ std::pair<std::string, bool> TagFromDuckDb(duckdb_statement_type type) {
 } // namespace
 
 Session::Session(ServerContext &context, std::unique_ptr<ClientChannel> channel)
-    : context_(context), stream_(std::move(channel), context.config.max_startup_message_size) {
+    : context_(context), stream_(std::move(channel), context.config.max_startup_message_size),
+      watch_timer_(stream_.Channel().GetExecutor()), idle_timer_(stream_.Channel().GetExecutor()) {
     peer_ = stream_.Channel().PeerAddress();
-    settings_.Set("TimeZone", context.config.time_zone);
+    settings_.SetDefault("TimeZone", context.config.time_zone);
 }
 
 Session::~Session() {
     if (process_id_ != 0) {
         context_.backends.Unregister(process_id_);
+    }
+    if (admitted_) {
+        context_.connections.Release(*admitted_);
     }
 }
 
@@ -124,6 +133,7 @@ asio::awaitable<void> Session::Run() {
     try {
         if (co_await Startup()) {
             stream_.Framer().SetStartupPhase(false);
+            co_await AdmitConnection();
             co_await Authenticator(context_, stream_).Authenticate(user_);
             co_await OpenDatabase();
             timer->cancel();
@@ -153,10 +163,18 @@ asio::awaitable<void> Session::Run() {
         context_.backends.Unregister(process_id_);
         process_id_ = 0;
     }
+    if (admitted_) {
+        context_.connections.Release(*admitted_);
+        admitted_.reset();
+    }
     if (connection_) {
         context_.sessions.Unregister(connection_id_);
         // Disconnecting may roll back a transaction: blocking work, done on a worker.
-        auto connection = std::move(connection_);
+        std::unique_ptr<engine::EngineConnection> connection;
+        {
+            std::lock_guard lock(connection_mutex_);
+            connection = std::move(connection_);
+        }
         try {
             co_await context_.workers.Run([&connection]() { connection.reset(); });
         } catch (const std::exception &e) {
@@ -176,30 +194,158 @@ asio::awaitable<void> Session::SendFatal(const SqlError &error) {
 }
 
 void Session::CancelStatement() {
-    if (running_statement_ && connection_) {
-        connection_->Interrupt();
+    Interrupt(CancelReason::User);
+}
+
+void Session::Interrupt(CancelReason reason) {
+    std::lock_guard lock(connection_mutex_);
+    if (!running_statement_ || !connection_) {
+        return; // between statements a cancel is harmless, as in PostgreSQL
     }
+    auto none = CancelReason::None;
+    if (cancel_reason_.compare_exchange_strong(none, reason)) {
+        if (reason == CancelReason::User) {
+            context_.metrics.Increment(Counter::QueryCancellations);
+        } else if (reason == CancelReason::Timeout) {
+            context_.metrics.Increment(Counter::QueryTimeouts);
+        }
+    }
+    // Again when already interrupted: DuckDB forgets an interrupt that arrives before its query starts.
+    connection_->Interrupt();
+}
+
+void Session::ThrowIfCanceled() const {
+    if (cancel_reason_ != CancelReason::None) {
+        throw SqlError("57014", "canceling statement due to user request"); // WriteError names the reason
+    }
+}
+
+Session::RunningStatement::RunningStatement(Session &session) : session_(session) {
+    if (session_.running_depth_++ > 0) {
+        return;
+    }
+    session_.cancel_reason_ = CancelReason::None;
+    session_.running_statement_ = true;
+    auto timeout = session_.settings_.Milliseconds("statement_timeout");
+    session_.statement_deadline_ = timeout > 0 ? std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout)
+                                               : std::chrono::steady_clock::time_point::max();
+    session_.watch_round_++;
+    session_.WatchStatement();
+}
+
+Session::RunningStatement::~RunningStatement() {
+    if (--session_.running_depth_ > 0) {
+        return;
+    }
+    if (session_.holds_turn_) {
+        session_.holds_turn_ = false;
+        session_.gate_->Leave();
+    }
+    session_.running_statement_ = false;
+    session_.watch_round_++;
+    session_.watch_timer_.cancel();
+}
+
+asio::awaitable<void> Session::WaitForTurn() {
+    // Superusers never wait: they must be able to look and cancel when the gate is full.
+    if (!gate_ || holds_turn_ || (admitted_ && admitted_->superuser)) {
+        co_return;
+    }
+    auto waiter = std::make_shared<StatementGate::Waiter>();
+    waiter->timer = std::make_shared<asio::steady_timer>(stream_.Channel().GetExecutor());
+    if (!gate_->TryEnter(waiter)) {
+        context_.sessions.SetActivity(connection_id_, settings_.Get("application_name").value_or(""), "active",
+                                      last_query_, query_start_micros_, "StatementAdmission");
+        // Woken when granted; also every kAdmissionPoll to see whether the statement was canceled meanwhile.
+        while (!gate_->Granted(waiter)) {
+            if (cancel_reason_ != CancelReason::None) {
+                gate_->Withdraw(waiter);
+                throw SqlError("57014", "canceling statement due to user request"); // WriteError names the reason
+            }
+            waiter->timer->expires_after(kAdmissionPoll);
+            asio::error_code ignored;
+            co_await waiter->timer->async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+        }
+        ReportActivity("active", last_query_);
+    }
+    holds_turn_ = true;
+}
+
+void Session::WatchStatement() {
+    auto check = context_.config.client_connection_check_interval;
+    auto now = std::chrono::steady_clock::now();
+    auto next = statement_deadline_ > now ? statement_deadline_ : now + kReinterruptInterval;
+    if (cancel_reason_ != CancelReason::None) {
+        next = now + kReinterruptInterval;
+    } else if (check.count() > 0) {
+        next = std::min(next, now + check);
+    }
+    if (next == std::chrono::steady_clock::time_point::max()) {
+        return; // no timeout, no client check
+    }
+    watch_timer_.expires_at(next);
+    watch_timer_.async_wait([weak = weak_from_this(), round = watch_round_](const asio::error_code &ec) {
+        auto self = weak.lock();
+        if (ec || !self || self->watch_round_ != round || !self->running_statement_) {
+            return;
+        }
+        if (self->cancel_reason_ != CancelReason::None) {
+            self->Interrupt(self->cancel_reason_); // still running: the interrupt may have come too early
+        } else if (std::chrono::steady_clock::now() >= self->statement_deadline_) {
+            self->Interrupt(CancelReason::Timeout);
+        } else if (self->stream_.Channel().PeerHungUp()) {
+            spdlog::info("session {}: client {} disconnected during a statement; canceling it", self->process_id_,
+                         self->peer_);
+            self->Interrupt(CancelReason::ClientGone);
+        }
+        self->WatchStatement();
+    });
+}
+
+void Session::WatchIdle() {
+    bool in_transaction = tx_ != TxState::Idle;
+    auto timeout =
+        settings_.Milliseconds(in_transaction ? "idle_in_transaction_session_timeout" : "idle_session_timeout");
+    if (timeout <= 0) {
+        return;
+    }
+    idle_timer_.expires_after(std::chrono::milliseconds(timeout));
+    idle_timer_.async_wait(
+        [weak = weak_from_this(), round = ++watch_round_, in_transaction](const asio::error_code &ec) {
+            auto self = weak.lock();
+            if (ec || !self || self->watch_round_ != round) {
+                return;
+            }
+            if (in_transaction) {
+                self->CloseIdle(Fatal("25P03", "terminating connection due to idle-in-transaction timeout"));
+            } else {
+                self->CloseIdle(Fatal("57P05", "terminating connection due to idle-session timeout"));
+            }
+        });
+}
+
+void Session::CloseIdle(const SqlError &error) {
+    if (phase_ != Phase::Idle && phase_ != Phase::Startup) {
+        return; // the command loop checks terminate_requested_ after the statement
+    }
+    phase_ = Phase::Closing;
+    spdlog::info("session {} ({}): {}", process_id_, peer_, error.what());
+    asio::co_spawn(
+        stream_.Channel().GetExecutor(),
+        [self = shared_from_this(), error]() -> asio::awaitable<void> {
+            co_await self->SendFatal(error);
+            self->stream_.Channel().Close();
+        },
+        asio::detached);
 }
 
 void Session::Terminate(bool interrupt_running) {
     terminate_requested_ = true;
     if (interrupt_running) {
-        CancelStatement();
+        Interrupt(CancelReason::Terminate);
     }
-    auto self = shared_from_this();
-    asio::post(stream_.Channel().GetExecutor(), [self]() {
-        if (self->phase_ != Phase::Idle && self->phase_ != Phase::Startup) {
-            return; // the command loop checks terminate_requested_ after the statement
-        }
-        self->phase_ = Phase::Closing;
-        asio::co_spawn(
-            self->stream_.Channel().GetExecutor(),
-            [self]() -> asio::awaitable<void> {
-                auto error = Fatal("57P01", "terminating connection due to administrator command");
-                co_await self->SendFatal(error);
-                self->stream_.Channel().Close();
-            },
-            asio::detached);
+    asio::post(stream_.Channel().GetExecutor(), [self = shared_from_this()]() {
+        self->CloseIdle(Fatal("57P01", "terminating connection due to administrator command"));
     });
 }
 
@@ -257,6 +403,19 @@ asio::awaitable<void> Session::ApplyStartupParameters(const wire::StartupMessage
     if (context_.shutting_down) {
         throw Fatal("57P03", "the database system is shutting down");
     }
+    // Defaults first: the server's, then the user's own; the startup options below override them.
+    const auto &config = context_.config;
+    auto statement_timeout = config.statement_timeout;
+    for (const auto &[name, value] : startup.parameters) {
+        auto user = std::find_if(config.users.begin(), config.users.end(), [&](auto &u) { return u.name == value; });
+        if (name == "user" && user != config.users.end() && user->statement_timeout) {
+            statement_timeout = *user->statement_timeout;
+        }
+    }
+    settings_.SetDefault("statement_timeout", std::to_string(statement_timeout.count()));
+    settings_.SetDefault("idle_in_transaction_session_timeout",
+                         std::to_string(config.idle_in_transaction_session_timeout.count()));
+    settings_.SetDefault("idle_session_timeout", std::to_string(config.idle_session_timeout.count()));
     std::vector<std::string> unrecognized;
     for (const auto &[name, value] : startup.parameters) {
         if (name == "user") {
@@ -286,9 +445,9 @@ asio::awaitable<void> Session::ApplyStartupParameters(const wire::StartupMessage
                 if (eq == std::string::npos) {
                     throw Fatal("42601", "invalid command-line argument for server process: " + word);
                 }
-                auto error = settings_.Set(word.substr(0, eq), word.substr(eq + 1));
-                if (!error.empty()) {
-                    throw Fatal(SessionSettings::Find(word.substr(0, eq)) ? "22023" : "42704", error);
+                if (auto error = settings_.SetDefault(word.substr(0, eq), word.substr(eq + 1))) {
+                    error->severity = "FATAL";
+                    throw *error;
                 }
             }
         } else {
@@ -296,9 +455,9 @@ asio::awaitable<void> Session::ApplyStartupParameters(const wire::StartupMessage
             if (definition && definition->effect == SettingEffect::ReadOnly) {
                 continue;
             }
-            auto error = settings_.Set(name, value);
-            if (!error.empty()) {
-                throw Fatal(definition ? "22023" : "42704", error);
+            if (auto error = settings_.SetDefault(name, value)) {
+                error->severity = "FATAL";
+                throw *error;
             }
         }
     }
@@ -309,6 +468,25 @@ asio::awaitable<void> Session::ApplyStartupParameters(const wire::StartupMessage
         wire::WriteNegotiateProtocolVersion(stream_.Out(), wire::kProtocolVersion3, unrecognized);
     }
     co_return;
+}
+
+asio::awaitable<void> Session::AdmitConnection() {
+    const auto &users = context_.config.users;
+    auto user = std::find_if(users.begin(), users.end(), [&](const auto &u) { return u.name == user_; });
+    ConnectionRequest request{user_, database_name_, peer_.substr(0, peer_.rfind(':')),
+                              users.empty() ? user_ == "postgres" : user != users.end() && user->superuser};
+    auto deadline = std::chrono::steady_clock::now() + context_.config.connection_queue_timeout;
+    asio::steady_timer wait(stream_.Channel().GetExecutor());
+    while (auto refusal = context_.connections.Admit(request)) {
+        if (std::chrono::steady_clock::now() >= deadline) {
+            context_.metrics.Increment(Counter::ConnectionLimitRejects);
+            spdlog::info("connection from {} refused: {}", peer_, refusal->what());
+            throw *refusal;
+        }
+        wait.expires_after(kAdmissionPoll);
+        co_await wait.async_wait(asio::use_awaitable);
+    }
+    admitted_ = request;
 }
 
 asio::awaitable<void> Session::OpenDatabase() {
@@ -324,6 +502,7 @@ asio::awaitable<void> Session::OpenDatabase() {
     text_options_.time_zone = time_zone.get();
     text_options_.extra_float_digits = std::stoi(*settings_.Get("extra_float_digits"));
     connection_id_ = connection_->ConnectionId();
+    gate_ = context_.statement_gates.For(database_name_);
     auto [pid, secret] = context_.backends.Register(weak_from_this());
     process_id_ = pid;
     secret_key_ = secret;
@@ -332,16 +511,32 @@ asio::awaitable<void> Session::OpenDatabase() {
         identity.client_addr = peer_.substr(0, colon);
         identity.client_port = peer_.substr(colon + 1);
     }
-    context_.sessions.Register(
-        connection_id_, std::move(identity), [this]() { return ListCursors(); },
-        [this]() {
-            std::vector<std::vector<std::string>> rows;
-            for (const auto &definition : SessionSettings::Definitions()) {
-                rows.push_back({definition.name, settings_.Get(definition.name).value_or(""), definition.description,
-                                definition.effect == SettingEffect::ReadOnly ? "internal" : "user"});
+    engine::SessionDirectory::Callbacks callbacks;
+    callbacks.cursors = [this]() { return ListCursors(); };
+    callbacks.settings = [this]() {
+        std::vector<std::vector<std::string>> rows;
+        for (const auto &definition : SessionSettings::Definitions()) {
+            // As pg_settings shows them: time parameters as a number of milliseconds with their unit.
+            bool milliseconds = SessionSettings::IsMilliseconds(definition.name);
+            rows.push_back({definition.name,
+                            milliseconds ? std::to_string(settings_.Milliseconds(definition.name))
+                                         : settings_.Get(definition.name).value_or(""),
+                            definition.description, definition.effect == SettingEffect::ReadOnly ? "internal" : "user",
+                            milliseconds ? "ms" : ""});
+        }
+        return rows;
+    };
+    callbacks.signal = [weak = weak_from_this()](engine::SessionSignal signal) {
+        if (auto self = weak.lock()) {
+            if (signal == engine::SessionSignal::Cancel) {
+                self->CancelStatement();
+            } else {
+                self->Terminate(true);
             }
-            return rows;
-        });
+        }
+    };
+    callbacks.interrupted = [this]() { return cancel_reason_ != CancelReason::None; };
+    context_.sessions.Register(connection_id_, std::move(identity), std::move(callbacks));
     ReportActivity("idle", "");
     spdlog::debug("session {} started: user {} database {} from {}", process_id_, user_, database_name_, peer_);
 }
@@ -359,7 +554,7 @@ void Session::ReportActivity(const char *state, const std::string &query) {
 
 void Session::WriteStartupReport() {
     settings_.Set("session_authorization", user_);
-    settings_.Set("is_superuser", "on");
+    settings_.Set("is_superuser", admitted_ && admitted_->superuser ? "on" : "off");
     WriteReportedParameters();
     wire::WriteBackendKeyData(stream_.Out(), process_id_, secret_key_);
     WriteReady();
@@ -384,7 +579,12 @@ asio::awaitable<void> Session::CommandLoop() {
                        : tx_ == TxState::Failed ? "idle in transaction (aborted)"
                                                 : "idle in transaction",
                        last_query_);
+        if (!stream_.Framer().HasMessage()) {
+            WatchIdle();
+        }
         auto message = co_await stream_.Read();
+        watch_round_++;
+        idle_timer_.cancel();
         phase_ = Phase::Busy;
         auto type = static_cast<wire::FrontendType>(message.type);
         switch (type) {
@@ -721,9 +921,8 @@ void Session::ChangeSetting(const std::string &name, const std::optional<std::st
     } else if (is_local && (tx_ == TxState::Idle)) {
         WriteNotice("WARNING", "25P01", "SET LOCAL can only be used in transaction blocks");
     } else {
-        auto error = is_local ? settings_.SetLocal(name, *value) : settings_.Set(name, *value);
-        if (!error.empty()) {
-            throw SqlError("22023", error);
+        if (auto error = is_local ? settings_.SetLocal(name, *value) : settings_.Set(name, *value)) {
+            throw *error;
         }
     }
     if (definition->effect == SettingEffect::Ignored) {
@@ -1041,6 +1240,7 @@ asio::awaitable<EncodeStatus> Session::StreamRows(Execution &execution, uint64_t
     uint64_t before = 0;
     while (true) {
         // The first hand-off to a worker also starts the statement: a small result costs one.
+        ThrowIfCanceled();
         auto status = co_await context_.workers.Run([&]() {
             if (first) {
                 first = false;
@@ -1186,7 +1386,8 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
         }
     }
     Execution execution;
-    RunningStatement running(running_statement_);
+    RunningStatement running(*this);
+    co_await WaitForTurn();
 
     std::function<void()> start = [&]() {
         StartExecution(execution, statement, {}, {});
@@ -1214,6 +1415,23 @@ asio::awaitable<void> Session::DeallocateAll() {
 void Session::WriteError(const SqlError &error, int statement_location) {
     wire::ErrorFields fields;
     fields.severity = error.severity;
+    // A statement interrupted for a reason fails with that reason, whatever DuckDB's error said; the
+    // reason is used up by its error.
+    switch (error.severity == "ERROR" ? cancel_reason_.load() : CancelReason::None) {
+    case CancelReason::User:
+    case CancelReason::ClientGone:
+    case CancelReason::Timeout:
+        fields.sqlstate = "57014";
+        fields.message = cancel_reason_ == CancelReason::Timeout ? "canceling statement due to statement timeout"
+                                                                 : "canceling statement due to user request";
+        cancel_reason_ = CancelReason::None;
+        wire::WriteErrorResponse(stream_.Out(), fields);
+        return;
+    case CancelReason::Terminate:
+        return; // the FATAL that ends the session follows instead
+    case CancelReason::None:
+        break;
+    }
     fields.sqlstate = error.sqlstate;
     fields.message = error.what();
     fields.detail = error.detail;
@@ -1236,6 +1454,9 @@ void Session::WriteNotice(const std::string &severity, const std::string &sqlsta
 }
 
 void Session::WriteReady() {
+    if (terminate_requested_ && cancel_reason_ == CancelReason::Terminate) {
+        return; // the session ends with a FATAL instead
+    }
     auto status = wire::TransactionStatus::Idle;
     if (tx_ == TxState::InBlock || tx_ == TxState::Implicit) {
         status = wire::TransactionStatus::InBlock;

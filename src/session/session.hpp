@@ -15,10 +15,14 @@
 #include "wire/backend_messages.hpp"
 #include "wire/frontend_messages.hpp"
 
+#include <asio/steady_timer.hpp>
+
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -38,6 +42,8 @@ public:
     void Terminate(bool interrupt_running) override;
 
 private:
+    //! Why the running statement was interrupted; the first reason wins and names the error.
+    enum class CancelReason : uint8_t { None, User, Timeout, ClientGone, Terminate };
     //! Transaction state as the session tracks it; Implicit lives only inside one
     //! multi-statement Query message.
     enum class TxState { Idle, Implicit, InBlock, Failed };
@@ -46,6 +52,9 @@ private:
     // Startup and authentication.
     asio::awaitable<bool> Startup();
     asio::awaitable<void> ApplyStartupParameters(const wire::StartupMessage &startup);
+    //! Counts the session against the connection limits, waiting up to connection_queue_timeout for a slot;
+    //! throws FATAL 53300 when over a limit.
+    asio::awaitable<void> AdmitConnection();
     asio::awaitable<void> OpenDatabase();
     void WriteStartupReport();
 
@@ -134,17 +143,32 @@ private:
     //! the execution and may write the RowDescription).
     asio::awaitable<EncodeStatus> StreamRows(Execution &execution, uint64_t max_rows,
                                              const std::function<void()> *start = nullptr);
-    //! Marks a statement as running on DuckDB (so CancelRequest interrupts it) for its lifetime.
+    //! Marks a statement as running for its lifetime (on the session's strand; may nest): CancelRequest
+    //! interrupts it, statement_timeout limits it, and it stops when its client goes away.
     class RunningStatement {
     public:
-        explicit RunningStatement(std::atomic<bool> &flag) : flag_(flag) { flag_ = true; }
-        ~RunningStatement() { flag_ = false; }
+        explicit RunningStatement(Session &session);
+        ~RunningStatement();
         RunningStatement(const RunningStatement &) = delete;
         RunningStatement &operator=(const RunningStatement &) = delete;
 
     private:
-        std::atomic<bool> &flag_;
+        Session &session_;
     };
+    //! Waits for the running statement's turn on its database (max_concurrent_statements), shown in
+    //! pg_stat_activity as waiting; the turn ends with the outermost RunningStatement. Throws 57014 when the
+    //! statement is canceled (or times out) while it waits.
+    asio::awaitable<void> WaitForTurn();
+    //! Interrupts the running statement, if any, for `reason` (thread-safe).
+    void Interrupt(CancelReason reason);
+    //! Throws the statement's 57014 error once it has been interrupted (checked between batches of rows).
+    void ThrowIfCanceled() const;
+    //! Arms the watch timer of the running statement: its deadline, and the next check of the client.
+    void WatchStatement();
+    //! Arms the idle timer (idle_session_timeout / idle_in_transaction_session_timeout) before a read.
+    void WatchIdle();
+    //! Ends the session with `error` when it is idle, waiting for a message (on the strand).
+    void CloseIdle(const SqlError &error);
     std::string CommandTag(const sql::ParsedStatement &statement, const Execution &execution, uint64_t rows) const;
 
     // Command loop.
@@ -210,10 +234,21 @@ private:
     types::TextFormatOptions text_options_;
     TxState tx_ = TxState::Idle;
     Phase phase_ = Phase::Startup;
+    std::optional<ConnectionRequest> admitted_; //!< set while the session holds a connection slot
     int32_t process_id_ = 0;
     int32_t secret_key_ = 0;
     std::atomic<bool> terminate_requested_{false};
     std::atomic<bool> running_statement_{false};
+    std::atomic<CancelReason> cancel_reason_{CancelReason::None};
+    int running_depth_ = 0;               //!< nested RunningStatement guards
+    std::shared_ptr<StatementGate> gate_; //!< this database's admission control; null without a limit
+    bool holds_turn_ = false;             //!< the running statement holds a turn of gate_
+    uint64_t watch_round_ = 0;            //!< invalidates timer callbacks of earlier statements and idle periods
+    std::chrono::steady_clock::time_point statement_deadline_;
+    asio::steady_timer watch_timer_;
+    asio::steady_timer idle_timer_;
+    //! Guards connection_ against Interrupt() from other threads while the session closes it.
+    std::mutex connection_mutex_;
     std::map<std::string, std::shared_ptr<PreparedEntry>> prepared_;
     //! Statements of SQL PREPARE (prepared on DuckDB's side), by name: their query's classification, for
     //! EXECUTE's command tag.

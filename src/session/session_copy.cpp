@@ -44,6 +44,8 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
     auto options = copy::ParseCopyOptions(statement.copy_options, copy::CopyDirection::From);
     const bool binary = options.format == copy::CopyOptions::Format::Binary;
     const auto &table = statement.copy_table;
+    RunningStatement running(*this);
+    co_await WaitForTurn();
 
     // The target's columns and their types, from a statement DuckDB prepares but never runs.
     std::vector<std::string> names;
@@ -182,6 +184,10 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
         std::string next;
         auto state = co_await ReadCopyBatch(current, failure);
         while (state == CopyInput::More && !failure && !parse_failure) {
+            if (cancel_reason_ != CancelReason::None) {
+                failure = SqlError("57014", "canceling statement due to user request");
+                break;
+            }
             using namespace asio::experimental::awaitable_operators;
             next.clear();
             state = co_await (parse(current, false) && ReadCopyBatch(next, failure));
@@ -202,6 +208,7 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
         try {
             co_await context_.workers.Run([&]() {
                 while (auto chunk = parsed.Pop()) {
+                    ThrowIfCanceled();
                     appender->AppendChunk(chunk->Get());
                 }
                 if (parsed.Finished()) {
@@ -305,7 +312,8 @@ asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement) 
     query.tag_has_rows = true;
     query.returns_rows = true;
 
-    RunningStatement running(running_statement_);
+    RunningStatement running(*this);
+    co_await WaitForTurn();
 
     Execution execution;
     std::vector<std::unique_ptr<types::ValueEncoder>> encoders;

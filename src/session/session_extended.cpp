@@ -423,7 +423,8 @@ asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message
     if (tx_ == TxState::Idle && stream_.Framer().PeekType() != static_cast<char>(wire::FrontendType::Sync)) {
         co_await BeginImplicit();
     }
-    RunningStatement running(running_statement_);
+    RunningStatement running(*this);
+    co_await WaitForTurn();
     auto &portal = found->second;
     std::function<void()> start;
     if (!portal.execution.started) {

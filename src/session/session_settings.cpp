@@ -3,6 +3,7 @@
 
 #include "common/ascii.hpp"
 
+#include "session/setting_units.hpp"
 #include "types/time_zone.hpp"
 
 #include <algorithm>
@@ -24,6 +25,8 @@ const std::vector<SettingDefinition> &SessionSettings::Definitions() {
         {"lock_timeout", "0", E::Ignored, false, "Sets the maximum allowed duration of any wait for a lock."},
         {"idle_in_transaction_session_timeout", "0", E::Session, false,
          "Sets the maximum allowed idle time between queries, when in a transaction."},
+        {"idle_session_timeout", "0", E::Session, false,
+         "Sets the maximum allowed idle time between queries, when not in a transaction."},
         {"standard_conforming_strings", "on", E::Session, true, "Causes '...' strings to treat backslashes literally."},
         {"default_transaction_read_only", "off", E::Session, true,
          "Sets the default read-only status of new transactions."},
@@ -82,8 +85,25 @@ std::optional<std::string> SessionSettings::Get(const std::string &name) const {
     return it->second;
 }
 
-std::string SessionSettings::Normalize(const std::string &name, const std::string &value, std::string &error) const {
+bool SessionSettings::IsMilliseconds(const std::string &name) {
     auto lower = AsciiLower(name);
+    return lower == "statement_timeout" || lower == "lock_timeout" || lower == "idle_in_transaction_session_timeout" ||
+           lower == "idle_session_timeout";
+}
+
+int64_t SessionSettings::Milliseconds(const std::string &name) const {
+    auto value = Get(name);
+    std::string error, hint;
+    return value ? ParseMilliseconds(name, *value, error, hint).value_or(0) : 0;
+}
+
+std::string SessionSettings::Normalize(const std::string &name, const std::string &value, std::string &error,
+                                       std::string &hint) const {
+    auto lower = AsciiLower(name);
+    if (IsMilliseconds(name)) {
+        auto milliseconds = ParseMilliseconds(Find(name)->name, value, error, hint);
+        return milliseconds ? FormatMilliseconds(*milliseconds) : "";
+    }
     auto lower_value = AsciiLower(value);
     // Values may arrive quoted from startup packets (asyncpg sends 'utf-8').
     if (lower_value.size() >= 2 && lower_value.front() == '\'' && lower_value.back() == '\'') {
@@ -185,27 +205,35 @@ std::string SessionSettings::Normalize(const std::string &name, const std::strin
     return value;
 }
 
-std::string SessionSettings::Set(const std::string &name, const std::string &value) {
+std::optional<SqlError> SessionSettings::Set(const std::string &name, const std::string &value) {
     changed_ = true;
     if (!Find(name)) {
-        return "unrecognized configuration parameter \"" + name + "\"";
+        return SqlError("42704", "unrecognized configuration parameter \"" + name + "\"");
     }
-    std::string error;
-    auto normalized = Normalize(name, value, error);
+    std::string error, hint;
+    auto normalized = Normalize(name, value, error, hint);
     if (!error.empty()) {
-        return error;
+        return SqlError("22023", error, "", hint);
     }
     local_saved_.erase(AsciiLower(name));
     values_[AsciiLower(name)] = normalized;
-    return "";
+    return std::nullopt;
 }
 
-std::string SessionSettings::SetLocal(const std::string &name, const std::string &value) {
+std::optional<SqlError> SessionSettings::SetDefault(const std::string &name, const std::string &value) {
+    auto error = Set(name, value);
+    if (!error) {
+        defaults_[AsciiLower(name)] = values_[AsciiLower(name)];
+    }
+    return error;
+}
+
+std::optional<SqlError> SessionSettings::SetLocal(const std::string &name, const std::string &value) {
     auto key = AsciiLower(name);
     auto previous = values_.find(key);
     std::string saved = previous == values_.end() ? "" : previous->second;
     auto error = Set(name, value);
-    if (error.empty()) {
+    if (!error) {
         local_saved_.emplace(key, saved);
     }
     return error;
@@ -214,15 +242,19 @@ std::string SessionSettings::SetLocal(const std::string &name, const std::string
 void SessionSettings::Reset(const std::string &name) {
     changed_ = true;
     if (auto *definition = Find(name)) {
-        values_[AsciiLower(name)] = definition->default_value;
+        auto key = AsciiLower(name);
+        auto configured = defaults_.find(key);
+        values_[key] = configured != defaults_.end() ? configured->second : definition->default_value;
     }
 }
 
 void SessionSettings::ResetAll() {
     changed_ = true;
     for (const auto &definition : Definitions()) {
-        if (definition.effect != SettingEffect::ReadOnly || !values_.count(AsciiLower(definition.name))) {
-            values_[AsciiLower(definition.name)] = definition.default_value;
+        auto key = AsciiLower(definition.name);
+        if (definition.effect != SettingEffect::ReadOnly || !values_.count(key)) {
+            auto configured = defaults_.find(key);
+            values_[key] = configured != defaults_.end() ? configured->second : definition.default_value;
         }
     }
 }

@@ -1,6 +1,9 @@
 // SessionSettings: PostgreSQL run-time parameters of one session (SET / SHOW / RESET).
 #pragma once
 
+#include "common/sql_error.hpp"
+
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,13 +36,19 @@ public:
 
     //! Current value, or nullopt for unknown parameters.
     std::optional<std::string> Get(const std::string &name) const;
-    //! Sets a value after validation; returns an error message ("" on success). Does not
-    //! check the effect (the session decides about read-only and ignored parameters).
-    std::string Set(const std::string &name, const std::string &value);
+    //! Whether `name` is a time parameter kept in milliseconds (statement_timeout...).
+    static bool IsMilliseconds(const std::string &name);
+    //! A time parameter (statement_timeout...) in milliseconds; 0 when unset or unknown.
+    int64_t Milliseconds(const std::string &name) const;
+    //! Sets a value after validation; returns the error (42704 unknown, 22023 invalid value) or nullopt.
+    //! Does not check the effect (the session decides about read-only and ignored parameters).
+    std::optional<SqlError> Set(const std::string &name, const std::string &value);
+    //! Sets the value RESET returns to (server configuration, the user's settings, startup options).
+    std::optional<SqlError> SetDefault(const std::string &name, const std::string &value);
     void Reset(const std::string &name);
     void ResetAll();
     //! SET LOCAL: the value reverts at the end of the transaction.
-    std::string SetLocal(const std::string &name, const std::string &value);
+    std::optional<SqlError> SetLocal(const std::string &name, const std::string &value);
     //! Ends the transaction: reverts SET LOCAL values; on rollback also reverts plain SETs
     //! made inside the transaction, as PostgreSQL does.
     void EndTransaction(bool committed);
@@ -49,9 +58,12 @@ public:
     std::vector<std::pair<std::string, std::string>> TakeReportedChanges();
 
 private:
-    std::string Normalize(const std::string &name, const std::string &value, std::string &error) const;
+    //! The value as stored and shown; sets `error` (and maybe `hint`) when it is invalid.
+    std::string Normalize(const std::string &name, const std::string &value, std::string &error,
+                          std::string &hint) const;
 
     std::map<std::string, std::string> values_;   //!< lower-case name -> value
+    std::map<std::string, std::string> defaults_; //!< lower-case name -> value RESET restores, when not built in
     std::map<std::string, std::string> reported_; //!< last value reported to the client
     std::optional<std::map<std::string, std::string>> transaction_start_;
     std::map<std::string, std::string> local_saved_;

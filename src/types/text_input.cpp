@@ -1,6 +1,7 @@
 // PostgreSQL 15 text input of bool, integers, oid, floats, numeric, bytea, uuid and bit strings.
 #include "types/text_input.hpp"
 
+#include "common/ascii.hpp"
 #include "common/sql_error.hpp"
 
 #include <cerrno>
@@ -13,22 +14,8 @@ namespace duckgres::types {
 
 namespace {
 
-bool IsSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
 bool IsDigit(char c) {
     return c >= '0' && c <= '9';
-}
-
-std::string_view Trim(std::string_view s) {
-    while (!s.empty() && IsSpace(s.front())) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && IsSpace(s.back())) {
-        s.remove_suffix(1);
-    }
-    return s;
 }
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
@@ -55,7 +42,7 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 //! pg_strtoint16/32/64: optional whitespace, sign, at least one digit, optional whitespace.
 template <class T>
 T ParseInteger(std::string_view text, const char *type_name) {
-    std::string_view s = Trim(text);
+    std::string_view s = TrimAsciiSpace(text);
     bool negative = false;
     if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
         negative = s[0] == '-';
@@ -103,7 +90,7 @@ bool ParseFloatSpecial(std::string_view s, T &value) {
 
 template <class T>
 T ParseFloat(std::string_view text, const char *type_name) {
-    const std::string_view s = Trim(text);
+    const std::string_view s = TrimAsciiSpace(text);
     T value;
     if (ParseFloatSpecial(s, value)) {
         return value;
@@ -220,7 +207,7 @@ void VerifyUtf8(std::string_view text) {
 }
 
 bool ParseBoolText(std::string_view text) {
-    const std::string_view s = Trim(text);
+    const std::string_view s = TrimAsciiSpace(text);
     const auto is_prefix_of = [&s](std::string_view word, size_t min_length) {
         return s.size() >= min_length && s.size() <= word.size() && EqualsIgnoreCase(s, word.substr(0, s.size()));
     };
@@ -281,7 +268,7 @@ int64_t ParseInt8Text(std::string_view text) {
 
 uint32_t ParseOidText(std::string_view text) {
     // oidin: strtoul-like with whitespace; values -2^31..2^32-1, negatives wrap around.
-    const std::string_view s = Trim(text);
+    const std::string_view s = TrimAsciiSpace(text);
     std::string_view digits = s;
     bool negative = false;
     if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) {
@@ -320,7 +307,7 @@ double ParseFloat8Text(std::string_view text) {
 NumericValue ParseNumericText(std::string_view text) {
     constexpr int64_t kMaxIntegerDigits = 131072; // NUMERIC_WEIGHT_MAX 32767, + 1, times 4 digits
     constexpr int64_t kMaxScale = 16383;          // NUMERIC_DSCALE_MAX
-    const std::string_view s = Trim(text);
+    const std::string_view s = TrimAsciiSpace(text);
     NumericValue result;
     if (EqualsIgnoreCase(s, "NaN")) {
         result.kind = NumericValue::Kind::kNaN;

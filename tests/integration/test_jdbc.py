@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "jdbc" / "DuckgresJdbcCheck.java"
 JDBC_JAR = Path(os.environ.get("DUCKGRES_JDBC_JAR", "/usr/share/java/postgresql.jar"))
 SCENARIOS = ["connect", "types", "prepared", "batch", "fetchsize", "errors", "transactions", "java_api",
-             "isolation", "metadata"]
+             "isolation", "metadata", "cancel"]
 RUN_TIMEOUT = 240
 
 # Lines each scenario must print on both servers (on top of Duckgres matching PostgreSQL), so that
@@ -57,6 +57,7 @@ EXPECTED_LINES = {
     ],
     "java_api": ["keys 6 row | Integer:6 / 6 | String:k6 / k6", "update returning all: count=2"],
     "isolation": ["set serializable: ok", "read-only insert=25006", "final count=2"],
+    "cancel": ["cancel: sqlstate=57014", "after cancel: 42", "query timeout: sqlstate=57014", "after timeout: 7"],
 }
 
 

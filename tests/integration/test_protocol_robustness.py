@@ -596,16 +596,19 @@ def test_disconnect_during_large_result(duckgres, bystander, abort: str) -> None
 
 
 @pytest.mark.duckgres_only  # the reference PostgreSQL allows 60 connections
-def test_many_idle_connections(duckgres, bystander) -> None:
+def test_many_idle_connections() -> None:
+    """200 idle sessions (over PostgreSQL's default max_connections, so the limit is raised) cost no threads."""
+    server = harness.start_duckgres(config={"max_connections": 300})
     idle: list[RawConnection] = []
-    pid = server_pid(duckgres)
-    threads_before = proc_status(pid, "Threads") if pid else 0
     try:
+        bystander = pg3(server)
+        pid = server_pid(server)
+        threads_before = proc_status(pid, "Threads") if pid else 0
         for _ in range(200):
-            idle.append(rp.connect(duckgres, timeout=20))
+            idle.append(rp.connect(server, timeout=20))
         # Queries still run, on an existing and on a new session.
         assert bystander.execute("select sum(i) from generate_series(0, 99999) t(i)").fetchone() == (4999950000,)
-        with pg3(duckgres) as other:
+        with pg3(server) as other:
             assert other.execute("select 2").fetchone() == (2,)
         if pid:
             threads = proc_status(pid, "Threads")
@@ -616,10 +619,14 @@ def test_many_idle_connections(duckgres, bystander) -> None:
             conn.send_query("select 1")
         for conn in idle:
             assert kinds(conn.read_until_ready(30)) == "TDCZ"
+        for conn in idle:
+            conn.close()
+        assert_healthy(server, bystander)
+        bystander.close()
     finally:
         for conn in idle:
             conn.close()
-    assert_healthy(duckgres, bystander)
+        server.cleanup()
 
 
 # ================================================================================================

@@ -65,9 +65,9 @@ SELECT name, statement, is_holdable, is_binary, is_scrollable, creation_time FRO
 
 -- The calling session's parameters (SET changes them), with PostgreSQL's columns.
 CREATE VIEW pg_settings AS
-SELECT name::VARCHAR AS name, setting::VARCHAR AS setting, NULL::VARCHAR AS unit, 'Duckgres'::VARCHAR AS category,
-       short_desc::VARCHAR AS short_desc, NULL::VARCHAR AS extra_desc, context::VARCHAR AS context,
-       'string'::VARCHAR AS vartype, 'default'::VARCHAR AS source, NULL::VARCHAR AS min_val, NULL::VARCHAR AS max_val,
+SELECT name::VARCHAR AS name, setting::VARCHAR AS setting, nullif(unit, '')::VARCHAR AS unit,
+       'Duckgres'::VARCHAR AS category, short_desc::VARCHAR AS short_desc, NULL::VARCHAR AS extra_desc,
+       context::VARCHAR AS context, (CASE WHEN unit = 'ms' THEN 'integer' ELSE 'string' END)::VARCHAR AS vartype, 'default'::VARCHAR AS source, NULL::VARCHAR AS min_val, NULL::VARCHAR AS max_val,
        NULL::VARCHAR[] AS enumvals, setting::VARCHAR AS boot_val, setting::VARCHAR AS reset_val,
        NULL::VARCHAR AS sourcefile, NULL::INTEGER AS sourceline, false AS pending_restart
 FROM duckgres_settings();
@@ -82,7 +82,8 @@ SELECT (CASE WHEN datname = 'postgres' THEN 5 ELSE 16384 END)::UINTEGER AS datid
        to_timestamp((nullif(xact_start, '')::BIGINT)::DOUBLE / 1000000) AS xact_start,
        to_timestamp((nullif(query_start, '')::BIGINT)::DOUBLE / 1000000) AS query_start,
        to_timestamp((nullif(query_start, '')::BIGINT)::DOUBLE / 1000000) AS state_change,
-       NULL::VARCHAR AS wait_event_type, NULL::VARCHAR AS wait_event, state::VARCHAR AS state,
+       CASE WHEN wait_event <> '' THEN 'Extension' END::VARCHAR AS wait_event_type,
+       nullif(wait_event, '')::VARCHAR AS wait_event, state::VARCHAR AS state,
        NULL::BIGINT AS backend_xid, NULL::BIGINT AS backend_xmin, NULL::BIGINT AS query_id, query::VARCHAR AS query,
        'client backend'::VARCHAR AS backend_type
 FROM duckgres_activity();

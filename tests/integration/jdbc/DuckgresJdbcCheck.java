@@ -782,6 +782,56 @@ public final class DuckgresJdbcCheck {
     }
   }
 
+  /**
+   * Statement.cancel() from another thread and setQueryTimeout() on a statement that would run for a
+   * minute: both end it with 57014, and the connection keeps working.
+   */
+  private void cancelScenario() throws SQLException {
+    try (Connection c = connect(); Statement st = c.createStatement()) {
+      Thread canceller =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(700);
+                  st.cancel();
+                } catch (Exception e) {
+                  out("cancel thread failed: " + e);
+                }
+              });
+      canceller.start();
+      try {
+        st.executeQuery("SELECT pg_sleep(60)");
+        out("cancel: not canceled");
+      } catch (SQLException e) {
+        out("cancel: sqlstate=" + e.getSQLState());
+      }
+      try {
+        canceller.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      try (ResultSet rs = st.executeQuery("SELECT 40 + 2")) {
+        rs.next();
+        out("after cancel: " + rs.getInt(1));
+      }
+      st.setQueryTimeout(1);
+      try {
+        st.executeQuery("SELECT pg_sleep(60)");
+        out("query timeout: not canceled");
+      } catch (SQLException e) {
+        out("query timeout: sqlstate=" + e.getSQLState());
+      }
+      st.setQueryTimeout(0);
+      try (PreparedStatement ps = c.prepareStatement("SELECT ? + 1")) {
+        ps.setInt(1, 6);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          out("after timeout: " + rs.getInt(1));
+        }
+      }
+    }
+  }
+
   // --------------------------------------------------------------------------------------------
 
   private void run(String scenario) throws SQLException {
@@ -815,6 +865,9 @@ public final class DuckgresJdbcCheck {
         break;
       case "metadata":
         metadataScenario();
+        break;
+      case "cancel":
+        cancelScenario();
         break;
       default:
         throw new IllegalArgumentException("unknown scenario " + scenario);
