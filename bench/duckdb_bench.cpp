@@ -617,6 +617,32 @@ int cmd_query(const char *path, const char *sql) {
     return 0;
 }
 
+// ---- cancel ----------------------------------------------------------------------------------------------------
+
+// Starts SQL on a thread, interrupts it after `after` seconds with duckdb_interrupt, and reports the median time
+// from the interrupt to the query's return over `repeats` runs.
+int cmd_cancel(const char *path, const char *sql, int repeats, double after) {
+    Session s(path);
+    std::vector<double> latencies;
+    for (int i = 0; i < repeats; i++) {
+        double returned = 0;
+        std::thread runner([&]() {
+            duckdb_result result;
+            duckdb_query(s.conn(), sql, &result); // fails with "Interrupted"
+            returned = now_seconds();
+            duckdb_destroy_result(&result);
+        });
+        std::this_thread::sleep_for(std::chrono::duration<double>(after));
+        double interrupted = now_seconds();
+        duckdb_interrupt(s.conn());
+        runner.join();
+        latencies.push_back(returned - interrupted);
+    }
+    std::sort(latencies.begin(), latencies.end());
+    std::printf("result=%.6f\n", latencies[latencies.size() / 2]);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -652,9 +678,12 @@ int main(int argc, char **argv) {
     if (argc == 4 && cmd == "query") {
         return cmd_query(argv[2], argv[3]);
     }
+    if (argc == 6 && cmd == "cancel") {
+        return cmd_cancel(argv[2], argv[3], std::atoi(argv[4]), std::atof(argv[5]));
+    }
     std::fprintf(stderr, "usage: duckdb_bench version | load DB ROWS BIG_ROWS POINT_ROWS |\n"
                          "       connect|select1|select1p DB SECONDS THREADS | point DB SECONDS THREADS POINT_ROWS |\n"
                          "       scan DB REPEATS [OUT] | fetch DB REPEATS | copyout|copyin DB REPEATS FILE |\n"
-                         "       groupby DB REPEATS | query DB SQL\n");
+                         "       groupby DB REPEATS | query DB SQL | cancel DB SQL REPEATS AFTER_SECONDS\n");
     return 2;
 }

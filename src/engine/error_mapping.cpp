@@ -1,6 +1,8 @@
 // Maps DuckDB error types and messages to SQLSTATEs, PostgreSQL wording and positions.
 #include "engine/error_mapping.hpp"
 
+#include "common/character_length.hpp"
+
 #include <array>
 #include <regex>
 
@@ -82,6 +84,7 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_CATALOG, "Catalog with name", "3D000"},
     MessageRule{DUCKDB_ERROR_CATALOG, "Column with name", "42703"},
     MessageRule{DUCKDB_ERROR_BINDER, "Referenced column", "42703"},
+    MessageRule{DUCKDB_ERROR_BINDER, "Referenced update column", "42703"},
     MessageRule{DUCKDB_ERROR_BINDER, "Referenced table", "42P01"},
     MessageRule{DUCKDB_ERROR_BINDER, "does not have a column named", "42703"},
     MessageRule{DUCKDB_ERROR_BINDER, "does not have a column with name", "42703"},
@@ -104,12 +107,14 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_CATALOG, "does not exist", "42704"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "NOT NULL constraint", "23502"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "foreign key", "23503"},
+    MessageRule{DUCKDB_ERROR_CONSTRAINT, "CHECK constraint", "22001", "length(rtrim("},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "CHECK constraint", "23514"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "Duplicate key", "23505"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "unique", "23505"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "UNIQUE", "23505"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "PRIMARY KEY", "23505"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "BIGNUM -> DECIMAL", "22003"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "Could not cast value", "22003", "to DECIMAL"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "Unimplemented type for cast", "42846"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "field value out of range", "22008"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "field format", "22007"},
@@ -222,6 +227,14 @@ std::string RewordMessage(const std::string &sqlstate, const std::string &messag
     }
     if (sqlstate == "22012") {
         return "division by zero";
+    }
+    if (sqlstate == "22001") {
+        if (auto check = CharacterLengthCheck(message)) {
+            return "value too long for type " + check->TypeName();
+        }
+    }
+    if (sqlstate == "22003" && Contains(message, "DECIMAL")) {
+        return "numeric field overflow";
     }
     if (sqlstate == "57014" && Contains(message, "Interrupted")) {
         return "canceling statement due to user request";

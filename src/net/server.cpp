@@ -3,6 +3,7 @@
 
 #include "auth/crypto.hpp"
 #include "auth/password_verifier.hpp"
+#include "common/internal_fault.hpp"
 #include "net/tcp_channel.hpp"
 #include "net/tls_context.hpp"
 #include "session/server_context.hpp"
@@ -171,11 +172,23 @@ int Server::Run() {
     spdlog::info("connect with: psql \"host={} port={} user={} dbname=postgres\"", config_.host, bound.port(),
                  context.users.begin()->first);
 
+    // An exception escaping a handler ends that handler only: the loop logs and counts it and runs on.
+    auto run_io = [&io, &metrics]() {
+        while (true) {
+            try {
+                io.run();
+                return;
+            } catch (const std::exception &e) {
+                metrics.Increment(Counter::Panics);
+                spdlog::error("an I/O handler failed: {}\n{}", e.what(), CurrentStackTrace());
+            }
+        }
+    };
     std::vector<std::thread> threads;
     for (int i = 1; i < config_.io_threads; i++) {
-        threads.emplace_back([&io]() { io.run(); });
+        threads.emplace_back(run_io);
     }
-    io.run();
+    run_io();
     for (auto &thread : threads) {
         thread.join();
     }

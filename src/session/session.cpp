@@ -2,6 +2,7 @@
 #include "session/session.hpp"
 
 #include "common/ascii.hpp"
+#include "common/internal_fault.hpp"
 #include "common/sql_quote.hpp"
 #include "session/authenticator.hpp"
 #include "session/result_encoder.hpp"
@@ -147,8 +148,13 @@ asio::awaitable<void> Session::Run() {
         fatal = Fatal(e.SqlState(), e.what());
     } catch (const asio::system_error &e) {
         spdlog::debug("connection from {} ended: {}", peer_, e.what());
+    } catch (const InternalFault &e) {
+        context_.metrics.Increment(Counter::Panics);
+        spdlog::error("session {} ({}) ended by an internal fault: {}\n{}", process_id_, peer_, e.what(), e.Trace());
+        fatal = Fatal("XX000", std::string("internal error: ") + e.what());
     } catch (const std::exception &e) {
-        spdlog::error("session {} ({}) failed: {}", process_id_, peer_, e.what());
+        context_.metrics.Increment(Counter::Panics);
+        spdlog::error("session {} ({}) failed: {}\n{}", process_id_, peer_, e.what(), CurrentStackTrace());
         fatal = Fatal("XX000", std::string("internal error: ") + e.what());
     }
     timer->cancel();
@@ -244,6 +250,38 @@ Session::RunningStatement::~RunningStatement() {
     session_.running_statement_ = false;
     session_.watch_round_++;
     session_.watch_timer_.cancel();
+}
+
+bool Session::DefaultReadOnly() const {
+    return settings_.Get("default_transaction_read_only") == "on";
+}
+
+SqlError Session::ContainFault(const std::exception &fault) {
+    if (dynamic_cast<const std::bad_alloc *>(&fault)) {
+        spdlog::warn("session {} ({}): out of memory in a statement", process_id_, peer_);
+        return SqlError("53200", "out of memory");
+    }
+    context_.metrics.Increment(Counter::Panics);
+    spdlog::error("session {} ({}): a statement failed with an unexpected exception: {}\n{}", process_id_, peer_,
+                  fault.what(), CurrentStackTrace());
+    return SqlError("XX000", std::string("internal error: ") + fault.what());
+}
+
+asio::awaitable<void> Session::RaiseInjectedFault() {
+    auto fault = std::exchange(injected_fault_, "");
+    if (fault == "exception") {
+        throw std::runtime_error("injected fault");
+    }
+    if (fault == "assertion") {
+        DG_ASSERT(fault != "assertion");
+    }
+    if (fault == "worker") {
+        co_await context_.workers.Run([]() -> int { throw std::runtime_error("injected fault on a worker"); });
+    }
+    if (fault == "io") {
+        // Escapes to the I/O loop, which logs and counts it and goes on; this statement runs normally.
+        asio::post(stream_.Channel().GetExecutor(), []() { throw std::runtime_error("injected fault in I/O"); });
+    }
 }
 
 asio::awaitable<void> Session::WaitForTurn() {
@@ -663,13 +701,23 @@ asio::awaitable<void> Session::HandleQuery(const wire::Query &query) {
         }
         std::optional<SqlError> failure;
         try {
-            if (multiple && tx_ == TxState::Idle && statement.kind != sql::StatementKind::Begin &&
-                statement.kind != sql::StatementKind::Commit && statement.kind != sql::StatementKind::Rollback) {
+            // Read-only sessions run even single statements in a (read-only) transaction of their own.
+            if ((multiple || DefaultReadOnly()) && tx_ == TxState::Idle &&
+                statement.kind != sql::StatementKind::Begin && statement.kind != sql::StatementKind::Commit &&
+                statement.kind != sql::StatementKind::Rollback) {
                 co_await BeginImplicit();
             }
             co_await RunStatement(statement);
         } catch (const SqlError &e) {
             failure = e;
+        } catch (const InternalFault &) {
+            throw; // the session's own state is broken: end it
+        } catch (const asio::system_error &) {
+            throw; // the client is gone
+        } catch (const wire::ProtocolError &) {
+            throw;
+        } catch (const std::exception &e) {
+            failure = ContainFault(e);
         }
         if (failure) {
             if (!parsed.postgres_syntax_ok && failure->sqlstate == "42601") {
@@ -686,6 +734,9 @@ asio::awaitable<void> Session::HandleQuery(const wire::Query &query) {
 }
 
 asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statement) {
+    if (!injected_fault_.empty()) {
+        co_await RaiseInjectedFault();
+    }
     switch (statement.kind) {
     case sql::StatementKind::Begin:
     case sql::StatementKind::Commit:
@@ -809,7 +860,7 @@ asio::awaitable<void> Session::CommitImplicit() {
 }
 
 asio::awaitable<void> Session::BeginImplicit() {
-    co_await RunInternal("BEGIN TRANSACTION");
+    co_await RunInternal(DefaultReadOnly() ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
     settings_.BeginTransaction();
     tx_ = TxState::Implicit;
 }
@@ -858,7 +909,8 @@ asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement 
     switch (statement.kind) {
     case sql::StatementKind::Begin:
         if (tx_ == TxState::Idle) {
-            co_await RunInternal(statement.read_only ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
+            bool read_only = statement.read_only.value_or(DefaultReadOnly());
+            co_await RunInternal(read_only ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
             settings_.BeginTransaction();
             tx_ = TxState::InBlock;
         } else if (tx_ == TxState::Implicit) {
@@ -909,6 +961,12 @@ asio::awaitable<void> Session::RunSet(const sql::ParsedStatement &statement) {
 }
 
 void Session::ChangeSetting(const std::string &name, const std::optional<std::string> &value, bool is_local) {
+#ifdef DUCKGRES_TEST_HOOKS
+    if (name == "duckgres.inject_fault") {
+        injected_fault_ = value.value_or("");
+        return;
+    }
+#endif
     auto *definition = SessionSettings::Find(name);
     if (!definition) {
         throw SqlError("42704", "unrecognized configuration parameter \"" + name + "\"");

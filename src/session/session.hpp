@@ -155,6 +155,11 @@ private:
     private:
         Session &session_;
     };
+    //! Turns an unexpected exception from the statement path into the statement's error (XX000; 53200 for
+    //! std::bad_alloc), logged with a stack trace and counted in duckgres_panics_total. The session goes on.
+    SqlError ContainFault(const std::exception &fault);
+    //! Test builds: raises the fault that SET duckgres.inject_fault asked for, if any, at a statement's start.
+    asio::awaitable<void> RaiseInjectedFault();
     //! Waits for the running statement's turn on its database (max_concurrent_statements), shown in
     //! pg_stat_activity as waiting; the turn ends with the outermost RunningStatement. Throws 57014 when the
     //! statement is canceled (or times out) while it waits.
@@ -203,6 +208,8 @@ private:
     //! Runs SQL on DuckDB for the session's own bookkeeping (BEGIN, COMMIT, SET TimeZone).
     asio::awaitable<void> RunInternal(const char *sql);
     asio::awaitable<void> BeginImplicit();
+    //! default_transaction_read_only: transactions (and single statements) start read-only.
+    bool DefaultReadOnly() const;
     asio::awaitable<void> EndTransaction(bool commit);
     //! Ends the implicit transaction of a simple Query or an extended-protocol pipeline (at Sync) with
     //! a commit; a failure to commit is reported as an ErrorResponse. Nothing when there is none.
@@ -255,6 +262,7 @@ private:
     std::map<std::string, sql::ParsedStatement> sql_prepared_;
     std::map<std::string, Portal> portals_;
     bool skip_until_sync_ = false;
+    std::string injected_fault_;             //!< test builds: the fault the next statement raises
     bool executing_portal_ = false;          //!< inside an extended-protocol Execute (no RowDescription)
     std::vector<int16_t> executing_formats_; //!< that portal's result formats (for FETCH)
 };

@@ -1,6 +1,8 @@
 // The extended query protocol of Session: Parse, Bind, Describe, Execute, Close, Sync, Flush.
 #include "session/row_description.hpp"
 #include "session/session.hpp"
+
+#include "common/internal_fault.hpp"
 #include "sql/command_tag.hpp"
 #include "sql/rewriter.hpp"
 #include "sql/statement_parser.hpp"
@@ -76,6 +78,12 @@ asio::awaitable<void> Session::HandleExtendedMessage(wire::FrontendType type, st
         failure = SqlError(e.SqlState(), e.what());
     } catch (const SqlError &e) {
         failure = e;
+    } catch (const InternalFault &) {
+        throw; // the session's own state is broken: end it
+    } catch (const asio::system_error &) {
+        throw; // the client is gone
+    } catch (const std::exception &e) {
+        failure = ContainFault(e);
     }
     if (failure) {
         WriteError(*failure);
@@ -420,7 +428,8 @@ asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message
     }
     // Several Executes before one Sync form one implicit transaction, as in PostgreSQL; a lone
     // Execute followed by Sync needs none (DuckDB's autocommit is the same thing).
-    if (tx_ == TxState::Idle && stream_.Framer().PeekType() != static_cast<char>(wire::FrontendType::Sync)) {
+    if (tx_ == TxState::Idle &&
+        (DefaultReadOnly() || stream_.Framer().PeekType() != static_cast<char>(wire::FrontendType::Sync))) {
         co_await BeginImplicit();
     }
     RunningStatement running(*this);

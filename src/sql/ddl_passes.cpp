@@ -4,6 +4,9 @@
 #include "common/sql_quote.hpp"
 #include "sql/node_builders.hpp"
 
+#include <optional>
+#include <utility>
+
 namespace duckgres::sql {
 
 namespace {
@@ -28,7 +31,54 @@ std::string SerialBase(const pg_query::TypeName &type) {
     return "";
 }
 
+//! varchar(n) -> (n, false), char(n) -> (n, true); nullopt for other types (and unbounded varchar, arrays).
+std::optional<std::pair<int32_t, bool>> DeclaredLength(const pg_query::TypeName &type) {
+    if (type.array_bounds_size() > 0 || type.typmods_size() != 1 || !type.typmods(0).has_a_const() ||
+        !type.typmods(0).a_const().has_ival()) {
+        return std::nullopt;
+    }
+    auto name = LastName(type.names());
+    if (name != "varchar" && name != "bpchar") {
+        return std::nullopt;
+    }
+    return std::make_pair(type.typmods(0).a_const().ival().ival(), name == "bpchar");
+}
+
+//! Adds the length CHECK to one column definition; false when its type has no length.
+bool AddLengthCheck(pg_query::ColumnDef &column) {
+    auto declared = DeclaredLength(column.type_name());
+    if (!declared) {
+        return false;
+    }
+    Node reference;
+    reference.mutable_column_ref()->add_fields()->mutable_string()->set_sval(column.colname());
+    auto trimmed = declared->second ? FuncCallNode({"rtrim"}, {reference})
+                                    : FuncCallNode({"rtrim"}, {reference, StringConst(" ")});
+    Node check;
+    auto *comparison = check.mutable_a_expr();
+    comparison->set_kind(pg_query::AEXPR_OP);
+    comparison->add_name()->mutable_string()->set_sval("<=");
+    *comparison->mutable_lexpr() = FuncCallNode({"length"}, {trimmed});
+    *comparison->mutable_rexpr() = IntConst(declared->first);
+    auto *constraint = column.add_constraints()->mutable_constraint();
+    constraint->set_contype(pg_query::CONSTR_CHECK);
+    *constraint->mutable_raw_expr() = check;
+    return true;
+}
+
 } // namespace
+
+bool EnforceCharacterLengths(Node &node) {
+    bool changed = false;
+    if (node.has_create_stmt()) {
+        for (auto &element : *node.mutable_create_stmt()->mutable_table_elts()) {
+            if (element.has_column_def()) {
+                changed |= AddLengthCheck(*element.mutable_column_def());
+            }
+        }
+    }
+    return changed;
+}
 
 bool DropStorageClauses(Node &node, std::vector<std::string> &notices) {
     bool changed = false;

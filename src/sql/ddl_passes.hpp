@@ -18,4 +18,10 @@ bool DropStorageClauses(pg_query::Node &node, std::vector<std::string> &notices)
 //! `before`.
 bool ExpandSerialColumns(pg_query::Node &node, std::vector<std::string> &before);
 
+//! varchar(n) and char(n) columns of CREATE TABLE get a CHECK constraint that enforces the length, as
+//! PostgreSQL does (DuckDB ignores it): length(rtrim(col, ' ')) <= n for varchar, length(rtrim(col)) <= n
+//! for char (trailing spaces do not count, as in PostgreSQL). The error mapping turns its violation into
+//! 22001 (common/character_length.hpp). ALTER TABLE ... ADD COLUMN cannot carry the CHECK in DuckDB.
+bool EnforceCharacterLengths(pg_query::Node &node);
+
 } // namespace duckgres::sql

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -57,8 +58,8 @@ struct ParsedStatement {
     std::string value;    //!< SET's value as PostgreSQL would store it ("DEFAULT" resets)
     bool is_local = false;
 
-    // BEGIN options
-    bool read_only = false;
+    // BEGIN options: READ ONLY (true), READ WRITE (false), neither (default_transaction_read_only decides).
+    std::optional<bool> read_only;
 
     // Cursors: the name is in `variable`.
     bool cursor_hold = false;    //!< WITH HOLD

@@ -415,6 +415,7 @@ std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &
     WalkNodes(*raw->mutable_stmt(), [&](Node &node) {
         changed |= DropStorageClauses(node, notices);
         changed |= ExpandSerialColumns(node, before);
+        changed |= EnforceCharacterLengths(node);
         changed |= RedirectCatalogFunction(node);
         changed |= RedirectCatalogRelation(node);
         changed |= RewriteRegCasts(node);

@@ -339,3 +339,58 @@ def test_session_views_are_live_on_repeated_execution(duckgres) -> None:
         assert conn.execute(setting).fetchone() == ("0", "ms", "integer")
         conn.execute("set statement_timeout = '2s'")
         assert conn.execute(setting).fetchone() == ("2000", "ms", "integer")  # as PostgreSQL shows it
+
+
+# ------------------------------------------------------------------------------------------------
+# Crash containment (test builds compile SET duckgres.inject_fault; Release builds do not)
+
+
+def panics(server: harness.Server) -> int:
+    return metrics(server)["duckgres_panics_total"]
+
+
+@pytest.mark.parametrize("fault, message", [("exception", "internal error: injected fault"),
+                                            ("worker", "internal error: injected fault on a worker")])
+def test_fault_in_a_statement_ends_only_that_statement(duckgres, fault, message) -> None:
+    before = panics(duckgres)
+    with pg3(duckgres) as bystander, pg3(duckgres) as conn:
+        conn.execute("begin")
+        conn.execute(f"set duckgres.inject_fault = '{fault}'")
+        with pytest.raises(psycopg.errors.InternalError_) as caught:
+            conn.execute("select 1")
+        assert caught.value.diag.sqlstate == "XX000" and caught.value.diag.message_primary == message
+        with pytest.raises(psycopg.errors.InFailedSqlTransaction):
+            conn.execute("select 1")
+        conn.execute("rollback")
+        assert conn.execute("select 'same session'").fetchone() == ("same session",)
+        assert bystander.execute("select 'bystander'").fetchone() == ("bystander",)
+    assert panics(duckgres) == before + 1
+    log = duckgres.log_text()
+    assert message.removeprefix("internal error: ") in log and "#0 " in log, log[-3000:]
+
+
+def test_failed_assertion_ends_only_its_session(duckgres) -> None:
+    before = panics(duckgres)
+    with pg3(duckgres) as bystander:
+        with rp.connect(duckgres) as conn:
+            assert rp.kinds(conn.simple_query("set duckgres.inject_fault = 'assertion'")) == "CZ"
+            conn.send_query("select 1")
+            msgs = conn.read_all_until_closed(30)
+            errors = [rp.error_fields(p) for k, p in msgs if k == b"E"]
+            assert [(e["S"], e["C"]) for e in errors] == [("FATAL", "XX000")], msgs
+            assert "assertion failed" in errors[0]["M"]
+        assert bystander.execute("select 'bystander'").fetchone() == ("bystander",)
+    with pg3(duckgres) as fresh:
+        assert fresh.execute("select 'new session'").fetchone() == ("new session",)
+    assert panics(duckgres) == before + 1
+    assert "ended by an internal fault: assertion failed" in duckgres.log_text()
+
+
+def test_fault_in_an_io_handler_is_contained(duckgres) -> None:
+    before = panics(duckgres)
+    with pg3(duckgres) as conn:
+        conn.execute("set duckgres.inject_fault = 'io'")
+        assert conn.execute("select 'unaffected'").fetchone() == ("unaffected",)
+        wait_for(lambda: panics(duckgres) == before + 1, what="the I/O fault to be counted")
+        assert conn.execute("select 'still serving'").fetchone() == ("still serving",)
+    assert duckgres.running()

@@ -37,7 +37,20 @@ SELECT c.*,
        (CASE WHEN c.constraint_type IN ('PRIMARY KEY', 'UNIQUE') THEN 2000000000 + 64 * c.table_oid + c.constraint_index
              ELSE 0 END)::UINTEGER AS index_oid
 FROM duckdb_constraints() c
-WHERE c.database_name = current_database() AND c.constraint_type <> 'NOT NULL';
+WHERE c.database_name = current_database() AND c.constraint_type <> 'NOT NULL'
+  -- The CHECKs that enforce varchar(n) / char(n) are part of the column's type in PostgreSQL.
+  AND NOT (c.constraint_type = 'CHECK' AND c.expression LIKE '(length(rtrim(%'
+           AND len(c.constraint_column_names) = 1);
+
+-- The CHECK constraints Duckgres adds to enforce varchar(n) and char(n) (sql/ddl_passes.cpp): per column,
+-- the declared length and whether it is char(n) (rtrim without ' ').
+CREATE VIEW duckgres_length_checks AS
+SELECT c.table_oid, c.constraint_column_names[1] AS column_name,
+       regexp_extract(c.expression, '<= (\d+)\)?$', 1)::INTEGER AS length,
+       c.expression NOT LIKE '%, '' '')) <= %' AS blank_padded
+FROM duckdb_constraints() c
+WHERE c.database_name = current_database() AND c.constraint_type = 'CHECK'
+  AND c.expression LIKE '(length(rtrim(%' AND len(c.constraint_column_names) = 1;
 
 -- The columns of each index: CREATE INDEX expressions that are plain columns, or a constraint's columns.
 CREATE VIEW duckgres_index_columns AS

@@ -24,13 +24,13 @@ FROM duckgres_catalog.main.duckgres_user_types t,
 CREATE VIEW pg_attribute AS
 SELECT duckgres_catalog.main.duckgres_object_oid(c.table_oid)::UINTEGER AS attrelid,
        c.column_name::VARCHAR AS attname,
-       duckgres_type_oid(c.data_type)::UINTEGER AS atttypid,
+       c.type_oid::UINTEGER AS atttypid,
        -1::INTEGER AS attstattarget,
        coalesce(t.typlen, -1)::SMALLINT AS attlen,
        c.column_index::SMALLINT AS attnum,
        (CASE WHEN c.data_type LIKE '%]' THEN 1 ELSE 0 END)::INTEGER AS attndims,
        -1::INTEGER AS attcacheoff,
-       duckgres_type_typmod(c.data_type)::INTEGER AS atttypmod,
+       c.type_modifier::INTEGER AS atttypmod,
        coalesce(t.typbyval, false) AS attbyval,
        coalesce(t.typalign, 'i')::VARCHAR AS attalign,
        coalesce(t.typstorage, 'x')::VARCHAR AS attstorage,
@@ -48,9 +48,16 @@ SELECT duckgres_catalog.main.duckgres_object_oid(c.table_oid)::UINTEGER AS attre
        NULL::VARCHAR[] AS attoptions,
        NULL::VARCHAR[] AS attfdwoptions,
        NULL::VARCHAR AS attmissingval
-FROM duckdb_columns() c
-LEFT JOIN duckgres_catalog.static.pg_type t ON t.oid = duckgres_type_oid(c.data_type)
-WHERE c.database_name = current_database()
+FROM (SELECT d.*,
+             -- varchar(n) / char(n): DuckDB's VARCHAR with the length CHECK Duckgres added
+             CASE WHEN l.length IS NULL THEN duckgres_type_oid(d.data_type)
+                  WHEN l.blank_padded THEN 1042 ELSE 1043 END AS type_oid,
+             coalesce(l.length + 4, duckgres_type_typmod(d.data_type)) AS type_modifier
+      FROM duckdb_columns() d
+      LEFT JOIN duckgres_catalog.main.duckgres_length_checks l
+             ON l.table_oid = d.table_oid AND l.column_name = d.column_name
+      WHERE d.database_name = current_database()) c
+LEFT JOIN duckgres_catalog.static.pg_type t ON t.oid = c.type_oid
 UNION ALL
 -- An index's own columns (PostgreSQL has pg_attribute rows for index relations too).
 SELECT ic.indexrelid::UINTEGER, ic.column_name::VARCHAR, duckgres_type_oid(c.data_type)::UINTEGER, -1,

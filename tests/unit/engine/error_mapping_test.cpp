@@ -32,6 +32,15 @@ TEST(ErrorMapping, FromMessages) {
          "22003", nullptr},
         {"Out of Range Error: Overflow in multiplication of INT32 (2147483647 * 2)!", "22003", nullptr},
         {"Not implemented Error: this is not there", "0A000", "this is not there"},
+        {"Conversion Error: Could not cast value 12345 to DECIMAL(3,1)", "22003", "numeric field overflow"},
+        {"Conversion Error: Could not convert string \"abc\" to DECIMAL(3,1)", "22P02", nullptr},
+        {"Binder Error: Referenced update column b not found in table!", "42703", nullptr},
+        {"Constraint Error: CHECK constraint failed on table t with expression CHECK((length(rtrim(a, ' ')) <= 3))",
+         "22001", "value too long for type character varying(3)"},
+        {"Constraint Error: CHECK constraint failed on table t with expression CHECK((length(rtrim(\"Odd, Name\")) <= "
+         "2))",
+         "22001", "value too long for type character(2)"},
+        {"Constraint Error: CHECK constraint failed on table t with expression CHECK((a > 0))", "23514", nullptr},
         {"TransactionContext Error: Catalog write-write conflict on alter with \"t\"", "40001", nullptr},
         {"Something without a prefix", "XX000", "Something without a prefix"},
     };

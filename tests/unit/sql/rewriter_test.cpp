@@ -80,6 +80,11 @@ TEST(Rewriter, Passes) {
         {"create table s (id serial primary key, b bigserial)",
          "CREATE TABLE s (id int PRIMARY KEY DEFAULT nextval('s_id_seq') NOT NULL, "
          "b bigint DEFAULT nextval('s_b_seq') NOT NULL)"},
+        // varchar(n) / char(n): the length is enforced by a CHECK (trailing blanks do not count).
+        {"create table v (a varchar(3) not null, \"B c\" char(2), d varchar, e text)",
+         "CREATE TABLE v (a varchar(3) NOT NULL CHECK (length(rtrim(a, ' ')) <= 3), "
+         "\"B c\" char(2) CHECK (length(rtrim(\"B c\")) <= 2), d varchar, e text)"},
+        {"create table v (a varchar(3)[])", nullptr},
     };
     RewriteContext context{"alice", 4242, {}, [](const std::string &name) -> std::optional<std::string> {
                                if (name == "TimeZone") {
