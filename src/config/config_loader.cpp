@@ -137,6 +137,8 @@ const std::map<std::string, Setter> &Setters() {
          [](ServerConfig &c, const std::string &v) { return SetInteger(c.max_connections_per_address, v, 0, 1000000); }},
         {"connection_queue_timeout",
          [](ServerConfig &c, const std::string &v) { return SetDuration(c.connection_queue_timeout, v); }},
+        {"connection_queue_size",
+         [](ServerConfig &c, const std::string &v) { return SetInteger(c.connection_queue_size, v, 0, 1000000); }},
         {"max_concurrent_statements",
          [](ServerConfig &c, const std::string &v) { return SetInteger(c.max_concurrent_statements, v, 0, 1000000); }},
         {"duckdb_temp_directory",

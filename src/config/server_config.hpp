@@ -64,6 +64,7 @@ struct ServerConfig {
     int max_connections_per_address = 0;    //!< per client address; 0: unlimited
     //! How long a connection over max_connections waits for a free slot before it is refused; 0: refuse at once.
     std::chrono::milliseconds connection_queue_timeout{0};
+    int connection_queue_size = 100; //!< connections waiting for a slot at once; more are refused at once
     //! Statements running at once per database (others wait their turn); 0: unlimited.
     int max_concurrent_statements = 0;
     std::map<std::string, DatabaseConfig> databases; //!< by database name

@@ -24,9 +24,6 @@ Database::Database(std::string name, std::string path, const DatabaseOptions &op
         {"autoinstall_known_extensions", "false"},
         {"autoload_known_extensions", "false"},
     };
-    if (!options.allow_external_access) {
-        settings.emplace_back("enable_external_access", "false");
-    }
     if (!options.memory_limit.empty()) {
         settings.emplace_back("memory_limit", options.memory_limit);
     }
@@ -35,6 +32,10 @@ Database::Database(std::string name, std::string path, const DatabaseOptions &op
     }
     if (options.threads > 0) {
         settings.emplace_back("threads", std::to_string(options.threads));
+    }
+    // Last: with external access off, DuckDB refuses file settings such as temp_directory.
+    if (!options.allow_external_access) {
+        settings.emplace_back("enable_external_access", "false");
     }
     for (auto &[key, value] : settings) {
         if (duckdb_set_config(config.Get(), key.c_str(), value.c_str()) != DuckDBSuccess) {

@@ -81,6 +81,7 @@ int Server::Run() {
     limits.max_connections = config_.max_connections;
     limits.superuser_reserved_connections = config_.superuser_reserved_connections;
     limits.per_address = config_.max_connections_per_address;
+    limits.queue_size = config_.connection_queue_size;
     for (const auto &user : config_.users) {
         limits.per_user[user.name] = user.max_connections;
     }

@@ -62,6 +62,20 @@ void ConnectionLimiter::Release(const ConnectionRequest &request) {
     Decrement(addresses_, request.address);
 }
 
+bool ConnectionLimiter::EnterQueue() {
+    std::lock_guard lock(mutex_);
+    if (waiting_ >= limits_.queue_size) {
+        return false;
+    }
+    waiting_++;
+    return true;
+}
+
+void ConnectionLimiter::LeaveQueue() {
+    std::lock_guard lock(mutex_);
+    waiting_--;
+}
+
 int ConnectionLimiter::Count() {
     std::lock_guard lock(mutex_);
     return total_;

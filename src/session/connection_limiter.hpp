@@ -15,6 +15,7 @@ struct ConnectionLimits {
     int max_connections = 100;
     int superuser_reserved_connections = 3;  //!< of max_connections, kept for superusers
     int per_address = 0;                     //!< per client address; 0: unlimited
+    int queue_size = 100;                    //!< connections that may wait for a slot at once
     std::map<std::string, int> per_user;     //!< user -> limit (absent or negative: unlimited)
     std::map<std::string, int> per_database; //!< database -> limit (absent or negative: unlimited)
 };
@@ -38,11 +39,15 @@ public:
     std::optional<SqlError> Admit(const ConnectionRequest &request);
     void Release(const ConnectionRequest &request);
     int Count();
+    //! Takes a place among the connections waiting for a slot; false when queue_size wait already.
+    bool EnterQueue();
+    void LeaveQueue();
 
 private:
     ConnectionLimits limits_;
     std::mutex mutex_;
     int total_ = 0;
+    int waiting_ = 0;
     std::map<std::string, int> users_;
     std::map<std::string, int> databases_;
     std::map<std::string, int> addresses_;

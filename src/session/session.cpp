@@ -515,14 +515,25 @@ asio::awaitable<void> Session::AdmitConnection() {
                               users.empty() ? user_ == "postgres" : user != users.end() && user->superuser};
     auto deadline = std::chrono::steady_clock::now() + context_.config.connection_queue_timeout;
     asio::steady_timer wait(stream_.Channel().GetExecutor());
-    while (auto refusal = context_.connections.Admit(request)) {
-        if (std::chrono::steady_clock::now() >= deadline) {
-            context_.metrics.Increment(Counter::ConnectionLimitRejects);
-            spdlog::info("connection from {} refused: {}", peer_, refusal->what());
-            throw *refusal;
+    bool queued = false;
+    auto refusal = context_.connections.Admit(request);
+    // Over a limit: wait for a slot when the queue is on and has room, else refuse at once.
+    if (refusal && context_.config.connection_queue_timeout.count() > 0 && context_.connections.EnterQueue()) {
+        queued = true;
+        while (refusal && std::chrono::steady_clock::now() < deadline) {
+            wait.expires_after(kAdmissionPoll);
+            asio::error_code ignored;
+            co_await wait.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+            refusal = context_.connections.Admit(request);
         }
-        wait.expires_after(kAdmissionPoll);
-        co_await wait.async_wait(asio::use_awaitable);
+    }
+    if (queued) {
+        context_.connections.LeaveQueue();
+    }
+    if (refusal) {
+        context_.metrics.Increment(Counter::ConnectionLimitRejects);
+        spdlog::info("connection from {} refused: {}", peer_, refusal->what());
+        throw *refusal;
     }
     admitted_ = request;
 }

@@ -8,6 +8,7 @@ otherwise; the counter duckgres_connection_limit_rejects_total must count every 
 from __future__ import annotations
 
 import contextlib
+import tempfile
 import threading
 import time
 
@@ -124,6 +125,11 @@ def test_connection_queue_waits_for_a_free_slot() -> None:
         with pg3(server):
             assert "sorry, too many clients already" in refusal(server, harness.DEFAULT_USER,
                                                                 harness.DEFAULT_PASSWORD)
+    # A full queue refuses at once: the slot freed half a second later does not help.
+    with server_with({**config, "connection_queue_timeout": "20s", "connection_queue_size": 0}) as server:
+        holder = pg3(server)
+        threading.Timer(0.5, holder.close).start()
+        assert "sorry, too many clients already" in refusal(server, harness.DEFAULT_USER, harness.DEFAULT_PASSWORD)
 
 
 def test_max_concurrent_statements_queues_statements() -> None:
@@ -174,11 +180,14 @@ def test_canceled_while_waiting_for_a_turn() -> None:
 
 
 def test_memory_limit_gives_out_of_memory_and_server_survives() -> None:
-    config = {"duckdb_memory_limit": "2GB", "databases": {"postgres": {"memory_limit": "64MB"}}}
+    spill = tempfile.mkdtemp(prefix="duckgres-spill-")
+    config = {"duckdb_memory_limit": "2GB", "databases": {"postgres": {"memory_limit": "64MB", "temp_directory": spill}}}
     with server_with(config) as server:
         with pg3(server) as conn, pg3(server) as bystander:
             limit = conn.execute("select value from duckdb_settings() where name = 'memory_limit'").fetchone()[0]
             assert limit.startswith("61") or limit.startswith("64"), limit
+            directory = conn.execute("select value from duckdb_settings() where name = 'temp_directory'").fetchone()[0]
+            assert directory == spill
             with pytest.raises(psycopg.Error) as caught:
                 conn.execute("select list(i) from range(100000000) t(i)")
             assert caught.value.diag.sqlstate == "53200", caught.value

@@ -69,4 +69,15 @@ TEST(ConnectionLimiterTest, ReleaseFreesEverySlot) {
     EXPECT_FALSE(limiter.Admit(capped));
 }
 
+TEST(ConnectionLimiterTest, QueueIsBounded) {
+    auto limits = TestLimits();
+    limits.queue_size = 2;
+    ConnectionLimiter limiter(limits);
+    EXPECT_TRUE(limiter.EnterQueue());
+    EXPECT_TRUE(limiter.EnterQueue());
+    EXPECT_FALSE(limiter.EnterQueue());
+    limiter.LeaveQueue();
+    EXPECT_TRUE(limiter.EnterQueue());
+}
+
 } // namespace
