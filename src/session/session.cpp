@@ -21,6 +21,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -705,7 +706,8 @@ asio::awaitable<void> Session::HandleQuery(const wire::Query &query) {
     bool multiple = parsed.statements.size() > 1;
     for (const auto &statement : parsed.statements) {
         if (tx_ == TxState::Failed && statement.kind != sql::StatementKind::Rollback &&
-            statement.kind != sql::StatementKind::Commit) {
+            statement.kind != sql::StatementKind::Commit &&
+            !(statement.kind == sql::StatementKind::Savepoint && statement.tag == "ROLLBACK")) {
             WriteError(SqlError("25P02", "current transaction is aborted, commands ignored until end of "
                                          "transaction block"));
             co_return;
@@ -748,6 +750,7 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
     if (!injected_fault_.empty()) {
         co_await RaiseInjectedFault();
     }
+    NoteStatement(statement);
     switch (statement.kind) {
     case sql::StatementKind::Begin:
     case sql::StatementKind::Commit:
@@ -755,7 +758,8 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
         co_await RunTransactionControl(statement);
         break;
     case sql::StatementKind::Savepoint:
-        throw SqlError("0A000", statement.tag + " is not supported: DuckDB has no savepoints");
+        co_await RunSavepoint(statement);
+        break;
     case sql::StatementKind::Set:
     case sql::StatementKind::Reset:
         co_await RunSet(statement);
@@ -879,9 +883,16 @@ asio::awaitable<void> Session::BeginImplicit() {
 asio::awaitable<void> Session::EndTransaction(bool commit) {
     auto previous = tx_;
     tx_ = TxState::Idle;
+    savepoints_.clear();
     ClosePortals();
     if (previous == TxState::Failed) {
-        // DuckDB's transaction was already rolled back when the error happened.
+        // DuckDB's transaction was rolled back when the error happened, unless kept for ROLLBACK TO.
+        if (std::exchange(failed_transaction_open_, false)) {
+            try {
+                co_await RunInternal("ROLLBACK");
+            } catch (const SqlError &) {
+            }
+        }
         settings_.EndTransaction(false);
         co_return;
     }
@@ -898,7 +909,13 @@ asio::awaitable<void> Session::EndTransaction(bool commit) {
 }
 
 asio::awaitable<void> Session::EndAfterError() {
-    if (tx_ == TxState::Idle) {
+    if (tx_ == TxState::Idle || tx_ == TxState::Failed) {
+        co_return;
+    }
+    if (tx_ == TxState::InBlock && !savepoints_.empty()) {
+        // Kept for ROLLBACK TO SAVEPOINT (see Savepoint); rolled back when the block ends.
+        tx_ = TxState::Failed;
+        failed_transaction_open_ = true;
         co_return;
     }
     try {
@@ -949,6 +966,67 @@ asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement 
         break;
     }
     wire::WriteCommandComplete(stream_.Out(), tag);
+}
+
+void Session::NoteStatement(const sql::ParsedStatement &statement) {
+    if (savepoints_.empty()) {
+        return;
+    }
+    static const std::set<std::string> kReads = {"SELECT",  "SHOW",           "EXPLAIN",      "FETCH",
+                                                 "MOVE",    "DECLARE CURSOR", "CLOSE CURSOR", "SAVEPOINT",
+                                                 "RELEASE", "ROLLBACK",       "SET",          "RESET"};
+    if (!kReads.count(statement.tag)) {
+        for (auto &savepoint : savepoints_) {
+            savepoint.changed_since = true;
+        }
+    }
+}
+
+asio::awaitable<void> Session::RunSavepoint(const sql::ParsedStatement &statement) {
+    const std::string &name = statement.variable;
+    if (tx_ != TxState::InBlock && tx_ != TxState::Failed) {
+        const char *command = statement.tag == "ROLLBACK"  ? "ROLLBACK TO SAVEPOINT"
+                              : statement.tag == "RELEASE" ? "RELEASE SAVEPOINT"
+                                                           : "SAVEPOINT";
+        throw SqlError("25P01", std::string(command) + " can only be used in transaction blocks");
+    }
+    auto found = std::find_if(savepoints_.rbegin(), savepoints_.rend(),
+                              [&](const Savepoint &savepoint) { return savepoint.name == name; });
+    if (statement.tag == "SAVEPOINT") {
+        savepoints_.push_back(Savepoint{name, settings_, false});
+    } else if (found == savepoints_.rend()) {
+        throw SqlError("3B001", "savepoint \"" + name + "\" does not exist");
+    } else if (statement.tag == "RELEASE") {
+        // The savepoint and every later one go; what they covered stays in the transaction.
+        bool changed = found->changed_since;
+        savepoints_.erase(std::prev(found.base()), savepoints_.end());
+        for (auto &earlier : savepoints_) {
+            earlier.changed_since |= changed;
+        }
+    } else {
+        if (found->changed_since) {
+            throw SqlError("0A000",
+                           "ROLLBACK TO SAVEPOINT cannot undo the changes made after savepoint \"" + name +
+                               "\": DuckDB has no savepoints",
+                           "", "Roll back the whole transaction instead.");
+        }
+        if (tx_ == TxState::Failed) {
+            // Usable only when the error did not abort DuckDB's transaction (a bind-time error).
+            try {
+                co_await RunInternal("SELECT 1");
+            } catch (const SqlError &) {
+                throw SqlError("0A000",
+                               "ROLLBACK TO SAVEPOINT cannot recover from this error: DuckDB has no savepoints and "
+                               "the error aborted its transaction",
+                               "", "Roll back the whole transaction instead.");
+            }
+            tx_ = TxState::InBlock;
+            failed_transaction_open_ = false;
+        }
+        settings_ = found->settings;
+        savepoints_.erase(found.base(), savepoints_.end()); // the savepoint itself stays
+    }
+    wire::WriteCommandComplete(stream_.Out(), statement.tag);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -181,6 +181,10 @@ private:
     asio::awaitable<void> HandleQuery(const wire::Query &query);
     asio::awaitable<void> RunStatement(const sql::ParsedStatement &statement);
     asio::awaitable<void> RunTransactionControl(const sql::ParsedStatement &statement);
+    //! SAVEPOINT / RELEASE / ROLLBACK TO, as far as DuckDB allows (it has no savepoints): see Savepoint.
+    asio::awaitable<void> RunSavepoint(const sql::ParsedStatement &statement);
+    //! Notes that a statement may change data, which no ROLLBACK TO can undo afterwards.
+    void NoteStatement(const sql::ParsedStatement &statement);
     asio::awaitable<void> RunSet(const sql::ParsedStatement &statement);
     //! SET / RESET (nullopt) of one parameter, validated as PostgreSQL does (42704, 55P02, 22023).
     void ChangeSetting(const std::string &name, const std::optional<std::string> &value, bool is_local);
@@ -261,6 +265,18 @@ private:
     //! EXECUTE's command tag.
     std::map<std::string, sql::ParsedStatement> sql_prepared_;
     std::map<std::string, Portal> portals_;
+    //! A SAVEPOINT of the open transaction block. DuckDB cannot roll back part of a transaction, so
+    //! ROLLBACK TO works when nothing since the savepoint changed data and DuckDB's transaction is still
+    //! usable (errors at bind time, or Duckgres' own, leave it so): then it restores the session's
+    //! parameters and leaves the aborted state. Otherwise it fails with 0A000 and the block stays aborted.
+    struct Savepoint {
+        std::string name;
+        SessionSettings settings; //!< as at the SAVEPOINT
+        bool changed_since = false;
+    };
+    std::vector<Savepoint> savepoints_;
+    //! Failed block whose DuckDB transaction is still open (kept for ROLLBACK TO; rolled back at the end).
+    bool failed_transaction_open_ = false;
     bool skip_until_sync_ = false;
     std::string injected_fault_;             //!< test builds: the fault the next statement raises
     bool executing_portal_ = false;          //!< inside an extended-protocol Execute (no RowDescription)

@@ -397,9 +397,11 @@ asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message
         co_return;
     }
     if (tx_ == TxState::Failed && statement.kind != sql::StatementKind::Rollback &&
-        statement.kind != sql::StatementKind::Commit) {
+        statement.kind != sql::StatementKind::Commit &&
+        !(statement.kind == sql::StatementKind::Savepoint && statement.tag == "ROLLBACK")) {
         throw SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block");
     }
+    NoteStatement(statement);
     if (found->second.finished) {
         // PostgreSQL answers a completed portal with an empty completion.
         wire::WriteCommandComplete(stream_.Out(), sql::FormatCommandTag(statement.tag, statement.tag_has_rows, 0));

@@ -131,14 +131,17 @@ void ClassifyTransaction(const pg_query::TransactionStmt &stmt, ParsedStatement 
     case pg_query::TRANS_STMT_SAVEPOINT:
         out.kind = StatementKind::Savepoint;
         out.tag = "SAVEPOINT";
+        out.variable = stmt.savepoint_name();
         return;
     case pg_query::TRANS_STMT_RELEASE:
         out.kind = StatementKind::Savepoint;
         out.tag = "RELEASE";
+        out.variable = stmt.savepoint_name();
         return;
     case pg_query::TRANS_STMT_ROLLBACK_TO:
         out.kind = StatementKind::Savepoint;
         out.tag = "ROLLBACK";
+        out.variable = stmt.savepoint_name();
         return;
     case pg_query::TRANS_STMT_PREPARE:
         out.tag = "PREPARE TRANSACTION";

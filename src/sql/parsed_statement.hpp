@@ -20,7 +20,7 @@ enum class StatementKind {
     Begin,         //!< BEGIN / START TRANSACTION
     Commit,        //!< COMMIT / END
     Rollback,      //!< ROLLBACK / ABORT
-    Savepoint,     //!< SAVEPOINT, RELEASE, ROLLBACK TO (not supported by DuckDB)
+    Savepoint,     //!< SAVEPOINT, RELEASE, ROLLBACK TO (tag SAVEPOINT / RELEASE / ROLLBACK; name in `variable`)
     Set,           //!< SET name TO value / SET LOCAL
     Reset,         //!< RESET name / RESET ALL
     Show,          //!< SHOW name / SHOW ALL
@@ -54,7 +54,8 @@ struct ParsedStatement {
     std::shared_ptr<const pg_query::Node> tree;
 
     // SET / RESET / SHOW
-    std::string variable; //!< lower-case parameter name; "all" for SHOW ALL / RESET ALL; PREPARE/EXECUTE name
+    std::string variable; //!< lower-case parameter name; "all" for SHOW ALL / RESET ALL; PREPARE/EXECUTE name;
+                          //!< savepoint name
     std::string value;    //!< SET's value as PostgreSQL would store it ("DEFAULT" resets)
     bool is_local = false;
 

@@ -198,3 +198,69 @@ def test_rollback_and_commit_outside_block(duckgres) -> None:
             res = conn.pgconn.exec_(sql)
             assert res.status == pq.ExecStatus.COMMAND_OK and res.command_status == tag
             assert conn.info.transaction_status == IDLE
+
+
+# ------------------------------------------------------------------------------------------------
+# Savepoints, as far as DuckDB allows (docs/compatibility.md): SAVEPOINT / RELEASE always; ROLLBACK TO
+# when nothing changed data since the savepoint and the error (if any) did not abort DuckDB's transaction.
+
+SAVEPOINT_SCRIPT = [
+    "savepoint a", "release savepoint a", "rollback to savepoint a",
+    "begin", "insert into {t} values (1)", "savepoint s1", "select nosuch from {t}", "select 1",
+    "rollback to savepoint s1", "select count(*) from {t}", "savepoint s2", "set statement_timeout = '7s'",
+    "rollback to s2", "show statement_timeout", "release s2", "release s2", "select 2", "rollback",
+    "begin", "savepoint z", "savepoint z2", "release z", "insert into {t} values (6)", "commit",
+    "select count(*) from {t}",
+]
+
+
+def _savepoint_outcomes(server, table: str) -> list:
+    out = []
+    with pg3(server) as conn:
+        conn.execute(f"create table if not exists {table} (a int primary key)")
+        for template in SAVEPOINT_SCRIPT:
+            sql = template.format(t=table)
+            try:
+                cur = conn.execute(sql)
+                out.append((sql, cur.fetchall() if cur.description else cur.statusmessage,
+                            conn.info.transaction_status.name))
+            except psycopg.Error as error:
+                out.append((sql, error.diag.sqlstate, conn.info.transaction_status.name))
+        conn.execute(f"drop table {table}")
+    return out
+
+
+def test_savepoints_like_postgres(pg, duckgres, table: str) -> None:
+    assert _savepoint_outcomes(duckgres, table + "_sp") == _savepoint_outcomes(pg, table + "_sp")
+
+
+def test_psycopg_nested_transaction_recovers_from_a_bind_error(duckgres, table: str) -> None:
+    with pg3(duckgres) as conn:
+        with conn.transaction():
+            conn.execute(f"insert into {table} values (1, 'a')")
+            with pytest.raises(psycopg.errors.UndefinedColumn):
+                with conn.transaction():  # SAVEPOINT ... ROLLBACK TO SAVEPOINT on the error
+                    conn.execute(f"select nosuch from {table}")
+            conn.execute(f"insert into {table} values (2, 'b')")
+        assert _count(conn, table) == 2
+
+
+def test_rollback_to_savepoint_that_cannot_undo_changes(duckgres, table: str) -> None:
+    with pg3(duckgres) as conn:
+        conn.execute("begin")
+        conn.execute("savepoint x")
+        conn.execute(f"insert into {table} values (5, 'e')")
+        with pytest.raises(psycopg.errors.FeatureNotSupported) as caught:
+            conn.execute("rollback to savepoint x")
+        assert "DuckDB has no savepoints" in caught.value.diag.message_primary
+        assert conn.info.transaction_status == INERROR
+        conn.execute("rollback")
+        # An error during execution aborts DuckDB's transaction: ROLLBACK TO cannot recover from it.
+        conn.execute("begin")
+        conn.execute("savepoint y")
+        with pytest.raises(psycopg.errors.DivisionByZero):
+            conn.execute("select 1 / 0")
+        with pytest.raises(psycopg.errors.FeatureNotSupported):
+            conn.execute("rollback to savepoint y")
+        conn.execute("rollback")
+        assert _count(conn, table) == 0
