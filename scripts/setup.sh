@@ -13,7 +13,7 @@ PACKAGES=(
   tzdata
   libgtest-dev libgmock-dev libbenchmark-dev clang-format
   postgresql-15 postgresql-client-15 postgresql-contrib libpq-dev
-  python3 python3-psycopg python3-psycopg2 python3-pytest python3-asyncpg python3-sqlalchemy
+  python3 python3-psycopg python3-psycopg2 python3-pytest python3-asyncpg python3-sqlalchemy pgcli
   nodejs npm
   default-jdk-headless libpostgresql-jdbc-java
 )

@@ -92,6 +92,24 @@ void BuildCatalog(duckdb_connection connection) {
                 file.name);
         }
     }
+    // oid[]::regtype[] (pg_proc.proargtypes::regtype[]) names each element inside a lambda, where DuckDB
+    // allows no subquery: the fixed types' names become a MAP literal (user types show their OID).
+    ResultHandle names;
+    const std::string names_query = "SELECT string_agg(oid::VARCHAR || ': ''' || replace(" + catalog +
+                                    ".main.format_type(oid, NULL), '''', '''''') || '''', ', ') FROM " + catalog +
+                                    ".static.pg_type";
+    if (duckdb_query(connection, names_query.c_str(), names.Out()) != DuckDBSuccess) {
+        throw SqlError("XX000",
+                       std::string("could not build the catalog (type names): ") + duckdb_result_error(names.Get()));
+    }
+    char *map = duckdb_value_varchar(names.Get(), 0, 0);
+    std::string entries = map ? map : "";
+    duckdb_free(map);
+    Run(connection,
+        "CREATE MACRO " + catalog +
+            ".main.duckgres_regtype_names(arg_oids) AS list_transform(arg_oids, drns_x -> coalesce(MAP {" + entries +
+            "}[drns_x], drns_x::VARCHAR))",
+        "duckgres_regtype_names");
 }
 
 } // namespace duckgres::engine

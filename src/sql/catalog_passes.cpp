@@ -151,7 +151,87 @@ bool RedirectCatalogFunction(Node &node) {
     return DropPgCatalog(*names);
 }
 
+//! The kind of a catalog lookup call made by RewriteRegCasts ("regtype" for duckgres_regtype_name(x) when
+//! `suffix` is "_name"), or empty.
+std::string RegLookupKind(const Node &node, std::string_view suffix) {
+    if (!node.has_func_call() || node.func_call().funcname_size() != 3) {
+        return "";
+    }
+    auto name = LastName(node.func_call().funcname());
+    if (!name.starts_with("duckgres_reg") || !name.ends_with(suffix)) {
+        return "";
+    }
+    return name.substr(9, name.size() - 9 - suffix.size());
+}
+
+//! `column::regtype = 'trigger'::regtype`: reg values compare as OIDs, so the column side keeps its OID
+//! instead of becoming a name (the literal side is already an OID lookup).
+bool CompareRegValuesAsOids(Node &node) {
+    if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP || !node.a_expr().has_lexpr() ||
+        !node.a_expr().has_rexpr()) {
+        return false;
+    }
+    auto op = LastName(node.a_expr().name());
+    if (op != "=" && op != "<>" && op != "!=") {
+        return false;
+    }
+    auto *expr = node.mutable_a_expr();
+    for (auto [name_side, oid_side] : {std::pair{expr->mutable_lexpr(), expr->mutable_rexpr()},
+                                       std::pair{expr->mutable_rexpr(), expr->mutable_lexpr()}}) {
+        auto kind = RegLookupKind(*name_side, "_name");
+        if (!kind.empty() && RegLookupKind(*oid_side, "_oid") == kind) {
+            Node oid = name_side->func_call().args(0);
+            *name_side = std::move(oid);
+            return true;
+        }
+    }
+    return false;
+}
+
+//! `column::regtype[]`: the list of the element types' names (duckgres_regtype_names).
+bool RegArrayCast(Node &node) {
+    auto &type = node.type_cast().type_name();
+    if (type.array_bounds_size() != 1 || !node.type_cast().arg().has_column_ref() ||
+        LastName(type.names()) != "regtype") {
+        return false;
+    }
+    Node oids = node.type_cast().arg();
+    if (IsVectorColumn(oids)) {
+        // An oidvector column (pg_proc.proargtypes) holds PostgreSQL's text form, "23 25" or "".
+        Node word;
+        word.mutable_column_ref()->add_fields()->mutable_string()->set_sval("duckgres_word");
+        Node nonempty;
+        auto *compare = nonempty.mutable_a_expr();
+        compare->set_kind(pg_query::AEXPR_OP);
+        compare->add_name()->mutable_string()->set_sval("<>");
+        *compare->mutable_lexpr() = word;
+        *compare->mutable_rexpr() = StringConst("");
+        Node lambda;
+        auto *arrow = lambda.mutable_a_expr();
+        arrow->set_kind(pg_query::AEXPR_OP);
+        arrow->add_name()->mutable_string()->set_sval("->");
+        *arrow->mutable_lexpr() = word;
+        *arrow->mutable_rexpr() = nonempty;
+        Node list;
+        auto *cast = list.mutable_type_cast();
+        *cast->mutable_arg() =
+            FuncCallNode({"list_filter"}, {FuncCallNode({"string_split"}, {oids, StringConst(" ")}), lambda});
+        cast->mutable_type_name()->add_names()->mutable_string()->set_sval("uinteger");
+        cast->mutable_type_name()->add_array_bounds()->mutable_integer()->set_ival(-1);
+        cast->mutable_type_name()->set_typemod(-1);
+        oids = std::move(list);
+    }
+    node = FuncCallNode({kCatalog, "main", "duckgres_regtype_names"}, {oids});
+    return true;
+}
+
 bool RewriteRegCasts(Node &node) {
+    if (CompareRegValuesAsOids(node)) {
+        return true;
+    }
+    if (node.has_type_cast() && node.type_cast().has_type_name() && RegArrayCast(node)) {
+        return true;
+    }
     if (node.has_column_def() && node.column_def().has_type_name()) {
         auto *type = node.mutable_column_def()->mutable_type_name();
         return OidAsUinteger(*type) || DropPgCatalogFromType(*type);

@@ -217,7 +217,7 @@ CREATE MACRO duckgres_regclass_oid(arg_name) AS
         (SELECT dro_c.oid FROM duckgres_catalog.main.pg_class dro_c
          JOIN duckgres_catalog.main.pg_namespace dro_n ON dro_n.oid = dro_c.relnamespace
          WHERE dro_c.relname = duckgres_catalog.main.duckgres_unquote(string_split(arg_name, '.')[-1])
-           AND CASE WHEN len(string_split(arg_name, '.')) > 1
+           AND CASE WHEN strpos(arg_name, '.') > 0
                     THEN dro_n.nspname = duckgres_catalog.main.duckgres_unquote(string_split(arg_name, '.')[-2])
                     ELSE dro_n.nspname IN ('pg_catalog', 'public', 'main') END
          ORDER BY dro_n.nspname = 'pg_catalog' DESC, dro_n.nspname = 'public' DESC LIMIT 1),
@@ -263,6 +263,9 @@ CREATE MACRO duckgres_regrole_name(arg_oid) AS
     coalesce((SELECT drn_a.rolname FROM duckgres_catalog.main.pg_authid drn_a WHERE drn_a.oid = arg_oid), arg_oid::VARCHAR);
 
 -- Arrays: DuckDB lists are one-dimensional and 1-based, as most PostgreSQL arrays are.
+-- array_remove(array, element): every element equal to it removed (NULL removes the NULLs).
+CREATE MACRO array_remove(arg_array, arg_element) AS
+    list_filter(arg_array, ar_x -> NOT (ar_x IS NOT DISTINCT FROM arg_element));
 CREATE MACRO array_upper(arg_array, arg_dimension) AS
     CASE WHEN arg_dimension = 1 AND len(arg_array) > 0 THEN len(arg_array) END;
 CREATE MACRO array_lower(arg_array, arg_dimension) AS
@@ -286,7 +289,7 @@ CREATE MACRO pg_get_serial_sequence(arg_table_name, arg_column_name) AS
            FROM duckdb_columns() pgss_c
            WHERE pgss_c.database_name = current_database()
              AND pgss_c.table_name = duckgres_catalog.main.duckgres_unquote(string_split(arg_table_name, '.')[-1])
-             AND (len(string_split(arg_table_name, '.')) = 1
+             AND (strpos(arg_table_name, '.') = 0
                   OR pgss_c.schema_name = duckgres_catalog.main.duckgres_unquote(string_split(arg_table_name, '.')[1]))
              AND pgss_c.column_name = arg_column_name) pgss_s
      WHERE pgss_s.seq <> '');

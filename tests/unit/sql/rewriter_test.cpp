@@ -65,6 +65,13 @@ TEST(Rewriter, Passes) {
         {"select ix.indkey::varchar, x::oid from t", "SELECT array_to_string(ix.indkey, ' '), x::uinteger FROM t"},
         {"create table o (a oid)", "CREATE TABLE o (a uinteger)"},
         {"select $1::regclass", "SELECT duckgres_catalog.main.duckgres_regclass_oid($1::\"varchar\")"},
+        // reg values compare as OIDs; an oid list cast to regtype[] becomes the types' names.
+        {"select 1 from p where p.t::regtype != 'trigger'::regtype",
+         "SELECT 1 FROM p WHERE p.t <> duckgres_catalog.main.duckgres_regtype_oid('trigger')"},
+        {"select p.a::regtype[], proargtypes::regtype[] from p",
+         "SELECT duckgres_catalog.main.duckgres_regtype_names(p.a), "
+         "duckgres_catalog.main.duckgres_regtype_names(list_filter(string_split(proargtypes, ' '), "
+         "duckgres_word -> (duckgres_word <> ''))::uinteger[]) FROM p"},
         // JSON: jsonb is DuckDB's JSON; PostgreSQL's operators become DuckDB's functions.
         {"select j #> '{a,b,1}', j #>> '{a}', j ? 'k/x', j @> '{\"a\":1}'::jsonb from t",
          "SELECT json_extract(j, '/a/b/1'), json_extract_string(j, '/a'), json_exists(j, '/k~1x'), "
