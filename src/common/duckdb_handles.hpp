@@ -54,6 +54,7 @@ using DataChunkHandle = DuckDbHandle<duckdb_data_chunk, duckdb_destroy_data_chun
 using LogicalTypeHandle = DuckDbHandle<duckdb_logical_type, duckdb_destroy_logical_type>;
 using ExtractedHandle = DuckDbHandle<duckdb_extracted_statements, duckdb_destroy_extracted>;
 using ErrorDataHandle = DuckDbHandle<duckdb_error_data, duckdb_destroy_error_data>;
+using ValueHandle = DuckDbHandle<duckdb_value, duckdb_destroy_value>;
 
 //! duckdb_result is a struct, not a pointer: owned separately.
 class ResultHandle {

@@ -202,32 +202,58 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
             parsed.Finish();
         }
     };
-    // Appends the parsed chunks on a worker of its own until the queue ends; closes the appender
-    // when all rows arrived (value by value, parsing appends and this lane only closes).
+    // Chunks: one INSERT ... SELECT reads the parsed chunks, as they come, through duckgres_chunk_source (one
+    // statement for the whole COPY; DuckDB references the chunks' vectors instead of copying them). A stream
+    // that fails (parsing, CopyFail, cancel) fails the INSERT, and the COPY reports the stream's own error.
+    bool stream_failed = false;
+    engine::ChunkSource source;
+    if (chunks) {
+        source.names = names;
+        for (auto &type : column_types) {
+            source.types.push_back(type.Get());
+        }
+        source.next = [&]() -> engine::ChunkSourceItem {
+            auto chunk = cancel_reason_ == CancelReason::None ? parsed.Pop() : std::nullopt;
+            if (chunk) {
+                return {std::move(*chunk), false};
+            }
+            stream_failed = !parsed.Finished() || cancel_reason_ != CancelReason::None;
+            return {DataChunkHandle(), stream_failed};
+        };
+    }
+    // Runs that INSERT on a worker of its own until the queue ends (value by value, parsing appends through
+    // the appender and this lane only closes it).
     auto append_lane = [&]() -> asio::awaitable<void> {
         try {
             co_await context_.workers.Run([&]() {
-                while (auto chunk = parsed.Pop()) {
-                    ThrowIfCanceled();
-                    appender->AppendChunk(chunk->Get());
-                }
-                if (parsed.Finished()) {
+                if (chunks) {
+                    engine::ChunkSourceRegistration registration(connection_->GetDatabase().Sources(), source);
+                    connection_->Run(
+                        "INSERT INTO " + QuoteIdentifier(schema) + "." + QuoteIdentifier(table) +
+                        (statement.copy_columns.empty() ? "" : " (" + ColumnList(statement.copy_columns) + ")") +
+                        " SELECT * FROM duckgres_chunk_source(" + std::to_string(registration.Id()) + ")");
+                } else if (parsed.Finished()) {
                     appender->Close();
                 }
             });
         } catch (SqlError &error) {
+            parsed.Abort();
+            if (stream_failed && cancel_reason_ == CancelReason::None) {
+                co_return; // the stream's own error (parsing, CopyFail) is the one reported
+            }
             if (error.where.empty()) {
                 error.where = "COPY " + table;
             }
             append_failure = error;
-            parsed.Abort();
         }
     };
     try {
-        co_await context_.workers.Run([&]() {
-            appender =
-                std::make_unique<engine::TableAppender>(connection_->Handle(), schema, table, statement.copy_columns);
-        });
+        if (!chunks) {
+            co_await context_.workers.Run([&]() {
+                appender = std::make_unique<engine::TableAppender>(connection_->Handle(), schema, table,
+                                                                   statement.copy_columns);
+            });
+        }
         using namespace asio::experimental::awaitable_operators;
         co_await (feed_lane() && append_lane());
     } catch (const SqlError &error) {
@@ -238,12 +264,14 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
         failure = append_failure ? append_failure : parse_failure;
     }
     // Destroying the appender flushes it: do it before the rollback, on a worker.
-    co_await context_.workers.Run([&]() {
-        try {
-            appender.reset();
-        } catch (...) {
-        }
-    });
+    if (appender) {
+        co_await context_.workers.Run([&]() {
+            try {
+                appender.reset();
+            } catch (...) {
+            }
+        });
+    }
     if (failure) {
         if (implicit) {
             try {
