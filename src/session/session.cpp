@@ -43,6 +43,19 @@ int64_t NowMicros() {
         .count();
 }
 
+} // namespace
+
+bool IsTransactionExit(const sql::ParsedStatement &statement) {
+    return statement.kind == sql::StatementKind::Commit || statement.kind == sql::StatementKind::Rollback ||
+           (statement.kind == sql::StatementKind::Savepoint && statement.tag == "ROLLBACK");
+}
+
+SqlError AbortedTransaction() {
+    return SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block");
+}
+
+namespace {
+
 SqlError Fatal(std::string sqlstate, const std::string &message) {
     SqlError error(std::move(sqlstate), message);
     error.severity = "FATAL";
@@ -705,11 +718,8 @@ asio::awaitable<void> Session::HandleQuery(const wire::Query &query) {
     }
     bool multiple = parsed.statements.size() > 1;
     for (const auto &statement : parsed.statements) {
-        if (tx_ == TxState::Failed && statement.kind != sql::StatementKind::Rollback &&
-            statement.kind != sql::StatementKind::Commit &&
-            !(statement.kind == sql::StatementKind::Savepoint && statement.tag == "ROLLBACK")) {
-            WriteError(SqlError("25P02", "current transaction is aborted, commands ignored until end of "
-                                         "transaction block"));
+        if (tx_ == TxState::Failed && !IsTransactionExit(statement)) {
+            WriteError(AbortedTransaction());
             co_return;
         }
         std::optional<SqlError> failure;
@@ -843,6 +853,7 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
         wire::WriteCommandComplete(stream_.Out(), statement.tag);
         break;
     case sql::StatementKind::Generic:
+    case sql::StatementKind::MultiObject:
         co_await RunGeneric(statement);
         break;
     }

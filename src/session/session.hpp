@@ -28,6 +28,11 @@
 
 namespace duckgres::session {
 
+//! COMMIT, ROLLBACK and ROLLBACK TO SAVEPOINT: what an aborted transaction block still accepts.
+bool IsTransactionExit(const sql::ParsedStatement &statement);
+//! 25P02, for any other statement in an aborted transaction block.
+SqlError AbortedTransaction();
+
 //! Runs the PostgreSQL protocol for one client: startup (SSL/GSS negotiation, cancel
 //! requests), authentication, then the command loop. Kept alive by its own coroutine.
 class Session : public BackendHandle, public std::enable_shared_from_this<Session> {

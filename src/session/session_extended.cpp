@@ -118,6 +118,9 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
         entry->statement.location = 0;
     }
     entry->parameter_types = message.param_types;
+    if (tx_ == TxState::Failed && (entry->empty || !IsTransactionExit(entry->statement))) {
+        throw AbortedTransaction(); // as PostgreSQL: before the statement is even analyzed
+    }
     if (!entry->empty && entry->statement.kind == sql::StatementKind::Generic) {
         co_await context_.workers.Run([&]() {
             MaterializeOpenPortals();
@@ -318,6 +321,9 @@ asio::awaitable<void> Session::HandleBind(const wire::BindMessage &message) {
         throw SqlError("42P03", "cursor " + Quoted(message.portal) + " already exists");
     }
     auto &entry = found->second;
+    if (tx_ == TxState::Failed && (entry->empty || !IsTransactionExit(entry->statement))) {
+        throw AbortedTransaction();
+    }
     auto expected = entry->parameter_types.size();
     if (message.params.size() != expected) {
         throw SqlError("08P01", "bind message supplies " + std::to_string(message.params.size()) +
@@ -396,10 +402,8 @@ asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message
         wire::WriteEmptyQueryResponse(stream_.Out());
         co_return;
     }
-    if (tx_ == TxState::Failed && statement.kind != sql::StatementKind::Rollback &&
-        statement.kind != sql::StatementKind::Commit &&
-        !(statement.kind == sql::StatementKind::Savepoint && statement.tag == "ROLLBACK")) {
-        throw SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block");
+    if (tx_ == TxState::Failed && !IsTransactionExit(statement)) {
+        throw AbortedTransaction();
     }
     NoteStatement(statement);
     if (found->second.finished) {

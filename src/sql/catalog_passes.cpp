@@ -278,7 +278,55 @@ bool RewriteRegCasts(Node &node) {
     return true;
 }
 
+//! `x LIKE p ESCAPE e` reaches the tree as x ~~ like_escape(p, e); DuckDB's form is like_escape(x, p, e)
+//! (ilike_escape for ILIKE; NOT for !~~). A LIKE without ESCAPE escapes with a backslash in PostgreSQL and
+//! with nothing in DuckDB: patterns that may hold one (not a constant without) get ESCAPE '\\' spelled out.
+bool RewriteLikeEscape(Node &node) {
+    if (!node.has_a_expr() ||
+        (node.a_expr().kind() != pg_query::AEXPR_LIKE && node.a_expr().kind() != pg_query::AEXPR_ILIKE) ||
+        !node.a_expr().has_lexpr() || !node.a_expr().has_rexpr()) {
+        return false;
+    }
+    const auto &expr = node.a_expr();
+    const auto &pattern = expr.rexpr();
+    Node escaped_pattern;
+    Node escape;
+    if (pattern.has_func_call() && LastName(pattern.func_call().funcname()) == "like_escape" &&
+        pattern.func_call().args_size() == 2) {
+        escaped_pattern = pattern.func_call().args(0);
+        escape = pattern.func_call().args(1);
+    } else if (pattern.has_a_const() && pattern.a_const().has_sval() &&
+               pattern.a_const().sval().sval().find('\\') == std::string::npos) {
+        return false; // nothing to escape
+    } else if (pattern.has_a_const() && !pattern.a_const().has_sval()) {
+        return false;
+    } else {
+        escaped_pattern = pattern;
+        escape = StringConst("\\");
+    }
+    auto call = FuncCallNode({expr.kind() == pg_query::AEXPR_ILIKE ? "ilike_escape" : "like_escape"},
+                             {expr.lexpr(), escaped_pattern, escape});
+    bool negated = LastName(expr.name()).starts_with("!");
+    node = negated ? Not(std::move(call)) : std::move(call);
+    return true;
+}
+
+bool FillEmptySubquerySelect(Node &node) {
+    if (!node.has_sub_link() || !node.sub_link().subselect().has_select_stmt()) {
+        return false;
+    }
+    auto *select = node.mutable_sub_link()->mutable_subselect()->mutable_select_stmt();
+    if (select->target_list_size() > 0 || select->op() != pg_query::SETOP_NONE || select->values_lists_size() > 0) {
+        return false;
+    }
+    *select->add_target_list()->mutable_res_target()->mutable_val() = IntConst(1);
+    return true;
+}
+
 bool RewriteOperators(Node &node) {
+    if (RewriteLikeEscape(node)) {
+        return true;
+    }
     if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP) {
         return false;
     }

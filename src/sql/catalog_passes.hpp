@@ -25,6 +25,10 @@ bool RewriteRegCasts(pg_query::Node &node);
 //! and !~* become regexp_matches() (DuckDB's ~ matches the whole string, PostgreSQL's any part).
 bool RewriteOperators(pg_query::Node &node);
 
+//! `EXISTS (SELECT FROM t ...)`: PostgreSQL allows an empty select list (ORMs send it); DuckDB does not, so a
+//! subquery's empty list gets the constant 1 (its rows, not its columns, matter there).
+bool FillEmptySubquerySelect(pg_query::Node &node);
+
 //! PostgreSQL functions DuckDB has under another name: json_build_object -> json_object, json_agg ->
 //! json_group_array, btrim -> trim, ...
 bool RenameEquivalentFunctions(pg_query::Node &node);

@@ -366,6 +366,8 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         if (node.drop_stmt().remove_type() == pg_query::OBJECT_EXTENSION) {
             out.kind = StatementKind::Ignored;
             out.notice = "DROP EXTENSION is accepted and ignored: Duckgres has no extensions";
+        } else if (node.drop_stmt().objects_size() > 1) {
+            out.kind = StatementKind::MultiObject;
         }
         return;
     case Node::kAlterOwnerStmt:
@@ -401,6 +403,9 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
     }
     case Node::kTruncateStmt:
         out.tag = "TRUNCATE TABLE";
+        if (node.truncate_stmt().relations_size() > 1) {
+            out.kind = StatementKind::MultiObject;
+        }
         return;
     case Node::kCommentStmt:
         out.tag = "COMMENT";

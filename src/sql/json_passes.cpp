@@ -93,6 +93,12 @@ bool RewriteJson(Node &node) {
             FuncCallNode({op == "#>" ? "json_extract" : "json_extract_string"}, {expr.lexpr(), StringConst(*pointer)});
         return true;
     }
+    if ((op == "->" || op == "->>") && (expr.rexpr().has_a_const() || expr.rexpr().has_param_ref())) {
+        // As functions: DuckDB parses -> as a low-precedence (lambda) arrow, so `(j -> 'a') IS NULL` deparsed
+        // as `j -> 'a' IS NULL` would mean j -> ('a' IS NULL). (A lambda's body is never a bare constant.)
+        node = FuncCallNode({op == "->" ? "json_extract" : "json_extract_string"}, {expr.lexpr(), expr.rexpr()});
+        return true;
+    }
     if (op == "?" && expr.rexpr().has_a_const() && expr.rexpr().a_const().has_sval()) {
         node = FuncCallNode({"json_exists"},
                             {expr.lexpr(), StringConst("/" + PointerToken(expr.rexpr().a_const().sval().sval()))});

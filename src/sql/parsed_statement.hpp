@@ -17,6 +17,7 @@ namespace duckgres::sql {
 //! What the session must do itself rather than hand to DuckDB unchanged.
 enum class StatementKind {
     Generic,       //!< run on DuckDB as written
+    MultiObject,   //!< DROP / TRUNCATE of several objects: one DuckDB statement per object
     Begin,         //!< BEGIN / START TRANSACTION
     Commit,        //!< COMMIT / END
     Rollback,      //!< ROLLBACK / ABORT

@@ -420,6 +420,7 @@ std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &
         changed |= RedirectCatalogRelation(node);
         changed |= RewriteRegCasts(node);
         changed |= RewriteOperators(node);
+        changed |= FillEmptySubquerySelect(node);
         changed |= DropDefaultCollation(node);
         changed |= RenameEquivalentFunctions(node);
         changed |= RewriteJson(node);

@@ -77,6 +77,15 @@ TEST(Rewriter, Passes) {
          "SELECT json_extract(j, '/a/b/1'), json_extract_string(j, '/a'), json_exists(j, '/k~1x'), "
          "json_contains(j, '{\"a\":1}'::json) FROM t"},
         {"create table tj (j jsonb)", "CREATE TABLE tj (j json)"},
+        {"select (j -> 'a') is null, j ->> $1, j -> 0 from t",
+         "SELECT json_extract(j, 'a') IS NULL, json_extract_string(j, $1), json_extract(j, 0) FROM t"},
+        {"select list_transform(l, x -> x + 1) from t", nullptr},
+        // LIKE ... ESCAPE, and an empty select list in a subquery.
+        {"select 1 from t where a like 'x#_%' escape '#' and b not ilike c escape '!'",
+         "SELECT 1 FROM t WHERE like_escape(a, 'x#_%', '#') AND NOT ilike_escape(b, c, '!')"},
+        {"select exists (select from t where a = 1)", "SELECT EXISTS (SELECT 1 FROM t WHERE a = 1)"},
+        {"select a like 'x\\_y', a like 'x_y%', a like $1 from t",
+         "SELECT like_escape(a, E'x\\\\_y', E'\\\\'), a LIKE 'x_y%', like_escape(a, $1, E'\\\\') FROM t"},
         {"select x::name from t", "SELECT x::\"varchar\" FROM t"},
         {"select a @> b from t", nullptr},
         // DDL: storage clauses dropped (with notices, see DdlNotices), serial columns expanded.
