@@ -895,6 +895,7 @@ asio::awaitable<void> Session::EndTransaction(bool commit) {
     auto previous = tx_;
     tx_ = TxState::Idle;
     savepoints_.clear();
+    transaction_read_only_ = false;
     ClosePortals();
     if (previous == TxState::Failed) {
         // DuckDB's transaction was rolled back when the error happened, unless kept for ROLLBACK TO.
@@ -937,6 +938,7 @@ asio::awaitable<void> Session::EndAfterError() {
     if (tx_ == TxState::Implicit) {
         settings_.EndTransaction(false);
         tx_ = TxState::Idle;
+        transaction_read_only_ = false;
         ClosePortals();
     } else {
         tx_ = TxState::Failed;
@@ -959,20 +961,27 @@ asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement 
         }
         break;
     case sql::StatementKind::Commit:
-        if (tx_ == TxState::Idle) {
-            WriteNotice("WARNING", "25P01", "there is no transaction in progress");
-        } else {
-            if (tx_ == TxState::Failed) {
-                tag = "ROLLBACK";
-            }
-            co_await EndTransaction(true);
-        }
-        break;
     default:
         if (tx_ == TxState::Idle) {
+            if (statement.chain) {
+                throw SqlError("25P01",
+                               std::string(statement.kind == sql::StatementKind::Commit ? "COMMIT" : "ROLLBACK") +
+                                   " AND CHAIN can only be used in transaction blocks");
+            }
             WriteNotice("WARNING", "25P01", "there is no transaction in progress");
-        } else {
-            co_await EndTransaction(false);
+            break;
+        }
+        if (statement.kind == sql::StatementKind::Commit && tx_ == TxState::Failed) {
+            tag = "ROLLBACK";
+        }
+        bool read_only = transaction_read_only_;
+        co_await EndTransaction(statement.kind == sql::StatementKind::Commit);
+        if (statement.chain) {
+            // AND CHAIN: a new transaction block at once, with the same characteristics.
+            co_await RunInternal("BEGIN TRANSACTION");
+            settings_.BeginTransaction();
+            tx_ = TxState::InBlock;
+            transaction_read_only_ = read_only;
         }
         break;
     }
@@ -980,16 +989,25 @@ asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement 
 }
 
 void Session::NoteStatement(const sql::ParsedStatement &statement) {
-    if (savepoints_.empty()) {
+    if (savepoints_.empty() && !transaction_read_only_) {
         return;
     }
-    static const std::set<std::string> kReads = {"SELECT",  "SHOW",           "EXPLAIN",      "FETCH",
-                                                 "MOVE",    "DECLARE CURSOR", "CLOSE CURSOR", "SAVEPOINT",
-                                                 "RELEASE", "ROLLBACK",       "SET",          "RESET"};
-    if (!kReads.count(statement.tag)) {
-        for (auto &savepoint : savepoints_) {
-            savepoint.changed_since = true;
-        }
+    static const std::set<std::string> kReads = {"SELECT",       "SHOW",       "EXPLAIN",
+                                                 "FETCH",        "MOVE",       "DECLARE CURSOR",
+                                                 "CLOSE CURSOR", "SAVEPOINT",  "RELEASE",
+                                                 "ROLLBACK",     "SET",        "RESET",
+                                                 "COMMIT",       "BEGIN",      "START TRANSACTION",
+                                                 "PREPARE",      "DEALLOCATE", "DISCARD ALL",
+                                                 "LISTEN",       "UNLISTEN",   "DO"};
+    if (kReads.count(statement.tag)) {
+        return;
+    }
+    if (transaction_read_only_) {
+        // SET TRANSACTION READ ONLY comes after DuckDB's BEGIN: Duckgres refuses the writes itself.
+        throw SqlError("25006", "cannot execute " + statement.tag + " in a read-only transaction");
+    }
+    for (auto &savepoint : savepoints_) {
+        savepoint.changed_since = true;
     }
 }
 
@@ -1050,8 +1068,15 @@ asio::awaitable<void> Session::RunSet(const sql::ParsedStatement &statement) {
         settings_.ResetAll();
     } else if (statement.kind == sql::StatementKind::Set &&
                (name.rfind("transaction", 0) == 0 || name == "session characteristics")) {
-        // SET TRANSACTION ... / SET SESSION CHARACTERISTICS: isolation is always serializable
-        // snapshot isolation in DuckDB; accepted without effect.
+        // SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...: isolation is always DuckDB's
+        // snapshot isolation; READ ONLY / READ WRITE take effect.
+        if (statement.read_only && name == "session characteristics") {
+            ChangeSetting("default_transaction_read_only", *statement.read_only ? "on" : "off", false);
+        } else if (statement.read_only && tx_ == TxState::Idle) {
+            WriteNotice("WARNING", "25P01", "SET TRANSACTION can only be used in transaction blocks");
+        } else if (statement.read_only) {
+            transaction_read_only_ = *statement.read_only;
+        }
     } else {
         const bool reset = statement.kind == sql::StatementKind::Reset || statement.value == "DEFAULT";
         ChangeSetting(name, reset ? std::nullopt : std::optional<std::string>(statement.value), statement.is_local);
@@ -1068,6 +1093,14 @@ void Session::ChangeSetting(const std::string &name, const std::optional<std::st
     }
 #endif
     auto *definition = SessionSettings::Find(name);
+    if (!definition && SessionSettings::IsPlaceholder(name)) {
+        if (!value) {
+            settings_.Reset(name);
+        } else if (auto error = is_local ? settings_.SetLocal(name, *value) : settings_.Set(name, *value)) {
+            throw *error;
+        }
+        return;
+    }
     if (!definition) {
         throw SqlError("42704", "unrecognized configuration parameter \"" + name + "\"");
     }
@@ -1126,16 +1159,17 @@ void Session::RunShow(const sql::ParsedStatement &statement, bool describe) {
         }
     } else {
         auto *definition = SessionSettings::Find(statement.variable);
-        if (!definition) {
+        auto value = settings_.Get(statement.variable); // also a placeholder someone SET
+        if (!value) {
             throw SqlError("42704", "unrecognized configuration parameter \"" + statement.variable + "\"");
         }
-        std::vector<wire::FieldDescription> fields = {text_field(definition->name)};
+        std::vector<wire::FieldDescription> fields = {text_field(definition ? definition->name : statement.variable)};
         if (describe) {
             wire::WriteRowDescription(out, fields);
         }
         wire::DataRowWriter row(out);
         row.Begin(1);
-        row.Value(*settings_.Get(definition->name));
+        row.Value(*value);
         row.End();
     }
     wire::WriteCommandComplete(out, "SHOW");

@@ -282,6 +282,8 @@ private:
     std::vector<Savepoint> savepoints_;
     //! Failed block whose DuckDB transaction is still open (kept for ROLLBACK TO; rolled back at the end).
     bool failed_transaction_open_ = false;
+    //! SET TRANSACTION READ ONLY inside a block (DuckDB's transaction began read-write): writes are refused.
+    bool transaction_read_only_ = false;
     bool skip_until_sync_ = false;
     std::string injected_fault_;             //!< test builds: the fault the next statement raises
     bool executing_portal_ = false;          //!< inside an extended-protocol Execute (no RowDescription)

@@ -80,7 +80,8 @@ SessionSettings::SessionSettings() {
 std::optional<std::string> SessionSettings::Get(const std::string &name) const {
     auto it = values_.find(AsciiLower(name));
     if (it == values_.end()) {
-        return std::nullopt;
+        auto custom = custom_.find(AsciiLower(name));
+        return custom == custom_.end() ? std::nullopt : std::optional<std::string>(custom->second);
     }
     return it->second;
 }
@@ -124,8 +125,12 @@ std::string SessionSettings::Normalize(const std::string &name, const std::strin
                 compact += c;
             }
         }
-        // Output is always ISO; the input order (MDY, DMY, YMD) is kept and reported.
+        // Output is always ISO; the input order (MDY, DMY, YMD) is kept and reported. A value without an
+        // order keeps the current one (SET DateStyle = ISO after DMY stays DMY), as in PostgreSQL.
         std::string order = "MDY";
+        if (auto current = values_.find("datestyle"); current != values_.end() && current->second.size() > 5) {
+            order = current->second.substr(5);
+        }
         bool iso = true;
         size_t start = 0;
         while (start <= compact.size()) {
@@ -208,6 +213,10 @@ std::string SessionSettings::Normalize(const std::string &name, const std::strin
 std::optional<SqlError> SessionSettings::Set(const std::string &name, const std::string &value) {
     changed_ = true;
     if (!Find(name)) {
+        if (IsPlaceholder(name)) {
+            custom_[AsciiLower(name)] = value;
+            return std::nullopt;
+        }
         return SqlError("42704", "unrecognized configuration parameter \"" + name + "\"");
     }
     std::string error, hint;
@@ -241,6 +250,9 @@ std::optional<SqlError> SessionSettings::SetLocal(const std::string &name, const
 
 void SessionSettings::Reset(const std::string &name) {
     changed_ = true;
+    if (auto custom = custom_.find(AsciiLower(name)); custom != custom_.end()) {
+        custom->second.clear(); // a reset placeholder stays defined, empty
+    }
     if (auto *definition = Find(name)) {
         auto key = AsciiLower(name);
         auto configured = defaults_.find(key);

@@ -33,6 +33,8 @@ public:
 
     static const std::vector<SettingDefinition> &Definitions();
     static const SettingDefinition *Find(const std::string &name);
+    //! A custom placeholder name ("myapp.flag"): any name with a dot, which SET accepts as PostgreSQL does.
+    static bool IsPlaceholder(const std::string &name) { return name.find('.') != std::string::npos; }
 
     //! Current value, or nullopt for unknown parameters.
     std::optional<std::string> Get(const std::string &name) const;
@@ -64,6 +66,7 @@ private:
 
     std::map<std::string, std::string> values_;   //!< lower-case name -> value
     std::map<std::string, std::string> defaults_; //!< lower-case name -> value RESET restores, when not built in
+    std::map<std::string, std::string> custom_;   //!< placeholders ("myapp.flag"), as SET them
     std::map<std::string, std::string> reported_; //!< last value reported to the client
     std::optional<std::map<std::string, std::string>> transaction_start_;
     std::map<std::string, std::string> local_saved_;

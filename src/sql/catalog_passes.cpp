@@ -229,6 +229,18 @@ bool RewriteRegCasts(Node &node) {
     if (CompareRegValuesAsOids(node)) {
         return true;
     }
+    // 'pg_class'::regclass::text: a reg value prints as its name ('pg_class'), not as the OID looked up.
+    if (node.has_type_cast() && node.type_cast().has_type_name() &&
+        node.type_cast().type_name().array_bounds_size() == 0 &&
+        (LastName(node.type_cast().type_name().names()) == "text" ||
+         LastName(node.type_cast().type_name().names()) == "varchar")) {
+        auto kind = RegLookupKind(node.type_cast().arg(), "_oid");
+        if (!kind.empty() && kind != "regproc") {
+            Node lookup = node.type_cast().arg();
+            node = FuncCallNode({kCatalog, "main", "duckgres_" + kind + "_name"}, {lookup});
+            return true;
+        }
+    }
     if (node.has_type_cast() && node.type_cast().has_type_name() && RegArrayCast(node)) {
         return true;
     }

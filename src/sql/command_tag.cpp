@@ -106,27 +106,36 @@ bool IsKnownExtension(const std::string &name) {
     return false;
 }
 
+//! READ ONLY / READ WRITE among transaction options (BEGIN, SET TRANSACTION).
+std::optional<bool> ReadOnlyOption(const google::protobuf::RepeatedPtrField<pg_query::Node> &options) {
+    std::optional<bool> read_only;
+    for (const auto &option : options) {
+        if (option.has_def_elem() && option.def_elem().defname() == "transaction_read_only" &&
+            option.def_elem().has_arg() && option.def_elem().arg().has_a_const() &&
+            option.def_elem().arg().a_const().has_ival()) {
+            read_only = option.def_elem().arg().a_const().ival().ival() != 0;
+        }
+    }
+    return read_only;
+}
+
 void ClassifyTransaction(const pg_query::TransactionStmt &stmt, ParsedStatement &out) {
     switch (stmt.kind()) {
     case pg_query::TRANS_STMT_BEGIN:
     case pg_query::TRANS_STMT_START:
         out.kind = StatementKind::Begin;
         out.tag = stmt.kind() == pg_query::TRANS_STMT_BEGIN ? "BEGIN" : "START TRANSACTION";
-        for (const auto &option : stmt.options()) {
-            if (option.has_def_elem() && option.def_elem().defname() == "transaction_read_only" &&
-                option.def_elem().has_arg() && option.def_elem().arg().has_a_const() &&
-                option.def_elem().arg().a_const().has_ival()) {
-                out.read_only = option.def_elem().arg().a_const().ival().ival() != 0;
-            }
-        }
+        out.read_only = ReadOnlyOption(stmt.options());
         return;
     case pg_query::TRANS_STMT_COMMIT:
         out.kind = StatementKind::Commit;
         out.tag = "COMMIT";
+        out.chain = stmt.chain();
         return;
     case pg_query::TRANS_STMT_ROLLBACK:
         out.kind = StatementKind::Rollback;
         out.tag = "ROLLBACK";
+        out.chain = stmt.chain();
         return;
     case pg_query::TRANS_STMT_SAVEPOINT:
         out.kind = StatementKind::Savepoint;
@@ -191,10 +200,12 @@ void ClassifySet(const pg_query::VariableSetStmt &stmt, ParsedStatement &out) {
         out.variable = "all";
         return;
     case pg_query::VAR_SET_MULTI:
-        // SET TRANSACTION ... / SET SESSION CHARACTERISTICS: accepted, nothing to change.
+        // SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...: READ ONLY / READ WRITE in
+        // read_only (isolation is always DuckDB's snapshot isolation).
         out.kind = StatementKind::Set;
         out.tag = "SET";
         out.variable = AsciiLower(stmt.name());
+        out.read_only = ReadOnlyOption(stmt.args());
         return;
     default:
         out.tag = "SET";

@@ -62,6 +62,7 @@ struct ParsedStatement {
 
     // BEGIN options: READ ONLY (true), READ WRITE (false), neither (default_transaction_read_only decides).
     std::optional<bool> read_only;
+    bool chain = false; //!< COMMIT / ROLLBACK AND CHAIN
 
     // Cursors: the name is in `variable`.
     bool cursor_hold = false;    //!< WITH HOLD

@@ -106,14 +106,25 @@ bool InlineSessionFunctions(Node &node, const RewriteContext &context) {
             return false;
         }
     }
-    if (node.has_func_call() && node.func_call().args_size() == 1 && context.setting) {
-        const auto &names = node.func_call().funcname();
-        const auto &arg = node.func_call().args(0);
-        if (!names.empty() && names[names.size() - 1].has_string() &&
-            names[names.size() - 1].string().sval() == "current_setting" && arg.has_a_const() &&
-            arg.a_const().has_sval()) {
-            if (auto value = context.setting(arg.a_const().sval().sval())) {
+    if (node.has_func_call() && (node.func_call().args_size() == 1 || node.func_call().args_size() == 2) &&
+        context.setting && LastName(node.func_call().funcname()) == "current_setting") {
+        // current_setting(name [, missing_ok]): the session's value; with missing_ok, NULL for unknown names.
+        const auto &args = node.func_call().args();
+        bool missing_ok = args.size() == 2 && args[1].has_a_const() && args[1].a_const().has_boolval() &&
+                          args[1].a_const().boolval().boolval();
+        if (args[0].has_a_const() && args[0].a_const().has_sval()) {
+            if (auto value = context.setting(args[0].a_const().sval().sval())) {
                 node = StringConst(*value);
+                return true;
+            }
+            if (missing_ok) {
+                Node null;
+                null.mutable_a_const()->set_isnull(true);
+                Node typed;
+                *typed.mutable_type_cast()->mutable_arg() = null;
+                typed.mutable_type_cast()->mutable_type_name()->add_names()->mutable_string()->set_sval("text");
+                typed.mutable_type_cast()->mutable_type_name()->set_typemod(-1);
+                node = std::move(typed);
                 return true;
             }
         }

@@ -195,7 +195,8 @@ def _pgcli_completions(server) -> dict:
             executor.conn.execute(statement)
         mine = lambda rows: [row for row in rows if "pgcli_" in str(row)]  # noqa: E731
         out = {
-            "schemata": list(executor.schemata()),
+            # PostgreSQL keeps the pg_temp_N schemas of earlier sessions' temporary tables.
+            "schemata": [name for name in executor.schemata() if "temp_" not in name],
             "search_path": list(executor.search_path()),
             "databases": "postgres" in list(executor.databases()),
             "tables": mine(executor.tables()),

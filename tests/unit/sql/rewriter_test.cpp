@@ -66,6 +66,9 @@ TEST(Rewriter, Passes) {
         {"create table o (a oid)", "CREATE TABLE o (a uinteger)"},
         {"select $1::regclass", "SELECT duckgres_catalog.main.duckgres_regclass_oid($1::\"varchar\")"},
         // reg values compare as OIDs; an oid list cast to regtype[] becomes the types' names.
+        {"select 'pg_class'::regclass::text",
+         "SELECT "
+         "duckgres_catalog.main.duckgres_regclass_name(duckgres_catalog.main.duckgres_regclass_oid('pg_class'))"},
         {"select 1 from p where p.t::regtype != 'trigger'::regtype",
          "SELECT 1 FROM p WHERE p.t <> duckgres_catalog.main.duckgres_regtype_oid('trigger')"},
         {"select p.a::regtype[], proargtypes::regtype[] from p",
