@@ -2,6 +2,7 @@
 #include "sql/catalog_passes.hpp"
 
 #include "catalog/catalog_scripts.hpp"
+#include "common/ascii.hpp"
 #include "sql/node_builders.hpp"
 
 #include <array>
@@ -188,11 +189,39 @@ bool CompareRegValuesAsOids(Node &node) {
     return false;
 }
 
+//! `'{int,int8}'::regtype[]`: a literal list of type names becomes the list of their OIDs, looked up one by one.
+bool RegArrayLiteral(Node &node) {
+    const auto &arg = node.type_cast().arg();
+    if (!arg.has_a_const() || !arg.a_const().has_sval()) {
+        return false;
+    }
+    std::string_view text = arg.a_const().sval().sval();
+    if (text.size() < 2 || text.front() != '{' || text.back() != '}' || text.find('"') != std::string_view::npos) {
+        return false;
+    }
+    Node list;
+    auto *elements = list.mutable_a_array_expr()->mutable_elements();
+    text = text.substr(1, text.size() - 2);
+    while (!text.empty()) {
+        auto comma = text.find(',');
+        auto name = TrimAsciiSpace(text.substr(0, comma));
+        *elements->Add() = FuncCallNode({kCatalog, "main", "duckgres_regtype_oid"}, {StringConst(std::string(name))});
+        text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    }
+    node = std::move(list);
+    return true;
+}
+
 //! `column::regtype[]`: the list of the element types' names (duckgres_regtype_names).
 bool RegArrayCast(Node &node) {
     auto &type = node.type_cast().type_name();
-    if (type.array_bounds_size() != 1 || !node.type_cast().arg().has_column_ref() ||
-        LastName(type.names()) != "regtype") {
+    if (type.array_bounds_size() != 1 || LastName(type.names()) != "regtype") {
+        return false;
+    }
+    if (RegArrayLiteral(node)) {
+        return true;
+    }
+    if (!node.type_cast().arg().has_column_ref()) {
         return false;
     }
     Node oids = node.type_cast().arg();

@@ -330,7 +330,7 @@ bool IsInt4Function(const std::string &name) {
     static const char *const names[] = {"length",       "char_length", "character_length", "octet_length",
                                         "bit_length",   "strpos",      "position",         "ascii",
                                         "array_length", "cardinality", "width_bucket",     "ntile",
-                                        "array_ndims",  "array_lower", "array_upper"};
+                                        "array_ndims",  "array_lower", "array_upper",      "generate_subscripts"};
     for (const char *candidate : names) {
         if (name == candidate) {
             return true;

@@ -2,20 +2,25 @@
 """Captures the catalog queries real clients send, from a PostgreSQL 15 with statement logging, into
 corpus/introspection/<client>.sql; test_introspection.py replays them on Duckgres and PostgreSQL.
 
-    cd tests/integration && /usr/bin/python3 introspection_capture.py
+    cd tests/integration && /usr/bin/python3 introspection_capture.py [CLIENT ...]   (default: every client)
 
-Needs the clients the test suite uses (psql, SQLAlchemy, psycopg, asyncpg, pgjdbc). Each client runs the
+Needs the clients the test suite uses (psql, SQLAlchemy, psycopg, asyncpg, pgjdbc), and for the node tools
+(knex, drizzle-kit) a directory with `npm install knex pg drizzle-kit drizzle-orm` in CAPTURE_NODE_MODULES
+(they are not dependencies of the project: only their captured queries are). Each client runs the
 introspection its users trigger (psql's describe commands, SQLAlchemy's inspector, psycopg's TypeInfo,
-asyncpg's type introspection, pgjdbc's DatabaseMetaData) against FIXTURE; every statement the server
-logs becomes a corpus entry, its bound parameters kept, and the OIDs of the fixture's objects replaced
-by {{oid:name}} so that the replay can put in each server's own.
+asyncpg's type introspection, pgjdbc's DatabaseMetaData, knex's hasTable/columnInfo, drizzle-kit pull)
+against FIXTURE; every statement the server logs becomes a corpus entry, its bound parameters kept, and the
+OIDs of the fixture's objects replaced by {{oid:name}} so that the replay can put in each server's own.
 """
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import asyncpg
@@ -108,13 +113,32 @@ def _client_runs(server) -> dict:
                         server.host, str(server.port), "postgres", "postgres", "metadata"],
                        check=True, capture_output=True, timeout=300)
 
+    def node_modules() -> str:
+        path = os.environ.get("CAPTURE_NODE_MODULES")
+        if not path:
+            raise SystemExit("set CAPTURE_NODE_MODULES to a node_modules with knex, pg, drizzle-kit, drizzle-orm")
+        return path
+
+    def run_knex() -> None:
+        subprocess.run(["node", str(HERE / "node" / "knex_introspect.js"), server.host, str(server.port), "postgres",
+                        "postgres"], check=True, capture_output=True, timeout=120,
+                       env={**os.environ, "NODE_PATH": node_modules()})
+
+    def run_drizzle() -> None:
+        with tempfile.TemporaryDirectory() as out:
+            subprocess.run([str(Path(node_modules()) / ".bin" / "drizzle-kit"), "pull", "--dialect", "postgresql",
+                            "--url", f"postgresql://postgres:postgres@{server.host}:{server.port}/postgres",
+                            "--out", out], check=True, capture_output=True, timeout=300, cwd=out)
+
     return {"psql": run_psql, "sqlalchemy": run_sqlalchemy, "psycopg": run_psycopg, "asyncpg": run_asyncpg,
-            "pgjdbc": run_pgjdbc}
+            "pgjdbc": run_pgjdbc, "knex": run_knex, "drizzle": run_drizzle}
 
 
 def main() -> None:
-    subprocess.run(["javac", "-d", str(HERE / "jdbc"), "-cp", "/usr/share/java/postgresql.jar",
-                    str(HERE / "jdbc" / "DuckgresJdbcCheck.java")], check=True)
+    wanted = set(sys.argv[1:])
+    if not wanted or "pgjdbc" in wanted:
+        subprocess.run(["javac", "-d", str(HERE / "jdbc"), "-cp", "/usr/share/java/postgresql.jar",
+                        str(HERE / "jdbc" / "DuckgresJdbcCheck.java")], check=True)
     server = harness.PostgresServer(settings={"log_statement": "'all'", "log_min_duration_statement": "-1"})
     server.start()
     try:
@@ -124,6 +148,8 @@ def main() -> None:
             oids = {name: conn.execute("SELECT %s::regclass::oid", (name,)).fetchone()[0] for name in OBJECTS}
         OUT.mkdir(parents=True, exist_ok=True)
         for client, run in _client_runs(server).items():
+            if wanted and client not in wanted:
+                continue
             start = len(server.log_path.read_text())
             run()
             entries, seen = [], set()

@@ -66,6 +66,9 @@ TEST(Rewriter, Passes) {
         {"create table o (a oid)", "CREATE TABLE o (a uinteger)"},
         {"select $1::regclass", "SELECT duckgres_catalog.main.duckgres_regclass_oid($1::\"varchar\")"},
         // reg values compare as OIDs; an oid list cast to regtype[] becomes the types' names.
+        {"select 1 from a where a.t = any ('{int, int8}'::regtype[])",
+         "SELECT 1 FROM a WHERE list_contains(ARRAY[duckgres_catalog.main.duckgres_regtype_oid('int'), "
+         "duckgres_catalog.main.duckgres_regtype_oid('int8')], a.t)"},
         {"select 'pg_class'::regclass::text",
          "SELECT "
          "duckgres_catalog.main.duckgres_regclass_name(duckgres_catalog.main.duckgres_regclass_oid('pg_class'))"},
