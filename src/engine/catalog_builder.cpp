@@ -73,9 +73,22 @@ void RegisterTypeFunction(duckdb_connection connection, const char *name, duckdb
     }
 }
 
+//! A DuckDB type under a PostgreSQL name the catalog's columns use, so that clients see that type: xid
+//! (UINTEGER), aclitem (VARCHAR; aclitem[] lists keep it) and anyarray (VARCHAR, pg_attribute.attmissingval).
+void RegisterAliasType(duckdb_connection connection, duckdb_type base, const char *name) {
+    LogicalTypeHandle type(duckdb_create_logical_type(base));
+    duckdb_logical_type_set_alias(type.Get(), name);
+    if (duckdb_register_logical_type(connection, type.Get(), nullptr) != DuckDBSuccess) {
+        throw SqlError("XX000", std::string("could not register type ") + name);
+    }
+}
+
 } // namespace
 
 void BuildCatalog(duckdb_connection connection) {
+    RegisterAliasType(connection, DUCKDB_TYPE_UINTEGER, "xid");
+    RegisterAliasType(connection, DUCKDB_TYPE_VARCHAR, "aclitem");
+    RegisterAliasType(connection, DUCKDB_TYPE_VARCHAR, "anyarray");
     RegisterTypeFunction(connection, "duckgres_type_oid", DUCKDB_TYPE_BIGINT, TypeOid);
     RegisterTypeFunction(connection, "duckgres_type_typmod", DUCKDB_TYPE_INTEGER, TypeTypmod);
     const std::string catalog(catalog::kCatalogDatabase);
@@ -110,6 +123,23 @@ void BuildCatalog(duckdb_connection connection) {
             ".main.duckgres_regtype_names(arg_oids) AS list_transform(arg_oids, drns_x -> coalesce(MAP {" + entries +
             "}[drns_x], drns_x::VARCHAR))",
         "duckgres_regtype_names");
+    // A regproc column (kept as the function's name) as its OID, 0 for '-': a MAP literal of the fixed
+    // functions' names, so that it works in join conditions, where a subquery would not.
+    ResultHandle functions;
+    const std::string functions_query = "SELECT string_agg('''' || proname || ''': ' || oid, ', ') FROM (SELECT "
+                                        "proname, min(oid) AS oid FROM " +
+                                        catalog + ".static.pg_proc GROUP BY proname)";
+    if (duckdb_query(connection, functions_query.c_str(), functions.Out()) != DuckDBSuccess) {
+        throw SqlError("XX000", std::string("could not build the catalog (function names): ") +
+                                    duckdb_result_error(functions.Get()));
+    }
+    char *function_map = duckdb_value_varchar(functions.Get(), 0, 0);
+    std::string function_entries = function_map ? function_map : "";
+    duckdb_free(function_map);
+    Run(connection,
+        "CREATE MACRO " + catalog + ".main.duckgres_regproc_lookup(arg_name) AS coalesce(MAP {" + function_entries +
+            "}[replace(arg_name::VARCHAR, 'pg_catalog.', '')], 0)::UINTEGER",
+        "duckgres_regproc_lookup");
 }
 
 } // namespace duckgres::engine

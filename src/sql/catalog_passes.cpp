@@ -5,6 +5,7 @@
 #include "common/ascii.hpp"
 #include "sql/node_builders.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace duckgres::sql {
@@ -87,6 +88,38 @@ std::string RegKind(const pg_query::TypeName &type) {
     return "";
 }
 
+//! A column PostgreSQL types regproc (the catalog keeps the function's name: pg_type.typinput...).
+bool IsRegprocColumn(const Node &node) {
+    static constexpr std::array<std::string_view, 19> kColumns = {
+        "typinput",     "typoutput",  "typreceive", "typsend",  "typmodin",   "typmodout",  "typanalyze",
+        "typsubscript", "prosupport", "amhandler",  "aggfnoid", "aggtransfn", "aggfinalfn", "aggcombinefn",
+        "rngcanonical", "rngsubdiff", "oprcode",    "oprrest",  "oprjoin"};
+    if (!node.has_column_ref()) {
+        return false;
+    }
+    auto name = LastName(node.column_ref().fields());
+    return std::find(kColumns.begin(), kColumns.end(), name) != kColumns.end();
+}
+
+//! An expression that is text whatever its arguments: a cast to text, a concatenation, a text function.
+bool IsTextExpression(const Node &node) {
+    static constexpr std::array<std::string_view, 9> kFunctions = {
+        "concat", "concat_ws", "quote_ident", "pg_get_serial_sequence", "lower",
+        "upper",  "replace",   "substr",      "current_schema"};
+    if (node.has_type_cast()) {
+        auto type = LastName(node.type_cast().type_name().names());
+        return node.type_cast().type_name().array_bounds_size() == 0 && (type == "text" || type == "varchar");
+    }
+    if (node.has_a_expr()) {
+        return node.a_expr().kind() == pg_query::AEXPR_OP && LastName(node.a_expr().name()) == "||";
+    }
+    if (node.has_func_call()) {
+        auto name = LastName(node.func_call().funcname());
+        return std::find(kFunctions.begin(), kFunctions.end(), name) != kFunctions.end();
+    }
+    return false;
+}
+
 Node Not(Node operand) {
     Node node;
     auto *expr = node.mutable_bool_expr();
@@ -102,6 +135,12 @@ bool RedirectCatalogRelation(Node &node) {
         return false;
     }
     auto *relation = node.mutable_range_var();
+    if (!relation->catalogname().empty() && relation->catalogname() != kCatalog &&
+        (relation->schemaname() == "information_schema" || relation->schemaname() == "pg_catalog")) {
+        // "mydb".information_schema.columns: the catalog of the session's database (PostgreSQL allows
+        // no other).
+        relation->clear_catalogname();
+    }
     if (relation->catalogname().empty() && relation->schemaname() == "information_schema" &&
         catalog::CatalogNames::Get().IsRelation("information_schema_" + relation->relname())) {
         // information_schema views Duckgres defines itself (with PostgreSQL's type names).
@@ -180,7 +219,13 @@ bool CompareRegValuesAsOids(Node &node) {
     for (auto [name_side, oid_side] : {std::pair{expr->mutable_lexpr(), expr->mutable_rexpr()},
                                        std::pair{expr->mutable_rexpr(), expr->mutable_lexpr()}}) {
         auto kind = RegLookupKind(*name_side, "_name");
-        if (!kind.empty() && RegLookupKind(*oid_side, "_oid") == kind) {
+        if (kind.empty()) {
+            continue;
+        }
+        // column::regtype = 'x'::regtype, or format(...)::regclass (the name of a lookup) = an OID column.
+        bool named_lookup = RegLookupKind(name_side->func_call().args(0), "_oid") == kind;
+        bool other_is_text = oid_side->has_a_const() && oid_side->a_const().has_sval();
+        if (RegLookupKind(*oid_side, "_oid") == kind || (named_lookup && !other_is_text)) {
             Node oid = name_side->func_call().args(0);
             *name_side = std::move(oid);
             return true;
@@ -225,38 +270,60 @@ bool RegArrayCast(Node &node) {
         return false;
     }
     Node oids = node.type_cast().arg();
-    if (IsVectorColumn(oids)) {
-        // An oidvector column (pg_proc.proargtypes) holds PostgreSQL's text form, "23 25" or "".
-        Node word;
-        word.mutable_column_ref()->add_fields()->mutable_string()->set_sval("duckgres_word");
-        Node nonempty;
-        auto *compare = nonempty.mutable_a_expr();
-        compare->set_kind(pg_query::AEXPR_OP);
-        compare->add_name()->mutable_string()->set_sval("<>");
-        *compare->mutable_lexpr() = word;
-        *compare->mutable_rexpr() = StringConst("");
-        Node lambda;
-        auto *arrow = lambda.mutable_a_expr();
-        arrow->set_kind(pg_query::AEXPR_OP);
-        arrow->add_name()->mutable_string()->set_sval("->");
-        *arrow->mutable_lexpr() = word;
-        *arrow->mutable_rexpr() = nonempty;
-        Node list;
-        auto *cast = list.mutable_type_cast();
-        *cast->mutable_arg() =
-            FuncCallNode({"list_filter"}, {FuncCallNode({"string_split"}, {oids, StringConst(" ")}), lambda});
-        cast->mutable_type_name()->add_names()->mutable_string()->set_sval("uinteger");
-        cast->mutable_type_name()->add_array_bounds()->mutable_integer()->set_ival(-1);
-        cast->mutable_type_name()->set_typemod(-1);
-        oids = std::move(list);
-    }
     node = FuncCallNode({kCatalog, "main", "duckgres_regtype_names"}, {oids});
     return true;
 }
 
-bool RewriteRegCasts(Node &node) {
-    if (CompareRegValuesAsOids(node)) {
+//! A regproc column (kept as the function's name) compared with an OID, or cast to oid: its function's
+//! OID (`proc.oid = typ.typreceive`, `typreceive::oid <> 0`).
+bool RegprocColumnAsOid(Node &node) {
+    auto lookup = [](const Node &column) {
+        return FuncCallNode({kCatalog, "main", "duckgres_regproc_lookup"}, {column});
+    };
+    if (node.has_type_cast() && IsRegprocColumn(node.type_cast().arg()) &&
+        node.type_cast().type_name().array_bounds_size() == 0 &&
+        LastName(node.type_cast().type_name().names()) == "oid") {
+        Node column = node.type_cast().arg();
+        node = lookup(column);
         return true;
+    }
+    if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP || !node.a_expr().has_lexpr() ||
+        !node.a_expr().has_rexpr()) {
+        return false;
+    }
+    auto op = LastName(node.a_expr().name());
+    if (op != "=" && op != "<>" && op != "!=") {
+        return false;
+    }
+    auto *expr = node.mutable_a_expr();
+    for (auto [column, other] : {std::pair{expr->mutable_lexpr(), expr->mutable_rexpr()},
+                                 std::pair{expr->mutable_rexpr(), expr->mutable_lexpr()}}) {
+        // A name (a string literal, or 'f'::regproc, already a name) or another regproc column compares as text.
+        if (IsRegprocColumn(*column) && !IsRegprocColumn(*other) &&
+            !(other->has_a_const() && other->a_const().has_sval())) {
+            *column = lookup(*column);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool RewriteRegCasts(Node &node) {
+    if (CompareRegValuesAsOids(node) || RegprocColumnAsOid(node)) {
+        return true;
+    }
+    // format(...)::regclass::oid: the OID of the lookup, not its name.
+    if (node.has_type_cast() && node.type_cast().has_type_name() &&
+        (LastName(node.type_cast().type_name().names()) == "oid" ||
+         LastName(node.type_cast().type_name().names()) == "uinteger")) {
+        const auto &arg = node.type_cast().arg();
+        auto kind = RegLookupKind(arg, "_name");
+        if (!kind.empty() && RegLookupKind(arg.func_call().args(0), "_oid") == kind) {
+            Node lookup = arg.func_call().args(0);
+            *node.mutable_type_cast()->mutable_arg() = std::move(lookup);
+            OidAsUinteger(*node.mutable_type_cast()->mutable_type_name());
+            return true;
+        }
     }
     // 'pg_class'::regclass::text: a reg value prints as its name ('pg_class'), not as the OID looked up.
     if (node.has_type_cast() && node.type_cast().has_type_name() &&
@@ -299,16 +366,20 @@ bool RewriteRegCasts(Node &node) {
     // text by the parameter pass) is looked up by name.
     const auto &inner = cast->arg();
     const bool parameter = inner.has_param_ref() || (inner.has_type_cast() && inner.type_cast().arg().has_param_ref());
-    const bool by_name = (inner.has_a_const() && inner.a_const().has_sval()) || parameter;
-    if (kind == "regproc" && by_name && !parameter) {
+    const bool literal = inner.has_a_const() && inner.a_const().has_sval();
+    const bool by_name = literal || parameter || IsTextExpression(inner);
+    if (kind == "regproc" && literal) {
         // The catalog keeps regproc columns (pg_type.typinput...) as function names, so a regproc literal
-        // compares with them as the name itself: 'array_in'::regproc -> 'array_in'.
-        Node name = cast->arg();
-        node = std::move(name);
+        // compares with them as the name itself: 'pg_catalog.array_in'::regproc -> 'array_in'.
+        auto name = inner.a_const().sval().sval();
+        if (name.starts_with("pg_catalog.")) {
+            name = name.substr(11);
+        }
+        node = StringConst(name);
         return true;
     }
     Node arg = cast->arg();
-    if (parameter) {
+    if (parameter || (by_name && !literal)) {
         Node text;
         *text.mutable_type_cast()->mutable_arg() = cast->arg();
         text.mutable_type_cast()->mutable_type_name()->add_names()->mutable_string()->set_sval("varchar");
@@ -316,39 +387,12 @@ bool RewriteRegCasts(Node &node) {
         arg = std::move(text);
     }
     node = FuncCallNode({kCatalog, "main", "duckgres_" + kind + (by_name ? "_oid" : "_name")}, {arg});
-    return true;
-}
-
-//! `x LIKE p ESCAPE e` reaches the tree as x ~~ like_escape(p, e); DuckDB's form is like_escape(x, p, e)
-//! (ilike_escape for ILIKE; NOT for !~~). A LIKE without ESCAPE escapes with a backslash in PostgreSQL and
-//! with nothing in DuckDB: patterns that may hold one (not a constant without) get ESCAPE '\\' spelled out.
-bool RewriteLikeEscape(Node &node) {
-    if (!node.has_a_expr() ||
-        (node.a_expr().kind() != pg_query::AEXPR_LIKE && node.a_expr().kind() != pg_query::AEXPR_ILIKE) ||
-        !node.a_expr().has_lexpr() || !node.a_expr().has_rexpr()) {
-        return false;
+    if (by_name && !literal && !parameter) {
+        // A computed name (pg_get_serial_sequence(...)::regclass) is shown, or concatenated, as the name;
+        // compared with an OID it is the OID (CompareRegValuesAsOids).
+        Node lookup = std::move(node);
+        node = FuncCallNode({kCatalog, "main", "duckgres_" + kind + "_name"}, {lookup});
     }
-    const auto &expr = node.a_expr();
-    const auto &pattern = expr.rexpr();
-    Node escaped_pattern;
-    Node escape;
-    if (pattern.has_func_call() && LastName(pattern.func_call().funcname()) == "like_escape" &&
-        pattern.func_call().args_size() == 2) {
-        escaped_pattern = pattern.func_call().args(0);
-        escape = pattern.func_call().args(1);
-    } else if (pattern.has_a_const() && pattern.a_const().has_sval() &&
-               pattern.a_const().sval().sval().find('\\') == std::string::npos) {
-        return false; // nothing to escape
-    } else if (pattern.has_a_const() && !pattern.a_const().has_sval()) {
-        return false;
-    } else {
-        escaped_pattern = pattern;
-        escape = StringConst("\\");
-    }
-    auto call = FuncCallNode({expr.kind() == pg_query::AEXPR_ILIKE ? "ilike_escape" : "like_escape"},
-                             {expr.lexpr(), escaped_pattern, escape});
-    bool negated = LastName(expr.name()).starts_with("!");
-    node = negated ? Not(std::move(call)) : std::move(call);
     return true;
 }
 
@@ -364,10 +408,63 @@ bool FillEmptySubquerySelect(Node &node) {
     return true;
 }
 
-bool RewriteOperators(Node &node) {
-    if (RewriteLikeEscape(node)) {
-        return true;
+bool CatalogSystemColumns(Node &node) {
+    if (!node.has_select_stmt()) {
+        return false;
     }
+    std::vector<std::string> aliases; // of this query's catalog relations (redirected, so aliased)
+    std::function<void(const Node &)> collect = [&](const Node &item) {
+        if (item.has_range_var() && item.range_var().catalogname() == kCatalog) {
+            aliases.push_back(item.range_var().alias().aliasname());
+        } else if (item.has_join_expr()) {
+            collect(item.join_expr().larg());
+            collect(item.join_expr().rarg());
+        }
+    };
+    for (const auto &item : node.select_stmt().from_clause()) {
+        collect(item);
+    }
+    if (aliases.empty()) {
+        return false;
+    }
+    bool changed = false;
+    WalkNodes(node, [&](Node &child) {
+        if (!child.has_column_ref() || child.column_ref().fields_size() != 2 ||
+            !child.column_ref().fields(0).has_string() || LastName(child.column_ref().fields()) != "xmin" ||
+            std::find(aliases.begin(), aliases.end(), child.column_ref().fields(0).string().sval()) == aliases.end()) {
+            return;
+        }
+        // DuckDB keeps no row versions: every catalog row reads as frozen (FrozenTransactionId, 2).
+        Node cast;
+        *cast.mutable_type_cast()->mutable_arg() = IntConst(2);
+        cast.mutable_type_cast()->mutable_type_name()->add_names()->mutable_string()->set_sval("xid");
+        cast.mutable_type_cast()->mutable_type_name()->set_typemod(-1);
+        child = std::move(cast);
+        changed = true;
+    });
+    return changed;
+}
+
+bool VectorSubscriptsFromZero(Node &node) {
+    if (!node.has_a_indirection() || !IsVectorColumn(node.a_indirection().arg()) ||
+        node.a_indirection().indirection_size() != 1 || !node.a_indirection().indirection(0).has_a_indices()) {
+        return false;
+    }
+    auto *indices = node.mutable_a_indirection()->mutable_indirection(0)->mutable_a_indices();
+    if (indices->is_slice() || !indices->has_uidx()) {
+        return false;
+    }
+    Node shifted;
+    auto *plus = shifted.mutable_a_expr();
+    plus->set_kind(pg_query::AEXPR_OP);
+    plus->add_name()->mutable_string()->set_sval("+");
+    *plus->mutable_lexpr() = indices->uidx();
+    *plus->mutable_rexpr() = IntConst(1);
+    *indices->mutable_uidx() = std::move(shifted);
+    return true;
+}
+
+bool RewriteOperators(Node &node) {
     if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP) {
         return false;
     }

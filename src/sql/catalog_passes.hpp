@@ -17,9 +17,18 @@ bool RedirectCatalogRelation(pg_query::Node &node);
 bool RedirectCatalogFunction(pg_query::Node &node);
 
 //! `x::regclass`, `::regtype`, `::regnamespace`, `::regproc`, `::regprocedure`, `::regrole`: a string
-//! literal becomes the object's OID (by name), anything else the object's name (by OID). Type names
-//! qualified with pg_catalog lose the qualifier.
+//! literal, a parameter or a text expression (format(...), a || b) becomes the object's OID (by name),
+//! anything else the object's name (by OID). Type names qualified with pg_catalog lose the qualifier. A
+//! regproc column compared with an OID or cast to oid becomes its function's OID.
 bool RewriteRegCasts(pg_query::Node &node);
+
+//! `c.xmin` of a catalog relation (DataGrip's state numbers): the system column PostgreSQL's rows have,
+//! as a constant xid.
+bool CatalogSystemColumns(pg_query::Node &node);
+
+//! `indkey[0]`: int2vector and oidvector columns (pg_index.indkey, pg_proc.proargtypes...) are subscripted
+//! from 0 in PostgreSQL; the catalog keeps them as lists, subscripted from 1.
+bool VectorSubscriptsFromZero(pg_query::Node &node);
 
 //! `OPERATOR(pg_catalog.op)` becomes the plain operator; the regular-expression operators ~, ~*, !~
 //! and !~* become regexp_matches() (DuckDB's ~ matches the whole string, PostgreSQL's any part).

@@ -1,7 +1,10 @@
 // Small constructors of libpg_query parse-tree nodes, shared by the rewrite passes.
 #pragma once
 
+#include <google/protobuf/reflection.h>
 #include <pg_query.pb.h>
+
+#include <functional>
 
 #include <initializer_list>
 #include <string>
@@ -34,6 +37,30 @@ inline pg_query::Node FuncCallNode(std::initializer_list<std::string_view> names
     }
     call->set_funcformat(pg_query::COERCE_EXPLICIT_CALL);
     return node;
+}
+
+//! Visits every Node below `message`, children before parents, so a pass that replaces a node
+//! (wrapping it in a cast, say) never sees its own output again. Uses protobuf reflection so
+//! that every kind of node is reached.
+inline void WalkNodes(google::protobuf::Message &message, const std::function<void(pg_query::Node &)> &visit) {
+    const auto *reflection = message.GetReflection();
+    std::vector<const google::protobuf::FieldDescriptor *> fields;
+    reflection->ListFields(message, &fields);
+    for (const auto *field : fields) {
+        if (field->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) {
+            continue;
+        }
+        if (field->is_repeated()) {
+            for (int i = 0; i < reflection->FieldSize(message, field); i++) {
+                WalkNodes(*reflection->MutableRepeatedMessage(&message, field, i), visit);
+            }
+        } else {
+            WalkNodes(*reflection->MutableMessage(&message, field), visit);
+        }
+    }
+    if (auto *node = dynamic_cast<pg_query::Node *>(&message)) {
+        visit(*node);
+    }
 }
 
 //! The unqualified name of a qualified-name list (the last String item); empty if there is none.

@@ -3,6 +3,7 @@
 
 #include "sql/catalog_passes.hpp"
 #include "sql/ddl_passes.hpp"
+#include "sql/dialect_passes.hpp"
 #include "sql/json_passes.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/statement_parser.hpp"
@@ -22,30 +23,6 @@ namespace duckgres::sql {
 namespace {
 
 using pg_query::Node;
-
-//! Visits every Node below `message`, children before parents, so a pass that replaces a node
-//! (wrapping it in a cast, say) never sees its own output again. Uses protobuf reflection so
-//! that every kind of node is reached.
-void WalkNodes(google::protobuf::Message &message, const std::function<void(Node &)> &visit) {
-    const auto *reflection = message.GetReflection();
-    std::vector<const google::protobuf::FieldDescriptor *> fields;
-    reflection->ListFields(message, &fields);
-    for (const auto *field : fields) {
-        if (field->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) {
-            continue;
-        }
-        if (field->is_repeated()) {
-            for (int i = 0; i < reflection->FieldSize(message, field); i++) {
-                WalkNodes(*reflection->MutableRepeatedMessage(&message, field, i), visit);
-            }
-        } else {
-            WalkNodes(*reflection->MutableMessage(&message, field), visit);
-        }
-    }
-    if (auto *node = dynamic_cast<Node *>(&message)) {
-        visit(*node);
-    }
-}
 
 bool IsNonZeroConstant(const Node &node) {
     if (!node.has_a_const()) {
@@ -427,8 +404,14 @@ std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &
         changed |= DropStorageClauses(node, notices);
         changed |= ExpandSerialColumns(node, before);
         changed |= EnforceCharacterLengths(node);
+        changed |= FormatToConcat(node);
+        changed |= LikeDefaultEscape(node);
+        changed |= ScalarFunctionInFrom(node);
+        changed |= ResolveOutputNames(node);
+        changed |= VectorSubscriptsFromZero(node);
         changed |= RedirectCatalogFunction(node);
         changed |= RedirectCatalogRelation(node);
+        changed |= CatalogSystemColumns(node);
         changed |= RewriteRegCasts(node);
         changed |= RewriteOperators(node);
         changed |= FillEmptySubquerySelect(node);

@@ -43,7 +43,9 @@ struct RewriteContext {
 //!  - `FROM srf(...) AS a` names the single column `a`, as PostgreSQL does;
 //!  - generate_series() in a select list returns rows (wrapped in unnest());
 //!  - length(), position() and friends return integer (cast), as in PostgreSQL;
-//!  - unqualified REFERENCES targets are qualified with the session schema public.
+//!  - unqualified REFERENCES targets are qualified with the session schema public;
+//!  - LIKE escapes with a backslash, format() substitutes %s/%I/%L, ORDER BY / GROUP BY names resolve
+//!    to output columns and scalar functions may stand in FROM, as in PostgreSQL (dialect_passes.hpp).
 std::optional<std::string> RewriteForDuckDb(const pg_query::Node &statement, const RewriteContext &context);
 
 //! The query of DECLARE ... CURSOR FOR query, rewritten like any statement and deparsed for

@@ -155,6 +155,7 @@ bool SupportsBinary(const PgType &type) {
     case oid::kInt4:
     case oid::kText:
     case oid::kOid:
+    case oid::kXid:
     case oid::kJson:
     case oid::kFloat4:
     case oid::kFloat8:
@@ -178,10 +179,10 @@ bool SupportsBinary(const PgType &type) {
     }
     // Array types of the element types above.
     for (uint32_t element :
-         {oid::kBool,   oid::kBytea,   oid::kChar,      oid::kName,        oid::kInt8,     oid::kInt2,   oid::kInt4,
-          oid::kText,   oid::kOid,     oid::kJson,      oid::kFloat4,      oid::kFloat8,   oid::kBpchar, oid::kVarchar,
-          oid::kDate,   oid::kTime,    oid::kTimestamp, oid::kTimestamptz, oid::kInterval, oid::kTimetz, oid::kBit,
-          oid::kVarbit, oid::kNumeric, oid::kRecord,    oid::kUuid,        oid::kJsonb}) {
+         {oid::kBool,    oid::kBytea,  oid::kChar,    oid::kName,      oid::kInt8,        oid::kInt2,     oid::kInt4,
+          oid::kText,    oid::kOid,    oid::kXid,     oid::kJson,      oid::kFloat4,      oid::kFloat8,   oid::kBpchar,
+          oid::kVarchar, oid::kDate,   oid::kTime,    oid::kTimestamp, oid::kTimestamptz, oid::kInterval, oid::kTimetz,
+          oid::kBit,     oid::kVarbit, oid::kNumeric, oid::kRecord,    oid::kUuid,        oid::kJsonb}) {
         if (type.oid == ArrayTypeOf(element)) {
             return true;
         }

@@ -31,6 +31,10 @@ uint32_t ArrayTypeOf(uint32_t element_oid) {
         return 1022;
     case oid::kOid:
         return 1028;
+    case oid::kXid:
+        return 1011;
+    case oid::kAclitem:
+        return 1034;
     case oid::kTimestamp:
         return 1115;
     case oid::kDate:

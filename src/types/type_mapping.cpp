@@ -13,9 +13,9 @@ PgType Make(uint32_t type_oid, int16_t typlen, const char *name, int32_t typmod 
     return PgType{type_oid, typlen, typmod, name};
 }
 
-bool HasJsonAlias(duckdb_logical_type type) {
+bool HasAlias(duckdb_logical_type type, const char *name) {
     const std::string alias = TakeDuckDbString(duckdb_logical_type_get_alias(type));
-    return strcasecmp(alias.c_str(), "JSON") == 0;
+    return strcasecmp(alias.c_str(), name) == 0;
 }
 
 PgType MapDecimal(duckdb_logical_type type) {
@@ -54,8 +54,8 @@ PgType MapLogicalType(duckdb_logical_type type) {
         return Make(oid::kInt4, 4, "integer");
     case DUCKDB_TYPE_BIGINT:
         return Make(oid::kInt8, 8, "bigint");
-    case DUCKDB_TYPE_UINTEGER: // PostgreSQL's oid is an unsigned 32-bit integer
-        return Make(oid::kOid, 4, "oid");
+    case DUCKDB_TYPE_UINTEGER: // PostgreSQL's oid is an unsigned 32-bit integer, and so is xid (an alias)
+        return HasAlias(type, "xid") ? Make(oid::kXid, 4, "xid") : Make(oid::kOid, 4, "oid");
     case DUCKDB_TYPE_UBIGINT:
     case DUCKDB_TYPE_HUGEINT:
     case DUCKDB_TYPE_UHUGEINT:
@@ -68,7 +68,13 @@ PgType MapLogicalType(duckdb_logical_type type) {
     case DUCKDB_TYPE_DECIMAL:
         return MapDecimal(type);
     case DUCKDB_TYPE_VARCHAR:
-        return HasJsonAlias(type) ? Make(oid::kJson, -1, "json") : Make(oid::kText, -1, "text");
+        if (HasAlias(type, "JSON")) {
+            return Make(oid::kJson, -1, "json");
+        }
+        if (HasAlias(type, "anyarray")) {
+            return Make(oid::kAnyarray, -1, "anyarray");
+        }
+        return HasAlias(type, "aclitem") ? Make(oid::kAclitem, 12, "aclitem") : Make(oid::kText, -1, "text");
     case DUCKDB_TYPE_BLOB:
         return Make(oid::kBytea, -1, "bytea");
     case DUCKDB_TYPE_DATE:

@@ -2,11 +2,11 @@
 -- catalogs, fixed rows), with PostgreSQL's columns.
 
 CREATE VIEW pg_namespace AS
-SELECT oid::UINTEGER AS oid, nspname::VARCHAR AS nspname, 10::UINTEGER AS nspowner, NULL::VARCHAR[] AS nspacl
+SELECT oid::UINTEGER AS oid, nspname::VARCHAR AS nspname, 10::UINTEGER AS nspowner, NULL::aclitem[] AS nspacl
 FROM (VALUES (11, 'pg_catalog'), (99, 'pg_toast'), (13000, 'information_schema')) fixed(oid, nspname)
 UNION ALL
 SELECT duckgres_catalog.main.duckgres_namespace_oid(s.schema_name, s.oid), s.schema_name,
-       CASE WHEN s.schema_name = 'public' THEN 6171 ELSE 10 END, NULL
+       (CASE WHEN s.schema_name = 'public' THEN 6171 ELSE 10 END)::UINTEGER, NULL
 FROM duckdb_schemas() s
 WHERE s.database_name = current_database() AND s.schema_name NOT IN ('pg_catalog', 'information_schema')
   -- DuckDB's default schema "main" is shown only when something was created in it.
@@ -15,8 +15,10 @@ WHERE s.database_name = current_database() AND s.schema_name NOT IN ('pg_catalog
        OR EXISTS (SELECT 1 FROM duckdb_views() v
                   WHERE v.database_name = s.database_name AND v.schema_name = 'main' AND NOT v.internal));
 
+-- relfrozenxid and relminmxid are xid, relacl aclitem[] (DuckDB types under those names, see catalog_builder).
 CREATE OR REPLACE VIEW pg_class AS
-SELECT * FROM duckgres_catalog.static.pg_class
+SELECT * REPLACE (relfrozenxid::xid AS relfrozenxid, relminmxid::xid AS relminmxid, relacl::aclitem[] AS relacl)
+FROM duckgres_catalog.static.pg_class
 UNION ALL
 SELECT r.oid::UINTEGER AS oid,
        r.relname::VARCHAR AS relname,
@@ -46,9 +48,9 @@ SELECT r.oid::UINTEGER AS oid,
        (CASE WHEN r.relkind = 'r' THEN 'd' ELSE 'n' END)::VARCHAR AS relreplident,
        false AS relispartition,
        0::UINTEGER AS relrewrite,
-       0::BIGINT AS relfrozenxid,
-       0::BIGINT AS relminmxid,
-       NULL::VARCHAR[] AS relacl,
+       0::xid AS relfrozenxid,
+       0::xid AS relminmxid,
+       NULL::aclitem[] AS relacl,
        NULL::VARCHAR[] AS reloptions,
        NULL::VARCHAR AS relpartbound
 FROM duckgres_catalog.main.duckgres_relations r;

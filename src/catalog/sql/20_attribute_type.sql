@@ -8,12 +8,24 @@ FROM duckdb_types()
 WHERE database_name = current_database() AND logical_type = 'ENUM' AND NOT internal;
 
 CREATE OR REPLACE VIEW pg_type AS
-SELECT * FROM duckgres_catalog.static.pg_type
+SELECT * REPLACE (typacl::aclitem[] AS typacl) FROM duckgres_catalog.static.pg_type
 UNION ALL
-SELECT oid::UINTEGER, type_name, typnamespace::UINTEGER, 10::UINTEGER, 4, true, 'e', 'E', false, true, ',',
+SELECT oid::UINTEGER, type_name, typnamespace::UINTEGER, 10::UINTEGER, 4::SMALLINT, true, 'e', 'E', false, true, ',',
        0::UINTEGER, '-', 0::UINTEGER, 0::UINTEGER, 'enum_in', 'enum_out', 'enum_recv', 'enum_send', '-', '-', '-', 'i',
        'p', false, 0::UINTEGER, -1, 0, 0::UINTEGER, NULL, NULL, NULL
 FROM duckgres_catalog.main.duckgres_user_types;
+
+-- pg_proc with proargtypes (an oidvector) as a list of OIDs, as pg_index.indkey is one of attnums.
+CREATE OR REPLACE VIEW pg_proc AS
+SELECT * REPLACE (list_filter(string_split(proargtypes, ' '), ppa_x -> ppa_x <> '')::UINTEGER[] AS proargtypes,
+                  proacl::aclitem[] AS proacl)
+FROM duckgres_catalog.static.pg_proc;
+
+CREATE OR REPLACE VIEW pg_tablespace AS
+SELECT * REPLACE (spcacl::aclitem[] AS spcacl) FROM duckgres_catalog.static.pg_tablespace;
+
+CREATE OR REPLACE VIEW pg_language AS
+SELECT * REPLACE (lanacl::aclitem[] AS lanacl) FROM duckgres_catalog.static.pg_language;
 
 CREATE VIEW pg_enum AS
 SELECT ((1000 * t.oid + l.n) % 4294967295)::UINTEGER AS oid, t.oid::UINTEGER AS enumtypid, l.n::REAL AS enumsortorder,
@@ -44,10 +56,10 @@ SELECT duckgres_catalog.main.duckgres_object_oid(c.table_oid)::UINTEGER AS attre
        true AS attislocal,
        0::INTEGER AS attinhcount,
        (CASE WHEN coalesce(t.typcollation, 0) <> 0 THEN 100 ELSE 0 END)::UINTEGER AS attcollation,
-       NULL::VARCHAR[] AS attacl,
+       NULL::aclitem[] AS attacl,
        NULL::VARCHAR[] AS attoptions,
        NULL::VARCHAR[] AS attfdwoptions,
-       NULL::VARCHAR AS attmissingval
+       NULL::anyarray AS attmissingval
 FROM (SELECT d.*,
              -- varchar(n) / char(n): DuckDB's VARCHAR with the length CHECK Duckgres added
              CASE WHEN l.length IS NULL THEN duckgres_type_oid(d.data_type)
@@ -58,6 +70,15 @@ FROM (SELECT d.*,
              ON l.table_oid = d.table_oid AND l.column_name = d.column_name
       WHERE d.database_name = current_database()) c
 LEFT JOIN duckgres_catalog.static.pg_type t ON t.oid = c.type_oid
+UNION ALL
+-- A table's system columns (ctid, xmin, cmin, xmax, cmax, tableoid), which PostgreSQL lists with attnum < 0.
+SELECT duckgres_catalog.main.duckgres_object_oid(t.table_oid)::UINTEGER, s.attname::VARCHAR, s.atttypid::UINTEGER, 0,
+       s.attlen::SMALLINT, s.attnum::SMALLINT, 0, -1, -1, s.attlen = 4, (CASE WHEN s.attlen = 4 THEN 'i' ELSE 's' END)::VARCHAR,
+       'p', '', true, false, false, '', '', false, true, 0, 0::UINTEGER, NULL, NULL, NULL, NULL
+FROM duckdb_tables() t,
+     (VALUES ('ctid', 27, 6, -1), ('xmin', 28, 4, -2), ('cmin', 29, 4, -3), ('xmax', 28, 4, -4), ('cmax', 29, 4, -5),
+             ('tableoid', 26, 4, -6)) s(attname, atttypid, attlen, attnum)
+WHERE t.database_name = current_database()
 UNION ALL
 -- An index's own columns (PostgreSQL has pg_attribute rows for index relations too).
 SELECT ic.indexrelid::UINTEGER, ic.column_name::VARCHAR, duckgres_type_oid(c.data_type)::UINTEGER, -1,

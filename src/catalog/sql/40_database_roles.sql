@@ -10,14 +10,14 @@ SELECT (CASE WHEN current_database() = 'postgres' THEN 5 ELSE 16384 + d.database
        false AS datistemplate,
        true AS datallowconn,
        -1::INTEGER AS datconnlimit,
-       0::BIGINT AS datfrozenxid,
-       1::BIGINT AS datminmxid,
+       0::xid AS datfrozenxid,
+       1::xid AS datminmxid,
        1663::UINTEGER AS dattablespace,
        'C.UTF-8'::VARCHAR AS datcollate,
        'C.UTF-8'::VARCHAR AS datctype,
        NULL::VARCHAR AS daticulocale,
        NULL::VARCHAR AS datcollversion,
-       NULL::VARCHAR[] AS datacl
+       NULL::aclitem[] AS datacl
 FROM duckdb_databases() d
 WHERE d.database_name = current_database();
 

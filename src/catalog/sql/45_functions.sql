@@ -183,6 +183,13 @@ CREATE MACRO pg_size_pretty(arg_size) AS
 CREATE MACRO pg_relation_is_publishable(arg_rel_oid) AS false;
 CREATE MACRO pg_get_statisticsobjdef_columns(arg_stat_oid) AS NULL::VARCHAR;
 CREATE MACRO pg_is_in_recovery() AS false;
+CREATE MACRO pg_client_encoding() AS 'UTF8';
+-- Statistics counters: DuckDB keeps none per relation or index.
+CREATE MACRO pg_stat_get_numscans(arg_rel_oid) AS 0::BIGINT;
+CREATE MACRO pg_stat_get_tuples_returned(arg_rel_oid) AS 0::BIGINT;
+CREATE MACRO pg_stat_get_tuples_fetched(arg_rel_oid) AS 0::BIGINT;
+CREATE MACRO pg_stat_get_blocks_fetched(arg_rel_oid) AS 0::BIGINT;
+CREATE MACRO pg_stat_get_blocks_hit(arg_rel_oid) AS 0::BIGINT;
 CREATE MACRO pg_tablespace_location(arg_tablespace_oid) AS '';
 CREATE MACRO pg_get_partkeydef(arg_rel_oid) AS NULL::VARCHAR;
 CREATE MACRO pg_get_triggerdef(arg_trigger_oid) AS NULL::VARCHAR,

@@ -98,3 +98,17 @@ SELECT current_database()::VARCHAR AS constraint_catalog, c.schema_name::VARCHAR
        'NONE'::VARCHAR AS match_option, 'NO ACTION'::VARCHAR AS update_rule, 'NO ACTION'::VARCHAR AS delete_rule
 FROM duckgres_catalog.main.duckgres_constraints c
 WHERE c.contype = 'f';
+
+-- Every privilege on every table and view, granted by the owner (the session's user) to itself: roles are
+-- not implemented yet, so that is everyone's view of them.
+CREATE VIEW information_schema_table_privileges AS
+SELECT duckgres_session_user()::VARCHAR AS grantor, duckgres_session_user()::VARCHAR AS grantee,
+       current_database()::VARCHAR AS table_catalog, r.nspname::VARCHAR AS table_schema,
+       r.relname::VARCHAR AS table_name, p.privilege_type::VARCHAR AS privilege_type, 'YES'::VARCHAR AS is_grantable,
+       (CASE WHEN p.privilege_type = 'SELECT' THEN 'YES' ELSE 'NO' END)::VARCHAR AS with_hierarchy
+FROM duckgres_catalog.main.duckgres_relations r,
+     (VALUES ('INSERT'), ('SELECT'), ('UPDATE'), ('DELETE'), ('TRUNCATE'), ('REFERENCES'), ('TRIGGER')) p(privilege_type)
+WHERE r.relkind IN ('r', 'v');
+
+CREATE VIEW information_schema_role_table_grants AS
+SELECT * FROM duckgres_catalog.main.information_schema_table_privileges;

@@ -1,0 +1,269 @@
+// Rewrite passes for PostgreSQL query semantics DuckDB spells or resolves differently.
+#include "sql/dialect_passes.hpp"
+
+#include "catalog/catalog_scripts.hpp"
+#include "sql/node_builders.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace duckgres::sql {
+
+namespace {
+
+using pg_query::Node;
+
+bool IsStringConst(const Node &node) {
+    return node.has_a_const() && node.a_const().has_sval();
+}
+
+Node VarcharCast(Node value) {
+    Node cast;
+    *cast.mutable_type_cast()->mutable_arg() = std::move(value);
+    cast.mutable_type_cast()->mutable_type_name()->add_names()->mutable_string()->set_sval("varchar");
+    cast.mutable_type_cast()->mutable_type_name()->set_typemod(-1);
+    return cast;
+}
+
+//! The name a select-list entry gives its column when it is a bare or qualified column reference.
+std::string ColumnRefName(const Node &node) {
+    if (!node.has_column_ref()) {
+        return "";
+    }
+    return LastName(node.column_ref().fields());
+}
+
+bool IsStar(const Node &target) {
+    if (!target.has_res_target() || !target.res_target().val().has_column_ref()) {
+        return false;
+    }
+    const auto &fields = target.res_target().val().column_ref().fields();
+    return !fields.empty() && fields[fields.size() - 1].has_a_star();
+}
+
+//! A single unqualified name (`ORDER BY oid`), or empty.
+std::string BareName(const Node &node) {
+    if (!node.has_column_ref() || node.column_ref().fields_size() != 1 || !node.column_ref().fields(0).has_string()) {
+        return "";
+    }
+    return node.column_ref().fields(0).string().sval();
+}
+
+//! The aliases (or names) of the relations, subqueries and functions of a FROM clause.
+void CollectFromAliases(const Node &item, std::vector<std::string> &aliases) {
+    if (item.has_range_var()) {
+        aliases.push_back(item.range_var().has_alias() ? item.range_var().alias().aliasname()
+                                                       : item.range_var().relname());
+    } else if (item.has_range_subselect() && item.range_subselect().has_alias()) {
+        aliases.push_back(item.range_subselect().alias().aliasname());
+    } else if (item.has_range_function() && item.range_function().has_alias()) {
+        aliases.push_back(item.range_function().alias().aliasname());
+    } else if (item.has_join_expr()) {
+        CollectFromAliases(item.join_expr().larg(), aliases);
+        CollectFromAliases(item.join_expr().rarg(), aliases);
+        if (item.join_expr().has_alias()) {
+            aliases.push_back(item.join_expr().alias().aliasname());
+        }
+    }
+}
+
+//! The 1-based position of the single select-list entry `accept` takes, or nullopt (none, or several).
+template <class Accept>
+std::optional<int32_t> SingleTarget(const pg_query::SelectStmt &select, Accept accept) {
+    std::optional<int32_t> found;
+    for (int i = 0; i < select.target_list_size(); i++) {
+        if (IsStar(select.target_list(i))) {
+            return std::nullopt;
+        }
+        if (accept(select.target_list(i).res_target())) {
+            if (found) {
+                return std::nullopt;
+            }
+            found = i + 1;
+        }
+    }
+    return found;
+}
+
+} // namespace
+
+bool LikeDefaultEscape(Node &node) {
+    if (!node.has_a_expr()) {
+        return false;
+    }
+    const auto &expr = node.a_expr();
+    const bool like = expr.kind() == pg_query::AEXPR_LIKE;
+    if ((!like && expr.kind() != pg_query::AEXPR_ILIKE) || !expr.has_lexpr() || !expr.has_rexpr()) {
+        return false;
+    }
+    Node pattern = expr.rexpr();
+    Node escape = StringConst("\\");
+    if (pattern.has_func_call() && LastName(pattern.func_call().funcname()) == "like_escape") {
+        // An explicit ESCAPE (PostgreSQL's grammar makes it like_escape(pattern, escape)); '' means none.
+        if (pattern.func_call().args_size() != 2) {
+            return false;
+        }
+        escape = pattern.func_call().args(1);
+        Node inner = pattern.func_call().args(0);
+        pattern = std::move(inner);
+        if (IsStringConst(escape) && escape.a_const().sval().sval().empty()) {
+            *node.mutable_a_expr()->mutable_rexpr() = std::move(pattern);
+            return true;
+        }
+    } else if (IsStringConst(pattern) && pattern.a_const().sval().sval().find('\\') == std::string::npos) {
+        return false; // no backslash: the same match either way
+    }
+    const bool negated = LastName(expr.name()).starts_with("!");
+    std::string function = std::string(negated ? "not_" : "") + (like ? "like_escape" : "ilike_escape");
+    node = FuncCallNode({function}, {expr.lexpr(), pattern, escape});
+    return true;
+}
+
+bool FormatToConcat(Node &node) {
+    if (!node.has_func_call() || LastName(node.func_call().funcname()) != "format" ||
+        node.func_call().funcname_size() > 2 || node.func_call().args_size() < 1 ||
+        !IsStringConst(node.func_call().args(0)) || node.func_call().has_over()) {
+        return false;
+    }
+    const auto &call = node.func_call();
+    const std::string format = call.args(0).a_const().sval().sval();
+    const std::string catalog(catalog::kCatalogDatabase);
+    std::vector<Node> parts;
+    std::string text;
+    int next_argument = 1;
+    for (size_t i = 0; i < format.size(); i++) {
+        if (format[i] != '%') {
+            text += format[i];
+            continue;
+        }
+        if (++i >= format.size()) {
+            return false;
+        }
+        if (format[i] == '%') {
+            text += '%';
+            continue;
+        }
+        int argument = next_argument;
+        size_t digits = i;
+        while (digits < format.size() && format[digits] >= '0' && format[digits] <= '9') {
+            digits++;
+        }
+        if (digits > i && digits < format.size() && format[digits] == '$') {
+            argument = std::stoi(format.substr(i, digits - i));
+            i = digits + 1;
+        }
+        if (i >= format.size() || argument < 1 || argument >= call.args_size()) {
+            return false; // flags, widths, * or a missing argument: left to DuckDB (which will say so)
+        }
+        next_argument = argument + 1;
+        const Node &value = call.args(argument);
+        if (!text.empty()) {
+            parts.push_back(StringConst(text));
+            text.clear();
+        }
+        switch (format[i]) {
+        case 's':
+            parts.push_back(VarcharCast(value));
+            break;
+        case 'I':
+            parts.push_back(FuncCallNode({catalog, "main", "quote_ident"}, {VarcharCast(value)}));
+            break;
+        case 'L':
+            parts.push_back(FuncCallNode({catalog, "main", "quote_nullable"}, {value}));
+            break;
+        default:
+            return false;
+        }
+    }
+    if (!text.empty() || parts.empty()) {
+        parts.push_back(StringConst(text));
+    }
+    Node concat = FuncCallNode({"concat"}, {});
+    for (auto &part : parts) {
+        *concat.mutable_func_call()->add_args() = std::move(part);
+    }
+    node = std::move(concat);
+    return true;
+}
+
+bool ResolveOutputNames(Node &node) {
+    if (!node.has_select_stmt() || node.select_stmt().target_list_size() == 0) {
+        return false;
+    }
+    auto *select = node.mutable_select_stmt();
+    bool changed = false;
+    for (auto &sort : *select->mutable_sort_clause()) {
+        auto name = BareName(sort.sort_by().node());
+        if (name.empty()) {
+            continue;
+        }
+        auto position = SingleTarget(*select, [&](const pg_query::ResTarget &target) {
+            return target.name().empty() ? ColumnRefName(target.val()) == name : target.name() == name;
+        });
+        // Only a qualified column (t.oid) needs it: DuckDB resolves bare columns and aliases itself.
+        if (position && select->target_list(*position - 1).res_target().val().has_column_ref() &&
+            select->target_list(*position - 1).res_target().val().column_ref().fields_size() > 1) {
+            *sort.mutable_sort_by()->mutable_node() = IntConst(*position);
+            changed = true;
+        }
+    }
+    std::vector<std::string> aliases;
+    for (const auto &item : select->from_clause()) {
+        CollectFromAliases(item, aliases);
+    }
+    for (auto &group : *select->mutable_group_clause()) {
+        auto name = BareName(group);
+        if (name.empty() || std::find(aliases.begin(), aliases.end(), name) == aliases.end()) {
+            continue;
+        }
+        auto position = SingleTarget(*select, [&](const pg_query::ResTarget &target) { return target.name() == name; });
+        if (position) {
+            group = IntConst(*position);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+bool ScalarFunctionInFrom(Node &node) {
+    // Scalar functions clients call in FROM (Grafana's string_to_array(current_setting('search_path'), ',')).
+    static constexpr std::array<std::string_view, 6> kScalars = {
+        "string_to_array", "regexp_split_to_array", "current_schemas", "array_remove", "array_append", "array_cat"};
+    if (!node.has_range_function()) {
+        return false;
+    }
+    const auto &range = node.range_function();
+    if (range.functions_size() != 1 || range.ordinality() || range.coldeflist_size() > 0 || range.is_rowsfrom() ||
+        range.alias().colnames_size() > 1) {
+        return false;
+    }
+    const auto &pair = range.functions(0);
+    if (!pair.has_list() || pair.list().items_size() < 1 || !pair.list().items(0).has_func_call()) {
+        return false;
+    }
+    const auto &call = pair.list().items(0).func_call();
+    auto name = LastName(call.funcname());
+    if (std::find(kScalars.begin(), kScalars.end(), name) == kScalars.end()) {
+        return false;
+    }
+    std::string alias = range.has_alias() ? range.alias().aliasname() : name;
+    std::string column = range.alias().colnames_size() == 1 ? range.alias().colnames(0).string().sval() : alias;
+    Node select;
+    auto *stmt = select.mutable_select_stmt();
+    auto *target = stmt->add_target_list()->mutable_res_target();
+    target->set_name(column);
+    *target->mutable_val() = pair.list().items(0);
+    stmt->set_limit_option(pg_query::LIMIT_OPTION_DEFAULT);
+    stmt->set_op(pg_query::SETOP_NONE);
+    Node subselect;
+    *subselect.mutable_range_subselect()->mutable_subquery() = std::move(select);
+    subselect.mutable_range_subselect()->set_lateral(range.lateral());
+    subselect.mutable_range_subselect()->mutable_alias()->set_aliasname(alias);
+    node = std::move(subselect);
+    return true;
+}
+
+} // namespace duckgres::sql

@@ -1,0 +1,27 @@
+// Rewrite passes for PostgreSQL query semantics DuckDB spells or resolves differently: LIKE's default
+// escape, format(), output-column names in ORDER BY and GROUP BY, scalar functions in FROM.
+#pragma once
+
+#include <pg_query.pb.h>
+
+namespace duckgres::sql {
+
+//! `a LIKE b` / `ILIKE` / `NOT LIKE` whose pattern may hold a backslash becomes DuckDB's like_escape(a, b,
+//! '\'): PostgreSQL's LIKE escapes with a backslash by default, DuckDB's LIKE has no escape character.
+bool LikeDefaultEscape(pg_query::Node &node);
+
+//! `format('%I.%s', a, b)` with a constant format of %s, %I, %L and %% conversions becomes
+//! concat(quote_ident(a), '.', b::varchar): DuckDB's format() uses fmt's {} placeholders.
+bool FormatToConcat(pg_query::Node &node);
+
+//! `ORDER BY name` where the select list has a qualified column `t.name` becomes `ORDER BY <its position>`
+//! (PostgreSQL sorts by the output column; DuckDB finds the name ambiguous when two relations have it).
+//! `GROUP BY name` where `name` is both an output column alias and a FROM item's alias becomes the output
+//! column's position (PostgreSQL groups by the output column; DuckDB takes the whole row of that item).
+bool ResolveOutputNames(pg_query::Node &node);
+
+//! `FROM string_to_array(...) AS s` (a scalar function PostgreSQL lets FROM call, as one row) becomes
+//! `FROM (SELECT string_to_array(...) AS s) AS s`.
+bool ScalarFunctionInFrom(pg_query::Node &node);
+
+} // namespace duckgres::sql
