@@ -153,6 +153,12 @@ INFORMATION_SCHEMA = {
                 "WHERE schema_name = 'public'",
     "views": "SELECT table_name, check_option, is_updatable FROM information_schema.views "
              "WHERE table_name LIKE 'catc_%'",
+    "constraint_column_usage": "SELECT table_name, column_name, constraint_name "
+                               "FROM information_schema.constraint_column_usage WHERE table_name LIKE 'catc_%' "
+                               "ORDER BY constraint_name, column_name",
+    "sequences": "SELECT sequence_schema, sequence_name, data_type, numeric_precision, numeric_precision_radix, "
+                 "numeric_scale, start_value, minimum_value, maximum_value, increment, cycle_option "
+                 "FROM information_schema.sequences WHERE sequence_name = 'catc_seq'",
 }
 INFORMATION_SCHEMA_KNOWN = {
     "tables": "DuckDB views cannot be written to, so a view is not insertable (PostgreSQL's simple views are)",
@@ -160,6 +166,18 @@ INFORMATION_SCHEMA_KNOWN = {
     "columns": "the same: a view's columns are not updatable (everything else matches)",
 
 }
+
+
+@pytest.mark.parametrize("view", ["routines", "sequences", "constraint_column_usage", "tables", "columns"])
+def test_information_schema_has_postgres_columns(servers, view) -> None:
+    """The same column names, in the same order (information_schema.routines lists DuckDB macros, which
+    PostgreSQL cannot create, so its rows are compared only by shape)."""
+    shapes = []
+    for server in servers:
+        with psycopg.connect(server.conninfo(), autocommit=True) as conn:
+            cursor = conn.execute(f"SELECT * FROM information_schema.{view} WHERE false")
+            shapes.append([column.name for column in cursor.description])
+    assert shapes[0] == shapes[1]
 
 
 @pytest.mark.parametrize("view", list(INFORMATION_SCHEMA))

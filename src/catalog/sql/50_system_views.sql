@@ -60,6 +60,15 @@ SELECT r.oid::UINTEGER AS relid, r.nspname::VARCHAR AS schemaname, r.relname::VA
        0::BIGINT AS autovacuum_count, 0::BIGINT AS analyze_count, 0::BIGINT AS autoanalyze_count
 FROM duckgres_catalog.main.duckgres_relations r WHERE r.relkind = 'r';
 
+-- Index usage: DuckDB keeps no per-index counters, so the counts are 0.
+CREATE VIEW pg_stat_user_indexes AS
+SELECT i.indrelid::UINTEGER AS relid, i.indexrelid::UINTEGER AS indexrelid, i.schema_name::VARCHAR AS schemaname,
+       i.table_name::VARCHAR AS relname, i.index_name::VARCHAR AS indexrelname, 0::BIGINT AS idx_scan,
+       0::BIGINT AS idx_tup_read, 0::BIGINT AS idx_tup_fetch
+FROM duckgres_catalog.main.duckgres_indexes i;
+
+CREATE VIEW pg_stat_all_indexes AS SELECT * FROM duckgres_catalog.main.pg_stat_user_indexes;
+
 CREATE VIEW pg_cursors AS
 SELECT name, statement, is_holdable, is_binary, is_scrollable, creation_time FROM duckgres_cursors();
 

@@ -112,3 +112,111 @@ WHERE r.relkind IN ('r', 'v');
 
 CREATE VIEW information_schema_role_table_grants AS
 SELECT * FROM duckgres_catalog.main.information_schema_table_privileges;
+
+-- The user's functions (DuckDB macros, which are how CREATE FUNCTION ... LANGUAGE sql lands); PostgreSQL's
+-- built-in functions are in pg_proc, and clients reading this view filter them out anyway.
+CREATE VIEW information_schema_routines AS
+SELECT current_database()::VARCHAR AS specific_catalog,
+       f.schema_name::VARCHAR AS specific_schema,
+       f.function_name || '_' || duckgres_catalog.main.duckgres_object_oid(f.function_oid)::VARCHAR AS specific_name,
+       current_database()::VARCHAR AS routine_catalog,
+       f.schema_name::VARCHAR AS routine_schema,
+       f.function_name::VARCHAR AS routine_name,
+       'FUNCTION'::VARCHAR AS routine_type,
+       NULL::VARCHAR AS module_catalog,
+       NULL::VARCHAR AS module_schema,
+       NULL::VARCHAR AS module_name,
+       NULL::VARCHAR AS udt_catalog,
+       NULL::VARCHAR AS udt_schema,
+       NULL::VARCHAR AS udt_name,
+       (CASE WHEN f.function_type = 'table_macro' THEN 'record' ELSE 'USER-DEFINED' END)::VARCHAR AS data_type,
+       NULL::INTEGER AS character_maximum_length,
+       NULL::INTEGER AS character_octet_length,
+       NULL::VARCHAR AS character_set_catalog,
+       NULL::VARCHAR AS character_set_schema,
+       NULL::VARCHAR AS character_set_name,
+       NULL::VARCHAR AS collation_catalog,
+       NULL::VARCHAR AS collation_schema,
+       NULL::VARCHAR AS collation_name,
+       NULL::INTEGER AS numeric_precision,
+       NULL::INTEGER AS numeric_precision_radix,
+       NULL::INTEGER AS numeric_scale,
+       NULL::INTEGER AS datetime_precision,
+       NULL::VARCHAR AS interval_type,
+       NULL::INTEGER AS interval_precision,
+       current_database()::VARCHAR AS type_udt_catalog,
+       'pg_catalog'::VARCHAR AS type_udt_schema,
+       (CASE WHEN f.function_type = 'table_macro' THEN 'record' ELSE 'anyelement' END)::VARCHAR AS type_udt_name,
+       NULL::VARCHAR AS scope_catalog,
+       NULL::VARCHAR AS scope_schema,
+       NULL::VARCHAR AS scope_name,
+       NULL::INTEGER AS maximum_cardinality,
+       '0'::VARCHAR AS dtd_identifier,
+       'SQL'::VARCHAR AS routine_body,
+       f.macro_definition::VARCHAR AS routine_definition,
+       NULL::VARCHAR AS external_name,
+       'SQL'::VARCHAR AS external_language,
+       'GENERAL'::VARCHAR AS parameter_style,
+       'NO'::VARCHAR AS is_deterministic,
+       'MODIFIES'::VARCHAR AS sql_data_access,
+       'NO'::VARCHAR AS is_null_call,
+       NULL::VARCHAR AS sql_path,
+       'YES'::VARCHAR AS schema_level_routine,
+       0::INTEGER AS max_dynamic_result_sets,
+       'NO'::VARCHAR AS is_user_defined_cast,
+       'NO'::VARCHAR AS is_implicitly_invocable,
+       'INVOKER'::VARCHAR AS security_type,
+       NULL::VARCHAR AS to_sql_specific_catalog,
+       NULL::VARCHAR AS to_sql_specific_schema,
+       NULL::VARCHAR AS to_sql_specific_name,
+       'NO'::VARCHAR AS as_locator,
+       NULL::TIMESTAMPTZ AS created,
+       NULL::TIMESTAMPTZ AS last_altered,
+       'NO'::VARCHAR AS new_savepoint_level,
+       'NO'::VARCHAR AS is_udt_dependent,
+       NULL::VARCHAR AS result_cast_from_data_type,
+       'NO'::VARCHAR AS result_cast_as_locator,
+       NULL::INTEGER AS result_cast_char_max_length,
+       NULL::INTEGER AS result_cast_char_octet_length,
+       NULL::VARCHAR AS result_cast_char_set_catalog,
+       NULL::VARCHAR AS result_cast_char_set_schema,
+       NULL::VARCHAR AS result_cast_char_set_name,
+       NULL::VARCHAR AS result_cast_collation_catalog,
+       NULL::VARCHAR AS result_cast_collation_schema,
+       NULL::VARCHAR AS result_cast_collation_name,
+       NULL::INTEGER AS result_cast_numeric_precision,
+       NULL::INTEGER AS result_cast_numeric_precision_radix,
+       NULL::INTEGER AS result_cast_numeric_scale,
+       NULL::INTEGER AS result_cast_datetime_precision,
+       NULL::VARCHAR AS result_cast_interval_type,
+       NULL::INTEGER AS result_cast_interval_precision,
+       NULL::VARCHAR AS result_cast_type_udt_catalog,
+       NULL::VARCHAR AS result_cast_type_udt_schema,
+       NULL::VARCHAR AS result_cast_type_udt_name,
+       NULL::VARCHAR AS result_cast_scope_catalog,
+       NULL::VARCHAR AS result_cast_scope_schema,
+       NULL::VARCHAR AS result_cast_scope_name,
+       NULL::INTEGER AS result_cast_maximum_cardinality,
+       NULL::VARCHAR AS result_cast_dtd_identifier
+FROM duckdb_functions() f
+WHERE f.database_name = current_database() AND NOT f.internal AND f.function_type IN ('macro', 'table_macro');
+
+CREATE VIEW information_schema_sequences AS
+SELECT current_database()::VARCHAR AS sequence_catalog, s.schema_name::VARCHAR AS sequence_schema,
+       s.sequence_name::VARCHAR AS sequence_name, 'bigint'::VARCHAR AS data_type, 64::INTEGER AS numeric_precision,
+       2::INTEGER AS numeric_precision_radix, 0::INTEGER AS numeric_scale, s.start_value::VARCHAR AS start_value,
+       s.min_value::VARCHAR AS minimum_value, s.max_value::VARCHAR AS maximum_value,
+       s.increment_by::VARCHAR AS increment, (CASE WHEN s.cycle THEN 'YES' ELSE 'NO' END)::VARCHAR AS cycle_option
+FROM duckdb_sequences() s
+WHERE s.database_name = current_database() AND NOT s.temporary;
+
+-- Every column a constraint uses: its own table's for primary keys, unique and check constraints, the
+-- referenced table's for foreign keys (as PostgreSQL lists them).
+CREATE VIEW information_schema_constraint_column_usage AS
+SELECT current_database()::VARCHAR AS table_catalog, c.schema_name::VARCHAR AS table_schema,
+       (CASE WHEN c.contype = 'f' THEN c.referenced_table ELSE c.table_name END)::VARCHAR AS table_name,
+       u.column_name::VARCHAR AS column_name, current_database()::VARCHAR AS constraint_catalog,
+       c.schema_name::VARCHAR AS constraint_schema, c.conname::VARCHAR AS constraint_name
+FROM duckgres_catalog.main.duckgres_constraints c,
+     (SELECT unnest(CASE WHEN c.contype = 'f' THEN c.referenced_column_names ELSE c.constraint_column_names END)
+             AS column_name) u;
