@@ -177,7 +177,9 @@ void ApplyUsers(ServerConfig &config, const YAML::Node &node, std::vector<std::s
             errors.push_back(where + ": expected name and password");
             continue;
         }
-        UserConfig user{entry["name"].as<std::string>(), entry["password"].as<std::string>()};
+        UserConfig user;
+        user.name = entry["name"].as<std::string>();
+        user.password = entry["password"].as<std::string>();
         for (auto field : entry) {
             auto key = field.first.as<std::string>();
             auto value = field.second.IsScalar() ? field.second.Scalar() : "";

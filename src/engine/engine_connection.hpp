@@ -31,6 +31,11 @@ public:
     //! connection (a small LRU cache: clients repeat their statements). DuckDB rebinds a
     //! cached statement by itself when the catalog changed.
     std::shared_ptr<PreparedStatement> PrepareCached(const std::string &sql);
+    //! Forgets the cached statements (their names were resolved through a search_path that changed).
+    void ClearCache() {
+        cache_.clear();
+        cache_index_.clear();
+    }
     //! Starts execution; rows are then pulled with QueryResult::Fetch. Throws SqlError.
     std::unique_ptr<QueryResult> Execute(PreparedStatement &statement);
     //! Prepares and runs a statement to completion, discarding rows. Throws SqlError.

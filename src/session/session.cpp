@@ -563,6 +563,9 @@ asio::awaitable<void> Session::OpenDatabase() {
     });
     time_zone_ = time_zone;
     text_options_.time_zone = time_zone.get();
+    if (*settings_.Get("search_path") != applied_search_path_) {
+        co_await context_.workers.Run([&]() { ApplySettings(); }); // options=-c search_path=...
+    }
     text_options_.extra_float_digits = std::stoi(*settings_.Get("extra_float_digits"));
     connection_id_ = connection_->ConnectionId();
     gate_ = context_.statement_gates.For(database_name_);
@@ -855,6 +858,10 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
     case sql::StatementKind::Generic:
     case sql::StatementKind::MultiObject:
         co_await RunGeneric(statement);
+        if (statement.tag == "CREATE SCHEMA" || statement.tag == "DROP SCHEMA") {
+            applied_search_path_.clear(); // a schema of search_path may exist now, or no more
+            co_await context_.workers.Run([&]() { ApplySettings(); });
+        }
         break;
     }
     WriteReportedParameters();
@@ -1133,6 +1140,33 @@ void Session::ApplySettings() {
         text_options_.time_zone = zone.get();
     }
     text_options_.extra_float_digits = std::stoi(*settings_.Get("extra_float_digits"));
+    auto search_path = *settings_.Get("search_path");
+    if (search_path != applied_search_path_) {
+        // DuckDB resolves unqualified names through its search_path and creates in its first schema, but
+        // refuses schemas that do not exist: those are left out (and the path is applied again after
+        // CREATE SCHEMA). DuckDB's own main stays last, where objects made with DuckDB's syntax live.
+        ResultHandle existing;
+        std::set<std::string> schemas;
+        if (duckdb_query(connection_->Handle(),
+                         "SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database()",
+                         existing.Out()) == DuckDBSuccess) {
+            for (idx_t row = 0; row < duckdb_row_count(existing.Get()); row++) {
+                char *name = duckdb_value_varchar(existing.Get(), 0, row);
+                schemas.insert(name ? name : "");
+                duckdb_free(name);
+            }
+        }
+        std::string path;
+        for (const auto &schema : SearchPathSchemas(search_path, user_)) {
+            if (schemas.count(schema) && schema != "main") {
+                path += QuoteIdentifier(schema) + ",";
+            }
+        }
+        MaterializeOpenPortals();
+        connection_->Run("SET search_path = " + QuoteLiteral(path + "main"));
+        connection_->ClearCache();
+        applied_search_path_ = search_path;
+    }
 }
 
 void Session::RunShow(const sql::ParsedStatement &statement, bool describe) {

@@ -247,6 +247,8 @@ private:
     idx_t connection_id_ = 0;
     SessionSettings settings_;
     std::shared_ptr<const types::TimeZone> time_zone_;
+    //! The search_path value last given to DuckDB (empty: apply again, e.g. after CREATE SCHEMA).
+    std::string applied_search_path_ = "\"$user\", public";
     types::TextFormatOptions text_options_;
     TxState tx_ = TxState::Idle;
     Phase phase_ = Phase::Startup;

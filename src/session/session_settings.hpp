@@ -73,4 +73,8 @@ private:
     bool changed_ = true; //!< values may differ from what was last reported
 };
 
+//! The schemas a PostgreSQL search_path value names, in order: comma-separated identifiers, double-quoted
+//! or folded to lower case, "$user" standing for `user`.
+std::vector<std::string> SearchPathSchemas(const std::string &value, const std::string &user);
+
 } // namespace duckgres::session

@@ -102,3 +102,34 @@ def test_backend_key_data(duckgres) -> None:
 def test_session_identity(duckgres, query: str, expected: str) -> None:
     with pg3(duckgres) as conn:
         assert conn.execute(query).fetchone() == (expected,)
+
+
+def test_search_path_is_applied(duckgres, pg) -> None:
+    """Unqualified names resolve through search_path and CREATE goes to its first schema, in both protocols
+    (statements cached before the change resolve again), as in PostgreSQL."""
+    outcomes = []
+    for server in (pg, duckgres):
+        seen = []
+        with pg3(server) as conn:
+            conn.execute("DROP SCHEMA IF EXISTS sp_app CASCADE")
+            conn.execute("CREATE TABLE IF NOT EXISTS sp_where (v text)")
+            conn.execute("DELETE FROM sp_where")
+            conn.execute("INSERT INTO sp_where VALUES ('public')")
+            seen.append(conn.execute("SELECT v FROM sp_where", prepare=True).fetchall())
+            conn.execute("SET search_path = sp_app, public")  # sp_app does not exist yet
+            conn.execute("CREATE SCHEMA sp_app")
+            conn.execute("CREATE TABLE sp_where (v text)")  # goes to sp_app
+            conn.execute("INSERT INTO sp_where VALUES ('sp_app')")
+            seen.append(conn.execute("SELECT v FROM sp_where", prepare=True).fetchall())
+            seen.append(conn.execute("SELECT table_schema::text FROM information_schema.tables "
+                                     "WHERE table_name = 'sp_where' ORDER BY 1").fetchall())
+            conn.execute("RESET search_path")
+            seen.append(conn.execute("SELECT v FROM sp_where", prepare=True).fetchall())
+            conn.execute("DROP SCHEMA sp_app CASCADE")
+            conn.execute("DROP TABLE sp_where")
+        with pg3(server, options="-c search_path=pg_catalog,public") as conn:
+            seen.append(conn.execute("SHOW search_path").fetchone())
+        outcomes.append(seen)
+    assert outcomes[0] == [[("public",)], [("sp_app",)], [("public",), ("sp_app",)], [("public",)],
+                           ("pg_catalog,public",)], outcomes[0]
+    assert outcomes[1] == outcomes[0]

@@ -51,3 +51,20 @@ TEST(SessionSettingsTest, ResetReturnsToTheConfiguredDefault) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(SessionSettingsTest, SearchPathSchemas) {
+    const std::pair<const char *, std::vector<std::string>> cases[] = {
+        {"\"$user\", public", {"alice", "public"}},
+        {"app,Public", {"app", "public"}},
+        {" \"My Schema\" , x ", {"My Schema", "x"}},
+        {"\"a\"\"b\"", {"a\"b"}},
+        {"", {}},
+    };
+    for (const auto &[value, expected] : cases) {
+        EXPECT_EQ(SearchPathSchemas(value, "alice"), expected) << value;
+    }
+}
+
+} // namespace
