@@ -1006,12 +1006,16 @@ void Session::NoteStatement(const sql::ParsedStatement &statement) {
                                                  "COMMIT",       "BEGIN",      "START TRANSACTION",
                                                  "PREPARE",      "DEALLOCATE", "DISCARD ALL",
                                                  "LISTEN",       "UNLISTEN",   "DO"};
-    if (kReads.count(statement.tag)) {
+    // EXECUTE of a SQL PREPARE'd statement does what that statement does.
+    auto prepared =
+        statement.kind == sql::StatementKind::Execute ? sql_prepared_.find(statement.variable) : sql_prepared_.end();
+    const auto &tag = prepared != sql_prepared_.end() ? prepared->second.tag : statement.tag;
+    if (kReads.count(tag)) {
         return;
     }
     if (transaction_read_only_) {
         // SET TRANSACTION READ ONLY comes after DuckDB's BEGIN: Duckgres refuses the writes itself.
-        throw SqlError("25006", "cannot execute " + statement.tag + " in a read-only transaction");
+        throw SqlError("25006", "cannot execute " + tag + " in a read-only transaction");
     }
     for (auto &savepoint : savepoints_) {
         savepoint.changed_since = true;

@@ -264,3 +264,30 @@ def test_rollback_to_savepoint_that_cannot_undo_changes(duckgres, table: str) ->
             conn.execute("rollback to savepoint y")
         conn.execute("rollback")
         assert _count(conn, table) == 0
+
+
+def test_set_transaction_read_only_refuses_writes(pg, duckgres) -> None:
+    outcomes = []
+    for server in (pg, duckgres):
+        seen = []
+        with pg3(server) as conn:
+            conn.execute("DROP TABLE IF EXISTS tx_ro")
+            conn.execute("CREATE TABLE tx_ro (a int)")
+            conn.execute("PREPARE tx_ro_read AS SELECT count(*) FROM tx_ro")
+            conn.execute("PREPARE tx_ro_write AS INSERT INTO tx_ro VALUES (1)")
+            for script in (["BEGIN", "SET TRANSACTION READ ONLY", "SELECT count(*) FROM tx_ro", "EXECUTE tx_ro_read",
+                            "EXECUTE tx_ro_write"],
+                           ["BEGIN", "SET TRANSACTION READ ONLY", "UPDATE tx_ro SET a = 2"],
+                           ["BEGIN", "INSERT INTO tx_ro VALUES (3)", "COMMIT AND CHAIN", "INSERT INTO tx_ro VALUES (4)"]):
+                for statement in script:
+                    try:
+                        conn.execute(statement)
+                        seen.append(conn.info.transaction_status.name)
+                    except psycopg.Error as error:
+                        seen.append((error.diag.sqlstate, error.diag.message_primary))
+                conn.execute("ROLLBACK")
+            seen.append(conn.execute("SELECT a FROM tx_ro ORDER BY a").fetchall())
+            conn.execute("DROP TABLE tx_ro")
+        outcomes.append(seen)
+    assert ("25006", "cannot execute INSERT in a read-only transaction") in outcomes[0]
+    assert outcomes[1] == outcomes[0]
