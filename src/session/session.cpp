@@ -1620,7 +1620,8 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
     co_await WaitForTurn();
 
     std::function<void()> start = [&]() {
-        StartExecution(execution, statement, {}, {});
+        // Through Execute (SQL EXECUTE sent with Parse/Bind), rows take the formats Bind asked for.
+        StartExecution(execution, statement, {}, executing_portal_ ? executing_formats_ : std::vector<int16_t>{});
         if (execution.encoder) {
             execution.encoder->WriteRowDescription(stream_.Out());
         }

@@ -396,6 +396,29 @@ bool RewriteRegCasts(Node &node) {
     return true;
 }
 
+bool PrepareArgumentTypes(Node &node) {
+    if (!node.has_prepare_stmt() || node.prepare_stmt().argtypes_size() == 0) {
+        return false;
+    }
+    auto *prepare = node.mutable_prepare_stmt();
+    std::vector<pg_query::TypeName> types;
+    for (const auto &type : prepare->argtypes()) {
+        types.push_back(type.type_name());
+    }
+    prepare->clear_argtypes();
+    WalkNodes(*prepare->mutable_query(), [&](Node &child) {
+        if (!child.has_param_ref() || child.param_ref().number() < 1 ||
+            child.param_ref().number() > static_cast<int>(types.size())) {
+            return;
+        }
+        Node cast;
+        *cast.mutable_type_cast()->mutable_type_name() = types[child.param_ref().number() - 1];
+        *cast.mutable_type_cast()->mutable_arg() = std::move(child);
+        child = std::move(cast);
+    });
+    return true;
+}
+
 bool FillEmptySubquerySelect(Node &node) {
     if (!node.has_sub_link() || !node.sub_link().subselect().has_select_stmt()) {
         return false;

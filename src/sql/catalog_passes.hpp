@@ -38,6 +38,10 @@ bool RewriteOperators(pg_query::Node &node);
 //! subquery's empty list gets the constant 1 (its rows, not its columns, matter there).
 bool FillEmptySubquerySelect(pg_query::Node &node);
 
+//! `PREPARE p (int, text) AS ...`: DuckDB takes no parameter types there, so each `$n` of the statement is
+//! cast to its declared type instead.
+bool PrepareArgumentTypes(pg_query::Node &node);
+
 //! PostgreSQL functions DuckDB has under another name: json_build_object -> json_object, json_agg ->
 //! json_group_array, btrim -> trim, ...
 bool RenameEquivalentFunctions(pg_query::Node &node);

@@ -415,6 +415,7 @@ std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &
         changed |= RewriteRegCasts(node);
         changed |= RewriteOperators(node);
         changed |= FillEmptySubquerySelect(node);
+        changed |= PrepareArgumentTypes(node);
         changed |= DropDefaultCollation(node);
         changed |= RenameEquivalentFunctions(node);
         changed |= RewriteJson(node);

@@ -109,3 +109,9 @@ DROP TABLE IF EXISTS dt_misc_empty;
 SET search_path TO public;
 SHOW search_path;
 RESET ALL;
+
+-- case: misc_sql_prepare_with_types
+PREPARE dt_misc_sql_prepare_with_types (int, text) AS SELECT $1 + 1 AS n, $2 AS s, $1 * 2 AS twice;
+EXECUTE dt_misc_sql_prepare_with_types (41, 'x');
+EXECUTE dt_misc_sql_prepare_with_types ('5', 'y');
+DEALLOCATE dt_misc_sql_prepare_with_types;

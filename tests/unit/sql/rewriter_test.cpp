@@ -119,6 +119,7 @@ TEST(Rewriter, Passes) {
         {"select 1 from t where a like 'x#_%' escape '#' and b not ilike c escape '!'",
          "SELECT 1 FROM t WHERE like_escape(a, 'x#_%', '#') AND not_ilike_escape(b, c, '!')"},
         {"select exists (select from t where a = 1)", "SELECT EXISTS (SELECT 1 FROM t WHERE a = 1)"},
+        {"prepare p (int, text) as select $1 + 1, $2 from t", "PREPARE p AS SELECT $1::int + 1, $2::text FROM t"},
         {"select a like 'x\\_y', a like 'x_y%', a like $1 from t",
          "SELECT like_escape(a, E'x\\\\_y', E'\\\\'), a LIKE 'x_y%', like_escape(a, $1, E'\\\\') FROM t"},
         {"select x::name from t", "SELECT x::\"varchar\" FROM t"},
