@@ -816,6 +816,7 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
         inner.tag = statement.prepared_tag;
         inner.tag_has_rows = statement.prepared_tag_has_rows;
         inner.returns_rows = statement.prepared_returns_rows;
+        inner.column_names = statement.column_names; // its query's, as PostgreSQL names them
         sql_prepared_[statement.variable] = std::move(inner);
         break;
     }
@@ -829,6 +830,7 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
         execute.tag = found->second.tag;
         execute.tag_has_rows = found->second.tag_has_rows;
         execute.returns_rows = found->second.returns_rows;
+        execute.column_names = found->second.column_names;
         co_await RunGeneric(execute);
         break;
     }

@@ -111,7 +111,9 @@ ParsedQuery ParseQuery(std::string_view query) {
             continue;
         }
         ClassifyStatement(raw.stmt(), statement);
-        statement.column_names = PostgresColumnNames(raw.stmt());
+        // PREPARE: the names its query's columns get, for EXECUTE's RowDescription.
+        statement.column_names =
+            PostgresColumnNames(raw.stmt().has_prepare_stmt() ? raw.stmt().prepare_stmt().query() : raw.stmt());
         // Shares ownership of the whole parse result; no copy of the subtree.
         statement.tree = std::shared_ptr<const pg_query::Node>(tree, &raw.stmt());
         out.statements.push_back(std::move(statement));

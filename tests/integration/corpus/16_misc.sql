@@ -115,3 +115,8 @@ PREPARE dt_misc_sql_prepare_with_types (int, text) AS SELECT $1 + 1 AS n, $2 AS 
 EXECUTE dt_misc_sql_prepare_with_types (41, 'x');
 EXECUTE dt_misc_sql_prepare_with_types ('5', 'y');
 DEALLOCATE dt_misc_sql_prepare_with_types;
+
+-- case: misc_sql_execute_column_names
+PREPARE dt_misc_sql_execute_column_names AS SELECT count(*), 1 + 1, upper('a'), 'x'::text;
+EXECUTE dt_misc_sql_execute_column_names;
+DEALLOCATE dt_misc_sql_execute_column_names;
