@@ -73,6 +73,20 @@ idx_t EngineConnection::ConnectionId() const {
     return id;
 }
 
+std::vector<std::string> EngineConnection::SearchPath() {
+    ResultHandle result;
+    if (duckdb_query(connection_.Get(), "SELECT unnest(current_schemas(false))", result.Out()) != DuckDBSuccess) {
+        throw MapDuckDbError(duckdb_result_error_type(result.Get()), duckdb_result_error(result.Get()));
+    }
+    std::vector<std::string> schemas;
+    for (idx_t row = 0; row < duckdb_row_count(result.Get()); row++) {
+        char *name = duckdb_value_varchar(result.Get(), 0, row);
+        schemas.emplace_back(name ? name : "");
+        duckdb_free(name);
+    }
+    return schemas;
+}
+
 void EngineConnection::Interrupt() {
     duckdb_interrupt(connection_.Get());
 }

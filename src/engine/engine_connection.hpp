@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace duckgres::engine {
 
@@ -40,6 +41,8 @@ public:
     std::unique_ptr<QueryResult> Execute(PreparedStatement &statement);
     //! Prepares and runs a statement to completion, discarding rows. Throws SqlError.
     void Run(const std::string &sql);
+    //! The schemas unqualified names resolve in, in order (DuckDB's search path). Throws SqlError.
+    std::vector<std::string> SearchPath();
     //! DuckDB's id of this connection (what server-side functions see).
     idx_t ConnectionId() const;
     //! The raw handle, for the appender (COPY FROM STDIN).

@@ -228,6 +228,13 @@ void SessionDirectory::Register(idx_t connection_id, SessionIdentity identity, C
     entry.callbacks = std::move(callbacks);
 }
 
+template <class F>
+F SessionDirectory::CallbackOf(idx_t connection_id, F Callbacks::*member) {
+    std::lock_guard lock(mutex_);
+    auto found = sessions_.find(connection_id);
+    return found == sessions_.end() ? F() : found->second.callbacks.*member;
+}
+
 bool SessionDirectory::Signal(int32_t pid, SessionSignal signal) {
     std::function<void(SessionSignal)> deliver;
     {
@@ -246,14 +253,7 @@ bool SessionDirectory::Signal(int32_t pid, SessionSignal signal) {
 }
 
 bool SessionDirectory::Interrupted(idx_t connection_id) {
-    std::function<bool()> interrupted;
-    {
-        std::lock_guard lock(mutex_);
-        auto found = sessions_.find(connection_id);
-        if (found != sessions_.end()) {
-            interrupted = found->second.callbacks.interrupted;
-        }
-    }
+    auto interrupted = CallbackOf(connection_id, &Callbacks::interrupted);
     return interrupted && interrupted();
 }
 
@@ -263,29 +263,13 @@ void SessionDirectory::Unregister(idx_t connection_id) {
 }
 
 std::vector<CursorInfo> SessionDirectory::Cursors(idx_t connection_id) {
-    std::function<std::vector<CursorInfo>()> lister;
-    {
-        std::lock_guard lock(mutex_);
-        auto found = sessions_.find(connection_id);
-        if (found == sessions_.end() || !found->second.callbacks.cursors) {
-            return {};
-        }
-        lister = found->second.callbacks.cursors;
-    }
-    return lister();
+    auto lister = CallbackOf(connection_id, &Callbacks::cursors);
+    return lister ? lister() : std::vector<CursorInfo>();
 }
 
 std::vector<std::vector<std::string>> SessionDirectory::Settings(idx_t connection_id) {
-    std::function<std::vector<std::vector<std::string>>()> lister;
-    {
-        std::lock_guard lock(mutex_);
-        auto found = sessions_.find(connection_id);
-        if (found == sessions_.end() || !found->second.callbacks.settings) {
-            return {};
-        }
-        lister = found->second.callbacks.settings;
-    }
-    return lister();
+    auto lister = CallbackOf(connection_id, &Callbacks::settings);
+    return lister ? lister() : std::vector<std::vector<std::string>>();
 }
 
 void SessionDirectory::SetActivity(idx_t connection_id, std::string_view application_name, std::string_view state,

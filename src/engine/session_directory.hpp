@@ -87,6 +87,10 @@ public:
     void RegisterFunctions(duckdb_connection connection);
 
 private:
+    //! A copy of one of a session's callbacks (empty when there is no such session), to call without the lock.
+    template <class F>
+    F CallbackOf(idx_t connection_id, F Callbacks::*member);
+
     struct Entry {
         SessionIdentity identity;
         Callbacks callbacks;

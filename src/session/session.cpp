@@ -33,6 +33,9 @@ namespace {
 constexpr size_t kFlushBudget = 256 * 1024;
 //! Replies to pipelined messages are sent once this much output is waiting.
 constexpr size_t kPipelineOutput = 64 * 1024;
+//! In a query over DuckDB's catalog functions: the schema is one an unqualified name resolves in (the search
+//! path the session gave DuckDB).
+constexpr const char *kInSearchPath = "list_contains(current_schemas(false), schema_name)";
 //! How often a connection waiting for a slot (connection_queue_timeout) tries again.
 constexpr std::chrono::milliseconds kAdmissionPoll{20};
 //! How often an interrupted statement that still runs is interrupted again.
@@ -266,6 +269,13 @@ Session::RunningStatement::~RunningStatement() {
     session_.watch_timer_.cancel();
 }
 
+asio::awaitable<void> Session::AfterSchemaChange(const sql::ParsedStatement &statement) {
+    if (statement.tag == "CREATE SCHEMA" || statement.tag == "DROP SCHEMA") {
+        applied_search_path_.clear(); // a schema of search_path may exist now, or no more
+        co_await context_.workers.Run([&]() { ApplySettings(); });
+    }
+}
+
 bool Session::DefaultReadOnly() const {
     return settings_.Get("default_transaction_read_only") == "on";
 }
@@ -457,13 +467,13 @@ asio::awaitable<void> Session::ApplyStartupParameters(const wire::StartupMessage
     }
     // Defaults first: the server's, then the user's own; the startup options below override them.
     const auto &config = context_.config;
-    auto statement_timeout = config.statement_timeout;
+    const config::UserConfig *user = nullptr;
     for (const auto &[name, value] : startup.parameters) {
-        auto user = std::find_if(config.users.begin(), config.users.end(), [&](auto &u) { return u.name == value; });
-        if (name == "user" && user != config.users.end() && user->statement_timeout) {
-            statement_timeout = *user->statement_timeout;
+        if (name == "user") {
+            user = ConfiguredUser(value);
         }
     }
+    auto statement_timeout = user && user->statement_timeout ? *user->statement_timeout : config.statement_timeout;
     settings_.SetDefault("statement_timeout", std::to_string(statement_timeout.count()));
     settings_.SetDefault("idle_in_transaction_session_timeout",
                          std::to_string(config.idle_in_transaction_session_timeout.count()));
@@ -522,11 +532,20 @@ asio::awaitable<void> Session::ApplyStartupParameters(const wire::StartupMessage
     co_return;
 }
 
+const config::UserConfig *Session::ConfiguredUser(const std::string &name) const {
+    for (const auto &user : context_.config.users) {
+        if (user.name == name) {
+            return &user;
+        }
+    }
+    return nullptr;
+}
+
 asio::awaitable<void> Session::AdmitConnection() {
-    const auto &users = context_.config.users;
-    auto user = std::find_if(users.begin(), users.end(), [&](const auto &u) { return u.name == user_; });
-    ConnectionRequest request{user_, database_name_, peer_.substr(0, peer_.rfind(':')),
-                              users.empty() ? user_ == "postgres" : user != users.end() && user->superuser};
+    // Without configured users the default user postgres is the only one, a superuser.
+    const auto *user = ConfiguredUser(user_);
+    bool superuser = context_.config.users.empty() ? user_ == "postgres" : user && user->superuser;
+    ConnectionRequest request{user_, database_name_, peer_.substr(0, peer_.rfind(':')), superuser};
     auto deadline = std::chrono::steady_clock::now() + context_.config.connection_queue_timeout;
     asio::steady_timer wait(stream_.Channel().GetExecutor());
     bool queued = false;
@@ -860,10 +879,7 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
     case sql::StatementKind::Generic:
     case sql::StatementKind::MultiObject:
         co_await RunGeneric(statement);
-        if (statement.tag == "CREATE SCHEMA" || statement.tag == "DROP SCHEMA") {
-            applied_search_path_.clear(); // a schema of search_path may exist now, or no more
-            co_await context_.workers.Run([&]() { ApplySettings(); });
-        }
+        co_await AfterSchemaChange(statement);
         break;
     }
     WriteReportedParameters();
@@ -1517,15 +1533,15 @@ std::vector<std::string> Session::SerialSequencesOf(const sql::ParsedStatement &
         }
         const auto &items = object.list().items();
         const std::string table = items[items.size() - 1].string().sval();
-        const std::string schemas = items.size() >= 2
-                                        ? "(" + QuoteLiteral(items[items.size() - 2].string().sval()) + ")"
-                                        : "('public', 'main')";
+        const std::string in_schema = items.size() >= 2
+                                          ? "schema_name = " + QuoteLiteral(items[items.size() - 2].string().sval())
+                                          : std::string(kInSearchPath);
         // The sequences named <table>_<column>_seq that the table's nextval defaults draw from (as
         // the serial expansion makes them).
         const std::string query =
             "SELECT schema_name, regexp_extract(column_default, 'nextval\\(''([^'']+)''', 1) AS seq, column_name "
             "FROM duckdb_columns() WHERE database_name = current_database() AND table_name = " +
-            QuoteLiteral(table) + " AND schema_name IN " + schemas + " AND column_default LIKE 'nextval(%'";
+            QuoteLiteral(table) + " AND " + in_schema + " AND column_default LIKE 'nextval(%'";
         ResultHandle result;
         if (duckdb_query(connection_->Handle(), query.c_str(), result.Out()) != DuckDBSuccess) {
             continue;
@@ -1548,8 +1564,9 @@ std::vector<std::string> Session::SerialSequencesOf(const sql::ParsedStatement &
 bool Session::Exists(const sql::ExistenceCheck &check) {
     using Kind = sql::ExistenceCheck::Kind;
     const std::string name = QuoteLiteral(check.name);
-    const std::string schemas = check.schema.empty() ? "('public', 'main')" : "(" + QuoteLiteral(check.schema) + ")";
-    const std::string where = " WHERE database_name = current_database() AND schema_name IN " + schemas + " AND ";
+    const std::string in_schema =
+        check.schema.empty() ? std::string(kInSearchPath) : "schema_name = " + QuoteLiteral(check.schema);
+    const std::string where = " WHERE database_name = current_database() AND " + in_schema + " AND ";
     std::string tables = "SELECT 1 FROM duckdb_tables()" + where + "table_name = " + name;
     std::string views = "SELECT 1 FROM duckdb_views()" + where + "NOT internal AND view_name = " + name;
     std::string sequences = "SELECT 1 FROM duckdb_sequences()" + where + "sequence_name = " + name;

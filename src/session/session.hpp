@@ -60,6 +60,8 @@ private:
     //! Counts the session against the connection limits, waiting up to connection_queue_timeout for a slot;
     //! throws FATAL 53300 when over a limit.
     asio::awaitable<void> AdmitConnection();
+    //! The configuration of user `name`, or null (unknown, or no users configured).
+    const config::UserConfig *ConfiguredUser(const std::string &name) const;
     asio::awaitable<void> OpenDatabase();
     void WriteStartupReport();
 
@@ -193,6 +195,9 @@ private:
     asio::awaitable<void> RunSet(const sql::ParsedStatement &statement);
     //! SET / RESET (nullopt) of one parameter, validated as PostgreSQL does (42704, 55P02, 22023).
     void ChangeSetting(const std::string &name, const std::optional<std::string> &value, bool is_local);
+    //! After CREATE / DROP SCHEMA: DuckDB's search path is made again from search_path (a schema it names
+    //! may exist now, or no more).
+    asio::awaitable<void> AfterSchemaChange(const sql::ParsedStatement &statement);
     //! Makes the encoders and DuckDB follow the settings (TimeZone, extra_float_digits). Blocking: worker.
     void ApplySettings();
     void RunShow(const sql::ParsedStatement &statement, bool describe = true);

@@ -54,9 +54,8 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
     std::string schema;
     co_await context_.workers.Run([&]() {
         MaterializeOpenPortals();
-        std::vector<std::string> schemas = statement.copy_schema.empty()
-                                               ? std::vector<std::string>{"public", "main"}
-                                               : std::vector<std::string>{statement.copy_schema};
+        std::vector<std::string> schemas =
+            statement.copy_schema.empty() ? connection_->SearchPath() : std::vector<std::string>{statement.copy_schema};
         for (const auto &candidate : schemas) {
             try {
                 auto prepared =

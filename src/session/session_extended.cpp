@@ -468,6 +468,7 @@ asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message
     // The finished result no longer needs DuckDB's stream.
     portal.execution.result.reset();
     portal.execution.encoder.reset();
+    co_await AfterSchemaChange(statement);
 }
 
 void Session::HandleClose(const wire::CloseMessage &message) {

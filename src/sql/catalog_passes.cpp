@@ -207,15 +207,10 @@ std::string RegLookupKind(const Node &node, std::string_view suffix) {
 //! `column::regtype = 'trigger'::regtype`: reg values compare as OIDs, so the column side keeps its OID
 //! instead of becoming a name (the literal side is already an OID lookup).
 bool CompareRegValuesAsOids(Node &node) {
-    if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP || !node.a_expr().has_lexpr() ||
-        !node.a_expr().has_rexpr()) {
+    auto *expr = EqualityComparison(node);
+    if (!expr) {
         return false;
     }
-    auto op = LastName(node.a_expr().name());
-    if (op != "=" && op != "<>" && op != "!=") {
-        return false;
-    }
-    auto *expr = node.mutable_a_expr();
     for (auto [name_side, oid_side] : {std::pair{expr->mutable_lexpr(), expr->mutable_rexpr()},
                                        std::pair{expr->mutable_rexpr(), expr->mutable_lexpr()}}) {
         auto kind = RegLookupKind(*name_side, "_name");
@@ -287,15 +282,10 @@ bool RegprocColumnAsOid(Node &node) {
         node = lookup(column);
         return true;
     }
-    if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP || !node.a_expr().has_lexpr() ||
-        !node.a_expr().has_rexpr()) {
+    auto *expr = EqualityComparison(node);
+    if (!expr) {
         return false;
     }
-    auto op = LastName(node.a_expr().name());
-    if (op != "=" && op != "<>" && op != "!=") {
-        return false;
-    }
-    auto *expr = node.mutable_a_expr();
     for (auto [column, other] : {std::pair{expr->mutable_lexpr(), expr->mutable_rexpr()},
                                  std::pair{expr->mutable_rexpr(), expr->mutable_lexpr()}}) {
         // A name (a string literal, or 'f'::regproc, already a name) or another regproc column compares as text.

@@ -236,26 +236,20 @@ bool ScalarFunctionInFrom(Node &node) {
         return false;
     }
     const auto &range = node.range_function();
-    if (range.functions_size() != 1 || range.ordinality() || range.coldeflist_size() > 0 || range.is_rowsfrom() ||
-        range.alias().colnames_size() > 1) {
+    const auto *function = SingleFromFunction(range);
+    if (!function) {
         return false;
     }
-    const auto &pair = range.functions(0);
-    if (!pair.has_list() || pair.list().items_size() < 1 || !pair.list().items(0).has_func_call()) {
-        return false;
-    }
-    const auto &call = pair.list().items(0).func_call();
-    auto name = LastName(call.funcname());
+    auto name = LastName(function->func_call().funcname());
     if (std::find(kScalars.begin(), kScalars.end(), name) == kScalars.end()) {
         return false;
     }
-    std::string alias = range.has_alias() ? range.alias().aliasname() : name;
-    std::string column = range.alias().colnames_size() == 1 ? range.alias().colnames(0).string().sval() : alias;
+    auto [alias, column] = SingleFromFunctionNames(range, name);
     Node select;
     auto *stmt = select.mutable_select_stmt();
     auto *target = stmt->add_target_list()->mutable_res_target();
     target->set_name(column);
-    *target->mutable_val() = pair.list().items(0);
+    *target->mutable_val() = *function;
     stmt->set_limit_option(pg_query::LIMIT_OPTION_DEFAULT);
     stmt->set_op(pg_query::SETOP_NONE);
     Node subselect;

@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace duckgres::sql {
 
@@ -61,6 +62,43 @@ inline void WalkNodes(google::protobuf::Message &message, const std::function<vo
     if (auto *node = dynamic_cast<pg_query::Node *>(&message)) {
         visit(*node);
     }
+}
+
+//! The call of `FROM f(...) [AS a[(c)]]` when it is one plain function (no WITH ORDINALITY, column definition
+//! list, ROWS FROM or more than one column alias); null otherwise.
+inline const pg_query::Node *SingleFromFunction(const pg_query::RangeFunction &range) {
+    if (range.functions_size() != 1 || range.ordinality() || range.coldeflist_size() > 0 || range.is_rowsfrom() ||
+        range.alias().colnames_size() > 1) {
+        return nullptr;
+    }
+    const auto &pair = range.functions(0);
+    if (!pair.has_list() || pair.list().items_size() < 1 || !pair.list().items(0).has_func_call()) {
+        return nullptr;
+    }
+    return &pair.list().items(0);
+}
+
+//! The names PostgreSQL gives `FROM f(...) [AS a[(c)]]` when f returns one column: the relation is `a`, else
+//! `function`; the column is `c`, else the relation's name.
+inline std::pair<std::string, std::string> SingleFromFunctionNames(const pg_query::RangeFunction &range,
+                                                                   const std::string &function) {
+    std::string relation = range.has_alias() ? range.alias().aliasname() : function;
+    std::string column = range.alias().colnames_size() == 1 ? range.alias().colnames(0).string().sval() : relation;
+    return {relation, column};
+}
+
+//! `a = b`, `a <> b` or `a != b` with both sides: the expression; null for any other node.
+inline pg_query::A_Expr *EqualityComparison(pg_query::Node &node) {
+    if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP || !node.a_expr().has_lexpr() ||
+        !node.a_expr().has_rexpr() || node.a_expr().name_size() == 0) {
+        return nullptr;
+    }
+    const auto &names = node.a_expr().name();
+    const auto &op = names[names.size() - 1];
+    if (!op.has_string() || (op.string().sval() != "=" && op.string().sval() != "<>" && op.string().sval() != "!=")) {
+        return nullptr;
+    }
+    return node.mutable_a_expr();
 }
 
 //! The unqualified name of a qualified-name list (the last String item); empty if there is none.

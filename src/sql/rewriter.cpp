@@ -181,34 +181,23 @@ Node Int4Cast(Node value) {
 //! `FROM generate_series(1, 3) AS g(n)` with integer constants: a subquery casting the values to int4,
 //! as PostgreSQL's generate_series(int, int) returns them.
 bool IntegerSeriesInFrom(Node &node) {
-    if (!node.has_range_function()) {
+    if (!node.has_range_function() || node.range_function().lateral()) {
         return false;
     }
     const auto &range = node.range_function();
-    if (range.functions_size() != 1 || range.ordinality() || range.coldeflist_size() > 0 || range.lateral() ||
-        range.alias().colnames_size() > 1) {
+    const auto *function = SingleFromFunction(range);
+    if (!function || FunctionName(function->func_call()) != "generate_series" ||
+        !IntegerConstantArgs(function->func_call())) {
         return false;
     }
-    const auto &pair = range.functions(0);
-    if (!pair.has_list() || pair.list().items_size() < 1 || !pair.list().items(0).has_func_call()) {
-        return false;
-    }
-    const auto &call = pair.list().items(0).func_call();
-    if (FunctionName(call) != "generate_series" || !IntegerConstantArgs(call)) {
-        return false;
-    }
-    // The column's name: the alias's column, else the alias (PostgreSQL's rule), else the function's.
-    std::string column = range.alias().colnames_size() == 1 ? range.alias().colnames(0).string().sval()
-                         : range.has_alias()                ? range.alias().aliasname()
-                                                            : "generate_series";
-    std::string alias = range.has_alias() ? range.alias().aliasname() : "generate_series";
+    auto [alias, column] = SingleFromFunctionNames(range, "generate_series");
     auto parsed = ParseQuery("SELECT x FROM generate_series(1, 1) AS s(x)");
     Node select = *parsed.statements.at(0).tree;
     auto *target = select.mutable_select_stmt()->mutable_target_list(0)->mutable_res_target();
     target->set_name(column);
     *target->mutable_val() = Int4Cast(target->val());
     auto *inner = select.mutable_select_stmt()->mutable_from_clause(0)->mutable_range_function();
-    *inner->mutable_functions(0)->mutable_list()->mutable_items(0) = pair.list().items(0);
+    *inner->mutable_functions(0)->mutable_list()->mutable_items(0) = *function;
     Node subselect;
     *subselect.mutable_range_subselect()->mutable_subquery() = std::move(select);
     subselect.mutable_range_subselect()->mutable_alias()->set_aliasname(alias);
@@ -221,13 +210,9 @@ bool NameSingleColumnFunction(Node &node) {
         return false;
     }
     auto *range = node.mutable_range_function();
-    if (!range->has_alias() || range->alias().colnames_size() > 0 || range->functions_size() != 1 ||
-        range->ordinality() || range->coldeflist_size() > 0) {
-        return false;
-    }
-    const auto &pair = range->functions(0);
-    if (!pair.has_list() || pair.list().items_size() < 1 || !pair.list().items(0).has_func_call() ||
-        !IsScalarSetFunction(FunctionName(pair.list().items(0).func_call()))) {
+    const auto *function = SingleFromFunction(*range);
+    if (!range->has_alias() || range->alias().colnames_size() > 0 || !function ||
+        !IsScalarSetFunction(FunctionName(function->func_call()))) {
         return false;
     }
     range->mutable_alias()->add_colnames()->mutable_string()->set_sval(range->alias().aliasname());

@@ -120,7 +120,9 @@ def test_search_path_is_applied(duckgres, pg) -> None:
             conn.execute("CREATE SCHEMA sp_app")
             conn.execute("CREATE TABLE sp_where (v text)")  # goes to sp_app
             conn.execute("INSERT INTO sp_where VALUES ('sp_app')")
-            seen.append(conn.execute("SELECT v FROM sp_where", prepare=True).fetchall())
+            with conn.cursor().copy("COPY sp_where FROM STDIN") as copy:  # COPY finds the table the same way
+                copy.write_row(("copied",))
+            seen.append(conn.execute("SELECT v FROM sp_where ORDER BY v", prepare=True).fetchall())
             seen.append(conn.execute("SELECT table_schema::text FROM information_schema.tables "
                                      "WHERE table_name = 'sp_where' ORDER BY 1").fetchall())
             conn.execute("RESET search_path")
@@ -130,6 +132,6 @@ def test_search_path_is_applied(duckgres, pg) -> None:
         with pg3(server, options="-c search_path=pg_catalog,public") as conn:
             seen.append(conn.execute("SHOW search_path").fetchone())
         outcomes.append(seen)
-    assert outcomes[0] == [[("public",)], [("sp_app",)], [("public",), ("sp_app",)], [("public",)],
+    assert outcomes[0] == [[("public",)], [("copied",), ("sp_app",)], [("public",), ("sp_app",)], [("public",)],
                            ("pg_catalog,public",)], outcomes[0]
     assert outcomes[1] == outcomes[0]
