@@ -11,16 +11,17 @@
 
 #include <asio/co_spawn.hpp>
 #include <asio/detached.hpp>
+#include <asio/executor_work_guard.hpp>
 #include <asio/io_context.hpp>
 #include <asio/ip/tcp.hpp>
 #include <asio/redirect_error.hpp>
 #include <asio/signal_set.hpp>
 #include <asio/steady_timer.hpp>
-#include <asio/strand.hpp>
 #include <asio/use_awaitable.hpp>
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <memory>
 #include <thread>
 
 namespace duckgres::net {
@@ -98,7 +99,13 @@ int Server::Run() {
     session::ServerContext context{config_, LoadUsers(config_), auth::RandomBytes(32), databases, sessions, workers,
                                    metrics, connections,        statement_gates,       {}};
 
-    asio::io_context io(config_.io_threads);
+    // One event loop per I/O thread, each session on one of them for its whole life: a session's handlers never
+    // race with each other without a strand, and a reply wakes only the thread that owns the connection.
+    std::vector<std::unique_ptr<asio::io_context>> loops;
+    for (int i = 0; i < config_.io_threads; i++) {
+        loops.push_back(std::make_unique<asio::io_context>(1));
+    }
+    asio::io_context &io = *loops.front(); // accepts, handles signals and shutdown
     asio::ip::tcp::acceptor acceptor(io);
     {
         asio::ip::tcp::resolver resolver(io);
@@ -115,10 +122,12 @@ int Server::Run() {
     asio::co_spawn(
         io,
         [&]() -> asio::awaitable<void> {
+            size_t next_loop = 0;
             while (true) {
-                auto strand = asio::make_strand(io);
+                auto executor = loops[next_loop]->get_executor();
+                next_loop = (next_loop + 1) % loops.size();
                 asio::error_code ec;
-                auto socket = co_await acceptor.async_accept(strand, asio::redirect_error(asio::use_awaitable, ec));
+                auto socket = co_await acceptor.async_accept(executor, asio::redirect_error(asio::use_awaitable, ec));
                 if (ec) {
                     if (!acceptor.is_open()) {
                         co_return;
@@ -128,7 +137,10 @@ int Server::Run() {
                 }
                 auto channel = std::make_unique<TcpChannel>(std::move(socket), tls.get());
                 auto session = std::make_shared<session::Session>(context, std::move(channel));
-                asio::co_spawn(strand, session->Run(), asio::detached);
+                // The function object (and so the session) lives in the spawned coroutine's frame: the session may
+                // start on another thread after this loop has moved on.
+                asio::co_spawn(
+                    executor, [session]() { return session->Run(); }, asio::detached);
             }
         },
         asio::detached);
@@ -163,7 +175,9 @@ int Server::Run() {
                         co_await Sleep(std::chrono::milliseconds(50));
                     }
                 }
-                io.stop();
+                for (auto &loop : loops) {
+                    loop->stop();
+                }
             },
             asio::detached);
     });
@@ -174,10 +188,10 @@ int Server::Run() {
                  context.users.begin()->first);
 
     // An exception escaping a handler ends that handler only: the loop logs and counts it and runs on.
-    auto run_io = [&io, &metrics]() {
+    auto run_io = [&metrics](asio::io_context &loop) {
         while (true) {
             try {
-                io.run();
+                loop.run();
                 return;
             } catch (const std::exception &e) {
                 metrics.Increment(Counter::Panics);
@@ -185,18 +199,26 @@ int Server::Run() {
             }
         }
     };
-    std::vector<std::thread> threads;
-    for (int i = 1; i < config_.io_threads; i++) {
-        threads.emplace_back(run_io);
+    // Until shutdown, a loop without sessions still waits for them.
+    std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
+    for (auto &loop : loops) {
+        keep_running.push_back(asio::make_work_guard(*loop));
     }
-    run_io();
+    std::vector<std::thread> threads;
+    for (size_t i = 1; i < loops.size(); i++) {
+        threads.emplace_back([&run_io, &loop = *loops[i]]() { run_io(loop); });
+    }
+    run_io(io);
     for (auto &thread : threads) {
         thread.join();
     }
-    // Sessions still alive are destroyed with the I/O context's pending work; then the
+    // Sessions still alive are destroyed with the I/O contexts' pending work; then the
     // workers finish, and the databases close (DuckDB checkpoints on close).
-    io.restart();
-    io.poll();
+    keep_running.clear();
+    for (auto &loop : loops) {
+        loop->restart();
+        loop->poll();
+    }
     workers.Join();
     databases.CloseAll();
     spdlog::info("Duckgres stopped");

@@ -11,7 +11,7 @@
 
 namespace duckgres::session {
 
-//! Implemented by the net layer. All calls happen on the session's executor (a strand).
+//! Implemented by the net layer. All calls happen on the session's executor (its I/O thread's event loop).
 //! Reads and writes throw asio::system_error when the peer is gone or the channel is closed.
 class ClientChannel {
 public:

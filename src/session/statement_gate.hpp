@@ -16,7 +16,7 @@ namespace duckgres::session {
 //! Lets `limit` statements run at once; the others wait in arrival order. Thread-safe.
 class StatementGate {
 public:
-    //! One statement waiting for its turn; `timer` (on the waiting session's strand) is canceled to wake it.
+    //! One statement waiting for its turn; `timer` (on the waiting session's I/O thread) is canceled to wake it.
     struct Waiter {
         std::shared_ptr<asio::steady_timer> timer;
         bool granted = false; //!< guarded by the gate's mutex

@@ -1,22 +1,36 @@
 // WorkerPool: threads for blocking DuckDB calls, awaited from I/O coroutines.
 #pragma once
 
+#include <asio/associated_executor.hpp>
+#include <asio/async_result.hpp>
 #include <asio/awaitable.hpp>
-#include <asio/co_spawn.hpp>
-#include <asio/thread_pool.hpp>
+#include <asio/post.hpp>
 #include <asio/use_awaitable.hpp>
 
+#include <condition_variable>
+#include <deque>
 #include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 #include <type_traits>
 #include <utility>
+#include <variant>
+#include <vector>
 
 namespace duckgres::session {
 
 //! Blocking work is handed to this pool so that I/O threads never wait on DuckDB.
+//! The most recently idle thread takes the next task: with a few statements at a time, the same warm threads (their
+//! caches, DuckDB's per-thread state) do all the work and the others sleep.
 class WorkerPool {
 public:
-    explicit WorkerPool(int threads) : pool_(threads) {}
+    explicit WorkerPool(int threads);
+    ~WorkerPool();
+    WorkerPool(const WorkerPool &) = delete;
+    WorkerPool &operator=(const WorkerPool &) = delete;
 
     //! Runs `fn` on a worker thread; the awaiting coroutine resumes on its own executor with
     //! the result, or with the exception `fn` threw.
@@ -25,16 +39,58 @@ public:
     template <class Fn>
     auto Run(Fn fn) -> asio::awaitable<std::invoke_result_t<Fn>> {
         using R = std::invoke_result_t<Fn>;
+        using Stored = std::conditional_t<std::is_void_v<R>, std::monostate, R>;
+        std::optional<Stored> result;
+        std::exception_ptr error;
         Fn *work = &fn;
-        co_return co_await asio::co_spawn(
-            pool_.get_executor(), [work]() -> asio::awaitable<R> { co_return (*work)(); }, asio::use_awaitable);
+        std::optional<Stored> *result_slot = &result;
+        std::exception_ptr *error_slot = &error;
+        co_await asio::async_initiate<const asio::use_awaitable_t<>, void()>(
+            [this, work, result_slot, error_slot](auto handler) {
+                using Handler = decltype(handler);
+                auto owned = std::make_shared<Handler>(std::move(handler));
+                Submit([owned, work, result_slot, error_slot]() {
+                    try {
+                        if constexpr (std::is_void_v<R>) {
+                            (*work)();
+                            result_slot->emplace();
+                        } else {
+                            result_slot->emplace((*work)());
+                        }
+                    } catch (...) {
+                        *error_slot = std::current_exception();
+                    }
+                    auto executor = asio::get_associated_executor(*owned);
+                    asio::post(executor, [owned]() { (*owned)(); });
+                });
+            },
+            asio::use_awaitable);
+        if (error) {
+            std::rethrow_exception(error);
+        }
+        if constexpr (!std::is_void_v<R>) {
+            co_return std::move(*result);
+        }
     }
 
-    void Join() { pool_.join(); }
-    void Stop() { pool_.stop(); }
+    //! Runs the tasks already submitted, then ends the threads.
+    void Join();
 
 private:
-    asio::thread_pool pool_;
+    struct Worker {
+        std::condition_variable wake;
+        std::function<void()> task;
+    };
+
+    void Submit(std::function<void()> task);
+    void Loop(Worker &worker);
+
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<Worker>> workers_;
+    std::vector<Worker *> idle_;              //!< most recently idle last
+    std::deque<std::function<void()>> queue_; //!< tasks waiting for a thread
+    bool stopping_ = false;
+    std::vector<std::thread> threads_;
 };
 
 } // namespace duckgres::session
