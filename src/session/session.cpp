@@ -41,6 +41,18 @@ constexpr std::chrono::milliseconds kAdmissionPoll{20};
 //! How often an interrupted statement that still runs is interrupted again.
 constexpr std::chrono::milliseconds kReinterruptInterval{100};
 
+//! The first column of `sql`'s rows as a set of strings; empty when the query fails.
+std::set<std::string> FirstColumnValues(duckdb_connection connection, const std::string &sql) {
+    ResultHandle result;
+    std::set<std::string> values;
+    if (duckdb_query(connection, sql.c_str(), result.Out()) == DuckDBSuccess) {
+        for (idx_t row = 0; row < duckdb_row_count(result.Get()); row++) {
+            values.insert(TakeDuckDbString(duckdb_value_varchar(result.Get(), 0, row)));
+        }
+    }
+    return values;
+}
+
 int64_t NowMicros() {
     return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
@@ -1167,22 +1179,20 @@ void Session::ApplySettings() {
         // DuckDB resolves unqualified names through its search_path and creates in its first schema, but
         // refuses schemas that do not exist: those are left out (and the path is applied again after
         // CREATE SCHEMA). DuckDB's own main stays last, where objects made with DuckDB's syntax live.
-        ResultHandle existing;
-        std::set<std::string> schemas;
-        if (duckdb_query(connection_->Handle(),
-                         "SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database()",
-                         existing.Out()) == DuckDBSuccess) {
-            for (idx_t row = 0; row < duckdb_row_count(existing.Get()); row++) {
-                char *name = duckdb_value_varchar(existing.Get(), 0, row);
-                schemas.insert(name ? name : "");
-                duckdb_free(name);
-            }
-        }
+        auto schemas = FirstColumnValues(
+            connection_->Handle(), "SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database()");
         std::string path;
+        creation_schema_.clear();
         for (const auto &schema : SearchPathSchemas(search_path, user_)) {
             if (schemas.count(schema) && schema != "main") {
                 path += QuoteIdentifier(schema) + ",";
+                if (creation_schema_.empty()) {
+                    creation_schema_ = schema;
+                }
             }
+        }
+        if (creation_schema_.empty()) {
+            creation_schema_ = "main";
         }
         MaterializeOpenPortals();
         connection_->Run("SET search_path = " + QuoteLiteral(path + "main"));
@@ -1349,6 +1359,19 @@ sql::RewriteContext Session::RewriteContextFor(const std::map<int32_t, std::stri
     context.user = user_;
     context.backend_pid = process_id_;
     context.parameter_casts = parameter_casts;
+    context.creation_schema = creation_schema_;
+    context.find_table = [this](const std::string &table) -> std::optional<std::string> {
+        auto schemas =
+            FirstColumnValues(connection_->Handle(), "SELECT schema_name FROM duckdb_tables() WHERE database_name = "
+                                                     "current_database() AND table_name = " +
+                                                         QuoteLiteral(table));
+        for (const auto &schema : SearchPathSchemas(*settings_.Get("search_path"), user_)) {
+            if (schemas.count(schema)) {
+                return schema;
+            }
+        }
+        return std::nullopt;
+    };
     context.setting = [this](const std::string &name) { return settings_.Get(name); };
     // set_config(name, value, is_local) changes the setting while the statement is prepared (a worker
     // thread, the session's coroutine waiting) and is replaced by the value it set.

@@ -150,7 +150,7 @@ private:
     //! the execution and may write the RowDescription).
     asio::awaitable<EncodeStatus> StreamRows(Execution &execution, uint64_t max_rows,
                                              const std::function<void()> *start = nullptr);
-    //! Marks a statement as running for its lifetime (on the session's strand; may nest): CancelRequest
+    //! Marks a statement as running for its lifetime (on the session's I/O thread; may nest): CancelRequest
     //! interrupts it, statement_timeout limits it, and it stops when its client goes away.
     class RunningStatement {
     public:
@@ -179,7 +179,7 @@ private:
     void WatchStatement();
     //! Arms the idle timer (idle_session_timeout / idle_in_transaction_session_timeout) before a read.
     void WatchIdle();
-    //! Ends the session with `error` when it is idle, waiting for a message (on the strand).
+    //! Ends the session with `error` when it is idle, waiting for a message (on its I/O thread).
     void CloseIdle(const SqlError &error);
     std::string CommandTag(const sql::ParsedStatement &statement, const Execution &execution, uint64_t rows) const;
 
@@ -254,6 +254,7 @@ private:
     std::shared_ptr<const types::TimeZone> time_zone_;
     //! The search_path value last given to DuckDB (empty: apply again, e.g. after CREATE SCHEMA).
     std::string applied_search_path_ = "\"$user\", public";
+    std::string creation_schema_ = "public"; //!< the first existing schema of the applied search path
     types::TextFormatOptions text_options_;
     TxState tx_ = TxState::Idle;
     Phase phase_ = Phase::Startup;

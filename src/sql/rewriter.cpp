@@ -316,14 +316,34 @@ bool CastInt4Function(Node &node) {
     return true;
 }
 
-//! DuckDB resolves an unqualified REFERENCES target in its own default schema (main), not in
-//! the session's (public): qualify it, so foreign keys find tables created in public.
-bool QualifyForeignKeyTarget(Node &node) {
+//! The table a CREATE TABLE / ALTER TABLE names, if any.
+const pg_query::RangeVar *TableOf(const Node &statement) {
+    if (statement.has_create_stmt()) {
+        return &statement.create_stmt().relation();
+    }
+    if (statement.has_alter_table_stmt()) {
+        return &statement.alter_table_stmt().relation();
+    }
+    return nullptr;
+}
+
+//! DuckDB looks up an unqualified REFERENCES target in its own default schema (main); PostgreSQL through the search
+//! path: qualify the target with the first schema of the path that has it. A table referencing itself is in its own
+//! schema; a target found nowhere is left to fail in the schema unqualified names are created in.
+bool QualifyForeignKeyTarget(Node &node, const pg_query::RangeVar *table, const RewriteContext &context) {
     if (!node.has_constraint() || node.constraint().contype() != pg_query::CONSTR_FOREIGN ||
         !node.constraint().has_pktable() || !node.constraint().pktable().schemaname().empty()) {
         return false;
     }
-    node.mutable_constraint()->mutable_pktable()->set_schemaname("public");
+    const auto &target = node.constraint().pktable().relname();
+    std::optional<std::string> schema;
+    if (context.find_table) {
+        schema = context.find_table(target);
+    }
+    if (!schema && table && table->relname() == target && !table->schemaname().empty()) {
+        schema = table->schemaname();
+    }
+    node.mutable_constraint()->mutable_pktable()->set_schemaname(schema ? *schema : context.creation_schema);
     return true;
 }
 
@@ -385,6 +405,7 @@ std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &
     bool changed = false;
     std::vector<std::string> notices;
     std::vector<std::string> before;
+    const pg_query::RangeVar *table = TableOf(statement);
     WalkNodes(*raw->mutable_stmt(), [&](Node &node) {
         changed |= DropStorageClauses(node, notices);
         changed |= ExpandSerialColumns(node, before);
@@ -406,7 +427,7 @@ std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &
         changed |= RewriteJson(node);
         changed |= RewriteArrayComparisons(node);
         changed |= CastInt4Function(node);
-        changed |= QualifyForeignKeyTarget(node);
+        changed |= QualifyForeignKeyTarget(node, table, context);
         changed |= CastParameter(node, context);
         changed |= GuardDivision(node);
         changed |= InlineSessionFunctions(node, context);

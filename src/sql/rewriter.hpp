@@ -30,6 +30,10 @@ struct RewriteContext {
     std::vector<std::string> *notices = nullptr;
     //! When set: statements to run before this one (the sequences of serial columns).
     std::vector<std::string> *before = nullptr;
+    //! Where unqualified CREATE puts objects: the first existing schema of the search path.
+    std::string creation_schema = "public";
+    //! The first schema of the search path with a table of this name; unset or nullopt: not known.
+    std::function<std::optional<std::string>(const std::string &)> find_table;
 };
 
 //! Applies every rewrite pass to a copy of `statement`. Returns the SQL text to give DuckDB,
@@ -43,7 +47,7 @@ struct RewriteContext {
 //!  - `FROM srf(...) AS a` names the single column `a`, as PostgreSQL does;
 //!  - generate_series() in a select list returns rows (wrapped in unnest());
 //!  - length(), position() and friends return integer (cast), as in PostgreSQL;
-//!  - unqualified REFERENCES targets are qualified with the session schema public;
+//!  - unqualified REFERENCES targets are qualified with the schema the search path finds them in;
 //!  - LIKE escapes with a backslash, format() substitutes %s/%I/%L, ORDER BY / GROUP BY names resolve
 //!    to output columns and scalar functions may stand in FROM, as in PostgreSQL (dialect_passes.hpp).
 std::optional<std::string> RewriteForDuckDb(const pg_query::Node &statement, const RewriteContext &context);

@@ -126,3 +126,18 @@ def test_jsonb_and_json_operators(duckgres, pg) -> None:
               "'{\"a\": 3}'::jsonb <@ doc, doc -> 'a', doc ->> 'k' FROM dd_json ORDER BY id",
               "DROP TABLE dd_json"]
     assert [o[:2] for o in _run(duckgres, script)] == [o[:2] for o in _run(pg, script)]
+
+
+def test_unqualified_foreign_key_targets_follow_the_search_path(duckgres, pg) -> None:
+    """REFERENCES without a schema finds its table through the search path, as in PostgreSQL: in the path's first
+    schema, in a later one, and not at all once the path no longer has that schema."""
+    script = ["DROP SCHEMA IF EXISTS dd_fk CASCADE", "CREATE SCHEMA dd_fk", "SET search_path = dd_fk, public",
+              "CREATE TABLE dd_parent (id int PRIMARY KEY)", "CREATE TABLE dd_child (p int REFERENCES dd_parent (id))",
+              "INSERT INTO dd_parent VALUES (1)", "INSERT INTO dd_child VALUES (1)", "INSERT INTO dd_child VALUES (2)",
+              "CREATE TABLE dd_fk.dd_self (id int PRIMARY KEY, up int REFERENCES dd_self (id))",
+              "INSERT INTO dd_self VALUES (1, NULL)", "INSERT INTO dd_self VALUES (2, 1)", "INSERT INTO dd_self VALUES (3, 9)",
+              "SET search_path = public, dd_fk", "CREATE TABLE dd_fk.dd_child2 (p int REFERENCES dd_parent (id))",
+              "INSERT INTO dd_fk.dd_child2 VALUES (1)", "INSERT INTO dd_fk.dd_child2 VALUES (2)",
+              "RESET search_path", "CREATE TABLE dd_fk.dd_child3 (p int REFERENCES dd_parent (id))",
+              "SELECT count(*) FROM dd_fk.dd_child", "DROP SCHEMA dd_fk CASCADE"]
+    assert [o[:2] for o in _run(duckgres, script)] == [o[:2] for o in _run(pg, script)]
