@@ -4,6 +4,7 @@
 #include "common/sql_error.hpp"
 
 #include <filesystem>
+#include <set>
 
 namespace duckgres::engine {
 
@@ -21,6 +22,18 @@ bool DatabaseRegistry::IsValidName(const std::string &name) {
         }
     }
     return true;
+}
+
+std::vector<std::string> DatabaseRegistry::ExistingNames(const std::string &data_dir) {
+    std::set<std::string> names{"postgres"};
+    std::error_code ignored;
+    for (const auto &entry : std::filesystem::directory_iterator(data_dir, ignored)) {
+        const auto &path = entry.path();
+        if (path.extension() == ".duckdb" && IsValidName(path.stem().string())) {
+            names.insert(path.stem().string());
+        }
+    }
+    return {names.begin(), names.end()};
 }
 
 std::shared_ptr<Database> DatabaseRegistry::Get(const std::string &name) {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace duckgres::engine {
 
@@ -30,6 +31,8 @@ public:
     void CloseAll();
 
     static bool IsValidName(const std::string &name);
+    //! The databases of `data_dir`: postgres and every <name>.duckdb file with a valid name, sorted.
+    static std::vector<std::string> ExistingNames(const std::string &data_dir);
 
 private:
     RegistryOptions options_;

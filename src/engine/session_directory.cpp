@@ -1,6 +1,8 @@
 // Registers duckgres_cursors(), a DuckDB table function answering from the calling session.
 #include "engine/session_directory.hpp"
 
+#include <set>
+
 #include "common/duckdb_handles.hpp"
 
 #include <algorithm>
@@ -324,6 +326,22 @@ void SessionDirectory::RegisterFunctions(duckdb_connection connection) {
                                         {"pid", "datname", "usename", "application_name", "client_addr", "client_port",
                                          "backend_start", "xact_start", "query_start", "state", "query", "wait_event"},
                                         [](SessionDirectory &directory, idx_t) { return directory.Activity(); }});
+    RegisterStringTable(connection, "duckgres_databases",
+                        new StringTable{this, {"name"}, [this](SessionDirectory &directory, idx_t) {
+                                            std::set<std::string> names;
+                                            if (database_names_) {
+                                                auto listed = database_names_();
+                                                names.insert(listed.begin(), listed.end());
+                                            }
+                                            for (const auto &row : directory.Activity()) {
+                                                names.insert(row[1]);
+                                            }
+                                            std::vector<std::vector<std::string>> rows;
+                                            for (const auto &name : names) {
+                                                rows.push_back({name});
+                                            }
+                                            return rows;
+                                        }});
     RegisterStringTable(connection, "duckgres_metrics",
                         new StringTable{this, {"name", "value"}, [metrics = metrics_](SessionDirectory &, idx_t) {
                                             std::vector<std::vector<std::string>> rows;

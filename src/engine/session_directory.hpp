@@ -42,8 +42,11 @@ enum class SessionSignal { Cancel, Terminate };
 //! functions (duckgres_cursors()) can answer for the calling session. One per server.
 class SessionDirectory {
 public:
-    //! `metrics`, when given, is what duckgres_metrics() shows; it must outlive the directory.
-    explicit SessionDirectory(const ServerMetrics *metrics = nullptr) : metrics_(metrics) {}
+    //! `metrics`, when given, is what duckgres_metrics() shows; it must outlive the directory. `database_names`,
+    //! when given, lists the server's databases for duckgres_databases() (else only sessions' databases show).
+    explicit SessionDirectory(const ServerMetrics *metrics = nullptr,
+                              std::function<std::vector<std::string>()> database_names = nullptr)
+        : metrics_(metrics), database_names_(std::move(database_names)) {}
 
     //! What a session answers for the functions; each may be empty. Called from inside queries, the
     //! session's own (cursors, settings, interrupted) or another session's (signal): thread-safe.
@@ -101,6 +104,7 @@ private:
         int64_t query_start_micros = 0;
     };
     const ServerMetrics *metrics_;
+    std::function<std::vector<std::string>()> database_names_;
     std::mutex mutex_;
     std::unordered_map<idx_t, Entry> sessions_;
 };

@@ -61,7 +61,8 @@ int Server::Run() {
     auto tls = MakeTlsContext(config_);
 
     ServerMetrics metrics;
-    engine::SessionDirectory sessions(&metrics);
+    engine::SessionDirectory sessions(
+        &metrics, [data_dir = config_.data_dir]() { return engine::DatabaseRegistry::ExistingNames(data_dir); });
     engine::RegistryOptions registry_options;
     registry_options.data_dir = config_.data_dir;
     registry_options.create_databases = config_.create_databases;

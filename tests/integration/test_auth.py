@@ -4,6 +4,9 @@ TLS on and off."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+
 import psycopg
 import pytest
 
@@ -261,6 +264,20 @@ def test_create_databases_on_demand(duckgres_factory) -> None:
             conn.execute("select * from only_in_analytics")
     with pg3(server, dbname="analytics") as conn:
         assert conn.execute("select count(*) from only_in_analytics").fetchone() == (1,)
+    # pg_database lists every database of the server, from any of them, with the same OIDs everywhere (psql's \l).
+    listings = []
+    for dbname in ("postgres", "analytics"):
+        with pg3(server, dbname=dbname) as conn:
+            listings.append(conn.execute("select oid, datname from pg_database order by datname").fetchall())
+            assert conn.execute("select datname from pg_database where oid = (select datid from pg_stat_activity "
+                                "where pid = pg_backend_pid())").fetchone() == (dbname,)
+    assert listings[0] == listings[1]
+    assert [name for _, name in listings[0]] == ["analytics", "postgres"]
+    assert dict((name, oid) for oid, name in listings[0])["postgres"] == 5
+    psql = subprocess.run(["psql", "-X", "-l", "-A", "-t", "-h", server.host, "-p", str(server.port), "-U", "postgres"],
+                          env={**os.environ, "PGPASSWORD": "postgres"}, capture_output=True, text=True, timeout=60)
+    assert psql.returncode == 0, psql.stderr
+    assert [line.split("|")[0] for line in psql.stdout.splitlines()] == ["analytics", "postgres"]
 
 
 @pytest.mark.duckgres_only

@@ -1,9 +1,15 @@
 -- pg_database, pg_roles/pg_user/pg_authid (the session's user; per-user rights come with roles),
 -- pg_description and pg_extension.
 
+-- A database's OID: 5 for postgres as in PostgreSQL, else a number derived from its name (the same in every
+-- database and session).
+CREATE MACRO duckgres_database_oid(name) AS
+    (CASE WHEN name = 'postgres' THEN 5 ELSE 16384 + hash(name) % 1000000000 END)::UINTEGER;
+
+-- Every database of the server (the data directory's files), not only the current one.
 CREATE VIEW pg_database AS
-SELECT (CASE WHEN current_database() = 'postgres' THEN 5 ELSE 16384 + d.database_oid END)::UINTEGER AS oid,
-       current_database()::VARCHAR AS datname,
+SELECT duckgres_catalog.main.duckgres_database_oid(d.name) AS oid,
+       d.name::VARCHAR AS datname,
        10::UINTEGER AS datdba,
        6::INTEGER AS encoding,
        'c'::VARCHAR AS datlocprovider,
@@ -18,8 +24,7 @@ SELECT (CASE WHEN current_database() = 'postgres' THEN 5 ELSE 16384 + d.database
        NULL::VARCHAR AS daticulocale,
        NULL::VARCHAR AS datcollversion,
        NULL::aclitem[] AS datacl
-FROM duckdb_databases() d
-WHERE d.database_name = current_database();
+FROM (SELECT name FROM duckgres_databases() UNION SELECT current_database()) d(name);
 
 CREATE VIEW pg_authid AS
 SELECT 10::UINTEGER AS oid, duckgres_session_user()::VARCHAR AS rolname, true AS rolsuper, true AS rolinherit,

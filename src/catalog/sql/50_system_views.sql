@@ -83,7 +83,7 @@ FROM duckgres_settings();
 
 -- Every session of the server (one row each), as its session last reported itself.
 CREATE VIEW pg_stat_activity AS
-SELECT (CASE WHEN datname = 'postgres' THEN 5 ELSE 16384 END)::UINTEGER AS datid, datname::VARCHAR AS datname,
+SELECT duckgres_catalog.main.duckgres_database_oid(datname) AS datid, datname::VARCHAR AS datname,
        pid::INTEGER AS pid, NULL::INTEGER AS leader_pid, 10::UINTEGER AS usesysid, usename::VARCHAR AS usename,
        application_name::VARCHAR AS application_name, nullif(client_addr, '')::VARCHAR AS client_addr,
        NULL::VARCHAR AS client_hostname, nullif(client_port, '')::INTEGER AS client_port,
