@@ -6,6 +6,7 @@
 #include "common/sql_error.hpp"
 #include "types/type_name.hpp"
 
+#include <initializer_list>
 #include <string>
 
 namespace duckgres::engine {
@@ -13,6 +14,7 @@ namespace duckgres::engine {
 namespace {
 
 using ScalarFunctionHandle = DuckDbHandle<duckdb_scalar_function, duckdb_destroy_scalar_function>;
+using CastFunctionHandle = DuckDbHandle<duckdb_cast_function, duckdb_destroy_cast_function>;
 
 void Run(duckdb_connection connection, const std::string &sql, const char *what) {
     ResultHandle result;
@@ -83,9 +85,35 @@ void RegisterAliasType(duckdb_connection connection, duckdb_type base, const cha
     }
 }
 
+//! A string type PostgreSQL has and DuckDB lacks, as a VARCHAR under `alias` (see types/type_mapping.cpp): name
+//! (relname, nspname, information_schema's identifiers), pg_char (PostgreSQL's one-byte "char": relkind, contype...),
+//! character_data and yes_or_no (information_schema's varchar domains). It casts to VARCHAR implicitly (the same
+//! strings, referenced), so every string function takes it.
+void RegisterStringAlias(duckdb_connection connection, const char *alias) {
+    RegisterAliasType(connection, DUCKDB_TYPE_VARCHAR, alias);
+    LogicalTypeHandle source(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
+    duckdb_logical_type_set_alias(source.Get(), alias);
+    LogicalTypeHandle varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
+    CastFunctionHandle cast(duckdb_create_cast_function());
+    duckdb_cast_function_set_source_type(cast.Get(), source.Get());
+    duckdb_cast_function_set_target_type(cast.Get(), varchar.Get());
+    duckdb_cast_function_set_implicit_cast_cost(cast.Get(), 1);
+    duckdb_cast_function_set_function(cast.Get(),
+                                      [](duckdb_function_info, idx_t, duckdb_vector input, duckdb_vector output) {
+                                          duckdb_vector_reference_vector(output, input);
+                                          return true;
+                                      });
+    if (duckdb_register_cast_function(connection, cast.Get()) != DuckDBSuccess) {
+        throw SqlError("XX000", std::string("could not register the cast from ") + alias + " to varchar");
+    }
+}
+
 } // namespace
 
 void BuildCatalog(duckdb_connection connection) {
+    for (const char *alias : {"name", "pg_char", "character_data", "yes_or_no"}) {
+        RegisterStringAlias(connection, alias);
+    }
     RegisterAliasType(connection, DUCKDB_TYPE_UINTEGER, "xid");
     RegisterAliasType(connection, DUCKDB_TYPE_VARCHAR, "aclitem");
     RegisterAliasType(connection, DUCKDB_TYPE_VARCHAR, "anyarray");

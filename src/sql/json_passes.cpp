@@ -58,14 +58,14 @@ bool IsJsonCast(const Node &node) {
     return name == "json" || name == "jsonb";
 }
 
-//! jsonb becomes DuckDB's JSON; name (PostgreSQL's 63-byte identifier type) becomes VARCHAR.
+//! jsonb becomes DuckDB's JSON (name, PostgreSQL's identifier type, is a type of the catalog's own).
 bool JsonbAsJson(pg_query::TypeName &type) {
     auto name = LastName(type.names());
-    if (name != "jsonb" && name != "name") {
+    if (name != "jsonb") {
         return false;
     }
     type.mutable_names()->Clear();
-    type.mutable_names()->Add()->mutable_string()->set_sval(name == "jsonb" ? "json" : "varchar");
+    type.mutable_names()->Add()->mutable_string()->set_sval("json");
     return true;
 }
 

@@ -40,6 +40,19 @@ inline pg_query::Node FuncCallNode(std::initializer_list<std::string_view> names
     return node;
 }
 
+//! `arg::type`, the type's (possibly qualified) name being `names`.
+inline pg_query::Node TypeCastNode(pg_query::Node arg, std::initializer_list<std::string_view> names) {
+    pg_query::Node node;
+    auto *cast = node.mutable_type_cast();
+    *cast->mutable_arg() = std::move(arg);
+    auto *type_name = cast->mutable_type_name();
+    for (auto name : names) {
+        type_name->add_names()->mutable_string()->set_sval(std::string(name));
+    }
+    type_name->set_typemod(-1);
+    return node;
+}
+
 //! Visits every Node below `message`, children before parents, so a pass that replaces a node
 //! (wrapping it in a cast, say) never sees its own output again. Uses protobuf reflection so
 //! that every kind of node is reached.

@@ -77,11 +77,21 @@ bool InlineSessionFunctions(Node &node, const RewriteContext &context) {
         case pg_query::SVFOP_SESSION_USER:
         case pg_query::SVFOP_USER:
         case pg_query::SVFOP_CURRENT_ROLE:
-            node = StringConst(context.user);
+            node = TypeCastNode(StringConst(context.user), {"name"});
+            return true;
+        case pg_query::SVFOP_CURRENT_SCHEMA:
+        case pg_query::SVFOP_CURRENT_CATALOG:
+            node = TypeCastNode(std::move(node), {"name"}); // PostgreSQL types these name, DuckDB varchar
             return true;
         default:
             return false;
         }
+    }
+    if (node.has_func_call() && node.func_call().args_size() == 0 &&
+        (LastName(node.func_call().funcname()) == "current_schema" ||
+         LastName(node.func_call().funcname()) == "current_database")) {
+        node = TypeCastNode(std::move(node), {"name"});
+        return true;
     }
     if (node.has_func_call() && (node.func_call().args_size() == 1 || node.func_call().args_size() == 2) &&
         context.setting && LastName(node.func_call().funcname()) == "current_setting") {
@@ -97,11 +107,7 @@ bool InlineSessionFunctions(Node &node, const RewriteContext &context) {
             if (missing_ok) {
                 Node null;
                 null.mutable_a_const()->set_isnull(true);
-                Node typed;
-                *typed.mutable_type_cast()->mutable_arg() = null;
-                typed.mutable_type_cast()->mutable_type_name()->add_names()->mutable_string()->set_sval("text");
-                typed.mutable_type_cast()->mutable_type_name()->set_typemod(-1);
-                node = std::move(typed);
+                node = TypeCastNode(std::move(null), {"text"});
                 return true;
             }
         }
@@ -305,14 +311,7 @@ bool CastInt4Function(Node &node) {
     if (!node.has_func_call() || !IsInt4Function(FunctionName(node.func_call()))) {
         return false;
     }
-    Node cast;
-    auto *type_cast = cast.mutable_type_cast();
-    *type_cast->mutable_arg() = std::move(node);
-    auto *type_name = type_cast->mutable_type_name();
-    type_name->add_names()->mutable_string()->set_sval("pg_catalog");
-    type_name->add_names()->mutable_string()->set_sval("int4");
-    type_name->set_typemod(-1);
-    node = std::move(cast);
+    node = TypeCastNode(std::move(node), {"pg_catalog", "int4"});
     return true;
 }
 

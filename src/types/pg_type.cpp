@@ -111,9 +111,10 @@ std::string CastTypeNameForOid(uint32_t type_oid) {
     case oid::kJson:
     case oid::kJsonb:
         return "json";
+    case oid::kName:
+        return "name";
     case oid::kVarchar:
     case oid::kBpchar:
-    case oid::kName:
     case oid::kChar:
         return "varchar";
     default:

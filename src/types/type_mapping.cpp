@@ -71,6 +71,18 @@ PgType MapLogicalType(duckdb_logical_type type) {
         if (HasAlias(type, "JSON")) {
             return Make(oid::kJson, -1, "json");
         }
+        if (HasAlias(type, "name")) {
+            return Make(oid::kName, 64, "name");
+        }
+        if (HasAlias(type, "pg_char")) {
+            return Make(oid::kChar, 1, "\"char\"");
+        }
+        if (HasAlias(type, "character_data")) {
+            return Make(oid::kVarchar, -1, "character varying");
+        }
+        if (HasAlias(type, "yes_or_no")) {
+            return Make(oid::kVarchar, -1, "character varying(3)", 3 + 4);
+        }
         if (HasAlias(type, "anyarray")) {
             return Make(oid::kAnyarray, -1, "anyarray");
         }

@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <initializer_list>
 #include <string>
 #include <utility>
 
@@ -94,10 +95,13 @@ LogicalTypeHandle ParseDuckDbTypeName(std::string_view name) {
     if (lower.starts_with("struct(")) {
         return LogicalTypeHandle(duckdb_create_struct_type(nullptr, nullptr, 0));
     }
-    if (lower == "json") {
-        LogicalTypeHandle json(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
-        duckdb_logical_type_set_alias(json.Get(), "JSON");
-        return json;
+    // VARCHARs under an alias: DuckDB's JSON, and the catalog's PostgreSQL string types (engine/catalog_builder.cpp).
+    for (const char *alias : {"json", "name", "pg_char", "character_data", "yes_or_no"}) {
+        if (lower == alias) {
+            LogicalTypeHandle aliased(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
+            duckdb_logical_type_set_alias(aliased.Get(), alias);
+            return aliased;
+        }
     }
     for (const auto &[type_name, id] : kSimpleTypes) {
         if (lower == type_name) {

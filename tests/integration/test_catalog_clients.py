@@ -3,6 +3,8 @@ psycopg's TypeInfo, each run against Duckgres and PostgreSQL 15 on the same obje
 from __future__ import annotations
 
 import re
+import subprocess
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -190,6 +192,32 @@ def test_information_schema_matches_postgres(servers, request, view) -> None:
     assert results[0] == results[1]
 
 
+# Columns of types DuckDB lacks are sent with PostgreSQL's type: name (19), "char" (18), and information_schema's
+# varchar domains (1043, yes_or_no as varchar(3)).
+STRING_TYPE_OIDS = {19, 18, 1043}
+TYPED_RELATIONS = ["pg_class", "pg_namespace", "pg_attribute", "pg_type", "pg_constraint", "pg_database",
+                   "pg_roles", "pg_user", "pg_am", "pg_proc", "pg_tables", "pg_views", "pg_indexes", "pg_sequences",
+                   "pg_stat_activity", "pg_stat_user_tables", "pg_collation", "pg_trigger",
+                   "information_schema.tables", "information_schema.columns", "information_schema.schemata",
+                   "information_schema.views", "information_schema.table_constraints",
+                   "information_schema.key_column_usage", "information_schema.referential_constraints",
+                   "information_schema.routines", "information_schema.sequences"]
+
+
+@pytest.mark.parametrize("relation", TYPED_RELATIONS)
+def test_catalog_string_columns_have_postgres_types(servers, relation) -> None:
+    types = []
+    for server in servers:
+        with psycopg.connect(server.conninfo(), autocommit=True) as conn:
+            cursor = conn.execute(f"SELECT * FROM {relation} WHERE false")
+            types.append({column.name: (column.type_code, column.display_size if column.type_code == 1043 else None)
+                          for column in cursor.description})
+    duckgres_types, pg_types = types
+    expected = {name: type_ for name, type_ in pg_types.items() if type_[0] in STRING_TYPE_OIDS}
+    assert expected, f"{relation} has no name, \"char\" or varchar columns in PostgreSQL"
+    assert {name: duckgres_types.get(name) for name in expected} == expected
+
+
 # ------------------------------------------------------------------------------------------------
 # pgcli (Debian's package): the queries its completion engine runs at startup, through its own code. Not
 # covered: casing(), run only with the generate_casing_file option, which groups by a set-returning function
@@ -239,3 +267,15 @@ def test_pgcli_completion_queries_match_postgres(servers) -> None:
     expected = _pgcli_completions(pg)
     assert expected["tables"] and expected["functions"] and expected["view_definition"], expected
     assert _pgcli_completions(duckgres) == expected
+
+
+def test_static_catalog_rows_are_current(pg, tmp_path) -> None:
+    """src/catalog/static is what generate_static.py writes from PostgreSQL 15 today."""
+    repo = Path(__file__).resolve().parents[2]
+    run = subprocess.run(["/usr/bin/python3", str(repo / "src" / "catalog" / "generate_static.py"), pg.conninfo(),
+                          str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    checked_in = repo / "src" / "catalog" / "static"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in checked_in.iterdir())
+    for generated in tmp_path.iterdir():
+        assert generated.read_text() == (checked_in / generated.name).read_text(), generated.name

@@ -2,7 +2,7 @@
 -- catalogs, fixed rows), with PostgreSQL's columns.
 
 CREATE VIEW pg_namespace AS
-SELECT oid::UINTEGER AS oid, nspname::VARCHAR AS nspname, 10::UINTEGER AS nspowner, NULL::aclitem[] AS nspacl
+SELECT oid::UINTEGER AS oid, nspname::name AS nspname, 10::UINTEGER AS nspowner, NULL::aclitem[] AS nspacl
 FROM (VALUES (11, 'pg_catalog'), (99, 'pg_toast'), (13000, 'information_schema')) fixed(oid, nspname)
 UNION ALL
 SELECT duckgres_catalog.main.duckgres_namespace_oid(s.schema_name, s.oid), s.schema_name,

@@ -29,13 +29,13 @@ SELECT * REPLACE (lanacl::aclitem[] AS lanacl) FROM duckgres_catalog.static.pg_l
 
 CREATE VIEW pg_enum AS
 SELECT ((1000 * t.oid + l.n) % 4294967295)::UINTEGER AS oid, t.oid::UINTEGER AS enumtypid, l.n::REAL AS enumsortorder,
-       l.label::VARCHAR AS enumlabel
+       l.label::name AS enumlabel
 FROM duckgres_catalog.main.duckgres_user_types t,
      (SELECT unnest(labels) AS label, generate_subscripts(labels, 1) AS n) l;
 
 CREATE VIEW pg_attribute AS
 SELECT duckgres_catalog.main.duckgres_object_oid(c.table_oid)::UINTEGER AS attrelid,
-       c.column_name::VARCHAR AS attname,
+       c.column_name::name AS attname,
        c.type_oid::UINTEGER AS atttypid,
        -1::INTEGER AS attstattarget,
        coalesce(t.typlen, -1)::SMALLINT AS attlen,
@@ -44,14 +44,14 @@ SELECT duckgres_catalog.main.duckgres_object_oid(c.table_oid)::UINTEGER AS attre
        -1::INTEGER AS attcacheoff,
        c.type_modifier::INTEGER AS atttypmod,
        coalesce(t.typbyval, false) AS attbyval,
-       coalesce(t.typalign, 'i')::VARCHAR AS attalign,
-       coalesce(t.typstorage, 'x')::VARCHAR AS attstorage,
-       ''::VARCHAR AS attcompression,
+       coalesce(t.typalign, 'i')::pg_char AS attalign,
+       coalesce(t.typstorage, 'x')::pg_char AS attstorage,
+       ''::pg_char AS attcompression,
        NOT c.is_nullable AS attnotnull,
        c.column_default IS NOT NULL AS atthasdef,
        false AS atthasmissing,
-       ''::VARCHAR AS attidentity,
-       ''::VARCHAR AS attgenerated,
+       ''::pg_char AS attidentity,
+       ''::pg_char AS attgenerated,
        false AS attisdropped,
        true AS attislocal,
        0::INTEGER AS attinhcount,

@@ -9,10 +9,10 @@ CREATE MACRO duckgres_database_oid(name) AS
 -- Every database of the server (the data directory's files), not only the current one.
 CREATE VIEW pg_database AS
 SELECT duckgres_catalog.main.duckgres_database_oid(d.name) AS oid,
-       d.name::VARCHAR AS datname,
+       d.name::name AS datname,
        10::UINTEGER AS datdba,
        6::INTEGER AS encoding,
-       'c'::VARCHAR AS datlocprovider,
+       'c'::pg_char AS datlocprovider,
        false AS datistemplate,
        true AS datallowconn,
        -1::INTEGER AS datconnlimit,
@@ -27,7 +27,7 @@ SELECT duckgres_catalog.main.duckgres_database_oid(d.name) AS oid,
 FROM (SELECT name FROM duckgres_databases() UNION SELECT current_database()) d(name);
 
 CREATE VIEW pg_authid AS
-SELECT 10::UINTEGER AS oid, duckgres_session_user()::VARCHAR AS rolname, true AS rolsuper, true AS rolinherit,
+SELECT 10::UINTEGER AS oid, duckgres_session_user()::name AS rolname, true AS rolsuper, true AS rolinherit,
        true AS rolcreaterole, true AS rolcreatedb, true AS rolcanlogin, true AS rolreplication,
        true AS rolbypassrls, -1::INTEGER AS rolconnlimit, NULL::VARCHAR AS rolpassword,
        NULL::TIMESTAMPTZ AS rolvaliduntil;
@@ -61,7 +61,7 @@ FROM duckgres_catalog.main.duckgres_user_types t WHERE t.comment IS NOT NULL AND
 
 -- No extensions (plpgsql, which PostgreSQL lists, does not exist here).
 CREATE VIEW pg_extension AS
-SELECT 0::UINTEGER AS oid, ''::VARCHAR AS extname, 0::UINTEGER AS extowner, 0::UINTEGER AS extnamespace,
+SELECT 0::UINTEGER AS oid, ''::name AS extname, 0::UINTEGER AS extowner, 0::UINTEGER AS extnamespace,
        false AS extrelocatable, ''::VARCHAR AS extversion, NULL::UINTEGER[] AS extconfig,
        NULL::VARCHAR[] AS extcondition
 WHERE false;

@@ -10,31 +10,34 @@ SELECT (3000000000 + 1000 * c.table_oid + c.column_index)::UINTEGER AS oid,
              -- nextval('seq') as PostgreSQL shows a serial column's default: nextval('seq'::regclass).
              WHEN starts_with(c.column_default, 'nextval(''') AND ends_with(c.column_default, ''')')
              THEN c.column_default[1:-2] || '::regclass)'
+             -- DuckDB keeps a boolean default as a cast of 't' / 'f'; PostgreSQL deparses it as true / false.
+             WHEN c.column_default = 'CAST(''t'' AS BOOLEAN)' THEN 'true'
+             WHEN c.column_default = 'CAST(''f'' AS BOOLEAN)' THEN 'false'
              ELSE c.column_default END)::VARCHAR AS adbin
 FROM duckdb_columns() c
 WHERE c.database_name = current_database() AND c.column_default IS NOT NULL;
 
 CREATE VIEW pg_tables AS
-SELECT r.nspname::VARCHAR AS schemaname, r.relname::VARCHAR AS tablename,
-       duckgres_session_user()::VARCHAR AS tableowner, NULL::VARCHAR AS tablespace, r.relhasindex AS hasindexes,
+SELECT r.nspname::name AS schemaname, r.relname::name AS tablename,
+       duckgres_session_user()::name AS tableowner, NULL::name AS tablespace, r.relhasindex AS hasindexes,
        false AS hasrules, false AS hastriggers, false AS rowsecurity
 FROM duckgres_catalog.main.duckgres_relations r WHERE r.relkind = 'r';
 
 CREATE VIEW pg_views AS
-SELECT v.schema_name::VARCHAR AS schemaname, v.view_name::VARCHAR AS viewname,
-       duckgres_session_user()::VARCHAR AS viewowner,
+SELECT v.schema_name::name AS schemaname, v.view_name::name AS viewname,
+       duckgres_session_user()::name AS viewowner,
        duckgres_catalog.main.pg_get_viewdef(duckgres_catalog.main.duckgres_object_oid(v.view_oid))::VARCHAR
            AS definition
 FROM duckdb_views() v WHERE v.database_name = current_database() AND NOT v.internal;
 
 CREATE VIEW pg_matviews AS
-SELECT ''::VARCHAR AS schemaname, ''::VARCHAR AS matviewname, ''::VARCHAR AS matviewowner,
-       NULL::VARCHAR AS tablespace, false AS hasindexes, false AS ispopulated, ''::VARCHAR AS definition
+SELECT ''::name AS schemaname, ''::name AS matviewname, ''::name AS matviewowner,
+       NULL::name AS tablespace, false AS hasindexes, false AS ispopulated, ''::VARCHAR AS definition
 WHERE false;
 
 CREATE VIEW pg_indexes AS
-SELECT i.schema_name::VARCHAR AS schemaname, i.table_name::VARCHAR AS tablename,
-       i.index_name::VARCHAR AS indexname, NULL::VARCHAR AS tablespace,
+SELECT i.schema_name::name AS schemaname, i.table_name::name AS tablename,
+       i.index_name::name AS indexname, NULL::name AS tablespace,
        duckgres_catalog.main.pg_get_indexdef(i.indexrelid)::VARCHAR AS indexdef
 FROM duckgres_catalog.main.duckgres_indexes i;
 
@@ -45,13 +48,13 @@ SELECT duckgres_catalog.main.duckgres_object_oid(sequence_oid)::UINTEGER AS seqr
 FROM duckdb_sequences() WHERE database_name = current_database();
 
 CREATE VIEW pg_sequences AS
-SELECT schema_name::VARCHAR AS schemaname, sequence_name::VARCHAR AS sequencename,
-       duckgres_session_user()::VARCHAR AS sequenceowner, 'bigint'::VARCHAR AS data_type, start_value, min_value,
+SELECT schema_name::name AS schemaname, sequence_name::name AS sequencename,
+       duckgres_session_user()::name AS sequenceowner, 'bigint'::VARCHAR AS data_type, start_value, min_value,
        max_value, increment_by, cycle, 1::BIGINT AS cache_size, last_value
 FROM duckdb_sequences() WHERE database_name = current_database();
 
 CREATE VIEW pg_stat_user_tables AS
-SELECT r.oid::UINTEGER AS relid, r.nspname::VARCHAR AS schemaname, r.relname::VARCHAR AS relname,
+SELECT r.oid::UINTEGER AS relid, r.nspname::name AS schemaname, r.relname::name AS relname,
        0::BIGINT AS seq_scan, 0::BIGINT AS seq_tup_read, 0::BIGINT AS idx_scan, 0::BIGINT AS idx_tup_fetch,
        0::BIGINT AS n_tup_ins, 0::BIGINT AS n_tup_upd, 0::BIGINT AS n_tup_del, 0::BIGINT AS n_tup_hot_upd,
        r.reltuples::BIGINT AS n_live_tup, 0::BIGINT AS n_dead_tup, 0::BIGINT AS n_mod_since_analyze,
@@ -62,8 +65,8 @@ FROM duckgres_catalog.main.duckgres_relations r WHERE r.relkind = 'r';
 
 -- Index usage: DuckDB keeps no per-index counters, so the counts are 0.
 CREATE VIEW pg_stat_user_indexes AS
-SELECT i.indrelid::UINTEGER AS relid, i.indexrelid::UINTEGER AS indexrelid, i.schema_name::VARCHAR AS schemaname,
-       i.table_name::VARCHAR AS relname, i.index_name::VARCHAR AS indexrelname, 0::BIGINT AS idx_scan,
+SELECT i.indrelid::UINTEGER AS relid, i.indexrelid::UINTEGER AS indexrelid, i.schema_name::name AS schemaname,
+       i.table_name::name AS relname, i.index_name::name AS indexrelname, 0::BIGINT AS idx_scan,
        0::BIGINT AS idx_tup_read, 0::BIGINT AS idx_tup_fetch
 FROM duckgres_catalog.main.duckgres_indexes i;
 
@@ -83,8 +86,8 @@ FROM duckgres_settings();
 
 -- Every session of the server (one row each), as its session last reported itself.
 CREATE VIEW pg_stat_activity AS
-SELECT duckgres_catalog.main.duckgres_database_oid(datname) AS datid, datname::VARCHAR AS datname,
-       pid::INTEGER AS pid, NULL::INTEGER AS leader_pid, 10::UINTEGER AS usesysid, usename::VARCHAR AS usename,
+SELECT duckgres_catalog.main.duckgres_database_oid(datname) AS datid, datname::name AS datname,
+       pid::INTEGER AS pid, NULL::INTEGER AS leader_pid, 10::UINTEGER AS usesysid, usename::name AS usename,
        application_name::VARCHAR AS application_name, nullif(client_addr, '')::VARCHAR AS client_addr,
        NULL::VARCHAR AS client_hostname, nullif(client_port, '')::INTEGER AS client_port,
        to_timestamp((backend_start::BIGINT)::DOUBLE / 1000000) AS backend_start,
