@@ -26,18 +26,11 @@ PreparedStatement EngineConnection::Prepare(const std::string &sql) {
 }
 
 std::shared_ptr<PreparedStatement> EngineConnection::PrepareCached(const std::string &sql) {
-    auto found = cache_index_.find(sql);
-    if (found != cache_index_.end()) {
-        cache_.splice(cache_.begin(), cache_, found->second);
-        return found->second->second;
+    if (auto found = cache_.Find(sql)) {
+        return found;
     }
     auto statement = std::make_shared<PreparedStatement>(Prepare(sql));
-    cache_.emplace_front(sql, statement);
-    cache_index_[sql] = cache_.begin();
-    if (cache_.size() > kCacheSize) {
-        cache_index_.erase(cache_.back().first);
-        cache_.pop_back();
-    }
+    cache_.Insert(sql, statement);
     return statement;
 }
 

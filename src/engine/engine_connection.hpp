@@ -1,13 +1,12 @@
 // EngineConnection: one session's DuckDB connection, with prepare, execute and interrupt.
 #pragma once
 
+#include "common/lru_cache.hpp"
 #include "engine/database.hpp"
 #include "engine/query_result.hpp"
 
-#include <list>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace duckgres::engine {
@@ -33,10 +32,7 @@ public:
     //! cached statement by itself when the catalog changed.
     std::shared_ptr<PreparedStatement> PrepareCached(const std::string &sql);
     //! Forgets the cached statements (their names were resolved through a search_path that changed).
-    void ClearCache() {
-        cache_.clear();
-        cache_index_.clear();
-    }
+    void ClearCache() { cache_.Clear(); }
     //! Starts execution; rows are then pulled with QueryResult::Fetch. Throws SqlError.
     std::unique_ptr<QueryResult> Execute(PreparedStatement &statement);
     //! Prepares and runs a statement to completion, discarding rows. Throws SqlError.
@@ -55,9 +51,7 @@ private:
 
     std::shared_ptr<Database> database_;
     ConnectionHandle connection_;
-    //! Most recently used first.
-    std::list<std::pair<std::string, std::shared_ptr<PreparedStatement>>> cache_;
-    std::unordered_map<std::string, decltype(cache_)::iterator> cache_index_;
+    LruCache<PreparedStatement> cache_{kCacheSize};
 };
 
 } // namespace duckgres::engine

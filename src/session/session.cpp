@@ -36,6 +36,9 @@ constexpr size_t kPipelineOutput = 64 * 1024;
 //! In a query over DuckDB's catalog functions: the schema is one an unqualified name resolves in (the search
 //! path the session gave DuckDB).
 constexpr const char *kInSearchPath = "list_contains(current_schemas(false), schema_name)";
+//! Query texts up to this size are parsed on the I/O thread (and their parses remembered); longer ones on a worker,
+//! so that one huge query string cannot stall the I/O thread.
+constexpr size_t kParseInPlaceLimit = 4096;
 //! How often a connection waiting for a slot (connection_queue_timeout) tries again.
 constexpr std::chrono::milliseconds kAdmissionPoll{20};
 //! How often an interrupted statement that still runs is interrupted again.
@@ -730,6 +733,17 @@ asio::awaitable<void> Session::CommandLoop() {
     }
 }
 
+std::shared_ptr<const sql::ParsedQuery> Session::ParseCached(const std::string &text) {
+    if (auto found = parse_cache_.Find(text)) {
+        return found;
+    }
+    auto parsed = std::make_shared<const sql::ParsedQuery>(sql::ParseQuery(text));
+    if (text.size() <= kParseInPlaceLimit) {
+        parse_cache_.Insert(text, parsed);
+    }
+    return parsed;
+}
+
 asio::awaitable<void> Session::HandleQuery(const wire::Query &query) {
     query_text_ = query.sql;
     last_query_ = query.sql;
@@ -737,15 +751,14 @@ asio::awaitable<void> Session::HandleQuery(const wire::Query &query) {
     // A simple Query destroys the unnamed prepared statement and portal, as in PostgreSQL.
     prepared_.erase("");
     portals_.erase("");
-    // Parsing is pure CPU work on the query text: short queries are parsed in place, long ones on
-    // a worker so that one huge query string cannot stall the I/O thread.
-    constexpr size_t kParseInPlaceLimit = 4096;
-    sql::ParsedQuery parsed;
+    std::shared_ptr<const sql::ParsedQuery> parsed_query;
     if (query.sql.size() <= kParseInPlaceLimit) {
-        parsed = sql::ParseQuery(query.sql);
+        parsed_query = ParseCached(query.sql);
     } else {
-        parsed = co_await context_.workers.Run([&query]() { return sql::ParseQuery(query.sql); });
+        sql::ParsedQuery long_query = co_await context_.workers.Run([&query]() { return sql::ParseQuery(query.sql); });
+        parsed_query = std::make_shared<const sql::ParsedQuery>(std::move(long_query));
     }
+    const sql::ParsedQuery &parsed = *parsed_query;
     if (parsed.statements.empty()) {
         wire::WriteEmptyQueryResponse(stream_.Out());
         co_return;

@@ -1,6 +1,7 @@
 // Session: one client connection, from startup to Terminate, as a protocol state machine.
 #pragma once
 
+#include "common/lru_cache.hpp"
 #include "common/sql_error.hpp"
 #include "engine/engine_connection.hpp"
 #include "session/message_stream.hpp"
@@ -113,6 +114,8 @@ private:
     static std::map<int32_t, uint32_t> CastParameterTypes(const sql::ParsedStatement &statement);
     asio::awaitable<void> HandleExtendedMessage(wire::FrontendType type, std::span<const uint8_t> payload);
     asio::awaitable<void> HandleParse(const wire::ParseMessage &message);
+    //! The parse of `text`, remembered when the text is short (a pure function of the text: never stale).
+    std::shared_ptr<const sql::ParsedQuery> ParseCached(const std::string &text);
     asio::awaitable<void> HandleBind(const wire::BindMessage &message);
     void HandleDescribe(const wire::DescribeMessage &message);
     asio::awaitable<void> HandleExecute(const wire::ExecuteMessage &message);
@@ -254,6 +257,8 @@ private:
     std::shared_ptr<const types::TimeZone> time_zone_;
     //! The search_path value last given to DuckDB (empty: apply again, e.g. after CREATE SCHEMA).
     std::string applied_search_path_ = "\"$user\", public";
+    //! Parse trees of recent short query texts (simple Query and Parse): a repeated query skips parsing.
+    LruCache<const sql::ParsedQuery> parse_cache_{64};
     std::string creation_schema_ = "public"; //!< the first existing schema of the applied search path
     types::TextFormatOptions text_options_;
     TxState tx_ = TxState::Idle;

@@ -107,14 +107,14 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
     }
     query_text_ = message.query;
     auto entry = std::make_shared<PreparedEntry>();
-    auto parsed = sql::ParseQuery(message.query);
-    if (parsed.statements.size() > 1) {
+    auto parsed = ParseCached(message.query);
+    if (parsed->statements.size() > 1) {
         throw SqlError("42601", "cannot insert multiple commands into a prepared statement");
     }
-    if (parsed.statements.empty()) {
+    if (parsed->statements.empty()) {
         entry->empty = true;
     } else {
-        entry->statement = std::move(parsed.statements[0]);
+        entry->statement = parsed->statements[0];
         entry->statement.location = 0;
     }
     entry->parameter_types = message.param_types;
