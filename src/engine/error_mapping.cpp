@@ -97,6 +97,11 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_BINDER, "Could not choose a best candidate function", "42725"},
     MessageRule{DUCKDB_ERROR_BINDER, "Prepared statement", "26000", "does not exist"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "Prepared statement", "26000", "does not exist"},
+    // The catalog's lookups (::regclass, has_schema_privilege...) fail with PostgreSQL's messages.
+    MessageRule{DUCKDB_ERROR_INVALID_INPUT, "relation \"", "42P01", "\" does not exist"},
+    MessageRule{DUCKDB_ERROR_INVALID_INPUT, "schema \"", "3F000", "\" does not exist"},
+    MessageRule{DUCKDB_ERROR_INVALID_INPUT, "role \"", "42704", "\" does not exist"},
+    MessageRule{DUCKDB_ERROR_INVALID_INPUT, "type \"", "42704", "\" does not exist"},
     MessageRule{DUCKDB_ERROR_BINDER, "Cannot compare values", "42883"},
     MessageRule{DUCKDB_ERROR_BINDER, "WHERE clause cannot contain aggregates", "42803"},
     MessageRule{DUCKDB_ERROR_BINDER, "Duplicate column name", "42701"},

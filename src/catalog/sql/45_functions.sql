@@ -138,26 +138,6 @@ CREATE MACRO col_description(arg_table_oid, arg_column_number) AS
      WHERE cd_d.objoid = arg_table_oid AND cd_d.classoid = 1259 AND cd_d.objsubid = arg_column_number);
 CREATE MACRO shobj_description(arg_object_oid, arg_catalog_name) AS NULL::VARCHAR;
 
--- Privileges: every user may do everything until roles arrive.
-CREATE MACRO has_table_privilege(a, b) AS true,
-    (a, b, c) AS true;
-CREATE MACRO has_schema_privilege(a, b) AS true,
-    (a, b, c) AS true;
-CREATE MACRO has_database_privilege(a, b) AS true,
-    (a, b, c) AS true;
-CREATE MACRO has_column_privilege(a, b, c) AS true,
-    (a, b, c, d) AS true;
-CREATE MACRO has_function_privilege(a, b) AS true,
-    (a, b, c) AS true;
-CREATE MACRO has_sequence_privilege(a, b) AS true,
-    (a, b, c) AS true;
-CREATE MACRO has_type_privilege(a, b) AS true,
-    (a, b, c) AS true;
-CREATE MACRO has_any_column_privilege(a, b) AS true,
-    (a, b, c) AS true;
-CREATE MACRO pg_has_role(a, b) AS true,
-    (a, b, c) AS true;
-
 -- Sizes: DuckDB keeps no per-relation byte counts; its row estimate times the column count times 8.
 CREATE MACRO duckgres_relation_size(arg_rel_oid) AS
     coalesce((SELECT (drs_r.reltuples * drs_r.relnatts * 8)::BIGINT FROM duckgres_catalog.main.duckgres_relations drs_r
@@ -218,20 +198,24 @@ CREATE MACRO current_schemas(arg_include_implicit) AS
 CREATE MACRO duckgres_unquote(arg_name) AS
     CASE WHEN starts_with(arg_name, '"') THEN replace(arg_name[2:-2], '""', '"') ELSE lower(arg_name) END;
 
-CREATE MACRO duckgres_regclass_oid(arg_name) AS
+-- A relation's OID by its (possibly qualified) name, NULL when there is none: an unqualified name is looked up in
+-- pg_catalog, then along the search path.
+CREATE MACRO duckgres_regclass_lookup(arg_name) AS
     CASE WHEN regexp_full_match(arg_name, '[0-9]+') THEN arg_name::UINTEGER
-    ELSE coalesce(
-        (SELECT dro_c.oid FROM duckgres_catalog.main.pg_class dro_c
-         JOIN duckgres_catalog.main.pg_namespace dro_n ON dro_n.oid = dro_c.relnamespace
-         WHERE dro_c.relname = duckgres_catalog.main.duckgres_unquote(string_split(arg_name, '.')[-1])
-           AND CASE WHEN strpos(arg_name, '.') > 0
-                    THEN dro_n.nspname = duckgres_catalog.main.duckgres_unquote(string_split(arg_name, '.')[-2])
-                    ELSE dro_n.nspname IN ('pg_catalog', 'public', 'main') END
-         ORDER BY dro_n.nspname = 'pg_catalog' DESC, dro_n.nspname = 'public' DESC LIMIT 1),
-        error('relation "' || arg_name || '" does not exist'))
+    ELSE (SELECT drl_c.oid FROM duckgres_catalog.main.pg_class drl_c
+          JOIN duckgres_catalog.main.pg_namespace drl_n ON drl_n.oid = drl_c.relnamespace
+          WHERE drl_c.relname = duckgres_catalog.main.duckgres_unquote(string_split(arg_name, '.')[-1])
+            AND CASE WHEN strpos(arg_name, '.') > 0
+                     THEN drl_n.nspname = duckgres_catalog.main.duckgres_unquote(string_split(arg_name, '.')[-2])
+                     ELSE drl_n.nspname = 'pg_catalog' OR list_contains(current_schemas(true), drl_n.nspname) END
+          ORDER BY drl_n.nspname = 'pg_catalog' DESC, list_position(current_schemas(true), drl_n.nspname) LIMIT 1)
     END;
+CREATE MACRO duckgres_regclass_oid(arg_name) AS
+    coalesce(duckgres_catalog.main.duckgres_regclass_lookup(arg_name),
+             error('relation "' || arg_name || '" does not exist'));
+CREATE MACRO to_regclass(arg_name) AS duckgres_catalog.main.duckgres_regclass_lookup(arg_name::VARCHAR);
 CREATE MACRO duckgres_regclass_name(arg_oid) AS
-    coalesce((SELECT drn_c.relname FROM duckgres_catalog.main.pg_class drn_c WHERE drn_c.oid = arg_oid), arg_oid::VARCHAR);
+    coalesce((SELECT drn_c.relname::VARCHAR FROM duckgres_catalog.main.pg_class drn_c WHERE drn_c.oid = arg_oid), arg_oid::VARCHAR);
 
 CREATE MACRO duckgres_regtype_oid(arg_name) AS
     CASE WHEN regexp_full_match(arg_name, '[0-9]+') THEN arg_name::UINTEGER
@@ -251,7 +235,7 @@ CREATE MACRO duckgres_regnamespace_oid(arg_name) AS
               WHERE dro_n.nspname = duckgres_catalog.main.duckgres_unquote(arg_name)),
              error('schema "' || arg_name || '" does not exist'));
 CREATE MACRO duckgres_regnamespace_name(arg_oid) AS
-    coalesce((SELECT drn_n.nspname FROM duckgres_catalog.main.pg_namespace drn_n WHERE drn_n.oid = arg_oid), arg_oid::VARCHAR);
+    coalesce((SELECT drn_n.nspname::VARCHAR FROM duckgres_catalog.main.pg_namespace drn_n WHERE drn_n.oid = arg_oid), arg_oid::VARCHAR);
 
 CREATE MACRO duckgres_regproc_oid(arg_name) AS
     coalesce((SELECT dro_p.oid FROM duckgres_catalog.main.pg_proc dro_p
@@ -259,7 +243,7 @@ CREATE MACRO duckgres_regproc_oid(arg_name) AS
               ORDER BY dro_p.oid LIMIT 1),
              error('function "' || arg_name || '" does not exist'));
 CREATE MACRO duckgres_regproc_name(arg_oid) AS
-    coalesce((SELECT drn_p.proname FROM duckgres_catalog.main.pg_proc drn_p WHERE drn_p.oid = arg_oid),
+    coalesce((SELECT drn_p.proname::VARCHAR FROM duckgres_catalog.main.pg_proc drn_p WHERE drn_p.oid = arg_oid),
              CASE WHEN arg_oid = 0 THEN '-' ELSE arg_oid::VARCHAR END);
 
 CREATE MACRO duckgres_regrole_oid(arg_name) AS
@@ -267,7 +251,50 @@ CREATE MACRO duckgres_regrole_oid(arg_name) AS
               WHERE dro_a.rolname = duckgres_catalog.main.duckgres_unquote(arg_name)),
              error('role "' || arg_name || '" does not exist'));
 CREATE MACRO duckgres_regrole_name(arg_oid) AS
-    coalesce((SELECT drn_a.rolname FROM duckgres_catalog.main.pg_authid drn_a WHERE drn_a.oid = arg_oid), arg_oid::VARCHAR);
+    coalesce((SELECT drn_a.rolname::VARCHAR FROM duckgres_catalog.main.pg_authid drn_a WHERE drn_a.oid = arg_oid), arg_oid::VARCHAR);
+
+-- Privileges: until roles arrive every user holds every privilege on every object, so the answer is true for an
+-- object that exists and a valid privilege list ('SELECT, INSERT WITH GRANT OPTION'); an unknown privilege is
+-- 22023 and an unknown relation or schema (by name) an error, as in PostgreSQL. The user argument is not checked.
+CREATE MACRO duckgres_privileges_valid(arg_privileges, arg_allowed) AS
+    list_bool_and(list_transform(string_split(arg_privileges, ','), dpv_p ->
+        CASE WHEN list_contains(arg_allowed,
+                                lower(regexp_replace(trim(dpv_p), '\s+with\s+grant\s+option$', '', 'i')))
+             THEN true
+             ELSE error('unrecognized privilege type: "' || trim(dpv_p) || '"') END));
+CREATE MACRO duckgres_table_privilege(arg_table, arg_privileges, arg_allowed) AS
+    duckgres_catalog.main.duckgres_privileges_valid(arg_privileges, arg_allowed)
+    AND duckgres_catalog.main.duckgres_regclass_oid(arg_table::VARCHAR) IS NOT NULL;
+CREATE MACRO duckgres_schema_privilege(arg_schema, arg_privileges) AS
+    duckgres_catalog.main.duckgres_privileges_valid(arg_privileges, ['usage', 'create'])
+    AND (regexp_full_match(arg_schema::VARCHAR, '[0-9]+')
+         OR duckgres_catalog.main.duckgres_regnamespace_oid(arg_schema::VARCHAR) IS NOT NULL);
+CREATE MACRO has_table_privilege(a, b) AS
+        duckgres_catalog.main.duckgres_table_privilege(a, b, ['select', 'insert', 'update', 'delete', 'truncate',
+                                                              'references', 'trigger']),
+    (u, a, b) AS
+        duckgres_catalog.main.duckgres_table_privilege(a, b, ['select', 'insert', 'update', 'delete', 'truncate',
+                                                              'references', 'trigger']);
+CREATE MACRO has_any_column_privilege(a, b) AS
+        duckgres_catalog.main.duckgres_table_privilege(a, b, ['select', 'insert', 'update', 'references']),
+    (u, a, b) AS duckgres_catalog.main.duckgres_table_privilege(a, b, ['select', 'insert', 'update', 'references']);
+CREATE MACRO has_column_privilege(a, b, c) AS
+        duckgres_catalog.main.duckgres_table_privilege(a, c, ['select', 'insert', 'update', 'references']),
+    (u, a, b, c) AS duckgres_catalog.main.duckgres_table_privilege(a, c, ['select', 'insert', 'update', 'references']);
+CREATE MACRO has_sequence_privilege(a, b) AS
+        duckgres_catalog.main.duckgres_table_privilege(a, b, ['usage', 'select', 'update']),
+    (u, a, b) AS duckgres_catalog.main.duckgres_table_privilege(a, b, ['usage', 'select', 'update']);
+CREATE MACRO has_schema_privilege(a, b) AS duckgres_catalog.main.duckgres_schema_privilege(a, b),
+    (u, a, b) AS duckgres_catalog.main.duckgres_schema_privilege(a, b);
+CREATE MACRO has_database_privilege(a, b) AS
+        duckgres_catalog.main.duckgres_privileges_valid(b, ['create', 'connect', 'temporary', 'temp']),
+    (u, a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['create', 'connect', 'temporary', 'temp']);
+CREATE MACRO has_function_privilege(a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['execute']),
+    (u, a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['execute']);
+CREATE MACRO has_type_privilege(a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['usage']),
+    (u, a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['usage']);
+CREATE MACRO pg_has_role(a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['member', 'usage', 'set']),
+    (u, a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['member', 'usage', 'set']);
 
 -- Arrays: DuckDB lists are one-dimensional and 1-based, as most PostgreSQL arrays are.
 -- array_remove(array, element): every element equal to it removed (NULL removes the NULLs).

@@ -164,6 +164,16 @@ SELECT has_table_privilege('dt_cat_has_privilege_functions', 'SELECT') AS can_se
 -- cleanup
 DROP TABLE IF EXISTS dt_cat_has_privilege_functions;
 
+-- case: cat_has_privilege_arguments
+CREATE TABLE dt_cat_has_privilege_arguments (id int);
+SELECT has_table_privilege('dt_cat_has_privilege_arguments', 'select, INSERT WITH GRANT OPTION') AS list, has_table_privilege(current_user, 'public.dt_cat_has_privilege_arguments', 'UPDATE') AS with_user, has_schema_privilege('public', 'CREATE') AS schema_create, has_database_privilege(current_database(), 'CONNECT, TEMP') AS db, has_column_privilege('dt_cat_has_privilege_arguments', 'id', 'SELECT') AS col, has_any_column_privilege('dt_cat_has_privilege_arguments', 'REFERENCES') AS any_col;
+SELECT has_table_privilege('dt_cat_has_privilege_arguments', 'bogus') AS bad_privilege;
+SELECT has_schema_privilege('public', 'SELECT') AS schema_select;
+SELECT has_database_privilege(current_database(), 'USAGE') AS db_usage;
+SELECT has_schema_privilege('dt_no_such_schema', 'USAGE') AS missing_schema;
+-- cleanup
+DROP TABLE IF EXISTS dt_cat_has_privilege_arguments;
+
 -- case: cat_column_count_per_table
 CREATE TABLE dt_cat_column_count_per_table_a (x int, y int);
 CREATE TABLE dt_cat_column_count_per_table_b (x int, y int, z int);
