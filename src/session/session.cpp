@@ -1004,8 +1004,10 @@ asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement 
             co_await RunInternal(read_only ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
             settings_.BeginTransaction();
             tx_ = TxState::InBlock;
+            BeginIsolation(statement.isolation);
         } else if (tx_ == TxState::Implicit) {
             tx_ = TxState::InBlock;
+            BeginIsolation(statement.isolation);
         } else {
             WriteNotice("WARNING", "25001", "there is already a transaction in progress");
         }
@@ -1025,6 +1027,7 @@ asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement 
             tag = "ROLLBACK";
         }
         bool read_only = transaction_read_only_;
+        auto isolation = settings_.Get("transaction_isolation");
         co_await EndTransaction(statement.kind == sql::StatementKind::Commit);
         if (statement.chain) {
             // AND CHAIN: a new transaction block at once, with the same characteristics.
@@ -1032,13 +1035,23 @@ asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement 
             settings_.BeginTransaction();
             tx_ = TxState::InBlock;
             transaction_read_only_ = read_only;
+            BeginIsolation(isolation);
         }
         break;
     }
     wire::WriteCommandComplete(stream_.Out(), tag);
 }
 
+void Session::BeginIsolation(const std::optional<std::string> &isolation) {
+    settings_.SetLocal("transaction_isolation",
+                       isolation.value_or(settings_.Get("default_transaction_isolation").value_or("read committed")));
+    transaction_queried_ = false;
+}
+
 void Session::NoteStatement(const sql::ParsedStatement &statement) {
+    if (statement.kind == sql::StatementKind::Generic || statement.kind == sql::StatementKind::Execute) {
+        transaction_queried_ = true; // the transaction's snapshot is taken: its isolation level is fixed
+    }
     if (savepoints_.empty() && !transaction_read_only_) {
         return;
     }
@@ -1122,8 +1135,18 @@ asio::awaitable<void> Session::RunSet(const sql::ParsedStatement &statement) {
         settings_.ResetAll();
     } else if (statement.kind == sql::StatementKind::Set &&
                (name.rfind("transaction", 0) == 0 || name == "session characteristics")) {
-        // SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...: isolation is always DuckDB's
-        // snapshot isolation; READ ONLY / READ WRITE take effect.
+        // SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...: READ ONLY / READ WRITE take
+        // effect; an isolation level is reported (DuckDB's snapshot isolation serves them all).
+        if (statement.isolation && name == "session characteristics") {
+            settings_.Set("default_transaction_isolation", *statement.isolation);
+        } else if (statement.isolation && tx_ != TxState::Idle) {
+            if (transaction_queried_) {
+                throw SqlError("25001", "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+            }
+            settings_.SetLocal("transaction_isolation", *statement.isolation);
+        } else if (statement.isolation && !statement.read_only) {
+            WriteNotice("WARNING", "25P01", "SET TRANSACTION can only be used in transaction blocks");
+        }
         if (statement.read_only && name == "session characteristics") {
             ChangeSetting("default_transaction_read_only", *statement.read_only ? "on" : "off", false);
         } else if (statement.read_only && tx_ == TxState::Idle) {

@@ -195,6 +195,8 @@ private:
     asio::awaitable<void> RunSavepoint(const sql::ParsedStatement &statement);
     //! Notes that a statement may change data, which no ROLLBACK TO can undo afterwards.
     void NoteStatement(const sql::ParsedStatement &statement);
+    //! A transaction block starts: its isolation level is `isolation`, else default_transaction_isolation.
+    void BeginIsolation(const std::optional<std::string> &isolation);
     asio::awaitable<void> RunSet(const sql::ParsedStatement &statement);
     //! SET / RESET (nullopt) of one parameter, validated as PostgreSQL does (42704, 55P02, 22023).
     void ChangeSetting(const std::string &name, const std::optional<std::string> &value, bool is_local);
@@ -297,6 +299,8 @@ private:
     bool failed_transaction_open_ = false;
     //! SET TRANSACTION READ ONLY inside a block (DuckDB's transaction began read-write): writes are refused.
     bool transaction_read_only_ = false;
+    //! A query ran in the current transaction (SET TRANSACTION ISOLATION LEVEL is then too late: 25001).
+    bool transaction_queried_ = false;
     bool skip_until_sync_ = false;
     std::string injected_fault_;             //!< test builds: the fault the next statement raises
     bool executing_portal_ = false;          //!< inside an extended-protocol Execute (no RowDescription)

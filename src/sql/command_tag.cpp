@@ -119,6 +119,19 @@ std::optional<bool> ReadOnlyOption(const google::protobuf::RepeatedPtrField<pg_q
     return read_only;
 }
 
+//! ISOLATION LEVEL among transaction options ("read committed", "repeatable read", ...).
+std::optional<std::string> IsolationOption(const google::protobuf::RepeatedPtrField<pg_query::Node> &options) {
+    std::optional<std::string> isolation;
+    for (const auto &option : options) {
+        if (option.has_def_elem() && option.def_elem().defname() == "transaction_isolation" &&
+            option.def_elem().has_arg() && option.def_elem().arg().has_a_const() &&
+            option.def_elem().arg().a_const().has_sval()) {
+            isolation = option.def_elem().arg().a_const().sval().sval();
+        }
+    }
+    return isolation;
+}
+
 void ClassifyTransaction(const pg_query::TransactionStmt &stmt, ParsedStatement &out) {
     switch (stmt.kind()) {
     case pg_query::TRANS_STMT_BEGIN:
@@ -126,6 +139,7 @@ void ClassifyTransaction(const pg_query::TransactionStmt &stmt, ParsedStatement 
         out.kind = StatementKind::Begin;
         out.tag = stmt.kind() == pg_query::TRANS_STMT_BEGIN ? "BEGIN" : "START TRANSACTION";
         out.read_only = ReadOnlyOption(stmt.options());
+        out.isolation = IsolationOption(stmt.options());
         return;
     case pg_query::TRANS_STMT_COMMIT:
         out.kind = StatementKind::Commit;
@@ -201,11 +215,12 @@ void ClassifySet(const pg_query::VariableSetStmt &stmt, ParsedStatement &out) {
         return;
     case pg_query::VAR_SET_MULTI:
         // SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...: READ ONLY / READ WRITE in
-        // read_only (isolation is always DuckDB's snapshot isolation).
+        // read_only, ISOLATION LEVEL in isolation.
         out.kind = StatementKind::Set;
         out.tag = "SET";
         out.variable = AsciiLower(stmt.name());
         out.read_only = ReadOnlyOption(stmt.args());
+        out.isolation = IsolationOption(stmt.args());
         return;
     default:
         out.tag = "SET";

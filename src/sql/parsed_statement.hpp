@@ -62,6 +62,9 @@ struct ParsedStatement {
 
     // BEGIN options: READ ONLY (true), READ WRITE (false), neither (default_transaction_read_only decides).
     std::optional<bool> read_only;
+    //! BEGIN / SET TRANSACTION / SET SESSION CHARACTERISTICS: ISOLATION LEVEL, as PostgreSQL names it ("repeatable
+    //! read"); DuckDB's snapshot isolation serves every level, the session reports the one asked for.
+    std::optional<std::string> isolation;
     bool chain = false; //!< COMMIT / ROLLBACK AND CHAIN
 
     // Cursors: the name is in `variable`.

@@ -123,6 +123,33 @@ TEST(StatementParser, SetValues) {
     }
 }
 
+TEST(StatementParser, TransactionCharacteristics) {
+    const struct {
+        const char *sql;
+        std::optional<bool> read_only;
+        std::optional<std::string> isolation;
+        bool chain;
+    } cases[] = {
+        {"begin", std::nullopt, std::nullopt, false},
+        {"begin isolation level repeatable read, read only", true, "repeatable read", false},
+        {"start transaction read write isolation level serializable", false, "serializable", false},
+        {"set transaction isolation level read committed", std::nullopt, "read committed", false},
+        {"set session characteristics as transaction isolation level read uncommitted", std::nullopt,
+         "read uncommitted", false},
+        {"set transaction read only", true, std::nullopt, false},
+        {"commit and chain", std::nullopt, std::nullopt, true},
+        {"rollback and no chain", std::nullopt, std::nullopt, false},
+    };
+    for (const auto &c : cases) {
+        auto parsed = ParseQuery(c.sql);
+        ASSERT_EQ(parsed.statements.size(), 1u) << c.sql;
+        const auto &statement = parsed.statements[0];
+        EXPECT_EQ(statement.read_only, c.read_only) << c.sql;
+        EXPECT_EQ(statement.isolation, c.isolation) << c.sql;
+        EXPECT_EQ(statement.chain, c.chain) << c.sql;
+    }
+}
+
 TEST(StatementParser, CopyOptions) {
     auto parsed = ParseQuery("copy s.t (a, b) from stdin with (format csv, header, delimiter ';', "
                              "force_not_null (a, b), null 'NA')");
