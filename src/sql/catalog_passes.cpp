@@ -521,12 +521,28 @@ bool RenameEquivalentFunctions(Node &node) {
         {"jsonb_object_agg", "json_group_object"},
         {"to_jsonb", "to_json"},
         {"btrim", "trim"},
+        {"every", "bool_and"},
     };
+    // Type names PostgreSQL also takes as one-argument functions: int4('12') is '12'::int4.
+    static constexpr std::string_view kCastFunctions[] = {"int2", "int4", "int8", "float4", "float8",
+                                                          "text", "bool", "date", "varchar"};
     if (!node.has_func_call() || node.func_call().funcname_size() != 1 ||
         node.func_call().funcformat() == pg_query::COERCE_SQL_SYNTAX) {
         return false;
     }
     auto name = LastName(node.func_call().funcname());
+    const auto &call = node.func_call();
+    if (call.args_size() == 1 && !call.agg_star() && !call.agg_distinct() && !call.has_over() &&
+        std::find(std::begin(kCastFunctions), std::end(kCastFunctions), name) != std::end(kCastFunctions)) {
+        Node arg = call.args(0);
+        node = TypeCastNode(std::move(arg), {name});
+        return true;
+    }
+    // lpad / rpad without the fill text pad with spaces.
+    if ((name == "lpad" || name == "rpad") && call.args_size() == 2) {
+        *node.mutable_func_call()->add_args() = StringConst(" ");
+        return true;
+    }
     for (const auto &[from, to] : kRenames) {
         if (name == from) {
             node.mutable_func_call()->mutable_funcname(0)->mutable_string()->set_sval(std::string(to));

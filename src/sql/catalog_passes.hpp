@@ -43,7 +43,8 @@ bool FillEmptySubquerySelect(pg_query::Node &node);
 bool PrepareArgumentTypes(pg_query::Node &node);
 
 //! PostgreSQL functions DuckDB has under another name: json_build_object -> json_object, json_agg ->
-//! json_group_array, btrim -> trim, ...
+//! json_group_array, btrim -> trim, every -> bool_and, ...; function-style casts (int4('12'), float8(x), text(12))
+//! become casts; lpad / rpad without the fill text get ' '.
 bool RenameEquivalentFunctions(pg_query::Node &node);
 
 //! `x = ANY(array)` becomes list_contains(array, x) and `x <> ALL(array)` NOT list_contains(array, x) when

@@ -296,6 +296,15 @@ CREATE MACRO has_type_privilege(a, b) AS duckgres_catalog.main.duckgres_privileg
 CREATE MACRO pg_has_role(a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['member', 'usage', 'set']),
     (u, a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['member', 'usage', 'set']);
 
+-- width_bucket(operand, low, high, count): the bucket (1..count, 0 below, count + 1 above) of an equi-width
+-- histogram, low > high counting downwards, as in PostgreSQL.
+CREATE MACRO width_bucket(wb_op, wb_low, wb_high, wb_count) AS
+    (CASE WHEN wb_low < wb_high
+          THEN CASE WHEN wb_op < wb_low THEN 0 WHEN wb_op >= wb_high THEN wb_count + 1
+                    ELSE floor((wb_op - wb_low) * wb_count / (wb_high - wb_low)) + 1 END
+          ELSE CASE WHEN wb_op > wb_low THEN 0 WHEN wb_op <= wb_high THEN wb_count + 1
+                    ELSE floor((wb_low - wb_op) * wb_count / (wb_low - wb_high)) + 1 END END)::INTEGER;
+
 -- Arrays: DuckDB lists are one-dimensional and 1-based, as most PostgreSQL arrays are.
 -- array_remove(array, element): every element equal to it removed (NULL removes the NULLs).
 CREATE MACRO array_remove(arg_array, arg_element) AS
