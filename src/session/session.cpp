@@ -882,6 +882,9 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
         if (!statement.error.empty()) {
             throw SqlError("0A000", statement.error);
         }
+        if (statement.block_only && tx_ == TxState::Idle) {
+            throw SqlError("25P01", statement.tag + " can only be used in transaction blocks");
+        }
         if (!statement.notice.empty()) {
             WriteNotice("NOTICE", "00000", statement.notice);
         }
@@ -1014,6 +1017,14 @@ asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement 
         break;
     case sql::StatementKind::Commit:
     default:
+        if (statement.tag == "PREPARE TRANSACTION") {
+            // max_prepared_transactions is 0, as PostgreSQL's default: the transaction ends, rolled back.
+            if (tx_ != TxState::Idle) {
+                co_await EndTransaction(false);
+            }
+            throw SqlError("55000", "prepared transactions are disabled", "",
+                           "Set max_prepared_transactions to a nonzero value.");
+        }
         if (tx_ == TxState::Idle) {
             if (statement.chain) {
                 throw SqlError("25P01",

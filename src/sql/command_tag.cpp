@@ -167,6 +167,8 @@ void ClassifyTransaction(const pg_query::TransactionStmt &stmt, ParsedStatement 
         out.variable = stmt.savepoint_name();
         return;
     case pg_query::TRANS_STMT_PREPARE:
+        // PostgreSQL's default (max_prepared_transactions = 0): the transaction ends, rolled back, with 55000.
+        out.kind = StatementKind::Rollback;
         out.tag = "PREPARE TRANSACTION";
         return;
     case pg_query::TRANS_STMT_COMMIT_PREPARED:
@@ -406,6 +408,13 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.kind = StatementKind::Ignored;
         out.notice = "ALTER DEFAULT PRIVILEGES is accepted and ignored: Duckgres has no per-object privileges yet";
         return;
+    case Node::kLockStmt:
+        out.tag = "LOCK TABLE";
+        out.kind = StatementKind::Ignored;
+        out.block_only = true;
+        out.notice = "LOCK TABLE is accepted and takes no lock: DuckDB detects conflicting writes when they commit "
+                     "(40001)";
+        return;
     case Node::kReindexStmt:
         out.tag = "REINDEX";
         out.kind = StatementKind::Ignored;
@@ -453,9 +462,6 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         return;
     case Node::kCheckPointStmt:
         out.tag = "CHECKPOINT";
-        return;
-    case Node::kLockStmt:
-        out.tag = "LOCK TABLE";
         return;
     case Node::kDiscardStmt:
         out.kind = StatementKind::Discard;

@@ -260,4 +260,14 @@ bool ScalarFunctionInFrom(Node &node) {
     return true;
 }
 
+bool DropLockingClauses(Node &node, std::vector<std::string> &notices) {
+    if (!node.has_select_stmt() || node.select_stmt().locking_clause_size() == 0) {
+        return false;
+    }
+    node.mutable_select_stmt()->clear_locking_clause();
+    notices.push_back("FOR UPDATE / FOR SHARE is accepted and locks no rows: DuckDB detects conflicting writes when "
+                      "they commit (40001)");
+    return true;
+}
+
 } // namespace duckgres::sql

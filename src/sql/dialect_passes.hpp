@@ -4,6 +4,9 @@
 
 #include <pg_query.pb.h>
 
+#include <string>
+#include <vector>
+
 namespace duckgres::sql {
 
 //! `a LIKE b` / `ILIKE` / `NOT LIKE` whose pattern may hold a backslash becomes DuckDB's like_escape(a, b,
@@ -19,6 +22,11 @@ bool FormatToConcat(pg_query::Node &node);
 //! `GROUP BY name` where `name` is both an output column alias and a FROM item's alias becomes the output
 //! column's position (PostgreSQL groups by the output column; DuckDB takes the whole row of that item).
 bool ResolveOutputNames(pg_query::Node &node);
+
+//! `SELECT ... FOR UPDATE / NO KEY UPDATE / SHARE / KEY SHARE [NOWAIT | SKIP LOCKED]`: DuckDB locks no rows (its
+//! optimistic concurrency control fails the later of two conflicting writes at commit, 40001), so the locking
+//! clause is dropped, with a notice saying so.
+bool DropLockingClauses(pg_query::Node &node, std::vector<std::string> &notices);
 
 //! `FROM string_to_array(...) AS s` (a scalar function PostgreSQL lets FROM call, as one row) becomes
 //! `FROM (SELECT string_to_array(...) AS s) AS s`.

@@ -80,6 +80,7 @@ struct ParsedStatement {
 
     //! Ignored: the NOTICE telling the client the statement had no effect (empty: none, as for UNLISTEN).
     std::string notice;
+    bool block_only = false; //!< Ignored: PostgreSQL allows it only in a transaction block (LOCK TABLE; else 25P01)
     //! Ignored: an error to raise instead (a CREATE EXTENSION of an unknown name).
     std::string error;
 

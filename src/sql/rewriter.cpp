@@ -411,6 +411,7 @@ std::optional<std::string> Rewrite(const Node &statement, const RewriteContext &
         changed |= EnforceCharacterLengths(node);
         changed |= FormatToConcat(node);
         changed |= LikeDefaultEscape(node);
+        changed |= DropLockingClauses(node, notices);
         changed |= ScalarFunctionInFrom(node);
         changed |= ResolveOutputNames(node);
         changed |= VectorSubscriptsFromZero(node);

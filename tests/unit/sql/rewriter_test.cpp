@@ -67,6 +67,8 @@ TEST(Rewriter, Passes) {
         {"select json_build_object('a', 1), json_agg(x), btrim(s) from t",
          "SELECT json_object('a', 1), json_group_array(x), \"trim\"(s) FROM t"},
         {"select trim(s) from t", nullptr},
+        {"select a from t where b = 1 for update", "SELECT a FROM t WHERE b = 1"},
+        {"select a from t for no key update of t skip locked", "SELECT a FROM t"},
         {"select every(b), lpad(s, 3), rpad(s, 4), lpad(s, 3, '0') from t",
          "SELECT bool_and(b), lpad(s, 3, ' '), rpad(s, 4, ' '), lpad(s, 3, '0') FROM t"},
         {"select int4('12'), float8(x), text(12), count(x) from t",

@@ -36,6 +36,8 @@ TEST(StatementParser, ClassifiesStatements) {
         {"create index i on t (a)", "CREATE INDEX", false, false, StatementKind::Generic},
         {"truncate t", "TRUNCATE TABLE", false, false, StatementKind::Generic},
         {"begin", "BEGIN", false, false, StatementKind::Begin},
+        {"prepare transaction 'x'", "PREPARE TRANSACTION", false, false, StatementKind::Rollback},
+        {"lock table t in access exclusive mode", "LOCK TABLE", false, false, StatementKind::Ignored},
         {"start transaction isolation level serializable", "START TRANSACTION", false, false, StatementKind::Begin},
         {"commit", "COMMIT", false, false, StatementKind::Commit},
         {"end", "COMMIT", false, false, StatementKind::Commit},
