@@ -1664,6 +1664,10 @@ bool Session::Exists(const sql::ExistenceCheck &check) {
     case Kind::Relation:
         query = tables + " UNION ALL " + views + " UNION ALL " + sequences + " UNION ALL " + indexes;
         break;
+    case Kind::Column:
+        query = "SELECT 1 FROM duckdb_columns()" + where + "table_name = " + QuoteLiteral(check.table) +
+                " AND column_name = " + name;
+        break;
     }
     MaterializeOpenPortals();
     ResultHandle result;

@@ -25,6 +25,8 @@ const char *Word(Kind kind) {
         return "type";
     case Kind::Relation:
         return "relation";
+    case Kind::Column:
+        return "column";
     }
     return "relation";
 }
@@ -36,15 +38,16 @@ ExistenceCheck FromRangeVar(const pg_query::RangeVar &relation, Kind kind, bool 
 } // namespace
 
 std::string ExistenceCheck::Message() const {
-    return std::string(Word(kind)) + " \"" + name + "\" " + (creating ? "already exists" : "does not exist") +
-           ", skipping";
+    const std::string of_table = kind == Kind::Column ? " of relation \"" + table + "\"" : "";
+    return std::string(Word(kind)) + " \"" + name + "\"" + of_table + " " +
+           (creating ? "already exists" : "does not exist") + ", skipping";
 }
 
 std::string ExistenceCheck::Sqlstate() const {
     if (!creating) {
         return "00000";
     }
-    return kind == Kind::Schema ? "42P06" : "42P07";
+    return kind == Kind::Schema ? "42P06" : kind == Kind::Column ? "42701" : "42P07";
 }
 
 std::vector<ExistenceCheck> ExistenceChecks(const pg_query::Node &statement) {
@@ -102,6 +105,27 @@ std::vector<ExistenceCheck> ExistenceChecks(const pg_query::Node &statement) {
                                         statement.index_stmt().idxname()});
     } else if (statement.has_create_schema_stmt() && statement.create_schema_stmt().if_not_exists()) {
         checks.push_back(ExistenceCheck{Kind::Schema, true, "", statement.create_schema_stmt().schemaname()});
+    } else if (statement.has_alter_table_stmt() && statement.alter_table_stmt().objtype() == pg_query::OBJECT_TABLE) {
+        const auto &alter = statement.alter_table_stmt();
+        if (alter.missing_ok()) {
+            checks.push_back(FromRangeVar(alter.relation(), Kind::Relation, false));
+        }
+        for (const auto &command : alter.cmds()) {
+            if (!command.has_alter_table_cmd() || !command.alter_table_cmd().missing_ok()) {
+                continue;
+            }
+            const auto &cmd = command.alter_table_cmd();
+            ExistenceCheck column{Kind::Column, false, alter.relation().schemaname(), "", alter.relation().relname()};
+            if (cmd.subtype() == pg_query::AT_AddColumn && cmd.def().has_column_def()) {
+                column.creating = true;
+                column.name = cmd.def().column_def().colname();
+            } else if (cmd.subtype() == pg_query::AT_DropColumn) {
+                column.name = cmd.name();
+            }
+            if (!column.name.empty()) {
+                checks.push_back(std::move(column));
+            }
+        }
     }
     return checks;
 }

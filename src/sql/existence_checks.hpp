@@ -11,12 +11,15 @@ namespace duckgres::sql {
 //! One object a DROP ... IF EXISTS or CREATE ... IF NOT EXISTS names. DuckDB skips silently; PostgreSQL
 //! says so with a NOTICE: `table "t" does not exist, skipping` (00000) when a dropped object is missing,
 //! `relation "t" already exists, skipping` (42P07, 42P06 for a schema) when a created one exists.
+//! ALTER TABLE IF EXISTS, ADD COLUMN IF NOT EXISTS and DROP COLUMN IF EXISTS are checked the same way.
 struct ExistenceCheck {
-    enum class Kind { Table, View, Sequence, Index, Schema, Type, Relation };
+    enum class Kind { Table, View, Sequence, Index, Schema, Type, Relation, Column };
     Kind kind = Kind::Table;
-    bool creating = false; //!< CREATE ... IF NOT EXISTS (notice when it exists); else DROP ... IF EXISTS
-    std::string schema;    //!< empty when unqualified
+    //! CREATE ... IF NOT EXISTS, ADD COLUMN IF NOT EXISTS (notice when it exists); else ... IF EXISTS
+    bool creating = false;
+    std::string schema; //!< empty when unqualified
     std::string name;
+    std::string table; //!< Column: the column's table
 
     //! PostgreSQL's NOTICE text for this check's case.
     std::string Message() const;
