@@ -1684,7 +1684,17 @@ asio::awaitable<void> Session::WriteSkippingNotices(const sql::ParsedStatement &
     }
     // DROP ... IF EXISTS / CREATE ... IF NOT EXISTS: DuckDB skips silently, PostgreSQL says so.
     auto checks = sql::ExistenceChecks(*statement.tree);
-    if (checks.empty()) {
+    // DROP SCHEMA ... CASCADE: PostgreSQL names what goes with the schema.
+    std::vector<std::string> cascaded_schemas;
+    if (statement.tree->has_drop_stmt() && statement.tree->drop_stmt().remove_type() == pg_query::OBJECT_SCHEMA &&
+        statement.tree->drop_stmt().behavior() == pg_query::DROP_CASCADE) {
+        for (const auto &object : statement.tree->drop_stmt().objects()) {
+            if (object.has_string()) {
+                cascaded_schemas.push_back(object.string().sval());
+            }
+        }
+    }
+    if (checks.empty() && cascaded_schemas.empty()) {
         co_return;
     }
     co_await context_.workers.Run([&]() {
@@ -1693,7 +1703,49 @@ asio::awaitable<void> Session::WriteSkippingNotices(const sql::ParsedStatement &
                 WriteNotice("NOTICE", check.Sqlstate(), check.Message());
             }
         }
+        std::vector<std::string> objects;
+        for (const auto &schema : cascaded_schemas) {
+            auto in_schema = ObjectsInSchema(schema);
+            objects.insert(objects.end(), in_schema.begin(), in_schema.end());
+        }
+        if (objects.size() == 1) {
+            WriteNotice("NOTICE", "00000", "drop cascades to " + objects[0]);
+        } else if (objects.size() > 1) {
+            std::string detail;
+            for (const auto &object : objects) {
+                detail += (detail.empty() ? "" : "\n") + ("drop cascades to " + object);
+            }
+            WriteNotice("NOTICE", "00000", "drop cascades to " + std::to_string(objects.size()) + " other objects",
+                        detail);
+        }
     });
+}
+
+std::vector<std::string> Session::ObjectsInSchema(const std::string &schema) {
+    // In creation order; a column's serial sequence goes with its table, unnamed, as in PostgreSQL.
+    const std::string where = " WHERE database_name = current_database() AND schema_name = " + QuoteLiteral(schema);
+    const std::string serial_sequences =
+        "SELECT regexp_extract(column_default, 'nextval\\(''(?:[^'']*\\.)?([^'']+)''', "
+        "1) FROM duckdb_columns()" +
+        where + " AND column_default IS NOT NULL";
+    const std::string query =
+        "SELECT kind, name FROM (SELECT 'table' AS kind, table_name AS name, table_oid AS oid FROM duckdb_tables()" +
+        where + " UNION ALL SELECT 'view', view_name, view_oid FROM duckdb_views()" + where +
+        " AND NOT internal UNION ALL SELECT 'sequence', sequence_name, sequence_oid FROM duckdb_sequences()" + where +
+        " AND sequence_name NOT IN (" + serial_sequences +
+        ") UNION ALL SELECT 'type', type_name, type_oid FROM duckdb_types()" + where +
+        " AND NOT internal) ORDER BY oid";
+    MaterializeOpenPortals();
+    ResultHandle result;
+    std::vector<std::string> objects;
+    if (duckdb_query(connection_->Handle(), query.c_str(), result.Out()) == DuckDBSuccess) {
+        for (idx_t row = 0; row < duckdb_row_count(result.Get()); row++) {
+            objects.push_back(TakeDuckDbString(duckdb_value_varchar(result.Get(), 0, row)) + " " +
+                              QuoteIdentifierIfNeeded(schema) + "." +
+                              QuoteIdentifierIfNeeded(TakeDuckDbString(duckdb_value_varchar(result.Get(), 1, row))));
+        }
+    }
+    return objects;
 }
 
 asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement) {
@@ -1769,11 +1821,13 @@ void Session::WriteError(const SqlError &error, int statement_location) {
     wire::WriteErrorResponse(stream_.Out(), fields);
 }
 
-void Session::WriteNotice(const std::string &severity, const std::string &sqlstate, const std::string &message) {
+void Session::WriteNotice(const std::string &severity, const std::string &sqlstate, const std::string &message,
+                          const std::string &detail) {
     wire::ErrorFields fields;
     fields.severity = severity;
     fields.sqlstate = sqlstate;
     fields.message = message;
+    fields.detail = detail;
     wire::WriteNoticeResponse(stream_.Out(), fields);
 }
 

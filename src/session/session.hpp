@@ -238,7 +238,10 @@ private:
 
     // Replies.
     void WriteError(const SqlError &error, int statement_location = -1);
-    void WriteNotice(const std::string &severity, const std::string &sqlstate, const std::string &message);
+    void WriteNotice(const std::string &severity, const std::string &sqlstate, const std::string &message,
+                     const std::string &detail = "");
+    //! What DROP SCHEMA ... CASCADE takes with `schema`, as PostgreSQL names it ("table s.t"), in creation order.
+    std::vector<std::string> ObjectsInSchema(const std::string &schema);
     void WriteReady();
     void WriteReportedParameters();
     //! Publishes this session's pg_stat_activity row (state "active", "idle", "idle in transaction"...).

@@ -141,3 +141,24 @@ def test_unqualified_foreign_key_targets_follow_the_search_path(duckgres, pg) ->
               "RESET search_path", "CREATE TABLE dd_fk.dd_child3 (p int REFERENCES dd_parent (id))",
               "SELECT count(*) FROM dd_fk.dd_child", "DROP SCHEMA dd_fk CASCADE"]
     assert [o[:2] for o in _run(duckgres, script)] == [o[:2] for o in _run(pg, script)]
+
+
+def test_drop_schema_cascade_names_what_goes(duckgres, pg) -> None:
+    """DROP SCHEMA ... CASCADE names the dropped objects as PostgreSQL does: one NOTICE for one object, else a count
+    with the objects in DETAIL (a serial column's sequence goes unnamed with its table)."""
+    script = ["DROP SCHEMA IF EXISTS dd_cascade CASCADE", "DROP SCHEMA IF EXISTS dd_cascade1 CASCADE",
+              "CREATE SCHEMA dd_cascade", "CREATE TABLE dd_cascade.a (id serial, v int)",
+              "CREATE VIEW dd_cascade.\"V x\" AS SELECT v FROM dd_cascade.a", "CREATE SEQUENCE dd_cascade.q",
+              "CREATE TYPE dd_cascade.e AS ENUM ('x')", "DROP SCHEMA dd_cascade CASCADE",
+              "CREATE SCHEMA dd_cascade1", "CREATE TABLE dd_cascade1.t (x int)", "DROP SCHEMA dd_cascade1 CASCADE"]
+    outcomes = []
+    for server in (duckgres, pg):
+        with psycopg.connect(server.conninfo(), autocommit=True) as conn:
+            notices = []
+            conn.add_notice_handler(lambda diag: notices.append((diag.sqlstate, diag.message_primary,
+                                                                 diag.message_detail)))
+            for statement in script:
+                conn.execute(statement)
+            outcomes.append([n for n in notices if n[1].startswith("drop cascades")])
+    assert outcomes[0] == outcomes[1]
+    assert len(outcomes[0]) == 2
