@@ -296,6 +296,34 @@ CREATE MACRO has_type_privilege(a, b) AS duckgres_catalog.main.duckgres_privileg
 CREATE MACRO pg_has_role(a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['member', 'usage', 'set']),
     (u, a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['member', 'usage', 'set']);
 
+-- PostgreSQL 15's regexp_count / regexp_instr / regexp_substr / regexp_like over DuckDB's regexp functions: the
+-- search starts at character `start`; the n-th match counts from 1. Of the flags, 'i' (case-insensitive) is
+-- applied, as RE2's inline (?i) (DuckDB takes regexp options only as constants).
+CREATE MACRO duckgres_regexp_pattern(rf_p, rf_flags) AS
+    (CASE WHEN contains(rf_flags, 'i') THEN '(?i)' ELSE '' END) || rf_p;
+CREATE MACRO regexp_like(rl_s, rl_p) AS regexp_matches(rl_s, rl_p),
+    (rl_s, rl_p, rl_flags) AS regexp_matches(rl_s, duckgres_catalog.main.duckgres_regexp_pattern(rl_p, rl_flags));
+CREATE MACRO regexp_count(rc_s, rc_p) AS len(regexp_extract_all(rc_s, rc_p))::INTEGER,
+    (rc_s, rc_p, rc_start) AS len(regexp_extract_all(substr(rc_s, rc_start), rc_p))::INTEGER,
+    (rc_s, rc_p, rc_start, rc_flags) AS
+        len(regexp_extract_all(substr(rc_s, rc_start), duckgres_catalog.main.duckgres_regexp_pattern(rc_p, rc_flags)))
+            ::INTEGER;
+CREATE MACRO regexp_substr(rs_s, rs_p) AS regexp_extract_all(rs_s, rs_p)[1],
+    (rs_s, rs_p, rs_start) AS regexp_extract_all(substr(rs_s, rs_start), rs_p)[1],
+    (rs_s, rs_p, rs_start, rs_n) AS regexp_extract_all(substr(rs_s, rs_start), rs_p)[rs_n];
+-- The position of the n-th match: the text before it (the pieces between matches and the earlier matches) plus one.
+CREATE MACRO duckgres_regexp_position(rp_s, rp_p, rp_start, rp_n) AS
+    CASE WHEN len(regexp_extract_all(substr(rp_s, rp_start), rp_p)) >= rp_n
+         THEN (rp_start
+               + coalesce(list_sum(list_transform(
+                     string_split_regex(substr(rp_s, rp_start), rp_p)[1:rp_n], rp_e -> length(rp_e))), 0)
+               + coalesce(list_sum(list_transform(
+                     regexp_extract_all(substr(rp_s, rp_start), rp_p)[1:rp_n - 1], rp_m -> length(rp_m))), 0))::INTEGER
+         ELSE 0 END;
+CREATE MACRO regexp_instr(ri_s, ri_p) AS duckgres_catalog.main.duckgres_regexp_position(ri_s, ri_p, 1, 1),
+    (ri_s, ri_p, ri_start) AS duckgres_catalog.main.duckgres_regexp_position(ri_s, ri_p, ri_start, 1),
+    (ri_s, ri_p, ri_start, ri_n) AS duckgres_catalog.main.duckgres_regexp_position(ri_s, ri_p, ri_start, ri_n);
+
 -- width_bucket(operand, low, high, count): the bucket (1..count, 0 below, count + 1 above) of an equi-width
 -- histogram, low > high counting downwards, as in PostgreSQL.
 CREATE MACRO width_bucket(wb_op, wb_low, wb_high, wb_count) AS

@@ -31,6 +31,9 @@ SELECT regexp_replace('Hello HELLO hello', 'hello', 'bye', 'gi') AS gi, regexp_r
 -- case: strf_regexp_pg15_functions
 SELECT regexp_count('banana', 'an') AS cnt, regexp_instr('banana', 'an', 1, 2) AS second_pos, regexp_substr('abc123def456', '[0-9]+', 1, 2) AS second_num, regexp_like('Hello', '^h', 'i') AS like_i;
 
+-- case: strf_regexp_pg15_edges
+SELECT regexp_substr('abc', 'x') IS NULL AS no_match, regexp_instr('banana', 'x') AS no_pos, regexp_instr('xxab', 'ab') AS pos, regexp_count('banana', 'a', 3) AS from_third, regexp_count('aAa', 'a', 1, 'i') AS ci, regexp_like('Hello', '^h') AS cs, regexp_substr('a1b22c333', '[0-9]+', 3) AS from_start, regexp_instr('a1b22c333', '[0-9]+', 1, 3) AS third;
+
 -- case: strf_regexp_matches_rows
 SELECT m FROM regexp_matches('k1=v1;k2=v2;k3=v3', '(\w+)=(\w+)', 'g') AS m ORDER BY m;
 
