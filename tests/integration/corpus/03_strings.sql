@@ -6,6 +6,9 @@ SELECT length('hello') AS a, char_length('héllo') AS b, octet_length('héllo') 
 -- case: str_case
 SELECT upper('Hello World') AS a, lower('Hello World') AS b, initcap('hello wORLD foo-bar') AS c;
 
+-- case: str_initcap_edges
+SELECT initcap('élan vital 3rd x1y') AS unicode_and_digits, initcap('ÀB çD') AS accented, initcap('') AS empty, initcap(NULL) IS NULL AS null_in, initcap('o''neil mc-DONALD') AS punctuation;
+
 -- case: str_substring
 SELECT substring('PostgreSQL' FROM 5) AS a, substring('PostgreSQL' FROM 1 FOR 4) AS b, substr('PostgreSQL', 5, 3) AS c, substr('abc', 0, 2) AS d, substring('abc' FROM 10) AS e;
 
