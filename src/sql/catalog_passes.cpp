@@ -538,6 +538,15 @@ bool RenameEquivalentFunctions(Node &node) {
         node = TypeCastNode(std::move(arg), {name});
         return true;
     }
+    // string_to_table / regexp_split_to_table: the pieces as rows, in the select list or in FROM.
+    if ((name == "string_to_table" && call.args_size() == 2) ||
+        (name == "regexp_split_to_table" && (call.args_size() == 2 || call.args_size() == 3))) {
+        Node split = node;
+        split.mutable_func_call()->mutable_funcname(0)->mutable_string()->set_sval(
+            name == "string_to_table" ? "string_split" : "string_split_regex");
+        node = FuncCallNode({"unnest"}, {split});
+        return true;
+    }
     // lpad / rpad without the fill text pad with spaces.
     if ((name == "lpad" || name == "rpad") && call.args_size() == 2) {
         *node.mutable_func_call()->add_args() = StringConst(" ");

@@ -44,7 +44,8 @@ bool PrepareArgumentTypes(pg_query::Node &node);
 
 //! PostgreSQL functions DuckDB has under another name: json_build_object -> json_object, json_agg ->
 //! json_group_array, btrim -> trim, every -> bool_and, ...; function-style casts (int4('12'), float8(x), text(12))
-//! become casts; lpad / rpad without the fill text get ' '.
+//! become casts; lpad / rpad without the fill text get ' '; string_to_table / regexp_split_to_table become
+//! unnest(string_split / string_split_regex(...)).
 bool RenameEquivalentFunctions(pg_query::Node &node);
 
 //! `x = ANY(array)` becomes list_contains(array, x) and `x <> ALL(array)` NOT list_contains(array, x) when

@@ -43,6 +43,10 @@ SELECT part FROM regexp_split_to_table('one, two,three ,  four', '\s*,\s*') WITH
 -- case: strf_string_to_table
 SELECT v FROM string_to_table('a|b||c', '|') WITH ORDINALITY AS t(v, n) ORDER BY n;
 
+-- case: strf_split_to_table_in_select_list
+SELECT string_to_table('x,y,,z', ',') AS piece;
+SELECT regexp_split_to_table('a1b22c', '[0-9]+') AS piece, 1 AS k;
+
 -- case: strf_split_part_negative
 SELECT split_part('a.b.c.d', '.', -1) AS last, split_part('a.b.c.d', '.', -2) AS second_last, split_part('www.example.com', '.', 2) AS domain;
 

@@ -68,6 +68,8 @@ TEST(Rewriter, Passes) {
          "SELECT json_object('a', 1), json_group_array(x), \"trim\"(s) FROM t"},
         {"select trim(s) from t", nullptr},
         {"select a from t where b = 1 for update", "SELECT a FROM t WHERE b = 1"},
+        {"select string_to_table(s, ','), regexp_split_to_table(s, '[ ]+') from t",
+         "SELECT unnest(string_split(s, ',')), unnest(string_split_regex(s, '[ ]+')) FROM t"},
         {"select a from t for no key update of t skip locked", "SELECT a FROM t"},
         {"select every(b), lpad(s, 3), rpad(s, 4), lpad(s, 3, '0') from t",
          "SELECT bool_and(b), lpad(s, 3, ' '), rpad(s, 4, ' '), lpad(s, 3, '0') FROM t"},
