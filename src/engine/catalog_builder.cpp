@@ -4,9 +4,9 @@
 #include "catalog/catalog_scripts.hpp"
 #include "common/duckdb_handles.hpp"
 #include "common/sql_error.hpp"
+#include "types/type_mapping.hpp"
 #include "types/type_name.hpp"
 
-#include <initializer_list>
 #include <string>
 
 namespace duckgres::engine {
@@ -111,7 +111,7 @@ void RegisterStringAlias(duckdb_connection connection, const char *alias) {
 } // namespace
 
 void BuildCatalog(duckdb_connection connection) {
-    for (const char *alias : {"name", "pg_char", "character_data", "yes_or_no"}) {
+    for (const char *alias : types::kStringTypeAliases) {
         RegisterStringAlias(connection, alias);
     }
     RegisterAliasType(connection, DUCKDB_TYPE_UINTEGER, "xid");

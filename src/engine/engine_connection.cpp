@@ -67,17 +67,25 @@ idx_t EngineConnection::ConnectionId() const {
 }
 
 std::vector<std::string> EngineConnection::SearchPath() {
-    ResultHandle result;
-    if (duckdb_query(connection_.Get(), "SELECT unnest(current_schemas(false))", result.Out()) != DuckDBSuccess) {
-        throw MapDuckDbError(duckdb_result_error_type(result.Get()), duckdb_result_error(result.Get()));
-    }
     std::vector<std::string> schemas;
-    for (idx_t row = 0; row < duckdb_row_count(result.Get()); row++) {
-        char *name = duckdb_value_varchar(result.Get(), 0, row);
-        schemas.emplace_back(name ? name : "");
-        duckdb_free(name);
+    for (auto &row : QueryStrings("SELECT unnest(current_schemas(false))")) {
+        schemas.push_back(std::move(row[0]));
     }
     return schemas;
+}
+
+std::vector<std::vector<std::string>> EngineConnection::QueryStrings(const std::string &sql) {
+    ResultHandle result;
+    if (duckdb_query(connection_.Get(), sql.c_str(), result.Out()) != DuckDBSuccess) {
+        throw MapDuckDbError(duckdb_result_error_type(result.Get()), duckdb_result_error(result.Get()));
+    }
+    std::vector<std::vector<std::string>> rows(duckdb_row_count(result.Get()));
+    for (idx_t row = 0; row < rows.size(); row++) {
+        for (idx_t column = 0; column < duckdb_column_count(result.Get()); column++) {
+            rows[row].push_back(TakeDuckDbString(duckdb_value_varchar(result.Get(), column, row)));
+        }
+    }
+    return rows;
 }
 
 void EngineConnection::Interrupt() {

@@ -39,6 +39,8 @@ public:
     void Run(const std::string &sql);
     //! The schemas unqualified names resolve in, in order (DuckDB's search path). Throws SqlError.
     std::vector<std::string> SearchPath();
+    //! Runs `sql` (a small catalog query) and returns its rows, every value as text (NULL as ""). Throws SqlError.
+    std::vector<std::vector<std::string>> QueryStrings(const std::string &sql);
     //! DuckDB's id of this connection (what server-side functions see).
     idx_t ConnectionId() const;
     //! The raw handle, for the appender (COPY FROM STDIN).

@@ -44,14 +44,20 @@ constexpr std::chrono::milliseconds kAdmissionPoll{20};
 //! How often an interrupted statement that still runs is interrupted again.
 constexpr std::chrono::milliseconds kReinterruptInterval{100};
 
-//! The first column of `sql`'s rows as a set of strings; empty when the query fails.
-std::set<std::string> FirstColumnValues(duckdb_connection connection, const std::string &sql) {
-    ResultHandle result;
+//! The rows of a catalog lookup whose failure only means that nothing is known: empty then.
+std::vector<std::vector<std::string>> RowsOrNone(engine::EngineConnection &connection, const std::string &sql) {
+    try {
+        return connection.QueryStrings(sql);
+    } catch (const SqlError &) {
+        return {};
+    }
+}
+
+//! The first column of those rows, as a set.
+std::set<std::string> FirstColumnValues(engine::EngineConnection &connection, const std::string &sql) {
     std::set<std::string> values;
-    if (duckdb_query(connection, sql.c_str(), result.Out()) == DuckDBSuccess) {
-        for (idx_t row = 0; row < duckdb_row_count(result.Get()); row++) {
-            values.insert(TakeDuckDbString(duckdb_value_varchar(result.Get(), 0, row)));
-        }
+    for (auto &row : RowsOrNone(connection, sql)) {
+        values.insert(std::move(row[0]));
     }
     return values;
 }
@@ -1227,7 +1233,7 @@ void Session::ApplySettings() {
         // refuses schemas that do not exist: those are left out (and the path is applied again after
         // CREATE SCHEMA). DuckDB's own main stays last, where objects made with DuckDB's syntax live.
         auto schemas = FirstColumnValues(
-            connection_->Handle(), "SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database()");
+            *connection_, "SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database()");
         std::string path;
         creation_schema_.clear();
         for (const auto &schema : SearchPathSchemas(search_path, user_)) {
@@ -1408,10 +1414,9 @@ sql::RewriteContext Session::RewriteContextFor(const std::map<int32_t, std::stri
     context.parameter_casts = parameter_casts;
     context.creation_schema = creation_schema_;
     context.find_table = [this](const std::string &table) -> std::optional<std::string> {
-        auto schemas =
-            FirstColumnValues(connection_->Handle(), "SELECT schema_name FROM duckdb_tables() WHERE database_name = "
-                                                     "current_database() AND table_name = " +
-                                                         QuoteLiteral(table));
+        auto schemas = FirstColumnValues(*connection_, "SELECT schema_name FROM duckdb_tables() WHERE database_name = "
+                                                       "current_database() AND table_name = " +
+                                                           QuoteLiteral(table));
         for (const auto &schema : SearchPathSchemas(*settings_.Get("search_path"), user_)) {
             if (schemas.count(schema)) {
                 return schema;
@@ -1612,14 +1617,10 @@ std::vector<std::string> Session::SerialSequencesOf(const sql::ParsedStatement &
             "SELECT schema_name, regexp_extract(column_default, 'nextval\\(''([^'']+)''', 1) AS seq, column_name "
             "FROM duckdb_columns() WHERE database_name = current_database() AND table_name = " +
             QuoteLiteral(table) + " AND " + in_schema + " AND column_default LIKE 'nextval(%'";
-        ResultHandle result;
-        if (duckdb_query(connection_->Handle(), query.c_str(), result.Out()) != DuckDBSuccess) {
-            continue;
-        }
-        for (idx_t row = 0; row < duckdb_row_count(result.Get()); row++) {
-            std::string schema = TakeDuckDbString(duckdb_value_varchar(result.Get(), 0, row));
-            std::string sequence = TakeDuckDbString(duckdb_value_varchar(result.Get(), 1, row));
-            std::string column = TakeDuckDbString(duckdb_value_varchar(result.Get(), 2, row));
+        for (const auto &row : RowsOrNone(*connection_, query)) {
+            const std::string &schema = row[0];
+            const std::string &sequence = row[1];
+            const std::string &column = row[2];
             auto dot = sequence.rfind('.');
             std::string bare = dot == std::string::npos ? sequence : sequence.substr(dot + 1);
             if (bare == table + "_" + column + "_seq") {
@@ -1670,12 +1671,8 @@ bool Session::Exists(const sql::ExistenceCheck &check) {
         break;
     }
     MaterializeOpenPortals();
-    ResultHandle result;
-    if (duckdb_query(connection_->Handle(), ("SELECT count(*) FROM (" + query + ")").c_str(), result.Out()) !=
-        DuckDBSuccess) {
-        return true; // unknown: say nothing
-    }
-    return duckdb_value_int64(result.Get(), 0, 0) > 0;
+    auto rows = RowsOrNone(*connection_, "SELECT count(*) FROM (" + query + ")");
+    return rows.empty() || rows[0][0] != "0"; // unknown: say nothing
 }
 
 asio::awaitable<void> Session::WriteSkippingNotices(const sql::ParsedStatement &statement) {
@@ -1736,14 +1733,9 @@ std::vector<std::string> Session::ObjectsInSchema(const std::string &schema) {
         ") UNION ALL SELECT 'type', type_name, type_oid FROM duckdb_types()" + where +
         " AND NOT internal) ORDER BY oid";
     MaterializeOpenPortals();
-    ResultHandle result;
     std::vector<std::string> objects;
-    if (duckdb_query(connection_->Handle(), query.c_str(), result.Out()) == DuckDBSuccess) {
-        for (idx_t row = 0; row < duckdb_row_count(result.Get()); row++) {
-            objects.push_back(TakeDuckDbString(duckdb_value_varchar(result.Get(), 0, row)) + " " +
-                              QuoteIdentifierIfNeeded(schema) + "." +
-                              QuoteIdentifierIfNeeded(TakeDuckDbString(duckdb_value_varchar(result.Get(), 1, row))));
-        }
+    for (const auto &row : RowsOrNone(*connection_, query)) {
+        objects.push_back(row[0] + " " + QuoteIdentifierIfNeeded(schema) + "." + QuoteIdentifierIfNeeded(row[1]));
     }
     return objects;
 }

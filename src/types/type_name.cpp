@@ -4,9 +4,9 @@
 #include "common/ascii.hpp"
 #include "types/type_mapping.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
-#include <initializer_list>
 #include <string>
 #include <utility>
 
@@ -95,13 +95,13 @@ LogicalTypeHandle ParseDuckDbTypeName(std::string_view name) {
     if (lower.starts_with("struct(")) {
         return LogicalTypeHandle(duckdb_create_struct_type(nullptr, nullptr, 0));
     }
-    // VARCHARs under an alias: DuckDB's JSON, and the catalog's PostgreSQL string types (engine/catalog_builder.cpp).
-    for (const char *alias : {"json", "name", "pg_char", "character_data", "yes_or_no"}) {
-        if (lower == alias) {
-            LogicalTypeHandle aliased(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
-            duckdb_logical_type_set_alias(aliased.Get(), alias);
-            return aliased;
-        }
+    // VARCHARs under an alias: DuckDB's JSON, and the catalog's PostgreSQL string types.
+    const bool string_alias = lower == "json" || std::find(kStringTypeAliases.begin(), kStringTypeAliases.end(),
+                                                           lower) != kStringTypeAliases.end();
+    if (string_alias) {
+        LogicalTypeHandle aliased(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
+        duckdb_logical_type_set_alias(aliased.Get(), lower.c_str());
+        return aliased;
     }
     for (const auto &[type_name, id] : kSimpleTypes) {
         if (lower == type_name) {

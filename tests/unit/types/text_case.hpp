@@ -98,7 +98,7 @@ private:
         Execute("CREATE TYPE wide_enum AS ENUM (SELECT 'v' || range::VARCHAR FROM range(300))");
         Execute("CREATE TYPE huge_enum AS ENUM (SELECT 'w' || range::VARCHAR FROM range(70000))");
         // The string types the server's catalog registers (engine/catalog_builder.cpp): VARCHARs under an alias.
-        for (const char *alias : {"name", "pg_char", "character_data", "yes_or_no"}) {
+        for (const char *alias : kStringTypeAliases) {
             duckdb_logical_type type = duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR);
             duckdb_logical_type_set_alias(type, alias);
             duckdb_register_logical_type(connection_, type, nullptr);
