@@ -13,7 +13,7 @@ constexpr std::string_view kSignature("PGCOPY\n\377\r\n\0", 11);
 //! PostgreSQL's limit for one allocation (MaxAllocSize): a field must be shorter.
 constexpr int32_t kMaxFieldBytes = 0x3fffffff;
 
-int32_t ReadInt32(const std::string &bytes) {
+int32_t ReadInt32(std::string_view bytes) {
     uint32_t value = 0;
     for (size_t i = 0; i < 4; i++) {
         value = (value << 8) | static_cast<unsigned char>(bytes[i]);
@@ -21,7 +21,7 @@ int32_t ReadInt32(const std::string &bytes) {
     return static_cast<int32_t>(value);
 }
 
-int16_t ReadInt16(const std::string &bytes) {
+int16_t ReadInt16(std::string_view bytes) {
     auto value =
         static_cast<uint16_t>((static_cast<unsigned char>(bytes[0]) << 8) | static_cast<unsigned char>(bytes[1]));
     return static_cast<int16_t>(value);
@@ -33,11 +33,12 @@ SqlError Malformed(const std::string &message) {
 
 } // namespace
 
-BinaryTupleReader::BinaryTupleReader(size_t field_count) : field_count_(field_count) {}
+BinaryTupleReader::BinaryTupleReader(size_t field_count)
+    : field_count_(field_count), tuple_(field_count), storage_(field_count) {}
 
 std::optional<size_t> BinaryTupleReader::CurrentField() const {
     if (state_ == State::FieldLength || state_ == State::FieldData) {
-        return tuple_.size();
+        return field_;
     }
     return std::nullopt;
 }
@@ -45,6 +46,23 @@ std::optional<size_t> BinaryTupleReader::CurrentField() const {
 void BinaryTupleReader::Feed(std::string_view data, const TupleSink &sink) {
     size_t pos = 0;
     while (pos < data.size()) {
+        // Most tuples, lengths and field counts lie whole in `data`: read them in place.
+        if (buffer_.empty() && state_ == State::FieldCount) {
+            if (auto used = WholeTuple(data.substr(pos), sink)) {
+                pos += used;
+                continue;
+            }
+        }
+        if (buffer_.empty() && state_ == State::FieldLength && data.size() - pos >= 4) {
+            Handle(data.substr(pos, 4), sink);
+            pos += 4;
+            continue;
+        }
+        if (buffer_.empty() && state_ == State::FieldCount && data.size() - pos >= 2) {
+            Handle(data.substr(pos, 2), sink);
+            pos += 2;
+            continue;
+        }
         switch (state_) {
         case State::Signature:
             if (Fill(data, pos, kSignature.size())) {
@@ -67,7 +85,7 @@ void BinaryTupleReader::Feed(std::string_view data, const TupleSink &sink) {
         case State::FieldData: {
             auto take = static_cast<size_t>(std::min<uint64_t>(remaining_, data.size() - pos));
             if (state_ == State::FieldData) {
-                field_.append(data.data() + pos, take);
+                storage_[field_].append(data.data() + pos, take);
             }
             pos += take;
             remaining_ -= take;
@@ -113,6 +131,10 @@ bool BinaryTupleReader::Fill(std::string_view data, size_t &pos, size_t size) {
 void BinaryTupleReader::HandleBuffered(const TupleSink &sink) {
     std::string bytes;
     bytes.swap(buffer_);
+    Handle(bytes, sink);
+}
+
+void BinaryTupleReader::Handle(std::string_view bytes, const TupleSink &sink) {
     switch (state_) {
     case State::Signature:
         if (bytes != kSignature) {
@@ -153,21 +175,19 @@ void BinaryTupleReader::HandleBuffered(const TupleSink &sink) {
             throw Malformed("row field count is " + std::to_string(count) + ", expected " +
                             std::to_string(field_count_));
         }
-        state_ = State::FieldLength;
         if (field_count_ == 0) {
             sink(tuple_);
             StartTuple();
+            return;
         }
+        state_ = State::FieldLength;
         return;
     }
     case State::FieldLength: {
         auto length = ReadInt32(bytes);
         if (length == -1) {
-            tuple_.emplace_back(std::nullopt);
-            if (tuple_.size() == field_count_) {
-                sink(tuple_);
-                StartTuple();
-            }
+            tuple_[field_].reset();
+            NextField(sink);
             return;
         }
         if (length < -1) {
@@ -179,6 +199,7 @@ void BinaryTupleReader::HandleBuffered(const TupleSink &sink) {
                                " more bytes.");
         }
         remaining_ = static_cast<uint64_t>(length);
+        storage_[field_].clear();
         state_ = State::FieldData;
         if (remaining_ == 0) {
             FinishField(sink);
@@ -191,17 +212,47 @@ void BinaryTupleReader::HandleBuffered(const TupleSink &sink) {
 }
 
 void BinaryTupleReader::FinishField(const TupleSink &sink) {
-    tuple_.emplace_back(std::move(field_));
-    field_.clear();
+    tuple_[field_] = storage_[field_];
     state_ = State::FieldLength;
-    if (tuple_.size() == field_count_) {
+    NextField(sink);
+}
+
+void BinaryTupleReader::NextField(const TupleSink &sink) {
+    if (++field_ == field_count_) {
+        state_ = State::FieldCount; // no current field while the sink runs
         sink(tuple_);
         StartTuple();
     }
 }
 
+size_t BinaryTupleReader::WholeTuple(std::string_view data, const TupleSink &sink) {
+    if (data.size() < 2 || ReadInt16(data) != static_cast<int64_t>(field_count_) || field_count_ == 0) {
+        return 0; // the trailer, a bad count and empty tuples take the general path
+    }
+    size_t pos = 2;
+    for (size_t i = 0; i < field_count_; i++) {
+        if (data.size() - pos < 4) {
+            return 0;
+        }
+        auto length = ReadInt32(data.substr(pos));
+        pos += 4;
+        if (length == -1) {
+            tuple_[i].reset();
+            continue;
+        }
+        if (length < 0 || length >= kMaxFieldBytes || data.size() - pos < static_cast<size_t>(length)) {
+            return 0; // errors are raised by the general path
+        }
+        tuple_[i] = data.substr(pos, length);
+        pos += length;
+    }
+    sink(tuple_);
+    StartTuple();
+    return pos;
+}
+
 void BinaryTupleReader::StartTuple() {
-    tuple_.clear();
+    field_ = 0;
     tuple_number_++;
     state_ = State::FieldCount;
 }

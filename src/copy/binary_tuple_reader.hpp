@@ -13,11 +13,13 @@ namespace duckgres::copy {
 //! Reads PostgreSQL's COPY binary format: the 11-byte signature, int32 flags, int32 header extension length
 //! and extension, then tuples (int16 field count, per field int32 length or -1 for NULL, then the bytes) up
 //! to the int16 -1 trailer. Yields each tuple's raw field bytes. Errors are SqlError 22P04 with PostgreSQL's
-//! messages. Holds at most one field's bytes besides the tuple being built.
+//! messages. Tuples lying whole in the fed data are delivered in place; others are assembled, so the reader holds
+//! one tuple's bytes at most.
 class BinaryTupleReader {
 public:
-    using Tuple = std::vector<std::optional<std::string>>;
-    using TupleSink = std::function<void(Tuple &tuple)>;
+    //! The fields of one tuple, valid during the sink's call only.
+    using Tuple = std::vector<std::optional<std::string_view>>;
+    using TupleSink = std::function<void(const Tuple &tuple)>;
 
     explicit BinaryTupleReader(size_t field_count);
 
@@ -38,7 +40,14 @@ private:
     //! Moves bytes into `buffer_` until it holds `size`; returns whether it does.
     bool Fill(std::string_view data, size_t &pos, size_t size);
     void HandleBuffered(const TupleSink &sink);
+    //! Acts on a whole fixed-size item (signature, flags, a length, a field count).
+    void Handle(std::string_view bytes, const TupleSink &sink);
     void FinishField(const TupleSink &sink);
+    //! Moves past a completed field; delivers the tuple after its last.
+    void NextField(const TupleSink &sink);
+    //! Delivers the tuple at the start of `data` without copying if it is all there; returns the bytes it took
+    //! (0: not whole, or not a plain tuple).
+    size_t WholeTuple(std::string_view data, const TupleSink &sink);
     void StartTuple();
 
     size_t field_count_;
@@ -46,8 +55,9 @@ private:
     std::string buffer_;     //!< bytes of the fixed-size item being read
     uint64_t remaining_ = 0; //!< extension or field bytes still to read
     uint64_t tuple_number_ = 0;
-    Tuple tuple_;
-    std::string field_;
+    Tuple tuple_;                      //!< always field_count_ fields
+    std::vector<std::string> storage_; //!< fields arriving in pieces are assembled here
+    size_t field_ = 0;                 //!< the field being read
 };
 
 } // namespace duckgres::copy

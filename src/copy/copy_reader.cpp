@@ -20,7 +20,7 @@ CopyReader::CopyReader(CopyOptions options, CopyColumns columns)
 
 void CopyReader::Feed(std::string_view chunk, const CopyRowSink &sink) {
     if (binary_) {
-        binary_->Feed(chunk, [&](CopyRow &tuple) { sink(tuple); });
+        binary_->Feed(chunk, sink);
         return;
     }
     if (scanner_->Ended()) {
@@ -68,7 +68,7 @@ std::string CopyReader::ErrorContext() const {
     return context;
 }
 
-std::string CopyReader::FieldContext(size_t column, const std::optional<std::string> &value) const {
+std::string CopyReader::FieldContext(size_t column, const CopyField &value) const {
     auto context = "line " + std::to_string(LineNumber()) + ", column " + columns_.names.at(column);
     if (binary_) {
         return context;
@@ -98,12 +98,16 @@ void CopyReader::OnLine(std::string &line, bool last, const CopyRowSink &sink) {
         }
     } else if (!(last && line.empty())) {
         if (options_.format == CopyOptions::Format::Csv) {
-            SplitCsvFields(line, options_, expect, row_);
+            SplitCsvFields(line, options_, expect, fields_);
         } else {
-            SplitTextFields(line, options_, expect, row_);
+            SplitTextFields(line, options_, expect, fields_);
         }
         CheckFieldCount();
         ApplyForceOptions();
+        row_.resize(fields_.size());
+        for (size_t i = 0; i < fields_.size(); i++) {
+            row_[i] = fields_[i] ? CopyField(*fields_[i]) : std::nullopt;
+        }
         sink(row_);
     }
     line_complete_ = false;
@@ -112,42 +116,42 @@ void CopyReader::OnLine(std::string &line, bool last, const CopyRowSink &sink) {
 void CopyReader::CheckHeader(const std::string &line) {
     const auto &names = columns_.names;
     if (options_.format == CopyOptions::Format::Csv) {
-        SplitCsvFields(line, options_, names.size(), row_);
+        SplitCsvFields(line, options_, names.size(), fields_);
     } else {
-        SplitTextFields(line, options_, names.size(), row_);
+        SplitTextFields(line, options_, names.size(), fields_);
     }
-    if (row_.size() != names.size()) {
-        throw SqlError("22P04", "wrong number of fields in header line: got " + std::to_string(row_.size()) +
+    if (fields_.size() != names.size()) {
+        throw SqlError("22P04", "wrong number of fields in header line: got " + std::to_string(fields_.size()) +
                                     ", expected " + std::to_string(names.size()));
     }
     for (size_t i = 0; i < names.size(); i++) {
         auto field = "column name mismatch in header line field " + std::to_string(i + 1) + ": got ";
-        if (!row_[i]) {
+        if (!fields_[i]) {
             throw SqlError("22P04",
                            field + "null value (\"" + options_.null_string + "\"), expected \"" + names[i] + "\"");
         }
-        if (*row_[i] != names[i]) {
-            throw SqlError("22P04", field + "\"" + *row_[i] + "\", expected \"" + names[i] + "\"");
+        if (*fields_[i] != names[i]) {
+            throw SqlError("22P04", field + "\"" + *fields_[i] + "\", expected \"" + names[i] + "\"");
         }
     }
 }
 
 void CopyReader::CheckFieldCount() const {
     const auto &names = columns_.names;
-    if (row_.size() > names.size()) {
+    if (fields_.size() > names.size()) {
         throw SqlError("22P04", "extra data after last expected column");
     }
-    if (row_.size() < names.size()) {
-        throw SqlError("22P04", "missing data for column \"" + names[row_.size()] + "\"");
+    if (fields_.size() < names.size()) {
+        throw SqlError("22P04", "missing data for column \"" + names[fields_.size()] + "\"");
     }
 }
 
 void CopyReader::ApplyForceOptions() {
-    for (size_t i = 0; i < row_.size(); i++) {
-        if (!row_[i] && force_not_null_[i]) {
-            row_[i] = std::string();
-        } else if (row_[i] && force_null_[i] && *row_[i] == options_.null_string) {
-            row_[i] = std::nullopt;
+    for (size_t i = 0; i < fields_.size(); i++) {
+        if (!fields_[i] && force_not_null_[i]) {
+            fields_[i] = std::string();
+        } else if (fields_[i] && force_null_[i] && *fields_[i] == options_.null_string) {
+            fields_[i] = std::nullopt;
         }
     }
 }

@@ -17,11 +17,14 @@
 
 namespace duckgres::copy {
 
-//! One row read by COPY FROM: one entry per copied column; nullopt is NULL. Text and CSV give the field's
-//! text (PostgreSQL input syntax), binary gives the field's raw bytes (PostgreSQL binary send format).
-using CopyRow = std::vector<std::optional<std::string>>;
-//! Receives each complete row; may move the strings out, and may throw to abort the COPY.
-using CopyRowSink = std::function<void(CopyRow &row)>;
+//! One field of a row read by COPY FROM; nullopt is NULL. Text and CSV give the field's text (PostgreSQL
+//! input syntax), binary gives the field's raw bytes (PostgreSQL binary send format).
+using CopyField = std::optional<std::string_view>;
+//! One row: a field per copied column, valid only during the sink's call (the bytes are the reader's or the
+//! fed chunk's).
+using CopyRow = std::vector<CopyField>;
+//! Receives each complete row; may throw to abort the COPY.
+using CopyRowSink = std::function<void(const CopyRow &row)>;
 
 //! Parses COPY FROM data in text, CSV or binary format exactly as PostgreSQL 15 accepts and rejects it, fed
 //! with CopyData payloads split anywhere (mid-row, mid-UTF-8 sequence). Memory stays bounded by the longest
@@ -47,7 +50,7 @@ public:
     std::string ErrorContext() const;
     //! The context for an error converting column `column` of the row being delivered to `sink`:
     //! `line 2, column a: "<value>"`, `line 2, column a: null input`, or (binary) `line 2, column a`.
-    std::string FieldContext(size_t column, const std::optional<std::string> &value) const;
+    std::string FieldContext(size_t column, const CopyField &value) const;
 
     //! PostgreSQL's shortening of text quoted in contexts: over 100 bytes, cut at a character boundary + "...".
     static std::string LimitPrintout(std::string_view text);
@@ -66,7 +69,8 @@ private:
     std::unique_ptr<BinaryTupleReader> binary_; //!< binary
     Utf8Validator validator_;
     bool header_pending_;
-    bool line_complete_ = false; //!< a whole line is being processed (contexts quote it)
+    bool line_complete_ = false;                     //!< a whole line is being processed (contexts quote it)
+    std::vector<std::optional<std::string>> fields_; //!< text and CSV: the fields of the line, de-escaped
     CopyRow row_;
 };
 

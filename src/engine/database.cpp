@@ -64,7 +64,6 @@ Database::Database(std::string name, std::string path, const DatabaseOptions &op
         sessions = own_sessions_.get();
     }
     sessions->RegisterFunctions(connection.Get());
-    sources_.RegisterFunction(connection.Get());
     BuildCatalog(connection.Get());
 }
 

@@ -2,7 +2,6 @@
 #pragma once
 
 #include "common/duckdb_handles.hpp"
-#include "engine/chunk_source.hpp"
 #include "engine/session_directory.hpp"
 
 #include <memory>
@@ -29,8 +28,6 @@ public:
     const std::string &Name() const { return name_; }
     const std::string &Path() const { return path_; }
     duckdb_database Handle() const { return handle_.Get(); }
-    //! The chunk streams INSERTs read through duckgres_chunk_source(id) (thread-safe).
-    ChunkSources &Sources() const { return sources_; }
 
 private:
     std::string name_;
@@ -38,7 +35,6 @@ private:
     //! The directory the catalog's session functions ask when the server gave none (tools, tests).
     std::unique_ptr<SessionDirectory> own_sessions_;
     DatabaseHandle handle_;
-    mutable ChunkSources sources_;
 };
 
 } // namespace duckgres::engine

@@ -34,13 +34,13 @@ public:
     std::optional<T> Pop() {
         std::unique_lock lock(mutex_);
         changed_.wait(lock, [&] { return aborted_ || finished_ || !items_.empty(); });
-        if (aborted_ || items_.empty()) {
-            return std::nullopt;
-        }
-        std::optional<T> item(std::move(items_.front()));
-        items_.pop_front();
-        changed_.notify_all();
-        return item;
+        return TakeFront();
+    }
+
+    //! The next item if one is waiting (never blocks).
+    std::optional<T> TryPop() {
+        std::lock_guard lock(mutex_);
+        return TakeFront();
     }
 
     void Finish() { Set(finished_); }
@@ -53,6 +53,17 @@ public:
     }
 
 private:
+    //! The first item, if any and not aborted; the mutex is held.
+    std::optional<T> TakeFront() {
+        if (aborted_ || items_.empty()) {
+            return std::nullopt;
+        }
+        std::optional<T> item(std::move(items_.front()));
+        items_.pop_front();
+        changed_.notify_all();
+        return item;
+    }
+
     void Set(bool &flag) {
         std::lock_guard lock(mutex_);
         flag = true;

@@ -2,12 +2,13 @@
 #include "common/sql_quote.hpp"
 #include "copy/copy_reader.hpp"
 #include "copy/copy_writer.hpp"
+#include "engine/arrow_batch_view.hpp"
 #include "engine/table_appender.hpp"
 #include "session/blocking_queue.hpp"
 #include "session/session.hpp"
 #include "sql/command_tag.hpp"
 #include "sql/rewriter.hpp"
-#include "types/chunk_builder.hpp"
+#include "types/arrow_batch_builder.hpp"
 #include "types/type_mapping.hpp"
 #include "wire/protocol_error.hpp"
 
@@ -21,8 +22,8 @@ namespace {
 constexpr size_t kCopyBatchBytes = 256 * 1024;
 //! Socket reads during COPY FROM ask for this much space at a time.
 constexpr size_t kCopyReadBytes = 64 * 1024;
-//! Parsed chunks of COPY FROM waiting to be appended, at most (memory bound: this many chunks of 2048 rows).
-constexpr size_t kCopyQueuedChunks = 64;
+//! Parsed batches of COPY FROM waiting to be inserted, at most (each up to a row group, about 8 MB of strings).
+constexpr size_t kCopyQueuedBatches = 4;
 
 //! Thrown into the parser when the append lane stopped the COPY (its error is the one reported).
 struct CopyAborted {};
@@ -51,7 +52,7 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
     std::vector<std::string> names;
     std::vector<uint32_t> type_oids;
     std::vector<LogicalTypeHandle> column_types;
-    std::string schema;
+    std::string schema_name;
     co_await context_.workers.Run([&]() {
         MaterializeOpenPortals();
         std::vector<std::string> schemas =
@@ -69,7 +70,7 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
                     type_oids.push_back(types::MapLogicalType(type.Get()).oid);
                     column_types.push_back(std::move(type));
                 }
-                schema = candidate;
+                schema_name = candidate;
                 return;
             } catch (const SqlError &error) {
                 if (error.sqlstate != "42P01") {
@@ -92,30 +93,28 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
     }
     std::unique_ptr<engine::TableAppender> appender;
     uint64_t rows = 0;
-    // Text, CSV and binary rows of common column types are parsed straight into DuckDB data chunks,
-    // and parsing the next batch overlaps appending the chunks of the previous one; other column
-    // types go value by value through the appender while parsing.
-    std::unique_ptr<types::ChunkBuilder> chunks;
+    // Text, CSV and binary rows of common column types are parsed straight into Arrow batches of up to a row
+    // group each, and parsing goes on while DuckDB inserts the batches parsed before; other column types go value
+    // by value through the appender while parsing.
+    std::unique_ptr<types::ArrowBatchBuilder> batches;
     {
         std::vector<duckdb_logical_type> raw_types;
         for (auto &type : column_types) {
             raw_types.push_back(type.Get());
         }
-        if (types::ChunkBuilder::AllSupported(raw_types)) {
-            chunks = std::make_unique<types::ChunkBuilder>(raw_types, text_options_);
+        if (types::ArrowBatchBuilder::AllSupported(raw_types)) {
+            batches = std::make_unique<types::ArrowBatchBuilder>(raw_types, text_options_);
         }
     }
-    // Parsed chunks wait here for the append lane; a row-group flush inside DuckDB takes tens of
-    // milliseconds, and parsing goes on meanwhile up to this many chunks ahead.
-    BlockingQueue<DataChunkHandle> parsed(kCopyQueuedChunks);
-    auto sink = [&](copy::CopyRow &row) {
-        if (chunks) {
+    BlockingQueue<ArrowArrayHandle> parsed(kCopyQueuedBatches);
+    auto sink = [&](const copy::CopyRow &row) {
+        if (batches) {
             for (size_t i = 0; i < row.size(); i++) {
                 try {
                     if (binary) {
-                        chunks->SetBinary(i, row[i]);
+                        batches->SetBinary(i, row[i]);
                     } else {
-                        chunks->Set(i, row[i]);
+                        batches->Set(i, row[i]);
                     }
                 } catch (SqlError &error) {
                     error.where = "COPY " + table + ", " + reader.FieldContext(i, row[i]);
@@ -123,7 +122,7 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
                 }
             }
             rows++;
-            if (chunks->EndRow() && !parsed.Push(chunks->TakeChunk())) {
+            if (batches->EndRow() && !parsed.Push(batches->TakeBatch())) {
                 throw CopyAborted();
             }
             return;
@@ -148,7 +147,7 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
 
     std::optional<SqlError> failure;        //!< from the client (CopyFail, a wrong message)
     std::optional<SqlError> parse_failure;  //!< from parsing (and, value by value, appending)
-    std::optional<SqlError> append_failure; //!< from creating the appender or appending chunks
+    std::optional<SqlError> append_failure; //!< from creating the appender or inserting batches
     auto parse = [&](std::string &batch, bool finish) -> asio::awaitable<void> {
         if (parse_failure) {
             co_return;
@@ -159,7 +158,7 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
                     reader.Feed(batch, sink);
                     if (finish) {
                         reader.Finish(sink);
-                        if (chunks && chunks->Rows() > 0 && !parsed.Push(chunks->TakeChunk())) {
+                        if (batches && batches->Rows() > 0 && !parsed.Push(batches->TakeBatch())) {
                             throw CopyAborted();
                         }
                     }
@@ -201,45 +200,45 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
             parsed.Finish();
         }
     };
-    // Chunks: one INSERT ... SELECT reads the parsed chunks, as they come, through duckgres_chunk_source (one
-    // statement for the whole COPY; DuckDB references the chunks' vectors instead of copying them). A stream
-    // that fails (parsing, CopyFail, cancel) fails the INSERT, and the COPY reports the stream's own error.
-    bool stream_failed = false;
-    engine::ChunkSource source;
-    if (chunks) {
-        source.names = names;
-        for (auto &type : column_types) {
-            source.types.push_back(type.Get());
-        }
-        source.next = [&]() -> engine::ChunkSourceItem {
-            auto chunk = cancel_reason_ == CancelReason::None ? parsed.Pop() : std::nullopt;
-            if (chunk) {
-                return {std::move(*chunk), false};
-            }
-            stream_failed = !parsed.Finished() || cancel_reason_ != CancelReason::None;
-            return {DataChunkHandle(), stream_failed};
-        };
-    }
-    // Runs that INSERT on a worker of its own until the queue ends (value by value, parsing appends through
-    // the appender and this lane only closes it).
+    // Batches: INSERT ... SELECT from a view over the batches parsed so far (those waiting, at least one), again
+    // until the queue ends; DuckDB writes the batches of one INSERT in parallel and in order. Every batch is
+    // whole before DuckDB sees it, so no DuckDB thread ever waits for the client. Value by value, parsing appends
+    // through the appender and this lane only closes it.
     auto append_lane = [&]() -> asio::awaitable<void> {
         try {
             co_await context_.workers.Run([&]() {
-                if (chunks) {
-                    engine::ChunkSourceRegistration registration(connection_->GetDatabase().Sources(), source);
-                    connection_->Run(
-                        "INSERT INTO " + QuoteIdentifier(schema) + "." + QuoteIdentifier(table) +
-                        (statement.copy_columns.empty() ? "" : " (" + ColumnList(statement.copy_columns) + ")") +
-                        " SELECT * FROM duckgres_chunk_source(" + std::to_string(registration.Id()) + ")");
-                } else if (parsed.Finished()) {
-                    appender->Close();
+                if (!batches) {
+                    if (parsed.Finished()) {
+                        appender->Close();
+                    }
+                    return;
+                }
+                ArrowSchema schema;
+                batches->ExportSchema(&schema);
+                engine::ArrowBatchView view(connection_->Handle(), schema);
+                std::string select;
+                for (size_t i = 0; i < names.size(); i++) {
+                    select += (i ? ", " : "") + batches->ColumnExpression(i);
+                }
+                const std::string insert =
+                    "INSERT INTO " + QuoteIdentifier(schema_name) + "." + QuoteIdentifier(table) +
+                    (statement.copy_columns.empty() ? "" : " (" + ColumnList(statement.copy_columns) + ")") +
+                    " SELECT " + select + " FROM " + QuoteIdentifier(view.Name());
+                while (auto first = parsed.Pop()) {
+                    if (cancel_reason_ != CancelReason::None) {
+                        throw SqlError("57014", "canceling statement due to user request");
+                    }
+                    std::vector<ArrowArrayHandle> group;
+                    group.push_back(std::move(*first));
+                    while (auto more = parsed.TryPop()) {
+                        group.push_back(std::move(*more));
+                    }
+                    view.SetBatches(std::move(group));
+                    connection_->Run(insert);
                 }
             });
         } catch (SqlError &error) {
             parsed.Abort();
-            if (stream_failed && cancel_reason_ == CancelReason::None) {
-                co_return; // the stream's own error (parsing, CopyFail) is the one reported
-            }
             if (error.where.empty()) {
                 error.where = "COPY " + table;
             }
@@ -247,9 +246,9 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
         }
     };
     try {
-        if (!chunks) {
+        if (!batches) {
             co_await context_.workers.Run([&]() {
-                appender = std::make_unique<engine::TableAppender>(connection_->Handle(), schema, table,
+                appender = std::make_unique<engine::TableAppender>(connection_->Handle(), schema_name, table,
                                                                    statement.copy_columns);
             });
         }

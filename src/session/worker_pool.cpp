@@ -57,6 +57,11 @@ void WorkerPool::Loop(Worker &worker) {
     }
 }
 
+size_t WorkerPool::IdleWorkers() {
+    std::lock_guard lock(mutex_);
+    return idle_.size();
+}
+
 void WorkerPool::Join() {
     {
         std::lock_guard lock(mutex_);

@@ -75,6 +75,8 @@ public:
 
     //! Runs the tasks already submitted, then ends the threads.
     void Join();
+    //! Threads waiting for work now.
+    size_t IdleWorkers();
 
 private:
     struct Worker {

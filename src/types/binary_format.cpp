@@ -1,7 +1,8 @@
-// PostgreSQL binary output of numerics, dates, timestamps, times, intervals, uuids and bit strings.
+// PostgreSQL binary output of numerics, dates, timestamps, times, intervals, uuids and bit strings; date/time input.
 #include "types/binary_format.hpp"
 
 #include "common/sql_error.hpp"
+#include "types/civil_date.hpp"
 #include "types/int128.hpp"
 #include "types/storage_format.hpp"
 #include "types/text_format.hpp"
@@ -11,6 +12,11 @@
 namespace duckgres::types {
 
 namespace {
+
+constexpr int64_t kMinDays = -2440588;                     // 4714-11-24 BC, days since 1970
+constexpr int64_t kDateEndDays = 2147483494LL - 2440588;   // 5874898-01-01
+constexpr int64_t kPgMinTimestamp = -211813488000000000LL; // 4714-11-24 BC 00:00, microseconds since 2000
+constexpr int64_t kPgEndTimestamp = 9223371331200000000LL; // 294277-01-01 00:00
 
 constexpr uint16_t kNumericPositive = 0x0000;
 constexpr uint16_t kNumericNegative = 0x4000;
@@ -188,6 +194,46 @@ bool SupportsBinary(const PgType &type) {
         }
     }
     return false;
+}
+
+int32_t ReadDateBinary(BinaryReader &reader) {
+    const auto days = reader.Read<int32_t>();
+    if (days == std::numeric_limits<int32_t>::max()) {
+        return days;
+    }
+    if (days == std::numeric_limits<int32_t>::min()) {
+        return -std::numeric_limits<int32_t>::max();
+    }
+    const int64_t since_1970 = int64_t(days) + kPgEpochDays;
+    if (since_1970 < kMinDays || since_1970 >= kDateEndDays) {
+        throw SqlError("22008", "date out of range");
+    }
+    return static_cast<int32_t>(since_1970);
+}
+
+int64_t ReadTimestampBinary(BinaryReader &reader) {
+    const auto micros = reader.Read<int64_t>();
+    if (micros == std::numeric_limits<int64_t>::max()) {
+        return micros;
+    }
+    if (micros == std::numeric_limits<int64_t>::min()) {
+        return -std::numeric_limits<int64_t>::max();
+    }
+    int64_t since_1970;
+    if (micros < kPgMinTimestamp || micros >= kPgEndTimestamp ||
+        __builtin_add_overflow(micros, kPgEpochMicros, &since_1970) ||
+        since_1970 == std::numeric_limits<int64_t>::max()) {
+        throw SqlError("22008", "timestamp out of range");
+    }
+    return since_1970;
+}
+
+int64_t ReadTimeBinary(BinaryReader &reader) {
+    const auto micros = reader.Read<int64_t>();
+    if (micros < 0 || micros > kMicrosPerDay) {
+        throw SqlError("22008", "time out of range");
+    }
+    return micros;
 }
 
 void BinaryReader::Need(size_t n) const {

@@ -131,4 +131,10 @@ private:
     size_t pos_ = 0;
 };
 
+//! date_recv, timestamp_recv (also timestamptz) and time_recv into DuckDB's storage: days or microseconds
+//! since 1970 (PostgreSQL counts from 2000), the infinities as DuckDB's markers; 22008 when out of range.
+int32_t ReadDateBinary(BinaryReader &reader);
+int64_t ReadTimestampBinary(BinaryReader &reader);
+int64_t ReadTimeBinary(BinaryReader &reader);
+
 } // namespace duckgres::types

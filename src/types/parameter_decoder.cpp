@@ -26,11 +26,7 @@ namespace {
 constexpr uint32_t kRecordArray = 2287;
 constexpr int32_t kMaxArraySize = 134217727; // PostgreSQL's MaxArraySize
 constexpr int32_t kMaxArrayDimensions = 6;
-constexpr int64_t kMinDays = -2440588;                     // 4714-11-24 BC, days since 1970
-constexpr int64_t kDateEndDays = 2147483494LL - 2440588;   // 5874898-01-01
-constexpr int64_t kPgMinTimestamp = -211813488000000000LL; // 4714-11-24 BC 00:00, microseconds since 2000
-constexpr int64_t kPgEndTimestamp = 9223371331200000000LL; // 294277-01-01 00:00
-constexpr int32_t kTimeZoneLimit = 57600;                  // PostgreSQL's TZDISP_LIMIT: 16 hours
+constexpr int32_t kTimeZoneLimit = 57600; // PostgreSQL's TZDISP_LIMIT: 16 hours
 
 OwnedValue Checked(duckdb_value value) {
     if (!value) {
@@ -424,46 +420,6 @@ NumericValue ReadNumeric(BinaryReader &reader) {
     return value;
 }
 
-int32_t ReadDate(BinaryReader &reader) {
-    const auto days = reader.Read<int32_t>();
-    if (days == std::numeric_limits<int32_t>::max()) {
-        return days;
-    }
-    if (days == std::numeric_limits<int32_t>::min()) {
-        return -std::numeric_limits<int32_t>::max();
-    }
-    const int64_t since_1970 = int64_t(days) + kPgEpochDays;
-    if (since_1970 < kMinDays || since_1970 >= kDateEndDays) {
-        throw SqlError("22008", "date out of range");
-    }
-    return static_cast<int32_t>(since_1970);
-}
-
-int64_t ReadTimestamp(BinaryReader &reader) {
-    const auto micros = reader.Read<int64_t>();
-    if (micros == std::numeric_limits<int64_t>::max()) {
-        return micros;
-    }
-    if (micros == std::numeric_limits<int64_t>::min()) {
-        return -std::numeric_limits<int64_t>::max();
-    }
-    int64_t since_1970;
-    if (micros < kPgMinTimestamp || micros >= kPgEndTimestamp ||
-        __builtin_add_overflow(micros, kPgEpochMicros, &since_1970) ||
-        since_1970 == std::numeric_limits<int64_t>::max()) {
-        throw SqlError("22008", "timestamp out of range");
-    }
-    return since_1970;
-}
-
-int64_t ReadTime(BinaryReader &reader) {
-    const auto micros = reader.Read<int64_t>();
-    if (micros < 0 || micros > kMicrosPerDay) {
-        throw SqlError("22008", "time out of range");
-    }
-    return micros;
-}
-
 //! varbit_recv into DuckDB BIT storage.
 std::string ReadBit(BinaryReader &reader) {
     const auto bit_count = reader.Read<int32_t>();
@@ -505,11 +461,11 @@ OwnedValue ReadBinaryScalar(uint32_t type_oid, BinaryReader &reader) {
         return Checked(duckdb_create_blob(reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size()));
     }
     case oid::kDate:
-        return Checked(duckdb_create_date(duckdb_date{ReadDate(reader)}));
+        return Checked(duckdb_create_date(duckdb_date{ReadDateBinary(reader)}));
     case oid::kTime:
-        return Checked(duckdb_create_time(duckdb_time{ReadTime(reader)}));
+        return Checked(duckdb_create_time(duckdb_time{ReadTimeBinary(reader)}));
     case oid::kTimetz: {
-        const int64_t micros = ReadTime(reader);
+        const int64_t micros = ReadTimeBinary(reader);
         const auto zone = reader.Read<int32_t>(); // seconds west of UTC
         if (zone <= -kTimeZoneLimit || zone >= kTimeZoneLimit) {
             throw SqlError("22009", "time zone displacement out of range");
@@ -517,9 +473,9 @@ OwnedValue ReadBinaryScalar(uint32_t type_oid, BinaryReader &reader) {
         return Checked(duckdb_create_time_tz_value(duckdb_create_time_tz(micros, -zone)));
     }
     case oid::kTimestamp:
-        return Checked(duckdb_create_timestamp(duckdb_timestamp{ReadTimestamp(reader)}));
+        return Checked(duckdb_create_timestamp(duckdb_timestamp{ReadTimestampBinary(reader)}));
     case oid::kTimestamptz:
-        return Checked(duckdb_create_timestamp_tz(duckdb_timestamp{ReadTimestamp(reader)}));
+        return Checked(duckdb_create_timestamp_tz(duckdb_timestamp{ReadTimestampBinary(reader)}));
     case oid::kInterval: {
         duckdb_interval interval;
         interval.micros = reader.Read<int64_t>();

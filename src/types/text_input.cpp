@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 
 namespace duckgres::types {
@@ -138,7 +139,8 @@ int HexValue(char c) {
 //! The bytes of the UTF-8 character starting at s[i], as the hex PostgreSQL prints in errors.
 std::string HexOfCharacter(std::string_view s, size_t i) {
     const auto lead = static_cast<uint8_t>(s[i]);
-    size_t length = lead >= 0xF0 && lead <= 0xF7 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    // pg_utf_mblen: the length the lead byte announces; 0x80-0xBF and 0xF8-0xFF announce one byte.
+    size_t length = lead >= 0xF8 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
     length = std::min(length, s.size() - i);
     std::string out;
     constexpr char kHex[] = "0123456789abcdef";
@@ -193,7 +195,18 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
 } // namespace
 
 void VerifyUtf8(std::string_view text) {
+    constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+    constexpr uint64_t kLowBits = 0x0101010101010101ULL;
     for (size_t i = 0; i < text.size();) {
+        // Eight ASCII bytes at a time: no high bit set and no zero byte.
+        if (text.size() - i >= 8) {
+            uint64_t word;
+            std::memcpy(&word, text.data() + i, sizeof(word));
+            if (((word | ((word - kLowBits) & ~word)) & kHighBits) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         if (static_cast<uint8_t>(text[i]) < 0x80 && text[i] != '\0') {
             i++;
             continue;

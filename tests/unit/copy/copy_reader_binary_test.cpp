@@ -22,7 +22,7 @@ std::string Int32(int32_t value) {
             static_cast<char>((bits >> 8) & 0xff), static_cast<char>(bits & 0xff)};
 }
 
-std::string Tuple(const CopyRow &fields) {
+std::string Tuple(const OwnedRow &fields) {
     auto out = Int16(static_cast<int16_t>(fields.size()));
     for (const auto &field : fields) {
         out += field ? Int32(static_cast<int32_t>(field->size())) + *field : Int32(-1);
@@ -100,11 +100,12 @@ TEST(CopyReaderBinary, MalformedData) {
 TEST(CopyReaderBinary, ContextsAndDone) {
     CopyReader reader(ParseCopyOptions(kBinary, CopyDirection::From), CopyColumns{kAB, "", {}});
     std::vector<std::string> contexts;
-    reader.Feed(kHeader + Tuple({"1", N}), [&](CopyRow &row) { contexts.push_back(reader.FieldContext(1, row[1])); });
+    reader.Feed(kHeader + Tuple({"1", N}),
+                [&](const CopyRow &row) { contexts.push_back(reader.FieldContext(1, row[1])); });
     EXPECT_FALSE(reader.Done());
-    reader.Feed(kTrailer, [](CopyRow &) {});
+    reader.Feed(kTrailer, [](const CopyRow &) {});
     EXPECT_TRUE(reader.Done());
-    reader.Finish([](CopyRow &) {});
+    reader.Finish([](const CopyRow &) {});
     EXPECT_EQ(contexts, std::vector<std::string>{"line 1, column b"});
 }
 

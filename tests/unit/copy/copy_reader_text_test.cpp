@@ -253,10 +253,10 @@ TEST(CopyReaderText, HeaderLine) {
 TEST(CopyReaderText, ContextsForTheLeadsErrors) {
     CopyReader reader(ParseCopyOptions(Pairs{}, CopyDirection::From), CopyColumns{kAB, "", {}});
     std::vector<std::string> contexts;
-    reader.Feed("1\t2\nx\t\\N\n", [&](CopyRow &row) {
+    reader.Feed("1\t2\nx\t\\N\n", [&](const CopyRow &row) {
         contexts.push_back(reader.FieldContext(0, row[0]) + " / " + reader.FieldContext(1, row[1]));
     });
-    reader.Finish([](CopyRow &) {});
+    reader.Finish([](const CopyRow &) {});
     EXPECT_EQ(contexts, (std::vector<std::string>{"line 1, column a: \"1\" / line 1, column b: \"2\"",
                                                   "line 2, column a: \"x\" / line 2, column b: null input"}));
     EXPECT_TRUE(reader.Done());
@@ -277,7 +277,7 @@ TEST(CopyReaderText, LimitPrintoutCutsAtCharacterBoundaries) {
 TEST(CopyReaderText, IgnoresDataAfterTheMarkerAndStreamsManyRows) {
     CopyReader reader(ParseCopyOptions(Pairs{}, CopyDirection::From), CopyColumns{kA, "", {}});
     size_t count = 0;
-    auto sink = [&](CopyRow &row) {
+    auto sink = [&](const CopyRow &row) {
         EXPECT_EQ(*row[0], std::to_string(count));
         count++;
         EXPECT_EQ(reader.LineNumber(), count);

@@ -12,6 +12,16 @@
 namespace duckgres::copy::testing {
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
+//! A row that owns its bytes (CopyRow's views last only for the sink's call).
+using OwnedRow = std::vector<std::optional<std::string>>;
+
+inline OwnedRow Own(const CopyRow &row) {
+    OwnedRow owned;
+    for (const auto &field : row) {
+        owned.push_back(field ? std::optional<std::string>(*field) : std::nullopt);
+    }
+    return owned;
+}
 inline const auto N = std::nullopt;
 
 //! One reader table row: the input and either the rows or the rows before an error plus the error.
@@ -19,7 +29,7 @@ struct ReadCase {
     Pairs options;
     std::vector<std::string> columns;
     std::string data;
-    std::vector<CopyRow> rows;
+    std::vector<OwnedRow> rows;
     const char *sqlstate = nullptr; //!< nullptr: no error expected
     std::string message = "";
     std::string context = ""; //!< ErrorContext() after the error
@@ -28,7 +38,7 @@ struct ReadCase {
 
 //! What one run produced.
 struct Outcome {
-    std::vector<CopyRow> rows;
+    std::vector<OwnedRow> rows;
     std::string sqlstate;
     std::string message;
     std::string context;
@@ -54,7 +64,7 @@ inline Outcome Read(const ReadCase &c, const std::vector<std::string_view> &chun
     Outcome outcome;
     auto options = ParseCopyOptions(c.options, CopyDirection::From);
     CopyReader reader(options, CopyColumns{c.columns, "", {}});
-    auto sink = [&](CopyRow &row) { outcome.rows.push_back(row); };
+    auto sink = [&](const CopyRow &row) { outcome.rows.push_back(Own(row)); };
     try {
         for (auto chunk : chunks) {
             reader.Feed(chunk, sink);

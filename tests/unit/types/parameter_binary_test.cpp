@@ -81,6 +81,7 @@ const std::vector<ParameterErrorCase> kErrorCases = {
     {kFloat8, 1, "3ff0", "08P01", "insufficient data left in message"},
     {kText, 1, "ff", "22021", "invalid byte sequence for encoding \"UTF8\": 0xff"},
     {kText, 1, "6100", "22021", "invalid byte sequence for encoding \"UTF8\": 0x00"},
+    {kText, 1, "61626364656667006869", "22021", "invalid byte sequence for encoding \"UTF8\": 0x00"},
     {kJsonb, 1, "027b7d", "XX000", "unsupported jsonb version number 2"},
     {kChar, 1, "6162", "22P03", "incorrect binary data format in bind parameter 1"},
     {kNumeric, 1, "0001000000050000000a", "22P03", "invalid sign in external \"numeric\" value"},
