@@ -4,6 +4,7 @@
 #include "common/sql_error.hpp"
 #include "types/binary_format.hpp"
 #include "types/datetime_input.hpp"
+#include "types/decimal_input.hpp"
 #include "types/text_input.hpp"
 
 #include <array>
@@ -30,14 +31,20 @@ int64_t ValueWidth(duckdb_type type) {
     case DUCKDB_TYPE_TIMESTAMP:
     case DUCKDB_TYPE_TIMESTAMP_TZ:
         return 8;
+    case DUCKDB_TYPE_DECIMAL: // 128-bit, whatever the width
+    case DUCKDB_TYPE_UUID:    // 16 bytes, most significant first
+        return 16;
     default:
         return 0;
     }
 }
 
-//! The Arrow format string of a column type (intervals are a struct of three parts, see ColumnExpression).
+//! The Arrow format string of a column type (intervals are a struct of three parts, see ColumnExpression;
+//! decimals are "d:width,scale", made by the caller).
 const char *ArrowFormat(duckdb_type type) {
     switch (type) {
+    case DUCKDB_TYPE_UUID:
+        return "w:16";
     case DUCKDB_TYPE_BOOLEAN:
         return "b";
     case DUCKDB_TYPE_SMALLINT:
@@ -77,6 +84,31 @@ struct IntervalPart {
 };
 constexpr std::array<IntervalPart, 3> kIntervalParts = {{{"m", "i"}, {"d", "i"}, {"u", "l"}}};
 
+//! Arrow schema metadata marking a 16-byte column as the canonical UUID extension type: the number of pairs, then
+//! each key and value after its length (native-endian int32s).
+std::string UuidMetadata() {
+    std::string metadata;
+    const auto put = [&](std::string_view text, bool with_length) {
+        if (with_length) {
+            auto length = static_cast<int32_t>(text.size());
+            metadata.append(reinterpret_cast<const char *>(&length), sizeof(length));
+        }
+        metadata.append(text);
+    };
+    int32_t pairs = 1;
+    metadata.append(reinterpret_cast<const char *>(&pairs), sizeof(pairs));
+    put("ARROW:extension:name", true);
+    put("arrow.uuid", true);
+    return metadata;
+}
+
+void StoreBigEndian(uint8_t *out, uint64_t value) {
+    for (int i = 7; i >= 0; i--) {
+        out[i] = static_cast<uint8_t>(value & 0xFF);
+        value >>= 8;
+    }
+}
+
 [[noreturn]] void ThrowBinaryFormat() {
     throw SqlError("22P03", "incorrect binary data format");
 }
@@ -109,6 +141,7 @@ struct ArrowBatchBuilder::Column {
         auto &byte = values[row / 8];
         byte = value ? byte | (1 << (row % 8)) : byte & ~(1 << (row % 8));
     }
+    void StoreRaw(int64_t row, const void *bytes, size_t size) { std::memcpy(values.get() + row * size, bytes, size); }
     void StoreBytes(int64_t row, std::string_view bytes) {
         data.append(bytes);
         offsets[row + 1] = static_cast<int32_t>(data.size());
@@ -147,6 +180,9 @@ ArrowBatchBuilder::ArrowBatchBuilder(const std::vector<duckdb_logical_type> &typ
     : options_(options), max_rows_(max_rows), max_bytes_(max_bytes) {
     for (auto type : types) {
         type_ids_.push_back(duckdb_get_type_id(type));
+        const bool decimal = type_ids_.back() == DUCKDB_TYPE_DECIMAL;
+        decimals_.push_back(
+            {decimal ? duckdb_decimal_width(type) : uint8_t(0), decimal ? duckdb_decimal_scale(type) : uint8_t(0)});
     }
     StartBatch();
 }
@@ -168,6 +204,8 @@ bool ArrowBatchBuilder::Supports(duckdb_logical_type type) {
     case DUCKDB_TYPE_TIMESTAMP:
     case DUCKDB_TYPE_TIMESTAMP_TZ:
     case DUCKDB_TYPE_INTERVAL:
+    case DUCKDB_TYPE_DECIMAL:
+    case DUCKDB_TYPE_UUID:
         return true;
     default:
         return false;
@@ -244,9 +282,26 @@ void ArrowBatchBuilder::Set(size_t column, const std::optional<std::string_view>
     case DUCKDB_TYPE_INTERVAL:
         target.StoreInterval(rows_, ParseIntervalText(value));
         break;
+    case DUCKDB_TYPE_DECIMAL:
+        StoreDecimal(column, ParseNumericText(value));
+        break;
+    case DUCKDB_TYPE_UUID: {
+        auto uuid = ParseUuidText(value);
+        uint8_t bytes[16];
+        StoreBigEndian(bytes, uuid.upper);
+        StoreBigEndian(bytes + 8, uuid.lower);
+        target.StoreRaw(rows_, bytes, sizeof(bytes));
+        break;
+    }
     default:
         break;
     }
+}
+
+void ArrowBatchBuilder::StoreDecimal(size_t column, const NumericValue &value) {
+    const auto [width, scale] = decimals_[column];
+    const Int128 scaled = NumericToDecimal(value, width, scale);
+    columns_[column]->StoreRaw(rows_, &scaled, sizeof(scaled));
 }
 
 void ArrowBatchBuilder::SetBinary(size_t column, const std::optional<std::string_view> &bytes) {
@@ -306,6 +361,12 @@ void ArrowBatchBuilder::SetBinary(size_t column, const std::optional<std::string
         target.StoreInterval(rows_, interval);
         break;
     }
+    case DUCKDB_TYPE_DECIMAL:
+        StoreDecimal(column, ReadNumericBinary(reader));
+        break;
+    case DUCKDB_TYPE_UUID:
+        target.StoreRaw(rows_, reader.ReadBytes(16).data(), 16);
+        break;
     default:
         break;
     }
@@ -400,6 +461,8 @@ namespace {
 //! What an exported schema owns.
 struct ExportedSchema {
     std::vector<std::string> names;
+    std::vector<std::string> formats; //!< decimals' "d:width,scale"
+    std::string uuid_metadata;
     std::vector<ArrowSchema> children; //!< sized once
     std::vector<ArrowSchema *> child_pointers;
     std::vector<ArrowSchema> parts; //!< interval parts, three per interval column, sized once
@@ -434,12 +497,20 @@ void ArrowBatchBuilder::ExportSchema(ArrowSchema *out) const {
         intervals += type_ids_[i] == DUCKDB_TYPE_INTERVAL;
     }
     owned->children.resize(type_ids_.size());
+    owned->formats.resize(type_ids_.size());
+    owned->uuid_metadata = UuidMetadata();
     owned->parts.resize(intervals * kIntervalParts.size());
     owned->part_pointers.resize(owned->parts.size());
     size_t part = 0;
     for (size_t i = 0; i < type_ids_.size(); i++) {
         auto &child = owned->children[i];
         child = MakeSchema(ArrowFormat(type_ids_[i]), owned->names[i].c_str());
+        if (type_ids_[i] == DUCKDB_TYPE_DECIMAL) {
+            owned->formats[i] = "d:" + std::to_string(decimals_[i].first) + "," + std::to_string(decimals_[i].second);
+            child.format = owned->formats[i].c_str();
+        } else if (type_ids_[i] == DUCKDB_TYPE_UUID) {
+            child.metadata = owned->uuid_metadata.data();
+        }
         if (type_ids_[i] == DUCKDB_TYPE_INTERVAL) {
             child.n_children = kIntervalParts.size();
             child.children = &owned->part_pointers[part];

@@ -3,6 +3,7 @@
 
 #include "common/arrow_c_data.hpp"
 #include "types/text_format.hpp"
+#include "types/text_input.hpp"
 
 #include <duckdb.h>
 
@@ -11,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace duckgres::types {
@@ -53,9 +55,10 @@ public:
 
 private:
     void StartBatch();
-    Column &Value(size_t column, int64_t width);
+    void StoreDecimal(size_t column, const NumericValue &value);
 
     std::vector<duckdb_type> type_ids_;
+    std::vector<std::pair<uint8_t, uint8_t>> decimals_; //!< width and scale of DECIMAL columns
     const TextFormatOptions &options_;
     int64_t max_rows_;
     size_t max_bytes_;

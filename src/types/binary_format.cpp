@@ -236,6 +236,50 @@ int64_t ReadTimeBinary(BinaryReader &reader) {
     return micros;
 }
 
+NumericValue ReadNumericBinary(BinaryReader &reader) {
+    const auto ndigits = reader.Read<uint16_t>();
+    const auto weight = reader.Read<int16_t>();
+    const auto sign = reader.Read<uint16_t>();
+    const auto dscale = reader.Read<uint16_t>();
+    NumericValue value;
+    if (sign != 0x0000 && sign != 0x4000 && sign != 0xC000 && sign != 0xD000 && sign != 0xF000) {
+        throw SqlError("22P03", "invalid sign in external \"numeric\" value");
+    }
+    if ((dscale & 0x3FFF) != dscale) {
+        throw SqlError("22P03", "invalid scale in external \"numeric\" value");
+    }
+    std::string digits;
+    for (uint16_t i = 0; i < ndigits; i++) {
+        const auto digit = reader.Read<int16_t>();
+        if (digit < 0 || digit >= 10000) {
+            throw SqlError("22P03", "invalid digit in external \"numeric\" value");
+        }
+        const char group[4] = {static_cast<char>('0' + digit / 1000), static_cast<char>('0' + digit / 100 % 10),
+                               static_cast<char>('0' + digit / 10 % 10), static_cast<char>('0' + digit % 10)};
+        digits.append(group, 4);
+    }
+    if (sign == 0xC000) {
+        value.kind = NumericValue::Kind::kNaN;
+        return value;
+    }
+    if (sign == 0xD000 || sign == 0xF000) {
+        value.kind = sign == 0xD000 ? NumericValue::Kind::kPositiveInfinity : NumericValue::Kind::kNegativeInfinity;
+        return value;
+    }
+    // value = digits * 10^(4 * (weight - ndigits + 1)); scaled by 10^dscale.
+    const int64_t shift = 4 * (int64_t(weight) - ndigits + 1) + dscale;
+    if (shift >= 0) {
+        digits.append(static_cast<size_t>(shift), '0');
+    } else {
+        digits.resize(digits.size() > static_cast<size_t>(-shift) ? digits.size() - static_cast<size_t>(-shift) : 0);
+    }
+    const size_t first = digits.find_first_not_of('0');
+    value.digits = first == std::string::npos ? "" : digits.substr(first);
+    value.negative = sign == 0x4000 && !value.digits.empty();
+    value.scale = dscale;
+    return value;
+}
+
 void BinaryReader::Need(size_t n) const {
     if (data_.size() - pos_ < n) {
         throw SqlError("08P01", "insufficient data left in message");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "types/pg_type.hpp"
+#include "types/text_input.hpp"
 
 #include <duckdb.h>
 
@@ -136,5 +137,8 @@ private:
 int32_t ReadDateBinary(BinaryReader &reader);
 int64_t ReadTimestampBinary(BinaryReader &reader);
 int64_t ReadTimeBinary(BinaryReader &reader);
+//! numeric_recv into a NumericValue (digits beyond dscale are truncated, as PostgreSQL does); 22P03 for a bad
+//! sign, scale or digit.
+NumericValue ReadNumericBinary(BinaryReader &reader);
 
 } // namespace duckgres::types

@@ -192,10 +192,10 @@ def test_copy_constraint_violation_matches_postgres(duckgres, pg, table, data) -
 
 
 def test_copy_value_by_value_types_many_batches(duckgres, pg) -> None:
-    # numeric and uuid columns take the value-by-value path rather than the chunk path.
-    table = "create table copy_t (id int, n numeric(12,3), u uuid)"
-    data = "".join(f"{i}\t{i}.125\t00000000-0000-0000-0000-{i:012d}\n" for i in range(1, 60_001)).encode()
-    check = "select count(*), sum(n), count(distinct u), max(u::text) from copy_t"
+    # Array and timetz columns take the value-by-value path rather than Arrow batches.
+    table = "create table copy_t (id int, a int[], z timetz)"
+    data = "".join(f"{i}\t{{{i},{i + 1}}}\t12:00:00+0{i % 10}\n" for i in range(1, 60_001)).encode()
+    check = "select count(*), sum(a[2]), count(distinct z::text), max(z::text) from copy_t"
     assert _load_outcome(duckgres, "copy copy_t from stdin", data, check, table) == \
         _load_outcome(pg, "copy copy_t from stdin", data, check, table)
 
@@ -215,20 +215,22 @@ def test_copy_in_transaction_rolls_back(duckgres) -> None:
 
 
 TYPES_TABLE = ("create table {name} (n int, b bool, i2 int2, i4 int4, i8 int8, f4 float4, f8 float8, t text, "
-               "vc varchar(10), ba bytea, d date, tm time, ts timestamp, tstz timestamptz, iv interval)")
+               "vc varchar(10), ba bytea, d date, tm time, ts timestamp, tstz timestamptz, iv interval, "
+               "nu numeric(20,4), u uuid)")
 TYPES_TEXT = (
     "1\tt\t-32768\t-2147483648\t-9223372036854775808\t1.5\t-1e300\th\u00e9llo\tabc\t\\\\x00ff\t2024-02-29\t"
-    "23:59:59.999999\t2024-01-01 12:00:00.5\t2024-01-01 12:00:00+02\t1 year 2 mons 3 days 04:05:06.7\n"
+    "23:59:59.999999\t2024-01-01 12:00:00.5\t2024-01-01 12:00:00+02\t1 year 2 mons 3 days 04:05:06.7\t"
+    "-9999999999999999.9999\ta0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11\n"
     "2\tf\t32767\t2147483647\t9223372036854775807\tNaN\tInfinity\t\t\t\\\\x\tinfinity\t00:00\tinfinity\t"
-    "-infinity\t-3000000 hours\n"
-    "3\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n"
+    "-infinity\t-3000000 hours\t0.00005\t{A0EEBC99-9C0B4EF8-BB6D6BB9-BD380A11}\n"
+    "3\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n"
     "4\tf\t0\t0\t0\t-0\t-Infinity\ttab\\there\tx\t\\\\x41\t-infinity\t24:00:00\t-infinity\tinfinity\t"
-    "-1 mons -2 days 3000000:00:00\n"
+    "-1 mons -2 days 3000000:00:00\t-0.00005\t00000000-0000-0000-0000-000000000000\n"
     "5\tt\t1\t1\t1\t3.4e38\t1e-300\t\\\\\t\\N\t\\N\t4713-01-01 BC\t12:30\t4713-01-01 00:00:00 BC\t"
-    "290000-12-31 23:59:59.999999+00\t0\n"
+    "290000-12-31 23:59:59.999999+00\t0\t1e15\tffffffffffffffffffffffffffffffff\n"
     + "".join(f"{n}\t{'t' if n % 3 == 0 else 'f' if n % 3 == 1 else chr(92) + 'N'}\t{n}\t{n}\t{n}\t{n}.25\t{n}.5\t"
               f"row {n}\tv{n}\t\\\\x{n:02x}\t2000-01-{n % 28 + 1:02d}\t01:02:{n % 60:02d}\t2000-01-01 00:00:{n % 60:02d}\t"
-              f"2000-01-01 00:00:{n % 60:02d}+05\t{n} days\n" for n in range(6, 40))
+              f"2000-01-01 00:00:{n % 60:02d}+05\t{n} days\t{n}.{n:04d}\t{n:032x}\n" for n in range(6, 40))
 ).encode()
 
 
@@ -301,23 +303,35 @@ def _binary_copy(fields: list[bytes | None]) -> bytes:
     return b"PGCOPY\n\xff\r\n\x00" + bytes(8) + tuple_ + (-1).to_bytes(2, "big", signed=True)
 
 
+def _copy_error(server, table: str, sql: str, data: bytes) -> tuple:
+    """Runs one COPY FROM STDIN that must fail into a fresh copy_err table; returns the error and the row count."""
+    with psycopg.connect(server.conninfo(), autocommit=True) as conn:
+        conn.execute("drop table if exists copy_err")
+        conn.execute(table)
+        with pytest.raises(psycopg.Error) as raised:
+            with conn.cursor() as cur:
+                with cur.copy(sql) as copy:
+                    copy.write(data)
+        error = raised.value
+        count = conn.execute("select count(*) from copy_err").fetchone()
+        conn.execute("drop table copy_err")
+    return (error.sqlstate, error.diag.message_primary, error.diag.message_detail, error.diag.context, count)
+
+
 @pytest.mark.parametrize("fields", [
     [b"\x00\x01", b"x"],                      # int4 field two bytes short
     [b"\x00\x00\x00\x01\x00\x00", b"x"],      # int4 field two bytes long
     [b"\x00\x00\x00\x01", b"\xff\xfe"],       # text field not UTF-8
 ])
 def test_copy_binary_field_errors_match_postgres(duckgres, pg, fields) -> None:
-    outcomes = []
-    for server in (duckgres, pg):
-        with psycopg.connect(server.conninfo(), autocommit=True) as conn:
-            conn.execute("drop table if exists copy_bin")
-            conn.execute("create table copy_bin (id int4, name text)")
-            with pytest.raises(psycopg.Error) as raised:
-                with conn.cursor() as cur:
-                    with cur.copy("copy copy_bin from stdin (format binary)") as copy:
-                        copy.write(_binary_copy(fields))
-            error = raised.value
-            outcomes.append((error.sqlstate, error.diag.message_primary, error.diag.context,
-                             conn.execute("select count(*) from copy_bin").fetchone()))
-            conn.execute("drop table copy_bin")
-    assert outcomes[0] == outcomes[1]
+    table = "create table copy_err (id int4, name text)"
+    sql = "copy copy_err from stdin (format binary)"
+    assert _copy_error(duckgres, table, sql, _binary_copy(fields)) == _copy_error(pg, table, sql, _binary_copy(fields))
+
+
+@pytest.mark.parametrize("value", [b"123456789012.5", b"99999999.995", b"Infinity", b"-Infinity", b"1e400", b"abc"])
+def test_copy_numeric_errors_match_postgres(duckgres, pg, value) -> None:
+    table = "create table copy_err (id int, a numeric(10,2))"
+    data = b"1\t1.5\n2\t" + value + b"\n"
+    assert _copy_error(duckgres, table, "copy copy_err from stdin", data) == \
+        _copy_error(pg, table, "copy copy_err from stdin", data)

@@ -1,4 +1,5 @@
 // ArrowBatchBuilder: PostgreSQL text and binary values parsed into Arrow buffers, batch limits and the schema.
+#include "common/duckdb_handles.hpp"
 #include "common/sql_error.hpp"
 #include "types/arrow_batch_builder.hpp"
 
@@ -11,17 +12,6 @@
 
 namespace duckgres::types {
 namespace {
-
-//! A DuckDB logical type owned for the length of a test.
-class Type {
-public:
-    explicit Type(duckdb_type id) : type_(duckdb_create_logical_type(id)) {}
-    ~Type() { duckdb_destroy_logical_type(&type_); }
-    duckdb_logical_type Get() const { return type_; }
-
-private:
-    duckdb_logical_type type_;
-};
 
 std::string Hex(const void *data, size_t size) {
     std::string out;
@@ -40,6 +30,16 @@ std::string Unhex(std::string_view hex) {
         out += static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16));
     }
     return out;
+}
+
+//! Sets column 0 of the current row from text, or from binary given as hex.
+void SetInput(ArrowBatchBuilder &builder, bool binary, const std::string &input) {
+    if (binary) {
+        auto bytes = Unhex(input);
+        builder.SetBinary(0, std::optional<std::string_view>(bytes));
+    } else {
+        builder.Set(0, std::optional<std::string_view>(input));
+    }
 }
 
 //! One value: its column type, its input (text, or binary as hex) and the bytes the Arrow buffers hold for it
@@ -123,15 +123,10 @@ TEST(ArrowBatchBuilder, ValuesFromTextAndBinary) {
     TextFormatOptions options;
     for (const auto &c : cases) {
         SCOPED_TRACE(std::to_string(c.type) + (c.binary ? " binary " : " text ") + c.input);
-        Type type(c.type);
+        LogicalTypeHandle type(duckdb_create_logical_type(c.type));
         ArrowBatchBuilder builder({type.Get()}, options);
         try {
-            if (c.binary) {
-                auto bytes = Unhex(c.input);
-                builder.SetBinary(0, std::optional<std::string_view>(bytes));
-            } else {
-                builder.Set(0, std::optional<std::string_view>(c.input));
-            }
+            SetInput(builder, c.binary, c.input);
             EXPECT_EQ(c.sqlstate, "") << "no error";
             builder.EndRow();
             auto batch = builder.TakeBatch();
@@ -144,10 +139,108 @@ TEST(ArrowBatchBuilder, ValuesFromTextAndBinary) {
     }
 }
 
+//! A numeric, as text or binary (hex), into DECIMAL(12, 2): the stored integer (as text) or the error and detail.
+struct DecimalCase {
+    bool binary;
+    std::string input;
+    std::string stored;
+    std::string sqlstate = "";
+    std::string detail = "";
+};
+
+TEST(ArrowBatchBuilder, DecimalsRoundAndOverflowAsPostgres) {
+    const std::string overflow = "A field with precision 12, scale 2 must round to an absolute value less than 10^10.";
+    const std::vector<DecimalCase> cases = {
+        {false, "1.005", "101"},
+        {false, "-1.005", "-101"},
+        {false, "-0.001", "0"},
+        {false, " 1e3 ", "100000"},
+        {false, "0.0049", "0"},
+        {false, "9999999999.99", "999999999999"},
+        {false, "9999999999.995", "", "22003", overflow},
+        {false, "12345678901", "", "22003", overflow},
+        {false, "Infinity", "", "22003", "A field with precision 12, scale 2 cannot hold an infinite value."},
+        {false, "NaN", "", "22003", "A field with precision 12, scale 2 cannot hold NaN."},
+        {false, "abc", "", "22P02", ""},
+        // numeric_send: ndigits, weight, sign, dscale, base-10000 digits. 12.5 and -0.125 (rounded to -0.13).
+        {true,
+         "0002"
+         "0000"
+         "0000"
+         "0001"
+         "000c"
+         "1388",
+         "1250"},
+        {true,
+         "0001"
+         "ffff"
+         "4000"
+         "0003"
+         "04e2",
+         "-13"},
+        {true,
+         "0000"
+         "0000"
+         "c000"
+         "0000",
+         "", "22003", "A field with precision 12, scale 2 cannot hold NaN."},
+        {true,
+         "0001"
+         "0000"
+         "1234"
+         "0000"
+         "0001",
+         "", "22P03", ""},
+    };
+    LogicalTypeHandle decimal(duckdb_create_decimal_type(12, 2));
+    TextFormatOptions options;
+    for (const auto &c : cases) {
+        SCOPED_TRACE(c.input);
+        ArrowBatchBuilder builder({decimal.Get()}, options);
+        try {
+            SetInput(builder, c.binary, c.input);
+            EXPECT_EQ(c.sqlstate, "") << "no error";
+            builder.EndRow();
+            auto batch = builder.TakeBatch();
+            __int128 stored;
+            std::memcpy(&stored, batch.Get().children[0]->buffers[1], sizeof(stored));
+            EXPECT_EQ(std::to_string(static_cast<int64_t>(stored)), c.stored);
+        } catch (const SqlError &error) {
+            EXPECT_EQ(error.sqlstate, c.sqlstate);
+            if (!c.detail.empty()) {
+                EXPECT_EQ(error.detail, c.detail);
+            }
+        }
+    }
+}
+
+TEST(ArrowBatchBuilder, UuidsAreStoredMostSignificantByteFirst) {
+    LogicalTypeHandle uuid(duckdb_create_logical_type(DUCKDB_TYPE_UUID));
+    TextFormatOptions options;
+    ArrowBatchBuilder builder({uuid.Get()}, options);
+    builder.Set(0, std::optional<std::string_view>("{A0EEBC99-9C0B4EF8-BB6D6BB9-BD380A11}"));
+    builder.EndRow();
+    auto binary = Unhex("00112233445566778899aabbccddeeff");
+    builder.SetBinary(0, std::optional<std::string_view>(binary));
+    builder.EndRow();
+    auto batch = builder.TakeBatch();
+    EXPECT_EQ(Hex(batch.Get().children[0]->buffers[1], 32), "a0eebc999c0b4ef8bb6d6bb9bd380a11"
+                                                            "00112233445566778899aabbccddeeff");
+    auto short_bytes = Unhex("0011");
+    EXPECT_THROW(builder.SetBinary(0, std::optional<std::string_view>(short_bytes)), SqlError);
+    ArrowSchema schema;
+    builder.ExportSchema(&schema);
+    EXPECT_STREQ(schema.children[0]->format, "w:16");
+    std::string metadata(schema.children[0]->metadata, 4 + 4 + 20 + 4 + 10);
+    EXPECT_NE(metadata.find("ARROW:extension:name"), std::string::npos);
+    EXPECT_NE(metadata.find("arrow.uuid"), std::string::npos);
+    schema.release(&schema);
+}
+
 TEST(ArrowBatchBuilder, NullsBooleansAndStringsAcrossRows) {
-    Type boolean(DUCKDB_TYPE_BOOLEAN);
-    Type text(DUCKDB_TYPE_VARCHAR);
-    Type integer(DUCKDB_TYPE_INTEGER);
+    LogicalTypeHandle boolean(duckdb_create_logical_type(DUCKDB_TYPE_BOOLEAN));
+    LogicalTypeHandle text(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
+    LogicalTypeHandle integer(duckdb_create_logical_type(DUCKDB_TYPE_INTEGER));
     TextFormatOptions options;
     ArrowBatchBuilder builder({boolean.Get(), text.Get(), integer.Get()}, options);
     for (int row = 0; row < 20; row++) {
@@ -196,7 +289,7 @@ TEST(ArrowBatchBuilder, NullsBooleansAndStringsAcrossRows) {
 }
 
 TEST(ArrowBatchBuilder, BatchesEndAtTheRowOrByteLimit) {
-    Type text(DUCKDB_TYPE_VARCHAR);
+    LogicalTypeHandle text(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
     TextFormatOptions options;
     ArrowBatchBuilder by_rows({text.Get()}, options, 3, 1000);
     std::vector<bool> full;
@@ -228,15 +321,15 @@ TEST(ArrowBatchBuilder, SchemaAndColumnExpressions) {
         DUCKDB_TYPE_BOOLEAN,   DUCKDB_TYPE_SMALLINT,     DUCKDB_TYPE_INTEGER, DUCKDB_TYPE_BIGINT, DUCKDB_TYPE_FLOAT,
         DUCKDB_TYPE_DOUBLE,    DUCKDB_TYPE_VARCHAR,      DUCKDB_TYPE_BLOB,    DUCKDB_TYPE_DATE,   DUCKDB_TYPE_TIME,
         DUCKDB_TYPE_TIMESTAMP, DUCKDB_TYPE_TIMESTAMP_TZ, DUCKDB_TYPE_INTERVAL};
-    std::vector<std::unique_ptr<Type>> owned;
+    std::vector<LogicalTypeHandle> owned;
     std::vector<duckdb_logical_type> types;
     for (auto id : ids) {
-        owned.push_back(std::make_unique<Type>(id));
-        types.push_back(owned.back()->Get());
+        owned.emplace_back(duckdb_create_logical_type(id));
+        types.push_back(owned.back().Get());
         EXPECT_TRUE(ArrowBatchBuilder::Supports(types.back()));
     }
-    Type decimal(DUCKDB_TYPE_UUID);
-    EXPECT_FALSE(ArrowBatchBuilder::Supports(decimal.Get()));
+    LogicalTypeHandle hugeint(duckdb_create_logical_type(DUCKDB_TYPE_HUGEINT));
+    EXPECT_FALSE(ArrowBatchBuilder::Supports(hugeint.Get()));
     TextFormatOptions options;
     ArrowBatchBuilder builder(types, options);
     ArrowSchema schema;
