@@ -4,6 +4,7 @@
 #include "copy/binary_tuple_reader.hpp"
 #include "copy/copy_columns.hpp"
 #include "copy/copy_options.hpp"
+#include "copy/copy_row.hpp"
 #include "copy/line_scanner.hpp"
 #include "copy/utf8_validator.hpp"
 
@@ -17,12 +18,7 @@
 
 namespace duckgres::copy {
 
-//! One field of a row read by COPY FROM; nullopt is NULL. Text and CSV give the field's text (PostgreSQL
-//! input syntax), binary gives the field's raw bytes (PostgreSQL binary send format).
-using CopyField = std::optional<std::string_view>;
-//! One row: a field per copied column, valid only during the sink's call (the bytes are the reader's or the
-//! fed chunk's).
-using CopyRow = std::vector<CopyField>;
+//! Rows read by COPY FROM are valid only during the sink's call (the bytes are the reader's or the fed chunk's).
 //! Receives each complete row; may throw to abort the COPY.
 using CopyRowSink = std::function<void(const CopyRow &row)>;
 

@@ -2,6 +2,7 @@
 #include "copy/copy_writer.hpp"
 
 #include <cstdint>
+#include <cstring>
 
 namespace duckgres::copy {
 
@@ -75,7 +76,7 @@ void CopyWriter::Header(std::string &out) const {
     out += '\n';
 }
 
-void CopyWriter::Row(const std::vector<std::optional<std::string>> &values, std::string &out) const {
+void CopyWriter::Row(const CopyRow &values, std::string &out) const {
     if (options_.format == CopyOptions::Format::Binary) {
         AppendInt16(static_cast<int16_t>(values.size()), out);
         for (const auto &value : values) {
@@ -108,23 +109,41 @@ void CopyWriter::Trailer(std::string &out) const {
     }
 }
 
-void CopyWriter::AppendText(const std::string &value, std::string &out) const {
+void CopyWriter::AppendText(std::string_view value, std::string &out) const {
+    // Eight bytes at a time while none is a control character, a backslash or the delimiter.
+    const uint64_t ones = 0x0101010101010101ULL;
+    const uint64_t highs = 0x8080808080808080ULL;
+    const uint64_t backslashes = ones * static_cast<uint8_t>('\\');
+    const uint64_t delimiters = ones * static_cast<uint8_t>(options_.delimiter);
+    const auto has_zero = [&](uint64_t w) { return (w - ones) & ~w & highs; };
     size_t start = 0;
-    for (size_t i = 0; i < value.size(); i++) {
+    size_t i = 0;
+    while (value.size() - i >= 8) {
+        uint64_t word;
+        std::memcpy(&word, value.data() + i, sizeof(word));
+        // Whether any byte is below 0x20 ((word - 0x20..) & ~word & 0x80.., exact as a yes or no) or equal to a
+        // backslash or the delimiter (a zero byte after XOR).
+        const uint64_t control = (word - ones * 0x20) & ~word & highs;
+        if ((control | has_zero(word ^ backslashes) | has_zero(word ^ delimiters)) != 0) {
+            break;
+        }
+        i += 8;
+    }
+    for (; i < value.size(); i++) {
         char c = value[i];
         char letter = static_cast<unsigned char>(c) < 0x20 ? EscapeLetter(c) : 0;
         if (letter == 0 && c != '\\' && c != options_.delimiter) {
             continue;
         }
-        out.append(value, start, i - start);
+        out.append(value.substr(start, i - start));
         out += '\\';
         out += letter != 0 ? letter : c;
         start = i + 1;
     }
-    out.append(value, start, std::string::npos);
+    out.append(value.substr(start));
 }
 
-void CopyWriter::AppendCsv(const std::string &value, bool force_quote, std::string &out) const {
+void CopyWriter::AppendCsv(std::string_view value, bool force_quote, std::string &out) const {
     bool quote = force_quote || value == options_.null_string;
     if (!quote && columns_.names.size() == 1 && value == "\\.") {
         quote = true;

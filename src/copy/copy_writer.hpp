@@ -3,6 +3,7 @@
 
 #include "copy/copy_columns.hpp"
 #include "copy/copy_options.hpp"
+#include "copy/copy_row.hpp"
 
 #include <optional>
 #include <string>
@@ -23,13 +24,13 @@ public:
     void Header(std::string &out) const;
     //! One row: for text/CSV each value in PostgreSQL text output form, for binary in binary send form;
     //! nullopt is NULL.
-    void Row(const std::vector<std::optional<std::string>> &values, std::string &out) const;
+    void Row(const CopyRow &values, std::string &out) const;
     //! Binary: the int16 -1 trailer. Nothing for text and CSV.
     void Trailer(std::string &out) const;
 
 private:
-    void AppendText(const std::string &value, std::string &out) const;
-    void AppendCsv(const std::string &value, bool force_quote, std::string &out) const;
+    void AppendText(std::string_view value, std::string &out) const;
+    void AppendCsv(std::string_view value, bool force_quote, std::string &out) const;
 
     CopyOptions options_;
     CopyColumns columns_;

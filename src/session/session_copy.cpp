@@ -368,7 +368,9 @@ asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement) 
     bool finished = false;
     while (!finished) {
         finished = co_await context_.workers.Run([&]() {
-            std::vector<std::optional<std::string>> values(encoders.size());
+            // Each column's text is encoded into a string kept from row to row (no allocation per value).
+            std::vector<std::string> texts(encoders.size());
+            copy::CopyRow values(encoders.size());
             while (out.size() < kCopyBatchBytes) {
                 auto chunk = execution.result->Fetch();
                 if (!chunk) {
@@ -384,12 +386,13 @@ asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement) 
                             values[c].reset();
                             continue;
                         }
-                        values[c].emplace();
+                        texts[c].clear();
                         if (binary) {
-                            encoders[c]->AppendBinary(r, *values[c], text_options_);
+                            encoders[c]->AppendBinary(r, texts[c], text_options_);
                         } else {
-                            encoders[c]->AppendText(r, *values[c], text_options_);
+                            encoders[c]->AppendText(r, texts[c], text_options_);
                         }
+                        values[c] = texts[c];
                     }
                     line.clear();
                     writer->Row(values, line);

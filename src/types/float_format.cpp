@@ -36,11 +36,15 @@ struct FloatTraits<float> {
     static float Parse(const char *s) { return std::strtof(s, nullptr); }
 };
 
-//! A decimal in scientific form: digits d1.d2d3... times 10^exponent.
+//! A decimal in scientific form: digits d1.d2d3... times 10^exponent (at most 17 significant digits are ever
+//! printed; the buffer holds what to_chars or %e may give, kept without allocating).
 struct DecimalForm {
     bool negative = false;
-    std::string digits;
+    char buffer[32];
+    size_t length = 0;
     int exponent = 0;
+
+    std::string_view Digits() const { return std::string_view(buffer, length); }
 };
 
 //! Parses std::to_chars / printf "%e" output like "-1.25e-05".
@@ -52,8 +56,8 @@ DecimalForm ParseScientific(std::string_view text) {
         i++;
     }
     for (; i < text.size() && text[i] != 'e'; i++) {
-        if (text[i] != '.') {
-            form.digits += text[i];
+        if (text[i] != '.' && form.length < sizeof(form.buffer)) {
+            form.buffer[form.length++] = text[i];
         }
     }
     std::from_chars(text.data() + i + 1 + (text[i + 1] == '+'), text.data() + text.size(), form.exponent);
@@ -83,16 +87,17 @@ bool IsRoundingBound(T v, const DecimalForm &form) {
     const uint64_t mantissa = bits & ((uint64_t(1) << Traits::kMantissaBits) - 1);
     const int biased =
         static_cast<int>((bits >> Traits::kMantissaBits) & ((1 << (8 * sizeof(T) - 1 - Traits::kMantissaBits)) - 1));
-    if (form.digits.size() > 19 || (biased == 0 && mantissa == 0)) {
+    const std::string_view digits = form.Digits();
+    if (digits.size() > 19 || (biased == 0 && mantissa == 0)) {
         return false;
     }
     const uint64_t m2 = biased == 0 ? mantissa : mantissa | (uint64_t(1) << Traits::kMantissaBits);
     const int e2 = (biased == 0 ? 1 : biased) - Traits::kExponentBias - Traits::kMantissaBits;
     uint64_t n = 0;
-    for (char c : form.digits) {
+    for (char c : digits) {
         n = n * 10 + static_cast<uint64_t>(c - '0');
     }
-    const int k = form.exponent - static_cast<int>(form.digits.size()) + 1;
+    const int k = form.exponent - static_cast<int>(digits.size()) + 1;
     if (DecimalEqualsBinary(n, k, 2 * m2 + 1, e2 - 1)) {
         return true;
     }
@@ -111,8 +116,7 @@ DecimalForm ShortestDigits(T v) {
     if (!IsRoundingBound(std::fabs(v), form)) {
         return form;
     }
-    for (int precision = static_cast<int>(form.digits.size()) + 1; precision <= FloatTraits<T>::kMaxDigits;
-         precision++) {
+    for (int precision = static_cast<int>(form.length) + 1; precision <= FloatTraits<T>::kMaxDigits; precision++) {
         std::snprintf(buf, sizeof(buf), "%.*e", precision - 1, static_cast<double>(v));
         DecimalForm candidate = ParseScientific(buf);
         if (FloatTraits<T>::Parse(buf) == v && !IsRoundingBound(std::fabs(v), candidate)) {
@@ -126,13 +130,13 @@ void AppendDecimalForm(std::string &out, const DecimalForm &form, int sci_thresh
     if (form.negative) {
         out += '-';
     }
-    const std::string &d = form.digits;
+    const std::string_view d = form.Digits();
     const int e = form.exponent;
     if (e < -4 || e >= sci_threshold) {
         out += d[0];
         if (d.size() > 1) {
             out += '.';
-            out.append(d, 1);
+            out.append(d.substr(1));
         }
         out += e < 0 ? "e-" : "e+";
         const int magnitude = e < 0 ? -e : e;
@@ -148,9 +152,9 @@ void AppendDecimalForm(std::string &out, const DecimalForm &form, int sci_thresh
         out += d;
         out.append(static_cast<size_t>(e) + 1 - d.size(), '0');
     } else {
-        out.append(d, 0, e + 1);
+        out.append(d.substr(0, e + 1));
         out += '.';
-        out.append(d, e + 1);
+        out.append(d.substr(e + 1));
     }
 }
 

@@ -24,7 +24,11 @@ std::string Write(const WriteCase &c) {
     std::string out;
     writer.Header(out);
     for (const auto &row : c.rows) {
-        writer.Row(row, out);
+        CopyRow fields;
+        for (const auto &value : row) {
+            fields.push_back(value ? CopyField(*value) : std::nullopt);
+        }
+        writer.Row(fields, out);
     }
     writer.Trailer(out);
     return out;
@@ -40,6 +44,13 @@ TEST(CopyWriter, TextAndCsvBytesMatchPostgres) {
          {"x\ty", "n,\"m", "e", "s"},
          {{"a\\b\nc\rd\te\001f\010g\014h\013i|j,k\"l'm", N, "", "\\N"}},
          "x\\ty\tn,\"m\te\ts\na\\\\b\\nc\\rd\\te\001f\\bg\\fh\\vi|j,k\"l'm\t\\N\t\t\\\\N\n"},
+        // Long values: the escapes come after whole 8-byte runs of plain bytes (and UTF-8), at every offset.
+        {{{"delimiter", "|"}},
+         {"a", "b"},
+         {{"abcdefgh\tijklmnop\\q", "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9|"},
+          {"0123456789abcde\n", "01234567\00189abcdef|0123456"}},
+         "abcdefgh\\tijklmnop\\\\q|\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\\|\n"
+         "0123456789abcde\\n|01234567\00189abcdef\\|0123456\n"},
         {{{"delimiter", "|"}},
          {"x\ty", "n,\"m", "e", "s"},
          {{"a\\b\nc\rd\te\001f\010g\014h\013i|j,k\"l'm", N, "", "\\N"}},
