@@ -4,6 +4,7 @@
 #include "common/duckdb_handles.hpp"
 #include "engine/session_directory.hpp"
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -28,6 +29,10 @@ public:
     const std::string &Name() const { return name_; }
     const std::string &Path() const { return path_; }
     duckdb_database Handle() const { return handle_.Get(); }
+    //! A number that changes whenever a session may have changed the catalog (thread-safe): statements
+    //! prepared under another number may describe tables as they were.
+    uint64_t CatalogVersion() const { return catalog_version_.load(std::memory_order_acquire); }
+    void CatalogChanged() { catalog_version_.fetch_add(1, std::memory_order_acq_rel); }
 
 private:
     std::string name_;
@@ -35,6 +40,7 @@ private:
     //! The directory the catalog's session functions ask when the server gave none (tools, tests).
     std::unique_ptr<SessionDirectory> own_sessions_;
     DatabaseHandle handle_;
+    std::atomic<uint64_t> catalog_version_{0};
 };
 
 } // namespace duckgres::engine

@@ -26,12 +26,48 @@ PreparedStatement EngineConnection::Prepare(const std::string &sql) {
 }
 
 std::shared_ptr<PreparedStatement> EngineConnection::PrepareCached(const std::string &sql) {
-    if (auto found = cache_.Find(sql)) {
+    const auto version = database_->CatalogVersion(); // read first: a change while preparing counts as later
+    if (auto found = cache_.Find(sql); found && found->catalog_version == version) {
         return found;
     }
     auto statement = std::make_shared<PreparedStatement>(Prepare(sql));
+    statement->catalog_version = version;
     cache_.Insert(sql, statement);
     return statement;
+}
+
+namespace {
+
+//! Statement types that may create, change or drop catalog entries (or attach whole catalogs).
+bool MayChangeCatalog(duckdb_statement_type type) {
+    switch (type) {
+    case DUCKDB_STATEMENT_TYPE_CREATE:
+    case DUCKDB_STATEMENT_TYPE_CREATE_FUNC:
+    case DUCKDB_STATEMENT_TYPE_ALTER:
+    case DUCKDB_STATEMENT_TYPE_DROP:
+    case DUCKDB_STATEMENT_TYPE_ATTACH:
+    case DUCKDB_STATEMENT_TYPE_DETACH:
+    case DUCKDB_STATEMENT_TYPE_LOAD:
+    case DUCKDB_STATEMENT_TYPE_EXTENSION:
+    case DUCKDB_STATEMENT_TYPE_PRAGMA:
+    case DUCKDB_STATEMENT_TYPE_COPY:
+    case DUCKDB_STATEMENT_TYPE_MULTI:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+void EngineConnection::NoteCatalogChange(duckdb_statement_type type) {
+    if (MayChangeCatalog(type)) {
+        catalog_changed_in_transaction_ = true;
+        database_->CatalogChanged();
+    } else if (type == DUCKDB_STATEMENT_TYPE_TRANSACTION && catalog_changed_in_transaction_) {
+        catalog_changed_in_transaction_ = false;
+        database_->CatalogChanged();
+    }
 }
 
 std::unique_ptr<QueryResult> EngineConnection::Execute(PreparedStatement &statement) {
@@ -48,6 +84,7 @@ std::unique_ptr<QueryResult> EngineConnection::Execute(PreparedStatement &statem
                              statement.text);
     }
     result->Initialize();
+    NoteCatalogChange(statement.type);
     return result;
 }
 

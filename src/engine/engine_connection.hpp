@@ -16,6 +16,7 @@ struct PreparedStatement {
     std::string text;
     PreparedHandle handle;
     duckdb_statement_type type = DUCKDB_STATEMENT_TYPE_INVALID;
+    uint64_t catalog_version = 0; //!< the database's CatalogVersion() when it was prepared
 };
 
 //! All methods but Interrupt() block and must run on a worker thread, one at a time.
@@ -27,13 +28,15 @@ public:
 
     //! Throws SqlError (mapped from DuckDB) when the statement does not prepare.
     PreparedStatement Prepare(const std::string &sql);
-    //! Like Prepare, but reuses the statement when the same text ran recently on this
-    //! connection (a small LRU cache: clients repeat their statements). DuckDB rebinds a
-    //! cached statement by itself when the catalog changed.
+    //! Like Prepare, but reuses the statement when the same text ran recently on this connection (a small LRU
+    //! cache: clients repeat their statements) and no session changed the catalog since: a statement prepared
+    //! before an ALTER TABLE would still describe the old columns.
     std::shared_ptr<PreparedStatement> PrepareCached(const std::string &sql);
     //! Forgets the cached statements (their names were resolved through a search_path that changed).
     void ClearCache() { cache_.Clear(); }
-    //! Starts execution; rows are then pulled with QueryResult::Fetch. Throws SqlError.
+    //! Starts execution; rows are then pulled with QueryResult::Fetch. Throws SqlError. Statements that may
+    //! change the catalog (DDL, ATTACH, ...) move the database's catalog version, once when they run and once
+    //! more when their transaction ends (other sessions see the change then).
     std::unique_ptr<QueryResult> Execute(PreparedStatement &statement);
     //! Prepares and runs a statement to completion, discarding rows. Throws SqlError.
     void Run(const std::string &sql);
@@ -51,9 +54,12 @@ public:
 private:
     static constexpr size_t kCacheSize = 64;
 
+    void NoteCatalogChange(duckdb_statement_type type);
+
     std::shared_ptr<Database> database_;
     ConnectionHandle connection_;
     LruCache<PreparedStatement> cache_{kCacheSize};
+    bool catalog_changed_in_transaction_ = false;
 };
 
 } // namespace duckgres::engine

@@ -232,3 +232,52 @@ def test_prepared_statement_after_ddl_changes_its_columns(duckgres, pg) -> None:
         outcomes.append(got)
     assert outcomes[0] == outcomes[1]
     assert outcomes[0][1] == ("0A000", "cached plan must not change result type")
+
+
+def _columns_and_rows(conn, query: str) -> tuple:
+    cur = conn.execute(query, [1])
+    return [d.name for d in cur.description], cur.fetchall()
+
+
+def test_fresh_parse_after_ddl_describes_the_new_columns(duckgres, pg) -> None:
+    """A new Parse of a statement text run before (unnamed, as psycopg sends queries with parameters) describes
+    the table as it is now, whether this session or another one changed it, in a transaction or not."""
+    query = "select * from ddl_fresh where a = %s"
+    outcomes = []
+    for server in (duckgres, pg):
+        got = []
+        with psycopg.connect(server.conninfo(), autocommit=True) as conn, \
+                psycopg.connect(server.conninfo(), autocommit=True) as other:
+            conn.execute("drop table if exists ddl_fresh")
+            conn.execute("create table ddl_fresh (a int)")
+            conn.execute("insert into ddl_fresh values (1)")
+            got.append(_columns_and_rows(conn, query))
+            other.execute("alter table ddl_fresh add column b text default 'x'")
+            got.append(_columns_and_rows(conn, query))
+            conn.execute("alter table ddl_fresh add column c int default 7")
+            got.append(_columns_and_rows(conn, query))
+            with other.transaction():
+                other.execute("alter table ddl_fresh drop column b")
+            got.append(_columns_and_rows(conn, query))
+            conn.execute("drop table ddl_fresh")
+        outcomes.append(got)
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][-1] == (["a", "c"], [(1, 7)])
+
+
+@pytest.mark.duckgres_only
+def test_fresh_parse_during_and_after_another_sessions_ddl_transaction(duckgres) -> None:
+    """DuckDB does not lock: while another session's ALTER is uncommitted a query sees the old columns, and
+    once it commits the same query text sees the new ones (PostgreSQL would wait for the lock instead)."""
+    query = "select * from ddl_pending where a = %s"
+    with psycopg.connect(duckgres.conninfo(), autocommit=True) as conn, \
+            psycopg.connect(duckgres.conninfo(), autocommit=True) as other:
+        conn.execute("drop table if exists ddl_pending")
+        conn.execute("create table ddl_pending (a int, b text)")
+        conn.execute("insert into ddl_pending values (1, 'x')")
+        assert _columns_and_rows(conn, query) == (["a", "b"], [(1, "x")])
+        with other.transaction():
+            other.execute("alter table ddl_pending add column c int default 7")
+            assert _columns_and_rows(conn, query) == (["a", "b"], [(1, "x")])
+        assert _columns_and_rows(conn, query) == (["a", "b", "c"], [(1, "x", 7)])
+        conn.execute("drop table ddl_pending")
