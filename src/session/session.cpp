@@ -1217,6 +1217,7 @@ void Session::ChangeSetting(const std::string &name, const std::optional<std::st
 }
 
 void Session::ApplySettings() {
+    described_cache_.Clear(); // a statement may read differently now (search_path, ...)
     // What the encoders and DuckDB see.
     auto zone_name = *settings_.Get("TimeZone");
     if (zone_name != (text_options_.time_zone ? text_options_.time_zone->Name() : "")) {

@@ -87,6 +87,8 @@ private:
         std::vector<bool> typed_columns;
         //! Undeclared parameters DuckDB could not type: Bind types them from their values.
         std::vector<int32_t> unresolved_parameters;
+        //! The database's catalog version when DuckDB described it (see described_cache_).
+        uint64_t catalog_version = 0;
     };
     //! A portal made by Bind: a prepared statement with parameters, run by Execute.
     struct Portal {
@@ -264,6 +266,10 @@ private:
     std::string applied_search_path_ = "\"$user\", public";
     //! Parse trees of recent short query texts (simple Query and Parse): a repeated query skips parsing.
     LruCache<const sql::ParsedQuery> parse_cache_{64};
+    //! Statements described at Parse, by query text and declared parameter types: a later Parse of the same text
+    //! takes the entry without a trip to a worker while the catalog version is the same (drivers Parse the
+    //! unnamed statement again for every query). Never changed once described; cleared when settings change.
+    LruCache<PreparedEntry> described_cache_{64};
     std::string creation_schema_ = "public"; //!< the first existing schema of the applied search path
     types::TextFormatOptions text_options_;
     TxState tx_ = TxState::Idle;

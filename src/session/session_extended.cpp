@@ -122,11 +122,22 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
         throw AbortedTransaction(); // as PostgreSQL: before the statement is even analyzed
     }
     if (!entry->empty && entry->statement.kind == sql::StatementKind::Generic) {
-        co_await context_.workers.Run([&]() {
-            MaterializeOpenPortals();
-            PrepareForParse(*entry);
-            DescribeEntry(*entry);
-        });
+        std::string key = message.query;
+        for (auto type_oid : message.param_types) {
+            key += '\0' + std::to_string(type_oid);
+        }
+        const auto version = connection_->GetDatabase().CatalogVersion(); // read first: later changes count
+        if (auto described = described_cache_.Find(key); described && described->catalog_version == version) {
+            entry = described;
+        } else {
+            co_await context_.workers.Run([&]() {
+                MaterializeOpenPortals();
+                PrepareForParse(*entry);
+                DescribeEntry(*entry);
+            });
+            entry->catalog_version = version;
+            described_cache_.Insert(key, entry);
+        }
     } else if (!entry->empty && entry->statement.kind == sql::StatementKind::Fetch && entry->statement.returns_rows) {
         // FETCH returns the cursor's columns.
         auto cursor = portals_.find(entry->statement.variable);

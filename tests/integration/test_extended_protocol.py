@@ -281,3 +281,25 @@ def test_fresh_parse_during_and_after_another_sessions_ddl_transaction(duckgres)
             assert _columns_and_rows(conn, query) == (["a", "b"], [(1, "x")])
         assert _columns_and_rows(conn, query) == (["a", "b", "c"], [(1, "x", 7)])
         conn.execute("drop table ddl_pending")
+
+
+def test_fresh_parse_after_search_path_change_reads_the_other_table(duckgres, pg) -> None:
+    """The same query text Parsed again after SET search_path names another schema's table."""
+    outcomes = []
+    for server in (duckgres, pg):
+        with psycopg.connect(server.conninfo(), autocommit=True) as conn:
+            for schema, columns in (("sp_one", "a int"), ("sp_two", "a int, b text")):
+                conn.execute(f"drop schema if exists {schema} cascade")
+                conn.execute(f"create schema {schema}")
+                conn.execute(f"create table {schema}.sp_t ({columns})")
+                conn.execute(f"insert into {schema}.sp_t (a) values (1)")
+            got = []
+            for schema in ("sp_one", "sp_two", "sp_one"):
+                conn.execute(f"set search_path = {schema}")
+                got.append(_columns_and_rows(conn, "select * from sp_t where a = %s"))
+            conn.execute("reset search_path")
+            conn.execute("drop schema sp_one cascade")
+            conn.execute("drop schema sp_two cascade")
+        outcomes.append(got)
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][1] == (["a", "b"], [(1, None)])
