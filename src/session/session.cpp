@@ -945,7 +945,8 @@ asio::awaitable<void> Session::CommitImplicit() {
 }
 
 asio::awaitable<void> Session::BeginImplicit() {
-    co_await RunInternal(DefaultReadOnly() ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
+    block_read_only_ = DefaultReadOnly();
+    co_await RunInternal(block_read_only_ ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
     settings_.BeginTransaction();
     tx_ = TxState::Implicit;
 }
@@ -955,6 +956,7 @@ asio::awaitable<void> Session::EndTransaction(bool commit) {
     tx_ = TxState::Idle;
     savepoints_.clear();
     transaction_read_only_ = false;
+    block_read_only_ = false;
     ClosePortals();
     if (previous == TxState::Failed) {
         // DuckDB's transaction was rolled back when the error happened, unless kept for ROLLBACK TO.
@@ -998,6 +1000,7 @@ asio::awaitable<void> Session::EndAfterError() {
         settings_.EndTransaction(false);
         tx_ = TxState::Idle;
         transaction_read_only_ = false;
+        block_read_only_ = false;
         ClosePortals();
     } else {
         tx_ = TxState::Failed;
@@ -1011,6 +1014,7 @@ asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement 
         if (tx_ == TxState::Idle) {
             bool read_only = statement.read_only.value_or(DefaultReadOnly());
             co_await RunInternal(read_only ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
+            block_read_only_ = read_only;
             settings_.BeginTransaction();
             tx_ = TxState::InBlock;
             BeginIsolation(statement.isolation);
@@ -1083,12 +1087,14 @@ void Session::NoteStatement(const sql::ParsedStatement &statement) {
     auto prepared =
         statement.kind == sql::StatementKind::Execute ? sql_prepared_.find(statement.variable) : sql_prepared_.end();
     const auto &tag = prepared != sql_prepared_.end() ? prepared->second.tag : statement.tag;
-    if (kReads.count(tag)) {
+    if (kReads.count(tag) || statement.kind == sql::StatementKind::CopyTo) {
         return;
     }
     if (transaction_read_only_) {
         // SET TRANSACTION READ ONLY comes after DuckDB's BEGIN: Duckgres refuses the writes itself.
-        throw SqlError("25006", "cannot execute " + tag + " in a read-only transaction");
+        const bool copy_from = statement.kind == sql::StatementKind::CopyFrom;
+        throw SqlError("25006", "cannot execute " + (copy_from ? std::string("COPY FROM") : tag) +
+                                    " in a read-only transaction");
     }
     for (auto &savepoint : savepoints_) {
         savepoint.changed_since = true;

@@ -308,6 +308,9 @@ private:
     bool failed_transaction_open_ = false;
     //! SET TRANSACTION READ ONLY inside a block (DuckDB's transaction began read-write): writes are refused.
     bool transaction_read_only_ = false;
+    //! The transaction (block or implicit) began READ ONLY: DuckDB refuses its writes, and COPY FROM is refused
+    //! before it starts.
+    bool block_read_only_ = false;
     //! A query ran in the current transaction (SET TRANSACTION ISOLATION LEVEL is then too late: 25001).
     bool transaction_queried_ = false;
     bool skip_until_sync_ = false;

@@ -45,6 +45,9 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
     auto options = copy::ParseCopyOptions(statement.copy_options, copy::CopyDirection::From);
     const bool binary = options.format == copy::CopyOptions::Format::Binary;
     const auto &table = statement.copy_table;
+    if (tx_ == TxState::Idle ? DefaultReadOnly() : block_read_only_) {
+        throw SqlError("25006", "cannot execute COPY FROM in a read-only transaction");
+    }
     RunningStatement running(*this);
     co_await WaitForTurn();
 

@@ -335,3 +335,37 @@ def test_copy_numeric_errors_match_postgres(duckgres, pg, value) -> None:
     data = b"1\t1.5\n2\t" + value + b"\n"
     assert _copy_error(duckgres, table, "copy copy_err from stdin", data) == \
         _copy_error(pg, table, "copy copy_err from stdin", data)
+
+
+def test_copy_in_read_only_transactions_matches_postgres(duckgres, pg) -> None:
+    script = [
+        ["begin read only", "copy copy_ro from stdin"],
+        ["set default_transaction_read_only = on", "copy copy_ro from stdin"],
+        ["begin", "set transaction read only", "copy copy_ro from stdin"],
+        ["begin", "set transaction read only", "copy (select 1) to stdout"],
+        ["begin read only", "copy copy_ro to stdout"],
+    ]
+    outcomes = []
+    for server in (duckgres, pg):
+        got = []
+        for statements in script:
+            with psycopg.connect(server.conninfo(), autocommit=True) as conn:
+                conn.execute("create table if not exists copy_ro (a int)")
+                try:
+                    with conn.cursor() as cur:
+                        for sql in statements[:-1]:
+                            cur.execute(sql)
+                        with cur.copy(statements[-1]) as copy:
+                            if "from stdin" in statements[-1]:
+                                copy.write(b"1\n")
+                            else:
+                                got.append(b"".join(bytes(block) for block in copy))
+                        got.append(("ok", cur.statusmessage))
+                except psycopg.Error as error:
+                    got.append((error.sqlstate, error.diag.message_primary))
+        with psycopg.connect(server.conninfo(), autocommit=True) as conn:
+            got.append(conn.execute("select count(*) from copy_ro").fetchone())
+            conn.execute("drop table copy_ro")
+        outcomes.append(got)
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][0] == ("25006", "cannot execute COPY FROM in a read-only transaction")
