@@ -220,7 +220,13 @@ asio::awaitable<void> Session::Run() {
             connection = std::move(connection_);
         }
         try {
-            co_await context_.workers.Run([&connection]() { connection.reset(); });
+            // DuckDB's statements and results keep the connection's context alive: they go first.
+            co_await context_.workers.Run([&]() {
+                portals_.clear();
+                prepared_.clear();
+                described_cache_.Clear();
+                connection.reset();
+            });
         } catch (const std::exception &e) {
             spdlog::warn("closing the DuckDB connection failed: {}", e.what());
         }
