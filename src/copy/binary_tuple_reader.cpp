@@ -46,22 +46,13 @@ std::optional<size_t> BinaryTupleReader::CurrentField() const {
 void BinaryTupleReader::Feed(std::string_view data, const TupleSink &sink) {
     size_t pos = 0;
     while (pos < data.size()) {
-        // Most tuples, lengths and field counts lie whole in `data`: read them in place.
+        // Most tuples lie whole in `data`: read them in place. The rest (a tuple cut by the chunk's end, the
+        // trailer, errors) goes through the states below.
         if (buffer_.empty() && state_ == State::FieldCount) {
             if (auto used = WholeTuple(data.substr(pos), sink)) {
                 pos += used;
                 continue;
             }
-        }
-        if (buffer_.empty() && state_ == State::FieldLength && data.size() - pos >= 4) {
-            Handle(data.substr(pos, 4), sink);
-            pos += 4;
-            continue;
-        }
-        if (buffer_.empty() && state_ == State::FieldCount && data.size() - pos >= 2) {
-            Handle(data.substr(pos, 2), sink);
-            pos += 2;
-            continue;
         }
         switch (state_) {
         case State::Signature:
@@ -131,10 +122,6 @@ bool BinaryTupleReader::Fill(std::string_view data, size_t &pos, size_t size) {
 void BinaryTupleReader::HandleBuffered(const TupleSink &sink) {
     std::string bytes;
     bytes.swap(buffer_);
-    Handle(bytes, sink);
-}
-
-void BinaryTupleReader::Handle(std::string_view bytes, const TupleSink &sink) {
     switch (state_) {
     case State::Signature:
         if (bytes != kSignature) {

@@ -39,9 +39,8 @@ private:
 
     //! Moves bytes into `buffer_` until it holds `size`; returns whether it does.
     bool Fill(std::string_view data, size_t &pos, size_t size);
+    //! Acts on the whole fixed-size item in `buffer_` (signature, flags, a length, a field count).
     void HandleBuffered(const TupleSink &sink);
-    //! Acts on a whole fixed-size item (signature, flags, a length, a field count).
-    void Handle(std::string_view bytes, const TupleSink &sink);
     void FinishField(const TupleSink &sink);
     //! Moves past a completed field; delivers the tuple after its last.
     void NextField(const TupleSink &sink);

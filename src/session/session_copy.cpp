@@ -219,14 +219,10 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
                 ArrowSchema schema;
                 batches->ExportSchema(&schema);
                 engine::ArrowBatchView view(connection_->Handle(), schema);
-                std::string select;
-                for (size_t i = 0; i < names.size(); i++) {
-                    select += (i ? ", " : "") + batches->ColumnExpression(i);
-                }
                 const std::string insert =
                     "INSERT INTO " + QuoteIdentifier(schema_name) + "." + QuoteIdentifier(table) +
                     (statement.copy_columns.empty() ? "" : " (" + ColumnList(statement.copy_columns) + ")") +
-                    " SELECT " + select + " FROM " + QuoteIdentifier(view.Name());
+                    " SELECT " + batches->SelectList() + " FROM " + QuoteIdentifier(view.Name());
                 while (auto first = parsed.Pop()) {
                     if (cancel_reason_ != CancelReason::None) {
                         throw SqlError("57014", "canceling statement due to user request");

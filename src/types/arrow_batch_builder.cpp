@@ -39,7 +39,7 @@ int64_t ValueWidth(duckdb_type type) {
     }
 }
 
-//! The Arrow format string of a column type (intervals are a struct of three parts, see ColumnExpression;
+//! The Arrow format string of a column type (intervals are a struct of three parts, see SelectList;
 //! decimals are "d:width,scale", made by the caller).
 const char *ArrowFormat(duckdb_type type) {
     switch (type) {
@@ -100,13 +100,6 @@ std::string UuidMetadata() {
     put("ARROW:extension:name", true);
     put("arrow.uuid", true);
     return metadata;
-}
-
-void StoreBigEndian(uint8_t *out, uint64_t value) {
-    for (int i = 7; i >= 0; i--) {
-        out[i] = static_cast<uint8_t>(value & 0xFF);
-        value >>= 8;
-    }
 }
 
 [[noreturn]] void ThrowBinaryFormat() {
@@ -287,7 +280,7 @@ void ArrowBatchBuilder::Set(size_t column, const std::optional<std::string_view>
         break;
     case DUCKDB_TYPE_UUID: {
         auto uuid = ParseUuidText(value);
-        uint8_t bytes[16];
+        char bytes[16];
         StoreBigEndian(bytes, uuid.upper);
         StoreBigEndian(bytes + 8, uuid.lower);
         target.StoreRaw(rows_, bytes, sizeof(bytes));
@@ -313,7 +306,7 @@ void ArrowBatchBuilder::SetBinary(size_t column, const std::optional<std::string
     BinaryReader reader(*bytes);
     switch (target.type) {
     case DUCKDB_TYPE_BOOLEAN:
-        target.StoreBool(rows_, reader.Read<uint8_t>() != 0);
+        target.StoreBool(rows_, reader.ReadByte() != 0);
         break;
     case DUCKDB_TYPE_SMALLINT:
         target.Store<int16_t>(rows_, reader.Read<int16_t>());
@@ -353,14 +346,9 @@ void ArrowBatchBuilder::SetBinary(size_t column, const std::optional<std::string
     case DUCKDB_TYPE_TIMESTAMP_TZ:
         target.Store<int64_t>(rows_, ReadTimestampBinary(reader));
         break;
-    case DUCKDB_TYPE_INTERVAL: {
-        duckdb_interval interval;
-        interval.micros = reader.Read<int64_t>();
-        interval.days = reader.Read<int32_t>();
-        interval.months = reader.Read<int32_t>();
-        target.StoreInterval(rows_, interval);
+    case DUCKDB_TYPE_INTERVAL:
+        target.StoreInterval(rows_, ReadIntervalBinary(reader));
         break;
-    }
     case DUCKDB_TYPE_DECIMAL:
         StoreDecimal(column, ReadNumericBinary(reader));
         break;
@@ -530,12 +518,17 @@ void ArrowBatchBuilder::ExportSchema(ArrowSchema *out) const {
     out->private_data = owned.release();
 }
 
-std::string ArrowBatchBuilder::ColumnExpression(size_t column) const {
-    auto name = "c" + std::to_string(column);
-    if (type_ids_[column] == DUCKDB_TYPE_INTERVAL) {
-        return "to_months(" + name + ".m) + to_days(" + name + ".d) + to_microseconds(" + name + ".u)";
+std::string ArrowBatchBuilder::SelectList() const {
+    std::string list;
+    for (size_t i = 0; i < type_ids_.size(); i++) {
+        auto name = "c" + std::to_string(i);
+        list += i > 0 ? ", " : "";
+        // An interval's parts add up again (DuckDB adds intervals part by part).
+        list += type_ids_[i] == DUCKDB_TYPE_INTERVAL
+                    ? "to_months(" + name + ".m) + to_days(" + name + ".d) + to_microseconds(" + name + ".u)"
+                    : name;
     }
-    return name;
+    return list;
 }
 
 } // namespace duckgres::types

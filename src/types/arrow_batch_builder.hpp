@@ -48,8 +48,8 @@ public:
 
     //! The batches' schema: a struct whose children are named c0, c1, ...; release with out->release.
     void ExportSchema(ArrowSchema *out) const;
-    //! The SQL expression that reads column `column` of a scan of the batches as the column's DuckDB type.
-    std::string ColumnExpression(size_t column) const;
+    //! The select list that reads a scan of the batches as the columns' DuckDB types, in order.
+    std::string SelectList() const;
 
     struct Column;
 

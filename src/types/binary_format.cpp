@@ -280,6 +280,21 @@ NumericValue ReadNumericBinary(BinaryReader &reader) {
     return value;
 }
 
+duckdb_interval ReadIntervalBinary(BinaryReader &reader) {
+    duckdb_interval interval;
+    interval.micros = reader.Read<int64_t>();
+    interval.days = reader.Read<int32_t>();
+    interval.months = reader.Read<int32_t>();
+    return interval;
+}
+
+uint8_t BinaryReader::ReadByte() {
+    if (Remaining() == 0) {
+        throw SqlError("08P01", "no data left in message");
+    }
+    return Read<uint8_t>();
+}
+
 void BinaryReader::Need(size_t n) const {
     if (data_.size() - pos_ < n) {
         throw SqlError("08P01", "insufficient data left in message");

@@ -18,15 +18,21 @@ namespace duckgres::types {
 constexpr int32_t kPgEpochDays = 10957;
 constexpr int64_t kPgEpochMicros = int64_t(kPgEpochDays) * 86400 * 1000000;
 
+//! Writes `v` most significant byte first at `out` (sizeof(T) bytes).
 template <class T>
-void AppendBigEndian(std::string &out, T v) {
+void StoreBigEndian(char *out, T v) {
     using U = std::make_unsigned_t<T>;
     auto u = static_cast<U>(v);
-    char buf[sizeof(T)];
     for (size_t i = 0; i < sizeof(T); i++) {
-        buf[sizeof(T) - 1 - i] = static_cast<char>(u & 0xFF);
+        out[sizeof(T) - 1 - i] = static_cast<char>(u & 0xFF);
         u = static_cast<U>(u >> 8);
     }
+}
+
+template <class T>
+void AppendBigEndian(std::string &out, T v) {
+    char buf[sizeof(T)];
+    StoreBigEndian(buf, v);
     out.append(buf, sizeof(T));
 }
 
@@ -100,6 +106,8 @@ public:
         pos_ += sizeof(T);
         return static_cast<T>(u);
     }
+    //! One byte, with the error PostgreSQL's pq_getmsgbyte gives when there is none.
+    uint8_t ReadByte();
     float ReadFloat4() {
         const uint32_t bits = Read<uint32_t>();
         float v;
@@ -140,5 +148,7 @@ int64_t ReadTimeBinary(BinaryReader &reader);
 //! numeric_recv into a NumericValue (digits beyond dscale are truncated, as PostgreSQL does); 22P03 for a bad
 //! sign, scale or digit.
 NumericValue ReadNumericBinary(BinaryReader &reader);
+//! interval_recv: microseconds, days, months.
+duckdb_interval ReadIntervalBinary(BinaryReader &reader);
 
 } // namespace duckgres::types

@@ -368,13 +368,6 @@ OwnedValue DecodeTextScalar(uint32_t type_oid, std::string_view text, const Text
     throw SqlError("22P03", "incorrect binary data format in bind parameter " + std::to_string(parameter_number));
 }
 
-uint8_t ReadByte(BinaryReader &reader) {
-    if (reader.Remaining() == 0) {
-        throw SqlError("08P01", "no data left in message");
-    }
-    return reader.Read<uint8_t>();
-}
-
 //! varbit_recv into DuckDB BIT storage.
 std::string ReadBit(BinaryReader &reader) {
     const auto bit_count = reader.Read<int32_t>();
@@ -394,7 +387,7 @@ std::string ReadBit(BinaryReader &reader) {
 OwnedValue ReadBinaryScalar(uint32_t type_oid, BinaryReader &reader) {
     switch (type_oid) {
     case oid::kBool:
-        return Checked(duckdb_create_bool(ReadByte(reader) != 0));
+        return Checked(duckdb_create_bool(reader.ReadByte() != 0));
     case oid::kInt2:
         return Checked(duckdb_create_int16(reader.Read<int16_t>()));
     case oid::kInt4:
@@ -431,13 +424,8 @@ OwnedValue ReadBinaryScalar(uint32_t type_oid, BinaryReader &reader) {
         return Checked(duckdb_create_timestamp(duckdb_timestamp{ReadTimestampBinary(reader)}));
     case oid::kTimestamptz:
         return Checked(duckdb_create_timestamp_tz(duckdb_timestamp{ReadTimestampBinary(reader)}));
-    case oid::kInterval: {
-        duckdb_interval interval;
-        interval.micros = reader.Read<int64_t>();
-        interval.days = reader.Read<int32_t>();
-        interval.months = reader.Read<int32_t>();
-        return Checked(duckdb_create_interval(interval));
-    }
+    case oid::kInterval:
+        return Checked(duckdb_create_interval(ReadIntervalBinary(reader)));
     case oid::kUuid: {
         duckdb_uhugeint uuid;
         uuid.upper = reader.Read<uint64_t>();
@@ -448,9 +436,9 @@ OwnedValue ReadBinaryScalar(uint32_t type_oid, BinaryReader &reader) {
     case oid::kVarbit:
         return MakeBit(ReadBit(reader));
     case oid::kChar:
-        return MakeVarchar(std::string(1, static_cast<char>(ReadByte(reader))));
+        return MakeVarchar(std::string(1, static_cast<char>(reader.ReadByte())));
     case oid::kJsonb: {
-        const uint8_t version = ReadByte(reader);
+        const uint8_t version = reader.ReadByte();
         if (version != 1) {
             throw SqlError("XX000", "unsupported jsonb version number " + std::to_string(version));
         }

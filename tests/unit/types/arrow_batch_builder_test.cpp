@@ -316,7 +316,7 @@ TEST(ArrowBatchBuilder, BatchesEndAtTheRowOrByteLimit) {
     EXPECT_EQ(by_bytes.TakeBatch().Get().length, 3);
 }
 
-TEST(ArrowBatchBuilder, SchemaAndColumnExpressions) {
+TEST(ArrowBatchBuilder, SchemaAndSelectList) {
     std::vector<duckdb_type> ids = {
         DUCKDB_TYPE_BOOLEAN,   DUCKDB_TYPE_SMALLINT,     DUCKDB_TYPE_INTEGER, DUCKDB_TYPE_BIGINT, DUCKDB_TYPE_FLOAT,
         DUCKDB_TYPE_DOUBLE,    DUCKDB_TYPE_VARCHAR,      DUCKDB_TYPE_BLOB,    DUCKDB_TYPE_DATE,   DUCKDB_TYPE_TIME,
@@ -349,8 +349,8 @@ TEST(ArrowBatchBuilder, SchemaAndColumnExpressions) {
     EXPECT_STREQ(interval.children[2]->format, "l");
     schema.release(&schema);
     EXPECT_EQ(schema.release, nullptr);
-    EXPECT_EQ(builder.ColumnExpression(0), "c0");
-    EXPECT_EQ(builder.ColumnExpression(12), "to_months(c12.m) + to_days(c12.d) + to_microseconds(c12.u)");
+    EXPECT_EQ(builder.SelectList(), "c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, "
+                                    "to_months(c12.m) + to_days(c12.d) + to_microseconds(c12.u)");
 }
 
 } // namespace
