@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# The test build: the server with test-only fault injection, used by the crash containment tests alone.
+cmake --build build --target duckgres-test-hooks
 
 echo "== format check"
 if ! clang-format --dry-run --Werror $(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.c' 'bench/*.cpp' 2>/dev/null) 2>/tmp/duckgres-format.log; then

@@ -41,10 +41,14 @@ inline std::string CurrentStackTrace(int skip_frames = 1) {
 //! server and other sessions go on. Never used for bad input, which gets an SqlError.
 class InternalFault : public std::logic_error {
 public:
-    explicit InternalFault(const std::string &what) : std::logic_error(what), trace_(CurrentStackTrace(2)) {}
+    //! `what` reaches the client; `location` (source file and line) only the server's log.
+    explicit InternalFault(const std::string &what, std::string location = "")
+        : std::logic_error(what), location_(std::move(location)), trace_(CurrentStackTrace(2)) {}
+    const std::string &Location() const { return location_; }
     const std::string &Trace() const { return trace_; }
 
 private:
+    std::string location_;
     std::string trace_;
 };
 
@@ -54,7 +58,7 @@ private:
 #define DG_ASSERT(condition)                                                                                           \
     do {                                                                                                               \
         if (!(condition)) {                                                                                            \
-            throw ::duckgres::InternalFault(std::string("assertion failed: " #condition " (") + __FILE__ + ":" +       \
-                                            std::to_string(__LINE__) + ")");                                           \
+            throw ::duckgres::InternalFault("assertion failed: " #condition,                                           \
+                                            std::string(__FILE__) + ":" + std::to_string(__LINE__));                   \
         }                                                                                                              \
     } while (0)

@@ -55,6 +55,8 @@ const std::map<std::string, Setter> &Setters() {
              return std::string();
          }},
         {"port", [](ServerConfig &c, const std::string &v) { return SetInteger(c.port, v, 0, 65535); }},
+        {"admin_engine_access",
+         [](ServerConfig &c, const std::string &v) { return SetBool(c.admin_engine_access, v); }},
         {"data_dir",
          [](ServerConfig &c, const std::string &v) {
              c.data_dir = v;
@@ -180,6 +182,8 @@ void ApplyUsers(ServerConfig &config, const YAML::Node &node, std::vector<std::s
         UserConfig user;
         user.name = entry["name"].as<std::string>();
         user.password = entry["password"].as<std::string>();
+        std::optional<UserRole> role;
+        std::optional<bool> superuser;
         for (auto field : entry) {
             auto key = field.first.as<std::string>();
             auto value = field.second.IsScalar() ? field.second.Scalar() : "";
@@ -190,7 +194,21 @@ void ApplyUsers(ServerConfig &config, const YAML::Node &node, std::vector<std::s
             } else if (key == "max_connections") {
                 error = SetInteger(user.max_connections, value, -1, 1000000);
             } else if (key == "superuser") {
-                error = SetBool(user.superuser, value);
+                superuser.emplace();
+                error = SetBool(*superuser, value);
+            } else if (key == "role") {
+                role = ParseUserRole(value);
+                if (!role) {
+                    error = "expected read_only, read_write or admin (got \"" + value + "\")";
+                }
+            } else if (key == "databases") {
+                if (!field.second.IsSequence()) {
+                    error = "expected a list of database names";
+                } else {
+                    for (auto name : field.second) {
+                        user.databases.push_back(name.as<std::string>());
+                    }
+                }
             } else if (key != "name" && key != "password") {
                 error = "unknown setting";
             }
@@ -198,6 +216,13 @@ void ApplyUsers(ServerConfig &config, const YAML::Node &node, std::vector<std::s
                 errors.push_back(where + "." + key + ": " + error);
             }
         }
+        // `superuser` predates roles: true is admin, false read_write; given with a role it must agree.
+        if (role && superuser && *superuser != (*role == UserRole::Admin)) {
+            errors.push_back(where + ": superuser: " + (*superuser ? "true" : "false") + " contradicts role " +
+                             UserRoleName(*role));
+        }
+        user.role_given = role || superuser;
+        user.role = role ? *role : (superuser.value_or(true) ? UserRole::Admin : UserRole::ReadWrite);
         config.users.push_back(std::move(user));
     }
 }

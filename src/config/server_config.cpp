@@ -49,6 +49,32 @@ std::optional<TlsMode> ParseTlsMode(const std::string &text) {
     return std::nullopt;
 }
 
+std::optional<UserRole> ParseUserRole(const std::string &text) {
+    auto lower = AsciiLower(text);
+    if (lower == "read_only") {
+        return UserRole::ReadOnly;
+    }
+    if (lower == "read_write") {
+        return UserRole::ReadWrite;
+    }
+    if (lower == "admin") {
+        return UserRole::Admin;
+    }
+    return std::nullopt;
+}
+
+const char *UserRoleName(UserRole role) {
+    switch (role) {
+    case UserRole::ReadOnly:
+        return "read_only";
+    case UserRole::ReadWrite:
+        return "read_write";
+    case UserRole::Admin:
+        return "admin";
+    }
+    return "admin";
+}
+
 std::optional<std::chrono::milliseconds> ParseDuration(const std::string &text) {
     int64_t value = 0;
     auto begin = text.data();

@@ -12,6 +12,9 @@ namespace duckgres::config {
 
 enum class AuthMethod { ScramSha256, Md5, Password };
 enum class TlsMode { Auto, Files, Off };
+//! What a user may do: read only (every transaction READ ONLY), read and write data and schema, or also
+//! administer the server (others' sessions, server settings and paths, CHECKPOINT).
+enum class UserRole { ReadOnly, ReadWrite, Admin };
 
 struct UserConfig {
     std::string name;
@@ -20,7 +23,12 @@ struct UserConfig {
     //! This user's statement_timeout default (overrides the server's; startup options and SET override it).
     std::optional<std::chrono::milliseconds> statement_timeout;
     int max_connections = -1; //!< this user's sessions at once; -1: no limit of its own
-    bool superuser = true;    //!< may use the connection slots reserved for superusers
+    //! admin: may use the connection slots reserved for superusers, never waits for a statement turn,
+    //! is_superuser on. Given as `role`, or (older configurations) as `superuser: true|false`.
+    UserRole role = UserRole::Admin;
+    bool role_given = false;            //!< `role` or `superuser` was set: no "everyone is an admin" warning
+    std::vector<std::string> databases; //!< the databases this user may connect to; empty: all
+    bool Superuser() const { return role == UserRole::Admin; }
 };
 
 //! Settings of one database (a <data_dir>/<name>.duckdb file), overriding the server's.
@@ -74,6 +82,8 @@ struct ServerConfig {
     std::string duckdb_temp_directory;  //!< where DuckDB spills larger-than-memory work; empty: DuckDB's default
     int duckdb_threads = 0;             //!< 0: DuckDB's default
     bool allow_external_access = false; //!< DuckDB file/network access for clients
+    //! Lets admins run DuckDB's own statements and functions (PRAGMA, SET GLOBAL, ATTACH, CALL, engine settings).
+    bool admin_engine_access = false;
 
     std::string time_zone = "UTC"; //!< default TimeZone of new sessions
     // Defaults of PostgreSQL's time parameters for new sessions (0: none); SET and startup options override them.
@@ -89,6 +99,9 @@ struct ServerConfig {
 const char *AuthMethodName(AuthMethod method);
 std::optional<AuthMethod> ParseAuthMethod(const std::string &text);
 std::optional<TlsMode> ParseTlsMode(const std::string &text);
+//! "read_only", "read_write", "admin".
+std::optional<UserRole> ParseUserRole(const std::string &text);
+const char *UserRoleName(UserRole role);
 //! Parses durations such as "30s", "500ms", "2min", "1h" or a plain number of milliseconds.
 std::optional<std::chrono::milliseconds> ParseDuration(const std::string &text);
 

@@ -101,6 +101,8 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "relation \"", "42P01", "\" does not exist"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "schema \"", "3F000", "\" does not exist"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "role \"", "42704", "\" does not exist"},
+    // pg_cancel_backend / pg_terminate_backend of a session the caller may not signal.
+    MessageRule{DUCKDB_ERROR_INVALID_INPUT, "permission denied to ", "42501"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "type \"", "42704", "\" does not exist"},
     MessageRule{DUCKDB_ERROR_BINDER, "Cannot compare values", "42883"},
     MessageRule{DUCKDB_ERROR_BINDER, "WHERE clause cannot contain aggregates", "42803"},

@@ -135,20 +135,8 @@ void SessionUser(duckdb_function_info info, duckdb_data_chunk input, duckdb_vect
     }
 }
 
-//! pg_cancel_backend(pid) / pg_terminate_backend(pid [, timeout]): signals each row's session (NULL in, NULL out).
-template <SessionSignal kSignal>
-void SignalBackend(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector output) {
-    auto *directory = static_cast<SessionDirectory *>(duckdb_scalar_function_get_extra_info(info));
-    auto rows = duckdb_data_chunk_get_size(input);
-    auto *pids = static_cast<int32_t *>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 0)));
-    auto *result = static_cast<bool *>(duckdb_vector_get_data(output));
-    for (idx_t row = 0; row < rows; row++) {
-        result[row] = directory->Signal(pids[row], kSignal);
-    }
-}
-
-//! pg_sleep(seconds): sleeps in short slices, ending early with an error when the statement is canceled.
-void BindSleep(duckdb_bind_info info) {
+//! The calling connection's id, kept as a scalar function's bind data.
+void BindCaller(duckdb_bind_info info) {
     duckdb_client_context context = nullptr;
     duckdb_scalar_function_get_client_context(info, &context);
     auto *connection_id = new idx_t(ConnectionId(context));
@@ -157,6 +145,29 @@ void BindSleep(duckdb_bind_info info) {
         info, [](void *data) -> void * { return new idx_t(*static_cast<idx_t *>(data)); });
 }
 
+//! pg_cancel_backend(pid) / pg_terminate_backend(pid [, timeout]): signals each row's session (NULL in, NULL out),
+//! failing with PostgreSQL's 42501 when the caller may not.
+template <SessionSignal kSignal>
+void SignalBackend(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector output) {
+    auto *directory = static_cast<SessionDirectory *>(duckdb_scalar_function_get_extra_info(info));
+    auto caller = *static_cast<idx_t *>(duckdb_scalar_function_get_bind_data(info));
+    auto rows = duckdb_data_chunk_get_size(input);
+    auto *pids = static_cast<int32_t *>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 0)));
+    auto *result = static_cast<bool *>(duckdb_vector_get_data(output));
+    constexpr bool cancel = kSignal == SessionSignal::Cancel;
+    for (idx_t row = 0; row < rows; row++) {
+        auto outcome = directory->Signal(caller, pids[row], kSignal);
+        if (outcome == SignalOutcome::NotPermitted || outcome == SignalOutcome::NotPermittedAdmin) {
+            std::string message =
+                cancel ? "permission denied to cancel query" : "permission denied to terminate process";
+            duckdb_scalar_function_set_error(info, message.c_str());
+            return;
+        }
+        result[row] = outcome == SignalOutcome::Sent;
+    }
+}
+
+//! pg_sleep(seconds): sleeps in short slices, ending early with an error when the statement is canceled.
 void Sleep(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector output) {
     auto *directory = static_cast<SessionDirectory *>(duckdb_scalar_function_get_extra_info(info));
     auto connection_id = *static_cast<idx_t *>(duckdb_scalar_function_get_bind_data(info));
@@ -193,6 +204,7 @@ void RegisterSignalFunction(duckdb_connection connection, SessionDirectory *dire
         duckdb_scalar_function_set_return_type(scalar, boolean.Get());
         duckdb_scalar_function_set_extra_info(scalar, directory, nullptr);
         duckdb_scalar_function_set_volatile(scalar);
+        duckdb_scalar_function_set_bind(scalar, BindCaller);
         duckdb_scalar_function_set_function(scalar, function);
         duckdb_add_scalar_function_to_set(set, scalar);
         duckdb_destroy_scalar_function(&scalar);
@@ -237,21 +249,34 @@ F SessionDirectory::CallbackOf(idx_t connection_id, F Callbacks::*member) {
     return found == sessions_.end() ? F() : found->second.callbacks.*member;
 }
 
-bool SessionDirectory::Signal(int32_t pid, SessionSignal signal) {
+SignalOutcome SessionDirectory::Signal(idx_t caller, int32_t pid, SessionSignal signal) {
     std::function<void(SessionSignal)> deliver;
     {
         std::lock_guard lock(mutex_);
+        const Entry *target = nullptr;
         for (const auto &[id, entry] : sessions_) {
             if (entry.identity.pid == pid) {
-                deliver = entry.callbacks.signal;
+                target = &entry;
             }
         }
+        if (!target) {
+            return SignalOutcome::NoSession;
+        }
+        auto from = sessions_.find(caller);
+        if (caller != 0 && from != sessions_.end() && !from->second.identity.admin) {
+            if (target->identity.admin) {
+                return SignalOutcome::NotPermittedAdmin;
+            }
+            if (target->identity.user != from->second.identity.user) {
+                return SignalOutcome::NotPermitted;
+            }
+        }
+        deliver = target->callbacks.signal;
     }
-    if (!deliver) {
-        return false;
+    if (deliver) {
+        deliver(signal);
     }
-    deliver(signal);
-    return true;
+    return SignalOutcome::Sent;
 }
 
 bool SessionDirectory::Interrupted(idx_t connection_id) {
@@ -288,11 +313,19 @@ void SessionDirectory::SetActivity(idx_t connection_id, std::string_view applica
     }
 }
 
-std::vector<std::vector<std::string>> SessionDirectory::Activity() {
+std::vector<std::vector<std::string>> SessionDirectory::Activity(idx_t caller) {
     std::lock_guard lock(mutex_);
+    auto from = sessions_.find(caller);
+    // Connections no session registered (the server's own, tools) see everything.
+    const bool sees_all = from == sessions_.end() || from->second.identity.admin;
     std::vector<std::vector<std::string>> rows;
     for (const auto &[id, entry] : sessions_) {
         const auto &who = entry.identity;
+        if (!sees_all && who.user != from->second.identity.user) {
+            rows.push_back({std::to_string(who.pid), who.database, who.user, entry.application_name, "", "", "", "", "",
+                            "", "<insufficient privilege>", ""});
+            continue;
+        }
         rows.push_back({std::to_string(who.pid), who.database, who.user, entry.application_name, who.client_addr,
                         who.client_port, std::to_string(who.backend_start_micros), "",
                         entry.query_start_micros ? std::to_string(entry.query_start_micros) : "", entry.state,
@@ -321,11 +354,12 @@ void SessionDirectory::RegisterFunctions(duckdb_connection connection) {
                         new StringTable{this,
                                         {"name", "setting", "short_desc", "context", "unit"},
                                         [](SessionDirectory &directory, idx_t id) { return directory.Settings(id); }});
-    RegisterStringTable(connection, "duckgres_activity",
-                        new StringTable{this,
-                                        {"pid", "datname", "usename", "application_name", "client_addr", "client_port",
-                                         "backend_start", "xact_start", "query_start", "state", "query", "wait_event"},
-                                        [](SessionDirectory &directory, idx_t) { return directory.Activity(); }});
+    RegisterStringTable(
+        connection, "duckgres_activity",
+        new StringTable{this,
+                        {"pid", "datname", "usename", "application_name", "client_addr", "client_port", "backend_start",
+                         "xact_start", "query_start", "state", "query", "wait_event"},
+                        [](SessionDirectory &directory, idx_t caller) { return directory.Activity(caller); }});
     RegisterStringTable(connection, "duckgres_databases",
                         new StringTable{this, {"name"}, [this](SessionDirectory &directory, idx_t) {
                                             std::set<std::string> names;
@@ -333,7 +367,7 @@ void SessionDirectory::RegisterFunctions(duckdb_connection connection) {
                                                 auto listed = database_names_();
                                                 names.insert(listed.begin(), listed.end());
                                             }
-                                            for (const auto &row : directory.Activity()) {
+                                            for (const auto &row : directory.Activity(0)) {
                                                 names.insert(row[1]);
                                             }
                                             std::vector<std::vector<std::string>> rows;
@@ -374,7 +408,7 @@ void SessionDirectory::RegisterFunctions(duckdb_connection connection) {
     duckdb_scalar_function_set_return_type(sleep, varchar.Get());
     duckdb_scalar_function_set_extra_info(sleep, this, nullptr);
     duckdb_scalar_function_set_volatile(sleep);
-    duckdb_scalar_function_set_bind(sleep, BindSleep);
+    duckdb_scalar_function_set_bind(sleep, BindCaller);
     duckdb_scalar_function_set_function(sleep, Sleep);
     duckdb_register_scalar_function(connection, sleep);
     duckdb_destroy_scalar_function(&sleep);

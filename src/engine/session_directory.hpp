@@ -33,10 +33,14 @@ struct SessionIdentity {
     std::string client_addr; //!< empty for a Unix socket
     std::string client_port;
     int64_t backend_start_micros = 0; //!< since the Unix epoch
+    //! The user's role is admin: it sees and signals every session; others only their own user's.
+    bool admin = false;
 };
 
 //! What pg_cancel_backend and pg_terminate_backend ask of a session.
 enum class SessionSignal { Cancel, Terminate };
+//! How a signal went: delivered, no session with that pid, or refused to a caller without the right.
+enum class SignalOutcome { Sent, NoSession, NotPermitted, NotPermittedAdmin };
 
 //! Maps DuckDB connection ids to the session that owns them, so that registered table
 //! functions (duckgres_cursors()) can answer for the calling session. One per server.
@@ -75,10 +79,13 @@ public:
                      std::string_view query, int64_t query_start_micros, std::string_view wait_event = "");
     //! Every registered session's activity row, as strings in the order of duckgres_activity()'s
     //! columns (pid, datname, usename, application_name, client_addr, client_port, backend_start,
-    //! xact_start, query_start as epoch microseconds, state, query, wait_event; "" is NULL).
-    std::vector<std::vector<std::string>> Activity();
-    //! Signals the session with backend pid `pid`; false when there is none.
-    bool Signal(int32_t pid, SessionSignal signal);
+    //! xact_start, query_start as epoch microseconds, state, query, wait_event; "" is NULL). As PostgreSQL
+    //! shows them to `caller`: sessions of other users than its own, unless it is an admin, show only pid,
+    //! database, user and application, and "<insufficient privilege>" for the query.
+    std::vector<std::vector<std::string>> Activity(idx_t caller);
+    //! Signals the session with backend pid `pid` for `caller` (a connection id; 0: the server itself, which may
+    //! signal any). Callers that are not admins signal only sessions of their own user that are not admins'.
+    SignalOutcome Signal(idx_t caller, int32_t pid, SessionSignal signal);
     //! Whether the calling session's statement has been canceled.
     bool Interrupted(idx_t connection_id);
 

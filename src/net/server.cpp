@@ -20,6 +20,8 @@
 #include <asio/use_awaitable.hpp>
 #include <spdlog/spdlog.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <memory>
 #include <thread>
@@ -57,6 +59,9 @@ asio::awaitable<void> Sleep(std::chrono::milliseconds duration) {
 Server::Server(config::ServerConfig config) : config_(std::move(config)) {}
 
 int Server::Run() {
+    // Database files, write-ahead logs, spill files and generated keys are the server's alone: 0600 (0700 for
+    // directories), whatever umask the server was started with.
+    ::umask(077);
     std::filesystem::create_directories(config_.data_dir);
     auto tls = MakeTlsContext(config_);
 

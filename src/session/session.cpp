@@ -4,6 +4,7 @@
 #include "common/ascii.hpp"
 #include "common/internal_fault.hpp"
 #include "common/sql_quote.hpp"
+#include "engine/statement_type_access.hpp"
 #include "session/authenticator.hpp"
 #include "session/result_encoder.hpp"
 #include "sql/command_tag.hpp"
@@ -174,6 +175,7 @@ asio::awaitable<void> Session::Run() {
             stream_.Framer().SetStartupPhase(false);
             co_await AdmitConnection();
             co_await Authenticator(context_, stream_).Authenticate(user_);
+            AuthorizeUser();
             co_await OpenDatabase();
             timer->cancel();
             WriteStartupReport();
@@ -188,7 +190,8 @@ asio::awaitable<void> Session::Run() {
         spdlog::debug("connection from {} ended: {}", peer_, e.what());
     } catch (const InternalFault &e) {
         context_.metrics.Increment(Counter::Panics);
-        spdlog::error("session {} ({}) ended by an internal fault: {}\n{}", process_id_, peer_, e.what(), e.Trace());
+        spdlog::error("session {} ({}) ended by an internal fault: {} ({})\n{}", process_id_, peer_, e.what(),
+                      e.Location(), e.Trace());
         fatal = Fatal("XX000", std::string("internal error: ") + e.what());
     } catch (const std::exception &e) {
         context_.metrics.Increment(Counter::Panics);
@@ -568,10 +571,31 @@ const config::UserConfig *Session::ConfiguredUser(const std::string &name) const
     return nullptr;
 }
 
+void Session::AuthorizeUser() {
+    const auto *user = ConfiguredUser(user_);
+    // Without configured users the default user postgres is the only one, an admin.
+    auto role = user ? user->role : config::UserRole::Admin;
+    access_.rights.write = role != config::UserRole::ReadOnly;
+    access_.rights.admin = role == config::UserRole::Admin;
+    access_.rights.engine = access_.rights.admin && context_.config.admin_engine_access;
+    access_.database = database_name_;
+    if (user && !user->databases.empty() &&
+        std::find(user->databases.begin(), user->databases.end(), database_name_) == user->databases.end()) {
+        SqlError error("42501", "permission denied for database \"" + database_name_ + "\"",
+                       "User does not have CONNECT privilege.");
+        error.severity = "FATAL";
+        throw error;
+    }
+    if (!access_.rights.write) {
+        // Every transaction of a read-only user is READ ONLY in DuckDB; the user cannot switch that off.
+        settings_.SetDefault("default_transaction_read_only", "on");
+    }
+}
+
 asio::awaitable<void> Session::AdmitConnection() {
     // Without configured users the default user postgres is the only one, a superuser.
     const auto *user = ConfiguredUser(user_);
-    bool superuser = context_.config.users.empty() ? user_ == "postgres" : user && user->superuser;
+    bool superuser = context_.config.users.empty() ? user_ == "postgres" : user && user->Superuser();
     ConnectionRequest request{user_, database_name_, peer_.substr(0, peer_.rfind(':')), superuser};
     auto deadline = std::chrono::steady_clock::now() + context_.config.connection_queue_timeout;
     asio::steady_timer wait(stream_.Channel().GetExecutor());
@@ -618,7 +642,7 @@ asio::awaitable<void> Session::OpenDatabase() {
     auto [pid, secret] = context_.backends.Register(weak_from_this());
     process_id_ = pid;
     secret_key_ = secret;
-    engine::SessionIdentity identity{process_id_, database_name_, user_, peer_, "", NowMicros()};
+    engine::SessionIdentity identity{process_id_, database_name_, user_, peer_, "", NowMicros(), access_.rights.admin};
     if (auto colon = peer_.rfind(':'); colon != std::string::npos) {
         identity.client_addr = peer_.substr(0, colon);
         identity.client_port = peer_.substr(colon + 1);
@@ -819,6 +843,7 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
     if (!injected_fault_.empty()) {
         co_await RaiseInjectedFault();
     }
+    sql::CheckStatementAccess(statement, access_);
     NoteStatement(statement);
     switch (statement.kind) {
     case sql::StatementKind::Begin:
@@ -1017,6 +1042,9 @@ asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement 
     std::string tag = statement.tag;
     switch (statement.kind) {
     case sql::StatementKind::Begin:
+        if (statement.read_only == false) {
+            RefuseReadWrite("transaction_read_only");
+        }
         if (tx_ == TxState::Idle) {
             bool read_only = statement.read_only.value_or(DefaultReadOnly());
             co_await RunInternal(read_only ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
@@ -1079,24 +1107,17 @@ void Session::NoteStatement(const sql::ParsedStatement &statement) {
     if (statement.kind == sql::StatementKind::Generic || statement.kind == sql::StatementKind::Execute) {
         transaction_queried_ = true; // the transaction's snapshot is taken: its isolation level is fixed
     }
-    if (savepoints_.empty() && !transaction_read_only_) {
+    if (savepoints_.empty() && !transaction_read_only_ && access_.rights.write) {
         return;
     }
-    static const std::set<std::string> kReads = {"SELECT",       "SHOW",       "EXPLAIN",
-                                                 "FETCH",        "MOVE",       "DECLARE CURSOR",
-                                                 "CLOSE CURSOR", "SAVEPOINT",  "RELEASE",
-                                                 "ROLLBACK",     "SET",        "RESET",
-                                                 "COMMIT",       "BEGIN",      "START TRANSACTION",
-                                                 "PREPARE",      "DEALLOCATE", "DISCARD ALL",
-                                                 "LISTEN",       "UNLISTEN",   "DO"};
     // EXECUTE of a SQL PREPARE'd statement does what that statement does.
     auto prepared =
         statement.kind == sql::StatementKind::Execute ? sql_prepared_.find(statement.variable) : sql_prepared_.end();
     const auto &tag = prepared != sql_prepared_.end() ? prepared->second.tag : statement.tag;
-    if (kReads.count(tag) || statement.kind == sql::StatementKind::CopyTo) {
+    if (sql::IsReadTag(tag) || statement.kind == sql::StatementKind::CopyTo) {
         return;
     }
-    if (transaction_read_only_) {
+    if (transaction_read_only_ || !access_.rights.write) {
         // SET TRANSACTION READ ONLY comes after DuckDB's BEGIN: Duckgres refuses the writes itself.
         const bool copy_from = statement.kind == sql::StatementKind::CopyFrom;
         throw SqlError("25006", "cannot execute " + (copy_from ? std::string("COPY FROM") : tag) +
@@ -1181,6 +1202,9 @@ asio::awaitable<void> Session::RunSet(const sql::ParsedStatement &statement) {
         } else if (statement.read_only && tx_ == TxState::Idle) {
             WriteNotice("WARNING", "25P01", "SET TRANSACTION can only be used in transaction blocks");
         } else if (statement.read_only) {
+            if (!*statement.read_only) {
+                RefuseReadWrite("transaction_read_only");
+            }
             transaction_read_only_ = *statement.read_only;
         }
     } else {
@@ -1213,6 +1237,7 @@ void Session::ChangeSetting(const std::string &name, const std::optional<std::st
     if (definition->effect == SettingEffect::ReadOnly) {
         throw SqlError("55P02", "parameter \"" + name + "\" cannot be changed");
     }
+    const auto before = settings_.Get(name);
     if (!value) {
         settings_.Reset(name);
     } else if (is_local && (tx_ == TxState::Idle)) {
@@ -1222,9 +1247,22 @@ void Session::ChangeSetting(const std::string &name, const std::optional<std::st
             throw *error;
         }
     }
+    if (name == "default_transaction_read_only" && settings_.Get(name) != "on" && before == "on") {
+        if (!access_.rights.write) {
+            settings_.Set(name, "on");
+            RefuseReadWrite(name);
+        }
+    }
     if (definition->effect == SettingEffect::Ignored) {
         WriteNotice("NOTICE", "00000",
                     "parameter \"" + name + "\" is accepted for compatibility and has no effect in Duckgres");
+    }
+}
+
+void Session::RefuseReadWrite(const std::string &parameter) const {
+    if (!access_.rights.write) {
+        throw SqlError("42501", "permission denied to set parameter \"" + parameter + "\"",
+                       "User \"" + user_ + "\" has the role read_only: its transactions are read-only.");
     }
 }
 
@@ -1438,6 +1476,7 @@ sql::RewriteContext Session::RewriteContextFor(const std::map<int32_t, std::stri
         return std::nullopt;
     };
     context.setting = [this](const std::string &name) { return settings_.Get(name); };
+    context.engine_settings = access_.rights.engine;
     // set_config(name, value, is_local) changes the setting while the statement is prepared (a worker
     // thread, the session's coroutine waiting) and is replaced by the value it set.
     context.set_config = [this](const std::string &name, const std::string &value, bool is_local) {
@@ -1470,8 +1509,13 @@ Session::PrepareGeneric(const sql::ParsedStatement &statement, const std::map<in
     const bool cache = statement.kind != sql::StatementKind::Prepare && statement.kind != sql::StatementKind::Execute &&
                        statement.kind != sql::StatementKind::Deallocate;
     auto prepare = [&](const std::string &sql) {
-        return cache ? connection_->PrepareCached(sql)
-                     : std::make_shared<engine::PreparedStatement>(connection_->Prepare(sql));
+        auto prepared = cache ? connection_->PrepareCached(sql)
+                              : std::make_shared<engine::PreparedStatement>(connection_->Prepare(sql));
+        // What DuckDB will run, as DuckDB itself classifies it: the statement types the user may not run are
+        // refused before anything executes.
+        engine::CheckStatementType(duckdb_prepared_statement_type(prepared->handle.Get()), statement.tree != nullptr,
+                                   statement.tag, access_.rights);
+        return prepared;
     };
     if (!rewritten) {
         return prepare(statement.text);

@@ -8,6 +8,7 @@
 #include "session/result_encoder.hpp"
 #include "session/server_context.hpp"
 #include "session/session_settings.hpp"
+#include "sql/access_check.hpp"
 #include "sql/existence_checks.hpp"
 #include "sql/parsed_statement.hpp"
 #include "sql/rewriter.hpp"
@@ -63,6 +64,9 @@ private:
     asio::awaitable<void> AdmitConnection();
     //! The configuration of user `name`, or null (unknown, or no users configured).
     const config::UserConfig *ConfiguredUser(const std::string &name) const;
+    //! The user's rights from its role (and the server's grants), and its right to the database it asked for:
+    //! FATAL 42501 for one outside its `databases`, whether or not that database exists.
+    void AuthorizeUser();
     asio::awaitable<void> OpenDatabase();
     void WriteStartupReport();
 
@@ -205,6 +209,8 @@ private:
     //! After CREATE / DROP SCHEMA: DuckDB's search path is made again from search_path (a schema it names
     //! may exist now, or no more).
     asio::awaitable<void> AfterSchemaChange(const sql::ParsedStatement &statement);
+    //! Throws 42501 for a read-only user asking for a read-write transaction (`parameter` names what it set).
+    void RefuseReadWrite(const std::string &parameter) const;
     //! Makes the encoders and DuckDB follow the settings (TimeZone, extra_float_digits). Blocking: worker.
     void ApplySettings();
     void RunShow(const sql::ParsedStatement &statement, bool describe = true);
@@ -252,6 +258,9 @@ private:
 
     ServerContext &context_;
     MessageStream stream_;
+    //! What this session's user may do, set once at login (AuthorizeUser) and read on the session's thread and its
+    //! workers while a statement of the session runs.
+    sql::AccessContext access_;
     std::string peer_;
     std::string user_;
     std::string database_name_;

@@ -121,6 +121,9 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
     if (tx_ == TxState::Failed && (entry->empty || !IsTransactionExit(entry->statement))) {
         throw AbortedTransaction(); // as PostgreSQL: before the statement is even analyzed
     }
+    if (!entry->empty) {
+        sql::CheckStatementAccess(entry->statement, access_); // before DuckDB prepares (binds) anything of it
+    }
     if (!entry->empty && entry->statement.kind == sql::StatementKind::Generic) {
         std::string key = message.query;
         for (auto type_oid : message.param_types) {

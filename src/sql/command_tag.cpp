@@ -446,16 +446,17 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.tag = "COMMENT";
         return;
     case Node::kGrantStmt:
+        // Refused rather than ignored: a REVOKE that seemed to work would leave rights in place.
         out.kind = StatementKind::Ignored;
-        out.notice = std::string(node.grant_stmt().is_grant() ? "GRANT" : "REVOKE") +
-                     " is accepted and ignored: Duckgres has no per-object privileges yet";
         out.tag = node.grant_stmt().is_grant() ? "GRANT" : "REVOKE";
+        out.error = out.tag + " is not supported: each user's rights come from its role (read_only, read_write or "
+                              "admin) and its databases in the server configuration";
         return;
     case Node::kGrantRoleStmt:
         out.kind = StatementKind::Ignored;
-        out.notice = std::string(node.grant_role_stmt().is_grant() ? "GRANT" : "REVOKE") +
-                     " of role membership is accepted and ignored: Duckgres has no roles yet";
         out.tag = node.grant_role_stmt().is_grant() ? "GRANT ROLE" : "REVOKE ROLE";
+        out.error = "role membership is not supported: each user's rights come from its role in the server "
+                    "configuration";
         return;
     case Node::kVacuumStmt:
         out.tag = node.vacuum_stmt().is_vacuumcmd() ? "VACUUM" : "ANALYZE";

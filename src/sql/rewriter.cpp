@@ -110,6 +110,10 @@ bool InlineSessionFunctions(Node &node, const RewriteContext &context) {
                 node = TypeCastNode(std::move(null), {"text"});
                 return true;
             }
+            if (!context.engine_settings) {
+                throw SqlError("42704",
+                               "unrecognized configuration parameter \"" + args[0].a_const().sval().sval() + "\"");
+            }
         }
     }
     if (node.has_func_call() && node.func_call().args_size() == 3 && context.set_config &&

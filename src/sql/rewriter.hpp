@@ -23,6 +23,9 @@ struct RewriteContext {
     //! The session's value of a PostgreSQL parameter, for current_setting('name'); nullopt for
     //! parameters the session does not know (DuckDB's own current_setting answers those).
     std::function<std::optional<std::string>(const std::string &)> setting;
+    //! The user may read DuckDB's own settings through current_setting() (admins with admin_engine_access);
+    //! otherwise a name the session does not know is PostgreSQL's 42704, not DuckDB's value (paths among them).
+    bool engine_settings = false;
     //! set_config(name, value, is_local): applies the setting and returns the value it took; throws
     //! SqlError for unknown or read-only parameters. Unset: set_config is left to DuckDB.
     std::function<std::string(const std::string &, const std::string &, bool)> set_config;

@@ -317,6 +317,15 @@ def duckgres_binary() -> Path:
     return path
 
 
+def duckgres_test_hooks_binary() -> Path:
+    """The test build (SET duckgres.inject_fault compiled in): <repo>/build/duckgres-test-hooks, which
+    scripts/test.sh builds beside the server. Missing is an error, not a skip."""
+    path = REPO_ROOT / "build" / "duckgres-test-hooks"
+    if not path.is_file() or not os.access(path, os.X_OK):
+        raise HarnessError(f"test build not found: {path} (cmake --build build --target duckgres-test-hooks)")
+    return path
+
+
 def run_duckgres_cli(args: list[str], input: str | None = None, timeout: float = 30) -> subprocess.CompletedProcess:
     """Runs `duckgres ARGS...` (not a server) and returns the completed process (text mode)."""
     return subprocess.run([str(duckgres_binary()), *args], input=input, capture_output=True,
@@ -331,9 +340,9 @@ class DuckgresServer(Server):
 
     def __init__(self, config: Mapping[str, Any] | str | None = None, data_dir: str | Path | None = None,
                  base_dir: str | Path | None = None, log_level: str = "debug",
-                 extra_args: list[str] | None = None) -> None:
+                 extra_args: list[str] | None = None, binary: Path | None = None) -> None:
         super().__init__()
-        self.binary = duckgres_binary()
+        self.binary = binary or duckgres_binary()
         self._own_dir = data_dir is None
         root = Path(tempfile.mkdtemp(prefix="duckgres-", dir=base_dir))
         self.root = root

@@ -342,16 +342,36 @@ def test_session_views_are_live_on_repeated_execution(duckgres) -> None:
 
 
 # ------------------------------------------------------------------------------------------------
-# Crash containment (test builds compile SET duckgres.inject_fault; Release builds do not)
+# Crash containment: SET duckgres.inject_fault exists only in the test build (build/duckgres-test-hooks)
 
 
 def panics(server: harness.Server) -> int:
     return metrics(server)["duckgres_panics_total"]
 
 
+@pytest.fixture(scope="module")
+def test_build():
+    """A server of the test build, with fault injection."""
+    server = harness.DuckgresServer(binary=harness.duckgres_test_hooks_binary())
+    try:
+        server.start()
+        yield server
+    finally:
+        server.cleanup()
+
+
+@pytest.mark.duckgres_only
+def test_the_server_build_has_no_fault_injection(duckgres) -> None:
+    with pg3(duckgres) as conn:
+        with pytest.raises(psycopg.errors.UndefinedObject) as caught:
+            conn.execute("set duckgres.inject_fault = 'exception'")
+        assert caught.value.diag.message_primary == 'unrecognized configuration parameter "duckgres.inject_fault"'
+
+
 @pytest.mark.parametrize("fault, message", [("exception", "internal error: injected fault"),
                                             ("worker", "internal error: injected fault on a worker")])
-def test_fault_in_a_statement_ends_only_that_statement(duckgres, fault, message) -> None:
+def test_fault_in_a_statement_ends_only_that_statement(test_build, fault, message) -> None:
+    duckgres = test_build
     before = panics(duckgres)
     with pg3(duckgres) as bystander, pg3(duckgres) as conn:
         conn.execute("begin")
@@ -369,7 +389,8 @@ def test_fault_in_a_statement_ends_only_that_statement(duckgres, fault, message)
     assert message.removeprefix("internal error: ") in log and "#0 " in log, log[-3000:]
 
 
-def test_failed_assertion_ends_only_its_session(duckgres) -> None:
+def test_failed_assertion_ends_only_its_session(test_build) -> None:
+    duckgres = test_build
     before = panics(duckgres)
     with pg3(duckgres) as bystander:
         with rp.connect(duckgres) as conn:
@@ -386,7 +407,8 @@ def test_failed_assertion_ends_only_its_session(duckgres) -> None:
     assert "ended by an internal fault: assertion failed" in duckgres.log_text()
 
 
-def test_fault_in_an_io_handler_is_contained(duckgres) -> None:
+def test_fault_in_an_io_handler_is_contained(test_build) -> None:
+    duckgres = test_build
     before = panics(duckgres)
     with pg3(duckgres) as conn:
         conn.execute("set duckgres.inject_fault = 'io'")

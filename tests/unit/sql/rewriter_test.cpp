@@ -1,4 +1,5 @@
 // Table-driven tests of the rewrite passes: the SQL text DuckDB receives.
+#include "common/sql_error.hpp"
 #include "sql/rewriter.hpp"
 #include "sql/statement_parser.hpp"
 
@@ -160,6 +161,7 @@ TEST(Rewriter, Passes) {
                                }
                                return std::nullopt;
                            }};
+    context.engine_settings = true; // current_setting('threads') is DuckDB's own for such a user
     for (const auto &c : cases) {
         auto parsed = ParseQuery(c.sql);
         ASSERT_EQ(parsed.statements.size(), 1u) << c.sql;
@@ -209,6 +211,29 @@ TEST(Rewriter, DdlNoticesAndStatementsBefore) {
         RewriteForDuckDb(*parsed.statements[0].tree, context);
         EXPECT_EQ(notices, c.notices) << c.sql;
         EXPECT_EQ(before, c.before) << c.sql;
+    }
+}
+
+} // namespace
+} // namespace duckgres::sql
+
+namespace duckgres::sql {
+namespace {
+
+TEST(Rewriter, CurrentSettingOfDuckDbSettingsNeedsTheEngineGrant) {
+    RewriteContext context;
+    context.setting = [](const std::string &name) -> std::optional<std::string> {
+        return name == "TimeZone" ? std::optional<std::string>("UTC") : std::nullopt;
+    };
+    auto rewrite = [&](const char *sql) { return RewriteForDuckDb(*ParseQuery(sql).statements[0].tree, context); };
+    EXPECT_EQ(rewrite("select current_setting('TimeZone')").value_or(""), "SELECT 'UTC'");
+    EXPECT_EQ(rewrite("select current_setting('temp_directory', true)").value_or(""), "SELECT NULL::text");
+    try {
+        rewrite("select current_setting('temp_directory')");
+        FAIL() << "a DuckDB setting was answered";
+    } catch (const SqlError &error) {
+        EXPECT_EQ(error.sqlstate, "42704");
+        EXPECT_STREQ(error.what(), "unrecognized configuration parameter \"temp_directory\"");
     }
 }
 
