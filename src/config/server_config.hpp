@@ -12,6 +12,11 @@ namespace duckgres::config {
 
 enum class AuthMethod { ScramSha256, Md5, Password };
 enum class TlsMode { Auto, Files, Off };
+enum class TlsVersion { Tls12, Tls13 };
+
+//! OpenSSL cipher list for TLS 1.2 (TLS 1.3 suites are OpenSSL's defaults, all AEAD): forward-secret ECDHE key
+//! exchange with AES-GCM or ChaCha20-Poly1305 only, which every TLS 1.2 client offers; no CBC modes, no static RSA.
+inline constexpr const char *kDefaultTlsCiphers = "ECDHE+AESGCM:ECDHE+CHACHA20:!aNULL";
 
 struct UserConfig {
     std::string name;
@@ -35,6 +40,12 @@ struct TlsConfig {
     TlsMode mode = TlsMode::Auto; //!< Auto: self-signed certificate generated in the data dir
     std::string cert_file;
     std::string key_file;
+    TlsVersion min_protocol_version = TlsVersion::Tls12;
+    std::string ciphers = kDefaultTlsCiphers; //!< OpenSSL cipher list for TLS 1.2
+    //! PEM CA certificates: when set, clients are asked for a certificate, which must chain to one of them.
+    std::string client_ca_file;
+    //! PEM certificate revocation lists checked for client certificates (needs client_ca_file).
+    std::string crl_file;
 };
 
 struct ServerConfig {
@@ -89,6 +100,9 @@ struct ServerConfig {
 const char *AuthMethodName(AuthMethod method);
 std::optional<AuthMethod> ParseAuthMethod(const std::string &text);
 std::optional<TlsMode> ParseTlsMode(const std::string &text);
+//! "TLSv1.2" or "TLSv1.3" (case-insensitive), as PostgreSQL's ssl_min_protocol_version.
+std::optional<TlsVersion> ParseTlsVersion(const std::string &text);
+const char *TlsVersionName(TlsVersion version);
 //! Parses durations such as "30s", "500ms", "2min", "1h" or a plain number of milliseconds.
 std::optional<std::chrono::milliseconds> ParseDuration(const std::string &text);
 
