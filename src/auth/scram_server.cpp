@@ -146,6 +146,14 @@ ScramStep ScramServer::FailAs(std::string error, std::string client_message, std
     return step;
 }
 
+ScramStep ScramServer::RefuseBinding(std::string error, std::string client_message, std::string client_detail) {
+    ScramStep step = Fail(std::move(error), false);
+    step.binding_refused = true;
+    step.client_message = std::move(client_message);
+    step.client_detail = std::move(client_detail);
+    return step;
+}
+
 void ScramServer::OfferChannelBinding(std::string end_point_data) {
     binding_data_ = std::move(end_point_data);
 }
@@ -200,10 +208,10 @@ ScramStep ScramServer::ClientFirst(std::string_view message) {
         // "y": the client could bind but believes the server cannot. This server offered binding over this
         // connection, so something between them removed SCRAM-SHA-256-PLUS from the list: a downgrade.
         if (cbind_flag == 'y' && !binding_data_.empty()) {
-            return FailAs("client sent gs2 flag \"y\" although channel binding was offered",
-                          "SCRAM channel binding negotiation error",
-                          "The client supports SCRAM channel binding but thinks the server does not.  However, "
-                          "this server does support channel binding.");
+            return RefuseBinding("client sent gs2 flag \"y\" although channel binding was offered",
+                                 "SCRAM channel binding negotiation error",
+                                 "The client supports SCRAM channel binding but thinks the server does not.  However, "
+                                 "this server does support channel binding.");
         }
         if (plus_selected_) {
             return FailAs("client selected SCRAM-SHA-256-PLUS without sending channel binding data",
@@ -296,12 +304,8 @@ ScramStep ScramServer::ClientFinal(std::string_view message) {
     auto binding_data = Base64Decode(binding->value);
     if (plus_selected_) {
         if (!binding_data || *binding_data != gs2_header_ + binding_data_) {
-            state_ = State::Finished;
-            ScramStep step;
-            step.error = "channel binding data does not match this TLS connection's server certificate";
-            step.channel_binding_mismatch = true;
-            step.client_message = "SCRAM channel binding check failed";
-            return step;
+            return RefuseBinding("channel binding data does not match this TLS connection's server certificate",
+                                 "SCRAM channel binding check failed");
         }
     } else if (!binding_data) {
         return Fail("malformed SCRAM client-final-message: invalid base64 in channel binding", true);

@@ -18,8 +18,9 @@ struct ScramStep {
     //! True when the failure is a protocol violation (malformed message, 08P01) rather than
     //! a wrong password (28P01).
     bool protocol_violation = false;
-    //! True when the client-final-message's channel binding does not match this connection's (28000).
-    bool channel_binding_mismatch = false;
+    //! True for the channel binding failures PostgreSQL reports as 28000 rather than 08P01: a binding that does
+    //! not match this connection, or a client that says the server cannot bind when it offered to (a downgrade).
+    bool binding_refused = false;
     //! For failures PostgreSQL reports with their own text: the message and detail to send as they are.
     std::string client_message;
     std::string client_detail;
@@ -68,6 +69,8 @@ private:
     ScramStep Fail(std::string error, bool protocol_violation);
     //! A protocol violation PostgreSQL reports with the given message and detail.
     ScramStep FailAs(std::string error, std::string client_message, std::string client_detail = "");
+    //! A channel binding failure PostgreSQL reports as 28000 with the given message and detail.
+    ScramStep RefuseBinding(std::string error, std::string client_message, std::string client_detail = "");
 
     int iterations_ = 4096;
     std::string salt_;

@@ -23,12 +23,12 @@ SqlError AuthFailed(const std::string &user) {
     return error;
 }
 
-//! Reports a failed SCRAM step as PostgreSQL does: a wrong password (or unknown user) as 28P01, a channel binding
-//! mismatch as 28000, anything else as a protocol violation.
+//! Reports a failed SCRAM step as PostgreSQL does: a wrong password (or unknown user) as 28P01, a refused channel
+//! binding as 28000, anything else as a protocol violation.
 [[noreturn]] void ThrowScramFailure(const std::string &user, const auth::ScramStep &step) {
     spdlog::info("SCRAM authentication of user \"{}\" failed: {}", user, step.error);
-    if (step.channel_binding_mismatch) {
-        SqlError error("28000", step.client_message);
+    if (step.binding_refused) {
+        SqlError error("28000", step.client_message, step.client_detail);
         error.severity = "FATAL";
         throw error;
     }

@@ -213,7 +213,7 @@ def _open(server: harness.Server, tls: bool) -> rp.RawConnection:
 
 
 def _end_point(conn: rp.RawConnection) -> bytes:
-    # The test certificates are signed with ECDSA-SHA256, so the binding hash is SHA-256 (RFC 5929).
+    # Every certificate these tests meet is signed with SHA-256, so the binding hash is SHA-256 (RFC 5929).
     return hashlib.sha256(conn.sock.getpeercert(binary_form=True)).digest()
 
 
@@ -265,35 +265,53 @@ def test_sasl_mechanisms(tls_server, tls: bool, expected: list[str]) -> None:
         assert sasl_mechanisms(payload[4:]) == expected
 
 
-def test_scram_plus_with_the_right_binding(tls_server) -> None:
-    with _open(tls_server, True) as conn:
-        messages = _scram(conn, "postgres", "SCRAM-SHA-256-PLUS", b"p=tls-server-end-point,,", _end_point(conn))
-        assert messages[-1][0] == b"R" and rp.auth_code(messages[-1][1]) == AUTH_OK, messages
-        conn.read_until_ready()
-        assert conn.scalar("select 7") == "7"
+def test_scram_plus_with_the_right_binding(tls_server, pg_tls) -> None:
+    # PostgreSQL accepting the same computation shows the test's binding data is right.
+    for server in (pg_tls, tls_server):
+        with _open(server, True) as conn:
+            messages = _scram(conn, "postgres", "SCRAM-SHA-256-PLUS", b"p=tls-server-end-point,,", _end_point(conn))
+            assert messages[-1][0] == b"R" and rp.auth_code(messages[-1][1]) == AUTH_OK, (server, messages)
+            conn.read_until_ready()
+            assert conn.scalar("select 7") == "7"
 
 
-def test_scram_plus_with_a_mismatched_binding(tls_server) -> None:
-    with _open(tls_server, True) as conn:
-        wrong = hashlib.sha256(b"a relay's certificate").digest()
-        error = _error(_scram(conn, "postgres", "SCRAM-SHA-256-PLUS", b"p=tls-server-end-point,,", wrong))
-        assert (error["S"], error["C"], error["M"]) == ("FATAL", "28000", "SCRAM channel binding check failed")
-        conn.expect_closed()
+@pytest.fixture(scope="module")
+def pg_tls():
+    """A PostgreSQL 15 with TLS on, to compare channel binding errors with."""
+    server = harness.PostgresServer(ssl=True)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.cleanup()
 
 
-@pytest.mark.parametrize("tls, mechanism, gs2_header, sqlstate, message", [
-    (True, "SCRAM-SHA-256", b"y,,", "08P01", "SCRAM channel binding negotiation error"),
-    (True, "SCRAM-SHA-256", b"p=tls-server-end-point,,", "08P01", "malformed SCRAM message"),
-    (True, "SCRAM-SHA-256-PLUS", b"n,,", "08P01", "malformed SCRAM message"),
-    (True, "SCRAM-SHA-256-PLUS", b"p=tls-unique,,", "08P01", 'unsupported SCRAM channel-binding type "tls-unique"'),
-    (False, "SCRAM-SHA-256-PLUS", b"p=tls-server-end-point,,", "08P01",
-     "client selected an invalid SASL authentication mechanism"),
-])
-def test_scram_binding_negotiation_errors(tls_server, tls: bool, mechanism: str, gs2_header: bytes,
-                                          sqlstate: str, message: str) -> None:
-    with _open(tls_server, tls) as conn:
-        error = _error(_scram(conn, "postgres", mechanism, gs2_header))
-        assert (error["S"], error["C"], error["M"]) == ("FATAL", sqlstate, message)
+@pytest.mark.parametrize("tls, mechanism, gs2_header, binding, expected", [
+    (True, "SCRAM-SHA-256-PLUS", b"p=tls-server-end-point,,", hashlib.sha256(b"a relay's certificate").digest(),
+     ("28000", "SCRAM channel binding check failed", None)),
+    (True, "SCRAM-SHA-256", b"y,,", b"",
+     ("28000", "SCRAM channel binding negotiation error",
+      "The client supports SCRAM channel binding but thinks the server does not.  However, this server does "
+      "support channel binding.")),
+    (True, "SCRAM-SHA-256", b"p=tls-server-end-point,,", b"",
+     ("08P01", "malformed SCRAM message", "The client selected SCRAM-SHA-256 without channel binding, but the "
+      "SCRAM message includes channel binding data.")),
+    (True, "SCRAM-SHA-256-PLUS", b"n,,", b"",
+     ("08P01", "malformed SCRAM message", "The client selected SCRAM-SHA-256-PLUS, but the SCRAM message does not "
+      "include channel binding data.")),
+    (True, "SCRAM-SHA-256-PLUS", b"p=tls-unique,,", b"",
+     ("08P01", 'unsupported SCRAM channel-binding type "tls-unique"', None)),
+    (False, "SCRAM-SHA-256-PLUS", b"p=tls-server-end-point,,", b"",
+     ("08P01", "client selected an invalid SASL authentication mechanism", None)),
+], ids=["mismatched binding", "y flag over TLS", "p flag without PLUS", "PLUS with n flag", "tls-unique",
+        "PLUS without TLS"])
+def test_scram_binding_errors_as_postgres(tls_server, pg_tls, tls: bool, mechanism: str, gs2_header: bytes,
+                                          binding: bytes, expected: tuple) -> None:
+    for server in (pg_tls, tls_server):
+        with _open(server, tls) as conn:
+            error = _error(_scram(conn, "postgres", mechanism, gs2_header, binding))
+            assert (error["S"], error["C"], error["M"], error.get("D")) == ("FATAL", *expected), server
+            conn.expect_closed()
 
 
 def test_scram_y_flag_without_tls_and_n_flag_over_tls(tls_server) -> None:
