@@ -2,6 +2,7 @@
 #include "auth/password_verifier.hpp"
 #include "config/config_loader.hpp"
 #include "net/server.hpp"
+#include "net/tls_context.hpp"
 #include "version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -98,6 +99,9 @@ int main(int argc, char **argv) {
         config::ApplyYamlFile(config, check_file, errors);
         config::Validate(config, errors);
         ValidateVerifiers(config, errors);
+        if (errors.empty()) {
+            net::CheckTlsFiles(config, errors);
+        }
         if (errors.empty()) {
             std::cout << "configuration ok: " << check_file << "\n";
         }

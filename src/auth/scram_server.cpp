@@ -1,4 +1,4 @@
-// Server side of a SCRAM-SHA-256 exchange (RFC 5802, RFC 7677), following PostgreSQL's auth-scram.c semantics.
+// Server side of a SCRAM-SHA-256(-PLUS) exchange (RFC 5802, RFC 5929, RFC 7677), following PostgreSQL's rules.
 #include "auth/scram_server.hpp"
 
 #include "auth/crypto.hpp"
@@ -59,6 +59,17 @@ bool IsPrintableNonce(std::string_view nonce) {
         }
     }
     return true;
+}
+
+//! The text with bytes outside printable ASCII replaced by '?', for quoting client input in an error.
+std::string Printable(std::string_view text) {
+    std::string result(text);
+    for (char &c : result) {
+        if (c < 0x20 || c > 0x7E) {
+            c = '?';
+        }
+    }
+    return result;
 }
 
 //! Key for deterministic fake salts when no configured secret is available: random per process, so the salt
@@ -128,6 +139,37 @@ ScramStep ScramServer::Fail(std::string error, bool protocol_violation) {
     return step;
 }
 
+ScramStep ScramServer::FailAs(std::string error, std::string client_message, std::string client_detail) {
+    ScramStep step = Fail(std::move(error), true);
+    step.client_message = std::move(client_message);
+    step.client_detail = std::move(client_detail);
+    return step;
+}
+
+ScramStep ScramServer::RefuseBinding(std::string error, std::string client_message, std::string client_detail) {
+    ScramStep step = Fail(std::move(error), false);
+    step.binding_refused = true;
+    step.client_message = std::move(client_message);
+    step.client_detail = std::move(client_detail);
+    return step;
+}
+
+void ScramServer::OfferChannelBinding(std::string end_point_data) {
+    binding_data_ = std::move(end_point_data);
+}
+
+std::vector<std::string> ScramServer::Mechanisms() const {
+    if (binding_data_.empty()) {
+        return {kScramSha256};
+    }
+    return {kScramSha256Plus, kScramSha256};
+}
+
+bool ScramServer::SelectMechanism(std::string_view mechanism) {
+    plus_selected_ = mechanism == kScramSha256Plus && !binding_data_.empty();
+    return plus_selected_ || mechanism == kScramSha256;
+}
+
 ScramStep ScramServer::ClientFirst(std::string_view message) {
     if (state_ != State::AwaitingClientFirst) {
         return Fail("unexpected SCRAM client-first-message", true);
@@ -140,16 +182,45 @@ ScramStep ScramServer::ClientFirst(std::string_view message) {
     if (message.empty()) {
         return Fail("malformed SCRAM client-first-message: empty", true);
     }
+    // gs2-cbind-flag = ("p=" cb-name) / "n" / "y"
     char cbind_flag = message[0];
+    size_t pos = 0; // just past the flag's comma
     if (cbind_flag == 'p') {
-        return Fail("SCRAM channel binding (SCRAM-SHA-256-PLUS) is not supported by this server", true);
+        if (!plus_selected_) {
+            return FailAs("client sent channel binding data but selected SCRAM-SHA-256", "malformed SCRAM message",
+                          "The client selected SCRAM-SHA-256 without channel binding, but the SCRAM message "
+                          "includes channel binding data.");
+        }
+        size_t comma = message.find(',');
+        if (message.size() < 2 || message[1] != '=' || comma == std::string_view::npos) {
+            return Fail("malformed SCRAM client-first-message: invalid channel binding flag", true);
+        }
+        std::string_view type = message.substr(2, comma - 2);
+        if (type != "tls-server-end-point") {
+            return FailAs("unsupported channel binding type",
+                          "unsupported SCRAM channel-binding type \"" + Printable(type) + "\"");
+        }
+        pos = comma + 1;
+    } else {
+        if ((cbind_flag != 'n' && cbind_flag != 'y') || message.size() < 2 || message[1] != ',') {
+            return Fail("malformed SCRAM client-first-message: invalid channel binding flag", true);
+        }
+        // "y": the client could bind but believes the server cannot. This server offered binding over this
+        // connection, so something between them removed SCRAM-SHA-256-PLUS from the list: a downgrade.
+        if (cbind_flag == 'y' && !binding_data_.empty()) {
+            return RefuseBinding("client sent gs2 flag \"y\" although channel binding was offered",
+                                 "SCRAM channel binding negotiation error",
+                                 "The client supports SCRAM channel binding but thinks the server does not.  However, "
+                                 "this server does support channel binding.");
+        }
+        if (plus_selected_) {
+            return FailAs("client selected SCRAM-SHA-256-PLUS without sending channel binding data",
+                          "malformed SCRAM message",
+                          "The client selected SCRAM-SHA-256-PLUS, but the SCRAM message does not include channel "
+                          "binding data.");
+        }
+        pos = 2;
     }
-    // "y" means the client supports channel binding but thinks the server does not; that is true as long as we
-    // never advertise SCRAM-SHA-256-PLUS. Once we do, "y" must be rejected as a downgrade.
-    if ((cbind_flag != 'n' && cbind_flag != 'y') || message.size() < 2 || message[1] != ',') {
-        return Fail("malformed SCRAM client-first-message: invalid channel binding flag", true);
-    }
-    size_t pos = 2;
     if (message.substr(pos).starts_with("a=")) {
         size_t comma = message.find(',', pos);
         if (comma == std::string_view::npos) {
@@ -229,12 +300,18 @@ ScramStep ScramServer::ClientFinal(std::string_view message) {
     if (!binding || binding->name != 'c') {
         return Fail("malformed SCRAM client-final-message: expected channel binding attribute \"c\"", true);
     }
+    // c= is base64(gs2-header [cbind-data]): with PLUS the binding data of this connection follows the header.
     auto binding_data = Base64Decode(binding->value);
-    if (!binding_data) {
+    if (plus_selected_) {
+        if (!binding_data || *binding_data != gs2_header_ + binding_data_) {
+            return RefuseBinding("channel binding data does not match this TLS connection's server certificate",
+                                 "SCRAM channel binding check failed");
+        }
+    } else if (!binding_data) {
         return Fail("malformed SCRAM client-final-message: invalid base64 in channel binding", true);
-    }
-    if (*binding_data != gs2_header_) {
-        return Fail("SCRAM channel binding check failed", true);
+    } else if (*binding_data != gs2_header_) {
+        return FailAs("channel binding attribute does not repeat the gs2 header",
+                      "unexpected SCRAM channel-binding attribute in client-final-message");
     }
     auto nonce = ParseAttribute(fields[1]);
     if (!nonce || nonce->name != 'r') {

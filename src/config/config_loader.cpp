@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -91,6 +92,30 @@ const std::map<std::string, Setter> &Setters() {
         {"tls.key_file",
          [](ServerConfig &c, const std::string &v) {
              c.tls.key_file = v;
+             return std::string();
+         }},
+        {"tls.min_protocol_version",
+         [](ServerConfig &c, const std::string &v) {
+             auto version = ParseTlsVersion(v);
+             if (!version) {
+                 return std::string("expected TLSv1.2 or TLSv1.3");
+             }
+             c.tls.min_protocol_version = *version;
+             return std::string();
+         }},
+        {"tls.ciphers",
+         [](ServerConfig &c, const std::string &v) {
+             c.tls.ciphers = v;
+             return std::string();
+         }},
+        {"tls.client_ca_file",
+         [](ServerConfig &c, const std::string &v) {
+             c.tls.client_ca_file = v;
+             return std::string();
+         }},
+        {"tls.crl_file",
+         [](ServerConfig &c, const std::string &v) {
+             c.tls.crl_file = v;
              return std::string();
          }},
         {"max_message_size",
@@ -337,6 +362,27 @@ void Validate(const ServerConfig &config, std::vector<std::string> &errors) {
     }
     if (config.tls.mode == TlsMode::Files && (config.tls.cert_file.empty() || config.tls.key_file.empty())) {
         errors.push_back("tls: mode files needs cert_file and key_file");
+    }
+    if (config.tls.ciphers.empty()) {
+        errors.push_back("tls.ciphers: must not be empty");
+    }
+    if (!config.tls.crl_file.empty() && config.tls.client_ca_file.empty()) {
+        errors.push_back("tls.crl_file: needs tls.client_ca_file (revocation is checked for client certificates)");
+    }
+    if (config.tls.mode != TlsMode::Off) {
+        // Whether the files parse (and the key matches the certificate) is checked by the net layer's CheckTlsFiles.
+        std::vector<std::pair<const char *, std::string>> files = {{"tls.client_ca_file", config.tls.client_ca_file},
+                                                                   {"tls.crl_file", config.tls.crl_file}};
+        if (config.tls.mode == TlsMode::Files) {
+            files.emplace_back("tls.cert_file", config.tls.cert_file);
+            files.emplace_back("tls.key_file", config.tls.key_file);
+        }
+        for (const auto &[key, path] : files) {
+            std::error_code ec;
+            if (!path.empty() && !std::filesystem::is_regular_file(path, ec)) {
+                errors.push_back(std::string(key) + ": \"" + path + "\" is not a file");
+            }
+        }
     }
     if (config.superuser_reserved_connections >= config.max_connections) {
         errors.push_back("superuser_reserved_connections: must be less than max_connections");

@@ -49,6 +49,27 @@ std::optional<TlsMode> ParseTlsMode(const std::string &text) {
     return std::nullopt;
 }
 
+std::optional<TlsVersion> ParseTlsVersion(const std::string &text) {
+    auto lower = AsciiLower(text);
+    if (lower == "tlsv1.2") {
+        return TlsVersion::Tls12;
+    }
+    if (lower == "tlsv1.3") {
+        return TlsVersion::Tls13;
+    }
+    return std::nullopt;
+}
+
+const char *TlsVersionName(TlsVersion version) {
+    switch (version) {
+    case TlsVersion::Tls12:
+        return "TLSv1.2";
+    case TlsVersion::Tls13:
+        return "TLSv1.3";
+    }
+    return "unknown";
+}
+
 std::optional<UserRole> ParseUserRole(const std::string &text) {
     auto lower = AsciiLower(text);
     if (lower == "read_only") {

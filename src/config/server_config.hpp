@@ -15,6 +15,11 @@ enum class TlsMode { Auto, Files, Off };
 //! What a user may do: read only (every transaction READ ONLY), read and write data and schema, or also
 //! administer the server (others' sessions, server settings and paths, CHECKPOINT).
 enum class UserRole { ReadOnly, ReadWrite, Admin };
+enum class TlsVersion { Tls12, Tls13 };
+
+//! OpenSSL cipher list for TLS 1.2 (TLS 1.3 suites are OpenSSL's defaults, all AEAD): forward-secret ECDHE key
+//! exchange with AES-GCM or ChaCha20-Poly1305 only, which every TLS 1.2 client offers; no CBC modes, no static RSA.
+inline constexpr const char *kDefaultTlsCiphers = "ECDHE+AESGCM:ECDHE+CHACHA20:!aNULL";
 
 struct UserConfig {
     std::string name;
@@ -43,6 +48,12 @@ struct TlsConfig {
     TlsMode mode = TlsMode::Auto; //!< Auto: self-signed certificate generated in the data dir
     std::string cert_file;
     std::string key_file;
+    TlsVersion min_protocol_version = TlsVersion::Tls12;
+    std::string ciphers = kDefaultTlsCiphers; //!< OpenSSL cipher list for TLS 1.2
+    //! PEM CA certificates: when set, clients are asked for a certificate, which must chain to one of them.
+    std::string client_ca_file;
+    //! PEM certificate revocation lists checked for client certificates (needs client_ca_file).
+    std::string crl_file;
 };
 
 struct ServerConfig {
@@ -102,6 +113,9 @@ std::optional<TlsMode> ParseTlsMode(const std::string &text);
 //! "read_only", "read_write", "admin".
 std::optional<UserRole> ParseUserRole(const std::string &text);
 const char *UserRoleName(UserRole role);
+//! "TLSv1.2" or "TLSv1.3" (case-insensitive), as PostgreSQL's ssl_min_protocol_version.
+std::optional<TlsVersion> ParseTlsVersion(const std::string &text);
+const char *TlsVersionName(TlsVersion version);
 //! Parses durations such as "30s", "500ms", "2min", "1h" or a plain number of milliseconds.
 std::optional<std::chrono::milliseconds> ParseDuration(const std::string &text);
 

@@ -5,7 +5,7 @@
 #include "auth/password_verifier.hpp"
 #include "common/internal_fault.hpp"
 #include "net/tcp_channel.hpp"
-#include "net/tls_context.hpp"
+#include "net/tls_context_holder.hpp"
 #include "session/server_context.hpp"
 #include "session/session.hpp"
 
@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -63,7 +64,7 @@ int Server::Run() {
     // directories), whatever umask the server was started with.
     ::umask(077);
     std::filesystem::create_directories(config_.data_dir);
-    auto tls = MakeTlsContext(config_);
+    TlsContextHolder tls(config_);
 
     ServerMetrics metrics;
     engine::SessionDirectory sessions(
@@ -141,7 +142,7 @@ int Server::Run() {
                     spdlog::warn("accept failed: {}", ec.message());
                     continue;
                 }
-                auto channel = std::make_unique<TcpChannel>(std::move(socket), tls.get());
+                auto channel = std::make_unique<TcpChannel>(std::move(socket), tls.Current());
                 auto session = std::make_shared<session::Session>(context, std::move(channel));
                 // The function object (and so the session) lives in the spawned coroutine's frame: the session may
                 // start on another thread after this loop has moved on.
@@ -188,8 +189,28 @@ int Server::Run() {
             asio::detached);
     });
 
+    // SIGHUP re-reads the TLS files for new connections; open connections keep the context they started with.
+    asio::signal_set reload_signals(io, SIGHUP);
+    std::function<void(const asio::error_code &, int)> on_reload = [&](const asio::error_code &ec, int) {
+        if (ec) {
+            return;
+        }
+        if (!tls.Current()) {
+            spdlog::info("received SIGHUP: TLS is off, nothing to reload");
+        } else if (auto error = tls.Reload()) {
+            spdlog::error("received SIGHUP: TLS files not reloaded, keeping the previous ones: {}", *error);
+        } else {
+            spdlog::info("received SIGHUP: reloaded TLS: {}", tls.Current()->Description());
+        }
+        reload_signals.async_wait(on_reload);
+    };
+    reload_signals.async_wait(on_reload);
+
     spdlog::info("Duckgres listening on {}:{} (data directory {}, TLS {})", bound.address().to_string(), bound.port(),
-                 config_.data_dir, tls ? "on" : "off");
+                 config_.data_dir, tls.Current() ? "on" : "off");
+    if (auto current = tls.Current()) {
+        spdlog::info("TLS: {}", current->Description());
+    }
     spdlog::info("connect with: psql \"host={} port={} user={} dbname=postgres\"", config_.host, bound.port(),
                  context.users.begin()->first);
 

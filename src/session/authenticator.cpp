@@ -1,4 +1,4 @@
-// Password authentication exchanges: SCRAM-SHA-256, md5 and cleartext.
+// Password authentication exchanges: SCRAM-SHA-256 (with channel binding over TLS), md5 and cleartext.
 #include "session/authenticator.hpp"
 
 #include "auth/crypto.hpp"
@@ -8,6 +8,8 @@
 #include "wire/backend_messages.hpp"
 #include "wire/frontend_messages.hpp"
 #include "wire/protocol_error.hpp"
+
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 
@@ -19,6 +21,26 @@ SqlError AuthFailed(const std::string &user) {
     SqlError error("28P01", "password authentication failed for user \"" + user + "\"");
     error.severity = "FATAL";
     return error;
+}
+
+//! Reports a failed SCRAM step as PostgreSQL does: a wrong password (or unknown user) as 28P01, a refused channel
+//! binding as 28000, anything else as a protocol violation.
+[[noreturn]] void ThrowScramFailure(const std::string &user, const auth::ScramStep &step) {
+    spdlog::info("SCRAM authentication of user \"{}\" failed: {}", user, step.error);
+    if (step.binding_refused) {
+        SqlError error("28000", step.client_message, step.client_detail);
+        error.severity = "FATAL";
+        throw error;
+    }
+    if (!step.protocol_violation) {
+        throw AuthFailed(user);
+    }
+    if (step.client_message.empty()) {
+        throw wire::ProtocolError("malformed SCRAM message: " + step.error);
+    }
+    SqlError error("08P01", step.client_message, step.client_detail);
+    error.severity = "FATAL";
+    throw error;
 }
 
 } // namespace
@@ -55,20 +77,18 @@ asio::awaitable<void> Authenticator::Authenticate(const std::string &user) {
 
 asio::awaitable<void> Authenticator::Scram(const std::string &user, const auth::PasswordVerifier *verifier) {
     auto scram = verifier ? auth::ScramServer(*verifier) : auth::ScramServer::MockFor(user, context_.mock_secret);
-    wire::WriteAuthenticationSasl(stream_.Out(), {"SCRAM-SHA-256"});
+    scram.OfferChannelBinding(stream_.Channel().TlsServerEndPoint()); // empty without TLS
+    wire::WriteAuthenticationSasl(stream_.Out(), scram.Mechanisms());
     co_await stream_.Flush();
 
     auto initial_payload = co_await ReadPasswordMessage();
     auto initial = wire::ParseSaslInitialResponse(initial_payload);
-    if (initial.mechanism != "SCRAM-SHA-256") {
+    if (!scram.SelectMechanism(initial.mechanism)) {
         throw wire::ProtocolError("client selected an invalid SASL authentication mechanism");
     }
     auto first = scram.ClientFirst(initial.data);
     if (!first.ok) {
-        if (first.protocol_violation) {
-            throw wire::ProtocolError("malformed SCRAM message: " + first.error);
-        }
-        throw AuthFailed(user);
+        ThrowScramFailure(user, first);
     }
     wire::WriteAuthenticationSaslContinue(stream_.Out(), first.message);
     co_await stream_.Flush();
@@ -77,10 +97,7 @@ asio::awaitable<void> Authenticator::Scram(const std::string &user, const auth::
     auto response = wire::ParseSaslResponse(response_payload);
     auto final_step = scram.ClientFinal(response.data);
     if (!final_step.ok) {
-        if (final_step.protocol_violation) {
-            throw wire::ProtocolError("malformed SCRAM message: " + final_step.error);
-        }
-        throw AuthFailed(user);
+        ThrowScramFailure(user, final_step);
     }
     wire::WriteAuthenticationSaslFinal(stream_.Out(), final_step.message);
 }

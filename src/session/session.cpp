@@ -674,7 +674,9 @@ asio::awaitable<void> Session::OpenDatabase() {
     callbacks.interrupted = [this]() { return cancel_reason_ != CancelReason::None; };
     context_.sessions.Register(connection_id_, std::move(identity), std::move(callbacks));
     ReportActivity("idle", "");
-    spdlog::debug("session {} started: user {} database {} from {}", process_id_, user_, database_name_, peer_);
+    auto certificate = stream_.Channel().PeerCertificate();
+    spdlog::debug("session {} started: user {} database {} from {}{}", process_id_, user_, database_name_, peer_,
+                  certificate ? " with client certificate CN \"" + certificate->common_name + "\"" : "");
 }
 
 void Session::ReportActivity(const char *state, const std::string &query) {

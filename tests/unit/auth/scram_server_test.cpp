@@ -1,4 +1,5 @@
-// Unit tests for ScramServer: RFC 7677 example, full exchanges, tampering, malformed messages and mock users.
+// Unit tests for ScramServer: RFC 7677 example, full exchanges, tampering, malformed messages, mock users and
+// channel binding.
 #include "auth/crypto.hpp"
 #include "auth/password_verifier.hpp"
 #include "auth/scram_server.hpp"
@@ -62,6 +63,7 @@ struct TestClient {
     std::string username; // libpq sends an empty user name
     std::string first_extensions;
     std::string final_extensions;
+    std::string cbind_data; // channel binding data the client appends to the gs2 header in c=
 
     std::string ClientFirstBare() const { return "n=" + username + ",r=" + client_nonce + first_extensions; }
     std::string ClientFirst() const { return gs2_header + ClientFirstBare(); }
@@ -72,7 +74,8 @@ struct TestClient {
         std::string salted =
             Pbkdf2HmacSha256(password, Base64Decode(attributes['s']).value_or(""), std::stoi(attributes['i']));
         std::string client_key = HmacSha256(salted, "Client Key");
-        std::string without_proof = "c=" + Base64Encode(gs2_header) + ",r=" + attributes['r'] + final_extensions;
+        std::string without_proof =
+            "c=" + Base64Encode(gs2_header + cbind_data) + ",r=" + attributes['r'] + final_extensions;
         std::string auth_message = ClientFirstBare() + "," + server_first + "," + without_proof;
         std::string signature = HmacSha256(Sha256(client_key), auth_message);
         std::string proof = client_key;
@@ -435,6 +438,158 @@ TEST(ScramServerTest, MockUserStillValidatesMessages) {
                     "mock tampered binding");
     ScramServer malformed = ScramServer::MockFor("ghost", "server-secret");
     ExpectViolation(malformed.ClientFirst("p=tls-server-end-point,,n=,r=abc"), "mock channel binding");
+}
+
+TEST(ScramServerTest, MechanismsAndSelection) {
+    const std::string binding = Sha256("server certificate");
+    struct Case {
+        const char *name;
+        std::string offered; // tls-server-end-point data; empty: no TLS
+        std::vector<std::string> advertised;
+        std::string selected;
+        bool accepted;
+    };
+    const Case cases[] = {
+        {"no TLS, SCRAM-SHA-256", "", {"SCRAM-SHA-256"}, "SCRAM-SHA-256", true},
+        {"no TLS, PLUS", "", {"SCRAM-SHA-256"}, "SCRAM-SHA-256-PLUS", false},
+        {"TLS, SCRAM-SHA-256", binding, {"SCRAM-SHA-256-PLUS", "SCRAM-SHA-256"}, "SCRAM-SHA-256", true},
+        {"TLS, PLUS", binding, {"SCRAM-SHA-256-PLUS", "SCRAM-SHA-256"}, "SCRAM-SHA-256-PLUS", true},
+        {"unknown mechanism", binding, {"SCRAM-SHA-256-PLUS", "SCRAM-SHA-256"}, "SCRAM-SHA-1", false},
+        {"wrong case", binding, {"SCRAM-SHA-256-PLUS", "SCRAM-SHA-256"}, "scram-sha-256-plus", false},
+        {"empty", "", {"SCRAM-SHA-256"}, "", false},
+    };
+    for (const Case &test_case : cases) {
+        for (bool mock : {false, true}) {
+            ScramServer server = mock ? ScramServer::MockFor("ghost", "secret") : ScramServer(RfcVerifier());
+            server.OfferChannelBinding(test_case.offered);
+            EXPECT_EQ(server.Mechanisms(), test_case.advertised) << test_case.name;
+            EXPECT_EQ(server.SelectMechanism(test_case.selected), test_case.accepted) << test_case.name;
+        }
+    }
+}
+
+TEST(ScramServerTest, ChannelBindingFlagsAndData) {
+    const std::string binding = Sha256("server certificate");
+    const std::string other = Sha256("another certificate");
+    enum class Outcome { Ok, Violation, Refused }; // Refused: PostgreSQL's 28000
+    struct Case {
+        const char *name;
+        std::string offered; // tls-server-end-point data of the connection; empty: no TLS
+        std::string mechanism;
+        std::string gs2_header;
+        std::string cbind_data; // what the client binds to
+        Outcome outcome;
+        std::string client_message; // PostgreSQL's text, when it has one for this failure
+    };
+    const std::string plus = "SCRAM-SHA-256-PLUS";
+    const std::string plain = "SCRAM-SHA-256";
+    const std::string p_flag = "p=tls-server-end-point,,";
+    const Case cases[] = {
+        {"no TLS, n", "", plain, "n,,", "", Outcome::Ok, ""},
+        {"no TLS, y", "", plain, "y,,", "", Outcome::Ok, ""},
+        {"no TLS, p", "", plain, p_flag, binding, Outcome::Violation, "malformed SCRAM message"},
+        {"TLS, n", binding, plain, "n,,", "", Outcome::Ok, ""},
+        {"TLS, y is a downgrade", binding, plain, "y,,", "", Outcome::Refused,
+         "SCRAM channel binding negotiation error"},
+        {"TLS, p without PLUS", binding, plain, p_flag, binding, Outcome::Violation, "malformed SCRAM message"},
+        {"PLUS, good binding", binding, plus, p_flag, binding, Outcome::Ok, ""},
+        {"PLUS, good binding, empty authzid", binding, plus, "p=tls-server-end-point,a=,", binding, Outcome::Ok, ""},
+        {"PLUS, other certificate", binding, plus, p_flag, other, Outcome::Refused,
+         "SCRAM channel binding check failed"},
+        {"PLUS, binding data left out", binding, plus, p_flag, "", Outcome::Refused,
+         "SCRAM channel binding check failed"},
+        {"PLUS, truncated binding", binding, plus, p_flag, binding.substr(0, 31), Outcome::Refused,
+         "SCRAM channel binding check failed"},
+        {"PLUS, n", binding, plus, "n,,", "", Outcome::Violation, "malformed SCRAM message"},
+        {"PLUS, y", binding, plus, "y,,", "", Outcome::Refused, "SCRAM channel binding negotiation error"},
+        {"PLUS, tls-unique", binding, plus, "p=tls-unique,,", binding, Outcome::Violation,
+         "unsupported SCRAM channel-binding type \"tls-unique\""},
+        {"PLUS, empty type", binding, plus, "p=,,", binding, Outcome::Violation,
+         "unsupported SCRAM channel-binding type \"\""},
+        {"PLUS, control byte in type", binding, plus,
+         "p=a\x01"
+         "b,,",
+         binding, Outcome::Violation, "unsupported SCRAM channel-binding type \"a?b\""},
+        {"PLUS, p without type", binding, plus, "p,,", binding, Outcome::Violation, ""},
+    };
+    for (const Case &test_case : cases) {
+        // An unknown user's mock exchange must answer every message the same way; only the proof fails.
+        for (bool mock : {false, true}) {
+            std::string context = std::string(test_case.name) + (mock ? " (mock)" : "");
+            ScramServer server = mock ? ScramServer::MockFor("ghost", "secret") : ScramServer(RfcVerifier());
+            server.OfferChannelBinding(test_case.offered);
+            ASSERT_TRUE(server.SelectMechanism(test_case.mechanism)) << context;
+            TestClient client("pencil");
+            client.gs2_header = test_case.gs2_header;
+            client.cbind_data = test_case.cbind_data;
+            ScramStep step = RunExchange(server, client);
+            switch (test_case.outcome) {
+            case Outcome::Ok:
+                if (mock) {
+                    ExpectWrongPassword(step);
+                } else {
+                    EXPECT_TRUE(step.ok) << context << ": " << step.error;
+                    EXPECT_EQ(step.message, client.expected_server_final) << context;
+                }
+                break;
+            case Outcome::Violation:
+                ExpectViolation(step, context);
+                EXPECT_FALSE(step.binding_refused) << context;
+                break;
+            case Outcome::Refused:
+                EXPECT_FALSE(step.ok) << context;
+                EXPECT_FALSE(step.protocol_violation) << context;
+                EXPECT_TRUE(step.binding_refused) << context;
+                break;
+            }
+            EXPECT_EQ(step.client_message, test_case.client_message) << context;
+        }
+    }
+}
+
+TEST(ScramServerTest, ChannelBindingDetailsMatchPostgres) {
+    const std::string binding = Sha256("server certificate");
+    struct Case {
+        std::string mechanism;
+        std::string client_first;
+        std::string detail;
+    };
+    const Case cases[] = {
+        {"SCRAM-SHA-256", "y,,n=,r=abc",
+         "The client supports SCRAM channel binding but thinks the server does not.  However, this server does "
+         "support channel binding."},
+        {"SCRAM-SHA-256", "p=tls-server-end-point,,n=,r=abc",
+         "The client selected SCRAM-SHA-256 without channel binding, but the SCRAM message includes channel binding "
+         "data."},
+        {"SCRAM-SHA-256-PLUS", "n,,n=,r=abc",
+         "The client selected SCRAM-SHA-256-PLUS, but the SCRAM message does not include channel binding data."},
+    };
+    for (const Case &test_case : cases) {
+        ScramServer server(RfcVerifier());
+        server.OfferChannelBinding(binding);
+        ASSERT_TRUE(server.SelectMechanism(test_case.mechanism));
+        ScramStep step = server.ClientFirst(test_case.client_first);
+        EXPECT_FALSE(step.ok) << test_case.client_first;
+        EXPECT_EQ(step.client_detail, test_case.detail) << test_case.client_first;
+    }
+}
+
+TEST(ScramServerTest, BindingDataEntersTheProof) {
+    // c= is part of AuthMessage: a client that binds to the right certificate but whose proof was computed over
+    // another c= value (a relayed exchange) fails at the proof.
+    const std::string binding = Sha256("server certificate");
+    ScramServer server(RfcVerifier());
+    server.OfferChannelBinding(binding);
+    ASSERT_TRUE(server.SelectMechanism("SCRAM-SHA-256-PLUS"));
+    TestClient client("pencil");
+    client.gs2_header = "p=tls-server-end-point,,";
+    client.cbind_data = Sha256("the relay's certificate");
+    ScramStep first = server.ClientFirst(client.ClientFirst());
+    ASSERT_TRUE(first.ok) << first.error;
+    std::string final_message = client.ClientFinal(first.message);
+    std::string rebound =
+        "c=" + Base64Encode(client.gs2_header + binding) + final_message.substr(final_message.find(','));
+    ExpectWrongPassword(server.ClientFinal(rebound));
 }
 
 TEST(ScramServerTest, Md5VerifierCannotDoScram) {
