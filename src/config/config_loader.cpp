@@ -75,6 +75,16 @@ const std::map<std::string, Setter> &Setters() {
         {"allow_plaintext_passwords",
          [](ServerConfig &c, const std::string &v) { return SetBool(c.allow_plaintext_passwords, v); }},
         {"create_databases", [](ServerConfig &c, const std::string &v) { return SetBool(c.create_databases, v); }},
+        {"hba_file",
+         [](ServerConfig &c, const std::string &v) {
+             c.hba_file = v;
+             return std::string();
+         }},
+        {"ident_file",
+         [](ServerConfig &c, const std::string &v) {
+             c.ident_file = v;
+             return std::string();
+         }},
         {"tls.mode",
          [](ServerConfig &c, const std::string &v) {
              auto m = ParseTlsMode(v);

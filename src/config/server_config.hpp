@@ -65,6 +65,10 @@ struct ServerConfig {
     bool allow_plaintext_passwords = false;
     std::vector<UserConfig> users; //!< empty: the default user postgres/postgres
     bool create_databases = false; //!< create <data_dir>/<db>.duckdb on first connection
+    //! A pg_hba.conf-syntax file choosing each connection's auth method; empty: loopback with any TLS, others only
+    //! with TLS, all with auth_method.
+    std::string hba_file;
+    std::string ident_file; //!< a pg_ident.conf-syntax file of user name maps (map= in hba_file); empty: none
 
     TlsConfig tls;
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -126,3 +127,109 @@ def test_port_in_use_fails(duckgres, tmp_path: Path) -> None:
     proc = subprocess.run([str(harness.duckgres_binary()), "--host", "127.0.0.1", "--port", str(duckgres.port),
                            "--data-dir", str(data)], capture_output=True, text=True, timeout=30)
     assert proc.returncode != 0, "a second server started on a port already in use"
+
+
+# pg_hba.conf / pg_ident.conf: hba_file and ident_file are checked at check-config and at startup.
+
+BAD_HBA = """\
+# TYPE  DATABASE  USER  ADDRESS       METHOD
+host    all       all   127.0.0.1/32  scram-sha-256
+host    all       all   all           ldap
+local   all       all                 peer
+host    all       all   example.com   md5
+hostssl all       all   all           md5 \\
+        clientcert=sometimes
+"""
+
+BAD_IDENT = "certs  alice\ncerts  /^(.*)$  \\1\ncerts  \"/(\"  x\n"
+
+
+def _hba_config(tmp_path: Path, hba: str, ident: str | None = None) -> Path:
+    (tmp_path / "pg_hba.conf").write_text(hba)
+    config = {"hba_file": str(tmp_path / "pg_hba.conf")}
+    if ident is not None:
+        (tmp_path / "pg_ident.conf").write_text(ident)
+        config["ident_file"] = str(tmp_path / "pg_ident.conf")
+    path = tmp_path / "config.yaml"
+    path.write_text(harness.to_yaml(config))
+    return path
+
+
+def test_check_config_reports_hba_lines(tmp_path: Path) -> None:
+    config = _hba_config(tmp_path, BAD_HBA, BAD_IDENT)
+    proc = harness.run_duckgres_cli(["check-config", str(config)])
+    assert proc.returncode != 0, proc.stdout + proc.stderr
+    hba, ident = tmp_path / "pg_hba.conf", tmp_path / "pg_ident.conf"
+    errors = [line for line in proc.stderr.splitlines() if not line.startswith("duckgres: warning:")]
+    assert errors[:4] == [
+        f'duckgres: {hba}:3: authentication method "ldap" is not supported by Duckgres',
+        f'duckgres: {hba}:5: host name "example.com" is not supported: Duckgres does not resolve host names in '
+        "pg_hba.conf; use an IP address or range, samehost or samenet",
+        f'duckgres: {hba}:6: invalid value for clientcert: "sometimes"',
+        f"duckgres: {ident}:1: missing entry at end of line",
+    ], proc.stderr
+    assert len(errors) == 5 and errors[4].startswith(f'duckgres: {ident}:3: invalid regular expression "(": '), \
+        proc.stderr
+    assert "configuration ok" not in proc.stdout
+
+
+def test_check_config_missing_hba_file(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(harness.to_yaml({"hba_file": str(tmp_path / "nope.conf")}))
+    proc = harness.run_duckgres_cli(["check-config", str(config)])
+    assert proc.returncode != 0
+    assert f"{tmp_path / 'nope.conf'}: could not open file" in proc.stderr, proc.stderr
+
+
+def test_check_config_valid_hba_warns_about_trust(tmp_path: Path) -> None:
+    (tmp_path / "admins").write_text("alice\n")
+    hba = ("local all all peer\n"
+           "host all @admins 127.0.0.1/32 trust\n"
+           "hostssl all all all cert map=certs\n"
+           "host all all ::1/128 scram-sha-256\n")
+    config = _hba_config(tmp_path, hba, "certs /^(.*)@example\\.com$ \\1\n")
+    proc = harness.run_duckgres_cli(["check-config", str(config)])
+    assert proc.returncode == 0, proc.stderr
+    assert "configuration ok" in proc.stdout
+    assert proc.stderr.splitlines() == [
+        f"duckgres: warning: {tmp_path / 'pg_hba.conf'}:2: trust lets anyone matching this line connect without a "
+        "password"], proc.stderr
+
+
+def _start(tmp_path: Path, args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    data = tmp_path / "data"
+    data.mkdir(exist_ok=True)
+    return subprocess.run([str(harness.duckgres_binary()), "--host", "127.0.0.1", "--port", str(harness.free_port()),
+                           "--data-dir", str(data), *args], capture_output=True, text=True, timeout=30,
+                          env={**os.environ, **(env or {})})
+
+
+def test_server_refuses_malformed_hba_file(tmp_path: Path) -> None:
+    hba = tmp_path / "pg_hba.conf"
+    hba.write_text(BAD_HBA)
+    proc = _start(tmp_path, ["--hba-file", str(hba)])
+    assert proc.returncode != 0, "started with a malformed pg_hba.conf"
+    for line in (3, 5, 6):
+        assert f"{hba}:{line}: " in proc.stderr, proc.stderr
+
+
+def test_server_refuses_malformed_ident_file_from_environment(tmp_path: Path) -> None:
+    hba = tmp_path / "pg_hba.conf"
+    hba.write_text("host all all 127.0.0.1/32 scram-sha-256\n")
+    ident = tmp_path / "pg_ident.conf"
+    ident.write_text(BAD_IDENT)
+    proc = _start(tmp_path, [], env={"DUCKGRES_HBA_FILE": str(hba), "DUCKGRES_IDENT_FILE": str(ident)})
+    assert proc.returncode != 0, "started with a malformed pg_ident.conf"
+    assert f"{ident}:1: missing entry at end of line" in proc.stderr, proc.stderr
+    assert f"{ident}:3: invalid regular expression" in proc.stderr, proc.stderr
+
+
+def test_server_starts_with_valid_hba_file_and_logs_trust(tmp_path: Path) -> None:
+    hba = tmp_path / "pg_hba.conf"
+    hba.write_text("host all all 127.0.0.1/32 trust\nhost all all ::1/128 scram-sha-256\n")
+    server = harness.DuckgresServer(extra_args=["--hba-file", str(hba)], base_dir=tmp_path).start()
+    try:
+        assert server.running()
+    finally:
+        assert server.stop() == 0
+    assert f"{hba}:1: trust lets anyone matching this line connect without a password" in server.log_text()
