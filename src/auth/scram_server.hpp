@@ -27,7 +27,9 @@ struct ScramStep {
 class ScramServer {
 public:
     explicit ScramServer(const PasswordVerifier &verifier);
-    static ScramServer MockFor(std::string_view user, std::string_view server_secret);
+    //! `iterations`: the count the mock announces (PostgreSQL's default, 4096, when not positive); the count most
+    //! real users have, so that it does not tell unknown users apart.
+    static ScramServer MockFor(std::string_view user, std::string_view server_secret, int iterations = 0);
 
     ScramStep ClientFirst(std::string_view client_first_message);
     ScramStep ClientFinal(std::string_view client_final_message);
