@@ -12,6 +12,7 @@
 #   BENCH_SECONDS=S         duration of each connection-rate and pgbench run   (default 15, quick 3)
 #   BENCH_REPEATS=N         timed repetitions of SELECT *, binary read, COPY and GROUP BY, best is reported (default 3)
 #   BENCH_SYSTEMS=LIST      subset of "duckgres,postgres,duckdb"              (default all three)
+#   BENCH_ONLY=connections  only the connection rows (rates and server CPU per login); no tables are loaded
 #   BENCH_BUILD_DIR=DIR     CMake build directory                            (default <repo>/build)
 #   DUCKGRES_BIN=PATH       server binary                                     (default $BENCH_BUILD_DIR/duckgres)
 #   BENCH_SKIP_BUILD=1      build nothing; BENCH_SKIP_SERVER_BUILD=1 builds only the bench tools
@@ -38,6 +39,7 @@ else
     SECONDS_PER_RUN=${BENCH_SECONDS:-15}
 fi
 REPEATS=${BENCH_REPEATS:-3}
+ONLY=${BENCH_ONLY:-}
 SYSTEMS=${BENCH_SYSTEMS:-duckgres,postgres,duckdb}
 BUILD_DIR=${BENCH_BUILD_DIR:-$REPO/build}
 case "$BUILD_DIR" in /*) ;; *) BUILD_DIR=$REPO/$BUILD_DIR ;; esac
@@ -237,13 +239,14 @@ fi
 thousands() { echo "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'; }
 
 declare -A RESULT # RESULT[row,system] = number or "error"
-ROW_KEYS=(conn1 conn4 tps1 tps8 ptps1 ptps8 point1 point8 scan binread copyout_text copyin_text copyout_binary
+ROW_KEYS=(conn1 conn4 conncpu tps1 tps8 ptps1 ptps8 point1 point8 scan binread copyout_text copyin_text copyout_binary
     copyin_binary groupby)
 SYS_KEYS=(duckgres postgres duckdb)
 declare -A SYS_NAME=([duckgres]="Duckgres" [postgres]="PostgreSQL 15" [duckdb]="DuckDB in-process")
 declare -A ROW_NAME=(
     [conn1]="Connections/s, SCRAM, 1 client"
     [conn4]="Connections/s, SCRAM, 4 clients"
+    [conncpu]="Server CPU per SCRAM login, ms"
     [tps1]="SELECT 1 tps, 1 client"
     [tps8]="SELECT 1 tps, 8 clients"
     [ptps1]="SELECT 1 tps, prepared, 1 client"
@@ -360,9 +363,9 @@ load_server() { # system port
     fi
 }
 
-say "bench: loading t ($ROWS rows), big ($BIG_ROWS rows) and point_t ($POINT_ROWS rows)"
+[ "$ONLY" = connections ] || say "bench: loading t ($ROWS rows), big ($BIG_ROWS rows) and point_t ($POINT_ROWS rows)"
 for sys in "${SYS_KEYS[@]}"; do
-    enabled "$sys" || continue
+    enabled "$sys" && [ "$ONLY" != connections ] || continue
     if [ "$sys" = duckdb ]; then
         start=$(now)
         if tool_result "$TOOLS/duckdb_bench" load "$INPROC_DB" "$ROWS" "$BIG_ROWS" "$POINT_ROWS" >/dev/null; then
@@ -383,8 +386,22 @@ POINT_SCRIPT=$WORK/point.sql
 printf '\\set id random(1, %s)\nSELECT v FROM point_t WHERE id = :id;\n' "$POINT_ROWS" >"$POINT_SCRIPT"
 RATE_LIMIT=$((SECONDS_PER_RUN + 60))
 
-measure_conn() { # row threads
-    local row=$1 threads=$2 sys port value
+# CPU time of a server in clock ticks, user and system, with that of the children it has reaped (PostgreSQL's
+# backends, which exit with their connections); empty when it cannot be read.
+server_cpu_ticks() { # system
+    local pid=""
+    case $1 in
+    duckgres) pid=$DG_PID ;;
+    postgres) pid=$(head -n 1 "$WORK/pg/data/postmaster.pid" 2>/dev/null) ;;
+    esac
+    [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 0
+    sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 + $14 + $15 }'
+}
+
+# measure_conn ROW THREADS [CPU_ROW]: connections per second; with CPU_ROW also the server's CPU time per connection
+# over the same run (PostgreSQL: postmaster and the backends it reaped).
+measure_conn() {
+    local row=$1 threads=$2 cpu_row=${3:-} sys port value before after logins
     say "bench: ${ROW_NAME[$row]}"
     for sys in "${SYS_KEYS[@]}"; do
         enabled "$sys" || continue
@@ -392,16 +409,29 @@ measure_conn() { # row threads
             value=$(tool_result timeout "$RATE_LIMIT" "$TOOLS/duckdb_bench" connect "$INPROC_DB" "$SECONDS_PER_RUN" \
                 "$threads")
             record "$row" "$sys" "$value" "duckdb_bench connect failed"
+            [ -n "$cpu_row" ] && record_na "$cpu_row" "$sys"
             continue
         fi
         port=$(port_of "$sys")
         if [ -z "$port" ]; then
             record_down "$row" "$sys"
+            [ -n "$cpu_row" ] && record_down "$cpu_row" "$sys"
             continue
         fi
+        before=$(server_cpu_ticks "$sys")
         value=$(tool_result timeout "$RATE_LIMIT" "$TOOLS/connect_bench" "$CONNINFO_BASE port=$port" \
             "$SECONDS_PER_RUN" "$threads")
+        after=$(server_cpu_ticks "$sys")
         record "$row" "$sys" "$value" "connection attempts failed (see bench/results/latest.log)"
+        [ -n "$cpu_row" ] || continue
+        logins=$(sed -n 's/^connect_bench: \([0-9]*\) connections ok.*/\1/p' "$TOOL_ERR")
+        value=""
+        if [ -n "$before" ] && [ -n "$after" ] && [ "${logins:-0}" -gt 0 ]; then
+            value=$(awk -v t=$((after - before)) -v n="$logins" -v hz="$(getconf CLK_TCK)" \
+                'BEGIN { printf "%.4f", t * 1000 / hz / n }')
+            say "  $sys $cpu_row: $((after - before)) ticks for $logins connections"
+        fi
+        record "$cpu_row" "$sys" "$value" "could not read the server's CPU time or the connection count"
     done
 }
 
@@ -644,19 +674,23 @@ measure_groupby() {
     done
 }
 
-measure_conn conn1 1
+measure_conn conn1 1 conncpu
 measure_conn conn4 4
-measure_pgbench tps1 1 1 simple "$SELECT1_SCRIPT" 0 select1
-measure_pgbench tps8 8 2 simple "$SELECT1_SCRIPT" 0 select1
-measure_pgbench ptps1 1 1 prepared "$SELECT1_SCRIPT" 0 select1p
-measure_pgbench ptps8 8 2 prepared "$SELECT1_SCRIPT" 0 select1p
-measure_pgbench point1 1 1 prepared "$POINT_SCRIPT" 1 point "$POINT_ROWS"
-measure_pgbench point8 8 2 prepared "$POINT_SCRIPT" 1 point "$POINT_ROWS"
-measure_scan
-measure_binread
-measure_copy text
-measure_copy binary
-measure_groupby
+if [ "$ONLY" = connections ]; then
+    say "bench: BENCH_ONLY=connections: the other measurements are skipped"
+else
+    measure_pgbench tps1 1 1 simple "$SELECT1_SCRIPT" 0 select1
+    measure_pgbench tps8 8 2 simple "$SELECT1_SCRIPT" 0 select1
+    measure_pgbench ptps1 1 1 prepared "$SELECT1_SCRIPT" 0 select1p
+    measure_pgbench ptps8 8 2 prepared "$SELECT1_SCRIPT" 0 select1p
+    measure_pgbench point1 1 1 prepared "$POINT_SCRIPT" 1 point "$POINT_ROWS"
+    measure_pgbench point8 8 2 prepared "$POINT_SCRIPT" 1 point "$POINT_ROWS"
+    measure_scan
+    measure_binread
+    measure_copy text
+    measure_copy binary
+    measure_groupby
+fi
 
 # ---- report -------------------------------------------------------------------------------------------------------
 
@@ -665,6 +699,7 @@ fmt() { # row value
     error | n/a | "") echo "${2:-n/a}" ;;
     *)
         case $1 in
+        conncpu) awk -v v="$2" 'BEGIN { printf "%.3f", v }' ;;
         scan | binread | copy* | groupby) awk -v v="$2" 'BEGIN { printf (v < 0.1 ? "%.4f" : "%.3f"), v }' ;;
         *) thousands "$(printf '%.0f' "$2")" ;;
         esac
@@ -672,7 +707,9 @@ fmt() { # row value
     esac
 }
 cell() { # row system
-    if enabled "$2"; then
+    if [ "$ONLY" = connections ] && [ -z "${RESULT[$1,$2]:-}" ]; then
+        echo "skipped"
+    elif enabled "$2"; then
         fmt "$1" "${RESULT[$1,$2]:-error}"
     else
         echo "skipped"
@@ -732,6 +769,8 @@ MD=$RESULTS_DIR/latest.md
     echo "  work_mem=256MB, maintenance_work_mem=1GB; everything else default (parallel query and JIT on)."
     echo "- Connections/s: bench/connect_bench (libpq) opens and closes connections back to back on 1 or 4 threads."
     echo "  DuckDB in-process: duckdb_connect + duckdb_disconnect per second on an open database (no auth, no socket)."
+    echo "- Server CPU per SCRAM login: the server's user + system CPU time over the 1-client connection run divided"
+    echo "  by its connections (PostgreSQL: the postmaster plus the backends it reaped)."
     echo "- SELECT 1 tps: pgbench -n -M simple -f 'SELECT 1;' with -c 1 -j 1 and -c 8 -j 2, tps without initial"
     echo "  connection time. DuckDB in-process: duckdb_query(\"SELECT 1\") + reading the value, 1 or 8 threads."
     echo "- SELECT 1 tps, prepared: the same with -M prepared. DuckDB in-process: one duckdb_prepare per thread, then"

@@ -16,7 +16,8 @@ enum class VerifierKind { ScramSha256, Md5, Plaintext };
 struct PasswordVerifier {
     VerifierKind kind = VerifierKind::Plaintext;
     std::string text; //!< the original text (for plaintext: the password itself)
-    // SCRAM parts (binary, decoded)
+    // SCRAM parts (binary, decoded). For a plaintext password they may hold keys derived from it once, with a
+    // random salt, so that SCRAM exchanges need not derive them on every login.
     int iterations = 0;
     std::string salt;
     std::string stored_key;

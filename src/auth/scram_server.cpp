@@ -95,6 +95,14 @@ ScramServer::ScramServer(const PasswordVerifier &verifier) {
         server_key_ = verifier.server_key;
         return;
     case VerifierKind::Plaintext: {
+        if (verifier.iterations > 0 && verifier.stored_key.size() == kScramKeyLength &&
+            verifier.server_key.size() == kScramKeyLength && !verifier.salt.empty()) {
+            iterations_ = verifier.iterations; // keys derived once when the users were loaded
+            salt_ = verifier.salt;
+            stored_key_ = verifier.stored_key;
+            server_key_ = verifier.server_key;
+            return;
+        }
         // Derive SCRAM keys on the fly with a fresh random salt (as PostgreSQL did for plaintext-stored passwords).
         auto derived = PasswordVerifier::Parse(MakeScramVerifier(verifier.text, kDefaultIterations));
         if (!derived || derived->kind != VerifierKind::ScramSha256) {
@@ -114,9 +122,12 @@ ScramServer::ScramServer(const PasswordVerifier &verifier) {
     }
 }
 
-ScramServer ScramServer::MockFor(std::string_view user, std::string_view server_secret) {
+ScramServer ScramServer::MockFor(std::string_view user, std::string_view server_secret, int iterations) {
     ScramServer server;
     server.MakeDoomed(server_secret, user, "no such user (mock SCRAM exchange)");
+    if (iterations > 0) {
+        server.iterations_ = iterations;
+    }
     return server;
 }
 

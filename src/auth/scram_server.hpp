@@ -44,7 +44,9 @@ inline constexpr const char *kScramSha256Plus = "SCRAM-SHA-256-PLUS";
 class ScramServer {
 public:
     explicit ScramServer(const PasswordVerifier &verifier);
-    static ScramServer MockFor(std::string_view user, std::string_view server_secret);
+    //! `iterations`: the count the mock announces (PostgreSQL's default, 4096, when not positive); the count most
+    //! real users have, so that it does not tell unknown users apart.
+    static ScramServer MockFor(std::string_view user, std::string_view server_secret, int iterations = 0);
 
     //! Offers channel binding with the connection's tls-server-end-point data (call before Mechanisms
     //! when the connection uses TLS and the data could be computed; empty data offers nothing).

@@ -1,4 +1,4 @@
-// ServerMetrics: the server's event counters (cancellations, timeouts, refused connections, contained faults).
+// ServerMetrics: the server's event counters (cancellations, timeouts, refused connections, logins, faults).
 #pragma once
 
 #include <array>
@@ -16,6 +16,12 @@ enum class Counter : uint8_t {
     QueryTimeouts,          //!< statements interrupted by statement_timeout
     ConnectionLimitRejects, //!< connections refused by a connection limit
     Panics,                 //!< unexpected exceptions contained in a session
+    AcceptFailures,         //!< accept() calls that failed (out of descriptors, memory, ...)
+    StartupLimitRejects,    //!< connections refused at accept: too many not yet authenticated
+    ConnectionRateRejects,  //!< connections refused at accept: over max_connection_rate_per_address
+    AuthFailures,           //!< failed authentications (28P01), banned addresses' included
+    AuthBans,               //!< addresses banned after auth_failure_limit failures
+    AuthBannedLogins,       //!< logins refused because their address was banned
     kCount
 };
 
@@ -29,8 +35,16 @@ public:
 
     //! Prometheus-style name of a counter, e.g. "duckgres_query_cancellations_total".
     static const char *Name(Counter counter) {
-        static constexpr const char *kNames[] = {"duckgres_query_cancellations_total", "duckgres_query_timeouts_total",
-                                                 "duckgres_connection_limit_rejects_total", "duckgres_panics_total"};
+        static constexpr const char *kNames[] = {"duckgres_query_cancellations_total",
+                                                 "duckgres_query_timeouts_total",
+                                                 "duckgres_connection_limit_rejects_total",
+                                                 "duckgres_panics_total",
+                                                 "duckgres_accept_failures_total",
+                                                 "duckgres_startup_limit_rejects_total",
+                                                 "duckgres_connection_rate_rejects_total",
+                                                 "duckgres_auth_failures_total",
+                                                 "duckgres_auth_bans_total",
+                                                 "duckgres_auth_banned_logins_total"};
         static_assert(std::size(kNames) == static_cast<size_t>(Counter::kCount));
         return kNames[static_cast<size_t>(counter)];
     }

@@ -133,6 +133,26 @@ const std::map<std::string, Setter> &Setters() {
         {"max_startup_message_size",
          [](ServerConfig &c, const std::string &v) { return SetInteger(c.max_startup_message_size, v, 64, 1 << 20); }},
         {"startup_timeout", [](ServerConfig &c, const std::string &v) { return SetDuration(c.startup_timeout, v); }},
+        {"startup_packet_timeout",
+         [](ServerConfig &c, const std::string &v) { return SetDuration(c.startup_packet_timeout, v); }},
+        {"max_startup_connections",
+         [](ServerConfig &c, const std::string &v) { return SetInteger(c.max_startup_connections, v, -1, 1000000); }},
+        {"max_startup_connections_per_address",
+         [](ServerConfig &c, const std::string &v) {
+             return SetInteger(c.max_startup_connections_per_address, v, -1, 1000000);
+         }},
+        {"max_connection_rate_per_address",
+         [](ServerConfig &c, const std::string &v) {
+             return SetInteger(c.max_connection_rate_per_address, v, 0, 1000000);
+         }},
+        {"connection_rate_burst",
+         [](ServerConfig &c, const std::string &v) { return SetInteger(c.connection_rate_burst, v, 0, 1000000); }},
+        {"auth_failure_limit",
+         [](ServerConfig &c, const std::string &v) { return SetInteger(c.auth_failure_limit, v, 0, 1000000); }},
+        {"auth_failure_window",
+         [](ServerConfig &c, const std::string &v) { return SetDuration(c.auth_failure_window, v); }},
+        {"auth_ban_duration",
+         [](ServerConfig &c, const std::string &v) { return SetDuration(c.auth_ban_duration, v); }},
         {"shutdown_timeout", [](ServerConfig &c, const std::string &v) { return SetDuration(c.shutdown_timeout, v); }},
         {"io_threads", [](ServerConfig &c, const std::string &v) { return SetInteger(c.io_threads, v, 1, 256); }},
         {"worker_threads",
@@ -396,6 +416,13 @@ void Validate(const ServerConfig &config, std::vector<std::string> &errors) {
     }
     if (config.superuser_reserved_connections >= config.max_connections) {
         errors.push_back("superuser_reserved_connections: must be less than max_connections");
+    }
+    if (config.auth_failure_limit > 0 &&
+        (config.auth_failure_window.count() <= 0 || config.auth_ban_duration.count() <= 0)) {
+        errors.push_back("auth_failure_window, auth_ban_duration: must be positive when auth_failure_limit is set");
+    }
+    if (config.startup_packet_timeout.count() <= 0 || config.startup_timeout.count() <= 0) {
+        errors.push_back("startup_timeout, startup_packet_timeout: must be positive");
     }
     if (config.max_startup_message_size > config.max_message_size) {
         errors.push_back("max_startup_message_size: must not exceed max_message_size");

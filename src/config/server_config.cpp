@@ -1,4 +1,4 @@
-// Names and text forms of ServerConfig's enumerations and durations.
+// Names and text forms of ServerConfig's enumerations and durations, and the automatic values of its limits.
 #include "config/server_config.hpp"
 
 #include "common/ascii.hpp"
@@ -118,6 +118,21 @@ std::optional<std::chrono::milliseconds> ParseDuration(const std::string &text) 
         return std::nullopt;
     }
     return std::chrono::milliseconds(value * factor);
+}
+
+int EffectiveMaxStartupConnections(const ServerConfig &config) {
+    if (config.max_startup_connections >= 0) {
+        return config.max_startup_connections;
+    }
+    return config.max_connections + config.connection_queue_size;
+}
+
+int EffectiveMaxStartupConnectionsPerAddress(const ServerConfig &config) {
+    if (config.max_startup_connections_per_address >= 0) {
+        return config.max_startup_connections_per_address;
+    }
+    int total = EffectiveMaxStartupConnections(config);
+    return total == 0 ? 0 : std::max(1, total / 4);
 }
 
 } // namespace duckgres::config

@@ -75,6 +75,8 @@ struct ServerConfig {
     uint32_t max_message_size = 256u << 20;    //!< after authentication
     uint32_t max_startup_message_size = 10000; //!< before authentication
     std::chrono::milliseconds startup_timeout{60000};
+    //! From connect to a complete startup packet (SSL negotiation included); within startup_timeout.
+    std::chrono::milliseconds startup_packet_timeout{10000};
     std::chrono::milliseconds shutdown_timeout{30000};
 
     int io_threads = 2;
@@ -88,6 +90,21 @@ struct ServerConfig {
     //! How long a connection over max_connections waits for a free slot before it is refused; 0: refuse at once.
     std::chrono::milliseconds connection_queue_timeout{0};
     int connection_queue_size = 100; //!< connections waiting for a slot at once; more are refused at once
+    // Connections not yet authenticated, counted from accept to the end of authentication; over a limit a new
+    // connection gets 53300 at once, before its startup packet is read. -1: automatic (see the Effective*
+    // functions), 0: unlimited.
+    int max_startup_connections = -1;
+    int max_startup_connections_per_address = -1;
+    //! New connections per second from one address (a token bucket of connection_rate_burst); 0: unlimited.
+    int max_connection_rate_per_address = 0;
+    int connection_rate_burst = 0; //!< connections at once from an address after a quiet spell; 0: the rate
+
+    // Failed authentications: auth_failure_limit failures (28P01) from one address within auth_failure_window
+    // ban it for auth_ban_duration: its logins then fail as with a wrong password. 0: no limit.
+    int auth_failure_limit = 20;
+    std::chrono::milliseconds auth_failure_window{60000};
+    std::chrono::milliseconds auth_ban_duration{300000};
+
     //! Statements running at once per database (others wait their turn); 0: unlimited.
     int max_concurrent_statements = 0;
     std::map<std::string, DatabaseConfig> databases; //!< by database name
@@ -120,6 +137,12 @@ const char *UserRoleName(UserRole role);
 //! "TLSv1.2" or "TLSv1.3" (case-insensitive), as PostgreSQL's ssl_min_protocol_version.
 std::optional<TlsVersion> ParseTlsVersion(const std::string &text);
 const char *TlsVersionName(TlsVersion version);
+//! max_startup_connections, with -1 (automatic) as max_connections + connection_queue_size: every client that may
+//! hold or wait for a session can be authenticating at once. 0: unlimited.
+int EffectiveMaxStartupConnections(const ServerConfig &config);
+//! max_startup_connections_per_address, with -1 (automatic) as a quarter of the effective
+//! max_startup_connections (at least 1; 0 when that is unlimited). 0: unlimited.
+int EffectiveMaxStartupConnectionsPerAddress(const ServerConfig &config);
 //! Parses durations such as "30s", "500ms", "2min", "1h" or a plain number of milliseconds.
 std::optional<std::chrono::milliseconds> ParseDuration(const std::string &text);
 

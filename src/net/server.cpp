@@ -4,10 +4,17 @@
 #include "auth/crypto.hpp"
 #include "auth/password_verifier.hpp"
 #include "common/internal_fault.hpp"
+#include "net/accept_backoff.hpp"
+#include "net/descriptor_limit.hpp"
+#include "net/refusal_summary.hpp"
 #include "net/tcp_channel.hpp"
 #include "net/tls_context_holder.hpp"
+#include "session/auth_failure_tracker.hpp"
+#include "session/connection_rate_limiter.hpp"
 #include "session/server_context.hpp"
 #include "session/session.hpp"
+#include "session/startup_limiter.hpp"
+#include "wire/backend_messages.hpp"
 
 #include <asio/co_spawn.hpp>
 #include <asio/detached.hpp>
@@ -45,9 +52,96 @@ std::map<std::string, auth::PasswordVerifier> LoadUsers(const config::ServerConf
         if (!verifier) {
             throw std::runtime_error("user \"" + user.name + "\": malformed password verifier");
         }
+        if (verifier->kind == auth::VerifierKind::Plaintext) {
+            // SCRAM keys derived once (random salt, PostgreSQL's default iterations): a SCRAM login then costs
+            // the server what it costs for a stored verifier, or an unknown user, instead of a key derivation.
+            auto derived = auth::PasswordVerifier::Parse(auth::MakeScramVerifier(verifier->text));
+            if (derived) {
+                verifier->iterations = derived->iterations;
+                verifier->salt = std::move(derived->salt);
+                verifier->stored_key = std::move(derived->stored_key);
+                verifier->server_key = std::move(derived->server_key);
+            }
+        }
         users.emplace(user.name, *verifier);
     }
     return users;
+}
+
+//! A verifier of a random password, of the kind (and SCRAM iteration count) most users have: an unknown user's
+//! password is checked against it, at the cost of checking a known user's.
+auth::PasswordVerifier MockVerifier(const std::map<std::string, auth::PasswordVerifier> &users) {
+    std::map<std::pair<auth::VerifierKind, int>, int> shapes;
+    for (const auto &[name, verifier] : users) {
+        shapes[{verifier.kind, verifier.kind == auth::VerifierKind::ScramSha256 ? verifier.iterations : 0}]++;
+    }
+    std::pair<auth::VerifierKind, int> typical{auth::VerifierKind::ScramSha256, 4096};
+    int most = 0;
+    for (const auto &[shape, count] : shapes) {
+        if (count > most) {
+            typical = shape;
+            most = count;
+        }
+    }
+    auto password = auth::Base64Encode(auth::RandomBytes(18));
+    std::optional<auth::PasswordVerifier> mock;
+    switch (typical.first) {
+    case auth::VerifierKind::ScramSha256:
+        mock = auth::PasswordVerifier::Parse(auth::MakeScramVerifier(password, typical.second));
+        break;
+    case auth::VerifierKind::Md5:
+        mock = auth::PasswordVerifier::Parse(auth::MakeMd5Verifier(password, ""));
+        break;
+    case auth::VerifierKind::Plaintext:
+        mock = auth::PasswordVerifier{};
+        mock->text = password;
+        break;
+    }
+    return *mock;
+}
+
+//! The client's address (without the port), as sessions name it.
+template <class Socket>
+std::string AddressOf(const Socket &socket) {
+    asio::error_code ec;
+    auto endpoint = socket.remote_endpoint(ec);
+    return ec ? "unknown" : endpoint.address().to_string();
+}
+
+//! Tells a connection refused before its startup packet PostgreSQL's 53300 and closes it, without waiting:
+//! the few bytes fit in the new socket's empty send buffer, or the client gets no reason.
+template <class Socket>
+void RefuseAtOnce(Socket &socket) {
+    wire::ErrorFields fields;
+    fields.severity = "FATAL";
+    fields.sqlstate = "53300";
+    fields.message = "sorry, too many clients already";
+    std::string bytes;
+    wire::WriteErrorResponse(bytes, fields);
+    asio::error_code ec;
+    socket.non_blocking(true, ec);
+    socket.write_some(asio::buffer(bytes), ec);
+    socket.close(ec);
+}
+
+//! Raises the open file limit and warns when the connection limits may need more descriptors than it allows.
+void CheckDescriptorLimit(const config::ServerConfig &config) {
+    auto limit = RaiseDescriptorLimit();
+    if (limit.after != limit.before) {
+        spdlog::info("open file limit: {} (raised from {})", limit.after, limit.before);
+    } else {
+        spdlog::info("open file limit: {}", limit.after);
+    }
+    auto needed = DescriptorsNeeded(config);
+    if (needed == 0) {
+        spdlog::warn("max_startup_connections is 0 (unlimited): connections that never authenticate can use up "
+                     "the open file limit ({})",
+                     limit.after);
+    } else if (needed > limit.after) {
+        spdlog::warn("the open file limit ({}) is below what max_connections and max_startup_connections may need "
+                     "({}): raise it (ulimit -n, systemd LimitNOFILE) or lower them",
+                     limit.after, needed);
+    }
 }
 
 asio::awaitable<void> Sleep(std::chrono::milliseconds duration) {
@@ -65,6 +159,7 @@ int Server::Run() {
     ::umask(077);
     std::filesystem::create_directories(config_.data_dir);
     TlsContextHolder tls(config_);
+    CheckDescriptorLimit(config_);
 
     ServerMetrics metrics;
     engine::SessionDirectory sessions(
@@ -103,8 +198,18 @@ int Server::Run() {
                    ? found->second.max_concurrent_statements
                    : config_.max_concurrent_statements;
     });
-    session::ServerContext context{config_, LoadUsers(config_), auth::RandomBytes(32), databases, sessions, workers,
-                                   metrics, connections,        statement_gates,       {}};
+    session::AuthFailureLimits failure_limits;
+    failure_limits.limit = config_.auth_failure_limit;
+    failure_limits.window = config_.auth_failure_window;
+    failure_limits.ban_duration = config_.auth_ban_duration;
+    session::AuthFailureTracker auth_failures(failure_limits);
+    auto users = LoadUsers(config_);
+    auto mock_verifier = MockVerifier(users);
+    session::ServerContext context{
+        config_, std::move(users), auth::RandomBytes(32), std::move(mock_verifier), databases,     sessions,
+        workers, metrics,          connections,           statement_gates,          auth_failures, {}};
+    session::StartupLimiter startup_limiter(session::StartupLimits{
+        config::EffectiveMaxStartupConnections(config_), config::EffectiveMaxStartupConnectionsPerAddress(config_)});
 
     // One event loop per I/O thread, each session on one of them for its whole life: a session's handlers never
     // race with each other without a strand, and a reply wakes only the thread that owns the connection.
@@ -126,24 +231,66 @@ int Server::Run() {
     }
     auto bound = acceptor.local_endpoint();
 
+    // The accept loop runs on the first I/O thread and alone owns the backoff, the refusal log and the rate
+    // limiter; the startup limiter is shared with the sessions that leave it.
     asio::co_spawn(
         io,
         [&]() -> asio::awaitable<void> {
+            AcceptBackoff backoff;
+            RefusalSummary refusals;
+            session::ConnectionRateLimiter rates(
+                session::ConnectionRateLimits{config_.max_connection_rate_per_address, config_.connection_rate_burst});
             size_t next_loop = 0;
             while (true) {
                 auto executor = loops[next_loop]->get_executor();
                 next_loop = (next_loop + 1) % loops.size();
                 asio::error_code ec;
                 auto socket = co_await acceptor.async_accept(executor, asio::redirect_error(asio::use_awaitable, ec));
+                auto now = std::chrono::steady_clock::now();
                 if (ec) {
                     if (!acceptor.is_open()) {
                         co_return;
                     }
-                    spdlog::warn("accept failed: {}", ec.message());
+                    // Out of descriptors or memory: accepting again at once would fail again. Pause instead.
+                    metrics.Increment(Counter::AcceptFailures);
+                    auto action = backoff.Failed(now);
+                    if (action.report > 0) {
+                        spdlog::warn("accept failed: {} ({} failed {} since the last report); pausing accepts "
+                                     "for {} ms",
+                                     ec.message(), action.report, action.report == 1 ? "accept" : "accepts",
+                                     action.pause.count());
+                    }
+                    co_await Sleep(action.pause);
                     continue;
                 }
+                if (auto missed = backoff.Succeeded(now)) {
+                    spdlog::warn("accepting connections again ({} more failed {} since the last report)", missed,
+                                 missed == 1 ? "accept" : "accepts");
+                }
+                auto address = AddressOf(socket);
+                std::optional<AcceptRefusal> refusal;
+                if (!rates.Allow(address, now)) {
+                    refusal = AcceptRefusal::ConnectionRate;
+                } else if (auto admission = startup_limiter.TryEnter(address);
+                           admission != session::StartupAdmission::Admitted) {
+                    refusal = admission == session::StartupAdmission::OverTotal ? AcceptRefusal::StartupTotal
+                                                                                : AcceptRefusal::StartupPerAddress;
+                }
+                if (refusal) {
+                    metrics.Increment(*refusal == AcceptRefusal::ConnectionRate ? Counter::ConnectionRateRejects
+                                                                                : Counter::StartupLimitRejects);
+                    refusals.Add(*refusal, address);
+                    RefuseAtOnce(socket);
+                }
+                if (auto line = refusals.TakeLine(now); !line.empty()) {
+                    spdlog::warn("{}", line);
+                }
+                if (refusal) {
+                    continue;
+                }
+                session::StartupSlot slot(startup_limiter, address);
                 auto channel = std::make_unique<TcpChannel>(std::move(socket), tls.Current());
-                auto session = std::make_shared<session::Session>(context, std::move(channel));
+                auto session = std::make_shared<session::Session>(context, std::move(channel), std::move(slot));
                 // The function object (and so the session) lives in the spawned coroutine's frame: the session may
                 // start on another thread after this loop has moved on.
                 asio::co_spawn(

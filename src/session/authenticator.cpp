@@ -54,29 +54,31 @@ asio::awaitable<std::span<const uint8_t>> Authenticator::ReadPasswordMessage() {
     co_return message.payload;
 }
 
-asio::awaitable<void> Authenticator::Authenticate(const std::string &user) {
+asio::awaitable<void> Authenticator::Authenticate(const std::string &user, bool refuse) {
     auto it = context_.users.find(user);
     const auth::PasswordVerifier *verifier = it == context_.users.end() ? nullptr : &it->second;
     switch (context_.config.auth_method) {
     case config::AuthMethod::ScramSha256:
-        co_await Scram(user, verifier);
+        co_await Scram(user, verifier, refuse);
         break;
     case config::AuthMethod::Md5:
         if (verifier && verifier->kind == auth::VerifierKind::ScramSha256) {
-            co_await Scram(user, verifier);
+            co_await Scram(user, verifier, refuse);
         } else {
-            co_await Md5(user, verifier);
+            co_await Md5(user, verifier, refuse);
         }
         break;
     case config::AuthMethod::Password:
-        co_await Cleartext(user, verifier);
+        co_await Cleartext(user, verifier, refuse);
         break;
     }
     wire::WriteAuthenticationOk(stream_.Out());
 }
 
-asio::awaitable<void> Authenticator::Scram(const std::string &user, const auth::PasswordVerifier *verifier) {
-    auto scram = verifier ? auth::ScramServer(*verifier) : auth::ScramServer::MockFor(user, context_.mock_secret);
+asio::awaitable<void> Authenticator::Scram(const std::string &user, const auth::PasswordVerifier *verifier,
+                                           bool refuse) {
+    auto scram = verifier ? auth::ScramServer(*verifier)
+                          : auth::ScramServer::MockFor(user, context_.mock_secret, context_.mock_verifier.iterations);
     scram.OfferChannelBinding(stream_.Channel().TlsServerEndPoint()); // empty without TLS
     wire::WriteAuthenticationSasl(stream_.Out(), scram.Mechanisms());
     co_await stream_.Flush();
@@ -99,10 +101,13 @@ asio::awaitable<void> Authenticator::Scram(const std::string &user, const auth::
     if (!final_step.ok) {
         ThrowScramFailure(user, final_step);
     }
+    if (refuse) {
+        throw AuthFailed(user); // a banned address: the same answer as a wrong password
+    }
     wire::WriteAuthenticationSaslFinal(stream_.Out(), final_step.message);
 }
 
-asio::awaitable<void> Authenticator::Md5(const std::string &user, const auth::PasswordVerifier *verifier) {
+asio::awaitable<void> Authenticator::Md5(const std::string &user, const auth::PasswordVerifier *verifier, bool refuse) {
     auto salt = auth::RandomBytes(4);
     uint8_t salt_bytes[4];
     std::copy(salt.begin(), salt.end(), salt_bytes);
@@ -110,17 +115,22 @@ asio::awaitable<void> Authenticator::Md5(const std::string &user, const auth::Pa
     co_await stream_.Flush();
     auto payload = co_await ReadPasswordMessage();
     auto response = wire::ParsePasswordMessage(payload);
-    if (!verifier || !auth::CheckMd5Response(*verifier, user, salt_bytes, response.password)) {
+    // An unknown user's response is checked too, against the mock verifier: the same work either way.
+    bool ok =
+        auth::CheckMd5Response(verifier ? *verifier : context_.mock_verifier, user, salt_bytes, response.password);
+    if (!ok || !verifier || refuse) {
         throw AuthFailed(user);
     }
 }
 
-asio::awaitable<void> Authenticator::Cleartext(const std::string &user, const auth::PasswordVerifier *verifier) {
+asio::awaitable<void> Authenticator::Cleartext(const std::string &user, const auth::PasswordVerifier *verifier,
+                                               bool refuse) {
     wire::WriteAuthenticationCleartextPassword(stream_.Out());
     co_await stream_.Flush();
     auto payload = co_await ReadPasswordMessage();
     auto response = wire::ParsePasswordMessage(payload);
-    if (!verifier || !auth::CheckCleartextPassword(*verifier, user, response.password)) {
+    bool ok = auth::CheckCleartextPassword(verifier ? *verifier : context_.mock_verifier, user, response.password);
+    if (!ok || !verifier || refuse) {
         throw AuthFailed(user);
     }
 }

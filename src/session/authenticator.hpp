@@ -9,20 +9,22 @@
 namespace duckgres::session {
 
 //! SCRAM-SHA-256, md5 or cleartext password, as configured. An unknown user and a wrong
-//! password fail identically with FATAL 28P01. A user whose only credential is a SCRAM
+//! password fail identically with FATAL 28P01, after the same work (an unknown user's password is
+//! checked against ServerContext::mock_verifier). A user whose only credential is a SCRAM
 //! verifier is asked for SCRAM even when md5 is configured, as PostgreSQL does.
 class Authenticator {
 public:
     Authenticator(ServerContext &context, MessageStream &stream) : context_(context), stream_(stream) {}
 
     //! Returns normally when the client proved its password; throws SqlError (FATAL) or
-    //! wire::ProtocolError otherwise.
-    asio::awaitable<void> Authenticate(const std::string &user);
+    //! wire::ProtocolError otherwise. With `refuse` (a banned address) the exchange runs as usual, with the
+    //! same messages and work, and ends in the wrong-password error whatever the password.
+    asio::awaitable<void> Authenticate(const std::string &user, bool refuse = false);
 
 private:
-    asio::awaitable<void> Scram(const std::string &user, const auth::PasswordVerifier *verifier);
-    asio::awaitable<void> Md5(const std::string &user, const auth::PasswordVerifier *verifier);
-    asio::awaitable<void> Cleartext(const std::string &user, const auth::PasswordVerifier *verifier);
+    asio::awaitable<void> Scram(const std::string &user, const auth::PasswordVerifier *verifier, bool refuse);
+    asio::awaitable<void> Md5(const std::string &user, const auth::PasswordVerifier *verifier, bool refuse);
+    asio::awaitable<void> Cleartext(const std::string &user, const auth::PasswordVerifier *verifier, bool refuse);
     //! Reads the next message, which must be a password-type ('p') message.
     asio::awaitable<std::span<const uint8_t>> ReadPasswordMessage();
 

@@ -6,6 +6,7 @@
 #include "config/server_config.hpp"
 #include "engine/database_registry.hpp"
 #include "engine/session_directory.hpp"
+#include "session/auth_failure_tracker.hpp"
 #include "session/backend_registry.hpp"
 #include "session/connection_limiter.hpp"
 #include "session/statement_gate.hpp"
@@ -24,12 +25,16 @@ struct ServerContext {
     std::map<std::string, auth::PasswordVerifier> users;
     //! Secret for fake SCRAM salts of unknown users, random per server start.
     std::string mock_secret;
+    //! What an unknown user's password is checked against (md5 and cleartext exchanges, and the iteration count
+    //! of SCRAM's mock exchange): of the kind and iteration count most users have, so that checking costs the same.
+    auth::PasswordVerifier mock_verifier;
     engine::DatabaseRegistry &databases;
     engine::SessionDirectory &sessions;
     WorkerPool &workers;
     ServerMetrics &metrics;
     ConnectionLimiter &connections;
     StatementGates &statement_gates;
+    AuthFailureTracker &auth_failures;
     BackendRegistry backends;
     std::chrono::system_clock::time_point started_at = std::chrono::system_clock::now();
     std::atomic<bool> shutting_down{false};

@@ -138,9 +138,10 @@ std::pair<std::string, bool> TagFromDuckDb(duckdb_statement_type type) {
 
 } // namespace
 
-Session::Session(ServerContext &context, std::unique_ptr<ClientChannel> channel)
+Session::Session(ServerContext &context, std::unique_ptr<ClientChannel> channel, StartupSlot startup_slot)
     : context_(context), stream_(std::move(channel), context.config.max_startup_message_size),
-      watch_timer_(stream_.Channel().GetExecutor()), idle_timer_(stream_.Channel().GetExecutor()) {
+      startup_slot_(std::move(startup_slot)), watch_timer_(stream_.Channel().GetExecutor()),
+      idle_timer_(stream_.Channel().GetExecutor()) {
     peer_ = stream_.Channel().PeerAddress();
     settings_.SetDefault("TimeZone", context.config.time_zone);
 }
@@ -168,13 +169,27 @@ asio::awaitable<void> Session::Run() {
             session->stream_.Channel().Close();
         }
     });
+    // A connection that sends no startup packet is closed sooner, and quietly (as PostgreSQL says nothing about
+    // connections that send nothing): a flood of idle sockets must not hold slots for long, nor fill the log.
+    auto packet_timer = std::make_shared<asio::steady_timer>(
+        stream_.Channel().GetExecutor(),
+        std::min(context_.config.startup_packet_timeout, context_.config.startup_timeout));
+    packet_timer->async_wait([weak](const asio::error_code &ec) {
+        auto session = weak.lock();
+        if (!ec && session && session->phase_ == Phase::Startup) {
+            spdlog::debug("closing connection from {}: no startup packet in time", session->peer_);
+            session->stream_.Channel().Close();
+        }
+    });
 
     std::optional<SqlError> fatal;
     try {
-        if (co_await Startup()) {
+        bool started = co_await Startup();
+        packet_timer->cancel();
+        if (started) {
             stream_.Framer().SetStartupPhase(false);
             co_await AdmitConnection();
-            co_await Authenticator(context_, stream_).Authenticate(user_);
+            co_await Authenticate();
             AuthorizeUser();
             co_await OpenDatabase();
             timer->cancel();
@@ -199,9 +214,14 @@ asio::awaitable<void> Session::Run() {
         fatal = Fatal("XX000", std::string("internal error: ") + e.what());
     }
     timer->cancel();
+    packet_timer->cancel();
+    startup_slot_.Release();
     phase_ = Phase::Closing;
     if (fatal) {
-        if (fatal->sqlstate == "28P01" || fatal->sqlstate == "08P01") {
+        if (refused_by_ban_) {
+            // Logged once, when the ban began: an attacker's every try must not add a line.
+            spdlog::debug("connection from {} refused: {} (address banned)", peer_, fatal->what());
+        } else if (fatal->sqlstate == "28P01" || fatal->sqlstate == "08P01") {
             spdlog::info("connection from {} refused: {}", peer_, fatal->what());
         }
         co_await SendFatal(*fatal);
@@ -620,6 +640,39 @@ asio::awaitable<void> Session::AdmitConnection() {
         throw *refusal;
     }
     admitted_ = request;
+}
+
+std::string Session::ClientAddress() const {
+    return peer_.substr(0, peer_.rfind(':'));
+}
+
+asio::awaitable<void> Session::Authenticate() {
+    bool banned = context_.auth_failures.IsBanned(ClientAddress(), std::chrono::steady_clock::now());
+    try {
+        co_await Authenticator(context_, stream_).Authenticate(user_, banned);
+    } catch (const SqlError &error) {
+        if (error.sqlstate == "28P01") {
+            NoteAuthFailure(banned);
+        }
+        throw;
+    }
+    startup_slot_.Release();
+}
+
+void Session::NoteAuthFailure(bool banned) {
+    context_.metrics.Increment(Counter::AuthFailures);
+    if (banned) {
+        refused_by_ban_ = true;
+        context_.metrics.Increment(Counter::AuthBannedLogins);
+    }
+    auto address = ClientAddress();
+    if (context_.auth_failures.RecordFailure(address, std::chrono::steady_clock::now()) == FailureOutcome::Banned) {
+        context_.metrics.Increment(Counter::AuthBans);
+        spdlog::warn("banning address {} for {} s after {} failed authentications within {} s (auth_failure_limit): "
+                     "its logins fail as with a wrong password until then",
+                     address, context_.config.auth_ban_duration.count() / 1000.0, context_.config.auth_failure_limit,
+                     context_.config.auth_failure_window.count() / 1000.0);
+    }
 }
 
 asio::awaitable<void> Session::OpenDatabase() {

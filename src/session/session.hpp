@@ -8,6 +8,7 @@
 #include "session/result_encoder.hpp"
 #include "session/server_context.hpp"
 #include "session/session_settings.hpp"
+#include "session/startup_limiter.hpp"
 #include "sql/access_check.hpp"
 #include "sql/existence_checks.hpp"
 #include "sql/parsed_statement.hpp"
@@ -39,7 +40,8 @@ SqlError AbortedTransaction();
 //! requests), authentication, then the command loop. Kept alive by its own coroutine.
 class Session : public BackendHandle, public std::enable_shared_from_this<Session> {
 public:
-    Session(ServerContext &context, std::unique_ptr<ClientChannel> channel);
+    //! `startup_slot`: the connection's place among those not yet authenticated, given back once it is.
+    Session(ServerContext &context, std::unique_ptr<ClientChannel> channel, StartupSlot startup_slot = {});
     ~Session() override;
 
     //! The whole life of the connection; never throws.
@@ -62,6 +64,13 @@ private:
     //! Counts the session against the connection limits, waiting up to connection_queue_timeout for a slot;
     //! throws FATAL 53300 when over a limit.
     asio::awaitable<void> AdmitConnection();
+    //! Runs the password exchange; a banned address's exchange fails whatever the password. Counts failures
+    //! (28P01) against the client address, which may ban it.
+    asio::awaitable<void> Authenticate();
+    //! Counts a failed authentication (28P01) against the client's address, and bans it at the limit.
+    void NoteAuthFailure(bool banned);
+    //! The client's address without the port.
+    std::string ClientAddress() const;
     //! The configuration of user `name`, or null (unknown, or no users configured).
     const config::UserConfig *ConfiguredUser(const std::string &name) const;
     //! The user's rights from its role (and the server's grants), and its right to the database it asked for:
@@ -262,6 +271,8 @@ private:
     //! workers while a statement of the session runs.
     sql::AccessContext access_;
     std::string peer_;
+    StartupSlot startup_slot_;    //!< held from accept until authentication ends
+    bool refused_by_ban_ = false; //!< authentication was refused because the address is banned
     std::string user_;
     std::string database_name_;
     std::string query_text_; //!< the Query being run, for error positions
