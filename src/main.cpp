@@ -53,6 +53,26 @@ auth::HbaPolicy LoadHbaPolicy(const config::ServerConfig &config, std::vector<st
     return policy;
 }
 
+//! What the server says at startup about users' rights: users without a role are admins, cleartext passwords
+//! without TLS.
+std::vector<std::string> RoleWarnings(const config::ServerConfig &config) {
+    std::vector<std::string> warnings;
+    std::string admins;
+    for (const auto &user : config.users) {
+        if (!user.role_given) {
+            admins += (admins.empty() ? "" : ", ") + user.name;
+        }
+    }
+    if (!admins.empty()) {
+        warnings.push_back("users without a role are admins: " + admins +
+                           "; give each user role read_only, read_write or admin");
+    }
+    if (config.hba_file.empty() && config.auth_method == config::AuthMethod::Password) {
+        warnings.push_back("auth_method password: clients on loopback without TLS send their password in clear text");
+    }
+    return warnings;
+}
+
 int PrintErrors(const std::vector<std::string> &errors) {
     for (const auto &error : errors) {
         std::cerr << "duckgres: " << error << "\n";
@@ -186,13 +206,11 @@ int main(int argc, char **argv) {
     for (const auto &warning : hba_policy.Warnings()) {
         spdlog::warn("{}", warning);
     }
-    if (!config.hba_file.empty()) {
-        // Until the session chooses its method from hba_policy, say so rather than let rules look enforced.
-        spdlog::warn("hba_file {} is checked but not enforced yet: every client authenticates with auth_method {}",
-                     config.hba_file, config::AuthMethodName(config.auth_method));
+    for (const auto &warning : RoleWarnings(config)) {
+        spdlog::warn("{}", warning);
     }
     try {
-        return net::Server(config).Run();
+        return net::Server(config, std::move(hba_policy)).Run();
     } catch (const std::exception &e) {
         spdlog::critical("cannot start: {}", e.what());
         return 1;

@@ -352,7 +352,7 @@ HbaFile HbaFile::Load(const std::string &path) {
 HbaFile HbaFile::Default(HbaMethod method) {
     std::string name = HbaMethodName(method);
     std::string text =
-        "host all all 127.0.0.1/32 " + name + "\nhost all all ::1/128 " + name + "\nhostssl all all all " + name + "\n";
+        "host all all 127.0.0.0/8 " + name + "\nhost all all ::1/128 " + name + "\nhostssl all all all " + name + "\n";
     return Parse(text, "(built-in pg_hba.conf)", ReadAuthFileFromDisk);
 }
 

@@ -47,7 +47,8 @@ constexpr TypeRule kRules[] = {
     {DUCKDB_STATEMENT_TYPE_RELATION, "RELATION", N, N},
     {DUCKDB_STATEMENT_TYPE_LOGICAL_PLAN, "LOGICAL PLAN", N, N},
     {DUCKDB_STATEMENT_TYPE_MULTI, "MULTI", N, N},
-    {DUCKDB_STATEMENT_TYPE_INVALID, "UNKNOWN", E, E}, // UPDATE EXTENSIONS, among others
+    // No type of its own: PostgreSQL's MERGE (a write, already checked by its tree), DuckDB's UPDATE EXTENSIONS.
+    {DUCKDB_STATEMENT_TYPE_INVALID, "UNKNOWN", W, E},
 };
 
 const TypeRule &RuleFor(duckdb_statement_type type) {

@@ -151,7 +151,7 @@ asio::awaitable<void> Sleep(std::chrono::milliseconds duration) {
 
 } // namespace
 
-Server::Server(config::ServerConfig config) : config_(std::move(config)) {}
+Server::Server(config::ServerConfig config, auth::HbaPolicy hba) : config_(std::move(config)), hba_(std::move(hba)) {}
 
 int Server::Run() {
     // Database files, write-ahead logs, spill files and generated keys are the server's alone: 0600 (0700 for
@@ -205,9 +205,20 @@ int Server::Run() {
     session::AuthFailureTracker auth_failures(failure_limits);
     auto users = LoadUsers(config_);
     auto mock_verifier = MockVerifier(users);
-    session::ServerContext context{
-        config_, std::move(users), auth::RandomBytes(32), std::move(mock_verifier), databases,     sessions,
-        workers, metrics,          connections,           statement_gates,          auth_failures, {}};
+    session::ServerContext context{config_,
+                                   std::move(users),
+                                   auth::RandomBytes(32),
+                                   std::move(mock_verifier),
+                                   hba_,
+                                   auth::ReadInterfaceAddresses(),
+                                   databases,
+                                   sessions,
+                                   workers,
+                                   metrics,
+                                   connections,
+                                   statement_gates,
+                                   auth_failures,
+                                   {}};
     session::StartupLimiter startup_limiter(session::StartupLimits{
         config::EffectiveMaxStartupConnections(config_), config::EffectiveMaxStartupConnectionsPerAddress(config_)});
 

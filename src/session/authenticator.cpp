@@ -54,23 +54,104 @@ asio::awaitable<std::span<const uint8_t>> Authenticator::ReadPasswordMessage() {
     co_return message.payload;
 }
 
-asio::awaitable<void> Authenticator::Authenticate(const std::string &user, bool refuse) {
+const auth::HbaRule &Authenticator::MatchRule(const std::string &user, const std::string &database) {
+    auth::HbaConnection connection;
+    connection.ssl = stream_.Channel().IsTls();
+    auto peer = stream_.Channel().PeerAddress();
+    auto address = auth::IpAddress::Parse(peer.substr(0, peer.rfind(':')));
+    if (address) {
+        connection.client_address = *address;
+    }
+    connection.database = database;
+    connection.user = user;
+    // +role: a user belongs to the role named in its configuration (read_only, read_write, admin).
+    const config::UserConfig *configured = nullptr;
+    for (const auto &candidate : context_.config.users) {
+        if (candidate.name == user) {
+            configured = &candidate;
+        }
+    }
+    const bool default_admin = context_.config.users.empty() && user == "postgres";
+    connection.is_member = [configured, default_admin](const std::string &role) {
+        return (configured && role == config::UserRoleName(configured->role)) || (default_admin && role == "admin");
+    };
+    connection.interfaces = context_.interfaces;
+    const auth::HbaRule *rule = address ? context_.hba.Hba().Match(connection) : nullptr;
+    if (!rule || rule->method == auth::HbaMethod::Reject) {
+        SqlError error(auth::kHbaRejectSqlState,
+                       rule ? auth::HbaRejectMessage(connection) : auth::HbaNoMatchMessage(connection));
+        error.severity = "FATAL";
+        spdlog::info("connection from {} refused: {}", peer, error.what());
+        throw error;
+    }
+    return *rule;
+}
+
+void Authenticator::CheckClientCertificate(const auth::HbaRule &rule, const std::string &user) {
+    const bool cert_method = rule.method == auth::HbaMethod::Cert;
+    if (!cert_method && rule.client_cert == auth::HbaClientCert::None) {
+        return;
+    }
+    auto certificate = stream_.Channel().PeerCertificate();
+    if (!certificate) {
+        SqlError error("28000", "connection requires a valid client certificate");
+        error.severity = "FATAL";
+        throw error;
+    }
+    if (!cert_method && rule.client_cert != auth::HbaClientCert::VerifyFull) {
+        return; // verify-ca: a certificate the CA signed is enough
+    }
+    // verify-full and cert: the certificate's CN is the user, or maps to it through pg_ident.conf.
+    const bool matches = rule.map.empty() ? certificate->common_name == user
+                                          : context_.hba.Ident().Allows(rule.map, certificate->common_name, user);
+    if (matches) {
+        return;
+    }
+    spdlog::info("certificate of {} (CN \"{}\") does not authenticate user \"{}\" (pg_hba.conf line {})",
+                 stream_.Channel().PeerAddress(), certificate->common_name, user, rule.line_number);
+    // As PostgreSQL: the cert method says so; with clientcert=verify-full the password method's failure is reported.
+    SqlError error(cert_method ? "28000" : "28P01", cert_method
+                                                        ? "certificate authentication failed for user \"" + user + "\""
+                                                        : "password authentication failed for user \"" + user + "\"");
+    error.severity = "FATAL";
+    throw error;
+}
+
+asio::awaitable<void> Authenticator::Authenticate(const std::string &user, const std::string &database, bool refuse) {
+    const auto &rule = MatchRule(user, database);
     auto it = context_.users.find(user);
     const auth::PasswordVerifier *verifier = it == context_.users.end() ? nullptr : &it->second;
-    switch (context_.config.auth_method) {
-    case config::AuthMethod::ScramSha256:
+    switch (rule.method) {
+    case auth::HbaMethod::Trust:
+        break;
+    case auth::HbaMethod::Cert:
+        CheckClientCertificate(rule, user);
+        if (!verifier) {
+            // A certificate for a user Duckgres does not know: no session can start.
+            SqlError error("28000", "certificate authentication failed for user \"" + user + "\"");
+            error.severity = "FATAL";
+            throw error;
+        }
+        break;
+    case auth::HbaMethod::ScramSha256:
         co_await Scram(user, verifier, refuse);
         break;
-    case config::AuthMethod::Md5:
+    case auth::HbaMethod::Md5:
         if (verifier && verifier->kind == auth::VerifierKind::ScramSha256) {
             co_await Scram(user, verifier, refuse);
         } else {
             co_await Md5(user, verifier, refuse);
         }
         break;
-    case config::AuthMethod::Password:
+    case auth::HbaMethod::Password:
         co_await Cleartext(user, verifier, refuse);
         break;
+    case auth::HbaMethod::Reject:
+    case auth::HbaMethod::Other:
+        throw SqlError("XX000", "pg_hba.conf line " + std::to_string(rule.line_number) + " cannot authenticate");
+    }
+    if (rule.method != auth::HbaMethod::Cert) {
+        CheckClientCertificate(rule, user);
     }
     wire::WriteAuthenticationOk(stream_.Out());
 }

@@ -1,6 +1,8 @@
 // ServerContext: what every session shares: configuration, databases, users, worker pool.
 #pragma once
 
+#include "auth/hba_policy.hpp"
+#include "auth/interface_addresses.hpp"
 #include "auth/password_verifier.hpp"
 #include "common/server_metrics.hpp"
 #include "config/server_config.hpp"
@@ -28,6 +30,10 @@ struct ServerContext {
     //! What an unknown user's password is checked against (md5 and cleartext exchanges, and the iteration count
     //! of SCRAM's mock exchange): of the kind and iteration count most users have, so that checking costs the same.
     auth::PasswordVerifier mock_verifier;
+    //! pg_hba.conf's rules (or the built-in ones) and pg_ident.conf's maps: how each connection authenticates.
+    const auth::HbaPolicy &hba;
+    //! The server's network interfaces, for samehost and samenet rules (read once at start).
+    std::vector<auth::InterfaceAddress> interfaces;
     engine::DatabaseRegistry &databases;
     engine::SessionDirectory &sessions;
     WorkerPool &workers;

@@ -649,7 +649,7 @@ std::string Session::ClientAddress() const {
 asio::awaitable<void> Session::Authenticate() {
     bool banned = context_.auth_failures.IsBanned(ClientAddress(), std::chrono::steady_clock::now());
     try {
-        co_await Authenticator(context_, stream_).Authenticate(user_, banned);
+        co_await Authenticator(context_, stream_).Authenticate(user_, database_name_, banned);
     } catch (const SqlError &error) {
         if (error.sqlstate == "28P01") {
             NoteAuthFailure(banned);
@@ -863,7 +863,9 @@ asio::awaitable<void> Session::HandleQuery(const wire::Query &query) {
         std::optional<SqlError> failure;
         try {
             // Read-only sessions run even single statements in a (read-only) transaction of their own.
-            if ((multiple || DefaultReadOnly()) && tx_ == TxState::Idle &&
+            // DISCARD ALL alone stays outside any transaction, as it must.
+            const bool own_transaction = DefaultReadOnly() && statement.kind != sql::StatementKind::Discard;
+            if ((multiple || own_transaction) && tx_ == TxState::Idle &&
                 statement.kind != sql::StatementKind::Begin && statement.kind != sql::StatementKind::Commit &&
                 statement.kind != sql::StatementKind::Rollback) {
                 co_await BeginImplicit();

@@ -151,7 +151,9 @@ void CheckMessage(const Message &message, const AccessContext &context) {
     } else if (const auto *node = dynamic_cast<const Node *>(&message)) {
         if (!context.rights.write) {
             // A write inside a read (WITH d AS (DELETE ...) SELECT ...), as PostgreSQL names it.
-            const char *write = node->has_insert_stmt()   ? "INSERT"
+            const bool select_into = node->has_select_stmt() && node->select_stmt().has_into_clause();
+            const char *write = select_into               ? "SELECT INTO"
+                                : node->has_insert_stmt() ? "INSERT"
                                 : node->has_update_stmt() ? "UPDATE"
                                 : node->has_delete_stmt() ? "DELETE"
                                 : node->has_merge_stmt()  ? "MERGE"

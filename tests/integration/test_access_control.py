@@ -140,7 +140,7 @@ def test_engine_escapes_through_psql(server, tmp_path) -> None:
     target = tmp_path / "profile.json"
     script = (f"pragma profiling_output='{target}';\npragma enable_profiling='json';\nselect 1;\n"
               "set global threads=1;\ndetach duckgres_catalog;\n\\dt\n")
-    env = server.psql_env(PGUSER="boss", PGPASSWORD=PASSWORD)
+    env = server.psql_env(user="boss", password=PASSWORD)
     out = subprocess.run(["psql", "-X", "-v", "ON_ERROR_STOP=0"], input=script, env=env, capture_output=True,
                          text=True, timeout=60)
     assert out.stderr.count("permission denied to run DuckDB's") == 4, out.stderr
@@ -266,7 +266,7 @@ def test_read_only_user_prepared_statements_cursors_and_copy(server) -> None:
 
 
 def test_read_only_user_through_psql(server) -> None:
-    env = server.psql_env(PGUSER="reader", PGPASSWORD=PASSWORD)
+    env = server.psql_env(user="reader", password=PASSWORD)
     script = "insert into shared values (8, 'eight');\ncreate table mine (a int);\nselect count(*) from shared;\n"
     out = subprocess.run(["psql", "-X", "-At"], input=script, env=env, capture_output=True, text=True, timeout=60)
     assert out.stderr.count("in a read-only transaction") == 2, out.stderr

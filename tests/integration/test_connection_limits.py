@@ -181,7 +181,9 @@ def test_canceled_while_waiting_for_a_turn() -> None:
 
 def test_memory_limit_gives_out_of_memory_and_server_survives() -> None:
     spill = tempfile.mkdtemp(prefix="duckgres-spill-")
-    config = {"duckdb_memory_limit": "2GB", "databases": {"postgres": {"memory_limit": "64MB", "temp_directory": spill}}}
+    # admin_engine_access: the test reads DuckDB's own settings to see the limit applied.
+    config = {"duckdb_memory_limit": "2GB", "admin_engine_access": True,
+              "databases": {"postgres": {"memory_limit": "64MB", "temp_directory": spill}}}
     with server_with(config) as server:
         with pg3(server) as conn, pg3(server) as bystander:
             limit = conn.execute("select value from duckdb_settings() where name = 'memory_limit'").fetchone()[0]

@@ -156,6 +156,8 @@ TEST(EngineSandbox, DuckDbStatementTypes) {
         auto type = duckdb_prepared_statement_type(prepared.Get());
         EXPECT_EQ(engine::StatementTypePrivilege(type, false, ""), c.privilege) << c.sql;
     }
+    // PostgreSQL's MERGE has no DuckDB type of its own.
+    EXPECT_EQ(engine::StatementTypePrivilege(DUCKDB_STATEMENT_TYPE_INVALID, true, "MERGE"), Privilege::Write);
     // PostgreSQL's CHECKPOINT is DuckDB's CALL checkpoint(): an admin's, not the engine's.
     EXPECT_EQ(engine::StatementTypePrivilege(DUCKDB_STATEMENT_TYPE_CALL, true, "CHECKPOINT"), Privilege::Admin);
 }
