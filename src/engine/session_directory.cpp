@@ -376,6 +376,13 @@ void SessionDirectory::RegisterFunctions(duckdb_connection connection) {
                                             }
                                             return rows;
                                         }});
+    RegisterStringTable(connection, "duckgres_roles",
+                        new StringTable{this, {"rolname", "role"}, [this](SessionDirectory &directory, idx_t id) {
+                                            if (roles_) {
+                                                return roles_();
+                                            }
+                                            return std::vector<std::vector<std::string>>{{directory.User(id), "admin"}};
+                                        }});
     RegisterStringTable(connection, "duckgres_metrics",
                         new StringTable{this, {"name", "value"}, [metrics = metrics_](SessionDirectory &, idx_t) {
                                             std::vector<std::vector<std::string>> rows;

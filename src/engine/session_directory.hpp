@@ -48,9 +48,12 @@ class SessionDirectory {
 public:
     //! `metrics`, when given, is what duckgres_metrics() shows; it must outlive the directory. `database_names`,
     //! when given, lists the server's databases for duckgres_databases() (else only sessions' databases show).
+    //! `roles`, when given, lists the server's users as (name, role) rows for duckgres_roles() (pg_roles); else
+    //! only the calling session's user shows, as an admin.
     explicit SessionDirectory(const ServerMetrics *metrics = nullptr,
-                              std::function<std::vector<std::string>()> database_names = nullptr)
-        : metrics_(metrics), database_names_(std::move(database_names)) {}
+                              std::function<std::vector<std::string>()> database_names = nullptr,
+                              std::function<std::vector<std::vector<std::string>>()> roles = nullptr)
+        : metrics_(metrics), database_names_(std::move(database_names)), roles_(std::move(roles)) {}
 
     //! What a session answers for the functions; each may be empty. Called from inside queries, the
     //! session's own (cursors, settings, interrupted) or another session's (signal): thread-safe.
@@ -112,6 +115,7 @@ private:
     };
     const ServerMetrics *metrics_;
     std::function<std::vector<std::string>()> database_names_;
+    std::function<std::vector<std::vector<std::string>>()> roles_;
     std::mutex mutex_;
     std::unordered_map<idx_t, Entry> sessions_;
 };

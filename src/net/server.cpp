@@ -163,7 +163,17 @@ int Server::Run() {
 
     ServerMetrics metrics;
     engine::SessionDirectory sessions(
-        &metrics, [data_dir = config_.data_dir]() { return engine::DatabaseRegistry::ExistingNames(data_dir); });
+        &metrics, [data_dir = config_.data_dir]() { return engine::DatabaseRegistry::ExistingNames(data_dir); },
+        [this]() {
+            std::vector<std::vector<std::string>> roles;
+            for (const auto &user : config_.users) {
+                roles.push_back({user.name, config::UserRoleName(user.role)});
+            }
+            if (roles.empty()) {
+                roles.push_back({"postgres", "admin"}); // the default user
+            }
+            return roles;
+        });
     engine::RegistryOptions registry_options;
     registry_options.data_dir = config_.data_dir;
     registry_options.create_databases = config_.create_databases;

@@ -317,9 +317,17 @@ void CheckTokens(const std::string &text, const AccessContext &context) {
     static const std::set<std::string> kEngineStatements = {"pragma", "attach", "detach", "install",   "load",
                                                             "use",    "export", "import", "force",     "copy",
                                                             "call",   "set",    "reset",  "checkpoint"};
+    auto word_at = [&](size_t i) { return Lower(text.substr(list[i].start(), list[i].end() - list[i].start())); };
+    // CREATE [OR REPLACE] [PERSISTENT | TEMPORARY] SECRET, DROP [...] SECRET: secrets are the whole instance's.
+    if (!list.empty() && (word_at(0) == "create" || word_at(0) == "drop")) {
+        for (size_t i = 1; i < list.size() && i <= 4; i++) {
+            if (word_at(i) == "secret") {
+                throw SqlError("42501", "permission denied to run DuckDB's SECRET statement", "", kEngineGrantHint);
+            }
+        }
+    }
     if (!list.empty()) {
-        const auto &first = list.front();
-        auto word = Lower(text.substr(first.start(), first.end() - first.start()));
+        auto word = word_at(0);
         if (kEngineStatements.count(word)) {
             std::string upper;
             for (char c : word) {

@@ -359,3 +359,49 @@ def test_database_files_are_private(server) -> None:
     for path in files:
         mode = stat.S_IMODE(os.stat(path).st_mode)
         assert mode & 0o077 == 0, f"{path.name} is {oct(mode)}"
+
+
+# ------------------------------------------------------------------------------------------------
+# The catalog tells each user's rights
+
+def test_roles_in_the_catalog(server) -> None:
+    with connect(server, "reader") as conn:
+        roles = dict(conn.execute("select rolname, rolsuper from pg_roles").fetchall())
+        assert roles == {"boss": True, "writer": False, "reader": False, "limited": False}
+        assert conn.execute("select usename, usesuper from pg_user where usename = current_user").fetchone() == (
+            "reader", False)
+        assert conn.execute("select current_user, session_user").fetchone() == ("reader", "reader")
+        assert conn.execute("select oid from pg_roles where rolname = current_user").fetchone() == (10,)
+        assert conn.execute("select has_table_privilege('shared', 'SELECT'), has_table_privilege('shared', 'INSERT'),"
+                            " has_table_privilege('shared', 'INSERT, SELECT'), has_schema_privilege('public', 'CREATE'),"
+                            " has_database_privilege(current_database(), 'CONNECT')").fetchone() == (
+            True, False, True, False, True)
+    with connect(server, "boss") as conn:
+        assert conn.execute("select has_table_privilege('reader', 'shared', 'UPDATE'), "
+                            "has_table_privilege('writer', 'shared', 'UPDATE'), "
+                            "has_table_privilege('shared', 'UPDATE')").fetchone() == (False, True, True)
+        owner = conn.execute("select pg_get_userbyid(oid) from pg_roles where rolname = 'writer'").fetchone()
+        assert owner == ("writer",)
+
+
+def test_psql_du_shows_the_roles(server) -> None:
+    env = server.psql_env(user="writer", password=PASSWORD)
+    out = subprocess.run(["psql", "-X", "-c", "\\du"], env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    lines = {line.split("|")[0].strip(): line for line in out.stdout.splitlines() if "|" in line}
+    assert "Superuser" in lines["boss"] and "Superuser" not in lines["writer"], out.stdout
+    assert {"boss", "writer", "reader", "limited"} <= set(lines), out.stdout
+
+
+def test_passwords_and_verifiers_stay_out_of_logs_errors_and_settings(server) -> None:
+    with pytest.raises(psycopg.OperationalError) as caught:
+        pg3(server, user="writer", password="a-wrong-password")
+    assert "a-wrong-password" not in str(caught.value)
+    with connect(server, "boss") as conn:
+        settings = " ".join(f"{name}={value}" for name, value in
+                            conn.execute("select name, setting from pg_settings").fetchall())
+        metrics = str(conn.execute("select * from duckgres_metrics()").fetchall())
+    log = server.log_text(limit=10_000_000)  # the server runs with log_level debug
+    for text in (log, settings, metrics):
+        assert PASSWORD not in text and "a-wrong-password" not in text
+        assert "SCRAM-SHA-256$" not in text  # no verifier either

@@ -1,4 +1,4 @@
--- pg_database, pg_roles/pg_user/pg_authid (the session's user; per-user rights come with roles),
+-- pg_database, pg_roles/pg_user/pg_authid (the server's users and their roles),
 -- pg_description and pg_extension.
 
 -- A database's OID: 5 for postgres as in PostgreSQL, else a number derived from its name (the same in every
@@ -26,11 +26,18 @@ SELECT duckgres_catalog.main.duckgres_database_oid(d.name) AS oid,
        NULL::aclitem[] AS datacl
 FROM (SELECT name FROM duckgres_databases() UNION SELECT current_database()) d(name);
 
+-- The server's users with their roles (read_only, read_write, admin): admins are superusers. The session's own
+-- user has OID 10, the owner every object shows; the others get a number derived from their name.
+CREATE MACRO duckgres_role_of(arg_user) AS
+    (SELECT r.role FROM duckgres_roles() r WHERE r.rolname = arg_user::VARCHAR);
 CREATE VIEW pg_authid AS
-SELECT 10::UINTEGER AS oid, duckgres_session_user()::name AS rolname, true AS rolsuper, true AS rolinherit,
-       true AS rolcreaterole, true AS rolcreatedb, true AS rolcanlogin, true AS rolreplication,
-       true AS rolbypassrls, -1::INTEGER AS rolconnlimit, NULL::VARCHAR AS rolpassword,
-       NULL::TIMESTAMPTZ AS rolvaliduntil;
+SELECT (CASE WHEN r.rolname = duckgres_session_user() THEN 10 ELSE 16384 + hash(r.rolname) % 1000000000 END)::UINTEGER
+           AS oid,
+       r.rolname::name AS rolname, r.role = 'admin' AS rolsuper, true AS rolinherit, r.role = 'admin' AS rolcreaterole,
+       r.role = 'admin' AS rolcreatedb, true AS rolcanlogin, r.role = 'admin' AS rolreplication,
+       r.role = 'admin' AS rolbypassrls,
+       -1::INTEGER AS rolconnlimit, NULL::VARCHAR AS rolpassword, NULL::TIMESTAMPTZ AS rolvaliduntil
+FROM duckgres_roles() r;
 
 CREATE VIEW pg_roles AS
 SELECT rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolconnlimit,

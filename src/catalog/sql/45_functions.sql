@@ -3,7 +3,8 @@
 
 CREATE MACRO pg_get_userbyid(arg_role_oid) AS
     CASE arg_role_oid WHEN 10 THEN duckgres_session_user() WHEN 6171 THEN 'pg_database_owner'
-                      ELSE 'unknown (OID=' || arg_role_oid || ')' END;
+                      ELSE coalesce((SELECT a.rolname FROM duckgres_catalog.main.pg_authid a WHERE a.oid = arg_role_oid),
+                                    'unknown (OID=' || arg_role_oid || ')') END;
 
 CREATE MACRO pg_encoding_to_char(arg_encoding) AS CASE arg_encoding WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END;
 
@@ -253,9 +254,15 @@ CREATE MACRO duckgres_regrole_oid(arg_name) AS
 CREATE MACRO duckgres_regrole_name(arg_oid) AS
     coalesce((SELECT drn_a.rolname::VARCHAR FROM duckgres_catalog.main.pg_authid drn_a WHERE drn_a.oid = arg_oid), arg_oid::VARCHAR);
 
--- Privileges: until roles arrive every user holds every privilege on every object, so the answer is true for an
--- object that exists and a valid privilege list ('SELECT, INSERT WITH GRANT OPTION'); an unknown privilege is
--- 22023 and an unknown relation or schema (by name) an error, as in PostgreSQL. The user argument is not checked.
+-- Privileges come from each user's role: read_only users hold only the reading privileges (SELECT, USAGE,
+-- CONNECT, EXECUTE...), the others every privilege on every object. The answer is true for an object that exists,
+-- a valid privilege list ('SELECT, INSERT WITH GRANT OPTION') and a user holding any privilege of it; an unknown
+-- privilege is 22023 and an unknown relation or schema (by name) an error, as in PostgreSQL.
+CREATE MACRO duckgres_reads_only(arg_user, arg_privileges) AS
+    coalesce(duckgres_catalog.main.duckgres_role_of(arg_user) = 'read_only', false)
+    AND NOT list_bool_or(list_transform(string_split(arg_privileges, ','), drp_p ->
+        list_contains(['select', 'usage', 'connect', 'execute', 'member'],
+                      lower(regexp_replace(trim(drp_p), '\s+with\s+grant\s+option$', '', 'i')))));
 CREATE MACRO duckgres_privileges_valid(arg_privileges, arg_allowed) AS
     list_bool_and(list_transform(string_split(arg_privileges, ','), dpv_p ->
         CASE WHEN list_contains(arg_allowed,
@@ -271,24 +278,36 @@ CREATE MACRO duckgres_schema_privilege(arg_schema, arg_privileges) AS
          OR duckgres_catalog.main.duckgres_regnamespace_oid(arg_schema::VARCHAR) IS NOT NULL);
 CREATE MACRO has_table_privilege(a, b) AS
         duckgres_catalog.main.duckgres_table_privilege(a, b, ['select', 'insert', 'update', 'delete', 'truncate',
-                                                              'references', 'trigger']),
+                                                              'references', 'trigger'])
+        AND NOT duckgres_catalog.main.duckgres_reads_only(duckgres_session_user(), b),
     (u, a, b) AS
         duckgres_catalog.main.duckgres_table_privilege(a, b, ['select', 'insert', 'update', 'delete', 'truncate',
-                                                              'references', 'trigger']);
+                                                              'references', 'trigger'])
+        AND NOT duckgres_catalog.main.duckgres_reads_only(u, b);
 CREATE MACRO has_any_column_privilege(a, b) AS
-        duckgres_catalog.main.duckgres_table_privilege(a, b, ['select', 'insert', 'update', 'references']),
-    (u, a, b) AS duckgres_catalog.main.duckgres_table_privilege(a, b, ['select', 'insert', 'update', 'references']);
+        duckgres_catalog.main.duckgres_table_privilege(a, b, ['select', 'insert', 'update', 'references'])
+        AND NOT duckgres_catalog.main.duckgres_reads_only(duckgres_session_user(), b),
+    (u, a, b) AS duckgres_catalog.main.duckgres_table_privilege(a, b, ['select', 'insert', 'update', 'references'])
+        AND NOT duckgres_catalog.main.duckgres_reads_only(u, b);
 CREATE MACRO has_column_privilege(a, b, c) AS
-        duckgres_catalog.main.duckgres_table_privilege(a, c, ['select', 'insert', 'update', 'references']),
-    (u, a, b, c) AS duckgres_catalog.main.duckgres_table_privilege(a, c, ['select', 'insert', 'update', 'references']);
+        duckgres_catalog.main.duckgres_table_privilege(a, c, ['select', 'insert', 'update', 'references'])
+        AND NOT duckgres_catalog.main.duckgres_reads_only(duckgres_session_user(), c),
+    (u, a, b, c) AS duckgres_catalog.main.duckgres_table_privilege(a, c, ['select', 'insert', 'update', 'references'])
+        AND NOT duckgres_catalog.main.duckgres_reads_only(u, c);
 CREATE MACRO has_sequence_privilege(a, b) AS
-        duckgres_catalog.main.duckgres_table_privilege(a, b, ['usage', 'select', 'update']),
-    (u, a, b) AS duckgres_catalog.main.duckgres_table_privilege(a, b, ['usage', 'select', 'update']);
-CREATE MACRO has_schema_privilege(a, b) AS duckgres_catalog.main.duckgres_schema_privilege(a, b),
-    (u, a, b) AS duckgres_catalog.main.duckgres_schema_privilege(a, b);
+        duckgres_catalog.main.duckgres_table_privilege(a, b, ['usage', 'select', 'update'])
+        AND NOT duckgres_catalog.main.duckgres_reads_only(duckgres_session_user(), b),
+    (u, a, b) AS duckgres_catalog.main.duckgres_table_privilege(a, b, ['usage', 'select', 'update'])
+        AND NOT duckgres_catalog.main.duckgres_reads_only(u, b);
+CREATE MACRO has_schema_privilege(a, b) AS duckgres_catalog.main.duckgres_schema_privilege(a, b)
+        AND NOT duckgres_catalog.main.duckgres_reads_only(duckgres_session_user(), b),
+    (u, a, b) AS duckgres_catalog.main.duckgres_schema_privilege(a, b)
+        AND NOT duckgres_catalog.main.duckgres_reads_only(u, b);
 CREATE MACRO has_database_privilege(a, b) AS
-        duckgres_catalog.main.duckgres_privileges_valid(b, ['create', 'connect', 'temporary', 'temp']),
-    (u, a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['create', 'connect', 'temporary', 'temp']);
+        duckgres_catalog.main.duckgres_privileges_valid(b, ['create', 'connect', 'temporary', 'temp'])
+        AND NOT duckgres_catalog.main.duckgres_reads_only(duckgres_session_user(), b),
+    (u, a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['create', 'connect', 'temporary', 'temp'])
+        AND NOT duckgres_catalog.main.duckgres_reads_only(u, b);
 CREATE MACRO has_function_privilege(a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['execute']),
     (u, a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['execute']);
 CREATE MACRO has_type_privilege(a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['usage']),

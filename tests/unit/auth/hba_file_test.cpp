@@ -388,7 +388,7 @@ TEST(HbaFileTest, DefaultRules) {
     };
     const Case cases[] = {
         {false, "127.0.0.1", 1},   {true, "127.0.0.1", 1},   {false, "::ffff:127.0.0.1", 1}, {false, "::1", 2},
-        {true, "::1", 2},          {false, "127.0.0.2", 0},  {false, "10.0.0.1", 0},         {true, "10.0.0.1", 3},
+        {true, "::1", 2},          {false, "127.0.0.2", 1},  {false, "10.0.0.1", 0},         {true, "10.0.0.1", 3},
         {false, "2001:db8::1", 0}, {true, "2001:db8::1", 3}, {true, "::ffff:10.0.0.1", 3},
     };
     for (auto method : {HbaMethod::ScramSha256, HbaMethod::Md5, HbaMethod::Password}) {

@@ -236,6 +236,10 @@ TEST(EngineSandbox, StatementChecks) {
         {"pragma version", "42501 permission denied to run DuckDB's PRAGMA statement"},
         {"attach ':memory:' as m", "42501 permission denied to run DuckDB's ATTACH statement"},
         {"force checkpoint", "42501 permission denied to run DuckDB's FORCE statement"},
+        {"create persistent secret s (type s3, key_id 'k')",
+         "42501 permission denied to run DuckDB's SECRET statement"},
+        {"create or replace secret s (type s3)", "42501 permission denied to run DuckDB's SECRET statement"},
+        {"drop secret s", "42501 permission denied to run DuckDB's SECRET statement"},
     };
     sql::AccessContext context{AccessRights{true, true, false}, "postgres"};
     for (const auto &c : cases) {
