@@ -214,49 +214,54 @@ void CheckWriteTarget(const pg_query::RangeVar &relation, bool creates) {
     throw SqlError("42501", "permission denied: \"" + relation.relname() + "\" is a system catalog");
 }
 
+//! The table or view a statement writes (or creates, when `creates`): one rule per statement kind.
+struct WriteTargetRule {
+    const pg_query::RangeVar *(*target)(const Node &statement); //!< null when the statement is of another kind
+    bool creates;
+};
+
+constexpr WriteTargetRule kWriteTargets[] = {
+    {[](const Node &n) { return n.has_create_stmt() ? &n.create_stmt().relation() : nullptr; }, true},
+    {[](const Node &n) { return n.has_view_stmt() ? &n.view_stmt().view() : nullptr; }, true},
+    {[](const Node &n) { return n.has_create_table_as_stmt() ? &n.create_table_as_stmt().into().rel() : nullptr; },
+     true},
+    {[](const Node &n) { return n.has_create_seq_stmt() ? &n.create_seq_stmt().sequence() : nullptr; }, true},
+    {[](const Node &n) { return n.has_composite_type_stmt() ? &n.composite_type_stmt().typevar() : nullptr; }, true},
+    {[](const Node &n) { return n.has_insert_stmt() ? &n.insert_stmt().relation() : nullptr; }, false},
+    {[](const Node &n) { return n.has_update_stmt() ? &n.update_stmt().relation() : nullptr; }, false},
+    {[](const Node &n) { return n.has_delete_stmt() ? &n.delete_stmt().relation() : nullptr; }, false},
+    {[](const Node &n) { return n.has_merge_stmt() ? &n.merge_stmt().relation() : nullptr; }, false},
+    {[](const Node &n) { return n.has_alter_table_stmt() ? &n.alter_table_stmt().relation() : nullptr; }, false},
+    {[](const Node &n) {
+         return n.has_rename_stmt() && n.rename_stmt().has_relation() ? &n.rename_stmt().relation() : nullptr;
+     },
+     false},
+    {[](const Node &n) { return n.has_index_stmt() ? &n.index_stmt().relation() : nullptr; }, false},
+    {[](const Node &n) { return n.has_alter_seq_stmt() ? &n.alter_seq_stmt().sequence() : nullptr; }, false},
+    {[](const Node &n) {
+         return n.has_copy_stmt() && n.copy_stmt().is_from() && n.copy_stmt().has_relation() ? &n.copy_stmt().relation()
+                                                                                             : nullptr;
+     },
+     false},
+};
+
 //! The tables and views a statement writes or creates, for CheckWriteTarget.
 void CheckWriteTargets(const Node &stmt) {
-    if (stmt.has_create_stmt()) {
-        CheckWriteTarget(stmt.create_stmt().relation(), true);
-    } else if (stmt.has_view_stmt()) {
-        CheckWriteTarget(stmt.view_stmt().view(), true);
-    } else if (stmt.has_create_table_as_stmt()) {
-        CheckWriteTarget(stmt.create_table_as_stmt().into().rel(), true);
-    } else if (stmt.has_create_seq_stmt()) {
-        CheckWriteTarget(stmt.create_seq_stmt().sequence(), true);
-    } else if (stmt.has_composite_type_stmt()) {
-        CheckWriteTarget(stmt.composite_type_stmt().typevar(), true);
-    } else if (stmt.has_insert_stmt()) {
-        CheckWriteTarget(stmt.insert_stmt().relation(), false);
-    } else if (stmt.has_update_stmt()) {
-        CheckWriteTarget(stmt.update_stmt().relation(), false);
-    } else if (stmt.has_delete_stmt()) {
-        CheckWriteTarget(stmt.delete_stmt().relation(), false);
-    } else if (stmt.has_merge_stmt()) {
-        CheckWriteTarget(stmt.merge_stmt().relation(), false);
-    } else if (stmt.has_alter_table_stmt()) {
-        CheckWriteTarget(stmt.alter_table_stmt().relation(), false);
-    } else if (stmt.has_rename_stmt() && stmt.rename_stmt().has_relation()) {
-        CheckWriteTarget(stmt.rename_stmt().relation(), false);
-    } else if (stmt.has_index_stmt()) {
-        CheckWriteTarget(stmt.index_stmt().relation(), false);
-    } else if (stmt.has_alter_seq_stmt()) {
-        CheckWriteTarget(stmt.alter_seq_stmt().sequence(), false);
-    } else if (stmt.has_copy_stmt() && stmt.copy_stmt().is_from() && stmt.copy_stmt().has_relation()) {
-        CheckWriteTarget(stmt.copy_stmt().relation(), false);
-    } else if (stmt.has_truncate_stmt()) {
-        for (const auto &relation : stmt.truncate_stmt().relations()) {
-            if (relation.has_range_var()) {
-                CheckWriteTarget(relation.range_var(), false);
-            }
+    for (const auto &rule : kWriteTargets) {
+        if (const auto *target = rule.target(stmt)) {
+            CheckWriteTarget(*target, rule.creates);
         }
-    } else if (stmt.has_drop_stmt()) {
-        for (const auto &object : stmt.drop_stmt().objects()) {
-            if (object.has_list() && object.list().items_size() == 2 && object.list().items(0).has_string() &&
-                IsSystemSchema(object.list().items(0).string().sval())) {
-                throw SqlError("42501", "permission denied: \"" + object.list().items(1).string().sval() +
-                                            "\" is a system catalog");
-            }
+    }
+    for (const auto &relation : stmt.truncate_stmt().relations()) {
+        if (relation.has_range_var()) {
+            CheckWriteTarget(relation.range_var(), false);
+        }
+    }
+    for (const auto &object : stmt.drop_stmt().objects()) {
+        if (object.has_list() && object.list().items_size() == 2 && object.list().items(0).has_string() &&
+            IsSystemSchema(object.list().items(0).string().sval())) {
+            throw SqlError("42501",
+                           "permission denied: \"" + object.list().items(1).string().sval() + "\" is a system catalog");
         }
     }
 }

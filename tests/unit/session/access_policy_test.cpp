@@ -189,6 +189,18 @@ TEST(EngineSandbox, StatementTypeRefusals) {
               "42501 must be superuser or have privileges of pg_checkpoint to do CHECKPOINT");
 }
 
+//! "ok", or the SQLSTATE and message CheckStatementAccess refuses `sql` with.
+std::string Outcome(const char *sql, const sql::AccessContext &context) {
+    auto parsed = sql::ParseQuery(sql);
+    EXPECT_EQ(parsed.statements.size(), 1u) << sql;
+    try {
+        sql::CheckStatementAccess(parsed.statements[0], context);
+        return "ok";
+    } catch (const SqlError &error) {
+        return error.sqlstate + " " + error.what();
+    }
+}
+
 TEST(EngineSandbox, StatementChecks) {
     struct {
         const char *sql;
@@ -243,15 +255,7 @@ TEST(EngineSandbox, StatementChecks) {
     };
     sql::AccessContext context{AccessRights{true, true, false}, "postgres"};
     for (const auto &c : cases) {
-        auto parsed = sql::ParseQuery(c.sql);
-        ASSERT_EQ(parsed.statements.size(), 1u) << c.sql;
-        std::string outcome = "ok";
-        try {
-            sql::CheckStatementAccess(parsed.statements[0], context);
-        } catch (const SqlError &error) {
-            outcome = error.sqlstate + " " + error.what();
-        }
-        EXPECT_EQ(outcome, c.expected) << c.sql;
+        EXPECT_EQ(Outcome(c.sql, context), c.expected) << c.sql;
     }
     // With the engine grant DuckDB's functions and catalogs are reachable; the system catalogs stay read-only.
     sql::AccessContext granted{AccessRights{true, true, true}, "postgres"};
@@ -285,15 +289,7 @@ TEST(EngineSandbox, ReadOnlyUsersWriteNothing) {
         {"show all", "ok"},
     };
     for (const auto &c : cases) {
-        auto parsed = sql::ParseQuery(c.sql);
-        ASSERT_EQ(parsed.statements.size(), 1u) << c.sql;
-        std::string outcome = "ok";
-        try {
-            sql::CheckStatementAccess(parsed.statements[0], read_only);
-        } catch (const SqlError &error) {
-            outcome = error.sqlstate + " " + error.what();
-        }
-        EXPECT_EQ(outcome, c.expected) << c.sql;
+        EXPECT_EQ(Outcome(c.sql, read_only), c.expected) << c.sql;
     }
 }
 
