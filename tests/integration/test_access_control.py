@@ -382,6 +382,13 @@ def test_roles_in_the_catalog(server) -> None:
                             "has_table_privilege('shared', 'UPDATE')").fetchone() == (False, True, True)
         owner = conn.execute("select pg_get_userbyid(oid) from pg_roles where rolname = 'writer'").fetchone()
         assert owner == ("writer",)
+        # An admin is a member of every role; others only of their own.
+        assert conn.execute("select pg_has_role('writer', 'member'), pg_has_role('writer', 'reader', 'member'), "
+                            "pg_has_role('reader', 'reader', 'usage'), "
+                            "pg_has_role(current_user, (select oid from pg_roles where rolname = 'writer'), 'member')"
+                            ).fetchone() == (True, False, True, True)
+        with pytest.raises(psycopg.errors.UndefinedObject):
+            conn.execute("select pg_has_role('nobody', 'member')")
 
 
 def test_psql_du_shows_the_roles(server) -> None:

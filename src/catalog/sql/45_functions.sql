@@ -312,8 +312,22 @@ CREATE MACRO has_function_privilege(a, b) AS duckgres_catalog.main.duckgres_priv
     (u, a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['execute']);
 CREATE MACRO has_type_privilege(a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['usage']),
     (u, a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['usage']);
-CREATE MACRO pg_has_role(a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['member', 'usage', 'set']),
-    (u, a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['member', 'usage', 'set']);
+-- Roles are the server's users: a user is a member of its own role, an admin (a superuser) of every role; a role
+-- given by name or OID must exist (42704, as in PostgreSQL).
+CREATE MACRO duckgres_role_name(arg_role) AS
+    CASE WHEN regexp_full_match(arg_role::VARCHAR, '[0-9]+')
+         THEN (SELECT a.rolname FROM duckgres_catalog.main.pg_authid a
+               WHERE a.oid = TRY_CAST(arg_role::VARCHAR AS UBIGINT))
+         ELSE arg_role::VARCHAR END;
+CREATE MACRO duckgres_has_role(arg_user, arg_role, arg_privileges) AS
+    duckgres_catalog.main.duckgres_privileges_valid(arg_privileges, ['member', 'usage', 'set'])
+    AND CASE WHEN duckgres_catalog.main.duckgres_role_of(duckgres_catalog.main.duckgres_role_name(arg_role)) IS NULL
+             THEN error('role "' || arg_role::VARCHAR || '" does not exist')
+             ELSE duckgres_catalog.main.duckgres_role_name(arg_role) = duckgres_catalog.main.duckgres_role_name(arg_user)
+                  OR coalesce(duckgres_catalog.main.duckgres_role_of(
+                                  duckgres_catalog.main.duckgres_role_name(arg_user)) = 'admin', false) END;
+CREATE MACRO pg_has_role(a, b) AS duckgres_catalog.main.duckgres_has_role(duckgres_session_user(), a, b),
+    (u, a, b) AS duckgres_catalog.main.duckgres_has_role(u, a, b);
 
 -- PostgreSQL 15's regexp_count / regexp_instr / regexp_substr / regexp_like over DuckDB's regexp functions: the
 -- search starts at character `start`; the n-th match counts from 1. Of the flags, 'i' (case-insensitive) is
