@@ -10,7 +10,6 @@
 #include <pg_query.pb.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <memory>
 #include <set>
@@ -59,10 +58,6 @@ bool IsSystemSchema(std::string_view schema) {
     return schema == "pg_catalog" || schema == "information_schema";
 }
 
-std::string Lower(std::string_view text) {
-    return AsciiLower(std::string(text));
-}
-
 std::string JoinNames(const google::protobuf::RepeatedPtrField<Node> &names) {
     std::string joined;
     for (const auto &name : names) {
@@ -88,14 +83,14 @@ std::string JoinNames(const google::protobuf::RepeatedPtrField<Node> &names) {
     throw SqlError("3F000", "schema \"" + schema + "\" does not exist");
 }
 
-//! A name qualified as `parts` (catalog.schema.name or schema.name, `last` parts long): refused when it leaves
-//! the session's database.
+//! A name qualified as `parts` (catalog.schema.name or schema.name): refused when it leaves the session's
+//! database.
 void CheckQualifiers(const std::vector<std::string> &parts, const AccessContext &context, const std::string &shown) {
     if (parts.size() >= 3) {
-        if (Lower(parts[0]) != Lower(context.database) || IsEngineCatalog(Lower(parts[0]))) {
+        if (AsciiLower(parts[0]) != AsciiLower(context.database) || IsEngineCatalog(AsciiLower(parts[0]))) {
             RefuseCrossDatabase(shown);
         }
-    } else if (parts.size() == 2 && IsEngineCatalog(Lower(parts[0]))) {
+    } else if (parts.size() == 2 && IsEngineCatalog(AsciiLower(parts[0]))) {
         RefuseSchema(parts[0]);
     }
 }
@@ -129,7 +124,7 @@ void CheckFunctionCall(const pg_query::FuncCall &call, const AccessContext &cont
     if (call.funcname().empty() || !call.funcname(call.funcname_size() - 1).has_string()) {
         return;
     }
-    auto name = Lower(call.funcname(call.funcname_size() - 1).string().sval());
+    auto name = AsciiLower(call.funcname(call.funcname_size() - 1).string().sval());
     if (!context.rights.Allows(FunctionPrivilege(name))) {
         RefuseFunction(name);
     }
@@ -165,7 +160,7 @@ void CheckMessage(const Message &message, const AccessContext &context) {
         if (node->has_column_ref() && node->column_ref().fields_size() >= 3) {
             // catalog.schema.table.column, schema.table.column or table.column.field: only a catalog is refused.
             const auto &first = node->column_ref().fields(0);
-            if (first.has_string() && IsEngineCatalog(Lower(first.string().sval()))) {
+            if (first.has_string() && IsEngineCatalog(AsciiLower(first.string().sval()))) {
                 RefuseSchema(first.string().sval());
             }
         }
@@ -178,7 +173,12 @@ void CheckMessage(const Message &message, const AccessContext &context) {
             continue;
         }
         if (!field->is_repeated()) {
-            CheckMessage(reflection->GetMessage(message, field), context);
+            const auto &child = reflection->GetMessage(message, field);
+            if (const auto *node = dynamic_cast<const Node *>(&child);
+                node && node->has_list() && kObjectListFields.count(field->name())) {
+                CheckNameList(node->list().items(), context); // COMMENT ON TABLE a.b.c, ALTER ... SET SCHEMA
+            }
+            CheckMessage(child, context);
             continue;
         }
         const auto &items = reflection->GetRepeatedFieldRef<Message>(message, field);
@@ -322,7 +322,7 @@ void CheckTokens(const std::string &text, const AccessContext &context) {
     static const std::set<std::string> kEngineStatements = {"pragma", "attach", "detach", "install",   "load",
                                                             "use",    "export", "import", "force",     "copy",
                                                             "call",   "set",    "reset",  "checkpoint"};
-    auto word_at = [&](size_t i) { return Lower(text.substr(list[i].start(), list[i].end() - list[i].start())); };
+    auto word_at = [&](size_t i) { return AsciiLower(text.substr(list[i].start(), list[i].end() - list[i].start())); };
     // CREATE [OR REPLACE] [PERSISTENT | TEMPORARY] SECRET, DROP [...] SECRET: secrets are the whole instance's.
     if (!list.empty() && (word_at(0) == "create" || word_at(0) == "drop")) {
         for (size_t i = 1; i < list.size() && i <= 4; i++) {
@@ -350,7 +350,7 @@ void CheckTokens(const std::string &text, const AccessContext &context) {
         if (name.size() >= 2 && name.front() == '"' && name.back() == '"') {
             name = name.substr(1, name.size() - 2);
         }
-        name = Lower(name);
+        name = AsciiLower(name);
         auto next = list[i + 1].token();
         if (next == pg_query::ASCII_40 && !context.rights.Allows(FunctionPrivilege(name))) {
             RefuseFunction(name);

@@ -220,6 +220,8 @@ TEST(EngineSandbox, StatementChecks) {
         {"drop function duckgres_catalog.main.format_type(int, int)",
          "0A000 cross-database references are not implemented: duckgres_catalog.main.format_type"},
         {"select duckgres_catalog.main.pg_class.oid from pg_class", "3F000 schema \"duckgres_catalog\" does not exist"},
+        {"comment on view duckgres_catalog.main.pg_class is 'x'",
+         "0A000 cross-database references are not implemented: duckgres_catalog.main.pg_class"},
         {"select t.s.field from t", "ok"},
         {"select * from query('select 1')", "42501 permission denied for function query"},
         {"select a from t where exists (select 1 from checkpoint())",
