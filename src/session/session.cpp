@@ -865,9 +865,8 @@ asio::awaitable<void> Session::HandleQuery(const wire::Query &query) {
             // Read-only sessions run even single statements in a (read-only) transaction of their own.
             // DISCARD ALL alone stays outside any transaction, as it must.
             const bool own_transaction = DefaultReadOnly() && statement.kind != sql::StatementKind::Discard;
-            if ((multiple || own_transaction) && tx_ == TxState::Idle &&
-                statement.kind != sql::StatementKind::Begin && statement.kind != sql::StatementKind::Commit &&
-                statement.kind != sql::StatementKind::Rollback) {
+            if ((multiple || own_transaction) && tx_ == TxState::Idle && statement.kind != sql::StatementKind::Begin &&
+                statement.kind != sql::StatementKind::Commit && statement.kind != sql::StatementKind::Rollback) {
                 co_await BeginImplicit();
             }
             co_await RunStatement(statement);
