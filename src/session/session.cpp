@@ -1170,7 +1170,9 @@ void Session::NoteStatement(const sql::ParsedStatement &statement) {
     auto prepared =
         statement.kind == sql::StatementKind::Execute ? sql_prepared_.find(statement.variable) : sql_prepared_.end();
     const auto &tag = prepared != sql_prepared_.end() ? prepared->second.tag : statement.tag;
-    if (sql::IsReadTag(tag) || statement.kind == sql::StatementKind::CopyTo) {
+    // DuckDB's own syntax has no tag: its statement type is checked once prepared (and a read-only user's
+    // transaction is READ ONLY in DuckDB).
+    if (sql::IsReadTag(tag) || statement.kind == sql::StatementKind::CopyTo || !statement.tree) {
         return;
     }
     if (transaction_read_only_ || !access_.rights.write) {

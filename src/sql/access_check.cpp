@@ -58,6 +58,11 @@ bool IsSystemSchema(std::string_view schema) {
     return schema == "pg_catalog" || schema == "information_schema";
 }
 
+//! DuckDB's own views of the engine's state (system.main), named like the functions behind them.
+bool IsEngineView(std::string_view name) {
+    return name == "duckdb_databases" || name == "duckdb_logs" || name == "pragma_database_list";
+}
+
 std::string JoinNames(const google::protobuf::RepeatedPtrField<Node> &names) {
     std::string joined;
     for (const auto &name : names) {
@@ -107,6 +112,20 @@ void CheckNameList(const google::protobuf::RepeatedPtrField<Node> &names, const 
 }
 
 void CheckRangeVar(const pg_query::RangeVar &relation, const AccessContext &context) {
+    // PostgreSQL keeps quoted names as written and has no "PG_CATALOG" or "PG_SETTINGS"; DuckDB would match them
+    // case-insensitively to its own catalog, which Duckgres only redirects for the names as PostgreSQL has them.
+    const auto schema = AsciiLower(relation.schemaname());
+    const auto name = AsciiLower(relation.relname());
+    if (schema != relation.schemaname() && IsSystemSchema(schema)) {
+        RefuseSchema(relation.schemaname());
+    }
+    if (name != relation.relname() &&
+        (IsSystemSchema(schema) || catalog::CatalogNames::Get().IsRelation(name) || IsEngineView(name))) {
+        throw SqlError("42P01", "relation \"" + relation.relname() + "\" does not exist");
+    }
+    if (IsEngineView(name)) {
+        RefuseFunction(name);
+    }
     std::vector<std::string> parts;
     for (const auto *part : {&relation.catalogname(), &relation.schemaname(), &relation.relname()}) {
         if (!part->empty()) {
@@ -124,7 +143,12 @@ void CheckFunctionCall(const pg_query::FuncCall &call, const AccessContext &cont
     if (call.funcname().empty() || !call.funcname(call.funcname_size() - 1).has_string()) {
         return;
     }
-    auto name = AsciiLower(call.funcname(call.funcname_size() - 1).string().sval());
+    const auto &written = call.funcname(call.funcname_size() - 1).string().sval();
+    auto name = AsciiLower(written);
+    if (name != written) {
+        // A quoted name in capitals: no such function in PostgreSQL, DuckDB's own (current_setting...) in DuckDB.
+        throw SqlError("42883", "function \"" + written + "\" does not exist");
+    }
     if (!context.rights.Allows(FunctionPrivilege(name))) {
         RefuseFunction(name);
     }
@@ -317,51 +341,91 @@ void CheckTokens(const std::string &text, const AccessContext &context) {
             list.push_back(token);
         }
     }
-    // DuckDB's statements that act on the engine itself, by their first word: refused before DuckDB parses them
-    // (its parser runs some pragmas' SQL generators already).
-    static const std::set<std::string> kEngineStatements = {"pragma", "attach", "detach", "install",   "load",
-                                                            "use",    "export", "import", "force",     "copy",
-                                                            "call",   "set",    "reset",  "checkpoint"};
-    auto word_at = [&](size_t i) { return AsciiLower(text.substr(list[i].start(), list[i].end() - list[i].start())); };
-    // CREATE [OR REPLACE] [PERSISTENT | TEMPORARY] SECRET, DROP [...] SECRET: secrets are the whole instance's.
-    if (!list.empty() && (word_at(0) == "create" || word_at(0) == "drop")) {
-        for (size_t i = 1; i < list.size() && i <= 4; i++) {
-            if (word_at(i) == "secret") {
-                throw SqlError("42501", "permission denied to run DuckDB's SECRET statement", "", kEngineGrantHint);
+    auto word_at = [&](size_t i) {
+        std::string word = text.substr(list[i].start(), list[i].end() - list[i].start());
+        if (word.size() >= 2 && word.front() == '"' && word.back() == '"') {
+            word = word.substr(1, word.size() - 2);
+        }
+        return AsciiLower(word);
+    };
+    // The statement DuckDB runs: EXPLAIN [ANALYZE] [(options)] runs the one after it.
+    size_t first = 0;
+    bool explained = false;
+    while (first < list.size()) {
+        auto word = word_at(first);
+        if (word == "explain" || word == "analyze" || word == "analyse" || word == "verbose") {
+            explained |= word == "explain";
+            first++;
+        } else if (explained && list[first].token() == pg_query::ASCII_40) {
+            int depth = 0; // EXPLAIN (FORMAT json, ...) options
+            do {
+                depth += list[first].token() == pg_query::ASCII_40   ? 1
+                         : list[first].token() == pg_query::ASCII_41 ? -1
+                                                                     : 0;
+                first++;
+            } while (first < list.size() && depth > 0);
+        } else {
+            break;
+        }
+    }
+    auto refuse_statement = [](const std::string &word) {
+        std::string upper;
+        for (char c : word) {
+            upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        }
+        throw SqlError("42501", "permission denied to run DuckDB's " + upper + " statement", "", kEngineGrantHint);
+    };
+    if (first < list.size()) {
+        auto word = word_at(first);
+        // DuckDB's statements that act on the engine itself, by their first word: refused before DuckDB parses them
+        // (its parser runs some pragmas' SQL generators already).
+        static const std::set<std::string> kEngineStatements = {
+            "pragma", "attach", "detach", "install", "load",  "use",        "export", "import",
+            "force",  "copy",   "call",   "set",     "reset", "checkpoint", "vacuum", "update"};
+        // What EXPLAIN may show (and EXPLAIN ANALYZE run) in DuckDB's syntax: queries and data changes.
+        static const std::set<std::string> kExplainable = {"select", "from",    "with",      "values",   "insert",
+                                                           "delete", "table",   "summarize", "describe", "show",
+                                                           "pivot",  "unpivot", "("};
+        if (explained && !kExplainable.count(word)) {
+            refuse_statement("EXPLAIN " + word);
+        }
+        if (kEngineStatements.count(word) &&
+            !(word == "update" && !(first + 1 < list.size() && word_at(first + 1) == "extensions"))) {
+            refuse_statement(word);
+        }
+        // CREATE [OR REPLACE] [PERSISTENT | TEMPORARY] SECRET, DROP [...] SECRET: secrets are the whole instance's.
+        if (word == "create" || word == "drop") {
+            for (size_t i = first + 1; i < list.size() && i <= first + 4; i++) {
+                if (word_at(i) == "secret") {
+                    refuse_statement("secret");
+                }
             }
         }
     }
-    if (!list.empty()) {
-        auto word = word_at(0);
-        if (kEngineStatements.count(word)) {
-            std::string upper;
-            for (char c : word) {
-                upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-            }
-            throw SqlError("42501", "permission denied to run DuckDB's " + upper + " statement", "", kEngineGrantHint);
-        }
-    }
-    for (size_t i = 0; i + 1 < list.size(); i++) {
+    for (size_t i = 0; i < list.size(); i++) {
         const auto &token = list[i];
         if (token.token() != pg_query::IDENT && token.keyword_kind() == pg_query::NO_KEYWORD) {
             continue;
         }
-        std::string name = text.substr(token.start(), token.end() - token.start());
-        if (name.size() >= 2 && name.front() == '"' && name.back() == '"') {
-            name = name.substr(1, name.size() - 2);
-        }
-        name = AsciiLower(name);
-        auto next = list[i + 1].token();
+        auto name = word_at(i);
+        auto next = i + 1 < list.size() ? list[i + 1].token() : pg_query::NUL;
         if (next == pg_query::ASCII_40 && !context.rights.Allows(FunctionPrivilege(name))) {
             RefuseFunction(name);
         }
-        if (next == pg_query::ASCII_40 && name == "current_setting" && !context.rights.engine) {
+        if (next == pg_query::ASCII_40 && name == "current_setting") {
             // Not rewritten here: DuckDB would answer with its own settings.
             throw SqlError("0A000", "current_setting() in DuckDB's own syntax is not supported",
                            "Write the statement in PostgreSQL's syntax, or use SHOW.");
         }
-        if (next == pg_query::ASCII_46 && IsEngineCatalog(name) && !context.rights.engine) {
+        if (next == pg_query::ASCII_46 && IsEngineCatalog(name)) {
             RefuseSchema(name);
+        }
+        // Relations: DuckDB's own views of the engine (duckdb_databases, duckdb_logs...), and the system catalogs,
+        // which only PostgreSQL's syntax redirects to Duckgres' (DuckDB's own pg_catalog shows its settings).
+        if (IsEngineView(name) || name == "pg_catalog" || name == "information_schema" ||
+            catalog::CatalogNames::Get().IsRelation(name)) {
+            throw SqlError("0A000", "\"" + name + "\" can be read only in PostgreSQL's syntax", "",
+                           "Write the statement in PostgreSQL's syntax: DuckDB's own syntax reaches DuckDB's catalog.");
         }
     }
 }
@@ -418,8 +482,15 @@ void CheckStatementAccess(const ParsedStatement &statement, const AccessContext 
         throw SqlError("25006", "cannot execute " + (copy_from ? std::string("COPY FROM") : statement.tag) +
                                     " in a read-only transaction");
     }
-    CheckStatementKind(*statement.tree, context);
-    CheckWriteTargets(*statement.tree); // the system catalogs stay read-only even with the engine grant
+    // EXPLAIN ANALYZE, PREPARE and DECLARE run the statement they hold: it is checked as if it stood alone.
+    for (const Node *stmt = statement.tree.get(); stmt;) {
+        CheckStatementKind(*stmt, context);
+        CheckWriteTargets(*stmt); // the system catalogs stay read-only even with the engine grant
+        stmt = stmt->has_explain_stmt()          ? &stmt->explain_stmt().query()
+               : stmt->has_prepare_stmt()        ? &stmt->prepare_stmt().query()
+               : stmt->has_declare_cursor_stmt() ? &stmt->declare_cursor_stmt().query()
+                                                 : nullptr;
+    }
     if (!context.rights.engine) {
         CheckMessage(*statement.tree, context);
     }

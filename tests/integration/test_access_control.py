@@ -106,6 +106,21 @@ ENGINE_ESCAPES = [
     ("select * from system.main.duckdb_settings()", "42501"),
     ("from system.main.duckdb_tables()", "3F000"),
     ("create macro leak() as table from duckdb_settings()", "42501"),
+    # Found by a red-team pass of this sandbox.
+    ("explain analyze set global lock_configuration=true", "42501"),
+    ("explain analyze set global memory_limit='123MB'", "42501"),
+    ("explain analyze set search_path='duckgres_catalog.static'", "42501"),
+    ("explain analyze pragma enable_profiling='json'", "42501"),
+    ("explain (format json) analyze force checkpoint", "42501"),
+    ("explain analyze load json", "42501"),
+    ("select name, setting from \"PG_SETTINGS\"", "42P01"),
+    ("select * from \"PG_CATALOG\".pg_settings", "3F000"),
+    ("select \"CURRENT_SETTING\"('temp_directory')", "42883"),
+    ("select * from duckdb_databases", "42501"),
+    ("select * from pragma_database_list", "42501"),
+    ("select message from duckdb_logs", "42501"),
+    ("from pg_settings select name, setting", "0A000"),
+    ("delete from pg_am where [1] is not null", "0A000"),
 ]
 
 
@@ -149,6 +164,10 @@ def test_engine_escapes_through_psql(server, tmp_path) -> None:
 
 
 def test_everyone_keeps_working_after_the_attempts(server) -> None:
+    with connect(server, "reader") as conn:  # a new connection: the configuration was not locked
+        assert conn.execute("select count(*) from pg_am").fetchone()[0] > 0
+        # DuckDB's own syntax reads data as usual for a read-only user.
+        assert conn.execute("from shared select count(*)").fetchone() == (1,)
     with connect(server, "boss") as conn:
         assert conn.execute("show TimeZone").fetchone() == ("UTC",)
         # memory_limit was not lowered to 5MB: a query needing more still runs.
