@@ -1547,6 +1547,18 @@ sql::RewriteContext Session::RewriteContextFor(const std::map<int32_t, std::stri
 
 std::shared_ptr<engine::PreparedStatement>
 Session::PrepareGeneric(const sql::ParsedStatement &statement, const std::map<int32_t, std::string> &parameter_casts) {
+    if (auto macro = sql::CreatedMacroName(statement)) {
+        // The shared catalog's views call DuckDB's and Duckgres' functions unqualified: a user's macro of such a
+        // name would stand in for it in every session's catalog queries.
+        auto taken = FirstColumnValues(*connection_, "SELECT function_name FROM duckdb_functions() WHERE "
+                                                     "database_name IN ('system', 'duckgres_catalog') AND "
+                                                     "lower(function_name) = " +
+                                                         QuoteLiteral(*macro));
+        if (!taken.empty()) {
+            throw SqlError("42723", "function \"" + *macro + "\" already exists",
+                           "DuckDB or the catalog defines a function of this name; choose another name.");
+        }
+    }
     std::optional<std::string> rewritten;
     if (statement.tree) {
         std::vector<std::string> notices;

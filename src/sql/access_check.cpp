@@ -325,29 +325,38 @@ struct ScanResultDeleter {
 
 //! DuckDB's own syntax, which PostgreSQL's grammar rejected: its tokens (DuckDB's scanner is PostgreSQL's)
 //! show the functions it calls (a name before "(") and the catalogs it names (a name before ".").
-void CheckTokens(const std::string &text, const AccessContext &context) {
-    if (context.rights.engine) {
-        return;
-    }
+//! The tokens of `text` as PostgreSQL's scanner reads them, comments left out (a call may be written
+//! `name /* ... */ (`); throws 42601 when the scanner cannot read the text.
+std::vector<pg_query::ScanToken> ScanTokens(const std::string &text) {
     std::unique_ptr<PgQueryScanResult, ScanResultDeleter> scan(new PgQueryScanResult(pg_query_scan(text.c_str())));
     pg_query::ScanResult tokens;
     if (scan->error || !tokens.ParseFromArray(scan->pbuf.data, static_cast<int>(scan->pbuf.len))) {
         throw SqlError("42601", scan->error && scan->error->message ? scan->error->message : "syntax error");
     }
-    // Comments are tokens too: a call may be written `name /* ... */ (`.
     std::vector<pg_query::ScanToken> list;
     for (const auto &token : tokens.tokens()) {
         if (token.token() != pg_query::SQL_COMMENT && token.token() != pg_query::C_COMMENT) {
             list.push_back(token);
         }
     }
-    auto word_at = [&](size_t i) {
-        std::string word = text.substr(list[i].start(), list[i].end() - list[i].start());
-        if (word.size() >= 2 && word.front() == '"' && word.back() == '"') {
-            word = word.substr(1, word.size() - 2);
-        }
-        return AsciiLower(word);
-    };
+    return list;
+}
+
+//! Token `token` of `text` as a name: unquoted, lower case (DuckDB's names are case-insensitive).
+std::string WordOf(const std::string &text, const pg_query::ScanToken &token) {
+    std::string word = text.substr(token.start(), token.end() - token.start());
+    if (word.size() >= 2 && word.front() == '"' && word.back() == '"') {
+        word = word.substr(1, word.size() - 2);
+    }
+    return AsciiLower(word);
+}
+
+void CheckTokens(const std::string &text, const AccessContext &context) {
+    if (context.rights.engine) {
+        return;
+    }
+    const auto list = ScanTokens(text);
+    auto word_at = [&](size_t i) { return WordOf(text, list[i]); };
     // The statement DuckDB runs: EXPLAIN [ANALYZE] [(options)] runs the one after it.
     size_t first = 0;
     bool explained = false;
@@ -431,6 +440,37 @@ void CheckTokens(const std::string &text, const AccessContext &context) {
 }
 
 } // namespace
+
+std::optional<std::string> CreatedMacroName(const ParsedStatement &statement) {
+    if (statement.tree) {
+        // PostgreSQL's grammar takes CREATE FUNCTION f() AS '...', which DuckDB runs as a macro.
+        if (!statement.tree->has_create_function_stmt() || statement.tree->create_function_stmt().funcname().empty()) {
+            return std::nullopt;
+        }
+        const auto &names = statement.tree->create_function_stmt().funcname();
+        const auto &last = names[names.size() - 1];
+        return last.has_string() ? std::optional<std::string>(AsciiLower(last.string().sval())) : std::nullopt;
+    }
+    const auto list = ScanTokens(statement.text);
+    size_t i = 0;
+    auto word = [&]() { return i < list.size() ? WordOf(statement.text, list[i]) : std::string(); };
+    if (word() != "create") {
+        return std::nullopt;
+    }
+    for (i = 1; word() == "or" || word() == "replace" || word() == "temp" || word() == "temporary"; i++) {
+    }
+    if (word() != "macro" && word() != "function") {
+        return std::nullopt;
+    }
+    // [catalog.][schema.]name: the last part before "(".
+    std::string name;
+    for (i++; i < list.size() && list[i].token() != pg_query::ASCII_40; i++) {
+        if (list[i].token() != pg_query::ASCII_46) {
+            name = word();
+        }
+    }
+    return name.empty() ? std::nullopt : std::optional<std::string>(name);
+}
 
 bool IsReadTag(const std::string &tag) {
     static const std::set<std::string> kReads = {"SELECT",

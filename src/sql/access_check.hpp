@@ -4,6 +4,7 @@
 #include "common/access_rights.hpp"
 #include "sql/parsed_statement.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -38,5 +39,11 @@ struct AccessContext {
 //! refused by its tag here (25006) before any rewrite runs; DuckDB's READ ONLY transactions and the statement
 //! type stand behind that.
 void CheckStatementAccess(const ParsedStatement &statement, const AccessContext &context);
+
+//! The name a statement in DuckDB's own syntax gives a new macro or function (CREATE [OR REPLACE] [TEMP] MACRO |
+//! FUNCTION [schema.]name), lower case; nullopt for any other statement. The session refuses names that DuckDB or
+//! the catalog already define: unqualified calls inside the shared catalog's views would find the user's macro
+//! first, for every session.
+std::optional<std::string> CreatedMacroName(const ParsedStatement &statement);
 
 } // namespace duckgres::sql

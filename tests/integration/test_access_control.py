@@ -431,3 +431,18 @@ def test_passwords_and_verifiers_stay_out_of_logs_errors_and_settings(server) ->
     for text in (log, settings, metrics):
         assert PASSWORD not in text and "a-wrong-password" not in text
         assert "SCRAM-SHA-256$" not in text  # no verifier either
+
+
+def test_macros_cannot_stand_in_for_the_catalogs_functions(server) -> None:
+    # The shared catalog's views call functions unqualified: a user's macro of the same name would change what
+    # every session's pg_roles, pg_class... show (found by a red-team pass).
+    with connect(server, "writer") as conn:
+        conn.autocommit = True
+        for sql in ("create macro duckgres_roles() as table select 'writer' as rolname, 'admin' as role",
+                    "create or replace temp macro hash(x) as 42", "create macro duckdb_tables() as table select 1",
+                    "create function duckgres_session_user() as 'boss'"):
+            assert sqlstate(conn, sql) == "42723", sql
+        assert sqlstate(conn, "create macro my_double(x) as x * 2") == "ok"
+        assert conn.execute("select my_double(21)").fetchone() == (42,)
+    with connect(server, "reader") as conn:
+        assert dict(conn.execute("select rolname, rolsuper from pg_roles").fetchall())["writer"] is False

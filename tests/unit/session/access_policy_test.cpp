@@ -291,6 +291,25 @@ TEST(EngineSandbox, StatementChecks) {
                  SqlError);
 }
 
+TEST(EngineSandbox, CreatedMacroNames) {
+    struct {
+        const char *sql;
+        const char *name; //!< nullptr: not a macro
+    } cases[] = {
+        {"create macro duckgres_roles() as table select 1", "duckgres_roles"},
+        {"CREATE OR REPLACE TEMP MACRO main.\"Hash\"(x) AS 42", "hash"},
+        {"create function f(a) as a + 1", "f"},
+        {"create function duckgres_session_user() as 'boss'", "duckgres_session_user"}, // PostgreSQL's grammar
+        {"create table t (a int)", nullptr},
+        {"from t", nullptr},
+    };
+    for (const auto &c : cases) {
+        auto parsed = sql::ParseQuery(c.sql);
+        auto name = sql::CreatedMacroName(parsed.statements[0]);
+        EXPECT_EQ(name.value_or("(none)"), c.name ? c.name : "(none)") << c.sql;
+    }
+}
+
 TEST(EngineSandbox, ReadOnlyUsersWriteNothing) {
     sql::AccessContext read_only{AccessRights{false, false, false}, "postgres"};
     struct {
