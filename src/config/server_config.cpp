@@ -84,6 +84,18 @@ std::optional<UserRole> ParseUserRole(const std::string &text) {
     return std::nullopt;
 }
 
+std::optional<UserRole> RoleOf(const ServerConfig &config, const std::string &name) {
+    if (config.users.empty()) {
+        return name == "postgres" ? std::optional<UserRole>(UserRole::Admin) : std::nullopt;
+    }
+    for (const auto &user : config.users) {
+        if (user.name == name) {
+            return user.role;
+        }
+    }
+    return std::nullopt;
+}
+
 const char *UserRoleName(UserRole role) {
     switch (role) {
     case UserRole::ReadOnly:

@@ -33,7 +33,6 @@ struct UserConfig {
     UserRole role = UserRole::Admin;
     bool role_given = false;            //!< `role` or `superuser` was set: no "everyone is an admin" warning
     std::vector<std::string> databases; //!< the databases this user may connect to; empty: all
-    bool Superuser() const { return role == UserRole::Admin; }
 };
 
 //! Settings of one database (a <data_dir>/<name>.duckdb file), overriding the server's.
@@ -131,6 +130,9 @@ struct ServerConfig {
 const char *AuthMethodName(AuthMethod method);
 std::optional<AuthMethod> ParseAuthMethod(const std::string &text);
 std::optional<TlsMode> ParseTlsMode(const std::string &text);
+//! The role of user `name`: its configured one; without configured users, admin for the default user postgres;
+//! nullopt for a user the server does not know.
+std::optional<UserRole> RoleOf(const ServerConfig &config, const std::string &name);
 //! "read_only", "read_write", "admin".
 std::optional<UserRole> ParseUserRole(const std::string &text);
 const char *UserRoleName(UserRole role);

@@ -65,15 +65,8 @@ const auth::HbaRule &Authenticator::MatchRule(const std::string &user, const std
     connection.database = database;
     connection.user = user;
     // +role: a user belongs to the role named in its configuration (read_only, read_write, admin).
-    const config::UserConfig *configured = nullptr;
-    for (const auto &candidate : context_.config.users) {
-        if (candidate.name == user) {
-            configured = &candidate;
-        }
-    }
-    const bool default_admin = context_.config.users.empty() && user == "postgres";
-    connection.is_member = [configured, default_admin](const std::string &role) {
-        return (configured && role == config::UserRoleName(configured->role)) || (default_admin && role == "admin");
+    connection.is_member = [role = config::RoleOf(context_.config, user)](const std::string &name) {
+        return role && name == config::UserRoleName(*role);
     };
     connection.interfaces = context_.interfaces;
     const auth::HbaRule *rule = address ? context_.hba.Hba().Match(connection) : nullptr;

@@ -593,8 +593,13 @@ const config::UserConfig *Session::ConfiguredUser(const std::string &name) const
 
 void Session::AuthorizeUser() {
     const auto *user = ConfiguredUser(user_);
-    // Without configured users the default user postgres is the only one, an admin.
-    auto role = user ? user->role : config::UserRole::Admin;
+    auto role = config::RoleOf(context_.config, user_);
+    if (!role) {
+        // Only a trust or cert rule lets an unknown name this far: as PostgreSQL, no session without the role.
+        SqlError error("28000", "role \"" + user_ + "\" does not exist");
+        error.severity = "FATAL";
+        throw error;
+    }
     access_.rights.write = role != config::UserRole::ReadOnly;
     access_.rights.admin = role == config::UserRole::Admin;
     access_.rights.engine = access_.rights.admin && context_.config.admin_engine_access;
@@ -614,8 +619,7 @@ void Session::AuthorizeUser() {
 
 asio::awaitable<void> Session::AdmitConnection() {
     // Without configured users the default user postgres is the only one, a superuser.
-    const auto *user = ConfiguredUser(user_);
-    bool superuser = context_.config.users.empty() ? user_ == "postgres" : user && user->Superuser();
+    bool superuser = config::RoleOf(context_.config, user_) == config::UserRole::Admin;
     ConnectionRequest request{user_, database_name_, peer_.substr(0, peer_.rfind(':')), superuser};
     auto deadline = std::chrono::steady_clock::now() + context_.config.connection_queue_timeout;
     asio::steady_timer wait(stream_.Channel().GetExecutor());

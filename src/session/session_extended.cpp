@@ -121,8 +121,8 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
     if (tx_ == TxState::Failed && (entry->empty || !IsTransactionExit(entry->statement))) {
         throw AbortedTransaction(); // as PostgreSQL: before the statement is even analyzed
     }
-    if (!entry->empty) {
-        sql::CheckStatementAccess(entry->statement, access_); // before DuckDB prepares (binds) anything of it
+    if (!entry->empty && entry->statement.kind != sql::StatementKind::Generic) {
+        sql::CheckStatementAccess(entry->statement, access_);
     }
     if (!entry->empty && entry->statement.kind == sql::StatementKind::Generic) {
         std::string key = message.query;
@@ -133,6 +133,8 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
         if (auto described = described_cache_.Find(key); described && described->catalog_version == version) {
             entry = described;
         } else {
+            // Checked before DuckDB prepares (binds) anything of it; a described entry passed this check already.
+            sql::CheckStatementAccess(entry->statement, access_);
             co_await context_.workers.Run([&]() {
                 MaterializeOpenPortals();
                 PrepareForParse(*entry);

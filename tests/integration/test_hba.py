@@ -32,6 +32,7 @@ hostssl all       mapped    127.0.0.1/32  cert map=certs
 host    all       +read_only 127.0.0.1/32 reject
 host    other     all       127.0.0.1/32  reject
 hostnossl all     trusty    127.0.0.1/32  trust
+hostnossl all     ghost     127.0.0.1/32  trust
 host    all       md5user   127.0.0.1/32  md5
 hostssl all       vca       127.0.0.1/32  scram-sha-256 clientcert=verify-ca
 hostssl all       vfull     127.0.0.1/32  scram-sha-256 clientcert=verify-full
@@ -134,6 +135,12 @@ def test_trust_only_without_tls(server, pki) -> None:
     # Over TLS the hostnossl line does not match: the last rule asks for a password.
     assert "password" in refusal(server, pki, "trusty", password=None)
     assert logs_in(server, pki, "trusty")
+
+
+def test_trust_needs_a_known_user(server, pki) -> None:
+    # As in PostgreSQL: trust skips the password, not the role; an unknown name gets no session (and no rights).
+    message = refusal(server, pki, "ghost", sslmode="disable", password=None)
+    assert 'role "ghost" does not exist' in message, message
 
 
 def test_md5_rule(server, pki) -> None:
