@@ -23,4 +23,11 @@ public:
     std::string severity = "ERROR"; //!< "ERROR" or "FATAL" (FATAL closes the session)
 };
 
+//! An error that ends the session (severity FATAL).
+inline SqlError FatalError(std::string sqlstate, const std::string &message, std::string detail = "") {
+    SqlError error(std::move(sqlstate), message, std::move(detail));
+    error.severity = "FATAL";
+    return error;
+}
+
 } // namespace duckgres

@@ -1,14 +1,34 @@
 // Session: one client connection, from startup to Terminate, as a protocol state machine.
-#pragma once
+//
+// Threads and who owns what
+// -------------------------
+// - The session's I/O thread (the event loop its channel's executor runs on) owns the Session: the command loop,
+//   every frontend message handler, the transaction state, settings, prepared statements, portals, the output
+//   buffer and the StatementExecution of the running statement. Nothing else touches them while the loop runs.
+// - Worker threads (WorkerPool) run the blocking parts: every call into DuckDB. The I/O coroutine hands work to a
+//   worker with `co_await context_.workers.Run(...)` and is suspended until the work is done, so ownership of what
+//   the work touches (the DuckDB connection, the portals' results, the output buffer rows are encoded into) passes
+//   to the worker and back, never shared. Blocking methods take a `const WorkerToken &` that only WorkerPool::Run
+//   can make; the DuckDB connection is reached only through Engine(token).
+// - Other threads (another session's pg_cancel_backend, a CancelRequest's session, server shutdown) reach a session
+//   only through BackendHandle: CancelStatement() and Terminate(), which touch the atomics marked below and
+//   connection_mutex_, and post everything else to the session's I/O thread.
+// - DuckDB's own threads run inside DuckDB's calls, on a worker's behalf; they call back into the session only
+//   through the SessionDirectory callbacks (pg_cursors, pg_settings), which read while the worker waits.
 
 #include "common/lru_cache.hpp"
 #include "common/sql_error.hpp"
 #include "engine/engine_connection.hpp"
 #include "session/message_stream.hpp"
+#include "session/portal.hpp"
 #include "session/result_encoder.hpp"
 #include "session/server_context.hpp"
 #include "session/session_settings.hpp"
+#include "session/startup_exchange.hpp"
 #include "session/startup_limiter.hpp"
+#include "session/statement_execution.hpp"
+#include "session/transaction_state.hpp"
+#include "session/worker_token.hpp"
 #include "sql/access_check.hpp"
 #include "sql/existence_checks.hpp"
 #include "sql/parsed_statement.hpp"
@@ -21,6 +41,7 @@
 #include <asio/steady_timer.hpp>
 
 #include <atomic>
+#include <cassert>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -39,6 +60,8 @@ SqlError AbortedTransaction();
 //! Runs the PostgreSQL protocol for one client: startup (SSL/GSS negotiation, cancel
 //! requests), authentication, then the command loop. Kept alive by its own coroutine.
 class Session : public BackendHandle, public std::enable_shared_from_this<Session> {
+    friend class StatementExecution;
+
 public:
     //! `startup_slot`: the connection's place among those not yet authenticated, given back once it is.
     Session(ServerContext &context, std::unique_ptr<ClientChannel> channel, StartupSlot startup_slot = {});
@@ -51,75 +74,12 @@ public:
     void Terminate(bool interrupt_running) override;
 
 private:
-    //! Why the running statement was interrupted; the first reason wins and names the error.
-    enum class CancelReason : uint8_t { None, User, Timeout, ClientGone, Terminate };
-    //! Transaction state as the session tracks it; Implicit lives only inside one
-    //! multi-statement Query message.
-    enum class TxState { Idle, Implicit, InBlock, Failed };
     enum class Phase { Startup, Idle, Busy, Closing };
+    //! Output is flushed to the client whenever this much is buffered while streaming rows.
+    static constexpr size_t kFlushBudget = 256 * 1024;
 
-    // Startup and authentication.
-    asio::awaitable<bool> Startup();
-    asio::awaitable<void> ApplyStartupParameters(const wire::StartupMessage &startup);
-    //! Counts the session against the connection limits, waiting up to connection_queue_timeout for a slot;
-    //! throws FATAL 53300 when over a limit.
-    asio::awaitable<void> AdmitConnection();
-    //! Runs the password exchange; a banned address's exchange fails whatever the password. Counts failures
-    //! (28P01) against the client address, which may ban it.
-    asio::awaitable<void> Authenticate();
-    //! Counts a failed authentication (28P01) against the client's address, and bans it at the limit.
-    void NoteAuthFailure(bool banned);
-    //! The client's address without the port.
-    std::string ClientAddress() const;
-    //! The configuration of user `name`, or null (unknown, or no users configured).
-    const config::UserConfig *ConfiguredUser(const std::string &name) const;
-    //! The user's rights from its role (and the server's grants), and its right to the database it asked for:
-    //! FATAL 42501 for one outside its `databases`, whether or not that database exists.
-    void AuthorizeUser();
     asio::awaitable<void> OpenDatabase();
     void WriteStartupReport();
-
-    //! One statement's run on DuckDB, from the start of execution to its last row.
-    struct Execution {
-        std::shared_ptr<engine::PreparedStatement> prepared;
-        std::unique_ptr<engine::QueryResult> result;
-        std::unique_ptr<ResultEncoder> encoder; //!< set when the result has rows to send
-        uint64_t changed_rows = 0;
-        uint64_t rows_this_run = 0;
-        bool started = false;
-        bool changed_rows_read = false; //!< changed_rows came from the result already
-    };
-    //! A statement made by Parse (extended protocol).
-    struct PreparedEntry {
-        sql::ParsedStatement statement;
-        bool empty = false;                                  //!< the query string held no statement
-        std::vector<uint32_t> parameter_types;               //!< as reported in ParameterDescription
-        std::shared_ptr<engine::PreparedStatement> prepared; //!< DuckDB's, for statements run there
-        std::vector<wire::FieldDescription> fields;          //!< result columns (text format); empty: NoData
-        //! Per result column: DuckDB knew its type at Parse (otherwise `fields` says text).
-        std::vector<bool> typed_columns;
-        //! Undeclared parameters DuckDB could not type: Bind types them from their values.
-        std::vector<int32_t> unresolved_parameters;
-        //! The database's catalog version when DuckDB described it (see described_cache_).
-        uint64_t catalog_version = 0;
-    };
-    //! A portal made by Bind: a prepared statement with parameters, run by Execute.
-    struct Portal {
-        std::shared_ptr<PreparedEntry> source;
-        std::vector<types::OwnedValue> parameters;
-        std::vector<int16_t> result_formats;
-        Execution execution;
-        bool finished = false;
-        //! Set when Bind typed unresolved parameters from their values: this portal's own
-        //! prepared statement, result columns and parameter types.
-        std::shared_ptr<engine::PreparedStatement> prepared;
-        std::vector<wire::FieldDescription> fields;
-        std::vector<uint32_t> parameter_types;
-        bool sql_cursor = false;  //!< made by DECLARE (FETCH/MOVE/CLOSE), not by Bind
-        bool hold = false;        //!< WITH HOLD: outlives its transaction (its rows are read at DECLARE)
-        std::string declare_text; //!< the DECLARE statement, for pg_cursors
-        int64_t created_micros = 0;
-    };
 
     // Extended query protocol (session_extended.cpp).
     //! True when the result has the columns the statement's RowDescription announced: their number,
@@ -134,12 +94,18 @@ private:
     asio::awaitable<void> HandleBind(const wire::BindMessage &message);
     void HandleDescribe(const wire::DescribeMessage &message);
     asio::awaitable<void> HandleExecute(const wire::ExecuteMessage &message);
+    //! Runs a Generic statement's portal: starts it on its first Execute, then sends up to the run's row limit.
+    asio::awaitable<void> ExecutePortal(PortalRun &run);
     void HandleClose(const wire::CloseMessage &message);
     asio::awaitable<void> HandleSync();
     //! Result columns of a prepared entry, for Describe (no execution).
     void DescribeEntry(PreparedEntry &entry);
     //! Reads every suspended portal's remaining rows into memory (blocking, worker thread).
-    void MaterializeOpenPortals();
+    void MaterializeOpenPortals(const WorkerToken &token);
+    //! Debug builds: the caller is the session's I/O thread (no worker).
+    static void AssertIoThread() { assert(!WorkerToken::OnWorkerThread()); }
+    //! The session's DuckDB connection, for blocking calls (on a worker).
+    engine::EngineConnection &Engine(const WorkerToken &) { return *connection_; }
     //! Portals end with their transaction (and the unnamed one with the next Query).
     void ClosePortals();
     //! The session's SQL cursors as pg_cursors shows them (called from DuckDB during a query).
@@ -148,47 +114,38 @@ private:
     // Statements run on DuckDB (blocking parts run on a worker thread).
     //! `parameter_casts`: `$n` -> SQL type, for parameters DuckDB cannot type by itself.
     std::shared_ptr<engine::PreparedStatement>
-    PrepareGeneric(const sql::ParsedStatement &statement, const std::map<int32_t, std::string> &parameter_casts = {});
+    PrepareGeneric(const WorkerToken &token, const sql::ParsedStatement &statement,
+                   const std::map<int32_t, std::string> &parameter_casts = {});
     //! What the rewrite passes need to know about this session.
-    sql::RewriteContext RewriteContextFor(const std::map<int32_t, std::string> &parameter_casts = {});
+    sql::RewriteContext RewriteContextFor(const WorkerToken &token,
+                                          const std::map<int32_t, std::string> &parameter_casts = {});
     //! Prepares a Parse's statement, typing the parameters DuckDB cannot infer from the types the
     //! client declared, or as text (PostgreSQL's choice for an unknown parameter). Blocking.
-    void PrepareForParse(PreparedEntry &entry);
+    void PrepareForParse(const WorkerToken &token, PreparedEntry &entry);
     //! Re-prepares a portal's statement with types guessed from its text parameter values
     //! (integer, decimal or text) for the parameters DuckDB could not type. Blocking.
-    void TypeUnresolvedParameters(Portal &portal, const std::vector<std::optional<std::string>> &values,
+    void TypeUnresolvedParameters(const WorkerToken &token, Portal &portal,
+                                  const std::vector<std::optional<std::string>> &values,
                                   const std::vector<int16_t> &formats);
-    void StartExecution(Execution &execution, const sql::ParsedStatement &statement,
+    void StartExecution(const WorkerToken &token, ResultStream &execution, const sql::ParsedStatement &statement,
                         const std::vector<types::OwnedValue> &parameters, const std::vector<int16_t> &result_formats);
     //! Executes the prepared statement; an autocommit write that hits a write-write conflict is
     //! retried (blocking: worker thread).
-    void ExecuteRetryingConflicts(Execution &execution, const sql::ParsedStatement &statement);
+    void ExecuteRetryingConflicts(const WorkerToken &token, ResultStream &execution,
+                                  const sql::ParsedStatement &statement);
     //! Sends the rows of a started execution, up to `max_rows` (0: all), in budgets encoded on a
     //! worker; `start`, when given and set, runs on the first of those workers before any row (it starts
     //! the execution and may write the RowDescription).
-    asio::awaitable<EncodeStatus> StreamRows(Execution &execution, uint64_t max_rows,
-                                             const std::function<void()> *start = nullptr);
-    //! Marks a statement as running for its lifetime (on the session's I/O thread; may nest): CancelRequest
-    //! interrupts it, statement_timeout limits it, and it stops when its client goes away.
-    class RunningStatement {
-    public:
-        explicit RunningStatement(Session &session);
-        ~RunningStatement();
-        RunningStatement(const RunningStatement &) = delete;
-        RunningStatement &operator=(const RunningStatement &) = delete;
-
-    private:
-        Session &session_;
-    };
+    asio::awaitable<EncodeStatus> StreamRows(ResultStream &execution, uint64_t max_rows,
+                                             const std::function<void(const WorkerToken &)> *start = nullptr);
     //! Turns an unexpected exception from the statement path into the statement's error (XX000; 53200 for
     //! std::bad_alloc), logged with a stack trace and counted in duckgres_panics_total. The session goes on.
     SqlError ContainFault(const std::exception &fault);
+    //! Test builds: SET duckgres.inject_fault names the fault the next statement raises (true: `name` was that).
+    //! The server's build knows no such parameter. The only code compiled differently in the test build.
+    bool SetTestHook(const std::string &name, const std::optional<std::string> &value);
     //! Test builds: raises the fault that SET duckgres.inject_fault asked for, if any, at a statement's start.
     asio::awaitable<void> RaiseInjectedFault();
-    //! Waits for the running statement's turn on its database (max_concurrent_statements), shown in
-    //! pg_stat_activity as waiting; the turn ends with the outermost RunningStatement. Throws 57014 when the
-    //! statement is canceled (or times out) while it waits.
-    asio::awaitable<void> WaitForTurn();
     //! Interrupts the running statement, if any, for `reason` (thread-safe).
     void Interrupt(CancelReason reason);
     //! Throws the statement's 57014 error once it has been interrupted (checked between batches of rows).
@@ -199,12 +156,21 @@ private:
     void WatchIdle();
     //! Ends the session with `error` when it is idle, waiting for a message (on its I/O thread).
     void CloseIdle(const SqlError &error);
-    std::string CommandTag(const sql::ParsedStatement &statement, const Execution &execution, uint64_t rows) const;
+    std::string CommandTag(const sql::ParsedStatement &statement, const ResultStream &execution, uint64_t rows) const;
 
     // Command loop.
     asio::awaitable<void> CommandLoop();
-    asio::awaitable<void> HandleQuery(const wire::Query &query);
-    asio::awaitable<void> RunStatement(const sql::ParsedStatement &statement);
+    //! Runs a frontend message's handler; when it fails, the one recovery of every message: the ErrorResponse, the
+    //! transaction aborted (EndAfterError), and for extended-protocol messages (`extended`) every message up to Sync
+    //! skipped. SqlError and a malformed message body are ERRORs; broken framing, a lost client and the session's
+    //! own faults end the session (they pass through).
+    asio::awaitable<void> Guarded(asio::awaitable<void> handler, bool extended);
+    asio::awaitable<void> HandleQuery(std::span<const uint8_t> payload);
+    asio::awaitable<void> RefuseFunctionCall();
+    //! Runs one statement as a StatementExecution: of a simple Query, or an Execute's (`mode.portal`).
+    asio::awaitable<void> RunStatement(const sql::ParsedStatement &statement, ExecutionMode mode);
+    //! Hands the statement to what runs its kind.
+    asio::awaitable<void> Dispatch(const sql::ParsedStatement &statement, PortalRun *portal);
     asio::awaitable<void> RunTransactionControl(const sql::ParsedStatement &statement);
     //! SAVEPOINT / RELEASE / ROLLBACK TO, as far as DuckDB allows (it has no savepoints): see Savepoint.
     asio::awaitable<void> RunSavepoint(const sql::ParsedStatement &statement);
@@ -221,22 +187,23 @@ private:
     //! Throws 42501 for a read-only user asking for a read-write transaction (`parameter` names what it set).
     void RefuseReadWrite(const std::string &parameter) const;
     //! Makes the encoders and DuckDB follow the settings (TimeZone, extra_float_digits). Blocking: worker.
-    void ApplySettings();
+    void ApplySettings(const WorkerToken &token);
     void RunShow(const sql::ParsedStatement &statement, bool describe = true);
+    // SQL cursors (session_cursors.cpp).
     asio::awaitable<void> RunCursorCommand(const sql::ParsedStatement &statement);
-    // COPY (session_copy.cpp).
+    asio::awaitable<void> DeclareCursor(const sql::ParsedStatement &statement);
+    asio::awaitable<void> FetchCursor(const sql::ParsedStatement &statement);
+    void CloseCursor(const sql::ParsedStatement &statement);
+    // COPY (copy_from_stdin.cpp, copy_to_stdout.cpp).
+    class CopyFromStdin;
     asio::awaitable<void> RunCopyFrom(const sql::ParsedStatement &statement);
     asio::awaitable<void> RunCopyTo(const sql::ParsedStatement &statement);
-    //! How a batch of COPY FROM STDIN data ended.
-    enum class CopyInput { More, Done, Failed };
-    //! Reads CopyData into `batch` until it holds a batch's worth, or CopyDone / CopyFail arrive.
-    asio::awaitable<CopyInput> ReadCopyBatch(std::string &batch, std::optional<SqlError> &failure);
     asio::awaitable<void> RunGeneric(const sql::ParsedStatement &statement);
     //! For DROP TABLE: the sequences of its serial columns (PostgreSQL drops them with the table).
     //! Blocking: worker thread.
-    std::vector<std::string> SerialSequencesOf(const sql::ParsedStatement &statement);
+    std::vector<std::string> SerialSequencesOf(const WorkerToken &token, const sql::ParsedStatement &statement);
     //! Whether the object of an IF [NOT] EXISTS statement exists now. Blocking: worker thread.
-    bool Exists(const sql::ExistenceCheck &check);
+    bool Exists(const WorkerToken &token, const sql::ExistenceCheck &check);
     //! PostgreSQL's "... does not exist, skipping" / "... already exists, skipping" NOTICEs, if any.
     asio::awaitable<void> WriteSkippingNotices(const sql::ParsedStatement &statement);
     //! DEALLOCATE ALL / DISCARD ALL: forgets every prepared statement, Parse's and SQL PREPARE's.
@@ -254,27 +221,27 @@ private:
     asio::awaitable<void> EndAfterError();
 
     // Replies.
-    void WriteError(const SqlError &error, int statement_location = -1);
+    void WriteError(const SqlError &error);
+    //! CommandComplete, the tag noted as the running statement's.
+    void WriteComplete(const std::string &tag);
     void WriteNotice(const std::string &severity, const std::string &sqlstate, const std::string &message,
                      const std::string &detail = "");
     //! What DROP SCHEMA ... CASCADE takes with `schema`, as PostgreSQL names it ("table s.t"), in creation order.
-    std::vector<std::string> ObjectsInSchema(const std::string &schema);
+    std::vector<std::string> ObjectsInSchema(const WorkerToken &token, const std::string &schema);
     void WriteReady();
     void WriteReportedParameters();
     //! Publishes this session's pg_stat_activity row (state "active", "idle", "idle in transaction"...).
-    void ReportActivity(const char *state, const std::string &query);
+    //! `wait_event` names what an active statement waits for ("" while it runs).
+    void ReportActivity(const char *state, const std::string &query, const char *wait_event = "");
     asio::awaitable<void> SendFatal(const SqlError &error);
 
     ServerContext &context_;
     MessageStream stream_;
-    //! What this session's user may do, set once at login (AuthorizeUser) and read on the session's thread and its
-    //! workers while a statement of the session runs.
-    sql::AccessContext access_;
     std::string peer_;
-    StartupSlot startup_slot_;    //!< held from accept until authentication ends
-    bool refused_by_ban_ = false; //!< authentication was refused because the address is banned
-    std::string user_;
-    std::string database_name_;
+    StartupSlot startup_slot_; //!< held from accept until authentication ends
+    //! Who the client is and what it may do: set by the startup exchange, then read-only (on the session's thread and
+    //! its workers while a statement of the session runs).
+    Login login_;
     std::string query_text_; //!< the Query being run, for error positions
     std::string last_query_; //!< the statement running or last run, for pg_stat_activity
     int64_t query_start_micros_ = 0;
@@ -292,18 +259,16 @@ private:
     LruCache<PreparedEntry> described_cache_{64};
     std::string creation_schema_ = "public"; //!< the first existing schema of the applied search path
     types::TextFormatOptions text_options_;
-    TxState tx_ = TxState::Idle;
+    TransactionState tx_;
     Phase phase_ = Phase::Startup;
-    std::optional<ConnectionRequest> admitted_; //!< set while the session holds a connection slot
     int32_t process_id_ = 0;
     int32_t secret_key_ = 0;
     std::atomic<bool> terminate_requested_{false};
     std::atomic<bool> running_statement_{false};
     std::atomic<CancelReason> cancel_reason_{CancelReason::None};
-    int running_depth_ = 0;               //!< nested RunningStatement guards
-    std::shared_ptr<StatementGate> gate_; //!< this database's admission control; null without a limit
-    bool holds_turn_ = false;             //!< the running statement holds a turn of gate_
-    uint64_t watch_round_ = 0;            //!< invalidates timer callbacks of earlier statements and idle periods
+    std::shared_ptr<StatementGate> gate_;   //!< this database's admission control; null without a limit
+    StatementExecution *current_ = nullptr; //!< the statement running, if any
+    uint64_t watch_round_ = 0;              //!< invalidates timer callbacks of earlier statements and idle periods
     std::chrono::steady_clock::time_point statement_deadline_;
     asio::steady_timer watch_timer_;
     asio::steady_timer idle_timer_;
@@ -314,29 +279,11 @@ private:
     //! EXECUTE's command tag.
     std::map<std::string, sql::ParsedStatement> sql_prepared_;
     std::map<std::string, Portal> portals_;
-    //! A SAVEPOINT of the open transaction block. DuckDB cannot roll back part of a transaction, so
-    //! ROLLBACK TO works when nothing since the savepoint changed data and DuckDB's transaction is still
-    //! usable (errors at bind time, or Duckgres' own, leave it so): then it restores the session's
-    //! parameters and leaves the aborted state. Otherwise it fails with 0A000 and the block stays aborted.
-    struct Savepoint {
-        std::string name;
-        SessionSettings settings; //!< as at the SAVEPOINT
-        bool changed_since = false;
-    };
-    std::vector<Savepoint> savepoints_;
-    //! Failed block whose DuckDB transaction is still open (kept for ROLLBACK TO; rolled back at the end).
-    bool failed_transaction_open_ = false;
-    //! SET TRANSACTION READ ONLY inside a block (DuckDB's transaction began read-write): writes are refused.
-    bool transaction_read_only_ = false;
-    //! The transaction (block or implicit) began READ ONLY: DuckDB refuses its writes, and COPY FROM is refused
-    //! before it starts.
-    bool block_read_only_ = false;
-    //! A query ran in the current transaction (SET TRANSACTION ISOLATION LEVEL is then too late: 25001).
-    bool transaction_queried_ = false;
     bool skip_until_sync_ = false;
-    std::string injected_fault_;             //!< test builds: the fault the next statement raises
-    bool executing_portal_ = false;          //!< inside an extended-protocol Execute (no RowDescription)
-    std::vector<int16_t> executing_formats_; //!< that portal's result formats (for FETCH)
+    //! A message arrived where the protocol does not allow it (during COPY FROM STDIN): the session ends with FATAL
+    //! 08P01 after the statement's error, as PostgreSQL's does.
+    bool sync_lost_ = false;
+    std::string injected_fault_; //!< test builds: the fault the next statement raises
 };
 
 } // namespace duckgres::session

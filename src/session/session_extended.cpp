@@ -36,66 +36,37 @@ bool Session::MatchesDescription(const PreparedEntry &entry, engine::QueryResult
 }
 
 asio::awaitable<void> Session::HandleExtendedMessage(wire::FrontendType type, std::span<const uint8_t> payload) {
-    if (type == wire::FrontendType::Sync) {
-        co_await HandleSync();
-        co_return;
+    switch (type) {
+    case wire::FrontendType::Parse: {
+        auto message = wire::ParseParse(payload);
+        co_await HandleParse(message);
+        break;
     }
-    if (type == wire::FrontendType::Flush) {
-        co_await stream_.Flush();
-        co_return;
+    case wire::FrontendType::Bind: {
+        auto message = wire::ParseBind(payload);
+        co_await HandleBind(message);
+        break;
     }
-    if (skip_until_sync_) {
-        co_return; // after an error, everything up to Sync is discarded
+    case wire::FrontendType::Describe:
+        HandleDescribe(wire::ParseDescribe(payload));
+        break;
+    case wire::FrontendType::Execute: {
+        auto message = wire::ParseExecute(payload);
+        co_await HandleExecute(message);
+        break;
     }
-    std::optional<SqlError> failure;
-    try {
-        switch (type) {
-        case wire::FrontendType::Parse: {
-            auto message = wire::ParseParse(payload);
-            co_await HandleParse(message);
-            break;
-        }
-        case wire::FrontendType::Bind: {
-            auto message = wire::ParseBind(payload);
-            co_await HandleBind(message);
-            break;
-        }
-        case wire::FrontendType::Describe:
-            HandleDescribe(wire::ParseDescribe(payload));
-            break;
-        case wire::FrontendType::Execute: {
-            auto message = wire::ParseExecute(payload);
-            co_await HandleExecute(message);
-            break;
-        }
-        case wire::FrontendType::Close:
-            HandleClose(wire::ParseClose(payload));
-            break;
-        default:
-            break;
-        }
-    } catch (const wire::ProtocolError &e) {
-        failure = SqlError(e.SqlState(), e.what());
-    } catch (const SqlError &e) {
-        failure = e;
-    } catch (const InternalFault &) {
-        throw; // the session's own state is broken: end it
-    } catch (const asio::system_error &) {
-        throw; // the client is gone
-    } catch (const std::exception &e) {
-        failure = ContainFault(e);
-    }
-    if (failure) {
-        WriteError(*failure);
-        co_await EndAfterError();
-        skip_until_sync_ = true;
+    case wire::FrontendType::Close:
+        HandleClose(wire::ParseClose(payload));
+        break;
+    default:
+        break;
     }
 }
 
 asio::awaitable<void> Session::HandleSync() {
     skip_until_sync_ = false;
     co_await CommitImplicit();
-    if (tx_ == TxState::Idle) {
+    if (tx_.IsIdle()) {
         ClosePortals();
     }
     WriteReady();
@@ -118,11 +89,11 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
         entry->statement.location = 0;
     }
     entry->parameter_types = message.param_types;
-    if (tx_ == TxState::Failed && (entry->empty || !IsTransactionExit(entry->statement))) {
+    if (tx_.IsFailed() && (entry->empty || !IsTransactionExit(entry->statement))) {
         throw AbortedTransaction(); // as PostgreSQL: before the statement is even analyzed
     }
     if (!entry->empty && entry->statement.kind != sql::StatementKind::Generic) {
-        sql::CheckStatementAccess(entry->statement, access_);
+        sql::CheckStatementAccess(entry->statement, login_.access);
     }
     if (!entry->empty && entry->statement.kind == sql::StatementKind::Generic) {
         std::string key = message.query;
@@ -134,10 +105,10 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
             entry = described;
         } else {
             // Checked before DuckDB prepares (binds) anything of it; a described entry passed this check already.
-            sql::CheckStatementAccess(entry->statement, access_);
-            co_await context_.workers.Run([&]() {
-                MaterializeOpenPortals();
-                PrepareForParse(*entry);
+            sql::CheckStatementAccess(entry->statement, login_.access);
+            co_await context_.workers.Run([&](const WorkerToken &token) {
+                MaterializeOpenPortals(token);
+                PrepareForParse(token, *entry);
                 DescribeEntry(*entry);
             });
             entry->catalog_version = version;
@@ -189,7 +160,7 @@ std::map<int32_t, uint32_t> Session::CastParameterTypes(const sql::ParsedStateme
     return types;
 }
 
-void Session::PrepareForParse(PreparedEntry &entry) {
+void Session::PrepareForParse(const WorkerToken &token, PreparedEntry &entry) {
     // Declared in Parse, or else cast in the statement ($1::oid[]).
     auto declared = entry.parameter_types;
     for (const auto &[number, type_oid] : CastParameterTypes(entry.statement)) {
@@ -202,7 +173,7 @@ void Session::PrepareForParse(PreparedEntry &entry) {
     }
     std::map<int32_t, std::string> casts;
     try {
-        entry.prepared = PrepareGeneric(entry.statement);
+        entry.prepared = PrepareGeneric(token, entry.statement);
     } catch (const SqlError &) {
         for (size_t i = 0; i < declared.size(); i++) {
             if (declared[i] != 0) {
@@ -212,7 +183,7 @@ void Session::PrepareForParse(PreparedEntry &entry) {
         if (casts.empty()) {
             throw;
         }
-        entry.prepared = PrepareGeneric(entry.statement, casts);
+        entry.prepared = PrepareGeneric(token, entry.statement, casts);
     }
     // Parameters DuckDB could not type: a declared type decides; otherwise the value does, at
     // Bind (see TypeUnresolvedParameters), except that a result's columns must be known now for
@@ -236,7 +207,7 @@ void Session::PrepareForParse(PreparedEntry &entry) {
         }
     }
     if (!casts.empty()) {
-        entry.prepared = PrepareGeneric(entry.statement, casts);
+        entry.prepared = PrepareGeneric(token, entry.statement, casts);
     }
     bool unknown_columns =
         duckdb_prepared_statement_column_count(entry.prepared->handle.Get()) == 1 &&
@@ -245,7 +216,7 @@ void Session::PrepareForParse(PreparedEntry &entry) {
         auto with_text = casts;
         with_text.insert(as_text.begin(), as_text.end());
         try {
-            entry.prepared = PrepareGeneric(entry.statement, with_text);
+            entry.prepared = PrepareGeneric(token, entry.statement, with_text);
             std::erase_if(entry.unresolved_parameters, [&](int32_t number) { return as_text.count(number) > 0; });
         } catch (const SqlError &) {
             // Text does not fit here (`$1 + 1`): Bind types the parameter from its value.
@@ -253,7 +224,8 @@ void Session::PrepareForParse(PreparedEntry &entry) {
     }
 }
 
-void Session::TypeUnresolvedParameters(Portal &portal, const std::vector<std::optional<std::string>> &values,
+void Session::TypeUnresolvedParameters(const WorkerToken &token, Portal &portal,
+                                       const std::vector<std::optional<std::string>> &values,
                                        const std::vector<int16_t> &formats) {
     const auto &entry = *portal.source;
     std::map<int32_t, std::string> casts;
@@ -282,7 +254,7 @@ void Session::TypeUnresolvedParameters(Portal &portal, const std::vector<std::op
     }
     PreparedEntry typed;
     typed.statement = entry.statement;
-    typed.prepared = PrepareGeneric(entry.statement, casts);
+    typed.prepared = PrepareGeneric(token, entry.statement, casts);
     DescribeEntry(typed);
     portal.prepared = typed.prepared;
     portal.fields = std::move(typed.fields);
@@ -337,7 +309,7 @@ asio::awaitable<void> Session::HandleBind(const wire::BindMessage &message) {
         throw SqlError("42P03", "cursor " + Quoted(message.portal) + " already exists");
     }
     auto &entry = found->second;
-    if (tx_ == TxState::Failed && (entry->empty || !IsTransactionExit(entry->statement))) {
+    if (tx_.IsFailed() && (entry->empty || !IsTransactionExit(entry->statement))) {
         throw AbortedTransaction();
     }
     auto expected = entry->parameter_types.size();
@@ -351,8 +323,9 @@ asio::awaitable<void> Session::HandleBind(const wire::BindMessage &message) {
     portal.source = entry;
     portal.result_formats = message.result_formats;
     if (!entry->unresolved_parameters.empty()) {
-        co_await context_.workers.Run(
-            [&]() { TypeUnresolvedParameters(portal, message.params, message.param_formats); });
+        co_await context_.workers.Run([&](const WorkerToken &token) {
+            TypeUnresolvedParameters(token, portal, message.params, message.param_formats);
+        });
     }
     CheckFormats(message.result_formats, (portal.prepared ? portal.fields : entry->fields).size(), "result");
     const auto &parameter_types = portal.prepared ? portal.parameter_types : entry->parameter_types;
@@ -418,69 +391,58 @@ asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message
         wire::WriteEmptyQueryResponse(stream_.Out());
         co_return;
     }
-    if (tx_ == TxState::Failed && !IsTransactionExit(statement)) {
+    if (tx_.IsFailed() && !IsTransactionExit(statement)) {
         throw AbortedTransaction();
     }
-    NoteStatement(statement);
-    if (found->second.finished) {
+    auto &portal = found->second;
+    if (portal.finished) {
         // PostgreSQL answers a completed portal with an empty completion.
-        wire::WriteCommandComplete(stream_.Out(), sql::FormatCommandTag(statement.tag, statement.tag_has_rows, 0));
+        WriteComplete(sql::FormatCommandTag(statement.tag, statement.tag_has_rows, 0));
         co_return;
     }
     if (statement.kind != sql::StatementKind::Generic) {
-        // Transaction control and settings: run like a simple query, without RowDescription.
-        found->second.finished = true;
-        if (statement.kind == sql::StatementKind::Show) {
-            RunShow(statement, false);
-            co_return;
-        }
-        executing_portal_ = true;
-        executing_formats_ = found->second.result_formats;
-        std::optional<SqlError> failure;
-        try {
-            co_await RunStatement(statement);
-        } catch (const SqlError &error) {
-            failure = error;
-        }
-        executing_portal_ = false;
-        if (failure) {
-            throw *failure;
-        }
-        co_return;
-    }
-    // Several Executes before one Sync form one implicit transaction, as in PostgreSQL; a lone
-    // Execute followed by Sync needs none (DuckDB's autocommit is the same thing).
-    if (tx_ == TxState::Idle &&
-        (DefaultReadOnly() || stream_.Framer().PeekType() != static_cast<char>(wire::FrontendType::Sync))) {
+        // Transaction control, settings, cursors, COPY: run like a simple query, without RowDescription.
+        portal.finished = true;
+    } else if (tx_.IsIdle() &&
+               (DefaultReadOnly() || stream_.Framer().PeekType() != static_cast<char>(wire::FrontendType::Sync))) {
+        // Several Executes before one Sync form one implicit transaction, as in PostgreSQL; a lone Execute followed
+        // by Sync needs none (DuckDB's autocommit is the same thing).
         co_await BeginImplicit();
     }
-    RunningStatement running(*this);
-    co_await WaitForTurn();
-    auto &portal = found->second;
-    std::function<void()> start;
+    PortalRun run{portal, source, static_cast<uint64_t>(message.max_rows)};
+    // Generic statements passed the access check at Parse, before DuckDB prepared them.
+    ExecutionMode mode{&run, &portal.result_formats, statement.kind == sql::StatementKind::Generic};
+    co_await RunStatement(statement, mode);
+}
+
+asio::awaitable<void> Session::ExecutePortal(PortalRun &run) {
+    auto &portal = run.portal;
+    const auto &source = *run.source;
+    const auto &statement = source.statement;
+    co_await current_->Admit();
+    std::function<void(const WorkerToken &)> start;
     if (!portal.execution.started) {
         co_await WriteSkippingNotices(statement);
-        portal.execution.prepared = portal.prepared ? portal.prepared : source->prepared;
-        start = [&]() {
-            StartExecution(portal.execution, statement, portal.parameters, portal.result_formats);
+        portal.execution.prepared = portal.prepared ? portal.prepared : source.prepared;
+        start = [&](const WorkerToken &token) {
+            StartExecution(token, portal.execution, statement, portal.parameters, portal.result_formats);
             // DDL since Parse changed the columns (DuckDB rebinds silently): the client decodes rows
             // by the described columns, so refuse, as PostgreSQL does.
-            if (!portal.prepared && portal.execution.encoder &&
-                !MatchesDescription(*source, *portal.execution.result)) {
+            if (!portal.prepared && portal.execution.encoder && !MatchesDescription(source, *portal.execution.result)) {
                 portal.execution.result.reset();
                 portal.execution.encoder.reset();
                 throw SqlError("0A000", "cached plan must not change result type");
             }
         };
     }
-    auto status = co_await StreamRows(portal.execution, static_cast<uint64_t>(message.max_rows), &start);
+    auto status = co_await StreamRows(portal.execution, run.max_rows, &start);
     if (status == EncodeStatus::RowLimitHit) {
         wire::WritePortalSuspended(stream_.Out());
         co_return;
     }
     portal.finished = true;
     uint64_t rows = portal.execution.encoder ? portal.execution.rows_this_run : portal.execution.changed_rows;
-    wire::WriteCommandComplete(stream_.Out(), CommandTag(statement, portal.execution, rows));
+    WriteComplete(CommandTag(statement, portal.execution, rows));
     // The finished result no longer needs DuckDB's stream.
     portal.execution.result.reset();
     portal.execution.encoder.reset();
@@ -496,7 +458,7 @@ void Session::HandleClose(const wire::CloseMessage &message) {
     wire::WriteCloseComplete(stream_.Out());
 }
 
-void Session::MaterializeOpenPortals() {
+void Session::MaterializeOpenPortals(const WorkerToken &token) {
     for (auto &[name, portal] : portals_) {
         if (portal.execution.result && !portal.finished) {
             portal.execution.result->Materialize();

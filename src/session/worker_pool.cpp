@@ -1,7 +1,24 @@
 // WorkerPool: a fixed set of threads, the most recently idle one woken first.
 #include "session/worker_pool.hpp"
 
+#include <cassert>
+
 namespace duckgres::session {
+
+namespace {
+
+//! Set on the threads of every WorkerPool.
+thread_local bool on_worker_thread = false;
+
+} // namespace
+
+bool WorkerToken::OnWorkerThread() {
+    return on_worker_thread;
+}
+
+WorkerToken::WorkerToken() {
+    assert(on_worker_thread && "a WorkerToken is made on a worker thread only");
+}
 
 WorkerPool::WorkerPool(int threads) {
     for (int i = 0; i < threads; i++) {
@@ -30,6 +47,7 @@ void WorkerPool::Submit(std::function<void()> task) {
 }
 
 void WorkerPool::Loop(Worker &worker) {
+    on_worker_thread = true;
     std::unique_lock lock(mutex_);
     while (true) {
         if (!worker.task && !queue_.empty()) {

@@ -1,6 +1,8 @@
 // WorkerPool: threads for blocking DuckDB calls, awaited from I/O coroutines.
 #pragma once
 
+#include "session/worker_token.hpp"
+
 #include <asio/associated_executor.hpp>
 #include <asio/async_result.hpp>
 #include <asio/awaitable.hpp>
@@ -33,12 +35,17 @@ public:
     WorkerPool &operator=(const WorkerPool &) = delete;
 
     //! Runs `fn` on a worker thread; the awaiting coroutine resumes on its own executor with
-    //! the result, or with the exception `fn` threw.
+    //! the result, or with the exception `fn` threw. `fn` takes the worker's `const WorkerToken &` (or nothing, for
+    //! work that calls no blocking method).
     //! GCC 12 destroys some temporaries of a co_await expression twice, so callers pass
     //! lambdas that capture only references or pointers, and no temporary here owns memory.
     template <class Fn>
-    auto Run(Fn fn) -> asio::awaitable<std::invoke_result_t<Fn>> {
-        using R = std::invoke_result_t<Fn>;
+    auto Run(Fn fn) -> asio::awaitable<
+        typename std::conditional_t<std::is_invocable_v<Fn &, const WorkerToken &>,
+                                    std::invoke_result<Fn &, const WorkerToken &>, std::invoke_result<Fn &>>::type> {
+        constexpr bool kTakesToken = std::is_invocable_v<Fn &, const WorkerToken &>;
+        using R = typename std::conditional_t<kTakesToken, std::invoke_result<Fn &, const WorkerToken &>,
+                                              std::invoke_result<Fn &>>::type;
         using Stored = std::conditional_t<std::is_void_v<R>, std::monostate, R>;
         std::optional<Stored> result;
         std::exception_ptr error;
@@ -51,11 +58,19 @@ public:
                 auto owned = std::make_shared<Handler>(std::move(handler));
                 Submit([owned, work, result_slot, error_slot]() {
                     try {
+                        const WorkerToken token;
+                        auto call = [&]() -> R {
+                            if constexpr (kTakesToken) {
+                                return (*work)(token);
+                            } else {
+                                return (*work)();
+                            }
+                        };
                         if constexpr (std::is_void_v<R>) {
-                            (*work)();
+                            call();
                             result_slot->emplace();
                         } else {
-                            result_slot->emplace((*work)());
+                            result_slot->emplace(call());
                         }
                     } catch (...) {
                         *error_slot = std::current_exception();

@@ -1,6 +1,8 @@
 // ExistenceChecks: the objects an IF [NOT] EXISTS statement names, for PostgreSQL's "skipping" NOTICEs.
 #pragma once
 
+#include "common/catalog_object.hpp"
+
 #include <pg_query.pb.h>
 
 #include <string>
@@ -13,7 +15,7 @@ namespace duckgres::sql {
 //! `relation "t" already exists, skipping` (42P07, 42P06 for a schema) when a created one exists.
 //! ALTER TABLE IF EXISTS, ADD COLUMN IF NOT EXISTS and DROP COLUMN IF EXISTS are checked the same way.
 struct ExistenceCheck {
-    enum class Kind { Table, View, Sequence, Index, Schema, Type, Relation, Column };
+    using Kind = CatalogObjectKind;
     Kind kind = Kind::Table;
     //! CREATE ... IF NOT EXISTS, ADD COLUMN IF NOT EXISTS (notice when it exists); else ... IF EXISTS
     bool creating = false;
@@ -21,6 +23,7 @@ struct ExistenceCheck {
     std::string name;
     std::string table; //!< Column: the column's table
 
+    CatalogObject Object() const { return {kind, schema, name, table}; }
     //! PostgreSQL's NOTICE text for this check's case.
     std::string Message() const;
     std::string Sqlstate() const;

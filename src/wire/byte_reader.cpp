@@ -9,8 +9,8 @@ namespace duckgres::wire {
 
 void ByteReader::Need(size_t n) const {
     if (n > Remaining()) {
-        throw ProtocolError("insufficient data left in message: need " + std::to_string(n) + " bytes, " +
-                            std::to_string(Remaining()) + " remain");
+        throw MalformedMessage("insufficient data left in message: need " + std::to_string(n) + " bytes, " +
+                               std::to_string(Remaining()) + " remain");
     }
 }
 
@@ -38,7 +38,7 @@ std::string_view ByteReader::ReadCString() {
     const uint8_t *start = data_.data() + pos_;
     const void *nul = Remaining() == 0 ? nullptr : std::memchr(start, 0, Remaining());
     if (nul == nullptr) {
-        throw ProtocolError("invalid string in message: missing NUL terminator");
+        throw MalformedMessage("invalid string in message: missing NUL terminator");
     }
     size_t len = static_cast<const uint8_t *>(nul) - start;
     pos_ += len + 1;
@@ -47,7 +47,7 @@ std::string_view ByteReader::ReadCString() {
 
 std::span<const uint8_t> ByteReader::ReadBytes(int64_t n) {
     if (n < 0) {
-        throw ProtocolError("invalid negative length " + std::to_string(n) + " in message");
+        throw MalformedMessage("invalid negative length " + std::to_string(n) + " in message");
     }
     Need(static_cast<uint64_t>(n));
     auto result = data_.subspan(pos_, static_cast<size_t>(n));
@@ -63,8 +63,8 @@ std::span<const uint8_t> ByteReader::Rest() {
 
 void ByteReader::ExpectEnd(const char *what) const {
     if (!AtEnd()) {
-        throw ProtocolError(std::string("invalid ") + (what != nullptr ? what : "") +
-                            " message format: unexpected trailing data (" + std::to_string(Remaining()) + " bytes)");
+        throw MalformedMessage(std::string("invalid ") + (what != nullptr ? what : "") +
+                               " message format: unexpected trailing data (" + std::to_string(Remaining()) + " bytes)");
     }
 }
 

@@ -9,7 +9,7 @@
 namespace duckgres::wire {
 
 //! Reads network-order integers, NUL-terminated strings and byte runs from a payload.
-//! Every read checks the remaining length first and throws ProtocolError on underflow.
+//! Every read checks the remaining length first and throws MalformedMessage on underflow.
 class ByteReader {
 public:
     explicit ByteReader(std::span<const uint8_t> data) : data_(data) {}
@@ -25,7 +25,7 @@ public:
 
     size_t Remaining() const { return data_.size() - pos_; }
     bool AtEnd() const { return pos_ == data_.size(); }
-    //! Throws ProtocolError naming `what` unless every byte was consumed.
+    //! Throws MalformedMessage naming `what` unless every byte was consumed.
     void ExpectEnd(const char *what) const;
 
 private:

@@ -23,8 +23,8 @@ std::string ToString(std::span<const uint8_t> bytes) {
 size_t ReadCount(ByteReader &reader, size_t min_element_size, const char *what) {
     size_t count = static_cast<uint16_t>(reader.ReadInt16());
     if (count * min_element_size > reader.Remaining()) {
-        throw ProtocolError(std::string("invalid ") + what + " count " + std::to_string(count) + ": only " +
-                            std::to_string(reader.Remaining()) + " bytes remain in the message");
+        throw MalformedMessage(std::string("invalid ") + what + " count " + std::to_string(count) + ": only " +
+                               std::to_string(reader.Remaining()) + " bytes remain in the message");
     }
     return count;
 }
@@ -36,7 +36,7 @@ std::optional<std::string> ReadNullableValue(ByteReader &reader, const char *wha
         return std::nullopt;
     }
     if (length < 0) {
-        throw ProtocolError(std::string("invalid ") + what + " length " + std::to_string(length));
+        throw MalformedMessage(std::string("invalid ") + what + " length " + std::to_string(length));
     }
     return ToString(reader.ReadBytes(length));
 }
@@ -44,7 +44,7 @@ std::optional<std::string> ReadNullableValue(ByteReader &reader, const char *wha
 char ReadTargetKind(ByteReader &reader, const char *message_name) {
     uint8_t kind = reader.ReadByte();
     if (kind != 'S' && kind != 'P') {
-        throw ProtocolError(std::string("invalid ") + message_name + " message subtype " + std::to_string(kind));
+        throw MalformedMessage(std::string("invalid ") + message_name + " message subtype " + std::to_string(kind));
     }
     return static_cast<char>(kind);
 }
@@ -54,9 +54,9 @@ StartupMessage ParseStartupMessage(ByteReader &reader, int32_t version) {
     startup.major = static_cast<int32_t>(static_cast<uint32_t>(version) >> 16);
     startup.minor = version & 0xFFFF;
     if (startup.major != 3) {
-        throw ProtocolError("unsupported frontend protocol " + std::to_string(startup.major) + "." +
-                                std::to_string(startup.minor) + ": server supports 3.0 to 3.0",
-                            "0A000");
+        throw MalformedMessage("unsupported frontend protocol " + std::to_string(startup.major) + "." +
+                                   std::to_string(startup.minor) + ": server supports 3.0 to 3.0",
+                               "0A000");
     }
     try {
         // Name/value pairs, ended by an empty name (the final NUL), which must be the last byte.
@@ -70,11 +70,11 @@ StartupMessage ParseStartupMessage(ByteReader &reader, int32_t version) {
         }
         reader.ExpectEnd("startup");
     } catch (const ProtocolError &) {
-        throw ProtocolError("invalid startup packet layout: expected terminator as last byte");
+        throw MalformedMessage("invalid startup packet layout: expected terminator as last byte");
     }
     auto user = startup.Get("user");
     if (!user || user->empty()) {
-        throw ProtocolError("no PostgreSQL user name specified in startup packet", "28000");
+        throw MalformedMessage("no PostgreSQL user name specified in startup packet", "28000");
     }
     return startup;
 }
@@ -93,7 +93,7 @@ std::optional<std::string> StartupMessage::Get(const std::string &name) const {
 
 StartupPacket ParseStartupPacket(std::span<const uint8_t> payload) {
     if (payload.size() < 4) {
-        throw ProtocolError("invalid length of startup packet: " + std::to_string(payload.size() + 4));
+        throw MalformedMessage("invalid length of startup packet: " + std::to_string(payload.size() + 4));
     }
     ByteReader reader(payload);
     int32_t code = reader.ReadInt32();
@@ -106,7 +106,7 @@ StartupPacket ParseStartupPacket(std::span<const uint8_t> payload) {
         return GssEncRequest{};
     case kCancelRequestCode: {
         if (reader.Remaining() != 8) {
-            throw ProtocolError("invalid length of cancel request packet: " + std::to_string(payload.size() + 4));
+            throw MalformedMessage("invalid length of cancel request packet: " + std::to_string(payload.size() + 4));
         }
         CancelRequest cancel;
         cancel.process_id = reader.ReadInt32();
@@ -182,8 +182,8 @@ BindMessage ParseBind(std::span<const uint8_t> payload) {
     // Each parameter takes at least its 4-byte length word.
     size_t param_count = ReadCount(reader, 4, "parameter");
     if (format_count > 1 && format_count != param_count) {
-        throw ProtocolError("bind message has " + std::to_string(format_count) + " parameter formats but " +
-                            std::to_string(param_count) + " parameters");
+        throw MalformedMessage("bind message has " + std::to_string(format_count) + " parameter formats but " +
+                               std::to_string(param_count) + " parameters");
     }
     message.params.reserve(param_count);
     for (size_t i = 0; i < param_count; i++) {

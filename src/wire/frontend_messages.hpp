@@ -35,7 +35,7 @@ struct StartupMessage {
 using StartupPacket = std::variant<SslRequest, GssEncRequest, CancelRequest, StartupMessage>;
 
 //! Parses an untyped startup-phase packet (payload = bytes after the length word).
-//! Throws ProtocolError for unknown request codes, major version != 3, missing terminators,
+//! Throws MalformedMessage for unknown request codes, major version != 3, missing terminators,
 //! or a StartupMessage without "user" (SQLSTATE 28000 in that case, as PostgreSQL).
 StartupPacket ParseStartupPacket(std::span<const uint8_t> payload);
 
@@ -104,7 +104,7 @@ struct CopyFailMessage {
 };
 
 //! Parsers for typed messages; each validates every length and count against the payload
-//! before allocating, rejects trailing bytes, and throws ProtocolError on malformed input.
+//! before allocating, rejects trailing bytes, and throws MalformedMessage on malformed input.
 Query ParseQuery(std::span<const uint8_t> payload);
 PasswordMessage ParsePasswordMessage(std::span<const uint8_t> payload);
 SaslInitialResponse ParseSaslInitialResponse(std::span<const uint8_t> payload);

@@ -82,14 +82,14 @@ std::optional<RawMessage> MessageFramer::Next() {
     auto length = static_cast<int32_t>(LoadUint32(header + header_size - 4));
     // Validate the length word before waiting for (and buffering) any of the payload.
     if (length < 4) {
-        throw ProtocolError(startup_phase_ ? "invalid length of startup packet: " + std::to_string(length)
-                                           : "invalid message length " + std::to_string(length));
+        throw FramingError(startup_phase_ ? "invalid length of startup packet: " + std::to_string(length)
+                                          : "invalid message length " + std::to_string(length));
     }
     size_t payload_size = static_cast<size_t>(length) - 4;
     if (payload_size > max_message_size_) {
-        throw ProtocolError(std::string(startup_phase_ ? "startup packet" : "message") +
-                            " too large: " + std::to_string(payload_size) + " bytes exceed the limit of " +
-                            std::to_string(max_message_size_) + " bytes");
+        throw FramingError(std::string(startup_phase_ ? "startup packet" : "message") +
+                           " too large: " + std::to_string(payload_size) + " bytes exceed the limit of " +
+                           std::to_string(max_message_size_) + " bytes");
     }
     if (Buffered() - header_size < payload_size) {
         return std::nullopt;

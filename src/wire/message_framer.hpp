@@ -17,7 +17,7 @@ struct RawMessage {
 
 //! Accumulates bytes read from the socket and yields whole messages. The length word is checked
 //! against the limit before any payload is buffered: a message announcing more than
-//! `max_message_size` bytes, or a length below 4, throws ProtocolError (08P01).
+//! `max_message_size` bytes, or a length below 4, throws FramingError (08P01).
 //! A returned RawMessage stays valid until the next call to Append() or Next().
 class MessageFramer {
 public:

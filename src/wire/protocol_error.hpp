@@ -1,4 +1,4 @@
-// ProtocolError: a malformed or oversized frontend message (SQLSTATE 08P01 by default).
+// ProtocolError and its two kinds: broken framing (the connection ends) and a malformed message body (an ERROR).
 #pragma once
 
 #include <stdexcept>
@@ -6,8 +6,8 @@
 
 namespace duckgres::wire {
 
-//! Thrown by the codec for input that breaks the protocol; the session answers with an
-//! ErrorResponse carrying `sqlstate` and closes the connection.
+//! Input that breaks the protocol, with its SQLSTATE (08P01 by default). Thrown as one of the two kinds below,
+//! except during startup and authentication, where every protocol error ends the connection.
 class ProtocolError : public std::runtime_error {
 public:
     explicit ProtocolError(const std::string &message, std::string sqlstate = "08P01")
@@ -16,6 +16,20 @@ public:
 
 private:
     std::string sqlstate_;
+};
+
+//! The byte stream can no longer be cut into messages (a bad length word, an unknown message type): the session
+//! answers with a FATAL ErrorResponse and closes the connection, as PostgreSQL does.
+class FramingError : public ProtocolError {
+public:
+    using ProtocolError::ProtocolError;
+};
+
+//! A whole message whose body does not parse (a missing terminator, trailing bytes): the framing is intact, so the
+//! message fails with an ordinary ERROR and the session goes on, as PostgreSQL does.
+class MalformedMessage : public ProtocolError {
+public:
+    using ProtocolError::ProtocolError;
 };
 
 } // namespace duckgres::wire

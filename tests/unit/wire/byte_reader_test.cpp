@@ -60,14 +60,14 @@ TEST(ByteReaderTest, UnderflowThrowsProtocolError) {
     for (const auto &c : cases) {
         SCOPED_TRACE(c.name);
         ByteReader reader(AsBytes(c.data));
-        ExpectProtocolError([&] { c.read(reader); });
+        ExpectProtocolError<MalformedMessage>([&] { c.read(reader); });
     }
 }
 
 TEST(ByteReaderTest, FailedReadDoesNotAdvance) {
     std::string data = "\x01\x02\x03"s;
     ByteReader reader(AsBytes(data));
-    ExpectProtocolError([&] { reader.ReadInt32(); });
+    ExpectProtocolError<MalformedMessage>([&] { reader.ReadInt32(); });
     EXPECT_EQ(reader.Remaining(), 3u);
     EXPECT_EQ(reader.ReadInt16(), 0x0102);
 }
@@ -75,7 +75,7 @@ TEST(ByteReaderTest, FailedReadDoesNotAdvance) {
 TEST(ByteReaderTest, ExpectEndNamesTheMessage) {
     std::string data = "xy";
     ByteReader reader(AsBytes(data));
-    std::string message = ExpectProtocolError([&] { reader.ExpectEnd("Bind"); });
+    std::string message = ExpectProtocolError<MalformedMessage>([&] { reader.ExpectEnd("Bind"); });
     EXPECT_NE(message.find("Bind"), std::string::npos) << message;
     EXPECT_NE(message.find("2"), std::string::npos) << message;
 }

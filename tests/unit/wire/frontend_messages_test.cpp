@@ -240,7 +240,7 @@ std::vector<Malformed> MalformedCases() {
 TEST(FrontendMessagesTest, MalformedMessagesThrowProtocolViolation) {
     for (const auto &c : MalformedCases()) {
         SCOPED_TRACE(c.name);
-        ExpectProtocolError([&] { ParseAs(c.kind, c.payload); }, "08P01");
+        ExpectProtocolError<MalformedMessage>([&] { ParseAs(c.kind, c.payload); }, "08P01");
     }
 }
 
@@ -270,7 +270,7 @@ TEST(FrontendMessagesTest, EveryTruncationOfAValidMessageThrows) {
         ASSERT_NO_THROW(ParseAs(c.kind, c.payload));
         for (size_t len = 0; len < c.payload.size(); len++) {
             SCOPED_TRACE("kind " + std::to_string(static_cast<int>(c.kind)) + " length " + std::to_string(len));
-            ExpectProtocolError([&] { ParseAs(c.kind, c.payload.substr(0, len)); });
+            ExpectProtocolError<MalformedMessage>([&] { ParseAs(c.kind, c.payload.substr(0, len)); });
         }
     }
 }
@@ -278,8 +278,8 @@ TEST(FrontendMessagesTest, EveryTruncationOfAValidMessageThrows) {
 TEST(FrontendMessagesTest, AnyTrailingByteThrows) {
     for (const auto &c : ValidCases()) {
         SCOPED_TRACE("kind " + std::to_string(static_cast<int>(c.kind)));
-        ExpectProtocolError([&] { ParseAs(c.kind, c.payload + '\0'); });
-        ExpectProtocolError([&] { ParseAs(c.kind, c.payload + "zz"); });
+        ExpectProtocolError<MalformedMessage>([&] { ParseAs(c.kind, c.payload + '\0'); });
+        ExpectProtocolError<MalformedMessage>([&] { ParseAs(c.kind, c.payload + "zz"); });
     }
 }
 

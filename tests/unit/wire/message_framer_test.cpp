@@ -99,7 +99,7 @@ TEST(MessageFramerTest, HasMessageForBadLengthWords) {
         MessageFramer framer(1024);
         framer.Append(AsBytes(std::string(1, 'Q') + Be32(length)));
         EXPECT_TRUE(framer.HasMessage()) << length;
-        EXPECT_THROW(framer.Next(), ProtocolError) << length;
+        EXPECT_THROW(framer.Next(), FramingError) << length;
     }
 }
 
@@ -186,19 +186,19 @@ TEST(MessageFramerTest, BadLengthWordsRejectedBeforePayload) {
         MessageFramer framer(max);
         framer.SetStartupPhase(c.startup);
         framer.Append(AsBytes(c.header));
-        ExpectProtocolError([&] { framer.Next(); });
+        ExpectProtocolError<FramingError>([&] { framer.Next(); });
     }
 }
 
 TEST(MessageFramerTest, OversizeMessagesNamedTooLarge) {
     MessageFramer framer(100);
     framer.Append(AsBytes("Q" + Be32(1000)));
-    std::string message = ExpectProtocolError([&] { framer.Next(); });
+    std::string message = ExpectProtocolError<FramingError>([&] { framer.Next(); });
     EXPECT_NE(message.find("too large"), std::string::npos) << message;
 
     MessageFramer short_framer(100);
     short_framer.Append(AsBytes("Q" + Be32(2)));
-    message = ExpectProtocolError([&] { short_framer.Next(); });
+    message = ExpectProtocolError<FramingError>([&] { short_framer.Next(); });
     EXPECT_NE(message.find("invalid message length"), std::string::npos) << message;
 }
 
@@ -210,7 +210,7 @@ TEST(MessageFramerTest, OversizeRejectedWhenHeaderArrivesByteByByte) {
         EXPECT_FALSE(framer.Next().has_value());
     }
     framer.Append(AsBytes(header).subspan(header.size() - 1, 1));
-    ExpectProtocolError([&] { framer.Next(); });
+    ExpectProtocolError<FramingError>([&] { framer.Next(); });
 }
 
 TEST(MessageFramerTest, MessageOfExactlyTheLimitIsAccepted) {

@@ -93,14 +93,18 @@ TEST(StartupPacketTest, MalformedPacketsThrow) {
     };
     for (const auto &c : cases) {
         SCOPED_TRACE(c.name);
-        ExpectProtocolError([&] { Parse(c.payload); }, c.sqlstate);
+        ExpectProtocolError<MalformedMessage>([&] { Parse(c.payload); }, c.sqlstate);
     }
 }
 
 TEST(StartupPacketTest, ErrorTextsMatchPostgres) {
-    std::string message = ExpectProtocolError([] { Parse(Startup(0x00020000, {{"user", "a"}})); }, "0A000");
+    std::string message = ExpectProtocolError<MalformedMessage>(
+        [] {
+            Parse(Startup(0x00020000, {{"user", "a"}}));
+        },
+        "0A000");
     EXPECT_EQ(message, "unsupported frontend protocol 2.0: server supports 3.0 to 3.0");
-    message = ExpectProtocolError([] { Parse(Startup(196608, {{"database", "d"}})); }, "28000");
+    message = ExpectProtocolError<MalformedMessage>([] { Parse(Startup(196608, {{"database", "d"}})); }, "28000");
     EXPECT_EQ(message, "no PostgreSQL user name specified in startup packet");
 }
 
@@ -109,7 +113,7 @@ TEST(StartupPacketTest, EveryTruncationOfAValidPacketThrows) {
     ASSERT_TRUE(std::holds_alternative<StartupMessage>(Parse(payload)));
     for (size_t len = 0; len < payload.size(); len++) {
         SCOPED_TRACE("length " + std::to_string(len));
-        EXPECT_THROW(Parse(payload.substr(0, len)), ProtocolError);
+        EXPECT_THROW(Parse(payload.substr(0, len)), MalformedMessage);
     }
 }
 

@@ -66,19 +66,20 @@ inline std::string ToString(std::span<const uint8_t> bytes) {
     return std::string(reinterpret_cast<const char *>(bytes.data()), bytes.size());
 }
 
-//! Runs `fn`, expecting a ProtocolError with the given SQLSTATE; returns its message.
-template <class Fn>
+//! Runs `fn`, expecting a protocol error of kind `Error` (MalformedMessage or FramingError) with the given
+//! SQLSTATE; returns its message.
+template <class Error, class Fn>
 std::string ExpectProtocolError(Fn &&fn, const std::string &sqlstate = "08P01") {
     try {
         fn();
-    } catch (const ProtocolError &e) {
+    } catch (const Error &e) {
         EXPECT_EQ(e.SqlState(), sqlstate) << e.what();
         return e.what();
     } catch (const std::exception &e) {
-        ADD_FAILURE() << "expected ProtocolError, got another exception: " << e.what();
+        ADD_FAILURE() << "expected another kind of error, got: " << e.what();
         return {};
     }
-    ADD_FAILURE() << "expected ProtocolError, nothing was thrown";
+    ADD_FAILURE() << "expected a protocol error, nothing was thrown";
     return {};
 }
 

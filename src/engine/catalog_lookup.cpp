@@ -1,0 +1,166 @@
+// CatalogLookup: the session's catalog questions as queries over DuckDB's catalog functions.
+#include "engine/catalog_lookup.hpp"
+
+#include "common/sql_error.hpp"
+#include "common/sql_quote.hpp"
+
+namespace duckgres::engine {
+
+namespace {
+
+//! In a query over DuckDB's catalog functions: the schema is one an unqualified name resolves in (the search path the
+//! session gave DuckDB).
+constexpr const char *kInSearchPath = "list_contains(current_schemas(false), schema_name)";
+
+std::string InSchema(const std::string &schema) {
+    return schema.empty() ? std::string(kInSearchPath) : "schema_name = " + QuoteLiteral(schema);
+}
+
+} // namespace
+
+std::vector<std::vector<std::string>> CatalogLookup::RowsOrNone(const std::string &sql) {
+    try {
+        return connection_.QueryStrings(sql);
+    } catch (const SqlError &) {
+        return {};
+    }
+}
+
+std::set<std::string> CatalogLookup::FirstColumnValues(const std::string &sql) {
+    std::set<std::string> values;
+    for (auto &row : RowsOrNone(sql)) {
+        values.insert(std::move(row[0]));
+    }
+    return values;
+}
+
+std::set<std::string> CatalogLookup::SchemaNames() {
+    return FirstColumnValues("SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database()");
+}
+
+std::set<std::string> CatalogLookup::SchemasWithTable(const std::string &table) {
+    return FirstColumnValues(
+        "SELECT schema_name FROM duckdb_tables() WHERE database_name = current_database() AND table_name = " +
+        QuoteLiteral(table));
+}
+
+bool CatalogLookup::IsSystemFunction(const std::string &name) {
+    return !FirstColumnValues("SELECT function_name FROM duckdb_functions() WHERE database_name IN ('system', "
+                              "'duckgres_catalog') AND lower(function_name) = " +
+                              QuoteLiteral(name))
+                .empty();
+}
+
+std::optional<bool> CatalogLookup::Exists(const CatalogObject &object) {
+    using Kind = CatalogObjectKind;
+    const std::string name = QuoteLiteral(object.name);
+    const std::string where = " WHERE database_name = current_database() AND " + InSchema(object.schema) + " AND ";
+    const std::string tables = "SELECT 1 FROM duckdb_tables()" + where + "table_name = " + name;
+    const std::string views = "SELECT 1 FROM duckdb_views()" + where + "NOT internal AND view_name = " + name;
+    const std::string sequences = "SELECT 1 FROM duckdb_sequences()" + where + "sequence_name = " + name;
+    const std::string indexes = "SELECT 1 FROM duckdb_indexes()" + where + "index_name = " + name;
+    std::string query;
+    switch (object.kind) {
+    case Kind::Table:
+        query = tables;
+        break;
+    case Kind::View:
+        query = views;
+        break;
+    case Kind::Sequence:
+        query = sequences;
+        break;
+    case Kind::Index:
+        query = indexes;
+        break;
+    case Kind::Schema:
+        query = "SELECT 1 FROM duckdb_schemas() WHERE database_name = current_database() AND schema_name = " + name;
+        break;
+    case Kind::Type:
+        query = "SELECT 1 FROM duckdb_types()" + where + "NOT internal AND type_name = " + name;
+        break;
+    case Kind::Relation:
+        query = tables + " UNION ALL " + views + " UNION ALL " + sequences + " UNION ALL " + indexes;
+        break;
+    case Kind::Column:
+        query = "SELECT 1 FROM duckdb_columns()" + where + "table_name = " + QuoteLiteral(object.table) +
+                " AND column_name = " + name;
+        break;
+    }
+    auto rows = RowsOrNone("SELECT count(*) FROM (" + query + ")");
+    if (rows.empty()) {
+        return std::nullopt;
+    }
+    return rows[0][0] != "0";
+}
+
+std::vector<std::string> CatalogLookup::SerialSequencesOf(const std::string &schema, const std::string &table) {
+    // The sequences the table's nextval defaults draw from, kept when named as the serial expansion names them.
+    const std::string query =
+        "SELECT schema_name, regexp_extract(column_default, 'nextval\\(''([^'']+)''', 1) AS seq, column_name "
+        "FROM duckdb_columns() WHERE database_name = current_database() AND table_name = " +
+        QuoteLiteral(table) + " AND " + InSchema(schema) + " AND column_default LIKE 'nextval(%'";
+    std::vector<std::string> sequences;
+    for (const auto &row : RowsOrNone(query)) {
+        const std::string &owner_schema = row[0];
+        const std::string &sequence = row[1];
+        const std::string &column = row[2];
+        auto dot = sequence.rfind('.');
+        std::string bare = dot == std::string::npos ? sequence : sequence.substr(dot + 1);
+        if (bare == table + "_" + column + "_seq") {
+            sequences.push_back(
+                dot == std::string::npos ? QuoteIdentifier(owner_schema) + "." + QuoteIdentifier(sequence) : sequence);
+        }
+    }
+    return sequences;
+}
+
+std::vector<std::string> CatalogLookup::ObjectsInSchema(const std::string &schema) {
+    const std::string where = " WHERE database_name = current_database() AND schema_name = " + QuoteLiteral(schema);
+    const std::string serial_sequences =
+        "SELECT regexp_extract(column_default, 'nextval\\(''(?:[^'']*\\.)?([^'']+)''', "
+        "1) FROM duckdb_columns()" +
+        where + " AND column_default IS NOT NULL";
+    const std::string query =
+        "SELECT kind, name FROM (SELECT 'table' AS kind, table_name AS name, table_oid AS oid FROM duckdb_tables()" +
+        where + " UNION ALL SELECT 'view', view_name, view_oid FROM duckdb_views()" + where +
+        " AND NOT internal UNION ALL SELECT 'sequence', sequence_name, sequence_oid FROM duckdb_sequences()" + where +
+        " AND sequence_name NOT IN (" + serial_sequences +
+        ") UNION ALL SELECT 'type', type_name, type_oid FROM duckdb_types()" + where +
+        " AND NOT internal) ORDER BY oid";
+    std::vector<std::string> objects;
+    for (const auto &row : RowsOrNone(query)) {
+        objects.push_back(row[0] + " " + QuoteIdentifierIfNeeded(schema) + "." + QuoteIdentifierIfNeeded(row[1]));
+    }
+    return objects;
+}
+
+CatalogLookup::TableColumns CatalogLookup::ColumnsOf(const std::vector<std::string> &schemas, const std::string &table,
+                                                     const std::vector<std::string> &columns) {
+    std::string select_list;
+    for (const auto &column : columns) {
+        select_list += (select_list.empty() ? "" : ", ") + QuoteIdentifier(column);
+    }
+    for (const auto &schema : schemas) {
+        try {
+            auto prepared = connection_.Prepare("SELECT " + (select_list.empty() ? "*" : select_list) + " FROM " +
+                                                QuoteIdentifier(schema) + "." + QuoteIdentifier(table) + " LIMIT 0");
+            auto handle = prepared.handle.Get();
+            TableColumns found;
+            found.schema = schema;
+            for (idx_t i = 0; i < duckdb_prepared_statement_column_count(handle); i++) {
+                found.names.push_back(
+                    TakeDuckDbString(const_cast<char *>(duckdb_prepared_statement_column_name(handle, i))));
+                found.types.emplace_back(duckdb_prepared_statement_column_logical_type(handle, i));
+            }
+            return found;
+        } catch (const SqlError &error) {
+            if (error.sqlstate != "42P01") {
+                throw;
+            }
+        }
+    }
+    throw SqlError("42P01", "relation \"" + table + "\" does not exist");
+}
+
+} // namespace duckgres::engine

@@ -1,0 +1,56 @@
+// CatalogLookup: the questions the session asks DuckDB's catalog, as named functions over one connection.
+#pragma once
+
+#include "common/catalog_object.hpp"
+#include "engine/engine_connection.hpp"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace duckgres::engine {
+
+//! Blocking (a worker thread), like the connection it queries. A lookup that fails answers "not known" (empty or
+//! nullopt): these answers shape notices and rewrites, never whether a statement runs.
+class CatalogLookup {
+public:
+    explicit CatalogLookup(EngineConnection &connection) : connection_(connection) {}
+
+    //! The schemas of the current database.
+    std::set<std::string> SchemaNames();
+    //! The schemas of the current database holding a table named `table`.
+    std::set<std::string> SchemasWithTable(const std::string &table);
+    //! Whether DuckDB or the catalog (the system and duckgres_catalog databases) defines a function named `name`,
+    //! in any case.
+    bool IsSystemFunction(const std::string &name);
+    //! Whether `object` exists now; nullopt when that cannot be told.
+    std::optional<bool> Exists(const CatalogObject &object);
+    //! The sequences named <table>_<column>_seq that the nextval defaults of `table` (in `schema`; empty: the search
+    //! path) draw from, as the serial expansion makes them: quoted, qualified names.
+    std::vector<std::string> SerialSequencesOf(const std::string &schema, const std::string &table);
+    //! What DROP SCHEMA ... CASCADE takes with `schema`, as PostgreSQL names it ("table s.t"), in creation order; a
+    //! column's serial sequence goes with its table, unnamed, as in PostgreSQL.
+    std::vector<std::string> ObjectsInSchema(const std::string &schema);
+
+    //! A table's columns as a statement DuckDB prepares but never runs sees them.
+    struct TableColumns {
+        std::string schema; //!< where the table was found
+        std::vector<std::string> names;
+        std::vector<LogicalTypeHandle> types;
+    };
+    //! The columns `columns` (empty: all) of `table` in the first of `schemas` that has it. Throws SqlError: 42P01
+    //! when none has it, 42703 for an unknown column.
+    TableColumns ColumnsOf(const std::vector<std::string> &schemas, const std::string &table,
+                           const std::vector<std::string> &columns);
+
+private:
+    //! The rows of a lookup, or none when it fails.
+    std::vector<std::vector<std::string>> RowsOrNone(const std::string &sql);
+    //! The first column of those rows, as a set.
+    std::set<std::string> FirstColumnValues(const std::string &sql);
+
+    EngineConnection &connection_;
+};
+
+} // namespace duckgres::engine

@@ -1,0 +1,333 @@
+// COPY FROM STDIN for Session: CopyData read, parsed and inserted in overlapping lanes.
+#include "session/session.hpp"
+
+#include "common/sql_quote.hpp"
+#include "copy/copy_reader.hpp"
+#include "engine/arrow_batch_view.hpp"
+#include "engine/catalog_lookup.hpp"
+#include "engine/table_appender.hpp"
+#include "session/blocking_queue.hpp"
+#include "sql/command_tag.hpp"
+#include "types/arrow_batch_builder.hpp"
+#include "types/type_mapping.hpp"
+#include "wire/protocol_error.hpp"
+
+#include <asio/experimental/awaitable_operators.hpp>
+
+namespace duckgres::session {
+
+namespace {
+
+//! Rows are handed to DuckDB in batches of about this many bytes of COPY data.
+constexpr size_t kCopyBatchBytes = 256 * 1024;
+//! Socket reads during COPY FROM ask for this much space at a time.
+constexpr size_t kCopyReadBytes = 64 * 1024;
+//! Parsed batches of COPY FROM waiting to be inserted, at most (each up to a row group, about 8 MB of strings).
+constexpr size_t kCopyQueuedBatches = 4;
+
+//! Thrown into the parser when the append lane stopped the COPY (its error is the one reported).
+struct CopyAborted {};
+
+} // namespace
+
+//! One COPY FROM STDIN, from CopyInResponse to the last row inserted. Two lanes run at once: the feed lane reads
+//! CopyData from the client while a worker parses the batch read before; the append lane inserts what was parsed.
+//! Text, CSV and binary rows of common column types are parsed straight into Arrow batches of up to a row group
+//! each, and DuckDB inserts the batches parsed before while parsing goes on; other column types go value by value
+//! through DuckDB's appender while parsing.
+class Session::CopyFromStdin {
+public:
+    CopyFromStdin(Session &session, const sql::ParsedStatement &statement, copy::CopyOptions options,
+                  engine::CatalogLookup::TableColumns target)
+        : session_(session), statement_(statement), table_(statement.copy_table), target_(std::move(target)),
+          options_(std::move(options)), binary_(options_.format == copy::CopyOptions::Format::Binary),
+          reader_(options_, copy::CopyColumns{target_.names, table_, {}}), parsed_(kCopyQueuedBatches) {
+        std::vector<duckdb_logical_type> raw_types;
+        for (auto &type : target_.types) {
+            raw_types.push_back(type.Get());
+            type_oids_.push_back(types::MapLogicalType(type.Get()).oid);
+        }
+        if (types::ArrowBatchBuilder::AllSupported(raw_types)) {
+            batches_ = std::make_unique<types::ArrowBatchBuilder>(raw_types, session_.text_options_);
+        }
+    }
+
+    int8_t Format() const { return binary_ ? 1 : 0; }
+    size_t ColumnCount() const { return target_.names.size(); }
+
+    //! Reads, parses and inserts every row; throws the first error in row order (or the client's CopyFail).
+    asio::awaitable<uint64_t> Run() {
+        try {
+            if (!batches_) {
+                co_await session_.context_.workers.Run([&](const WorkerToken &token) {
+                    appender_ = std::make_unique<engine::TableAppender>(session_.Engine(token).Handle(), target_.schema,
+                                                                        table_, statement_.copy_columns);
+                });
+            }
+            using namespace asio::experimental::awaitable_operators;
+            co_await (FeedLane() && AppendLane());
+        } catch (const SqlError &error) {
+            append_failure_ = error;
+        }
+        // The first error in row order: appended rows precede the rows being parsed.
+        if (!failure_) {
+            failure_ = append_failure_ ? append_failure_ : parse_failure_;
+        }
+        // Destroying the appender flushes it: do it before the rollback, on a worker.
+        if (appender_) {
+            co_await session_.context_.workers.Run([&]() {
+                try {
+                    appender_.reset();
+                } catch (...) {
+                }
+            });
+        }
+        if (failure_) {
+            throw *failure_;
+        }
+        co_return rows_;
+    }
+
+private:
+    //! One parsed row: into the Arrow batch (queued when full), or value by value through the appender.
+    void Sink(const copy::CopyRow &row) {
+        if (batches_) {
+            for (size_t i = 0; i < row.size(); i++) {
+                try {
+                    if (binary_) {
+                        batches_->SetBinary(i, row[i]);
+                    } else {
+                        batches_->Set(i, row[i]);
+                    }
+                } catch (SqlError &error) {
+                    error.where = "COPY " + table_ + ", " + reader_.FieldContext(i, row[i]);
+                    throw;
+                }
+            }
+            rows_++;
+            if (batches_->EndRow() && !parsed_.Push(batches_->TakeBatch())) {
+                throw CopyAborted();
+            }
+            return;
+        }
+        for (size_t i = 0; i < row.size(); i++) {
+            if (!row[i]) {
+                appender_->AppendNull();
+                continue;
+            }
+            try {
+                auto value = types::DecodeParameter(type_oids_[i], Format(), *row[i], session_.text_options_,
+                                                    static_cast<int>(i + 1));
+                appender_->Append(value.Get());
+            } catch (SqlError &error) {
+                error.where = "COPY " + table_ + ", " + reader_.FieldContext(i, row[i]);
+                throw;
+            }
+        }
+        appender_->EndRow();
+        rows_++;
+    }
+
+    //! Parses one batch of COPY data on a worker (`finish`: the last, with the end of the data).
+    asio::awaitable<void> Parse(std::string &batch, bool finish) {
+        if (parse_failure_) {
+            co_return;
+        }
+        try {
+            co_await session_.context_.workers.Run([&]() {
+                auto sink = [this](const copy::CopyRow &row) { Sink(row); };
+                try {
+                    reader_.Feed(batch, sink);
+                    if (finish) {
+                        reader_.Finish(sink);
+                        if (batches_ && batches_->Rows() > 0 && !parsed_.Push(batches_->TakeBatch())) {
+                            throw CopyAborted();
+                        }
+                    }
+                } catch (SqlError &error) {
+                    if (error.where.empty()) {
+                        auto context = reader_.ErrorContext();
+                        error.where = context.empty() ? "COPY " + table_ : "COPY " + table_ + ", " + context;
+                    }
+                    throw;
+                }
+            });
+        } catch (const SqlError &error) {
+            parse_failure_ = error;
+        } catch (const CopyAborted &) {
+            parse_failure_ = SqlError("57014", "COPY stopped"); // replaced by the append lane's error
+        }
+    }
+
+    //! Reads batches from the client while the previous batch is parsed, then ends the queue. The queue ends however
+    //! the lane does: a client gone mid-COPY must not leave the append lane waiting for batches.
+    asio::awaitable<void> FeedLane() {
+        try {
+            co_await Feed();
+        } catch (...) {
+            parsed_.Abort();
+            throw;
+        }
+    }
+
+    asio::awaitable<void> Feed() {
+        std::string current;
+        std::string next;
+        auto state = co_await ReadBatch(current);
+        while (state == Input::More && !failure_ && !parse_failure_) {
+            if (session_.cancel_reason_ != CancelReason::None) {
+                failure_ = SqlError("57014", "canceling statement due to user request");
+                break;
+            }
+            using namespace asio::experimental::awaitable_operators;
+            next.clear();
+            state = co_await (Parse(current, false) && ReadBatch(next));
+            current.swap(next);
+        }
+        if (state == Input::Done && !failure_) {
+            co_await Parse(current, true);
+        }
+        if (failure_ || parse_failure_) {
+            parsed_.Abort();
+        } else {
+            parsed_.Finish();
+        }
+    }
+
+    //! Batches: INSERT ... SELECT from a view over the batches parsed so far (those waiting, at least one), again
+    //! until the queue ends; DuckDB writes the batches of one INSERT in parallel and in order. Every batch is whole
+    //! before DuckDB sees it, so no DuckDB thread ever waits for the client. Value by value, parsing appends through
+    //! the appender and this lane only closes it.
+    asio::awaitable<void> AppendLane() {
+        try {
+            co_await session_.context_.workers.Run([&](const WorkerToken &token) {
+                if (!batches_) {
+                    if (parsed_.Finished()) {
+                        appender_->Close();
+                    }
+                    return;
+                }
+                ArrowSchema schema;
+                batches_->ExportSchema(&schema);
+                engine::ArrowBatchView view(session_.Engine(token).Handle(), schema);
+                std::string columns;
+                for (const auto &column : statement_.copy_columns) {
+                    columns += (columns.empty() ? " (" : ", ") + QuoteIdentifier(column);
+                }
+                const std::string insert = "INSERT INTO " + QuoteIdentifier(target_.schema) + "." +
+                                           QuoteIdentifier(table_) + (columns.empty() ? "" : columns + ")") +
+                                           " SELECT " + batches_->SelectList() + " FROM " +
+                                           QuoteIdentifier(view.Name());
+                while (auto first = parsed_.Pop()) {
+                    if (session_.cancel_reason_ != CancelReason::None) {
+                        throw SqlError("57014", "canceling statement due to user request");
+                    }
+                    std::vector<ArrowArrayHandle> group;
+                    group.push_back(std::move(*first));
+                    while (auto more = parsed_.TryPop()) {
+                        group.push_back(std::move(*more));
+                    }
+                    view.SetBatches(std::move(group));
+                    session_.Engine(token).Run(insert);
+                }
+            });
+        } catch (SqlError &error) {
+            parsed_.Abort();
+            if (error.where.empty()) {
+                error.where = "COPY " + table_;
+            }
+            append_failure_ = error;
+        }
+    }
+
+    //! How a batch of COPY data ended.
+    enum class Input { More, Done, Failed };
+
+    //! Reads CopyData into `batch` until it holds a batch's worth, or CopyDone / CopyFail arrive.
+    asio::awaitable<Input> ReadBatch(std::string &batch) {
+        auto &stream = session_.stream_;
+        while (batch.size() < kCopyBatchBytes) {
+            // Clients often send one CopyData per row: take the buffered ones without suspending.
+            std::optional<wire::RawMessage> buffered = stream.TryNext();
+            wire::RawMessage message;
+            if (buffered) {
+                message = *buffered;
+            } else {
+                message = co_await stream.Read(kCopyReadBytes);
+            }
+            switch (static_cast<wire::FrontendType>(message.type)) {
+            case wire::FrontendType::CopyData:
+                batch.append(reinterpret_cast<const char *>(message.payload.data()), message.payload.size());
+                break;
+            case wire::FrontendType::CopyDone:
+                co_return Input::Done;
+            case wire::FrontendType::CopyFail:
+                try {
+                    failure_ =
+                        SqlError("57014", "COPY from stdin failed: " + wire::ParseCopyFail(message.payload).message);
+                } catch (const wire::MalformedMessage &error) {
+                    failure_ = SqlError(error.SqlState(), error.what());
+                }
+                co_return Input::Failed;
+            case wire::FrontendType::Flush:
+            case wire::FrontendType::Sync:
+                break; // ignored during COPY, as PostgreSQL does
+            default: {
+                constexpr const char *hex = "0123456789ABCDEF";
+                auto type = static_cast<unsigned char>(message.type);
+                failure_ = SqlError("08P01", std::string("unexpected message type 0x") + hex[type >> 4] +
+                                                 hex[type & 0xF] + " during COPY from stdin");
+                // The message was meant for after the COPY: the client and the server no longer agree where they
+                // are, and the session ends after this error, as PostgreSQL's does.
+                session_.sync_lost_ = true;
+                co_return Input::Failed;
+            }
+            }
+        }
+        co_return Input::More;
+    }
+
+    Session &session_;
+    const sql::ParsedStatement &statement_;
+    const std::string &table_;
+    engine::CatalogLookup::TableColumns target_;
+    copy::CopyOptions options_;
+    bool binary_;
+    copy::CopyReader reader_;
+    std::vector<uint32_t> type_oids_;
+    std::unique_ptr<types::ArrowBatchBuilder> batches_;
+    std::unique_ptr<engine::TableAppender> appender_;
+    BlockingQueue<ArrowArrayHandle> parsed_;
+    uint64_t rows_ = 0;
+    std::optional<SqlError> failure_;        //!< from the client (CopyFail, a wrong message)
+    std::optional<SqlError> parse_failure_;  //!< from parsing (and, value by value, appending)
+    std::optional<SqlError> append_failure_; //!< from creating the appender or inserting batches
+};
+
+asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement) {
+    auto options = copy::ParseCopyOptions(statement.copy_options, copy::CopyDirection::From);
+    if (tx_.IsIdle() ? DefaultReadOnly() : tx_.BeganReadOnly()) {
+        throw SqlError("25006", "cannot execute COPY FROM in a read-only transaction");
+    }
+    co_await current_->Admit();
+    // The target's columns and their types, from a statement DuckDB prepares but never runs.
+    auto target = co_await context_.workers.Run([&](const WorkerToken &token) {
+        MaterializeOpenPortals(token);
+        auto schemas = statement.copy_schema.empty() ? Engine(token).SearchPath()
+                                                     : std::vector<std::string>{statement.copy_schema};
+        return engine::CatalogLookup(Engine(token)).ColumnsOf(schemas, statement.copy_table, statement.copy_columns);
+    });
+    CopyFromStdin copy(*this, statement, std::move(options), std::move(target));
+    std::vector<int16_t> formats(copy.ColumnCount(), copy.Format());
+    wire::WriteCopyInResponse(stream_.Out(), copy.Format(), formats);
+    co_await stream_.Flush();
+    // A COPY outside a block runs in an implicit transaction, committed (or, after an error, rolled back) where the
+    // Query's statements or the pipeline's are.
+    if (tx_.IsIdle()) {
+        co_await BeginImplicit();
+    }
+    auto rows = co_await copy.Run();
+    WriteComplete(sql::FormatCommandTag("COPY", true, rows));
+}
+
+} // namespace duckgres::session

@@ -1,0 +1,138 @@
+// SQL cursors of Session: DECLARE, FETCH, MOVE and CLOSE, kept as portals (they share one namespace).
+#include "session/session.hpp"
+
+#include "common/wall_clock.hpp"
+#include "sql/command_tag.hpp"
+#include "sql/rewriter.hpp"
+
+namespace duckgres::session {
+
+namespace {
+
+std::string Quoted(const std::string &name) {
+    return "\"" + name + "\"";
+}
+
+} // namespace
+
+asio::awaitable<void> Session::RunCursorCommand(const sql::ParsedStatement &statement) {
+    switch (statement.kind) {
+    case sql::StatementKind::DeclareCursor:
+        co_await DeclareCursor(statement);
+        break;
+    case sql::StatementKind::CloseCursor:
+        CloseCursor(statement);
+        break;
+    default:
+        co_await FetchCursor(statement);
+        break;
+    }
+}
+
+asio::awaitable<void> Session::DeclareCursor(const sql::ParsedStatement &statement) {
+    const auto &name = statement.variable;
+    if (portals_.count(name)) {
+        throw SqlError("42P03", "cursor " + Quoted(name) + " already exists");
+    }
+    if (tx_.IsIdle() && !statement.cursor_hold) {
+        throw SqlError("25P01", "DECLARE CURSOR can only be used in transaction blocks");
+    }
+    auto entry = std::make_shared<PreparedEntry>();
+    entry->statement.tag = "SELECT";
+    entry->statement.tag_has_rows = true;
+    entry->statement.returns_rows = true;
+    entry->statement.column_names = statement.column_names;
+    Portal portal;
+    portal.source = entry;
+    portal.sql_cursor = true;
+    portal.declare_text = statement.text;
+    portal.created_micros = UnixMicros();
+    portal.hold = statement.cursor_hold;
+    if (statement.cursor_binary) {
+        portal.result_formats = {1};
+    }
+    // Describe (of the cursor as a portal, as psycopg does) needs the columns before FETCH.
+    co_await context_.workers.Run([&](const WorkerToken &token) {
+        entry->statement.text = sql::CursorQueryText(*statement.tree, RewriteContextFor(token));
+        MaterializeOpenPortals(token);
+        entry->prepared = PrepareGeneric(token, entry->statement);
+        DescribeEntry(*entry);
+    });
+    if (portal.hold) {
+        // A held cursor outlives the transaction (and DuckDB's stream): read its rows now.
+        co_await context_.workers.Run([&](const WorkerToken &token) {
+            StartExecution(token, portal.execution, entry->statement, {}, portal.result_formats);
+            if (portal.execution.result) {
+                portal.execution.result->Materialize();
+            }
+        });
+    }
+    portals_.emplace(name, std::move(portal));
+    WriteComplete(statement.tag);
+}
+
+void Session::CloseCursor(const sql::ParsedStatement &statement) {
+    const auto &name = statement.variable;
+    if (name.empty()) {
+        std::erase_if(portals_, [](const auto &item) { return item.second.sql_cursor; });
+    } else if (!portals_.erase(name)) {
+        throw SqlError("34000", "cursor " + Quoted(name) + " does not exist");
+    }
+    WriteComplete(statement.tag);
+}
+
+asio::awaitable<void> Session::FetchCursor(const sql::ParsedStatement &statement) {
+    const auto &name = statement.variable;
+    auto found = portals_.find(name);
+    if (found == portals_.end()) {
+        throw SqlError("34000", "cursor " + Quoted(name) + " does not exist");
+    }
+    if (statement.fetch_backward) {
+        throw SqlError("0A000", "only FETCH FORWARD is supported: cursors are NO SCROLL");
+    }
+    auto &portal = found->second;
+    auto source = portal.source;
+    if (!portal.execution.started) {
+        portal.execution.prepared = source->prepared;
+        co_await context_.workers.Run([&](const WorkerToken &token) {
+            StartExecution(token, portal.execution, source->statement, {}, portal.result_formats);
+        });
+    }
+    bool move = statement.tag == "MOVE";
+    // Through the extended protocol the RowDescription comes from Describe, not from Execute,
+    // and the formats are those of the portal running FETCH; otherwise the cursor's own.
+    bool describe = current_->Mode().portal_formats == nullptr;
+    if (portal.execution.encoder) {
+        portal.execution.encoder->SetFormats(describe ? portal.result_formats : current_->ResultFormats());
+    }
+    uint64_t rows = 0;
+    if (portal.execution.encoder && !portal.finished) {
+        if (move) {
+            co_await context_.workers.Run([&](const WorkerToken &token) {
+                std::string discarded;
+                uint64_t before = portal.execution.encoder->RowCount();
+                auto limit = static_cast<uint64_t>(statement.fetch_count);
+                while (portal.execution.encoder->EncodeRows(discarded, kFlushBudget, limit) ==
+                       EncodeStatus::BudgetFull) {
+                    discarded.clear();
+                    limit = statement.fetch_count == 0 ? 0
+                                                       : static_cast<uint64_t>(statement.fetch_count) -
+                                                             (portal.execution.encoder->RowCount() - before);
+                }
+                rows = portal.execution.encoder->RowCount() - before;
+            });
+        } else {
+            if (describe) {
+                portal.execution.encoder->WriteRowDescription(stream_.Out());
+            }
+            auto status = co_await StreamRows(portal.execution, static_cast<uint64_t>(statement.fetch_count));
+            rows = portal.execution.rows_this_run;
+            portal.finished = status == EncodeStatus::Finished;
+        }
+    } else if (!move && describe && portal.execution.encoder) {
+        portal.execution.encoder->WriteRowDescription(stream_.Out());
+    }
+    WriteComplete(sql::FormatCommandTag(statement.tag, true, rows));
+}
+
+} // namespace duckgres::session

@@ -1,0 +1,179 @@
+// SET, RESET and SHOW of Session, and how the settings reach DuckDB and the encoders.
+#include "session/session.hpp"
+
+#include "common/sql_quote.hpp"
+#include "engine/catalog_lookup.hpp"
+
+namespace duckgres::session {
+
+asio::awaitable<void> Session::RunSet(const sql::ParsedStatement &statement) {
+    const auto &name = statement.variable;
+    if ((statement.kind == sql::StatementKind::Reset || statement.kind == sql::StatementKind::Discard) &&
+        name == "all") {
+        settings_.ResetAll();
+    } else if (statement.kind == sql::StatementKind::Set &&
+               (name.rfind("transaction", 0) == 0 || name == "session characteristics")) {
+        // SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...: READ ONLY / READ WRITE take
+        // effect; an isolation level is reported (DuckDB's snapshot isolation serves them all).
+        if (statement.isolation && name == "session characteristics") {
+            settings_.Set("default_transaction_isolation", *statement.isolation);
+        } else if (statement.isolation && !tx_.IsIdle()) {
+            if (tx_.Queried()) {
+                throw SqlError("25001", "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+            }
+            settings_.SetLocal("transaction_isolation", *statement.isolation);
+        } else if (statement.isolation && !statement.read_only) {
+            WriteNotice("WARNING", "25P01", "SET TRANSACTION can only be used in transaction blocks");
+        }
+        if (statement.read_only && name == "session characteristics") {
+            ChangeSetting("default_transaction_read_only", *statement.read_only ? "on" : "off", false);
+        } else if (statement.read_only && tx_.IsIdle()) {
+            WriteNotice("WARNING", "25P01", "SET TRANSACTION can only be used in transaction blocks");
+        } else if (statement.read_only) {
+            if (!*statement.read_only) {
+                RefuseReadWrite("transaction_read_only");
+            }
+            tx_.SetReadOnly(*statement.read_only);
+        }
+    } else {
+        const bool reset = statement.kind == sql::StatementKind::Reset || statement.value == "DEFAULT";
+        ChangeSetting(name, reset ? std::nullopt : std::optional<std::string>(statement.value), statement.is_local);
+    }
+    co_await context_.workers.Run([&](const WorkerToken &token) { ApplySettings(token); });
+    WriteComplete(statement.tag);
+}
+
+void Session::ChangeSetting(const std::string &name, const std::optional<std::string> &value, bool is_local) {
+    if (SetTestHook(name, value)) {
+        return;
+    }
+    auto *definition = SessionSettings::Find(name);
+    if (!definition && SessionSettings::IsPlaceholder(name)) {
+        if (!value) {
+            settings_.Reset(name);
+        } else if (auto error = is_local ? settings_.SetLocal(name, *value) : settings_.Set(name, *value)) {
+            throw *error;
+        }
+        return;
+    }
+    if (!definition) {
+        throw SqlError("42704", "unrecognized configuration parameter \"" + name + "\"");
+    }
+    if (definition->effect == SettingEffect::ReadOnly) {
+        throw SqlError("55P02", "parameter \"" + name + "\" cannot be changed");
+    }
+    const auto before = settings_.Get(name);
+    if (!value) {
+        settings_.Reset(name);
+    } else if (is_local && tx_.IsIdle()) {
+        WriteNotice("WARNING", "25P01", "SET LOCAL can only be used in transaction blocks");
+    } else {
+        if (auto error = is_local ? settings_.SetLocal(name, *value) : settings_.Set(name, *value)) {
+            throw *error;
+        }
+    }
+    if (name == "default_transaction_read_only" && settings_.Get(name) != "on" && before == "on") {
+        if (!login_.access.rights.write) {
+            settings_.Set(name, "on");
+            RefuseReadWrite(name);
+        }
+    }
+    if (definition->effect == SettingEffect::Ignored) {
+        WriteNotice("NOTICE", "00000",
+                    "parameter \"" + name + "\" is accepted for compatibility and has no effect in Duckgres");
+    }
+}
+
+void Session::RefuseReadWrite(const std::string &parameter) const {
+    if (!login_.access.rights.write) {
+        throw SqlError("42501", "permission denied to set parameter \"" + parameter + "\"",
+                       "User \"" + login_.user + "\" has the role read_only: its transactions are read-only.");
+    }
+}
+
+void Session::ApplySettings(const WorkerToken &token) {
+    described_cache_.Clear(); // a statement may read differently now (search_path, ...)
+    // What the encoders and DuckDB see.
+    auto zone_name = *settings_.Get("TimeZone");
+    if (zone_name != (text_options_.time_zone ? text_options_.time_zone->Name() : "")) {
+        auto zone = types::TimeZone::Load(zone_name);
+        MaterializeOpenPortals(token);
+        Engine(token).Run("SET TimeZone = '" + zone->Name() + "'");
+        time_zone_ = zone;
+        text_options_.time_zone = zone.get();
+    }
+    text_options_.extra_float_digits = std::stoi(*settings_.Get("extra_float_digits"));
+    auto search_path = *settings_.Get("search_path");
+    if (search_path != applied_search_path_) {
+        // DuckDB resolves unqualified names through its search_path and creates in its first schema, but
+        // refuses schemas that do not exist: those are left out (and the path is applied again after
+        // CREATE SCHEMA). DuckDB's own main stays last, where objects made with DuckDB's syntax live.
+        auto schemas = engine::CatalogLookup(Engine(token)).SchemaNames();
+        std::string path;
+        creation_schema_.clear();
+        for (const auto &schema : SearchPathSchemas(search_path, login_.user)) {
+            if (schemas.count(schema) && schema != "main") {
+                path += QuoteIdentifier(schema) + ",";
+                if (creation_schema_.empty()) {
+                    creation_schema_ = schema;
+                }
+            }
+        }
+        if (creation_schema_.empty()) {
+            creation_schema_ = "main";
+        }
+        MaterializeOpenPortals(token);
+        Engine(token).Run("SET search_path = " + QuoteLiteral(path + "main"));
+        Engine(token).ClearCache();
+        applied_search_path_ = search_path;
+    }
+}
+
+void Session::RunShow(const sql::ParsedStatement &statement, bool describe) {
+    auto text_field = [](std::string name) {
+        wire::FieldDescription field;
+        field.name = std::move(name);
+        field.type_oid = 25;
+        return field;
+    };
+    auto &out = stream_.Out();
+    if (statement.variable == "all") {
+        std::vector<wire::FieldDescription> fields = {text_field("name"), text_field("setting"),
+                                                      text_field("description")};
+        if (describe) {
+            wire::WriteRowDescription(out, fields);
+        }
+        for (const auto &definition : SessionSettings::Definitions()) {
+            wire::DataRowWriter row(out);
+            row.Begin(3);
+            row.Value(definition.name);
+            row.Value(*settings_.Get(definition.name));
+            row.Value(definition.description);
+            row.End();
+        }
+    } else {
+        auto *definition = SessionSettings::Find(statement.variable);
+        auto value = settings_.Get(statement.variable); // also a placeholder someone SET
+        if (!value) {
+            throw SqlError("42704", "unrecognized configuration parameter \"" + statement.variable + "\"");
+        }
+        std::vector<wire::FieldDescription> fields = {text_field(definition ? definition->name : statement.variable)};
+        if (describe) {
+            wire::WriteRowDescription(out, fields);
+        }
+        wire::DataRowWriter row(out);
+        row.Begin(1);
+        row.Value(*value);
+        row.End();
+    }
+    WriteComplete("SHOW");
+}
+
+asio::awaitable<void> Session::AfterSchemaChange(const sql::ParsedStatement &statement) {
+    if (statement.tag == "CREATE SCHEMA" || statement.tag == "DROP SCHEMA") {
+        applied_search_path_.clear(); // a schema of search_path may exist now, or no more
+        co_await context_.workers.Run([&](const WorkerToken &token) { ApplySettings(token); });
+    }
+}
+
+} // namespace duckgres::session

@@ -1,0 +1,230 @@
+// Transactions of Session: implicit ones, blocks, savepoints, and the recovery after an error.
+#include "session/session.hpp"
+
+#include "sql/access_check.hpp"
+
+#include <algorithm>
+
+namespace duckgres::session {
+
+bool IsTransactionExit(const sql::ParsedStatement &statement) {
+    return statement.kind == sql::StatementKind::Commit || statement.kind == sql::StatementKind::Rollback ||
+           (statement.kind == sql::StatementKind::Savepoint && statement.tag == "ROLLBACK");
+}
+
+SqlError AbortedTransaction() {
+    return SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block");
+}
+
+asio::awaitable<void> Session::RunInternal(const char *sql) {
+    co_await context_.workers.Run([this, sql](const WorkerToken &token) {
+        MaterializeOpenPortals(token);
+        Engine(token).Run(sql);
+    });
+}
+
+asio::awaitable<void> Session::CommitImplicit() {
+    if (tx_.Status() != TransactionStatus::Implicit) {
+        co_return;
+    }
+    std::optional<SqlError> failure;
+    try {
+        co_await EndTransaction(true);
+    } catch (const SqlError &e) {
+        failure = e;
+    }
+    if (failure) {
+        WriteError(*failure); // e.g. a commit-time conflict
+    }
+}
+
+asio::awaitable<void> Session::BeginImplicit() {
+    AssertIoThread();
+    bool read_only = DefaultReadOnly();
+    co_await RunInternal(read_only ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
+    settings_.BeginTransaction();
+    tx_.Begin(TransactionStatus::Implicit, read_only);
+}
+
+asio::awaitable<void> Session::EndTransaction(bool commit) {
+    auto ended = tx_.Finish();
+    ClosePortals();
+    if (ended.status == TransactionStatus::Failed) {
+        // DuckDB's transaction was rolled back when the error happened, unless kept for ROLLBACK TO.
+        if (ended.engine_open) {
+            try {
+                co_await RunInternal("ROLLBACK");
+            } catch (const SqlError &) {
+            }
+        }
+        settings_.EndTransaction(false);
+        co_return;
+    }
+    std::optional<SqlError> failure;
+    try {
+        co_await RunInternal(commit ? "COMMIT" : "ROLLBACK");
+    } catch (const SqlError &e) {
+        failure = e;
+    }
+    settings_.EndTransaction(commit && !failure);
+    if (failure) {
+        throw *failure;
+    }
+}
+
+asio::awaitable<void> Session::EndAfterError() {
+    auto failure = tx_.Fail();
+    if (failure.roll_back_engine) {
+        try {
+            co_await RunInternal("ROLLBACK");
+        } catch (const SqlError &) {
+            // DuckDB may have ended the transaction itself already.
+        }
+    }
+    if (failure.ended) {
+        settings_.EndTransaction(false);
+        ClosePortals();
+    }
+}
+
+asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement &statement) {
+    std::string tag = statement.tag;
+    switch (statement.kind) {
+    case sql::StatementKind::Begin:
+        if (statement.read_only == false) {
+            RefuseReadWrite("transaction_read_only");
+        }
+        if (tx_.IsIdle()) {
+            bool read_only = statement.read_only.value_or(DefaultReadOnly());
+            co_await RunInternal(read_only ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
+            settings_.BeginTransaction();
+            tx_.Begin(TransactionStatus::InBlock, read_only);
+            BeginIsolation(statement.isolation);
+        } else if (tx_.Status() == TransactionStatus::Implicit) {
+            tx_.PromoteToBlock();
+            BeginIsolation(statement.isolation);
+        } else {
+            WriteNotice("WARNING", "25001", "there is already a transaction in progress");
+        }
+        break;
+    case sql::StatementKind::Commit:
+    default:
+        if (statement.tag == "PREPARE TRANSACTION") {
+            // max_prepared_transactions is 0, as PostgreSQL's default: the transaction ends, rolled back.
+            if (!tx_.IsIdle()) {
+                co_await EndTransaction(false);
+            }
+            throw SqlError("55000", "prepared transactions are disabled", "",
+                           "Set max_prepared_transactions to a nonzero value.");
+        }
+        if (tx_.IsIdle()) {
+            if (statement.chain) {
+                throw SqlError("25P01",
+                               std::string(statement.kind == sql::StatementKind::Commit ? "COMMIT" : "ROLLBACK") +
+                                   " AND CHAIN can only be used in transaction blocks");
+            }
+            WriteNotice("WARNING", "25P01", "there is no transaction in progress");
+            break;
+        }
+        if (statement.kind == sql::StatementKind::Commit && tx_.IsFailed()) {
+            tag = "ROLLBACK";
+        }
+        bool read_only = tx_.SetReadOnly();
+        auto isolation = settings_.Get("transaction_isolation");
+        co_await EndTransaction(statement.kind == sql::StatementKind::Commit);
+        if (statement.chain) {
+            // AND CHAIN: a new transaction block at once, with the same characteristics.
+            co_await RunInternal("BEGIN TRANSACTION");
+            settings_.BeginTransaction();
+            tx_.Begin(TransactionStatus::InBlock, false);
+            tx_.SetReadOnly(read_only);
+            BeginIsolation(isolation);
+        }
+        break;
+    }
+    WriteComplete(tag);
+}
+
+void Session::BeginIsolation(const std::optional<std::string> &isolation) {
+    settings_.SetLocal("transaction_isolation",
+                       isolation.value_or(settings_.Get("default_transaction_isolation").value_or("read committed")));
+    tx_.SetQueried(false);
+}
+
+void Session::NoteStatement(const sql::ParsedStatement &statement) {
+    if (statement.kind == sql::StatementKind::Generic || statement.kind == sql::StatementKind::Execute) {
+        tx_.SetQueried(true); // the transaction's snapshot is taken: its isolation level is fixed
+    }
+    if (tx_.Savepoints().empty() && !tx_.SetReadOnly() && login_.access.rights.write) {
+        return;
+    }
+    // EXECUTE of a SQL PREPARE'd statement does what that statement does.
+    auto prepared =
+        statement.kind == sql::StatementKind::Execute ? sql_prepared_.find(statement.variable) : sql_prepared_.end();
+    const auto &tag = prepared != sql_prepared_.end() ? prepared->second.tag : statement.tag;
+    // DuckDB's own syntax has no tag: its statement type is checked once prepared (and a read-only user's
+    // transaction is READ ONLY in DuckDB).
+    if (sql::IsReadTag(tag) || statement.kind == sql::StatementKind::CopyTo || !statement.tree) {
+        return;
+    }
+    if (tx_.SetReadOnly() || !login_.access.rights.write) {
+        // SET TRANSACTION READ ONLY comes after DuckDB's BEGIN: Duckgres refuses the writes itself.
+        const bool copy_from = statement.kind == sql::StatementKind::CopyFrom;
+        throw SqlError("25006", "cannot execute " + (copy_from ? std::string("COPY FROM") : tag) +
+                                    " in a read-only transaction");
+    }
+    tx_.NoteChange();
+}
+
+asio::awaitable<void> Session::RunSavepoint(const sql::ParsedStatement &statement) {
+    const std::string &name = statement.variable;
+    if (!tx_.IsBlock()) {
+        const char *command = statement.tag == "ROLLBACK"  ? "ROLLBACK TO SAVEPOINT"
+                              : statement.tag == "RELEASE" ? "RELEASE SAVEPOINT"
+                                                           : "SAVEPOINT";
+        throw SqlError("25P01", std::string(command) + " can only be used in transaction blocks");
+    }
+    auto &savepoints = tx_.Savepoints();
+    auto found = std::find_if(savepoints.rbegin(), savepoints.rend(),
+                              [&](const Savepoint &savepoint) { return savepoint.name == name; });
+    if (statement.tag == "SAVEPOINT") {
+        savepoints.push_back(Savepoint{name, settings_, false});
+    } else if (found == savepoints.rend()) {
+        throw SqlError("3B001", "savepoint \"" + name + "\" does not exist");
+    } else if (statement.tag == "RELEASE") {
+        // The savepoint and every later one go; what they covered stays in the transaction.
+        bool changed = found->changed_since;
+        savepoints.erase(std::prev(found.base()), savepoints.end());
+        for (auto &earlier : savepoints) {
+            earlier.changed_since |= changed;
+        }
+    } else {
+        if (found->changed_since) {
+            throw SqlError("0A000",
+                           "ROLLBACK TO SAVEPOINT cannot undo the changes made after savepoint \"" + name +
+                               "\": DuckDB has no savepoints",
+                           "", "Roll back the whole transaction instead.");
+        }
+        if (tx_.IsFailed()) {
+            // Usable only when the error did not abort DuckDB's transaction (a bind-time error).
+            try {
+                co_await RunInternal("SELECT 1");
+            } catch (const SqlError &) {
+                throw SqlError("0A000",
+                               "ROLLBACK TO SAVEPOINT cannot recover from this error: DuckDB has no savepoints and "
+                               "the error aborted its transaction",
+                               "", "Roll back the whole transaction instead.");
+            }
+            tx_.Recover();
+        }
+        settings_ = found->settings;
+        savepoints.erase(found.base(), savepoints.end()); // the savepoint itself stays
+    }
+    WriteComplete(statement.tag);
+}
+
+bool Session::DefaultReadOnly() const {
+    return settings_.Get("default_transaction_read_only") == "on";
+}
+
+} // namespace duckgres::session
