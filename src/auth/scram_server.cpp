@@ -2,6 +2,7 @@
 #include "auth/scram_server.hpp"
 
 #include "auth/crypto.hpp"
+#include "common/ascii.hpp"
 
 #include <optional>
 #include <vector>
@@ -36,13 +37,9 @@ std::vector<std::string_view> SplitFields(std::string_view text) {
     }
 }
 
-bool IsAlpha(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 //! attr-val = ALPHA "=" value. The value may be empty here; callers decide whether that is allowed.
 std::optional<Attribute> ParseAttribute(std::string_view field) {
-    if (field.size() < 2 || !IsAlpha(field[0]) || field[1] != '=') {
+    if (field.size() < 2 || !IsAsciiAlpha(field[0]) || field[1] != '=') {
         return std::nullopt;
     }
     return Attribute{field[0], field.substr(2)};

@@ -1,7 +1,7 @@
 // Lists the embedded catalog scripts and the relation and function names they create.
 #include "catalog/catalog_scripts.hpp"
 
-#include <cctype>
+#include "common/ascii.hpp"
 
 namespace duckgres::catalog {
 
@@ -20,10 +20,10 @@ std::vector<std::string> NamesAfter(std::string_view sql, std::initializer_list<
             }
             std::string name;
             for (char c : line.substr(prefix.size())) {
-                if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') {
+                if (!IsAsciiAlnum(c) && c != '_') {
                     break;
                 }
-                name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                name += AsciiToLower(c);
             }
             names.push_back(name);
         }

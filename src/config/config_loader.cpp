@@ -1,6 +1,8 @@
 // Applies YAML documents and DUCKGRES_* environment variables to a ServerConfig.
 #include "config/config_loader.hpp"
 
+#include "common/ascii.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
@@ -375,7 +377,7 @@ void ApplyEnvironment(ServerConfig &config, const std::function<const char *(con
     for (auto &[key, setter] : Setters()) {
         std::string name = "DUCKGRES_";
         for (char c : key) {
-            name += c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            name += c == '.' ? '_' : AsciiToUpper(c);
         }
         if (const char *value = getenv(name.c_str())) {
             auto error = setter(config, value);

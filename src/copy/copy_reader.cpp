@@ -2,6 +2,7 @@
 #include "copy/copy_reader.hpp"
 
 #include "common/sql_error.hpp"
+#include "common/utf8.hpp"
 #include "copy/csv_fields.hpp"
 #include "copy/text_fields.hpp"
 
@@ -82,7 +83,7 @@ std::string CopyReader::LimitPrintout(std::string_view text) {
         return std::string(text);
     }
     size_t cut = kLimit;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80) {
+    while (cut > 0 && IsUtf8Continuation(text[cut])) {
         cut--;
     }
     return std::string(text.substr(0, cut)) + "...";

@@ -1,7 +1,8 @@
 // PostgreSQL's encoding names and aliases, for validating COPY's ENCODING option.
 #include "copy/encoding_names.hpp"
 
-#include <cctype>
+#include "common/ascii.hpp"
+
 #include <utility>
 
 namespace duckgres::copy {
@@ -98,9 +99,8 @@ constexpr std::pair<std::string_view, std::string_view> kEncodingAliases[] = {
 std::optional<std::string> CanonicalEncodingName(std::string_view name) {
     std::string key;
     for (char c : name) {
-        auto byte = static_cast<unsigned char>(c);
-        if (std::isalnum(byte)) {
-            key += static_cast<char>(std::tolower(byte));
+        if (IsAsciiAlnum(c)) {
+            key += AsciiToLower(c);
         }
     }
     for (const auto &[alias, canonical] : kEncodingAliases) {

@@ -1,6 +1,7 @@
 // SplitTextFields: the fields of one line of COPY text format, de-escaped, with NULL recognized.
 #include "copy/text_fields.hpp"
 
+#include "common/ascii.hpp"
 #include "common/sql_error.hpp"
 #include "copy/field_slots.hpp"
 #include "copy/utf8_validator.hpp"
@@ -9,41 +10,24 @@ namespace duckgres::copy {
 
 namespace {
 
-int HexValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-bool IsOctal(char c) {
-    return c >= '0' && c <= '7';
-}
-
 //! Decodes the escape whose letter is at `line[pos]` (after the backslash), advancing `pos` past it.
 char DecodeEscape(std::string_view line, size_t &pos) {
     char c = line[pos++];
-    if (IsOctal(c)) {
+    if (IsAsciiOctalDigit(c)) {
         int value = c - '0';
-        for (int digits = 1; digits < 3 && pos < line.size() && IsOctal(line[pos]); digits++) {
+        for (int digits = 1; digits < 3 && pos < line.size() && IsAsciiOctalDigit(line[pos]); digits++) {
             value = value * 8 + (line[pos++] - '0');
         }
         return static_cast<char>(value & 0xff);
     }
     switch (c) {
     case 'x': {
-        if (pos >= line.size() || HexValue(line[pos]) < 0) {
+        if (pos >= line.size() || AsciiHexValue(line[pos]) < 0) {
             return 'x';
         }
-        int value = HexValue(line[pos++]);
-        if (pos < line.size() && HexValue(line[pos]) >= 0) {
-            value = value * 16 + HexValue(line[pos++]);
+        int value = AsciiHexValue(line[pos++]);
+        if (pos < line.size() && AsciiHexValue(line[pos]) >= 0) {
+            value = value * 16 + AsciiHexValue(line[pos++]);
         }
         return static_cast<char>(value);
     }
@@ -102,7 +86,7 @@ void SplitTextFields(std::string_view line, const CopyOptions &options, size_t e
             if (pos >= line.size()) {
                 break;
             }
-            bool escape_sequence = IsOctal(line[pos]) || line[pos] == 'x';
+            bool escape_sequence = IsAsciiOctalDigit(line[pos]) || line[pos] == 'x';
             char decoded = DecodeEscape(line, pos);
             auto byte = static_cast<unsigned char>(decoded);
             decoded_special = decoded_special || (escape_sequence && (byte == 0 || byte >= 0x80));

@@ -2,6 +2,7 @@
 #include "copy/utf8_validator.hpp"
 
 #include "common/sql_error.hpp"
+#include "common/utf8.hpp"
 
 #include <cstdio>
 
@@ -9,68 +10,11 @@ namespace duckgres::copy {
 
 namespace {
 
-//! The sequence length a first byte announces, as PostgreSQL's pg_utf_mblen (used to size error messages).
-size_t AnnouncedLength(unsigned char first) {
-    if (first < 0x80) {
-        return 1;
-    }
-    if ((first & 0xe0) == 0xc0) {
-        return 2;
-    }
-    if ((first & 0xf0) == 0xe0) {
-        return 3;
-    }
-    if ((first & 0xf8) == 0xf0) {
-        return 4;
-    }
-    return 1;
-}
-
-//! The length of a valid sequence starting with `first`, or 0 if no valid sequence starts with it.
-size_t ValidLength(unsigned char first) {
-    if (first == 0) {
-        return 0;
-    }
-    if (first < 0x80) {
-        return 1;
-    }
-    if (first >= 0xc2 && first <= 0xdf) {
-        return 2;
-    }
-    if (first >= 0xe0 && first <= 0xef) {
-        return 3;
-    }
-    if (first >= 0xf0 && first <= 0xf4) {
-        return 4;
-    }
-    return 0;
-}
-
-//! Whether `byte` may follow `first` at position `index` (1-based) of a sequence.
-bool ValidFollower(unsigned char first, size_t index, unsigned char byte) {
-    if (index == 1) {
-        switch (first) {
-        case 0xe0:
-            return byte >= 0xa0 && byte <= 0xbf;
-        case 0xed:
-            return byte >= 0x80 && byte <= 0x9f;
-        case 0xf0:
-            return byte >= 0x90 && byte <= 0xbf;
-        case 0xf4:
-            return byte >= 0x80 && byte <= 0x8f;
-        default:
-            break;
-        }
-    }
-    return byte >= 0x80 && byte <= 0xbf;
-}
-
 enum class Check { Valid, Invalid, Incomplete };
 
 //! Checks the sequence at the start of `bytes` (non-empty); `length` receives its length when valid.
 Check CheckSequence(std::string_view bytes, size_t &length) {
-    auto first = static_cast<unsigned char>(bytes[0]);
-    length = ValidLength(first);
+    length = Utf8ValidLength(bytes[0]);
     if (length == 0) {
         return Check::Invalid;
     }
@@ -78,7 +22,7 @@ Check CheckSequence(std::string_view bytes, size_t &length) {
         if (i >= bytes.size()) {
             return Check::Incomplete;
         }
-        if (!ValidFollower(first, i, static_cast<unsigned char>(bytes[i]))) {
+        if (!IsUtf8Follower(bytes[0], i, bytes[i])) {
             return Check::Invalid;
         }
     }
@@ -170,14 +114,14 @@ void Utf8Validator::Verify(std::string_view text) {
             pos += length;
             continue;
         }
-        auto shown = AnnouncedLength(static_cast<unsigned char>(text[pos]));
+        auto shown = Utf8AnnouncedLength(text[pos]);
         throw InvalidBytes(text.substr(pos, shown));
     }
 }
 
 void Utf8Validator::BeginError(std::string_view bytes) {
     if (error_bytes_.empty()) {
-        error_length_ = AnnouncedLength(static_cast<unsigned char>(bytes[0]));
+        error_length_ = Utf8AnnouncedLength(bytes[0]);
     }
     error_bytes_ += bytes.substr(0, error_length_ - error_bytes_.size());
     if (error_bytes_.size() >= error_length_) {

@@ -1,6 +1,7 @@
 // Opens each database once and hands the shared instance to every session that asks for it.
 #include "engine/database_registry.hpp"
 
+#include "common/ascii.hpp"
 #include "common/sql_error.hpp"
 
 #include <filesystem>
@@ -15,8 +16,7 @@ bool DatabaseRegistry::IsValidName(const std::string &name) {
         return false;
     }
     for (char c : name) {
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-                  c == '.';
+        bool ok = IsAsciiAlnum(c) || c == '_' || c == '-' || c == '.';
         if (!ok) {
             return false;
         }

@@ -2,6 +2,7 @@
 #include "engine/error_mapping.hpp"
 
 #include "common/character_length.hpp"
+#include "common/utf8.hpp"
 
 #include <array>
 #include <regex>
@@ -289,13 +290,7 @@ int ExtractPosition(std::string &message, std::string_view statement) {
         return 0;
     }
     // Convert the byte offset to a character count (UTF-8), as PostgreSQL reports characters.
-    int characters = 0;
-    for (size_t i = 0; i < offset + column && i < statement.size(); i++) {
-        if ((static_cast<unsigned char>(statement[i]) & 0xC0) != 0x80) {
-            characters++;
-        }
-    }
-    return characters + 1;
+    return static_cast<int>(Utf8CharacterCount(statement.substr(0, offset + column))) + 1;
 }
 
 } // namespace

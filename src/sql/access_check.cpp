@@ -10,7 +10,6 @@
 #include <pg_query.pb.h>
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
 #include <set>
 
@@ -378,11 +377,8 @@ void CheckTokens(const std::string &text, const AccessContext &context) {
         }
     }
     auto refuse_statement = [](const std::string &word) {
-        std::string upper;
-        for (char c : word) {
-            upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        }
-        throw SqlError("42501", "permission denied to run DuckDB's " + upper + " statement", "", kEngineGrantHint);
+        throw SqlError("42501", "permission denied to run DuckDB's " + AsciiUpper(word) + " statement", "",
+                       kEngineGrantHint);
     };
     if (first < list.size()) {
         auto word = word_at(first);

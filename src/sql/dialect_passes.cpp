@@ -2,6 +2,7 @@
 #include "sql/dialect_passes.hpp"
 
 #include "catalog/catalog_scripts.hpp"
+#include "common/ascii.hpp"
 #include "sql/node_builders.hpp"
 
 #include <algorithm>
@@ -148,7 +149,7 @@ bool FormatToConcat(Node &node) {
         }
         int argument = next_argument;
         size_t digits = i;
-        while (digits < format.size() && format[digits] >= '0' && format[digits] <= '9') {
+        while (digits < format.size() && IsAsciiDigit(format[digits])) {
             digits++;
         }
         if (digits > i && digits < format.size() && format[digits] == '$') {

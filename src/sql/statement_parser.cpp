@@ -1,13 +1,13 @@
 // Splits query strings into statements with libpg_query and classifies each one.
 #include "sql/statement_parser.hpp"
 
+#include "common/ascii.hpp"
 #include "sql/column_names.hpp"
 #include "sql/command_tag.hpp"
 
 #include <pg_query.h>
 #include <pg_query.pb.h>
 
-#include <cctype>
 #include <memory>
 
 namespace duckgres::sql {
@@ -31,8 +31,8 @@ struct SplitResultDeleter {
 bool HasContent(std::string_view text) {
     size_t i = 0;
     while (i < text.size()) {
-        unsigned char c = text[i];
-        if (std::isspace(c) || c == ';') {
+        const char c = text[i];
+        if (IsAsciiSpace(c) || c == ';') {
             i++;
         } else if (text.substr(i, 2) == "--") {
             while (i < text.size() && text[i] != '\n') {
@@ -56,7 +56,7 @@ ParsedStatement MakeStatement(std::string_view query, int location, int length) 
     auto text = query.substr(location, length);
     // Drop leading white space so error positions and logs start at the statement itself.
     size_t skip = 0;
-    while (skip < text.size() && std::isspace(static_cast<unsigned char>(text[skip]))) {
+    while (skip < text.size() && IsAsciiSpace(text[skip])) {
         skip++;
     }
     statement.text = std::string(text.substr(skip));

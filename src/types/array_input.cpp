@@ -1,6 +1,7 @@
 // PostgreSQL array literal parsing (array_in's ArrayCount/ReadArrayStr) into dimensions and element texts.
 #include "types/array_input.hpp"
 
+#include "common/ascii.hpp"
 #include "common/sql_error.hpp"
 
 namespace duckgres::types {
@@ -8,14 +9,6 @@ namespace duckgres::types {
 namespace {
 
 constexpr size_t kMaxDimensions = 6;
-
-bool IsSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-bool IsDigit(char c) {
-    return c >= '0' && c <= '9';
-}
 
 class ArrayParser {
 public:
@@ -68,7 +61,7 @@ private:
 
     char Peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
     void SkipSpace() {
-        while (pos_ < text_.size() && IsSpace(text_[pos_])) {
+        while (pos_ < text_.size() && IsAsciiSpace(text_[pos_])) {
             pos_++;
         }
     }
@@ -114,11 +107,11 @@ private:
             negative = Peek() == '-';
             pos_++;
         }
-        if (!IsDigit(Peek())) {
+        if (!IsAsciiDigit(Peek())) {
             Malformed("\"[\" must introduce explicitly-specified array dimensions.");
         }
         int64_t v = 0;
-        while (IsDigit(Peek())) {
+        while (IsAsciiDigit(Peek())) {
             v = v * 10 + (text_[pos_++] - '0');
             if (v > 0x7FFFFFFF) {
                 throw SqlError("54000", "array bound is out of integer range");
@@ -233,7 +226,7 @@ private:
                 kept = value.size();
             } else {
                 value += c;
-                if (!IsSpace(c)) {
+                if (!IsAsciiSpace(c)) {
                     kept = value.size();
                 }
             }
@@ -242,8 +235,7 @@ private:
         if (value.empty() && !escaped) {
             Unexpected(); // "{1,,2}"
         }
-        if (!escaped && value.size() == 4 && (value[0] | 0x20) == 'n' && (value[1] | 0x20) == 'u' &&
-            (value[2] | 0x20) == 'l' && (value[3] | 0x20) == 'l') {
+        if (!escaped && EqualsIgnoreAsciiCase(value, "null")) {
             result_.elements.emplace_back(std::nullopt);
             return;
         }

@@ -151,49 +151,7 @@ void AppendVarbitBinary(std::string &out, std::string_view storage) {
 }
 
 bool SupportsBinary(const PgType &type) {
-    switch (type.oid) {
-    case oid::kBool:
-    case oid::kBytea:
-    case oid::kChar:
-    case oid::kName:
-    case oid::kInt8:
-    case oid::kInt2:
-    case oid::kInt4:
-    case oid::kText:
-    case oid::kOid:
-    case oid::kXid:
-    case oid::kJson:
-    case oid::kFloat4:
-    case oid::kFloat8:
-    case oid::kBpchar:
-    case oid::kVarchar:
-    case oid::kDate:
-    case oid::kTime:
-    case oid::kTimestamp:
-    case oid::kTimestamptz:
-    case oid::kInterval:
-    case oid::kTimetz:
-    case oid::kBit:
-    case oid::kVarbit:
-    case oid::kNumeric:
-    case oid::kRecord:
-    case oid::kUuid:
-    case oid::kJsonb:
-        return true;
-    default:
-        break;
-    }
-    // Array types of the element types above.
-    for (uint32_t element :
-         {oid::kBool,    oid::kBytea,  oid::kChar,    oid::kName,      oid::kInt8,        oid::kInt2,     oid::kInt4,
-          oid::kText,    oid::kOid,    oid::kXid,     oid::kJson,      oid::kFloat4,      oid::kFloat8,   oid::kBpchar,
-          oid::kVarchar, oid::kDate,   oid::kTime,    oid::kTimestamp, oid::kTimestamptz, oid::kInterval, oid::kTimetz,
-          oid::kBit,     oid::kVarbit, oid::kNumeric, oid::kRecord,    oid::kUuid,        oid::kJsonb}) {
-        if (type.oid == ArrayTypeOf(element)) {
-            return true;
-        }
-    }
-    return false;
+    return HasBinarySend(type.oid);
 }
 
 int32_t ReadDateBinary(BinaryReader &reader) {

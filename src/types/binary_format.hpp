@@ -84,9 +84,9 @@ void AppendUuidBinary(std::string &out, duckdb_hugeint storage);
 //! varbit_send of DuckDB BIT storage: int32 bit count, then the bits MSB first, zero-padded.
 void AppendVarbitBinary(std::string &out, std::string_view storage);
 
-//! False when values of `type` cannot be sent in binary format (result format code 1); the
-//! session then refuses format 1 for the column with 0A000. Every type MapLogicalType reports
-//! can be sent in binary, so this is false only for OIDs Duckgres never reports.
+//! False when values of `type` cannot be sent in binary format (result format code 1): the types
+//! without binary send in pg_type.cpp's table, and OIDs not in it. Every type MapLogicalType
+//! reports can be sent in binary, so this is false only for OIDs Duckgres never reports.
 bool SupportsBinary(const PgType &type);
 
 //! Reads a binary parameter value: big-endian fields with PostgreSQL's errors (08P01

@@ -1,6 +1,7 @@
 // PostgreSQL 15 text input of dates, times and timestamps (ISO forms) with time zones and special values.
 #include "types/datetime_input.hpp"
 
+#include "common/ascii.hpp"
 #include "common/sql_error.hpp"
 #include "types/civil_date.hpp"
 #include "types/time_zone.hpp"
@@ -76,19 +77,6 @@ constexpr Abbreviation kAbbreviations[] = {
     {"yekt", 18000},  {"z", 0},          {"zulu", 0},
 };
 
-bool IsSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-bool IsDigit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool IsAlpha(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-char ToLower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
-}
-
 int64_t NowMicros() {
     return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
@@ -124,10 +112,10 @@ public:
 
     DateTimeFields Parse() {
         std::string_view s = text_;
-        while (!s.empty() && IsSpace(s.front())) {
+        while (!s.empty() && IsAsciiSpace(s.front())) {
             s.remove_prefix(1);
         }
-        while (!s.empty() && IsSpace(s.back())) {
+        while (!s.empty() && IsAsciiSpace(s.back())) {
             s.remove_suffix(1);
         }
         s_ = s;
@@ -156,7 +144,7 @@ private:
     bool ParseSpecialWord() {
         std::string word;
         for (char c : s_) {
-            word += ToLower(c);
+            word += AsciiToLower(c);
         }
         const bool timestamp_like =
             target_ == Target::kDate || target_ == Target::kTimestamp || target_ == Target::kTimestampTz;
@@ -183,7 +171,7 @@ private:
     //! Reads a run of digits; returns them (empty when none).
     std::string_view Digits() {
         const size_t start = pos_;
-        while (!AtEnd() && IsDigit(s_[pos_])) {
+        while (!AtEnd() && IsAsciiDigit(s_[pos_])) {
             pos_++;
         }
         return s_.substr(start, pos_ - start);
@@ -207,18 +195,18 @@ private:
         bool pm = false;
         int32_t hour_for_ampm = -1;
         while (true) {
-            while (!AtEnd() && IsSpace(s_[pos_])) {
+            while (!AtEnd() && IsAsciiSpace(s_[pos_])) {
                 pos_++;
             }
             if (AtEnd()) {
                 break;
             }
             const char c = s_[pos_];
-            if (IsDigit(c)) {
+            if (IsAsciiDigit(c)) {
                 if (!fields_.has_date && !fields_.relative_day && !fields_.has_time && LooksLikeDate()) {
                     ParseDate();
                     // "2024-01-31T13:45": the time follows a 'T'.
-                    if ((Peek() == 'T' || Peek() == 't') && IsDigit(Peek(1))) {
+                    if ((Peek() == 'T' || Peek() == 't') && IsAsciiDigit(Peek(1))) {
                         pos_++;
                     }
                 } else if (!fields_.has_time && LooksLikeTime()) {
@@ -229,15 +217,15 @@ private:
                 }
             } else if ((c == '+' || c == '-') && (fields_.has_time || fields_.has_date)) {
                 ParseNumericZone();
-            } else if (IsAlpha(c)) {
+            } else if (IsAsciiAlpha(c)) {
                 const size_t start = pos_;
-                while (!AtEnd() && (IsAlpha(s_[pos_]) || s_[pos_] == '/' || s_[pos_] == '_' ||
-                                    (pos_ > start && (s_[pos_] == '+' || s_[pos_] == '-' || IsDigit(s_[pos_]))))) {
+                while (!AtEnd() && (IsAsciiAlpha(s_[pos_]) || s_[pos_] == '/' || s_[pos_] == '_' ||
+                                    (pos_ > start && (s_[pos_] == '+' || s_[pos_] == '-' || IsAsciiDigit(s_[pos_]))))) {
                     pos_++;
                 }
                 std::string word;
                 for (char ch : s_.substr(start, pos_ - start)) {
-                    word += ToLower(ch);
+                    word += AsciiToLower(ch);
                 }
                 if (word == "bc" || word == "ad") {
                     if (seen_era) {
@@ -255,7 +243,7 @@ private:
                            (word == "today" || word == "tomorrow" || word == "yesterday")) {
                     fields_.relative_day = true;
                     fields_.day_shift = word == "today" ? 0 : (word == "tomorrow" ? 1 : -1);
-                } else if (word == "t" && IsDigit(Peek()) && fields_.has_date && !fields_.has_time) {
+                } else if (word == "t" && IsAsciiDigit(Peek()) && fields_.has_date && !fields_.has_time) {
                     continue; // "2024-01-31 T13:45"
                 } else {
                     ParseZoneName(word);
@@ -290,7 +278,7 @@ private:
     bool LooksLikeDate() const {
         size_t i = pos_;
         size_t digits = 0;
-        while (i < s_.size() && IsDigit(s_[i])) {
+        while (i < s_.size() && IsAsciiDigit(s_[i])) {
             i++;
             digits++;
         }
@@ -303,7 +291,7 @@ private:
 
     bool LooksLikeTime() const {
         size_t i = pos_;
-        while (i < s_.size() && IsDigit(s_[i])) {
+        while (i < s_.size() && IsAsciiDigit(s_[i])) {
             i++;
         }
         return i < s_.size() && s_[i] == ':';
@@ -392,7 +380,7 @@ private:
     void ParseAttachedZone() {
         if (Peek() == '+' || Peek() == '-') {
             ParseNumericZone();
-        } else if ((Peek() == 'Z' || Peek() == 'z') && (pos_ + 1 == s_.size() || IsSpace(Peek(1)))) {
+        } else if ((Peek() == 'Z' || Peek() == 'z') && (pos_ + 1 == s_.size() || IsAsciiSpace(Peek(1)))) {
             pos_++;
             SetZone(0);
         }
@@ -439,7 +427,7 @@ private:
         if (hour > 15 || minute >= 60 || second >= 60) {
             ZoneOverflow();
         }
-        if (!AtEnd() && !IsSpace(s_[pos_])) {
+        if (!AtEnd() && !IsAsciiSpace(s_[pos_])) {
             Syntax();
         }
         const auto offset = static_cast<int32_t>((hour * 60 + minute) * 60 + second);

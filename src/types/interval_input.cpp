@@ -1,6 +1,7 @@
 // PostgreSQL 15 interval_in: postgres-style fields read right to left (DecodeInterval) and ISO 8601.
 #include "types/datetime_input.hpp"
 
+#include "common/ascii.hpp"
 #include "common/sql_error.hpp"
 #include "types/civil_date.hpp"
 
@@ -44,25 +45,6 @@ constexpr uint32_t kTimeFields = kHour | kMinute | kAllSeconds;
 constexpr uint32_t kNoUnit = 0;
 constexpr uint32_t kAgo = 1u << 31;
 
-bool IsSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-bool IsDigit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool IsAlpha(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool IsAlnum(char c) {
-    return IsDigit(c) || IsAlpha(c);
-}
-char ToLower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
-}
-bool IsPunct(char c) {
-    return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
-}
-
 //! PostgreSQL's core date/time keywords (datetktbl): a word running into digits or '+' that is
 //! one of these stays a word ("1h30m"); any other becomes part of a date or zone field.
 bool IsDateKeyword(const std::string &word) {
@@ -88,81 +70,81 @@ bool SplitFields(std::string_view s, std::vector<Field> &fields) {
     size_t i = 0;
     const auto at = [&s](size_t k) { return k < s.size() ? s[k] : '\0'; };
     while (i < s.size()) {
-        if (IsSpace(s[i])) {
+        if (IsAsciiSpace(s[i])) {
             i++;
             continue;
         }
         Field field{FieldType::kNumber, ""};
-        if (IsDigit(s[i])) {
-            while (IsDigit(at(i))) {
+        if (IsAsciiDigit(s[i])) {
+            while (IsAsciiDigit(at(i))) {
                 field.text += s[i++];
             }
             if (at(i) == ':') {
                 field.type = FieldType::kTime;
-                while (IsDigit(at(i)) || at(i) == ':' || at(i) == '.') {
+                while (IsAsciiDigit(at(i)) || at(i) == ':' || at(i) == '.') {
                     field.text += s[i++];
                 }
             } else if (at(i) == '-' || at(i) == '/' || at(i) == '.') {
                 const char delimiter = s[i];
                 field.text += s[i++];
-                if (IsDigit(at(i))) {
+                if (IsAsciiDigit(at(i))) {
                     field.type = delimiter == '.' ? FieldType::kNumber : FieldType::kDate;
-                    while (IsDigit(at(i))) {
+                    while (IsAsciiDigit(at(i))) {
                         field.text += s[i++];
                     }
                     if (at(i) == delimiter) {
                         field.type = FieldType::kDate;
-                        while (IsDigit(at(i)) || at(i) == delimiter) {
+                        while (IsAsciiDigit(at(i)) || at(i) == delimiter) {
                             field.text += s[i++];
                         }
                     }
                 } else {
                     field.type = FieldType::kDate;
-                    while (IsAlnum(at(i)) || at(i) == delimiter) {
-                        field.text += ToLower(s[i++]);
+                    while (IsAsciiAlnum(at(i)) || at(i) == delimiter) {
+                        field.text += AsciiToLower(s[i++]);
                     }
                 }
             }
         } else if (s[i] == '.') {
             field.text += s[i++];
-            while (IsDigit(at(i))) {
+            while (IsAsciiDigit(at(i))) {
                 field.text += s[i++];
             }
-        } else if (IsAlpha(s[i])) {
+        } else if (IsAsciiAlpha(s[i])) {
             field.type = FieldType::kString;
-            while (IsAlpha(at(i))) {
-                field.text += ToLower(s[i++]);
+            while (IsAsciiAlpha(at(i))) {
+                field.text += AsciiToLower(s[i++]);
             }
             // A word running into '-', '/' or '.', or into '+' or digits unless it is a keyword, is a
             // date or zone name, not a unit.
             if (at(i) == '-' || at(i) == '/' || at(i) == '.' ||
-                ((at(i) == '+' || IsDigit(at(i))) && !IsDateKeyword(field.text))) {
+                ((at(i) == '+' || IsAsciiDigit(at(i))) && !IsDateKeyword(field.text))) {
                 field.type = FieldType::kDate;
                 do {
-                    field.text += ToLower(s[i++]);
+                    field.text += AsciiToLower(s[i++]);
                 } while (at(i) == '+' || at(i) == '-' || at(i) == '/' || at(i) == '_' || at(i) == '.' || at(i) == ':' ||
-                         IsAlnum(at(i)));
+                         IsAsciiAlnum(at(i)));
             }
         } else if (s[i] == '+' || s[i] == '-') {
             field.text += s[i++];
-            while (IsSpace(at(i))) {
+            while (IsAsciiSpace(at(i))) {
                 i++;
             }
-            if (IsDigit(at(i))) {
+            if (IsAsciiDigit(at(i))) {
                 field.type = FieldType::kTz;
                 field.text += s[i++];
-                while (IsDigit(at(i)) || at(i) == ':' || at(i) == '.' || at(i) == '-') {
+                while (IsAsciiDigit(at(i)) || at(i) == ':' || at(i) == '.' || at(i) == '-') {
                     field.text += s[i++];
                 }
-            } else if (IsAlpha(at(i))) {
+            } else if (IsAsciiAlpha(at(i))) {
                 field.type = FieldType::kSpecial;
-                while (IsAlpha(at(i))) {
-                    field.text += ToLower(s[i++]);
+                while (IsAsciiAlpha(at(i))) {
+                    field.text += AsciiToLower(s[i++]);
                 }
             } else {
                 return false;
             }
-        } else if (IsPunct(s[i])) {
+        } else if (IsAsciiPunct(s[i])) {
             i++; // other punctuation only delimits
             continue;
         } else {
@@ -572,7 +554,7 @@ Status DecodeInterval(const std::vector<Field> &fields, IntervalParts &parts) {
 
 //! ParseISO8601Number: a number with optional fraction and exponent, split into integer and fraction.
 Status ParseIsoNumber(const char *&text, int64_t &value, double &fraction) {
-    if (!(IsDigit(*text) || *text == '-' || *text == '.')) {
+    if (!(IsAsciiDigit(*text) || *text == '-' || *text == '.')) {
         return Status::kBadFormat;
     }
     char *end = nullptr;

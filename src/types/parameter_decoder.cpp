@@ -1,6 +1,7 @@
 // DecodeParameter: PostgreSQL text and binary Bind parameters to DuckDB values; ParameterTypeOid.
 #include "types/parameter_decoder.hpp"
 
+#include "common/ascii.hpp"
 #include "common/duckdb_handles.hpp"
 #include "common/sql_error.hpp"
 #include "types/array_input.hpp"
@@ -33,50 +34,6 @@ OwnedValue Checked(duckdb_value value) {
         throw SqlError("XX000", "could not create a DuckDB value for a parameter");
     }
     return OwnedValue(value);
-}
-
-bool IsTextLike(uint32_t type_oid) {
-    switch (type_oid) {
-    case 0:
-    case oid::kText:
-    case oid::kVarchar:
-    case oid::kBpchar:
-    case oid::kName:
-    case oid::kChar:
-    case oid::kJson:
-    case oid::kJsonb:
-    case oid::kUnknown:
-        return true;
-    default:
-        return false;
-    }
-}
-
-//! OIDs with a dedicated decoder (text-like ones included); others are read as text only.
-bool IsKnownScalar(uint32_t type_oid) {
-    switch (type_oid) {
-    case oid::kBool:
-    case oid::kBytea:
-    case oid::kInt8:
-    case oid::kInt2:
-    case oid::kInt4:
-    case oid::kOid:
-    case oid::kFloat4:
-    case oid::kFloat8:
-    case oid::kDate:
-    case oid::kTime:
-    case oid::kTimestamp:
-    case oid::kTimestamptz:
-    case oid::kInterval:
-    case oid::kTimetz:
-    case oid::kBit:
-    case oid::kVarbit:
-    case oid::kNumeric:
-    case oid::kUuid:
-        return true;
-    default:
-        return IsTextLike(type_oid);
-    }
 }
 
 //! The DuckDB type DecodeParameter produces for a scalar OID (numeric excluded).
@@ -602,17 +559,8 @@ OwnedValue DecodeBinaryArray(uint32_t element_oid, BinaryReader &reader) {
 } // namespace
 
 uint32_t ArrayElementTypeOf(uint32_t array_oid) {
-    static const uint32_t kElements[] = {
-        oid::kBool,   oid::kBytea,   oid::kChar,      oid::kName,        oid::kInt8,     oid::kInt2,   oid::kInt4,
-        oid::kText,   oid::kOid,     oid::kJson,      oid::kFloat4,      oid::kFloat8,   oid::kBpchar, oid::kVarchar,
-        oid::kDate,   oid::kTime,    oid::kTimestamp, oid::kTimestamptz, oid::kInterval, oid::kTimetz, oid::kBit,
-        oid::kVarbit, oid::kNumeric, oid::kRecord,    oid::kUuid,        oid::kJsonb};
-    for (uint32_t element : kElements) {
-        if (ArrayTypeOf(element) == array_oid) {
-            return element;
-        }
-    }
-    return 0;
+    const BuiltinType *element = FindBuiltinArrayElement(array_oid);
+    return element && element->binary_receive ? element->oid : 0;
 }
 
 OwnedValue DecodeParameter(uint32_t type_oid, int16_t format, std::string_view bytes, const TextFormatOptions &options,
@@ -631,7 +579,8 @@ OwnedValue DecodeParameter(uint32_t type_oid, int16_t format, std::string_view b
         }
         return DecodeTextScalar(type_oid, bytes, options);
     }
-    if (element_oid == 0 && !IsKnownScalar(type_oid)) {
+    // 0 (a type left open) is read as text, like unknown.
+    if (element_oid == 0 && type_oid != 0 && !HasBinaryReceive(type_oid)) {
         throw SqlError("0A000", "binary format is not supported for parameters of type " + std::to_string(type_oid) +
                                     " by Duckgres; send it in text format");
     }
@@ -675,7 +624,7 @@ uint32_t GuessTextValueOid(std::string_view text) {
     bool exponent = false;
     for (; i < text.size(); i++) {
         char c = text[i];
-        if (c >= '0' && c <= '9') {
+        if (IsAsciiDigit(c)) {
             digits++;
         } else if (c == '.' && !point && !exponent) {
             point = true;

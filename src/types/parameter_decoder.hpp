@@ -87,7 +87,9 @@ uint32_t GuessTextValueOid(std::string_view text);
 //! PostgreSQL's binary form (its dscale); 0 when it cannot tell.
 int NumericValueScale(std::string_view value, bool binary);
 
-//! The element type OID of a PostgreSQL array type OID (1007 -> 23), or 0 when it is not one.
+//! The element type OID of a PostgreSQL array type OID whose values DecodeParameter decodes as arrays, in text
+//! and binary (1007 -> 23): the element types with binary receive in pg_type.cpp's table. 0 for other OIDs,
+//! including the arrays of xid, aclitem and record (xid[] and aclitem[] are read as text, record[] is refused).
 uint32_t ArrayElementTypeOf(uint32_t array_oid);
 
 } // namespace duckgres::types

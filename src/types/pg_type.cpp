@@ -1,69 +1,90 @@
-// Array type OIDs of PostgreSQL's built-in element types.
+// Duckgres' table of PostgreSQL's built-in types (array types, binary formats), cast names and type names.
 #include "types/pg_type.hpp"
 
 namespace duckgres::types {
 
-uint32_t ArrayTypeOf(uint32_t element_oid) {
-    switch (element_oid) {
-    case oid::kBool:
-        return 1000;
-    case oid::kBytea:
-        return 1001;
-    case oid::kChar:
-        return 1002;
-    case oid::kName:
-        return 1003;
-    case oid::kInt2:
-        return 1005;
-    case oid::kInt4:
-        return 1007;
-    case oid::kText:
-        return 1009;
-    case oid::kBpchar:
-        return 1014;
-    case oid::kVarchar:
-        return 1015;
-    case oid::kInt8:
-        return 1016;
-    case oid::kFloat4:
-        return 1021;
-    case oid::kFloat8:
-        return 1022;
-    case oid::kOid:
-        return 1028;
-    case oid::kXid:
-        return 1011;
-    case oid::kAclitem:
-        return 1034;
-    case oid::kTimestamp:
-        return 1115;
-    case oid::kDate:
-        return 1182;
-    case oid::kTime:
-        return 1183;
-    case oid::kTimestamptz:
-        return 1185;
-    case oid::kInterval:
-        return 1187;
-    case oid::kNumeric:
-        return 1231;
-    case oid::kTimetz:
-        return 1270;
-    case oid::kBit:
-        return 1561;
-    case oid::kVarbit:
-        return 1563;
-    case oid::kJson:
-        return 199;
-    case oid::kRecord:
-        return 2287;
-    case oid::kUuid:
-        return 2951;
-    case oid::kJsonb:
-        return 3807;
-    default:
-        return 0;
+namespace {
+
+//! The built-in types Duckgres knows, by OID: array type, binary send, binary receive. The one list of which types
+//! have a binary format here; binary output (SupportsBinary) and binary parameter and COPY FROM input
+//! (DecodeParameter, ArrayElementTypeOf) read it.
+// clang-format off
+constexpr BuiltinType kBuiltinTypes[] = {
+    // type              array  send   receive
+    {oid::kBool,         1000,  true,  true},
+    {oid::kBytea,        1001,  true,  true},
+    {oid::kChar,         1002,  true,  true},
+    {oid::kName,         1003,  true,  true},
+    {oid::kInt8,         1016,  true,  true},
+    {oid::kInt2,         1005,  true,  true},
+    {oid::kInt4,         1007,  true,  true},
+    {oid::kText,         1009,  true,  true},
+    {oid::kOid,          1028,  true,  true},
+    {oid::kXid,          1011,  true,  false},
+    {oid::kJson,         199,   true,  true},
+    {oid::kFloat4,       1021,  true,  true},
+    {oid::kFloat8,       1022,  true,  true},
+    {oid::kUnknown,      0,     false, true}, // parameters only, read as text
+    {oid::kAclitem,      1034,  false, false},
+    {oid::kBpchar,       1014,  true,  true},
+    {oid::kVarchar,      1015,  true,  true},
+    {oid::kDate,         1182,  true,  true},
+    {oid::kTime,         1183,  true,  true},
+    {oid::kTimestamp,    1115,  true,  true},
+    {oid::kTimestamptz,  1185,  true,  true},
+    {oid::kInterval,     1187,  true,  true},
+    {oid::kTimetz,       1270,  true,  true},
+    {oid::kBit,          1561,  true,  true},
+    {oid::kVarbit,       1563,  true,  true},
+    {oid::kNumeric,      1231,  true,  true},
+    {oid::kRecord,       2287,  true,  false}, // anonymous records are refused as input, as by PostgreSQL
+    {oid::kUuid,         2951,  true,  true},
+    {oid::kJsonb,        3807,  true,  true},
+};
+// clang-format on
+
+} // namespace
+
+const BuiltinType *FindBuiltinType(uint32_t type_oid) {
+    for (const auto &type : kBuiltinTypes) {
+        if (type.oid == type_oid) {
+            return &type;
+        }
     }
+    return nullptr;
+}
+
+const BuiltinType *FindBuiltinArrayElement(uint32_t array_oid) {
+    if (array_oid == 0) {
+        return nullptr;
+    }
+    for (const auto &type : kBuiltinTypes) {
+        if (type.array_oid == array_oid) {
+            return &type;
+        }
+    }
+    return nullptr;
+}
+
+bool HasBinarySend(uint32_t type_oid) {
+    const BuiltinType *type = FindBuiltinType(type_oid);
+    if (!type) {
+        type = FindBuiltinArrayElement(type_oid);
+    }
+    return type && type->binary_send;
+}
+
+bool HasBinaryReceive(uint32_t type_oid) {
+    const BuiltinType *type = FindBuiltinType(type_oid);
+    if (!type) {
+        type = FindBuiltinArrayElement(type_oid);
+    }
+    return type && type->binary_receive;
+}
+
+uint32_t ArrayTypeOf(uint32_t element_oid) {
+    const BuiltinType *type = FindBuiltinType(element_oid);
+    return type ? type->array_oid : 0;
 }
 
 std::string CastTypeNameForOid(uint32_t type_oid) {

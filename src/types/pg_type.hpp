@@ -52,6 +52,27 @@ struct PgType {
 //! "int4", 1700 -> "numeric(38,10)"); "text" for types without a better match.
 std::string CastTypeNameForOid(uint32_t oid);
 
+//! A built-in type in Duckgres' table of them (pg_type.cpp): its OID, its array type's OID and which directions
+//! of PostgreSQL's binary format (send/recv) Duckgres handles for values of it and for arrays of it.
+struct BuiltinType {
+    uint32_t oid = 0;
+    uint32_t array_oid = 0;      //!< 0 when it has no array type
+    bool binary_send = false;    //!< result columns and COPY TO can carry it in binary (format code 1)
+    bool binary_receive = false; //!< Bind parameters and COPY FROM are decoded from binary
+};
+
+//! The table's row for `type_oid` (an element type, not an array), or nullptr.
+const BuiltinType *FindBuiltinType(uint32_t type_oid);
+
+//! The table's row whose array type is `array_oid`, or nullptr.
+const BuiltinType *FindBuiltinArrayElement(uint32_t array_oid);
+
+//! Whether values of `type_oid`, a built-in type or an array of one, can be sent in binary.
+bool HasBinarySend(uint32_t type_oid);
+
+//! Whether values of `type_oid`, a built-in type or an array of one, can be received in binary.
+bool HasBinaryReceive(uint32_t type_oid);
+
 //! The array type OID of an element type OID (e.g. 23 -> 1007), or 0 when there is none.
 uint32_t ArrayTypeOf(uint32_t element_oid);
 

@@ -1,23 +1,20 @@
 // Parses POSIX TZ strings and evaluates their yearly daylight saving switches.
 #include "types/posix_tz_rule.hpp"
 
+#include "common/ascii.hpp"
 #include "types/civil_date.hpp"
 
 namespace duckgres::types {
 
 namespace {
 
-bool IsDigit(char c) {
-    return c >= '0' && c <= '9';
-}
-
 //! Reads an unsigned decimal number in [min, max].
 bool ParseNumber(std::string_view &s, int32_t min, int32_t max, int32_t &out) {
-    if (s.empty() || !IsDigit(s[0])) {
+    if (s.empty() || !IsAsciiDigit(s[0])) {
         return false;
     }
     int64_t value = 0;
-    while (!s.empty() && IsDigit(s[0])) {
+    while (!s.empty() && IsAsciiDigit(s[0])) {
         value = value * 10 + (s[0] - '0');
         if (value > max) {
             return false;
@@ -74,7 +71,7 @@ std::string_view ParseAbbreviation(std::string_view &s, bool &ok) {
         return name;
     }
     size_t n = 0;
-    while (n < s.size() && !IsDigit(s[n]) && s[n] != ',' && s[n] != '-' && s[n] != '+') {
+    while (n < s.size() && !IsAsciiDigit(s[n]) && s[n] != ',' && s[n] != '-' && s[n] != '+') {
         n++;
     }
     std::string_view name = s.substr(0, n);

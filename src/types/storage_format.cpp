@@ -1,6 +1,8 @@
 // Decodes DuckDB's TIME_TZ, BIT and BIGNUM storage and quotes text the way DuckDB's VARCHAR cast does.
 #include "types/storage_format.hpp"
 
+#include "common/ascii.hpp"
+
 #include <vector>
 
 namespace duckgres::types {
@@ -8,10 +10,6 @@ namespace duckgres::types {
 namespace {
 
 constexpr int32_t kMaxTimeTzOffset = 16 * 60 * 60 - 1;
-
-bool IsSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
 
 } // namespace
 
@@ -85,9 +83,8 @@ void AppendDuckDbQuoted(std::string &out, std::string_view s) {
 }
 
 void AppendDuckDbElementText(std::string &out, std::string_view text) {
-    bool needs_quotes = text.empty() || IsSpace(text.front()) || IsSpace(text.back());
-    if (text.size() == 4 && (text[0] | 0x20) == 'n' && (text[1] | 0x20) == 'u' && (text[2] | 0x20) == 'l' &&
-        (text[3] | 0x20) == 'l') {
+    bool needs_quotes = text.empty() || IsAsciiSpace(text.front()) || IsAsciiSpace(text.back());
+    if (EqualsIgnoreAsciiCase(text, "null")) {
         needs_quotes = true;
     }
     for (char c : text) {

@@ -1,6 +1,7 @@
 // PostgreSQL text output of booleans, integers, numerics, bytea, uuid, and array/record quoting.
 #include "types/text_format.hpp"
 
+#include "common/ascii.hpp"
 #include "types/int128.hpp"
 
 #include <charconv>
@@ -36,15 +37,6 @@ char *FormatDigits(char *end, UInt128 v) {
         rest /= 10;
     } while (rest != 0);
     return p;
-}
-
-bool IsArraySpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-bool EqualsNullIgnoreCase(std::string_view s) {
-    return s.size() == 4 && (s[0] | 0x20) == 'n' && (s[1] | 0x20) == 'u' && (s[2] | 0x20) == 'l' &&
-           (s[3] | 0x20) == 'l';
 }
 
 } // namespace
@@ -117,9 +109,9 @@ void AppendUuid(std::string &out, duckdb_hugeint v) {
 }
 
 void AppendArrayElement(std::string &out, std::string_view s) {
-    bool needs_quotes = s.empty() || EqualsNullIgnoreCase(s);
+    bool needs_quotes = s.empty() || EqualsIgnoreAsciiCase(s, "null");
     for (char c : s) {
-        if (c == '{' || c == '}' || c == ',' || c == '"' || c == '\\' || IsArraySpace(c)) {
+        if (c == '{' || c == '}' || c == ',' || c == '"' || c == '\\' || IsAsciiSpace(c)) {
             needs_quotes = true;
             break;
         }
@@ -141,7 +133,7 @@ void AppendArrayElement(std::string &out, std::string_view s) {
 void AppendRecordField(std::string &out, std::string_view s) {
     bool needs_quotes = s.empty();
     for (char c : s) {
-        if (c == '(' || c == ')' || c == ',' || c == '"' || c == '\\' || IsArraySpace(c)) {
+        if (c == '(' || c == ')' || c == ',' || c == '"' || c == '\\' || IsAsciiSpace(c)) {
             needs_quotes = true;
             break;
         }

@@ -3,6 +3,7 @@
 
 #include "common/ascii.hpp"
 #include "common/sql_error.hpp"
+#include "common/utf8.hpp"
 
 #include <cerrno>
 #include <charconv>
@@ -14,22 +15,6 @@
 namespace duckgres::types {
 
 namespace {
-
-bool IsDigit(char c) {
-    return c >= '0' && c <= '9';
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (size_t i = 0; i < a.size(); i++) {
-        if ((a[i] | 0x20) != (b[i] | 0x20)) {
-            return false;
-        }
-    }
-    return true;
-}
 
 [[noreturn]] void ThrowSyntax(const char *type_name, std::string_view text) {
     throw SqlError("22P02",
@@ -56,7 +41,7 @@ T ParseInteger(std::string_view text, const char *type_name) {
     T value = 0;
     bool overflow = false;
     for (char c : s) {
-        if (!IsDigit(c)) {
+        if (!IsAsciiDigit(c)) {
             ThrowSyntax(type_name, text);
         }
         if (__builtin_mul_overflow(value, T(10), &value) || __builtin_sub_overflow(value, T(c - '0'), &value)) {
@@ -78,11 +63,11 @@ bool ParseFloatSpecial(std::string_view s, T &value) {
         negative = word[0] == '-';
         word.remove_prefix(1);
     }
-    if (EqualsIgnoreCase(s, "NaN")) {
+    if (EqualsIgnoreAsciiCase(s, "NaN")) {
         value = std::numeric_limits<T>::quiet_NaN();
         return true;
     }
-    if (EqualsIgnoreCase(word, "Infinity") || EqualsIgnoreCase(word, "inf")) {
+    if (EqualsIgnoreAsciiCase(word, "Infinity") || EqualsIgnoreAsciiCase(word, "inf")) {
         value = negative ? -std::numeric_limits<T>::infinity() : std::numeric_limits<T>::infinity();
         return true;
     }
@@ -126,22 +111,9 @@ T ParseFloat(std::string_view text, const char *type_name) {
     return value;
 }
 
-int HexValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
-        return (c | 0x20) - 'a' + 10;
-    }
-    return -1;
-}
-
 //! The bytes of the UTF-8 character starting at s[i], as the hex PostgreSQL prints in errors.
 std::string HexOfCharacter(std::string_view s, size_t i) {
-    const auto lead = static_cast<uint8_t>(s[i]);
-    // pg_utf_mblen: the length the lead byte announces; 0x80-0xBF and 0xF8-0xFF announce one byte.
-    size_t length = lead >= 0xF8 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    length = std::min(length, s.size() - i);
+    const size_t length = std::min(Utf8AnnouncedLength(s[i]), s.size() - i);
     std::string out;
     constexpr char kHex[] = "0123456789abcdef";
     for (size_t k = 0; k < length; k++) {
@@ -156,36 +128,12 @@ std::string HexOfCharacter(std::string_view s, size_t i) {
 //! Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid (overlong forms,
 //! surrogates and code points above U+10FFFF are invalid, as in pg_utf8_islegal).
 size_t Utf8SequenceLength(std::string_view s, size_t i) {
-    const auto b0 = static_cast<uint8_t>(s[i]);
-    if (b0 < 0x80) {
-        return b0 == 0 ? 0 : 1;
-    }
-    size_t length;
-    uint8_t min1 = 0x80;
-    uint8_t max1 = 0xBF;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        length = 2;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        length = 3;
-        min1 = b0 == 0xE0 ? 0xA0 : 0x80;
-        max1 = b0 == 0xED ? 0x9F : 0xBF;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        length = 4;
-        min1 = b0 == 0xF0 ? 0x90 : 0x80;
-        max1 = b0 == 0xF4 ? 0x8F : 0xBF;
-    } else {
+    const size_t length = Utf8ValidLength(s[i]);
+    if (length == 0 || s.size() - i < length) {
         return 0;
     }
-    if (s.size() - i < length) {
-        return 0;
-    }
-    const auto b1 = static_cast<uint8_t>(s[i + 1]);
-    if (b1 < min1 || b1 > max1) {
-        return 0;
-    }
-    for (size_t k = 2; k < length; k++) {
-        const auto b = static_cast<uint8_t>(s[i + k]);
-        if (b < 0x80 || b > 0xBF) {
+    for (size_t k = 1; k < length; k++) {
+        if (!IsUtf8Follower(s[i], k, s[i + k])) {
             return 0;
         }
     }
@@ -222,7 +170,7 @@ void VerifyUtf8(std::string_view text) {
 bool ParseBoolText(std::string_view text) {
     const std::string_view s = TrimAsciiSpace(text);
     const auto is_prefix_of = [&s](std::string_view word, size_t min_length) {
-        return s.size() >= min_length && s.size() <= word.size() && EqualsIgnoreCase(s, word.substr(0, s.size()));
+        return s.size() >= min_length && s.size() <= word.size() && EqualsIgnoreAsciiCase(s, word.substr(0, s.size()));
     };
     if (!s.empty()) {
         switch (s[0] | 0x20) {
@@ -294,7 +242,7 @@ uint32_t ParseOidText(std::string_view text) {
     uint64_t magnitude = 0;
     bool overflow = false;
     for (char c : digits) {
-        if (!IsDigit(c)) {
+        if (!IsAsciiDigit(c)) {
             ThrowSyntax("oid", text);
         }
         magnitude = magnitude * 10 + static_cast<uint64_t>(c - '0');
@@ -322,7 +270,7 @@ NumericValue ParseNumericText(std::string_view text) {
     constexpr int64_t kMaxScale = 16383;          // NUMERIC_DSCALE_MAX
     const std::string_view s = TrimAsciiSpace(text);
     NumericValue result;
-    if (EqualsIgnoreCase(s, "NaN")) {
+    if (EqualsIgnoreAsciiCase(s, "NaN")) {
         result.kind = NumericValue::Kind::kNaN;
         return result;
     }
@@ -332,7 +280,7 @@ NumericValue ParseNumericText(std::string_view text) {
         if (!word.empty() && (word[0] == '+' || word[0] == '-')) {
             word.remove_prefix(1);
         }
-        if (EqualsIgnoreCase(word, "Infinity") || EqualsIgnoreCase(word, "inf")) {
+        if (EqualsIgnoreAsciiCase(word, "Infinity") || EqualsIgnoreAsciiCase(word, "inf")) {
             result.kind = negative ? NumericValue::Kind::kNegativeInfinity : NumericValue::Kind::kPositiveInfinity;
             return result;
         }
@@ -347,7 +295,7 @@ NumericValue ParseNumericText(std::string_view text) {
     int64_t fraction_digits = 0;
     bool seen_point = false;
     for (; i < s.size(); i++) {
-        if (IsDigit(s[i])) {
+        if (IsAsciiDigit(s[i])) {
             mantissa += s[i];
             fraction_digits += seen_point ? 1 : 0;
         } else if (s[i] == '.' && !seen_point) {
@@ -367,11 +315,11 @@ NumericValue ParseNumericText(std::string_view text) {
             exponent_negative = s[i] == '-';
             i++;
         }
-        if (i == s.size() || !IsDigit(s[i])) {
+        if (i == s.size() || !IsAsciiDigit(s[i])) {
             ThrowSyntax("numeric", text);
         }
         bool overflow = false;
-        for (; i < s.size() && IsDigit(s[i]); i++) {
+        for (; i < s.size() && IsAsciiDigit(s[i]); i++) {
             exponent = exponent * 10 + (s[i] - '0');
             if (exponent > std::numeric_limits<int32_t>::max()) {
                 overflow = true;
@@ -442,14 +390,14 @@ std::string ParseByteaText(std::string_view text) {
                 i++;
                 continue;
             }
-            const int high = HexValue(c);
+            const int high = AsciiHexValue(c);
             if (high < 0) {
                 throw SqlError("22023", "invalid hexadecimal digit: \"" + std::string(1, c) + "\"");
             }
             if (i + 1 >= text.size()) {
                 throw SqlError("22023", "invalid hexadecimal data: odd number of digits");
             }
-            const int low = HexValue(text[i + 1]);
+            const int low = AsciiHexValue(text[i + 1]);
             if (low < 0) {
                 throw SqlError("22023", "invalid hexadecimal digit: \"" + std::string(1, text[i + 1]) + "\"");
             }
@@ -464,8 +412,8 @@ std::string ParseByteaText(std::string_view text) {
         } else if (i + 1 < text.size() && text[i + 1] == '\\') {
             out += '\\';
             i += 2;
-        } else if (i + 3 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '3' && text[i + 2] >= '0' &&
-                   text[i + 2] <= '7' && text[i + 3] >= '0' && text[i + 3] <= '7') {
+        } else if (i + 3 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '3' && IsAsciiOctalDigit(text[i + 2]) &&
+                   IsAsciiOctalDigit(text[i + 3])) {
             out += static_cast<char>((text[i + 1] - '0') * 64 + (text[i + 2] - '0') * 8 + (text[i + 3] - '0'));
             i += 4;
         } else {
@@ -481,10 +429,10 @@ duckdb_uhugeint ParseUuidText(std::string_view text) {
     i += braces ? 1 : 0;
     uint8_t bytes[16];
     for (int b = 0; b < 16; b++) {
-        if (i + 1 >= text.size() || HexValue(text[i]) < 0 || HexValue(text[i + 1]) < 0) {
+        if (i + 1 >= text.size() || AsciiHexValue(text[i]) < 0 || AsciiHexValue(text[i + 1]) < 0) {
             ThrowSyntax("uuid", text);
         }
-        bytes[b] = static_cast<uint8_t>(HexValue(text[i]) * 16 + HexValue(text[i + 1]));
+        bytes[b] = static_cast<uint8_t>(AsciiHexValue(text[i]) * 16 + AsciiHexValue(text[i + 1]));
         i += 2;
         if (i < text.size() && text[i] == '-' && b % 2 == 1 && b < 15) {
             i++;
@@ -520,7 +468,7 @@ std::string ParseBitText(std::string_view text) {
     std::string expanded;
     for (char c : bits) {
         if (hex) {
-            const int v = HexValue(c);
+            const int v = AsciiHexValue(c);
             if (v < 0) {
                 throw SqlError("22P02", "\"" + std::string(1, c) + "\" is not a valid hexadecimal digit");
             }

@@ -2,7 +2,6 @@
 #include "types/time_zone.hpp"
 
 #include "common/ascii.hpp"
-
 #include "types/posix_tz_rule.hpp"
 #include "types/tzif_file.hpp"
 #include "types/zone_file_lookup.hpp"
@@ -52,13 +51,6 @@ private:
     std::optional<PosixTzRule> footer_;
 };
 
-std::string ToUpper(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](char c) { return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c; });
-    return out;
-}
-
 //! PostgreSQL reads a bare number as hours east of UTC and names the zone like "<+05:30>-05:30".
 std::shared_ptr<const TimeZone> LoadNumericOffset(std::string_view name) {
     std::string_view digits = name;
@@ -68,9 +60,7 @@ std::shared_ptr<const TimeZone> LoadNumericOffset(std::string_view name) {
     const size_t dot = digits.find('.');
     const std::string_view whole = digits.substr(0, dot);
     const std::string_view fraction = dot == std::string_view::npos ? std::string_view() : digits.substr(dot + 1);
-    const auto all_digits = [](std::string_view s) {
-        return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-    };
+    const auto all_digits = [](std::string_view s) { return std::all_of(s.begin(), s.end(), IsAsciiDigit); };
     if (whole.size() + fraction.size() == 0 || whole.size() > 3 || !all_digits(whole) || !all_digits(fraction)) {
         return nullptr;
     }
@@ -151,7 +141,7 @@ std::shared_ptr<const TimeZone> TimeZone::Load(const std::string &name) {
         }
     }
     auto rule = PosixTzRule::Parse(name);
-    return rule ? std::make_shared<RuleZone>(ToUpper(name), *rule) : nullptr;
+    return rule ? std::make_shared<RuleZone>(AsciiUpper(name), *rule) : nullptr;
 }
 
 } // namespace duckgres::types

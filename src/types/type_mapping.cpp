@@ -1,9 +1,8 @@
 // DuckDB logical type -> PostgreSQL type (OID, typlen, typmod, format_type name); see docs/type-mapping.md.
 #include "types/type_mapping.hpp"
 
+#include "common/ascii.hpp"
 #include "common/duckdb_handles.hpp"
-
-#include <strings.h>
 
 namespace duckgres::types {
 
@@ -15,7 +14,7 @@ PgType Make(uint32_t type_oid, int16_t typlen, const char *name, int32_t typmod 
 
 bool HasAlias(duckdb_logical_type type, const char *name) {
     const std::string alias = TakeDuckDbString(duckdb_logical_type_get_alias(type));
-    return strcasecmp(alias.c_str(), name) == 0;
+    return EqualsIgnoreAsciiCase(alias, name);
 }
 
 PgType MapDecimal(duckdb_logical_type type) {

@@ -1,6 +1,8 @@
 // Resolves zone names component by component below the tz database root, like PostgreSQL does.
 #include "types/zone_file_lookup.hpp"
 
+#include "common/ascii.hpp"
+
 #include <filesystem>
 #include <system_error>
 #include <vector>
@@ -12,21 +14,7 @@ namespace {
 constexpr size_t kMaxZoneNameLength = 255;
 
 bool IsNameChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-           c == '+' || c == '.';
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (size_t i = 0; i < a.size(); i++) {
-        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-        if (lower(a[i]) != lower(b[i])) {
-            return false;
-        }
-    }
-    return true;
+    return IsAsciiAlnum(c) || c == '_' || c == '-' || c == '+' || c == '.';
 }
 
 //! Splits into components, rejecting empty ones, ones starting with '.' and unexpected characters.
@@ -64,7 +52,7 @@ std::optional<std::string> FindEntry(const std::filesystem::path &dir, std::stri
     }
     for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         std::string entry = it->path().filename().string();
-        if (EqualsIgnoreCase(entry, part)) {
+        if (EqualsIgnoreAsciiCase(entry, part)) {
             return entry;
         }
     }
