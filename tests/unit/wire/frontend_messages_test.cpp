@@ -48,32 +48,6 @@ void ParseAs(Kind kind, const std::string &payload) {
     }
 }
 
-// Test-side encoders, written independently of the parsers.
-std::string EncodeParse(const ParseMessage &m) {
-    std::string out = Cstr(m.statement) + Cstr(m.query) + Be16(static_cast<uint16_t>(m.param_types.size()));
-    for (uint32_t oid : m.param_types) {
-        out += Be32(oid);
-    }
-    return out;
-}
-
-std::string EncodeBind(const BindMessage &m) {
-    std::string out = Cstr(m.portal) + Cstr(m.statement);
-    out += Be16(static_cast<uint16_t>(m.param_formats.size()));
-    for (int16_t f : m.param_formats) {
-        out += Be16(static_cast<uint16_t>(f));
-    }
-    out += Be16(static_cast<uint16_t>(m.params.size()));
-    for (const auto &p : m.params) {
-        out += p ? Be32(static_cast<uint32_t>(p->size())) + *p : Be32(0xffffffff);
-    }
-    out += Be16(static_cast<uint16_t>(m.result_formats.size()));
-    for (int16_t f : m.result_formats) {
-        out += Be16(static_cast<uint16_t>(f));
-    }
-    return out;
-}
-
 TEST(FrontendMessagesTest, Query) {
     EXPECT_EQ(ParseQuery(AsBytes(Cstr("SELECT 1; SELECT 2"))).sql, "SELECT 1; SELECT 2");
     EXPECT_EQ(ParseQuery(AsBytes(Cstr(""))).sql, "");

@@ -1,6 +1,7 @@
 // Test helpers for the wire codec: hand-rolled big-endian encoders independent of the codec.
 #pragma once
 
+#include "wire/frontend_messages.hpp"
 #include "wire/protocol_error.hpp"
 
 #include <gtest/gtest.h>
@@ -37,6 +38,33 @@ inline std::string Framed(char type, const std::string &payload) {
 //! An untyped startup-phase packet: length word, payload.
 inline std::string StartupFramed(const std::string &payload) {
     return Be32(static_cast<uint32_t>(payload.size() + 4)) + payload;
+}
+
+//! The payload of a Parse message, written independently of the parser.
+inline std::string EncodeParse(const ParseMessage &m) {
+    std::string out = Cstr(m.statement) + Cstr(m.query) + Be16(static_cast<uint16_t>(m.param_types.size()));
+    for (uint32_t oid : m.param_types) {
+        out += Be32(oid);
+    }
+    return out;
+}
+
+//! The payload of a Bind message, written independently of the parser.
+inline std::string EncodeBind(const BindMessage &m) {
+    std::string out = Cstr(m.portal) + Cstr(m.statement);
+    out += Be16(static_cast<uint16_t>(m.param_formats.size()));
+    for (int16_t f : m.param_formats) {
+        out += Be16(static_cast<uint16_t>(f));
+    }
+    out += Be16(static_cast<uint16_t>(m.params.size()));
+    for (const auto &p : m.params) {
+        out += p ? Be32(static_cast<uint32_t>(p->size())) + *p : Be32(0xffffffff);
+    }
+    out += Be16(static_cast<uint16_t>(m.result_formats.size()));
+    for (int16_t f : m.result_formats) {
+        out += Be16(static_cast<uint16_t>(f));
+    }
+    return out;
 }
 
 //! Bytes from hex digits; spaces are ignored ("52 00000008").
