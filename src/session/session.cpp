@@ -4,6 +4,7 @@
 #include "common/ascii.hpp"
 #include "common/internal_fault.hpp"
 #include "common/sql_quote.hpp"
+#include "common/utf8.hpp"
 #include "common/wall_clock.hpp"
 #include "engine/catalog_lookup.hpp"
 #include "engine/statement_type_access.hpp"
@@ -39,17 +40,6 @@ constexpr size_t kPipelineOutput = 64 * 1024;
 constexpr size_t kParseInPlaceLimit = 4096;
 //! How often an interrupted statement that still runs is interrupted again.
 constexpr std::chrono::milliseconds kReinterruptInterval{100};
-
-//! Number of characters (UTF-8 sequences) in the first `bytes` bytes of `text`.
-int CharacterCount(const std::string &text, size_t bytes) {
-    int count = 0;
-    for (size_t i = 0; i < bytes && i < text.size(); i++) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            count++;
-        }
-    }
-    return count;
-}
 
 } // namespace
 
@@ -565,7 +555,8 @@ asio::awaitable<void> Session::HandleQuery(std::span<const uint8_t> payload) {
                 error = SqlError("42601", parsed.syntax_error, "", "", parsed.syntax_error_position);
             } else if (error.position > 0) {
                 // A position in the statement becomes one in the query string, in characters.
-                error.position += CharacterCount(query.sql, static_cast<size_t>(statement.location));
+                error.position += static_cast<int>(
+                    Utf8CharacterCount(std::string_view(query.sql).substr(0, static_cast<size_t>(statement.location))));
             }
             throw;
         }

@@ -247,6 +247,33 @@ TEST_F(SessionProtocolTest, CopyFromStdinInTheExtendedProtocolIgnoresSyncUntilCo
     EXPECT_EQ(Column("SELECT b FROM copy_ext"), Lines{"u"});
 }
 
+TEST_F(SessionProtocolTest, ClientGoneDuringCopyFromStdinEndsTheSession) {
+    Run("CREATE TABLE copy_gone (a int, b text)");
+    EXPECT_EQ(Run("COPY copy_gone FROM STDIN"), Lines{"CopyInResponse text 2"});
+    Send(CopyData("1\tx\n"));
+    // The append lane must not wait for batches that will never come.
+    EXPECT_EQ(session_->Disconnect(), Lines{});
+    EXPECT_TRUE(session_->Ended());
+}
+
+TEST_F(SessionProtocolTest, UnexpectedMessageDuringCopyFromStdinEndsTheSession) {
+    Run("CREATE TABLE copy_lost (a int, b text)");
+    EXPECT_EQ(Run("COPY copy_lost FROM STDIN"), Lines{"CopyInResponse text 2"});
+    // As PostgreSQL 15: the COPY's ERROR, then FATAL, since the Query was meant for after the COPY.
+    EXPECT_EQ(Send(CopyData("1\tx\n") + Query("SELECT 1")),
+              (Lines{"ErrorResponse 08P01", "ErrorResponse FATAL 08P01"}));
+    EXPECT_EQ(session_->LastError()['M'], "terminating connection because protocol synchronization was lost");
+    EXPECT_TRUE(session_->Ended());
+}
+
+TEST_F(SessionProtocolTest, FunctionCallIsRefusedLikeAQuery) {
+    // Answered as PostgreSQL answers a simple message: the error, then ReadyForQuery (no skipping to Sync).
+    EXPECT_EQ(Send(Message('F', std::string("\0\0\0\1\0\0\0\0\0\0", 10))),
+              (Lines{"ErrorResponse 0A000", "ReadyForQuery I"}));
+    EXPECT_EQ(Run("SELECT 1"),
+              (Lines{"RowDescription ?column?:int4", "DataRow 1", "CommandComplete SELECT 1", "ReadyForQuery I"}));
+}
+
 TEST_F(SessionProtocolTest, CopyToStdout) {
     Run("CREATE TABLE copy_out (a int, b text); INSERT INTO copy_out VALUES (1, 'x'), (2, NULL)");
     EXPECT_EQ(Run("COPY copy_out TO STDOUT"),
