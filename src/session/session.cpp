@@ -4,9 +4,11 @@
 #include "common/ascii.hpp"
 #include "common/internal_fault.hpp"
 #include "common/sql_quote.hpp"
+#include "engine/search_path_tables.hpp"
 #include "engine/statement_type_access.hpp"
 #include "session/authenticator.hpp"
 #include "session/result_encoder.hpp"
+#include "session/rewrite_settings.hpp"
 #include "sql/command_tag.hpp"
 #include "sql/existence_checks.hpp"
 #include "sql/rewriter.hpp"
@@ -1526,26 +1528,10 @@ sql::RewriteContext Session::RewriteContextFor(const std::map<int32_t, std::stri
     context.backend_pid = process_id_;
     context.parameter_casts = parameter_casts;
     context.creation_schema = creation_schema_;
-    context.find_table = [this](const std::string &table) -> std::optional<std::string> {
-        auto schemas = FirstColumnValues(*connection_, "SELECT schema_name FROM duckdb_tables() WHERE database_name = "
-                                                       "current_database() AND table_name = " +
-                                                           QuoteLiteral(table));
-        for (const auto &schema : SearchPathSchemas(*settings_.Get("search_path"), user_)) {
-            if (schemas.count(schema)) {
-                return schema;
-            }
-        }
-        return std::nullopt;
-    };
-    context.setting = [this](const std::string &name) { return settings_.Get(name); };
+    context.tables = std::make_shared<engine::SearchPathTables>(
+        *connection_, SearchPathSchemas(*settings_.Get("search_path"), user_));
+    context.settings = std::make_shared<RewriteSettings>(settings_, tx_ != TxState::Idle);
     context.engine_settings = access_.rights.engine;
-    // set_config(name, value, is_local) changes the setting while the statement is prepared (a worker
-    // thread, the session's coroutine waiting) and is replaced by the value it set.
-    context.set_config = [this](const std::string &name, const std::string &value, bool is_local) {
-        ChangeSetting(AsciiLower(name), value, is_local);
-        ApplySettings();
-        return settings_.Get(name).value_or(value);
-    };
     return context;
 }
 
@@ -1565,18 +1551,19 @@ Session::PrepareGeneric(const sql::ParsedStatement &statement, const std::map<in
     }
     std::optional<std::string> rewritten;
     if (statement.tree) {
-        std::vector<std::string> notices;
-        std::vector<std::string> before;
-        auto context = RewriteContextFor(parameter_casts);
-        context.notices = &notices;
-        context.before = &before;
-        rewritten = sql::RewriteForDuckDb(*statement.tree, context);
-        for (const auto &notice : notices) {
+        auto rewrite = sql::RewriteForDuckDb(*statement.tree, RewriteContextFor(parameter_casts));
+        // The rewrite changed nothing in the session: its effects are applied here, in this order.
+        for (const auto &change : rewrite.effects.setting_changes) {
+            ChangeSetting(AsciiLower(change.name), change.value, change.is_local); // set_config()
+            ApplySettings();
+        }
+        for (const auto &notice : rewrite.effects.notices) {
             WriteNotice("NOTICE", "00000", notice);
         }
-        for (const auto &sql : before) {
+        for (const auto &sql : rewrite.effects.before) {
             connection_->Run(sql); // e.g. the sequence of a serial column, which the statement names
         }
+        rewritten = std::move(rewrite.text);
     }
     // SQL PREPARE / EXECUTE / DEALLOCATE are not cached: a cached EXECUTE would keep running the
     // statement DEALLOCATE removed.
