@@ -37,7 +37,9 @@ asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement) 
     co_await context_.workers.Run([&](const WorkerToken &token) {
         std::string query;
         if (statement.copy_table.empty()) {
-            query = sql::CopyQueryText(*statement.tree, RewriteContextFor(token));
+            auto rewrite = sql::RewriteCopyQuery(*statement.tree, RewriteContextFor(token));
+            ApplyEffects(token, rewrite.effects);
+            query = std::move(*rewrite.text);
         } else {
             query = "SELECT " + ColumnList(statement.copy_columns) + " FROM " +
                     (statement.copy_schema.empty() ? "" : QuoteIdentifier(statement.copy_schema) + ".") +

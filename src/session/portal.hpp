@@ -5,6 +5,7 @@
 #include "engine/query_result.hpp"
 #include "session/result_encoder.hpp"
 #include "sql/parsed_statement.hpp"
+#include "sql/pass_context.hpp"
 #include "types/parameter_decoder.hpp"
 #include "wire/backend_messages.hpp"
 
@@ -24,6 +25,8 @@ struct ResultStream {
     uint64_t rows_this_run = 0;
     bool started = false;
     bool changed_rows_read = false; //!< changed_rows came from the result already
+    //! What the rewrite of `prepared` asks of the session (set_config() changes, notices): applied when it runs.
+    sql::RewriteEffects effects;
 };
 
 //! A statement made by Parse (extended protocol).
@@ -39,6 +42,8 @@ struct PreparedEntry {
     std::vector<int32_t> unresolved_parameters;
     //! The database's catalog version when DuckDB described it (see the session's described cache).
     uint64_t catalog_version = 0;
+    //! What the rewrite of `prepared` asks of the session each time it runs.
+    sql::RewriteEffects effects;
 };
 
 //! A portal made by Bind: a prepared statement with parameters, run by Execute.
@@ -53,9 +58,10 @@ struct Portal {
     std::shared_ptr<engine::PreparedStatement> prepared;
     std::vector<wire::FieldDescription> fields;
     std::vector<uint32_t> parameter_types;
-    bool sql_cursor = false;  //!< made by DECLARE (FETCH/MOVE/CLOSE), not by Bind
-    bool hold = false;        //!< WITH HOLD: outlives its transaction (its rows are read at DECLARE)
-    std::string declare_text; //!< the DECLARE statement, for pg_cursors
+    sql::RewriteEffects effects; //!< of `prepared`
+    bool sql_cursor = false;     //!< made by DECLARE (FETCH/MOVE/CLOSE), not by Bind
+    bool hold = false;           //!< WITH HOLD: outlives its transaction (its rows are read at DECLARE)
+    std::string declare_text;    //!< the DECLARE statement, for pg_cursors
     int64_t created_micros = 0;
 };
 

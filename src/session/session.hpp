@@ -114,8 +114,11 @@ private:
     // Statements run on DuckDB (blocking parts run on a worker thread).
     //! `parameter_casts`: `$n` -> SQL type, for parameters DuckDB cannot type by itself.
     std::shared_ptr<engine::PreparedStatement>
-    PrepareGeneric(const WorkerToken &token, const sql::ParsedStatement &statement,
+    PrepareGeneric(const WorkerToken &token, const sql::ParsedStatement &statement, sql::RewriteEffects &effects,
                    const std::map<int32_t, std::string> &parameter_casts = {});
+    //! Applies what a statement's rewrite asks of the session, once, as the statement runs: its set_config() changes
+    //! (as SET would make them) and its notices. Blocking: worker thread.
+    void ApplyEffects(const WorkerToken &token, const sql::RewriteEffects &effects);
     //! What the rewrite passes need to know about this session.
     sql::RewriteContext RewriteContextFor(const WorkerToken &token,
                                           const std::map<int32_t, std::string> &parameter_casts = {});

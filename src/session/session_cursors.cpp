@@ -53,9 +53,12 @@ asio::awaitable<void> Session::DeclareCursor(const sql::ParsedStatement &stateme
     }
     // Describe (of the cursor as a portal, as psycopg does) needs the columns before FETCH.
     co_await context_.workers.Run([&](const WorkerToken &token) {
-        entry->statement.text = sql::CursorQueryText(*statement.tree, RewriteContextFor(token));
+        // The cursor's query runs from DECLARE on: its rewrite's effects (set_config) are applied now.
+        auto query = sql::RewriteCursorQuery(*statement.tree, RewriteContextFor(token));
+        entry->statement.text = std::move(*query.text);
         MaterializeOpenPortals(token);
-        entry->prepared = PrepareGeneric(token, entry->statement);
+        entry->prepared = PrepareGeneric(token, entry->statement, entry->effects);
+        ApplyEffects(token, query.effects);
         DescribeEntry(*entry);
     });
     if (portal.hold) {

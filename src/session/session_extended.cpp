@@ -173,7 +173,7 @@ void Session::PrepareForParse(const WorkerToken &token, PreparedEntry &entry) {
     }
     std::map<int32_t, std::string> casts;
     try {
-        entry.prepared = PrepareGeneric(token, entry.statement);
+        entry.prepared = PrepareGeneric(token, entry.statement, entry.effects);
     } catch (const SqlError &) {
         for (size_t i = 0; i < declared.size(); i++) {
             if (declared[i] != 0) {
@@ -183,7 +183,7 @@ void Session::PrepareForParse(const WorkerToken &token, PreparedEntry &entry) {
         if (casts.empty()) {
             throw;
         }
-        entry.prepared = PrepareGeneric(token, entry.statement, casts);
+        entry.prepared = PrepareGeneric(token, entry.statement, entry.effects, casts);
     }
     // Parameters DuckDB could not type: a declared type decides; otherwise the value does, at
     // Bind (see TypeUnresolvedParameters), except that a result's columns must be known now for
@@ -207,7 +207,7 @@ void Session::PrepareForParse(const WorkerToken &token, PreparedEntry &entry) {
         }
     }
     if (!casts.empty()) {
-        entry.prepared = PrepareGeneric(token, entry.statement, casts);
+        entry.prepared = PrepareGeneric(token, entry.statement, entry.effects, casts);
     }
     bool unknown_columns =
         duckdb_prepared_statement_column_count(entry.prepared->handle.Get()) == 1 &&
@@ -216,7 +216,7 @@ void Session::PrepareForParse(const WorkerToken &token, PreparedEntry &entry) {
         auto with_text = casts;
         with_text.insert(as_text.begin(), as_text.end());
         try {
-            entry.prepared = PrepareGeneric(token, entry.statement, with_text);
+            entry.prepared = PrepareGeneric(token, entry.statement, entry.effects, with_text);
             std::erase_if(entry.unresolved_parameters, [&](int32_t number) { return as_text.count(number) > 0; });
         } catch (const SqlError &) {
             // Text does not fit here (`$1 + 1`): Bind types the parameter from its value.
@@ -254,9 +254,10 @@ void Session::TypeUnresolvedParameters(const WorkerToken &token, Portal &portal,
     }
     PreparedEntry typed;
     typed.statement = entry.statement;
-    typed.prepared = PrepareGeneric(token, entry.statement, casts);
+    typed.prepared = PrepareGeneric(token, entry.statement, typed.effects, casts);
     DescribeEntry(typed);
     portal.prepared = typed.prepared;
+    portal.effects = std::move(typed.effects);
     portal.fields = std::move(typed.fields);
     portal.parameter_types = std::move(oids);
 }
@@ -424,6 +425,7 @@ asio::awaitable<void> Session::ExecutePortal(PortalRun &run) {
     if (!portal.execution.started) {
         co_await WriteSkippingNotices(statement);
         portal.execution.prepared = portal.prepared ? portal.prepared : source.prepared;
+        portal.execution.effects = portal.prepared ? portal.effects : source.effects;
         start = [&](const WorkerToken &token) {
             StartExecution(token, portal.execution, statement, portal.parameters, portal.result_formats);
             // DDL since Parse changed the columns (DuckDB rebinds silently): the client decodes rows

@@ -5,6 +5,8 @@
 #include "common/sql_quote.hpp"
 #include "engine/catalog_lookup.hpp"
 #include "engine/statement_type_access.hpp"
+#include "session/rewrite_settings.hpp"
+#include "session/search_path_tables.hpp"
 #include "sql/command_tag.hpp"
 #include "sql/existence_checks.hpp"
 #include "sql/rewriter.hpp"
@@ -63,29 +65,15 @@ sql::RewriteContext Session::RewriteContextFor(const WorkerToken &token,
     context.backend_pid = process_id_;
     context.parameter_casts = parameter_casts;
     context.creation_schema = creation_schema_;
-    context.find_table = [this, &token](const std::string &table) -> std::optional<std::string> {
-        auto schemas = engine::CatalogLookup(Engine(token)).SchemasWithTable(table);
-        for (const auto &schema : SearchPathSchemas(*settings_.Get("search_path"), login_.user)) {
-            if (schemas.count(schema)) {
-                return schema;
-            }
-        }
-        return std::nullopt;
-    };
-    context.setting = [this](const std::string &name) { return settings_.Get(name); };
+    context.tables = std::make_shared<SearchPathTables>(Engine(token),
+                                                        SearchPathSchemas(*settings_.Get("search_path"), login_.user));
+    context.settings = std::make_shared<RewriteSettings>(settings_, !tx_.IsIdle());
     context.engine_settings = login_.access.rights.engine;
-    // set_config(name, value, is_local) changes the setting while the statement is prepared (a worker
-    // thread, the session's coroutine waiting) and is replaced by the value it set.
-    context.set_config = [this, &token](const std::string &name, const std::string &value, bool is_local) {
-        ChangeSetting(AsciiLower(name), value, is_local);
-        ApplySettings(token);
-        return settings_.Get(name).value_or(value);
-    };
     return context;
 }
 
 std::shared_ptr<engine::PreparedStatement>
-Session::PrepareGeneric(const WorkerToken &token, const sql::ParsedStatement &statement,
+Session::PrepareGeneric(const WorkerToken &token, const sql::ParsedStatement &statement, sql::RewriteEffects &effects,
                         const std::map<int32_t, std::string> &parameter_casts) {
     if (auto macro = sql::CreatedMacroName(statement)) {
         // The shared catalog's views call DuckDB's and Duckgres' functions unqualified: a user's macro of such a
@@ -96,19 +84,18 @@ Session::PrepareGeneric(const WorkerToken &token, const sql::ParsedStatement &st
         }
     }
     std::optional<std::string> rewritten;
+    effects = {};
     if (statement.tree) {
-        std::vector<std::string> notices;
-        std::vector<std::string> before;
-        auto context = RewriteContextFor(token, parameter_casts);
-        context.notices = &notices;
-        context.before = &before;
-        rewritten = sql::RewriteForDuckDb(*statement.tree, context);
-        for (const auto &notice : notices) {
-            WriteNotice("NOTICE", "00000", notice);
+        auto rewrite = sql::RewriteForDuckDb(*statement.tree, RewriteContextFor(token, parameter_casts));
+        rewritten = std::move(rewrite.text);
+        // The sequences of serial columns must exist before DuckDB binds the CREATE TABLE that names them (it binds
+        // the nextval defaults when it prepares): created here, if they do not exist yet. The rest of the effects
+        // wait for the statement to run.
+        for (const auto &sql : rewrite.effects.before) {
+            Engine(token).Run(sql);
         }
-        for (const auto &sql : before) {
-            Engine(token).Run(sql); // e.g. the sequence of a serial column, which the statement names
-        }
+        effects = std::move(rewrite.effects);
+        effects.before.clear();
     }
     // SQL PREPARE / EXECUTE / DEALLOCATE are not cached: a cached EXECUTE would keep running the
     // statement DEALLOCATE removed.
@@ -140,14 +127,25 @@ Session::PrepareGeneric(const WorkerToken &token, const sql::ParsedStatement &st
     }
 }
 
+void Session::ApplyEffects(const WorkerToken &token, const sql::RewriteEffects &effects) {
+    for (const auto &change : effects.setting_changes) {
+        ChangeSetting(AsciiLower(change.name), change.value, change.is_local); // set_config()
+        ApplySettings(token);
+    }
+    for (const auto &notice : effects.notices) {
+        WriteNotice("NOTICE", "00000", notice);
+    }
+}
+
 void Session::StartExecution(const WorkerToken &token, ResultStream &execution, const sql::ParsedStatement &statement,
                              const std::vector<types::OwnedValue> &parameters,
                              const std::vector<int16_t> &result_formats) {
     // DuckDB streams one result per connection: a suspended portal is read into memory first.
     MaterializeOpenPortals(token);
     if (!execution.prepared) {
-        execution.prepared = PrepareGeneric(token, statement);
+        execution.prepared = PrepareGeneric(token, statement, execution.effects);
     }
+    ApplyEffects(token, execution.effects);
     auto handle = execution.prepared->handle.Get();
     duckdb_clear_bindings(handle);
     for (size_t i = 0; i < parameters.size(); i++) {

@@ -130,7 +130,7 @@ Node Not(Node operand) {
 
 } // namespace
 
-bool RedirectCatalogRelation(Node &node) {
+bool RedirectCatalogRelation(Node &node, PassContext &context) {
     if (!node.has_range_var()) {
         return false;
     }
@@ -165,7 +165,7 @@ bool RedirectCatalogRelation(Node &node) {
     return true;
 }
 
-bool RedirectCatalogFunction(Node &node) {
+bool RedirectCatalogFunction(Node &node, PassContext &context) {
     if (!node.has_func_call()) {
         return false;
     }
@@ -298,7 +298,7 @@ bool RegprocColumnAsOid(Node &node) {
     return false;
 }
 
-bool RewriteRegCasts(Node &node) {
+bool RewriteRegCasts(Node &node, PassContext &context) {
     if (CompareRegValuesAsOids(node) || RegprocColumnAsOid(node)) {
         return true;
     }
@@ -386,7 +386,7 @@ bool RewriteRegCasts(Node &node) {
     return true;
 }
 
-bool PrepareArgumentTypes(Node &node) {
+bool PrepareArgumentTypes(Node &node, PassContext &context) {
     if (!node.has_prepare_stmt() || node.prepare_stmt().argtypes_size() == 0) {
         return false;
     }
@@ -409,7 +409,7 @@ bool PrepareArgumentTypes(Node &node) {
     return true;
 }
 
-bool FillEmptySubquerySelect(Node &node) {
+bool FillEmptySubquerySelect(Node &node, PassContext &context) {
     if (!node.has_sub_link() || !node.sub_link().subselect().has_select_stmt()) {
         return false;
     }
@@ -421,7 +421,7 @@ bool FillEmptySubquerySelect(Node &node) {
     return true;
 }
 
-bool CatalogSystemColumns(Node &node) {
+bool CatalogSystemColumns(Node &node, PassContext &context) {
     if (!node.has_select_stmt()) {
         return false;
     }
@@ -458,7 +458,7 @@ bool CatalogSystemColumns(Node &node) {
     return changed;
 }
 
-bool VectorSubscriptsFromZero(Node &node) {
+bool VectorSubscriptsFromZero(Node &node, PassContext &context) {
     if (!node.has_a_indirection() || !IsVectorColumn(node.a_indirection().arg()) ||
         node.a_indirection().indirection_size() != 1 || !node.a_indirection().indirection(0).has_a_indices()) {
         return false;
@@ -477,7 +477,7 @@ bool VectorSubscriptsFromZero(Node &node) {
     return true;
 }
 
-bool RewriteOperators(Node &node) {
+bool RewriteOperators(Node &node, PassContext &context) {
     if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP) {
         return false;
     }
@@ -496,7 +496,7 @@ bool RewriteOperators(Node &node) {
     return true;
 }
 
-bool DropDefaultCollation(Node &node) {
+bool DropDefaultCollation(Node &node, PassContext &context) {
     if (!node.has_collate_clause()) {
         return false;
     }
@@ -509,7 +509,7 @@ bool DropDefaultCollation(Node &node) {
     return true;
 }
 
-bool RenameEquivalentFunctions(Node &node) {
+bool RenameEquivalentFunctions(Node &node, PassContext &context) {
     static constexpr std::pair<std::string_view, std::string_view> kRenames[] = {
         {"json_build_object", "json_object"},
         {"jsonb_build_object", "json_object"},
@@ -561,7 +561,7 @@ bool RenameEquivalentFunctions(Node &node) {
     return false;
 }
 
-bool RewriteArrayComparisons(Node &node) {
+bool RewriteArrayComparisons(Node &node, PassContext &context) {
     if (!node.has_a_expr()) {
         return false;
     }

@@ -68,7 +68,7 @@ bool AddLengthCheck(pg_query::ColumnDef &column) {
 
 } // namespace
 
-bool EnforceCharacterLengths(Node &node) {
+bool EnforceCharacterLengths(Node &node, PassContext &context) {
     bool changed = false;
     if (node.has_create_stmt()) {
         for (auto &element : *node.mutable_create_stmt()->mutable_table_elts()) {
@@ -80,7 +80,8 @@ bool EnforceCharacterLengths(Node &node) {
     return changed;
 }
 
-bool DropStorageClauses(Node &node, std::vector<std::string> &notices) {
+bool DropStorageClauses(Node &node, PassContext &context) {
+    auto &notices = context.effects.notices;
     bool changed = false;
     if (node.has_create_stmt()) {
         auto *create = node.mutable_create_stmt();
@@ -128,7 +129,7 @@ bool DropStorageClauses(Node &node, std::vector<std::string> &notices) {
     return changed;
 }
 
-bool ExpandSerialColumns(Node &node, std::vector<std::string> &before) {
+bool ExpandSerialColumns(Node &node, PassContext &context) {
     if (!node.has_create_stmt()) {
         return false;
     }
@@ -149,7 +150,7 @@ bool ExpandSerialColumns(Node &node, std::vector<std::string> &before) {
         std::string qualified = relation.schemaname().empty() ? QuoteIdentifierIfNeeded(sequence)
                                                               : QuoteIdentifierIfNeeded(relation.schemaname()) + "." +
                                                                     QuoteIdentifierIfNeeded(sequence);
-        before.push_back("CREATE SEQUENCE IF NOT EXISTS " + qualified);
+        context.effects.before.push_back("CREATE SEQUENCE IF NOT EXISTS " + qualified);
         auto *type = column->mutable_type_name();
         type->clear_names();
         type->add_names()->mutable_string()->set_sval("pg_catalog");
@@ -161,6 +162,24 @@ bool ExpandSerialColumns(Node &node, std::vector<std::string> &before) {
         changed = true;
     }
     return changed;
+}
+
+bool QualifyForeignKeyTarget(Node &node, PassContext &context) {
+    if (!node.has_constraint() || node.constraint().contype() != pg_query::CONSTR_FOREIGN ||
+        !node.constraint().has_pktable() || !node.constraint().pktable().schemaname().empty()) {
+        return false;
+    }
+    const auto &target = node.constraint().pktable().relname();
+    std::optional<std::string> schema;
+    if (context.facts.tables) {
+        schema = context.facts.tables->SchemaOf(target);
+    }
+    const auto *table = context.statement_table;
+    if (!schema && table && table->relname() == target && !table->schemaname().empty()) {
+        schema = table->schemaname();
+    }
+    node.mutable_constraint()->mutable_pktable()->set_schemaname(schema ? *schema : context.facts.creation_schema);
+    return true;
 }
 
 } // namespace duckgres::sql

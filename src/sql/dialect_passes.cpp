@@ -17,10 +17,6 @@ namespace {
 
 using pg_query::Node;
 
-bool IsStringConst(const Node &node) {
-    return node.has_a_const() && node.a_const().has_sval();
-}
-
 Node VarcharCast(Node value) {
     Node cast;
     *cast.mutable_type_cast()->mutable_arg() = std::move(value);
@@ -89,9 +85,32 @@ std::optional<int32_t> SingleTarget(const pg_query::SelectStmt &select, Accept a
     return found;
 }
 
+bool IsNonZeroConstant(const Node &node) {
+    if (!node.has_a_const()) {
+        return false;
+    }
+    const auto &c = node.a_const();
+    if (c.has_ival()) {
+        return c.ival().ival() != 0;
+    }
+    if (c.has_fval()) {
+        return c.fval().fval().find_first_not_of("0.+-eE") != std::string::npos;
+    }
+    return false;
+}
+
+//! Functions whose PostgreSQL result type is integer where DuckDB's is BIGINT.
+bool IsInt4Function(const std::string &name) {
+    static constexpr std::array<std::string_view, 16> kNames = {
+        "length",      "char_length", "character_length", "octet_length",       "bit_length",   "strpos",
+        "position",    "ascii",       "array_length",     "cardinality",        "width_bucket", "ntile",
+        "array_ndims", "array_lower", "array_upper",      "generate_subscripts"};
+    return std::find(kNames.begin(), kNames.end(), name) != kNames.end();
+}
+
 } // namespace
 
-bool LikeDefaultEscape(Node &node) {
+bool LikeDefaultEscape(Node &node, PassContext &context) {
     if (!node.has_a_expr()) {
         return false;
     }
@@ -123,7 +142,7 @@ bool LikeDefaultEscape(Node &node) {
     return true;
 }
 
-bool FormatToConcat(Node &node) {
+bool FormatToConcat(Node &node, PassContext &context) {
     if (!node.has_func_call() || LastName(node.func_call().funcname()) != "format" ||
         node.func_call().funcname_size() > 2 || node.func_call().args_size() < 1 ||
         !IsStringConst(node.func_call().args(0)) || node.func_call().has_over()) {
@@ -190,7 +209,7 @@ bool FormatToConcat(Node &node) {
     return true;
 }
 
-bool ResolveOutputNames(Node &node) {
+bool ResolveOutputNames(Node &node, PassContext &context) {
     if (!node.has_select_stmt() || node.select_stmt().target_list_size() == 0) {
         return false;
     }
@@ -229,7 +248,7 @@ bool ResolveOutputNames(Node &node) {
     return changed;
 }
 
-bool ScalarFunctionInFrom(Node &node) {
+bool ScalarFunctionInFrom(Node &node, PassContext &context) {
     // Scalar functions clients call in FROM (Grafana's string_to_array(current_setting('search_path'), ',')).
     static constexpr std::array<std::string_view, 6> kScalars = {
         "string_to_array", "regexp_split_to_array", "current_schemas", "array_remove", "array_append", "array_cat"};
@@ -261,13 +280,59 @@ bool ScalarFunctionInFrom(Node &node) {
     return true;
 }
 
-bool DropLockingClauses(Node &node, std::vector<std::string> &notices) {
+bool DropLockingClauses(Node &node, PassContext &context) {
     if (!node.has_select_stmt() || node.select_stmt().locking_clause_size() == 0) {
         return false;
     }
     node.mutable_select_stmt()->clear_locking_clause();
-    notices.push_back("FOR UPDATE / FOR SHARE is accepted and locks no rows: DuckDB detects conflicting writes when "
-                      "they commit (40001)");
+    context.effects.notices.push_back(
+        "FOR UPDATE / FOR SHARE is accepted and locks no rows: DuckDB detects conflicting writes when "
+        "they commit (40001)");
+    return true;
+}
+
+bool GuardDivision(Node &node, PassContext &context) {
+    if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP || node.a_expr().name_size() != 1 ||
+        !node.a_expr().name(0).has_string() || !node.a_expr().has_rexpr()) {
+        return false;
+    }
+    const auto &op = node.a_expr().name(0).string().sval();
+    if (op != "/" && op != "%") {
+        return false;
+    }
+    auto *expr = node.mutable_a_expr();
+    if (IsNonZeroConstant(expr->rexpr()) || expr->rexpr().has_case_expr()) {
+        return false;
+    }
+    Node divisor = expr->rexpr();
+    Node guarded;
+    auto *case_expr = guarded.mutable_case_expr();
+    auto *when = case_expr->add_args()->mutable_case_when();
+    auto *test = when->mutable_expr()->mutable_a_expr();
+    test->set_kind(pg_query::AEXPR_OP);
+    test->add_name()->mutable_string()->set_sval("=");
+    *test->mutable_lexpr() = divisor;
+    *test->mutable_rexpr() = IntConst(0);
+    *when->mutable_result() = FuncCallNode({"error"}, {StringConst("division by zero")});
+    *case_expr->mutable_defresult() = std::move(divisor);
+    *expr->mutable_rexpr() = std::move(guarded);
+    return true;
+}
+
+bool CastInt4Function(Node &node, PassContext &context) {
+    if (!node.has_func_call() || !IsInt4Function(LastName(node.func_call().funcname()))) {
+        return false;
+    }
+    node = TypeCastNode(std::move(node), {"pg_catalog", "int4"});
+    return true;
+}
+
+bool TypeSelectedNull(Node &node, PassContext &context) {
+    if (!node.has_res_target() || !node.res_target().val().has_a_const() ||
+        !node.res_target().val().a_const().isnull()) {
+        return false;
+    }
+    *node.mutable_res_target()->mutable_val() = TypeCastNode(node.res_target().val(), {"text"});
     return true;
 }
 

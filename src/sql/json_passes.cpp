@@ -71,7 +71,7 @@ bool JsonbAsJson(pg_query::TypeName &type) {
 
 } // namespace
 
-bool RewriteJson(Node &node) {
+bool RewriteJson(Node &node, PassContext &context) {
     if (node.has_type_cast()) {
         return JsonbAsJson(*node.mutable_type_cast()->mutable_type_name());
     }

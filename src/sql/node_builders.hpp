@@ -114,6 +114,11 @@ inline pg_query::A_Expr *EqualityComparison(pg_query::Node &node) {
     return node.mutable_a_expr();
 }
 
+//! A string constant ('text').
+inline bool IsStringConst(const pg_query::Node &node) {
+    return node.has_a_const() && node.a_const().has_sval();
+}
+
 //! The unqualified name of a qualified-name list (the last String item); empty if there is none.
 inline std::string LastName(const google::protobuf::RepeatedPtrField<pg_query::Node> &names) {
     if (names.empty() || !names[names.size() - 1].has_string()) {

@@ -2,6 +2,7 @@
 #include "common/sql_error.hpp"
 #include "sql/rewriter.hpp"
 #include "sql/statement_parser.hpp"
+#include "test_settings.hpp"
 
 #include <gtest/gtest.h>
 
@@ -155,17 +156,15 @@ TEST(Rewriter, Passes) {
          "\"B c\" char(2) CHECK (length(rtrim(\"B c\")) <= 2), d varchar, e text)"},
         {"create table v (a varchar(3)[])", nullptr},
     };
-    RewriteContext context{"alice", 4242, {}, [](const std::string &name) -> std::optional<std::string> {
-                               if (name == "TimeZone") {
-                                   return "UTC";
-                               }
-                               return std::nullopt;
-                           }};
+    RewriteContext context;
+    context.user = "alice";
+    context.backend_pid = 4242;
+    context.settings = std::make_shared<TestSettings>(std::map<std::string, std::string>{{"timezone", "UTC"}});
     context.engine_settings = true; // current_setting('threads') is DuckDB's own for such a user
     for (const auto &c : cases) {
         auto parsed = ParseQuery(c.sql);
         ASSERT_EQ(parsed.statements.size(), 1u) << c.sql;
-        auto rewritten = RewriteForDuckDb(*parsed.statements[0].tree, context);
+        auto rewritten = RewriteForDuckDb(*parsed.statements[0].tree, context).text;
         if (c.rewritten == nullptr) {
             EXPECT_FALSE(rewritten.has_value()) << c.sql << " -> " << rewritten.value_or("");
         } else {
@@ -203,14 +202,10 @@ TEST(Rewriter, DdlNoticesAndStatementsBefore) {
     for (const auto &c : cases) {
         auto parsed = ParseQuery(c.sql);
         ASSERT_EQ(parsed.statements.size(), 1u) << c.sql;
-        std::vector<std::string> notices;
-        std::vector<std::string> before;
-        RewriteContext context;
-        context.notices = &notices;
-        context.before = &before;
-        RewriteForDuckDb(*parsed.statements[0].tree, context);
-        EXPECT_EQ(notices, c.notices) << c.sql;
-        EXPECT_EQ(before, c.before) << c.sql;
+        auto effects = RewriteForDuckDb(*parsed.statements[0].tree, RewriteContext{}).effects;
+        EXPECT_EQ(effects.notices, c.notices) << c.sql;
+        EXPECT_EQ(effects.before, c.before) << c.sql;
+        EXPECT_TRUE(effects.setting_changes.empty()) << c.sql;
     }
 }
 
@@ -222,10 +217,8 @@ namespace {
 
 TEST(Rewriter, CurrentSettingOfDuckDbSettingsNeedsTheEngineGrant) {
     RewriteContext context;
-    context.setting = [](const std::string &name) -> std::optional<std::string> {
-        return name == "TimeZone" ? std::optional<std::string>("UTC") : std::nullopt;
-    };
-    auto rewrite = [&](const char *sql) { return RewriteForDuckDb(*ParseQuery(sql).statements[0].tree, context); };
+    context.settings = std::make_shared<TestSettings>(std::map<std::string, std::string>{{"timezone", "UTC"}});
+    auto rewrite = [&](const char *sql) { return RewriteForDuckDb(*ParseQuery(sql).statements[0].tree, context).text; };
     EXPECT_EQ(rewrite("select current_setting('TimeZone')").value_or(""), "SELECT 'UTC'");
     EXPECT_EQ(rewrite("select current_setting('temp_directory', true)").value_or(""), "SELECT NULL::text");
     try {

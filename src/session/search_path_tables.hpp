@@ -1,0 +1,28 @@
+// SearchPathTables: the rewrite's table lookup (sql::TableLocator) through a session's search path and DuckDB.
+#pragma once
+
+#include "engine/engine_connection.hpp"
+#include "sql/table_locator.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace duckgres::session {
+
+//! Finds tables of the connection's current database in `schemas` (a search path, in order). Blocking: each lookup
+//! is a catalog query, run on the caller's (worker) thread.
+class SearchPathTables : public sql::TableLocator {
+public:
+    SearchPathTables(engine::EngineConnection &connection, std::vector<std::string> schemas)
+        : connection_(connection), schemas_(std::move(schemas)) {}
+
+    //! The first of the schemas with a table named `table`; nullopt when none has one or the lookup fails.
+    std::optional<std::string> SchemaOf(const std::string &table) const override;
+
+private:
+    engine::EngineConnection &connection_;
+    std::vector<std::string> schemas_;
+};
+
+} // namespace duckgres::session

@@ -1,0 +1,64 @@
+// What a rewrite pass reads (the session's facts, as plain data) and what it hands back (its side effects).
+#pragma once
+
+#include "sql/setting_source.hpp"
+#include "sql/table_locator.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pg_query {
+class Node;
+class RangeVar;
+} // namespace pg_query
+
+namespace duckgres::sql {
+
+//! The session facts some rewrites inline (what DuckDB cannot know), and which passes run.
+struct RewriteContext {
+    std::string user;
+    int32_t backend_pid = 0;
+    //! Parameters DuckDB cannot type by itself, by number ($1 = 1): cast to these SQL types.
+    std::map<int32_t, std::string> parameter_casts;
+    //! The session's parameters, for current_setting() and set_config(). Unset: both are left to DuckDB.
+    std::shared_ptr<const SettingSource> settings;
+    //! The user may read DuckDB's own settings through current_setting() (admins with admin_engine_access);
+    //! otherwise a name the session does not know is PostgreSQL's 42704, not DuckDB's value (paths among them).
+    bool engine_settings = false;
+    //! Where unqualified CREATE puts objects: the first existing schema of the search path.
+    std::string creation_schema = "public";
+    //! Finds the schema of an unqualified REFERENCES target. Unset: not known.
+    std::shared_ptr<const TableLocator> tables;
+    //! Names of passes (RewritePasses()) that do not run: for tests. An unknown name is std::invalid_argument.
+    std::set<std::string> disabled_passes;
+};
+
+//! What a rewrite asks of the session besides running the rewritten text: applied once, in this order (settings,
+//! notices, statements before), before the statement runs.
+struct RewriteEffects {
+    //! set_config() calls, in the order the statement makes them.
+    std::vector<SettingChange> setting_changes;
+    //! NOTICE messages for clauses a pass dropped (TABLESPACE, index methods, FOR UPDATE...).
+    std::vector<std::string> notices;
+    //! Statements to run before this one (the sequences of serial columns).
+    std::vector<std::string> before;
+};
+
+//! One rewrite of one statement: the facts every pass reads and the effects they collect.
+struct PassContext {
+    const RewriteContext &facts;
+    //! The table a CREATE TABLE / ALTER TABLE names (a REFERENCES to itself is in its schema); null otherwise.
+    const pg_query::RangeVar *statement_table = nullptr;
+    RewriteEffects effects;
+    //! Lower-case name -> the value set_config() earlier in this statement gives it (current_setting() reads it).
+    std::map<std::string, std::string> pending_settings;
+};
+
+//! A rewrite pass: changes `node` where PostgreSQL and DuckDB differ; true when it changed anything.
+using PassFunction = bool (*)(pg_query::Node &node, PassContext &context);
+
+} // namespace duckgres::sql

@@ -1,0 +1,94 @@
+// The table of rewrite passes, in order, with what each fixes.
+#include "sql/rewrite_passes.hpp"
+
+#include "sql/catalog_passes.hpp"
+#include "sql/ddl_passes.hpp"
+#include "sql/dialect_passes.hpp"
+#include "sql/json_passes.hpp"
+#include "sql/session_passes.hpp"
+#include "sql/set_function_passes.hpp"
+
+namespace duckgres::sql {
+
+namespace {
+
+constexpr RewritePass kRewritePasses[] = {
+    // TABLESPACE / USING method / WITH (...) of CREATE TABLE and CREATE INDEX: dropped, with a notice.
+    {"drop_storage_clauses", DropStorageClauses},
+    // serial columns: integer DEFAULT nextval(...) NOT NULL, their sequences created before the statement.
+    {"expand_serial_columns", ExpandSerialColumns},
+    // varchar(n) / char(n) columns: a CHECK enforces the length DuckDB ignores.
+    {"enforce_character_lengths", EnforceCharacterLengths},
+    // format() with %s / %I / %L: concat() (DuckDB's format() takes {} placeholders).
+    {"format_to_concat", FormatToConcat},
+    // LIKE escapes with a backslash by default, as in PostgreSQL.
+    {"like_default_escape", LikeDefaultEscape},
+    // FOR UPDATE / FOR SHARE: dropped, with a notice (DuckDB locks no rows).
+    {"drop_locking_clauses", DropLockingClauses},
+    // A scalar function in FROM: a one-row subquery.
+    {"scalar_function_in_from", ScalarFunctionInFrom},
+    // ORDER BY / GROUP BY names that are output columns: their positions.
+    {"resolve_output_names", ResolveOutputNames},
+    // int2vector / oidvector subscripts start at 0 in PostgreSQL.
+    {"vector_subscripts_from_zero", VectorSubscriptsFromZero},
+    // pg_catalog functions: the catalog's or DuckDB's.
+    {"redirect_catalog_function", RedirectCatalogFunction},
+    // pg_catalog and information_schema relations: the catalog's.
+    {"redirect_catalog_relation", RedirectCatalogRelation},
+    // xmin of a catalog relation: a constant xid.
+    {"catalog_system_columns", CatalogSystemColumns},
+    // ::regclass, ::regtype and the other reg* casts: OIDs or names through the catalog.
+    {"rewrite_reg_casts", RewriteRegCasts},
+    // OPERATOR(pg_catalog.op) and the regular-expression operators.
+    {"rewrite_operators", RewriteOperators},
+    // EXISTS (SELECT FROM ...): an empty select list gets a constant.
+    {"fill_empty_subquery_select", FillEmptySubquerySelect},
+    // PREPARE p (types): each $n cast to its declared type.
+    {"prepare_argument_types", PrepareArgumentTypes},
+    // COLLATE pg_catalog.default / "C" / "POSIX": dropped.
+    {"drop_default_collation", DropDefaultCollation},
+    // Functions DuckDB has under another name, function-style casts.
+    {"rename_equivalent_functions", RenameEquivalentFunctions},
+    // jsonb and the JSON operators: DuckDB's JSON type and functions.
+    {"rewrite_json", RewriteJson},
+    // x = ANY(array) / x <> ALL(array): list_contains().
+    {"rewrite_array_comparisons", RewriteArrayComparisons},
+    // length(), position()... return int4, as in PostgreSQL (DuckDB: BIGINT).
+    {"cast_int4_function", CastInt4Function},
+    // Unqualified REFERENCES targets: found through the search path, as in PostgreSQL.
+    {"qualify_foreign_key_target", QualifyForeignKeyTarget},
+    // $n whose type only the client knows: cast to it.
+    {"cast_parameter", CastParameter},
+    // Division and modulo by zero raise 22012 (DuckDB: NULL).
+    {"guard_division", GuardDivision},
+    // current_user and friends: the session's user.
+    {"inline_current_user", InlineCurrentUser},
+    // current_schema, current_database() and friends: typed name.
+    {"type_name_functions", TypeNameFunctions},
+    // current_setting(): the session's value of its parameters.
+    {"inline_current_setting", InlineCurrentSetting},
+    // set_config(): a SettingChange for the session, replaced by the value it sets.
+    {"inline_set_config", InlineSetConfig},
+    // pg_backend_pid(): the session's backend process id.
+    {"inline_backend_pid", InlineBackendPid},
+    // version(): PostgreSQL-shaped.
+    {"postgres_version", PostgresVersion},
+    // FROM generate_series(int constants): int4 values.
+    {"integer_series_in_from", IntegerSeriesInFrom},
+    // FROM srf(...) AS a: the single column is named a.
+    {"name_single_column_function", NameSingleColumnFunction},
+    // (_pg_expandarray(a)).x / .n in a select list: rows.
+    {"unnest_expand_array_field", UnnestExpandArrayField},
+    // SELECT NULL: typed text.
+    {"type_selected_null", TypeSelectedNull},
+    // generate_series() in a select list: rows (unnest).
+    {"unnest_target_set_function", UnnestTargetSetFunction},
+};
+
+} // namespace
+
+std::span<const RewritePass> RewritePasses() {
+    return kRewritePasses;
+}
+
+} // namespace duckgres::sql

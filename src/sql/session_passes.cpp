@@ -1,0 +1,170 @@
+// Rewrite passes that inline the session's user, backend, settings and parameter types.
+#include "sql/session_passes.hpp"
+
+#include "common/ascii.hpp"
+#include "common/sql_error.hpp"
+#include "sql/node_builders.hpp"
+#include "version.hpp"
+
+#include <pg_query.pb.h>
+
+#include <string>
+#include <utility>
+
+namespace duckgres::sql {
+
+namespace {
+
+using pg_query::Node;
+
+//! A call of the function named `name` (any qualification) with `args` arguments: its arguments; null otherwise.
+const google::protobuf::RepeatedPtrField<Node> *CallArgs(const Node &node, const char *name, int args) {
+    if (!node.has_func_call() || node.func_call().args_size() != args ||
+        LastName(node.func_call().funcname()) != name) {
+        return nullptr;
+    }
+    return &node.func_call().args();
+}
+
+bool IsBoolConst(const Node &node) {
+    return node.has_a_const() && node.a_const().has_boolval();
+}
+
+} // namespace
+
+bool InlineCurrentUser(Node &node, PassContext &context) {
+    if (!node.has_sqlvalue_function()) {
+        return false;
+    }
+    switch (node.sqlvalue_function().op()) {
+    case pg_query::SVFOP_CURRENT_USER:
+    case pg_query::SVFOP_SESSION_USER:
+    case pg_query::SVFOP_USER:
+    case pg_query::SVFOP_CURRENT_ROLE:
+        node = TypeCastNode(StringConst(context.facts.user), {"name"});
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool TypeNameFunctions(Node &node, PassContext &context) {
+    bool typed = false;
+    if (node.has_sqlvalue_function()) {
+        typed = node.sqlvalue_function().op() == pg_query::SVFOP_CURRENT_SCHEMA ||
+                node.sqlvalue_function().op() == pg_query::SVFOP_CURRENT_CATALOG;
+    } else {
+        typed = CallArgs(node, "current_schema", 0) || CallArgs(node, "current_database", 0);
+    }
+    if (typed) {
+        node = TypeCastNode(std::move(node), {"name"});
+    }
+    return typed;
+}
+
+bool InlineCurrentSetting(Node &node, PassContext &context) {
+    const auto *args = CallArgs(node, "current_setting", 1);
+    if (!args) {
+        args = CallArgs(node, "current_setting", 2);
+    }
+    if (!args || !context.facts.settings || !IsStringConst((*args)[0])) {
+        return false;
+    }
+    const auto &name = (*args)[0].a_const().sval().sval();
+    bool missing_ok = args->size() == 2 && IsBoolConst((*args)[1]) && (*args)[1].a_const().boolval().boolval();
+    std::optional<std::string> value;
+    if (auto pending = context.pending_settings.find(AsciiLower(name)); pending != context.pending_settings.end()) {
+        value = pending->second;
+    } else {
+        value = context.facts.settings->Get(name);
+    }
+    if (value) {
+        node = StringConst(*value);
+        return true;
+    }
+    if (missing_ok) {
+        Node null;
+        null.mutable_a_const()->set_isnull(true);
+        node = TypeCastNode(std::move(null), {"text"});
+        return true;
+    }
+    if (!context.facts.engine_settings) {
+        throw SqlError("42704", "unrecognized configuration parameter \"" + name + "\"");
+    }
+    return false; // DuckDB's own setting
+}
+
+bool InlineSetConfig(Node &node, PassContext &context) {
+    const auto *args = CallArgs(node, "set_config", 3);
+    if (!args || !context.facts.settings || !IsStringConst((*args)[0]) || !IsStringConst((*args)[1]) ||
+        !IsBoolConst((*args)[2])) {
+        return false;
+    }
+    SettingChange change{(*args)[0].a_const().sval().sval(), (*args)[1].a_const().sval().sval(),
+                         (*args)[2].a_const().boolval().boolval()};
+    auto &changes = context.effects.setting_changes;
+    changes.push_back(change);
+    auto value = context.facts.settings->ValueAfter(changes);
+    if (value) {
+        context.pending_settings[AsciiLower(change.name)] = *value;
+    }
+    // Without a value the change fails when the session applies it, before the statement runs.
+    node = StringConst(value.value_or(change.value));
+    return true;
+}
+
+bool InlineBackendPid(Node &node, PassContext &context) {
+    if (!CallArgs(node, "pg_backend_pid", 0)) {
+        return false;
+    }
+    node = IntConst(context.facts.backend_pid);
+    return true;
+}
+
+bool PostgresVersion(Node &node, PassContext &context) {
+    if (!CallArgs(node, "version", 0)) {
+        return false;
+    }
+    node = StringConst(std::string("PostgreSQL ") + kPostgresVersion + " (Duckgres " + kDuckgresVersion + ", DuckDB " +
+                       kDuckDbVersion + ") on x86_64-pc-linux-gnu, 64-bit");
+    return true;
+}
+
+bool CastParameter(Node &node, PassContext &context) {
+    if (!node.has_param_ref()) {
+        return false;
+    }
+    auto found = context.facts.parameter_casts.find(node.param_ref().number());
+    if (found == context.facts.parameter_casts.end()) {
+        return false;
+    }
+    Node cast;
+    auto *type_cast = cast.mutable_type_cast();
+    *type_cast->mutable_arg() = std::move(node);
+    auto *type_name = type_cast->mutable_type_name();
+    // "name" or "name(a,b)": the modifiers become the type name's typmods.
+    auto spec = found->second;
+    bool array = spec.size() > 2 && spec.compare(spec.size() - 2, 2, "[]") == 0;
+    if (array) {
+        spec.resize(spec.size() - 2);
+        type_name->add_array_bounds()->mutable_integer()->set_ival(-1);
+    }
+    auto paren = spec.find('(');
+    type_name->add_names()->mutable_string()->set_sval(spec.substr(0, paren));
+    if (paren != std::string::npos) {
+        size_t start = paren + 1;
+        while (start < spec.size()) {
+            auto end = spec.find_first_of(",)", start);
+            if (end == std::string::npos || end == start) {
+                break;
+            }
+            *type_name->add_typmods() = IntConst(std::stoi(spec.substr(start, end - start)));
+            start = end + 1;
+        }
+    }
+    type_name->set_typemod(-1);
+    node = std::move(cast);
+    return true;
+}
+
+} // namespace duckgres::sql

@@ -1,0 +1,127 @@
+// Rewrite passes for set-returning functions in FROM and in select lists.
+#include "sql/set_function_passes.hpp"
+
+#include "sql/node_builders.hpp"
+#include "sql/statement_parser.hpp"
+
+#include <pg_query.pb.h>
+
+#include <string>
+#include <utility>
+
+namespace duckgres::sql {
+
+namespace {
+
+using pg_query::Node;
+
+//! Set-returning functions whose rows are single values (not records).
+bool IsScalarSetFunction(const std::string &name) {
+    return name == "generate_series" || name == "unnest" || name == "generate_subscripts" ||
+           name == "regexp_split_to_table" || name == "string_to_table";
+}
+
+//! True when every argument is an integer constant that fits int4 (PostgreSQL picks generate_series(int, int) for
+//! them, whose result is int; DuckDB's is always BIGINT).
+bool IntegerConstantArgs(const pg_query::FuncCall &call) {
+    if (call.args_size() < 2 || call.args_size() > 3) {
+        return false;
+    }
+    for (const auto &arg : call.args()) {
+        const Node *value = &arg;
+        if (value->has_a_expr() && value->a_expr().kind() == pg_query::AEXPR_OP && !value->a_expr().has_lexpr() &&
+            LastName(value->a_expr().name()) == "-") {
+            value = &value->a_expr().rexpr(); // -5
+        }
+        if (!value->has_a_const() || !value->a_const().has_ival()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool IntegerSeriesInFrom(Node &node, PassContext &context) {
+    if (!node.has_range_function() || node.range_function().lateral()) {
+        return false;
+    }
+    const auto &range = node.range_function();
+    const auto *function = SingleFromFunction(range);
+    if (!function || LastName(function->func_call().funcname()) != "generate_series" ||
+        !IntegerConstantArgs(function->func_call())) {
+        return false;
+    }
+    auto [alias, column] = SingleFromFunctionNames(range, "generate_series");
+    auto parsed = ParseQuery("SELECT x FROM generate_series(1, 1) AS s(x)");
+    Node select = *parsed.statements.at(0).tree;
+    auto *target = select.mutable_select_stmt()->mutable_target_list(0)->mutable_res_target();
+    target->set_name(column);
+    *target->mutable_val() = TypeCastNode(target->val(), {"int4"});
+    auto *inner = select.mutable_select_stmt()->mutable_from_clause(0)->mutable_range_function();
+    *inner->mutable_functions(0)->mutable_list()->mutable_items(0) = *function;
+    Node subselect;
+    *subselect.mutable_range_subselect()->mutable_subquery() = std::move(select);
+    subselect.mutable_range_subselect()->mutable_alias()->set_aliasname(alias);
+    node = std::move(subselect);
+    return true;
+}
+
+bool NameSingleColumnFunction(Node &node, PassContext &context) {
+    if (!node.has_range_function()) {
+        return false;
+    }
+    auto *range = node.mutable_range_function();
+    const auto *function = SingleFromFunction(*range);
+    if (!range->has_alias() || range->alias().colnames_size() > 0 || !function ||
+        !IsScalarSetFunction(LastName(function->func_call().funcname()))) {
+        return false;
+    }
+    range->mutable_alias()->add_colnames()->mutable_string()->set_sval(range->alias().aliasname());
+    return true;
+}
+
+bool UnnestExpandArrayField(Node &node, PassContext &context) {
+    if (!node.has_res_target() || !node.res_target().val().has_a_indirection()) {
+        return false;
+    }
+    const auto &indirection = node.res_target().val().a_indirection();
+    if (!indirection.arg().has_func_call() || LastName(indirection.arg().func_call().funcname()) != "_pg_expandarray" ||
+        indirection.arg().func_call().args_size() != 1 || indirection.indirection_size() != 1 ||
+        !indirection.indirection(0).has_string()) {
+        return false;
+    }
+    const auto field = indirection.indirection(0).string().sval();
+    Node array = indirection.arg().func_call().args(0);
+    Node rows;
+    if (field == "x") {
+        rows = FuncCallNode({"unnest"}, {array});
+    } else if (field == "n") {
+        // The position is an integer in PostgreSQL (generate_series gives bigint).
+        rows = TypeCastNode(FuncCallNode({"unnest"}, {FuncCallNode({"generate_series"},
+                                                                   {IntConst(1), FuncCallNode({"len"}, {array})})}),
+                            {"int4"});
+    } else {
+        return false;
+    }
+    *node.mutable_res_target()->mutable_val() = std::move(rows);
+    return true;
+}
+
+bool UnnestTargetSetFunction(Node &node, PassContext &context) {
+    if (!node.has_res_target() || !node.res_target().has_val() || !node.res_target().val().has_func_call()) {
+        return false;
+    }
+    const auto &call = node.res_target().val().func_call();
+    const auto name = LastName(call.funcname());
+    // (information_schema._pg_expandarray is a list of (x, n) records in the catalog.)
+    if ((name != "generate_series" && name != "_pg_expandarray") || call.has_over()) {
+        return false;
+    }
+    const bool int4 = name == "generate_series" && IntegerConstantArgs(call);
+    Node wrapped = FuncCallNode({"unnest"}, {node.res_target().val()});
+    *node.mutable_res_target()->mutable_val() = int4 ? TypeCastNode(std::move(wrapped), {"int4"}) : std::move(wrapped);
+    return true;
+}
+
+} // namespace duckgres::sql

@@ -1,0 +1,25 @@
+// Rewrite passes for set-returning functions (generate_series, unnest...), whose rows and names DuckDB shapes
+// differently.
+#pragma once
+
+#include "sql/pass_context.hpp"
+
+namespace duckgres::sql {
+
+//! `FROM generate_series(1, 3) AS g(n)` with integer constants: a subquery casting the values to int4, as
+//! PostgreSQL's generate_series(int, int) returns them (DuckDB's are always BIGINT).
+bool IntegerSeriesInFrom(pg_query::Node &node, PassContext &context);
+
+//! `FROM generate_series(1, t.n) AS g`: PostgreSQL names the single column after the alias, so `g` is the value;
+//! DuckDB would make `g` the whole row. Adds the column alias: `AS g(g)`.
+bool NameSingleColumnFunction(pg_query::Node &node, PassContext &context);
+
+//! `(_pg_expandarray(a)).x` / `.n` in a select list: the elements / their positions as rows (zipped with the other
+//! set-returning functions of the list, as PostgreSQL runs them).
+bool UnnestExpandArrayField(pg_query::Node &node, PassContext &context);
+
+//! `SELECT generate_series(1, 3)`: a set-returning function in the select list returns rows in PostgreSQL, but a
+//! list in DuckDB: wrapped in unnest() (cast to int4 for integer constants).
+bool UnnestTargetSetFunction(pg_query::Node &node, PassContext &context);
+
+} // namespace duckgres::sql

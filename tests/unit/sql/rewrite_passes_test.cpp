@@ -1,0 +1,224 @@
+// Table-driven tests of the pass table: its names and order, each pass switched off, side effects as data.
+#include "common/sql_error.hpp"
+#include "sql/rewrite_passes.hpp"
+#include "sql/rewriter.hpp"
+#include "sql/statement_parser.hpp"
+#include "test_settings.hpp"
+#include "version.hpp"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace duckgres::sql {
+namespace {
+
+RewriteResult RewriteSql(const std::string &sql, const RewriteContext &context) {
+    auto parsed = ParseQuery(sql);
+    EXPECT_EQ(parsed.statements.size(), 1u) << sql;
+    return RewriteForDuckDb(*parsed.statements.at(0).tree, context);
+}
+
+RewriteContext SessionFacts() {
+    RewriteContext context;
+    context.user = "alice";
+    context.backend_pid = 4242;
+    context.parameter_casts = {{1, "int4"}};
+    context.settings = std::make_shared<TestSettings>(
+        std::map<std::string, std::string>{{"timezone", "UTC"}, {"application_name", "psql"}},
+        std::set<std::string>{"server_version"});
+    return context;
+}
+
+TEST(RewritePasses, ListedInOrder) {
+    const std::vector<std::string> expected = {
+        "drop_storage_clauses",
+        "expand_serial_columns",
+        "enforce_character_lengths",
+        "format_to_concat",
+        "like_default_escape",
+        "drop_locking_clauses",
+        "scalar_function_in_from",
+        "resolve_output_names",
+        "vector_subscripts_from_zero",
+        "redirect_catalog_function",
+        "redirect_catalog_relation",
+        "catalog_system_columns",
+        "rewrite_reg_casts",
+        "rewrite_operators",
+        "fill_empty_subquery_select",
+        "prepare_argument_types",
+        "drop_default_collation",
+        "rename_equivalent_functions",
+        "rewrite_json",
+        "rewrite_array_comparisons",
+        "cast_int4_function",
+        "qualify_foreign_key_target",
+        "cast_parameter",
+        "guard_division",
+        "inline_current_user",
+        "type_name_functions",
+        "inline_current_setting",
+        "inline_set_config",
+        "inline_backend_pid",
+        "postgres_version",
+        "integer_series_in_from",
+        "name_single_column_function",
+        "unnest_expand_array_field",
+        "type_selected_null",
+        "unnest_target_set_function",
+    };
+    std::vector<std::string> names;
+    for (const auto &pass : RewritePasses()) {
+        EXPECT_NE(pass.function, nullptr) << pass.name;
+        names.emplace_back(pass.name);
+    }
+    EXPECT_EQ(names, expected);
+}
+
+//! One row a pass: a statement it changes, rewritten with every pass and with this one switched off.
+struct SwitchedOff {
+    std::string pass;
+    std::string sql;
+    std::optional<std::string> rewritten;  //!< with every pass
+    std::optional<std::string> without_it; //!< with this pass off; nullopt: no other pass changes the statement
+};
+
+const std::string kVersion = std::string("PostgreSQL ") + kPostgresVersion + " (Duckgres " + kDuckgresVersion +
+                             ", DuckDB " + kDuckDbVersion + ") on x86_64-pc-linux-gnu, 64-bit";
+
+const SwitchedOff kSwitchedOff[] = {
+    {"drop_storage_clauses", "create table t (a int) tablespace x", "CREATE TABLE t (a int)", std::nullopt},
+    {"expand_serial_columns", "create table t (id serial)",
+     "CREATE TABLE t (id int DEFAULT nextval('t_id_seq') NOT NULL)", std::nullopt},
+    {"enforce_character_lengths", "create table t (a varchar(2))",
+     "CREATE TABLE t (a varchar(2) CHECK (length(rtrim(a, ' ')) <= 2))", std::nullopt},
+    {"format_to_concat", "select format('%s!', a) from t", "SELECT concat(a::\"varchar\", '!') FROM t", std::nullopt},
+    {"like_default_escape", "select a like 'x\\_' from t", "SELECT like_escape(a, E'x\\\\_', E'\\\\') FROM t",
+     std::nullopt},
+    {"drop_locking_clauses", "select a from t for update", "SELECT a FROM t", std::nullopt},
+    {"scalar_function_in_from", "select s from string_to_array('a', ',') s",
+     "SELECT s FROM (SELECT string_to_array('a', ',') AS s) s", std::nullopt},
+    {"resolve_output_names", "select t.oid from t join u on true order by oid",
+     "SELECT t.oid FROM t JOIN u ON true ORDER BY 1", std::nullopt},
+    {"vector_subscripts_from_zero", "select i.indkey[0] from t", "SELECT i.indkey[0 + 1] FROM t", std::nullopt},
+    {"redirect_catalog_function", "select pg_catalog.lower(s) from t", "SELECT lower(s) FROM t", std::nullopt},
+    {"redirect_catalog_relation", "select relname from pg_class",
+     "SELECT relname FROM duckgres_catalog.main.pg_class pg_class", std::nullopt},
+    {"catalog_system_columns", "select n.xmin from pg_namespace n",
+     "SELECT 2::xid FROM duckgres_catalog.main.pg_namespace n",
+     "SELECT n.xmin FROM duckgres_catalog.main.pg_namespace n"},
+    {"rewrite_reg_casts", "select 't'::regtype", "SELECT duckgres_catalog.main.duckgres_regtype_oid('t')",
+     std::nullopt},
+    {"rewrite_operators", "select a ~ 'x' from t", "SELECT regexp_matches(a, 'x') FROM t", std::nullopt},
+    {"fill_empty_subquery_select", "select exists (select from t)", "SELECT EXISTS (SELECT 1 FROM t)", std::nullopt},
+    {"prepare_argument_types", "prepare p (int, text) as select $2", "PREPARE p AS SELECT $2::text", std::nullopt},
+    {"drop_default_collation", "select a collate \"C\" from t", "SELECT a FROM t", std::nullopt},
+    {"rename_equivalent_functions", "select btrim(s) from t", "SELECT \"trim\"(s) FROM t", std::nullopt},
+    {"rewrite_json", "create table t (j jsonb)", "CREATE TABLE t (j json)", std::nullopt},
+    {"rewrite_array_comparisons", "select 1 from t where a = any(b)", "SELECT 1 FROM t WHERE list_contains(b, a)",
+     std::nullopt},
+    {"cast_int4_function", "select length(s) from t", "SELECT length(s)::int FROM t", std::nullopt},
+    {"qualify_foreign_key_target", "create table c (p int references parent (id))",
+     "CREATE TABLE c (p int REFERENCES public.parent (id))", std::nullopt},
+    {"cast_parameter", "select $1", "SELECT $1::int4", std::nullopt},
+    {"guard_division", "select a / b from t",
+     "SELECT a / CASE WHEN b = 0 THEN error('division by zero') ELSE b END FROM t", std::nullopt},
+    {"inline_current_user", "select current_user", "SELECT 'alice'::name", std::nullopt},
+    {"type_name_functions", "select current_database()", "SELECT current_database()::name", std::nullopt},
+    {"inline_current_setting", "select current_setting('TimeZone')", "SELECT 'UTC'", std::nullopt},
+    {"inline_set_config", "select set_config('a.b', 'on', false)", "SELECT 'ON'", std::nullopt},
+    {"inline_backend_pid", "select pg_backend_pid()", "SELECT 4242", std::nullopt},
+    {"postgres_version", "select version()", "SELECT '" + kVersion + "'", std::nullopt},
+    {"integer_series_in_from", "select g from generate_series(1, 3) g",
+     "SELECT g FROM (SELECT x::int4 AS g FROM generate_series(1, 3) s(x)) g",
+     "SELECT g FROM generate_series(1, 3) g(g)"},
+    {"name_single_column_function", "select u from unnest(a) u", "SELECT u FROM unnest(a) u(u)", std::nullopt},
+    {"unnest_expand_array_field", "select (_pg_expandarray(a)).x from t", "SELECT unnest(a) FROM t",
+     "SELECT (duckgres_catalog.main._pg_expandarray(a)).x FROM t"},
+    {"type_selected_null", "select null as x", "SELECT NULL::text AS x", std::nullopt},
+    {"unnest_target_set_function", "select generate_series(1, 3)", "SELECT unnest(generate_series(1, 3))::int4",
+     std::nullopt},
+};
+
+TEST(RewritePasses, EachSwitchedOff) {
+    std::set<std::string> tested;
+    for (const auto &row : kSwitchedOff) {
+        tested.insert(row.pass);
+        auto context = SessionFacts();
+        auto with_it = RewriteSql(row.sql, context).text;
+        context.disabled_passes = {row.pass};
+        auto without_it = RewriteSql(row.sql, context).text;
+        EXPECT_EQ(with_it, row.rewritten) << row.pass;
+        EXPECT_EQ(without_it, row.without_it) << row.pass;
+        EXPECT_NE(with_it, without_it) << row.pass;
+    }
+    for (const auto &pass : RewritePasses()) {
+        EXPECT_TRUE(tested.count(pass.name)) << "no row switches off " << pass.name;
+    }
+}
+
+TEST(RewritePasses, UnknownNameSwitchedOffIsAnError) {
+    auto context = SessionFacts();
+    context.disabled_passes = {"no_such_pass"};
+    EXPECT_THROW(RewriteSql("select 1", context), std::invalid_argument);
+}
+
+TEST(RewritePasses, SetConfigIsASettingChange) {
+    struct {
+        const char *sql;
+        const char *rewritten; //!< nullptr: left to DuckDB
+        std::vector<SettingChange> changes;
+    } cases[] = {
+        {"select set_config('application_name', 'x', false)", "SELECT 'X'", {{"application_name", "x", false}}},
+        // current_setting() later in the statement sees the value set_config() gives.
+        {"select set_config('My.Flag', 'v', true), current_setting('my.flag'), current_setting('application_name')",
+         "SELECT 'V', 'V', 'psql'",
+         {{"My.Flag", "v", true}}},
+        {"select set_config('a.b', '1', false), set_config('a.b', '2', true)",
+         "SELECT '1', '2'",
+         {{"a.b", "1", false}, {"a.b", "2", true}}},
+        // Unknown and read-only parameters: the change fails when the session applies it (42704, 55P02).
+        {"select set_config('no_such', '1', false)", "SELECT '1'", {{"no_such", "1", false}}},
+        {"select set_config('server_version', '9', false)", "SELECT '9'", {{"server_version", "9", false}}},
+        {"select set_config(name, '1', false) from t", nullptr, {}},
+    };
+    auto context = SessionFacts();
+    for (const auto &c : cases) {
+        auto result = RewriteSql(c.sql, context);
+        EXPECT_EQ(result.text.value_or("(unchanged)"), c.rewritten ? c.rewritten : "(unchanged)") << c.sql;
+        EXPECT_EQ(result.effects.setting_changes, c.changes) << c.sql;
+        EXPECT_TRUE(result.effects.notices.empty() && result.effects.before.empty()) << c.sql;
+    }
+    // Nothing changed in the session's settings: they are the session's to apply.
+    EXPECT_EQ(context.settings->Get("application_name").value_or(""), "psql");
+    // Without settings, set_config() is DuckDB's.
+    EXPECT_FALSE(RewriteSql("select set_config('a.b', '1', false)", RewriteContext{}).text.has_value());
+}
+
+TEST(RewritePasses, EffectsAreData) {
+    auto result = RewriteSql("create table s.t (id serial, n int) tablespace fast", SessionFacts());
+    EXPECT_EQ(result.text.value_or(""), "CREATE TABLE s.t (id int DEFAULT nextval('s.t_id_seq') NOT NULL, n int)");
+    EXPECT_EQ(
+        result.effects.notices,
+        std::vector<std::string>{"TABLESPACE fast is accepted and ignored: DuckDB keeps each database in one file"});
+    EXPECT_EQ(result.effects.before, std::vector<std::string>{"CREATE SEQUENCE IF NOT EXISTS s.t_id_seq"});
+    EXPECT_TRUE(result.effects.setting_changes.empty());
+}
+
+TEST(RewritePasses, InnerQueriesHandBackTheirEffects) {
+    auto context = SessionFacts();
+    auto declare = ParseQuery("declare c cursor for select set_config('a.b', 'x', false) for update");
+    auto cursor = RewriteCursorQuery(*declare.statements.at(0).tree, context);
+    EXPECT_EQ(cursor.text.value_or(""), "SELECT 'X'");
+    EXPECT_EQ(cursor.effects.setting_changes, (std::vector<SettingChange>{{"a.b", "x", false}}));
+    EXPECT_EQ(cursor.effects.notices.size(), 1u);
+    auto copy = ParseQuery("copy (select current_user) to stdout");
+    EXPECT_EQ(RewriteCopyQuery(*copy.statements.at(0).tree, context).text.value_or(""), "SELECT 'alice'::name");
+}
+
+} // namespace
+} // namespace duckgres::sql
