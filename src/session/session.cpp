@@ -584,6 +584,7 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
 asio::awaitable<void> Session::Dispatch(const sql::ParsedStatement &statement, PortalRun *portal) {
     if (portal && statement.kind == sql::StatementKind::Generic) {
         co_await ExecutePortal(*portal);
+        WriteReportedParameters(); // set_config() may have changed one
         co_return;
     }
     switch (statement.kind) {
