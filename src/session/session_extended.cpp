@@ -397,7 +397,11 @@ asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message
     }
     auto &portal = found->second;
     if (portal.finished) {
-        // PostgreSQL answers a completed portal with an empty completion.
+        if (!statement.returns_rows && statement.tree) {
+            // A statement without rows runs once (PostgreSQL marks its portal done).
+            throw SqlError("55000", "portal " + Quoted(message.portal) + " cannot be run");
+        }
+        // A completed query's portal answers with an empty completion, as PostgreSQL's does.
         WriteComplete(sql::FormatCommandTag(statement.tag, statement.tag_has_rows, 0));
         co_return;
     }

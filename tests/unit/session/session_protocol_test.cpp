@@ -124,6 +124,16 @@ TEST_F(SessionProtocolTest, SuspendedPortalResumesUntilItsLastRow) {
     EXPECT_EQ(Run("COMMIT"), (Lines{"CommandComplete COMMIT", "ReadyForQuery I"}));
 }
 
+TEST_F(SessionProtocolTest, CompletedPortalOfAStatementWithoutRowsCannotRunAgain) {
+    Run("CREATE TABLE again (a int)");
+    EXPECT_EQ(Run("BEGIN"), (Lines{"CommandComplete BEGIN", "ReadyForQuery T"}));
+    EXPECT_EQ(Send(Parse("INSERT INTO again VALUES (1)") + Bind() + Execute() + Execute() + Sync()),
+              (Lines{"ParseComplete", "BindComplete", "CommandComplete INSERT 0 1", "ErrorResponse 55000",
+                     "ReadyForQuery E"}));
+    EXPECT_EQ(session_->LastError()['M'], "portal \"\" cannot be run");
+    EXPECT_EQ(Run("ROLLBACK"), (Lines{"CommandComplete ROLLBACK", "ReadyForQuery I"}));
+}
+
 TEST_F(SessionProtocolTest, SuspendedPortalInOnePipeline) {
     Run("CREATE TABLE five_p (a int); INSERT INTO five_p VALUES (1), (2), (3), (4), (5)");
     EXPECT_EQ(Send(Parse("SELECT a FROM five_p ORDER BY a") + Bind() + Execute("", 2) + Execute("", 2) +
