@@ -20,6 +20,12 @@ std::string Quoted(const std::string &name) {
     return "\"" + name + "\"";
 }
 
+//! 26000, in PostgreSQL's words for the unnamed statement and for a named one.
+SqlError NoSuchStatement(const std::string &name) {
+    return SqlError("26000", name.empty() ? std::string("unnamed prepared statement does not exist")
+                                          : "prepared statement " + Quoted(name) + " does not exist");
+}
+
 } // namespace
 
 bool Session::MatchesDescription(const PreparedEntry &entry, engine::QueryResult &result) {
@@ -304,7 +310,7 @@ void Session::DescribeEntry(PreparedEntry &entry) {
 asio::awaitable<void> Session::HandleBind(const wire::BindMessage &message) {
     auto found = prepared_.find(message.statement);
     if (found == prepared_.end()) {
-        throw SqlError("26000", "prepared statement " + Quoted(message.statement) + " does not exist");
+        throw NoSuchStatement(message.statement);
     }
     if (!message.portal.empty() && portals_.count(message.portal)) {
         throw SqlError("42P03", "cursor " + Quoted(message.portal) + " already exists");
@@ -352,7 +358,7 @@ void Session::HandleDescribe(const wire::DescribeMessage &message) {
     if (message.kind == 'S') {
         auto found = prepared_.find(message.name);
         if (found == prepared_.end()) {
-            throw SqlError("26000", "prepared statement " + Quoted(message.name) + " does not exist");
+            throw NoSuchStatement(message.name);
         }
         wire::WriteParameterDescription(out, found->second->parameter_types);
         if (found->second->fields.empty()) {

@@ -402,6 +402,10 @@ TEST_F(SessionProtocolTest, PreparedStatementErrors) {
     EXPECT_EQ(Send(Close('S', "s1") + Bind("", "s1") + Sync()),
               (Lines{"CloseComplete", "ErrorResponse 26000", "ReadyForQuery I"}));
     EXPECT_EQ(Send(Parse("SELECT 1; SELECT 2") + Sync()), (Lines{"ErrorResponse 42601", "ReadyForQuery I"}));
+    // A simple Query destroys the unnamed statement; PostgreSQL names it so when it is missing.
+    Run("SELECT 1");
+    EXPECT_EQ(Send(Bind() + Execute() + Sync()), (Lines{"ErrorResponse 26000", "ReadyForQuery I"}));
+    EXPECT_EQ(session_->LastError()['M'], "unnamed prepared statement does not exist");
     // A syntax error skips the rest up to the first Sync; each Sync answers.
     EXPECT_EQ(Send(Parse("SELEC 1") + Bind() + Execute() + Sync() + Sync()),
               (Lines{"ErrorResponse 42601", "ReadyForQuery I", "ReadyForQuery I"}));
