@@ -173,7 +173,7 @@ bool ParseBoolText(std::string_view text) {
         return s.size() >= min_length && s.size() <= word.size() && EqualsIgnoreAsciiCase(s, word.substr(0, s.size()));
     };
     if (!s.empty()) {
-        switch (s[0] | 0x20) {
+        switch (AsciiToLower(s[0])) {
         case 't':
             if (is_prefix_of("true", 1)) {
                 return true;

@@ -324,6 +324,8 @@ const std::vector<ParameterErrorCase> kErrorCases = {
     {kBool, 0, "truex", "22P02", "invalid input syntax for type boolean: \"truex\""},
     {kBool, 0, "", "22P02", "invalid input syntax for type boolean: \"\""},
     {kBool, 0, "2", "22P02", "invalid input syntax for type boolean: \"2\""},
+    {kBool, 0, "\x10", "22P02", "invalid input syntax for type boolean: \"\x10\""}, // not read as 0 by case folding
+    {kBool, 0, "\x11", "22P02", "invalid input syntax for type boolean: \"\x11\""},
     {kFloat8, 0, "abc", "22P02", "invalid input syntax for type double precision: \"abc\""},
     {kFloat8, 0, "1e400", "22003", "\"1e400\" is out of range for type double precision"},
     {kFloat8, 0, "1e-400", "22003", "\"1e-400\" is out of range for type double precision"},
