@@ -37,9 +37,9 @@ struct CopyAborted {};
 //! through DuckDB's appender while parsing.
 class Session::CopyFromStdin {
 public:
-    CopyFromStdin(Session &session, const sql::ParsedStatement &statement, copy::CopyOptions options,
+    CopyFromStdin(Session &session, const sql::CopyTarget &copy_target, copy::CopyOptions options,
                   engine::CatalogLookup::TableColumns target)
-        : session_(session), statement_(statement), table_(statement.copy_table), target_(std::move(target)),
+        : session_(session), copy_target_(copy_target), table_(copy_target.table), target_(std::move(target)),
           options_(std::move(options)), binary_(options_.format == copy::CopyOptions::Format::Binary),
           reader_(options_, copy::CopyColumns{target_.names, table_, {}}), parsed_(kCopyQueuedBatches) {
         std::vector<duckdb_logical_type> raw_types;
@@ -61,7 +61,7 @@ public:
             if (!batches_) {
                 co_await session_.context_.workers.Run([&](const WorkerToken &token) {
                     appender_ = std::make_unique<engine::TableAppender>(session_.Engine(token).Handle(), target_.schema,
-                                                                        table_, statement_.copy_columns);
+                                                                        table_, copy_target_.columns);
                 });
             }
             using namespace asio::experimental::awaitable_operators;
@@ -211,7 +211,7 @@ private:
                 batches_->ExportSchema(&schema);
                 engine::ArrowBatchView view(session_.Engine(token).Handle(), schema);
                 std::string columns;
-                for (const auto &column : statement_.copy_columns) {
+                for (const auto &column : copy_target_.columns) {
                     columns += (columns.empty() ? " (" : ", ") + QuoteIdentifier(column);
                 }
                 const std::string insert = "INSERT INTO " + QuoteIdentifier(target_.schema) + "." +
@@ -288,7 +288,7 @@ private:
     }
 
     Session &session_;
-    const sql::ParsedStatement &statement_;
+    const sql::CopyTarget &copy_target_;
     const std::string &table_;
     engine::CatalogLookup::TableColumns target_;
     copy::CopyOptions options_;
@@ -304,8 +304,8 @@ private:
     std::optional<SqlError> append_failure_; //!< from creating the appender or inserting batches
 };
 
-asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement) {
-    auto options = copy::ParseCopyOptions(statement.copy_options, copy::CopyDirection::From);
+asio::awaitable<void> Session::RunCopyFrom(const sql::CopyTarget &copy_target) {
+    auto options = copy::ParseCopyOptions(copy_target.options, copy::CopyDirection::From);
     if (tx_.IsIdle() ? DefaultReadOnly() : tx_.BeganReadOnly()) {
         throw SqlError("25006", "cannot execute COPY FROM in a read-only transaction");
     }
@@ -313,11 +313,11 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::ParsedStatement &statement
     // The target's columns and their types, from a statement DuckDB prepares but never runs.
     auto target = co_await context_.workers.Run([&](const WorkerToken &token) {
         MaterializeOpenPortals(token);
-        auto schemas = statement.copy_schema.empty() ? Engine(token).SearchPath()
-                                                     : std::vector<std::string>{statement.copy_schema};
-        return engine::CatalogLookup(Engine(token)).ColumnsOf(schemas, statement.copy_table, statement.copy_columns);
+        auto schemas =
+            copy_target.schema.empty() ? Engine(token).SearchPath() : std::vector<std::string>{copy_target.schema};
+        return engine::CatalogLookup(Engine(token)).ColumnsOf(schemas, copy_target.table, copy_target.columns);
     });
-    CopyFromStdin copy(*this, statement, std::move(options), std::move(target));
+    CopyFromStdin copy(*this, copy_target, std::move(options), std::move(target));
     std::vector<int16_t> formats(copy.ColumnCount(), copy.Format());
     wire::WriteCopyInResponse(stream_.Out(), copy.Format(), formats);
     co_await stream_.Flush();

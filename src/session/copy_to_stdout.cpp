@@ -26,8 +26,8 @@ std::string ColumnList(const std::vector<std::string> &columns) {
 
 } // namespace
 
-asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement) {
-    auto options = copy::ParseCopyOptions(statement.copy_options, copy::CopyDirection::To);
+asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement, const sql::CopyTarget &target) {
+    auto options = copy::ParseCopyOptions(target.options, copy::CopyDirection::To);
     const bool binary = options.format == copy::CopyOptions::Format::Binary;
     co_await current_->Admit();
 
@@ -36,14 +36,13 @@ asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement) 
     std::unique_ptr<copy::CopyWriter> writer;
     co_await context_.workers.Run([&](const WorkerToken &token) {
         std::string query;
-        if (statement.copy_table.empty()) {
+        if (target.table.empty()) {
             auto rewrite = sql::RewriteCopyQuery(*statement.tree, RewriteContextFor(token));
             ApplyEffects(token, rewrite.effects);
             query = std::move(*rewrite.text);
         } else {
-            query = "SELECT " + ColumnList(statement.copy_columns) + " FROM " +
-                    (statement.copy_schema.empty() ? "" : QuoteIdentifier(statement.copy_schema) + ".") +
-                    QuoteIdentifier(statement.copy_table);
+            query = "SELECT " + ColumnList(target.columns) + " FROM " +
+                    (target.schema.empty() ? "" : QuoteIdentifier(target.schema) + ".") + QuoteIdentifier(target.table);
         }
         MaterializeOpenPortals(token);
         execution.prepared = std::make_shared<engine::PreparedStatement>(Engine(token).Prepare(query));
@@ -53,7 +52,7 @@ asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement) 
             names.push_back(execution.result->ColumnName(i));
             encoders.push_back(types::ValueEncoder::Create(execution.result->ColumnType(i)));
         }
-        writer = std::make_unique<copy::CopyWriter>(options, copy::CopyColumns{names, statement.copy_table, {}});
+        writer = std::make_unique<copy::CopyWriter>(options, copy::CopyColumns{names, target.table, {}});
     });
     auto &out = stream_.Out();
     int8_t format = binary ? 1 : 0;

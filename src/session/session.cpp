@@ -543,9 +543,8 @@ asio::awaitable<void> Session::HandleQuery(std::span<const uint8_t> payload) {
         try {
             // Read-only sessions run even single statements in a (read-only) transaction of their own.
             // DISCARD ALL alone stays outside any transaction, as it must.
-            const bool own_transaction = DefaultReadOnly() && statement.kind != sql::StatementKind::Discard;
-            if ((multiple || own_transaction) && tx_.IsIdle() && statement.kind != sql::StatementKind::Begin &&
-                statement.kind != sql::StatementKind::Commit && statement.kind != sql::StatementKind::Rollback) {
+            const bool own_transaction = DefaultReadOnly() && !statement.Is<sql::DiscardStatement>();
+            if ((multiple || own_transaction) && tx_.IsIdle() && !statement.Is<sql::TransactionStatement>()) {
                 co_await BeginImplicit();
             }
             co_await RunStatement(statement, ExecutionMode{});
@@ -582,95 +581,80 @@ asio::awaitable<void> Session::RunStatement(const sql::ParsedStatement &statemen
 }
 
 asio::awaitable<void> Session::Dispatch(const sql::ParsedStatement &statement, PortalRun *portal) {
-    if (portal && statement.kind == sql::StatementKind::Generic) {
+    if (portal && statement.Is<sql::GenericStatement>()) {
         co_await ExecutePortal(*portal);
         WriteReportedParameters(); // set_config() may have changed one
         co_return;
     }
-    switch (statement.kind) {
-    case sql::StatementKind::Begin:
-    case sql::StatementKind::Commit:
-    case sql::StatementKind::Rollback:
-        co_await RunTransactionControl(statement);
-        break;
-    case sql::StatementKind::Savepoint:
-        co_await RunSavepoint(statement);
-        break;
-    case sql::StatementKind::Set:
-    case sql::StatementKind::Reset:
+    if (auto *transaction = statement.As<sql::TransactionStatement>()) {
+        co_await RunTransactionControl(statement, *transaction);
+    } else if (auto *savepoint = statement.As<sql::SavepointStatement>()) {
+        co_await RunSavepoint(statement, *savepoint);
+    } else if (statement.Is<sql::SetStatement>() || statement.Is<sql::ResetStatement>()) {
         co_await RunSet(statement);
-        break;
-    case sql::StatementKind::Show:
-        RunShow(statement, portal == nullptr);
-        break;
-    case sql::StatementKind::CopyFile:
+    } else if (auto *show = statement.As<sql::ShowStatement>()) {
+        RunShow(*show, portal == nullptr);
+    } else if (statement.Is<sql::CopyFileStatement>()) {
         if (!context_.config.allow_external_access) {
             throw SqlError("42501", "permission denied to COPY to or from a file", "",
                            "COPY FROM STDIN and COPY TO STDOUT work for every user; server files need "
                            "allow_external_access in the server configuration.");
         }
         co_await RunGeneric(statement);
-        break;
-    case sql::StatementKind::CopyFrom:
-        co_await RunCopyFrom(statement);
-        break;
-    case sql::StatementKind::CopyTo:
-        co_await RunCopyTo(statement);
-        break;
-    case sql::StatementKind::DeclareCursor:
-    case sql::StatementKind::Fetch:
-    case sql::StatementKind::CloseCursor:
-        co_await RunCursorCommand(statement);
-        break;
-    case sql::StatementKind::Deallocate:
+    } else if (auto *copy_from = statement.As<sql::CopyFromStatement>()) {
+        co_await RunCopyFrom(copy_from->target);
+    } else if (auto *copy_to = statement.As<sql::CopyToStatement>()) {
+        co_await RunCopyTo(statement, copy_to->target);
+    } else if (auto *declare = statement.As<sql::DeclareCursorStatement>()) {
+        co_await DeclareCursor(statement, *declare);
+    } else if (auto *fetch = statement.As<sql::FetchStatement>()) {
+        co_await FetchCursor(statement, *fetch);
+    } else if (auto *close = statement.As<sql::CloseCursorStatement>()) {
+        CloseCursor(statement, *close);
+    } else if (auto *deallocate = statement.As<sql::DeallocateStatement>()) {
         // Statements made by Parse and by SQL PREPARE share one namespace, as in PostgreSQL.
-        if (statement.variable.empty()) {
+        if (deallocate->name.empty()) {
             co_await DeallocateAll();
-        } else if (!prepared_.erase(statement.variable)) {
+            WriteComplete(statement.tag);
+        } else if (prepared_.erase(deallocate->name)) {
+            WriteComplete(statement.tag);
+        } else {
             co_await RunGeneric(statement);
-            sql_prepared_.erase(statement.variable);
-            break;
+            sql_prepared_.erase(deallocate->name);
         }
-        WriteComplete(statement.tag);
-        break;
-    case sql::StatementKind::Prepare: {
+    } else if (auto *prepare = statement.As<sql::PrepareStatement>()) {
         co_await RunGeneric(statement);
         sql::ParsedStatement inner;
-        inner.tag = statement.prepared_tag;
-        inner.tag_has_rows = statement.prepared_tag_has_rows;
-        inner.returns_rows = statement.prepared_returns_rows;
+        inner.tag = prepare->tag;
+        inner.tag_has_rows = prepare->tag_has_rows;
+        inner.returns_rows = prepare->returns_rows;
         inner.column_names = statement.column_names; // its query's, as PostgreSQL names them
-        sql_prepared_[statement.variable] = std::move(inner);
-        break;
-    }
-    case sql::StatementKind::Execute: {
-        auto found = sql_prepared_.find(statement.variable);
+        sql_prepared_[prepare->name] = std::move(inner);
+    } else if (auto *execute = statement.As<sql::ExecuteStatement>()) {
+        auto found = sql_prepared_.find(execute->name);
         if (found == sql_prepared_.end()) {
             co_await RunGeneric(statement);
-            break;
+        } else {
+            sql::ParsedStatement with_tag = statement;
+            with_tag.tag = found->second.tag;
+            with_tag.tag_has_rows = found->second.tag_has_rows;
+            with_tag.returns_rows = found->second.returns_rows;
+            with_tag.column_names = found->second.column_names;
+            co_await RunGeneric(with_tag);
         }
-        sql::ParsedStatement execute = statement;
-        execute.tag = found->second.tag;
-        execute.tag_has_rows = found->second.tag_has_rows;
-        execute.returns_rows = found->second.returns_rows;
-        execute.column_names = found->second.column_names;
-        co_await RunGeneric(execute);
-        break;
-    }
-    case sql::StatementKind::Ignored:
-        if (!statement.error.empty()) {
-            throw SqlError("0A000", statement.error);
+    } else if (auto *ignored = statement.As<sql::IgnoredStatement>()) {
+        if (!ignored->error.empty()) {
+            throw SqlError("0A000", ignored->error);
         }
-        if (statement.block_only && tx_.IsIdle()) {
+        if (ignored->block_only && tx_.IsIdle()) {
             throw SqlError("25P01", statement.tag + " can only be used in transaction blocks");
         }
-        if (!statement.notice.empty()) {
-            WriteNotice("NOTICE", "00000", statement.notice);
+        if (!ignored->notice.empty()) {
+            WriteNotice("NOTICE", "00000", ignored->notice);
         }
         WriteComplete(statement.tag);
-        break;
-    case sql::StatementKind::Discard:
-        if (statement.variable == "all") {
+    } else if (auto *discard = statement.As<sql::DiscardStatement>()) {
+        if (discard->all) {
             // As PostgreSQL: outside a transaction block only; closes portals and cursors, forgets
             // prepared statements and resets every parameter.
             if (!tx_.IsIdle()) {
@@ -678,16 +662,14 @@ asio::awaitable<void> Session::Dispatch(const sql::ParsedStatement &statement, P
             }
             portals_.clear();
             co_await DeallocateAll();
-            co_await RunSet(statement); // kind Discard with variable "all": RESET ALL
-            break;
+            co_await RunSet(statement); // RESET ALL
+        } else {
+            WriteComplete(statement.tag);
         }
-        WriteComplete(statement.tag);
-        break;
-    case sql::StatementKind::Generic:
-    case sql::StatementKind::MultiObject:
+    } else {
+        // GenericStatement, MultiObjectStatement
         co_await RunGeneric(statement);
         co_await AfterSchemaChange(statement);
-        break;
     }
     WriteReportedParameters();
 }

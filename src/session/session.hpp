@@ -174,13 +174,15 @@ private:
     asio::awaitable<void> RunStatement(const sql::ParsedStatement &statement, ExecutionMode mode);
     //! Hands the statement to what runs its kind.
     asio::awaitable<void> Dispatch(const sql::ParsedStatement &statement, PortalRun *portal);
-    asio::awaitable<void> RunTransactionControl(const sql::ParsedStatement &statement);
+    asio::awaitable<void> RunTransactionControl(const sql::ParsedStatement &statement,
+                                                const sql::TransactionStatement &transaction);
     //! SAVEPOINT / RELEASE / ROLLBACK TO, as far as DuckDB allows (it has no savepoints): see Savepoint.
-    asio::awaitable<void> RunSavepoint(const sql::ParsedStatement &statement);
+    asio::awaitable<void> RunSavepoint(const sql::ParsedStatement &statement, const sql::SavepointStatement &savepoint);
     //! Notes that a statement may change data, which no ROLLBACK TO can undo afterwards.
     void NoteStatement(const sql::ParsedStatement &statement);
     //! A transaction block starts: its isolation level is `isolation`, else default_transaction_isolation.
     void BeginIsolation(const std::optional<std::string> &isolation);
+    //! SET, RESET, and DISCARD ALL's RESET ALL.
     asio::awaitable<void> RunSet(const sql::ParsedStatement &statement);
     //! SET / RESET (nullopt) of one parameter, validated as PostgreSQL does (42704, 55P02, 22023).
     void ChangeSetting(const std::string &name, const std::optional<std::string> &value, bool is_local);
@@ -191,16 +193,16 @@ private:
     void RefuseReadWrite(const std::string &parameter) const;
     //! Makes the encoders and DuckDB follow the settings (TimeZone, extra_float_digits). Blocking: worker.
     void ApplySettings(const WorkerToken &token);
-    void RunShow(const sql::ParsedStatement &statement, bool describe = true);
+    void RunShow(const sql::ShowStatement &show, bool describe = true);
     // SQL cursors (session_cursors.cpp).
-    asio::awaitable<void> RunCursorCommand(const sql::ParsedStatement &statement);
-    asio::awaitable<void> DeclareCursor(const sql::ParsedStatement &statement);
-    asio::awaitable<void> FetchCursor(const sql::ParsedStatement &statement);
-    void CloseCursor(const sql::ParsedStatement &statement);
+    asio::awaitable<void> DeclareCursor(const sql::ParsedStatement &statement,
+                                        const sql::DeclareCursorStatement &declare);
+    asio::awaitable<void> FetchCursor(const sql::ParsedStatement &statement, const sql::FetchStatement &fetch);
+    void CloseCursor(const sql::ParsedStatement &statement, const sql::CloseCursorStatement &close);
     // COPY (copy_from_stdin.cpp, copy_to_stdout.cpp).
     class CopyFromStdin;
-    asio::awaitable<void> RunCopyFrom(const sql::ParsedStatement &statement);
-    asio::awaitable<void> RunCopyTo(const sql::ParsedStatement &statement);
+    asio::awaitable<void> RunCopyFrom(const sql::CopyTarget &target);
+    asio::awaitable<void> RunCopyTo(const sql::ParsedStatement &statement, const sql::CopyTarget &target);
     asio::awaitable<void> RunGeneric(const sql::ParsedStatement &statement);
     //! For DROP TABLE: the sequences of its serial columns (PostgreSQL drops them with the table).
     //! Blocking: worker thread.

@@ -15,26 +15,13 @@ std::string Quoted(const std::string &name) {
 
 } // namespace
 
-asio::awaitable<void> Session::RunCursorCommand(const sql::ParsedStatement &statement) {
-    switch (statement.kind) {
-    case sql::StatementKind::DeclareCursor:
-        co_await DeclareCursor(statement);
-        break;
-    case sql::StatementKind::CloseCursor:
-        CloseCursor(statement);
-        break;
-    default:
-        co_await FetchCursor(statement);
-        break;
-    }
-}
-
-asio::awaitable<void> Session::DeclareCursor(const sql::ParsedStatement &statement) {
-    const auto &name = statement.variable;
+asio::awaitable<void> Session::DeclareCursor(const sql::ParsedStatement &statement,
+                                             const sql::DeclareCursorStatement &declare) {
+    const auto &name = declare.name;
     if (portals_.count(name)) {
         throw SqlError("42P03", "cursor " + Quoted(name) + " already exists");
     }
-    if (tx_.IsIdle() && !statement.cursor_hold) {
+    if (tx_.IsIdle() && !declare.hold) {
         throw SqlError("25P01", "DECLARE CURSOR can only be used in transaction blocks");
     }
     auto entry = std::make_shared<PreparedEntry>();
@@ -47,8 +34,8 @@ asio::awaitable<void> Session::DeclareCursor(const sql::ParsedStatement &stateme
     portal.sql_cursor = true;
     portal.declare_text = statement.text;
     portal.created_micros = UnixMicros();
-    portal.hold = statement.cursor_hold;
-    if (statement.cursor_binary) {
+    portal.hold = declare.hold;
+    if (declare.binary) {
         portal.result_formats = {1};
     }
     // Describe (of the cursor as a portal, as psycopg does) needs the columns before FETCH.
@@ -74,8 +61,8 @@ asio::awaitable<void> Session::DeclareCursor(const sql::ParsedStatement &stateme
     WriteComplete(statement.tag);
 }
 
-void Session::CloseCursor(const sql::ParsedStatement &statement) {
-    const auto &name = statement.variable;
+void Session::CloseCursor(const sql::ParsedStatement &statement, const sql::CloseCursorStatement &close) {
+    const auto &name = close.name;
     if (name.empty()) {
         std::erase_if(portals_, [](const auto &item) { return item.second.sql_cursor; });
     } else if (!portals_.erase(name)) {
@@ -84,13 +71,13 @@ void Session::CloseCursor(const sql::ParsedStatement &statement) {
     WriteComplete(statement.tag);
 }
 
-asio::awaitable<void> Session::FetchCursor(const sql::ParsedStatement &statement) {
-    const auto &name = statement.variable;
+asio::awaitable<void> Session::FetchCursor(const sql::ParsedStatement &statement, const sql::FetchStatement &fetch) {
+    const auto &name = fetch.cursor;
     auto found = portals_.find(name);
     if (found == portals_.end()) {
         throw SqlError("34000", "cursor " + Quoted(name) + " does not exist");
     }
-    if (statement.fetch_backward) {
+    if (fetch.backward) {
         throw SqlError("0A000", "only FETCH FORWARD is supported: cursors are NO SCROLL");
     }
     auto &portal = found->second;
@@ -101,7 +88,6 @@ asio::awaitable<void> Session::FetchCursor(const sql::ParsedStatement &statement
             StartExecution(token, portal.execution, source->statement, {}, portal.result_formats);
         });
     }
-    bool move = statement.tag == "MOVE";
     // Through the extended protocol the RowDescription comes from Describe, not from Execute,
     // and the formats are those of the portal running FETCH; otherwise the cursor's own.
     bool describe = current_->Mode().portal_formats == nullptr;
@@ -110,17 +96,17 @@ asio::awaitable<void> Session::FetchCursor(const sql::ParsedStatement &statement
     }
     uint64_t rows = 0;
     if (portal.execution.encoder && !portal.finished) {
-        if (move) {
+        if (fetch.move) {
             co_await context_.workers.Run([&](const WorkerToken &token) {
                 std::string discarded;
                 uint64_t before = portal.execution.encoder->RowCount();
-                auto limit = static_cast<uint64_t>(statement.fetch_count);
+                auto limit = static_cast<uint64_t>(fetch.count);
                 while (portal.execution.encoder->EncodeRows(discarded, kFlushBudget, limit) ==
                        EncodeStatus::BudgetFull) {
                     discarded.clear();
-                    limit = statement.fetch_count == 0 ? 0
-                                                       : static_cast<uint64_t>(statement.fetch_count) -
-                                                             (portal.execution.encoder->RowCount() - before);
+                    limit = fetch.count == 0
+                                ? 0
+                                : static_cast<uint64_t>(fetch.count) - (portal.execution.encoder->RowCount() - before);
                 }
                 rows = portal.execution.encoder->RowCount() - before;
             });
@@ -128,11 +114,11 @@ asio::awaitable<void> Session::FetchCursor(const sql::ParsedStatement &statement
             if (describe) {
                 portal.execution.encoder->WriteRowDescription(stream_.Out());
             }
-            auto status = co_await StreamRows(portal.execution, static_cast<uint64_t>(statement.fetch_count));
+            auto status = co_await StreamRows(portal.execution, static_cast<uint64_t>(fetch.count));
             rows = portal.execution.rows_this_run;
             portal.finished = status == EncodeStatus::Finished;
         }
-    } else if (!move && describe && portal.execution.encoder) {
+    } else if (!fetch.move && describe && portal.execution.encoder) {
         portal.execution.encoder->WriteRowDescription(stream_.Out());
     }
     WriteComplete(sql::FormatCommandTag(statement.tag, true, rows));

@@ -98,10 +98,10 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
     if (tx_.IsFailed() && (entry->empty || !IsTransactionExit(entry->statement))) {
         throw AbortedTransaction(); // as PostgreSQL: before the statement is even analyzed
     }
-    if (!entry->empty && entry->statement.kind != sql::StatementKind::Generic) {
+    if (!entry->empty && !entry->statement.Is<sql::GenericStatement>()) {
         sql::CheckStatementAccess(entry->statement, login_.access);
     }
-    if (!entry->empty && entry->statement.kind == sql::StatementKind::Generic) {
+    if (!entry->empty && entry->statement.Is<sql::GenericStatement>()) {
         std::string key = message.query;
         for (auto type_oid : message.param_types) {
             key += '\0' + std::to_string(type_oid);
@@ -120,23 +120,24 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
             entry->catalog_version = version;
             described_cache_.Insert(key, entry);
         }
-    } else if (!entry->empty && entry->statement.kind == sql::StatementKind::Fetch && entry->statement.returns_rows) {
+    } else if (auto *fetch = entry->empty ? nullptr : entry->statement.As<sql::FetchStatement>();
+               fetch && !fetch->move) {
         // FETCH returns the cursor's columns.
-        auto cursor = portals_.find(entry->statement.variable);
+        auto cursor = portals_.find(fetch->cursor);
         if (cursor != portals_.end()) {
             entry->fields = cursor->second.prepared ? cursor->second.fields : cursor->second.source->fields;
         }
-    } else if (!entry->empty && entry->statement.kind == sql::StatementKind::Show) {
+    } else if (auto *show = entry->empty ? nullptr : entry->statement.As<sql::ShowStatement>()) {
         wire::FieldDescription field;
         field.type_oid = 25;
-        if (entry->statement.variable == "all") {
+        if (show->name == "all") {
             for (const char *name : {"name", "setting", "description"}) {
                 field.name = name;
                 entry->fields.push_back(field);
             }
         } else {
-            auto *definition = SessionSettings::Find(entry->statement.variable);
-            field.name = definition ? definition->name : entry->statement.variable;
+            auto *definition = SessionSettings::Find(show->name);
+            field.name = definition ? definition->name : show->name;
             entry->fields.push_back(field);
         }
     }
@@ -411,7 +412,7 @@ asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message
         WriteComplete(sql::FormatCommandTag(statement.tag, statement.tag_has_rows, 0));
         co_return;
     }
-    if (statement.kind != sql::StatementKind::Generic) {
+    if (!statement.Is<sql::GenericStatement>()) {
         // Transaction control, settings, cursors, COPY: run like a simple query, without RowDescription.
         portal.finished = true;
     } else if (tx_.IsIdle() &&
@@ -422,7 +423,7 @@ asio::awaitable<void> Session::HandleExecute(const wire::ExecuteMessage &message
     }
     PortalRun run{portal, source, static_cast<uint64_t>(message.max_rows)};
     // Generic statements passed the access check at Parse, before DuckDB prepared them.
-    ExecutionMode mode{&run, &portal.result_formats, statement.kind == sql::StatementKind::Generic};
+    ExecutionMode mode{&run, &portal.result_formats, statement.Is<sql::GenericStatement>()};
     co_await RunStatement(statement, mode);
 }
 

@@ -7,37 +7,39 @@
 namespace duckgres::session {
 
 asio::awaitable<void> Session::RunSet(const sql::ParsedStatement &statement) {
-    const auto &name = statement.variable;
-    if ((statement.kind == sql::StatementKind::Reset || statement.kind == sql::StatementKind::Discard) &&
-        name == "all") {
+    auto *set = statement.As<sql::SetStatement>();
+    auto *reset = statement.As<sql::ResetStatement>();
+    if (statement.Is<sql::DiscardStatement>() || (reset && reset->name == "all")) {
         settings_.ResetAll();
-    } else if (statement.kind == sql::StatementKind::Set &&
-               (name.rfind("transaction", 0) == 0 || name == "session characteristics")) {
+    } else if (reset) {
+        ChangeSetting(reset->name, std::nullopt, false);
+    } else if (set->name.rfind("transaction", 0) == 0 || set->name == "session characteristics") {
         // SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...: READ ONLY / READ WRITE take
         // effect; an isolation level is reported (DuckDB's snapshot isolation serves them all).
-        if (statement.isolation && name == "session characteristics") {
-            settings_.Set("default_transaction_isolation", *statement.isolation);
-        } else if (statement.isolation && !tx_.IsIdle()) {
+        const bool characteristics = set->name == "session characteristics";
+        if (set->isolation && characteristics) {
+            settings_.Set("default_transaction_isolation", *set->isolation);
+        } else if (set->isolation && !tx_.IsIdle()) {
             if (tx_.Queried()) {
                 throw SqlError("25001", "SET TRANSACTION ISOLATION LEVEL must be called before any query");
             }
-            settings_.SetLocal("transaction_isolation", *statement.isolation);
-        } else if (statement.isolation && !statement.read_only) {
+            settings_.SetLocal("transaction_isolation", *set->isolation);
+        } else if (set->isolation && !set->read_only) {
             WriteNotice("WARNING", "25P01", "SET TRANSACTION can only be used in transaction blocks");
         }
-        if (statement.read_only && name == "session characteristics") {
-            ChangeSetting("default_transaction_read_only", *statement.read_only ? "on" : "off", false);
-        } else if (statement.read_only && tx_.IsIdle()) {
+        if (set->read_only && characteristics) {
+            ChangeSetting("default_transaction_read_only", *set->read_only ? "on" : "off", false);
+        } else if (set->read_only && tx_.IsIdle()) {
             WriteNotice("WARNING", "25P01", "SET TRANSACTION can only be used in transaction blocks");
-        } else if (statement.read_only) {
-            if (!*statement.read_only) {
+        } else if (set->read_only) {
+            if (!*set->read_only) {
                 RefuseReadWrite("transaction_read_only");
             }
-            tx_.SetReadOnly(*statement.read_only);
+            tx_.SetReadOnly(*set->read_only);
         }
     } else {
-        const bool reset = statement.kind == sql::StatementKind::Reset || statement.value == "DEFAULT";
-        ChangeSetting(name, reset ? std::nullopt : std::optional<std::string>(statement.value), statement.is_local);
+        ChangeSetting(set->name, set->value == "DEFAULT" ? std::nullopt : std::optional<std::string>(set->value),
+                      set->is_local);
     }
     co_await context_.workers.Run([&](const WorkerToken &token) { ApplySettings(token); });
     WriteComplete(statement.tag);
@@ -129,7 +131,7 @@ void Session::ApplySettings(const WorkerToken &token) {
     }
 }
 
-void Session::RunShow(const sql::ParsedStatement &statement, bool describe) {
+void Session::RunShow(const sql::ShowStatement &show, bool describe) {
     auto text_field = [](std::string name) {
         wire::FieldDescription field;
         field.name = std::move(name);
@@ -137,7 +139,7 @@ void Session::RunShow(const sql::ParsedStatement &statement, bool describe) {
         return field;
     };
     auto &out = stream_.Out();
-    if (statement.variable == "all") {
+    if (show.name == "all") {
         std::vector<wire::FieldDescription> fields = {text_field("name"), text_field("setting"),
                                                       text_field("description")};
         if (describe) {
@@ -152,12 +154,12 @@ void Session::RunShow(const sql::ParsedStatement &statement, bool describe) {
             row.End();
         }
     } else {
-        auto *definition = SessionSettings::Find(statement.variable);
-        auto value = settings_.Get(statement.variable); // also a placeholder someone SET
+        auto *definition = SessionSettings::Find(show.name);
+        auto value = settings_.Get(show.name); // also a placeholder someone SET
         if (!value) {
-            throw SqlError("42704", "unrecognized configuration parameter \"" + statement.variable + "\"");
+            throw SqlError("42704", "unrecognized configuration parameter \"" + show.name + "\"");
         }
-        std::vector<wire::FieldDescription> fields = {text_field(definition ? definition->name : statement.variable)};
+        std::vector<wire::FieldDescription> fields = {text_field(definition ? definition->name : show.name)};
         if (describe) {
             wire::WriteRowDescription(out, fields);
         }
@@ -170,7 +172,9 @@ void Session::RunShow(const sql::ParsedStatement &statement, bool describe) {
 }
 
 asio::awaitable<void> Session::AfterSchemaChange(const sql::ParsedStatement &statement) {
-    if (statement.tag == "CREATE SCHEMA" || statement.tag == "DROP SCHEMA") {
+    auto *generic = statement.As<sql::GenericStatement>();
+    auto *multi_object = statement.As<sql::MultiObjectStatement>();
+    if ((generic && generic->schema_change) || (multi_object && multi_object->schema_change)) {
         applied_search_path_.clear(); // a schema of search_path may exist now, or no more
         co_await context_.workers.Run([&](const WorkerToken &token) { ApplySettings(token); });
     }

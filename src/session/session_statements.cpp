@@ -99,8 +99,8 @@ Session::PrepareGeneric(const WorkerToken &token, const sql::ParsedStatement &st
     }
     // SQL PREPARE / EXECUTE / DEALLOCATE are not cached: a cached EXECUTE would keep running the
     // statement DEALLOCATE removed.
-    const bool cache = statement.kind != sql::StatementKind::Prepare && statement.kind != sql::StatementKind::Execute &&
-                       statement.kind != sql::StatementKind::Deallocate;
+    const bool cache = !statement.Is<sql::PrepareStatement>() && !statement.Is<sql::ExecuteStatement>() &&
+                       !statement.Is<sql::DeallocateStatement>();
     auto prepare = [&](const std::string &sql) {
         auto prepared = cache ? Engine(token).PrepareCached(sql)
                               : std::make_shared<engine::PreparedStatement>(Engine(token).Prepare(sql));

@@ -8,8 +8,12 @@
 namespace duckgres::session {
 
 bool IsTransactionExit(const sql::ParsedStatement &statement) {
-    return statement.kind == sql::StatementKind::Commit || statement.kind == sql::StatementKind::Rollback ||
-           (statement.kind == sql::StatementKind::Savepoint && statement.tag == "ROLLBACK");
+    using Action = sql::TransactionStatement::Action;
+    if (auto *transaction = statement.As<sql::TransactionStatement>()) {
+        return transaction->action != Action::Begin;
+    }
+    auto *savepoint = statement.As<sql::SavepointStatement>();
+    return savepoint && savepoint->action == sql::SavepointStatement::Action::RollbackTo;
 }
 
 SqlError AbortedTransaction() {
@@ -87,52 +91,53 @@ asio::awaitable<void> Session::EndAfterError() {
     }
 }
 
-asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement &statement) {
+asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement &statement,
+                                                     const sql::TransactionStatement &transaction) {
+    using Action = sql::TransactionStatement::Action;
     std::string tag = statement.tag;
-    switch (statement.kind) {
-    case sql::StatementKind::Begin:
-        if (statement.read_only == false) {
+    switch (transaction.action) {
+    case Action::Begin:
+        if (transaction.read_only == false) {
             RefuseReadWrite("transaction_read_only");
         }
         if (tx_.IsIdle()) {
-            bool read_only = statement.read_only.value_or(DefaultReadOnly());
+            bool read_only = transaction.read_only.value_or(DefaultReadOnly());
             co_await RunInternal(read_only ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
             settings_.BeginTransaction();
             tx_.Begin(TransactionStatus::InBlock, read_only);
-            BeginIsolation(statement.isolation);
+            BeginIsolation(transaction.isolation);
         } else if (tx_.Status() == TransactionStatus::Implicit) {
             tx_.PromoteToBlock();
-            BeginIsolation(statement.isolation);
+            BeginIsolation(transaction.isolation);
         } else {
             WriteNotice("WARNING", "25001", "there is already a transaction in progress");
         }
         break;
-    case sql::StatementKind::Commit:
-    default:
-        if (statement.tag == "PREPARE TRANSACTION") {
-            // max_prepared_transactions is 0, as PostgreSQL's default: the transaction ends, rolled back.
-            if (!tx_.IsIdle()) {
-                co_await EndTransaction(false);
-            }
-            throw SqlError("55000", "prepared transactions are disabled", "",
-                           "Set max_prepared_transactions to a nonzero value.");
+    case Action::PrepareTransaction:
+        // max_prepared_transactions is 0, as PostgreSQL's default: the transaction ends, rolled back.
+        if (!tx_.IsIdle()) {
+            co_await EndTransaction(false);
         }
+        throw SqlError("55000", "prepared transactions are disabled", "",
+                       "Set max_prepared_transactions to a nonzero value.");
+    case Action::Commit:
+    case Action::Rollback: {
+        const bool commit = transaction.action == Action::Commit;
         if (tx_.IsIdle()) {
-            if (statement.chain) {
-                throw SqlError("25P01",
-                               std::string(statement.kind == sql::StatementKind::Commit ? "COMMIT" : "ROLLBACK") +
-                                   " AND CHAIN can only be used in transaction blocks");
+            if (transaction.chain) {
+                throw SqlError("25P01", std::string(commit ? "COMMIT" : "ROLLBACK") +
+                                            " AND CHAIN can only be used in transaction blocks");
             }
             WriteNotice("WARNING", "25P01", "there is no transaction in progress");
             break;
         }
-        if (statement.kind == sql::StatementKind::Commit && tx_.IsFailed()) {
+        if (commit && tx_.IsFailed()) {
             tag = "ROLLBACK";
         }
         bool read_only = tx_.SetReadOnly();
         auto isolation = settings_.Get("transaction_isolation");
-        co_await EndTransaction(statement.kind == sql::StatementKind::Commit);
-        if (statement.chain) {
+        co_await EndTransaction(commit);
+        if (transaction.chain) {
             // AND CHAIN: a new transaction block at once, with the same characteristics.
             co_await RunInternal("BEGIN TRANSACTION");
             settings_.BeginTransaction();
@@ -141,6 +146,7 @@ asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement 
             BeginIsolation(isolation);
         }
         break;
+    }
     }
     WriteComplete(tag);
 }
@@ -152,46 +158,48 @@ void Session::BeginIsolation(const std::optional<std::string> &isolation) {
 }
 
 void Session::NoteStatement(const sql::ParsedStatement &statement) {
-    if (statement.kind == sql::StatementKind::Generic || statement.kind == sql::StatementKind::Execute) {
+    auto *execute = statement.As<sql::ExecuteStatement>();
+    if (statement.Is<sql::GenericStatement>() || execute) {
         tx_.SetQueried(true); // the transaction's snapshot is taken: its isolation level is fixed
     }
     if (tx_.Savepoints().empty() && !tx_.SetReadOnly() && login_.access.rights.write) {
         return;
     }
     // EXECUTE of a SQL PREPARE'd statement does what that statement does.
-    auto prepared =
-        statement.kind == sql::StatementKind::Execute ? sql_prepared_.find(statement.variable) : sql_prepared_.end();
+    auto prepared = execute ? sql_prepared_.find(execute->name) : sql_prepared_.end();
     const auto &tag = prepared != sql_prepared_.end() ? prepared->second.tag : statement.tag;
     // DuckDB's own syntax has no tag: its statement type is checked once prepared (and a read-only user's
     // transaction is READ ONLY in DuckDB).
-    if (sql::IsReadTag(tag) || statement.kind == sql::StatementKind::CopyTo || !statement.tree) {
+    if (sql::IsReadTag(tag) || statement.Is<sql::CopyToStatement>() || !statement.tree) {
         return;
     }
     if (tx_.SetReadOnly() || !login_.access.rights.write) {
         // SET TRANSACTION READ ONLY comes after DuckDB's BEGIN: Duckgres refuses the writes itself.
-        const bool copy_from = statement.kind == sql::StatementKind::CopyFrom;
+        const bool copy_from = statement.Is<sql::CopyFromStatement>();
         throw SqlError("25006", "cannot execute " + (copy_from ? std::string("COPY FROM") : tag) +
                                     " in a read-only transaction");
     }
     tx_.NoteChange();
 }
 
-asio::awaitable<void> Session::RunSavepoint(const sql::ParsedStatement &statement) {
-    const std::string &name = statement.variable;
+asio::awaitable<void> Session::RunSavepoint(const sql::ParsedStatement &statement,
+                                            const sql::SavepointStatement &savepoint) {
+    using Action = sql::SavepointStatement::Action;
+    const std::string &name = savepoint.name;
     if (!tx_.IsBlock()) {
-        const char *command = statement.tag == "ROLLBACK"  ? "ROLLBACK TO SAVEPOINT"
-                              : statement.tag == "RELEASE" ? "RELEASE SAVEPOINT"
-                                                           : "SAVEPOINT";
+        const char *command = savepoint.action == Action::RollbackTo ? "ROLLBACK TO SAVEPOINT"
+                              : savepoint.action == Action::Release  ? "RELEASE SAVEPOINT"
+                                                                     : "SAVEPOINT";
         throw SqlError("25P01", std::string(command) + " can only be used in transaction blocks");
     }
     auto &savepoints = tx_.Savepoints();
     auto found = std::find_if(savepoints.rbegin(), savepoints.rend(),
-                              [&](const Savepoint &savepoint) { return savepoint.name == name; });
-    if (statement.tag == "SAVEPOINT") {
+                              [&](const Savepoint &defined) { return defined.name == name; });
+    if (savepoint.action == Action::Define) {
         savepoints.push_back(Savepoint{name, settings_, false});
     } else if (found == savepoints.rend()) {
         throw SqlError("3B001", "savepoint \"" + name + "\" does not exist");
-    } else if (statement.tag == "RELEASE") {
+    } else if (savepoint.action == Action::Release) {
         // The savepoint and every later one go; what they covered stays in the transaction.
         bool changed = found->changed_since;
         savepoints.erase(std::prev(found.base()), savepoints.end());

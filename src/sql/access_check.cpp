@@ -513,8 +513,8 @@ void CheckStatementAccess(const ParsedStatement &statement, const AccessContext 
         CheckTokens(statement.text, context);
         return;
     }
-    if (!context.rights.write && !IsReadTag(statement.tag) && statement.kind != StatementKind::CopyTo) {
-        const bool copy_from = statement.kind == StatementKind::CopyFrom;
+    if (!context.rights.write && !IsReadTag(statement.tag) && !statement.Is<CopyToStatement>()) {
+        const bool copy_from = statement.Is<CopyFromStatement>();
         throw SqlError("25006", "cannot execute " + (copy_from ? std::string("COPY FROM") : statement.tag) +
                                     " in a read-only transaction");
     }

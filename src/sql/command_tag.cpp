@@ -92,6 +92,21 @@ std::string ArgText(const Node &arg) {
     return "";
 }
 
+//! A statement accepted without effect, with the NOTICE saying so (and only in a block when `block_only`).
+IgnoredStatement Ignored(std::string notice, bool block_only = false) {
+    IgnoredStatement ignored;
+    ignored.notice = std::move(notice);
+    ignored.block_only = block_only;
+    return ignored;
+}
+
+//! A statement refused with 0A000 and `error`.
+IgnoredStatement Refused(std::string error) {
+    IgnoredStatement refused;
+    refused.error = std::move(error);
+    return refused;
+}
+
 //! Extensions clients commonly create; accepted (with a NOTICE) rather than refused.
 bool IsKnownExtension(const std::string &name) {
     static constexpr std::string_view kKnown[] = {
@@ -133,43 +148,38 @@ std::optional<std::string> IsolationOption(const google::protobuf::RepeatedPtrFi
 }
 
 void ClassifyTransaction(const pg_query::TransactionStmt &stmt, ParsedStatement &out) {
+    using Action = TransactionStatement::Action;
     switch (stmt.kind()) {
     case pg_query::TRANS_STMT_BEGIN:
     case pg_query::TRANS_STMT_START:
-        out.kind = StatementKind::Begin;
         out.tag = stmt.kind() == pg_query::TRANS_STMT_BEGIN ? "BEGIN" : "START TRANSACTION";
-        out.read_only = ReadOnlyOption(stmt.options());
-        out.isolation = IsolationOption(stmt.options());
+        out.command =
+            TransactionStatement{Action::Begin, ReadOnlyOption(stmt.options()), IsolationOption(stmt.options()), false};
         return;
     case pg_query::TRANS_STMT_COMMIT:
-        out.kind = StatementKind::Commit;
         out.tag = "COMMIT";
-        out.chain = stmt.chain();
+        out.command = TransactionStatement{Action::Commit, std::nullopt, std::nullopt, stmt.chain()};
         return;
     case pg_query::TRANS_STMT_ROLLBACK:
-        out.kind = StatementKind::Rollback;
         out.tag = "ROLLBACK";
-        out.chain = stmt.chain();
+        out.command = TransactionStatement{Action::Rollback, std::nullopt, std::nullopt, stmt.chain()};
         return;
     case pg_query::TRANS_STMT_SAVEPOINT:
-        out.kind = StatementKind::Savepoint;
         out.tag = "SAVEPOINT";
-        out.variable = stmt.savepoint_name();
+        out.command = SavepointStatement{SavepointStatement::Action::Define, stmt.savepoint_name()};
         return;
     case pg_query::TRANS_STMT_RELEASE:
-        out.kind = StatementKind::Savepoint;
         out.tag = "RELEASE";
-        out.variable = stmt.savepoint_name();
+        out.command = SavepointStatement{SavepointStatement::Action::Release, stmt.savepoint_name()};
         return;
     case pg_query::TRANS_STMT_ROLLBACK_TO:
-        out.kind = StatementKind::Savepoint;
         out.tag = "ROLLBACK";
-        out.variable = stmt.savepoint_name();
+        out.command = SavepointStatement{SavepointStatement::Action::RollbackTo, stmt.savepoint_name()};
         return;
     case pg_query::TRANS_STMT_PREPARE:
         // PostgreSQL's default (max_prepared_transactions = 0): the transaction ends, rolled back, with 55000.
-        out.kind = StatementKind::Rollback;
         out.tag = "PREPARE TRANSACTION";
+        out.command = TransactionStatement{Action::PrepareTransaction, std::nullopt, std::nullopt, false};
         return;
     case pg_query::TRANS_STMT_COMMIT_PREPARED:
         out.tag = "COMMIT PREPARED";
@@ -184,45 +194,41 @@ void ClassifyTransaction(const pg_query::TransactionStmt &stmt, ParsedStatement 
 }
 
 void ClassifySet(const pg_query::VariableSetStmt &stmt, ParsedStatement &out) {
-    out.variable = AsciiLower(stmt.name());
-    out.is_local = stmt.is_local();
+    SetStatement set;
+    set.name = AsciiLower(stmt.name());
+    set.is_local = stmt.is_local();
     switch (stmt.kind()) {
     case pg_query::VAR_SET_VALUE:
-    case pg_query::VAR_SET_CURRENT: {
-        out.kind = StatementKind::Set;
+    case pg_query::VAR_SET_CURRENT:
         out.tag = "SET";
-        std::string value;
         for (int i = 0; i < stmt.args_size(); i++) {
             if (i > 0) {
-                value += ", ";
+                set.value += ", ";
             }
-            value += ArgText(stmt.args(i));
+            set.value += ArgText(stmt.args(i));
         }
-        out.value = value;
+        out.command = std::move(set);
         return;
-    }
     case pg_query::VAR_SET_DEFAULT:
-        out.kind = StatementKind::Set;
         out.tag = "SET";
-        out.value = "DEFAULT";
+        set.value = "DEFAULT";
+        out.command = std::move(set);
         return;
     case pg_query::VAR_RESET:
-        out.kind = StatementKind::Reset;
         out.tag = "RESET";
+        out.command = ResetStatement{set.name};
         return;
     case pg_query::VAR_RESET_ALL:
-        out.kind = StatementKind::Reset;
         out.tag = "RESET";
-        out.variable = "all";
+        out.command = ResetStatement{"all"};
         return;
     case pg_query::VAR_SET_MULTI:
         // SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...: READ ONLY / READ WRITE in
         // read_only, ISOLATION LEVEL in isolation.
-        out.kind = StatementKind::Set;
         out.tag = "SET";
-        out.variable = AsciiLower(stmt.name());
-        out.read_only = ReadOnlyOption(stmt.args());
-        out.isolation = IsolationOption(stmt.args());
+        set.read_only = ReadOnlyOption(stmt.args());
+        set.isolation = IsolationOption(stmt.args());
+        out.command = std::move(set);
         return;
     default:
         out.tag = "SET";
@@ -233,7 +239,7 @@ void ClassifySet(const pg_query::VariableSetStmt &stmt, ParsedStatement &out) {
 } // namespace
 
 void ClassifyStatement(const Node &node, ParsedStatement &out) {
-    out.kind = StatementKind::Generic;
+    out.command = GenericStatement{};
     out.tag_has_rows = false;
     out.returns_rows = false;
     switch (node.node_case()) {
@@ -266,17 +272,17 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.tag = "COPY";
         out.tag_has_rows = true;
         if (copy.is_program() || !copy.filename().empty()) {
-            out.kind = StatementKind::CopyFile;
+            out.command = CopyFileStatement{};
             return;
         }
-        out.kind = copy.is_from() ? StatementKind::CopyFrom : StatementKind::CopyTo;
+        CopyTarget target;
         if (copy.has_relation()) {
-            out.copy_schema = copy.relation().schemaname();
-            out.copy_table = copy.relation().relname();
+            target.schema = copy.relation().schemaname();
+            target.table = copy.relation().relname();
         }
         for (const auto &column : copy.attlist()) {
             if (column.has_string()) {
-                out.copy_columns.push_back(column.string().sval());
+                target.columns.push_back(column.string().sval());
             }
         }
         for (const auto &option : copy.options()) {
@@ -304,7 +310,12 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
             } else {
                 value = "true";
             }
-            out.copy_options.emplace_back(AsciiLower(def.defname()), value);
+            target.options.emplace_back(AsciiLower(def.defname()), value);
+        }
+        if (copy.is_from()) {
+            out.command = CopyFromStatement{std::move(target)};
+        } else {
+            out.command = CopyToStatement{std::move(target)};
         }
         return;
     }
@@ -324,10 +335,9 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         ClassifySet(node.variable_set_stmt(), out);
         return;
     case Node::kVariableShowStmt:
-        out.kind = StatementKind::Show;
         out.tag = "SHOW";
         out.returns_rows = true;
-        out.variable = AsciiLower(node.variable_show_stmt().name());
+        out.command = ShowStatement{AsciiLower(node.variable_show_stmt().name())};
         return;
     case Node::kCreateStmt:
         out.tag = "CREATE TABLE";
@@ -340,6 +350,7 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         return;
     case Node::kCreateSchemaStmt:
         out.tag = "CREATE SCHEMA";
+        out.command = GenericStatement{true};
         return;
     case Node::kCreateSeqStmt:
         out.tag = "CREATE SEQUENCE";
@@ -366,15 +377,16 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         return;
     case Node::kCreateExtensionStmt: {
         out.tag = "CREATE EXTENSION";
-        out.kind = StatementKind::Ignored;
         const auto &name = node.create_extension_stmt().extname();
+        IgnoredStatement ignored;
         if (IsKnownExtension(name)) {
-            out.notice = "extension \"" + name +
-                         "\" is accepted for compatibility: Duckgres has no extensions, and "
-                         "functions DuckDB provides (gen_random_uuid, md5, ...) work without it";
+            ignored.notice = "extension \"" + name +
+                             "\" is accepted for compatibility: Duckgres has no extensions, and "
+                             "functions DuckDB provides (gen_random_uuid, md5, ...) work without it";
         } else {
-            out.error = "extension \"" + name + "\" is not available";
+            ignored.error = "extension \"" + name + "\" is not available";
         }
+        out.command = std::move(ignored);
         return;
     }
     case Node::kCreateRoleStmt:
@@ -389,41 +401,40 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
     case Node::kCreateTrigStmt:
         out.tag = "CREATE TRIGGER";
         return;
-    case Node::kDropStmt:
-        out.tag = "DROP " + ObjectWord(node.drop_stmt().remove_type());
-        if (node.drop_stmt().remove_type() == pg_query::OBJECT_EXTENSION) {
-            out.kind = StatementKind::Ignored;
-            out.notice = "DROP EXTENSION is accepted and ignored: Duckgres has no extensions";
+    case Node::kDropStmt: {
+        const auto type = node.drop_stmt().remove_type();
+        out.tag = "DROP " + ObjectWord(type);
+        if (type == pg_query::OBJECT_EXTENSION) {
+            out.command = Ignored("DROP EXTENSION is accepted and ignored: Duckgres has no extensions");
         } else if (node.drop_stmt().objects_size() > 1) {
-            out.kind = StatementKind::MultiObject;
+            out.command = MultiObjectStatement{type == pg_query::OBJECT_SCHEMA};
+        } else {
+            out.command = GenericStatement{type == pg_query::OBJECT_SCHEMA};
         }
         return;
+    }
     case Node::kAlterOwnerStmt:
         out.tag = "ALTER " + ObjectWord(node.alter_owner_stmt().object_type());
-        out.kind = StatementKind::Ignored;
-        out.notice = "ALTER ... OWNER TO is accepted and ignored: Duckgres has no object owners yet";
+        out.command = Ignored("ALTER ... OWNER TO is accepted and ignored: Duckgres has no object owners yet");
         return;
     case Node::kAlterDefaultPrivilegesStmt:
         out.tag = "ALTER DEFAULT PRIVILEGES";
-        out.kind = StatementKind::Ignored;
-        out.notice = "ALTER DEFAULT PRIVILEGES is accepted and ignored: Duckgres has no per-object privileges yet";
+        out.command = Ignored("ALTER DEFAULT PRIVILEGES is accepted and ignored: Duckgres has no per-object "
+                              "privileges yet");
         return;
     case Node::kLockStmt:
         out.tag = "LOCK TABLE";
-        out.kind = StatementKind::Ignored;
-        out.block_only = true;
-        out.notice = "LOCK TABLE is accepted and takes no lock: DuckDB detects conflicting writes when they commit "
-                     "(40001)";
+        out.command = Ignored("LOCK TABLE is accepted and takes no lock: DuckDB detects conflicting writes "
+                              "when they commit (40001)",
+                              true);
         return;
     case Node::kReindexStmt:
         out.tag = "REINDEX";
-        out.kind = StatementKind::Ignored;
-        out.notice = "REINDEX is accepted and ignored: DuckDB maintains its indexes itself";
+        out.command = Ignored("REINDEX is accepted and ignored: DuckDB maintains its indexes itself");
         return;
     case Node::kClusterStmt:
         out.tag = "CLUSTER";
-        out.kind = StatementKind::Ignored;
-        out.notice = "CLUSTER is accepted and ignored: DuckDB decides the physical order of rows";
+        out.command = Ignored("CLUSTER is accepted and ignored: DuckDB decides the physical order of rows");
         return;
     case Node::kAlterTableStmt:
         out.tag = "ALTER " + ObjectWord(node.alter_table_stmt().objtype());
@@ -439,7 +450,7 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
     case Node::kTruncateStmt:
         out.tag = "TRUNCATE TABLE";
         if (node.truncate_stmt().relations_size() > 1) {
-            out.kind = StatementKind::MultiObject;
+            out.command = MultiObjectStatement{};
         }
         return;
     case Node::kCommentStmt:
@@ -447,16 +458,14 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         return;
     case Node::kGrantStmt:
         // Refused rather than ignored: a REVOKE that seemed to work would leave rights in place.
-        out.kind = StatementKind::Ignored;
         out.tag = node.grant_stmt().is_grant() ? "GRANT" : "REVOKE";
-        out.error = out.tag + " is not supported: each user's rights come from its role (read_only, read_write or "
-                              "admin) and its databases in the server configuration";
+        out.command = Refused(out.tag + " is not supported: each user's rights come from its role (read_only, "
+                                        "read_write or admin) and its databases in the server configuration");
         return;
     case Node::kGrantRoleStmt:
-        out.kind = StatementKind::Ignored;
         out.tag = node.grant_role_stmt().is_grant() ? "GRANT ROLE" : "REVOKE ROLE";
-        out.error = "role membership is not supported: each user's rights come from its role in the server "
-                    "configuration";
+        out.command = Refused("role membership is not supported: each user's rights come from its role in "
+                              "the server configuration");
         return;
     case Node::kVacuumStmt:
         out.tag = node.vacuum_stmt().is_vacuumcmd() ? "VACUUM" : "ANALYZE";
@@ -465,8 +474,7 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.tag = "CHECKPOINT";
         return;
     case Node::kDiscardStmt:
-        out.kind = StatementKind::Discard;
-        out.variable = node.discard_stmt().target() == pg_query::DISCARD_ALL ? "all" : "";
+        out.command = DiscardStatement{node.discard_stmt().target() == pg_query::DISCARD_ALL};
         switch (node.discard_stmt().target()) {
         case pg_query::DISCARD_PLANS:
             out.tag = "DISCARD PLANS";
@@ -486,7 +494,7 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.tag = "LISTEN";
         return;
     case Node::kUnlistenStmt:
-        out.kind = StatementKind::Ignored; // nothing can be listened to yet, so nothing to stop
+        out.command = IgnoredStatement{}; // nothing can be listened to yet, so nothing to stop
         out.tag = "UNLISTEN";
         return;
     case Node::kNotifyStmt:
@@ -497,53 +505,43 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         constexpr int32_t kCursorBinary = 0x0001;
         constexpr int32_t kCursorHold = 0x0020;
         const auto &declare = node.declare_cursor_stmt();
-        out.kind = StatementKind::DeclareCursor;
         out.tag = "DECLARE CURSOR";
-        out.variable = declare.portalname();
-        out.cursor_binary = (declare.options() & kCursorBinary) != 0;
-        out.cursor_hold = (declare.options() & kCursorHold) != 0;
+        out.command = DeclareCursorStatement{declare.portalname(), (declare.options() & kCursorHold) != 0,
+                                             (declare.options() & kCursorBinary) != 0};
         return;
     }
     case Node::kFetchStmt: {
         constexpr int64_t kFetchAll = INT64_MAX;
         const auto &fetch = node.fetch_stmt();
-        out.kind = StatementKind::Fetch;
         out.tag = fetch.ismove() ? "MOVE" : "FETCH";
         out.tag_has_rows = true;
         out.returns_rows = !fetch.ismove();
-        out.variable = fetch.portalname();
-        out.fetch_count = fetch.how_many() == kFetchAll ? 0 : fetch.how_many();
-        out.fetch_backward = fetch.direction() != pg_query::FETCH_FORWARD || fetch.how_many() < 0;
+        out.command =
+            FetchStatement{fetch.ismove(), fetch.how_many() == kFetchAll ? 0 : fetch.how_many(),
+                           fetch.direction() != pg_query::FETCH_FORWARD || fetch.how_many() < 0, fetch.portalname()};
         return;
     }
     case Node::kClosePortalStmt:
-        out.kind = StatementKind::CloseCursor;
-        out.variable = node.close_portal_stmt().portalname();
-        out.tag = out.variable.empty() ? "CLOSE CURSOR ALL" : "CLOSE CURSOR";
+        out.tag = node.close_portal_stmt().portalname().empty() ? "CLOSE CURSOR ALL" : "CLOSE CURSOR";
+        out.command = CloseCursorStatement{node.close_portal_stmt().portalname()};
         return;
     case Node::kPrepareStmt: {
         ParsedStatement inner;
         ClassifyStatement(node.prepare_stmt().query(), inner);
-        out.kind = StatementKind::Prepare;
         out.tag = "PREPARE";
-        out.variable = node.prepare_stmt().name();
-        out.prepared_tag = inner.tag;
-        out.prepared_tag_has_rows = inner.tag_has_rows;
-        out.prepared_returns_rows = inner.returns_rows;
+        out.command = PrepareStatement{node.prepare_stmt().name(), inner.tag, inner.tag_has_rows, inner.returns_rows};
         return;
     }
     case Node::kExecuteStmt:
         // PostgreSQL tags EXECUTE with the prepared statement's own tag (SELECT 3, INSERT 0 1): the
         // session fills it in from the PREPARE it saw; rows are sent when there are rows.
-        out.kind = StatementKind::Execute;
-        out.variable = node.execute_stmt().name();
+        out.command = ExecuteStatement{node.execute_stmt().name()};
         out.tag.clear();
         out.returns_rows = true;
         return;
     case Node::kDeallocateStmt:
-        out.kind = StatementKind::Deallocate;
-        out.variable = node.deallocate_stmt().name();
-        out.tag = out.variable.empty() ? "DEALLOCATE ALL" : "DEALLOCATE";
+        out.tag = node.deallocate_stmt().name().empty() ? "DEALLOCATE ALL" : "DEALLOCATE";
+        out.command = DeallocateStatement{node.deallocate_stmt().name()};
         return;
     case Node::kDoStmt:
         out.tag = "DO";

@@ -12,7 +12,7 @@ class Node;
 
 namespace duckgres::sql {
 
-//! Fills kind, tag, tag_has_rows, returns_rows and the SET/SHOW/BEGIN fields of `statement`
+//! Fills command, tag, tag_has_rows and returns_rows of `statement`
 //! from its parse tree node.
 void ClassifyStatement(const pg_query::Node &node, ParsedStatement &statement);
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace pg_query {
@@ -14,34 +15,139 @@ class Node;
 
 namespace duckgres::sql {
 
-//! What the session must do itself rather than hand to DuckDB unchanged.
-enum class StatementKind {
-    Generic,       //!< run on DuckDB as written
-    MultiObject,   //!< DROP / TRUNCATE of several objects: one DuckDB statement per object
-    Begin,         //!< BEGIN / START TRANSACTION
-    Commit,        //!< COMMIT / END
-    Rollback,      //!< ROLLBACK / ABORT
-    Savepoint,     //!< SAVEPOINT, RELEASE, ROLLBACK TO (tag SAVEPOINT / RELEASE / ROLLBACK; name in `variable`)
-    Set,           //!< SET name TO value / SET LOCAL
-    Reset,         //!< RESET name / RESET ALL
-    Show,          //!< SHOW name / SHOW ALL
-    Deallocate,    //!< DEALLOCATE name / ALL (Parse and SQL PREPARE share one namespace)
-    DeclareCursor, //!< DECLARE name [BINARY] CURSOR [WITH HOLD] FOR query
-    Fetch,         //!< FETCH / MOVE [FORWARD] [n | ALL | NEXT] [FROM | IN] name
-    CloseCursor,   //!< CLOSE name / CLOSE ALL
-    CopyFrom,      //!< COPY table [(columns)] FROM STDIN
-    CopyTo,        //!< COPY table [(columns)] | (query) TO STDOUT
-    CopyFile,      //!< COPY to or from a server file or program: only with allow_external_access
-    Ignored,       //!< accepted without effect (GRANT, CREATE EXTENSION...): `notice` says so, if anything
-    Discard,       //!< DISCARD ALL / PLANS / SEQUENCES / TEMP
-    Prepare,       //!< SQL PREPARE name AS query (run on DuckDB; the session remembers the query's tag)
-    Execute,       //!< SQL EXECUTE name (...)
+//! Run on DuckDB as written.
+struct GenericStatement {
+    bool schema_change = false; //!< CREATE / DROP SCHEMA: search_path may resolve differently afterwards
 };
+
+//! DROP / TRUNCATE of several objects: one DuckDB statement per object.
+struct MultiObjectStatement {
+    bool schema_change = false; //!< DROP SCHEMA a, b
+};
+
+//! BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK / ABORT, PREPARE TRANSACTION.
+struct TransactionStatement {
+    //! PrepareTransaction: refused as with PostgreSQL's max_prepared_transactions = 0 (the transaction rolls back).
+    enum class Action { Begin, Commit, Rollback, PrepareTransaction };
+    Action action = Action::Begin;
+    //! BEGIN's READ ONLY (true), READ WRITE (false), neither (default_transaction_read_only decides).
+    std::optional<bool> read_only;
+    //! BEGIN's ISOLATION LEVEL, as PostgreSQL names it ("repeatable read").
+    std::optional<std::string> isolation;
+    bool chain = false; //!< COMMIT / ROLLBACK AND CHAIN
+};
+
+//! SAVEPOINT name, RELEASE [SAVEPOINT] name, ROLLBACK TO [SAVEPOINT] name.
+struct SavepointStatement {
+    enum class Action { Define, Release, RollbackTo };
+    Action action = Action::Define;
+    std::string name;
+};
+
+//! SET name TO value / SET LOCAL, and SET TRANSACTION / SET SESSION CHARACTERISTICS AS TRANSACTION.
+struct SetStatement {
+    std::string name;  //!< lower-case parameter name ("transaction", "session characteristics" for the others)
+    std::string value; //!< the value as PostgreSQL would store it ("DEFAULT" resets)
+    bool is_local = false;
+    //! SET TRANSACTION ...: READ ONLY (true) / READ WRITE (false).
+    std::optional<bool> read_only;
+    //! SET TRANSACTION ...: ISOLATION LEVEL as PostgreSQL names it; DuckDB's snapshot isolation serves every
+    //! level, the session reports the one asked for.
+    std::optional<std::string> isolation;
+};
+
+//! RESET name / RESET ALL.
+struct ResetStatement {
+    std::string name; //!< lower-case parameter name; "all" for RESET ALL
+};
+
+//! SHOW name / SHOW ALL.
+struct ShowStatement {
+    std::string name; //!< lower-case parameter name; "all" for SHOW ALL
+};
+
+//! DEALLOCATE name / ALL (Parse and SQL PREPARE share one namespace).
+struct DeallocateStatement {
+    std::string name; //!< empty for DEALLOCATE ALL
+};
+
+//! DECLARE name [BINARY] CURSOR [WITH HOLD] FOR query.
+struct DeclareCursorStatement {
+    std::string name;
+    bool hold = false;   //!< WITH HOLD
+    bool binary = false; //!< BINARY
+};
+
+//! FETCH / MOVE [FORWARD] [n | ALL | NEXT] [FROM | IN] cursor.
+struct FetchStatement {
+    bool move = false;     //!< MOVE: skips the rows instead of sending them
+    int64_t count = 1;     //!< rows to fetch or skip; 0 = ALL
+    bool backward = false; //!< a direction other than forward (not supported)
+    std::string cursor;
+};
+
+//! CLOSE name / CLOSE ALL.
+struct CloseCursorStatement {
+    std::string name; //!< empty for CLOSE ALL
+};
+
+//! The table (or query) a COPY reads or writes, and its options.
+struct CopyTarget {
+    std::string schema;               //!< the table's schema, empty when unqualified
+    std::string table;                //!< the table, empty for COPY (query) TO
+    std::vector<std::string> columns; //!< the column list, empty for all columns
+    //! Options as (lower-case name, value) pairs; list values are comma-joined, `*` for all.
+    std::vector<std::pair<std::string, std::string>> options;
+};
+
+//! COPY table [(columns)] FROM STDIN.
+struct CopyFromStatement {
+    CopyTarget target;
+};
+
+//! COPY table [(columns)] | (query) TO STDOUT.
+struct CopyToStatement {
+    CopyTarget target;
+};
+
+//! COPY to or from a server file or program: only with allow_external_access, then run on DuckDB.
+struct CopyFileStatement {};
+
+//! Accepted without effect (CREATE EXTENSION, LOCK TABLE...), or refused with `error` (GRANT).
+struct IgnoredStatement {
+    std::string notice;      //!< the NOTICE telling the client it had no effect (empty: none, as for UNLISTEN)
+    bool block_only = false; //!< PostgreSQL allows it only in a transaction block (LOCK TABLE; else 25P01)
+    std::string error;       //!< an error to raise instead (GRANT, an unknown extension)
+};
+
+//! DISCARD ALL / PLANS / SEQUENCES / TEMP.
+struct DiscardStatement {
+    bool all = false; //!< DISCARD ALL: closes cursors, forgets prepared statements, resets every parameter
+};
+
+//! SQL PREPARE name AS query (run on DuckDB; the session remembers the query's tag for EXECUTE).
+struct PrepareStatement {
+    std::string name;
+    std::string tag;           //!< the query's own tag
+    bool tag_has_rows = false; //!< the query's tag takes a row count
+    bool returns_rows = false; //!< the query returns rows
+};
+
+//! SQL EXECUTE name (...).
+struct ExecuteStatement {
+    std::string name;
+};
+
+//! What the session must do with a statement: one alternative per kind, with that kind's own fields.
+using StatementCommand =
+    std::variant<GenericStatement, MultiObjectStatement, TransactionStatement, SavepointStatement, SetStatement,
+                 ResetStatement, ShowStatement, DeallocateStatement, DeclareCursorStatement, FetchStatement,
+                 CloseCursorStatement, CopyFromStatement, CopyToStatement, CopyFileStatement, IgnoredStatement,
+                 DiscardStatement, PrepareStatement, ExecuteStatement>;
 
 struct ParsedStatement {
     std::string text; //!< the statement's own text, without the trailing semicolon
     int location = 0; //!< byte offset of `text` in the query string (for error positions)
-    StatementKind kind = StatementKind::Generic;
     //! PostgreSQL's command tag without the row count ("SELECT", "INSERT", "CREATE TABLE").
     //! Empty when PostgreSQL's grammar rejected the statement (DuckDB-only syntax): the engine
     //! derives the tag from DuckDB's statement type then.
@@ -54,42 +160,19 @@ struct ParsedStatement {
     //! PostgreSQL's parse tree of the statement; null when PostgreSQL's grammar rejected it.
     std::shared_ptr<const pg_query::Node> tree;
 
-    // SET / RESET / SHOW
-    std::string variable; //!< lower-case parameter name; "all" for SHOW ALL / RESET ALL; PREPARE/EXECUTE name;
-                          //!< savepoint name
-    std::string value;    //!< SET's value as PostgreSQL would store it ("DEFAULT" resets)
-    bool is_local = false;
+    //! What kind of statement it is, with that kind's fields.
+    StatementCommand command;
 
-    // BEGIN options: READ ONLY (true), READ WRITE (false), neither (default_transaction_read_only decides).
-    std::optional<bool> read_only;
-    //! BEGIN / SET TRANSACTION / SET SESSION CHARACTERISTICS: ISOLATION LEVEL, as PostgreSQL names it ("repeatable
-    //! read"); DuckDB's snapshot isolation serves every level, the session reports the one asked for.
-    std::optional<std::string> isolation;
-    bool chain = false; //!< COMMIT / ROLLBACK AND CHAIN
-
-    // Cursors: the name is in `variable`.
-    bool cursor_hold = false;    //!< WITH HOLD
-    bool cursor_binary = false;  //!< BINARY
-    int64_t fetch_count = 1;     //!< rows to FETCH or MOVE; 0 = ALL
-    bool fetch_backward = false; //!< a direction other than forward (not supported)
-
-    //! PREPARE name AS query: the query's own tag, and whether it takes a row count and returns rows.
-    std::string prepared_tag;
-    bool prepared_tag_has_rows = false;
-    bool prepared_returns_rows = false;
-
-    //! Ignored: the NOTICE telling the client the statement had no effect (empty: none, as for UNLISTEN).
-    std::string notice;
-    bool block_only = false; //!< Ignored: PostgreSQL allows it only in a transaction block (LOCK TABLE; else 25P01)
-    //! Ignored: an error to raise instead (a CREATE EXTENSION of an unknown name).
-    std::string error;
-
-    // COPY
-    std::string copy_schema;               //!< the table's schema, empty when unqualified
-    std::string copy_table;                //!< the table, empty for COPY (query) TO
-    std::vector<std::string> copy_columns; //!< the column list, empty for all columns
-    //! Options as (lower-case name, value) pairs; list values are comma-joined, `*` for all.
-    std::vector<std::pair<std::string, std::string>> copy_options;
+    //! The command if it is a `T`, else null.
+    template <class T>
+    const T *As() const {
+        return std::get_if<T>(&command);
+    }
+    //! Whether the command is a `T`.
+    template <class T>
+    bool Is() const {
+        return std::holds_alternative<T>(command);
+    }
 };
 
 //! A query string split into statements. When PostgreSQL's grammar rejects the string,

@@ -12,51 +12,51 @@ struct TagCase {
     const char *tag;
     bool has_rows;
     bool returns_rows;
-    StatementKind kind;
+    StatementCommand kind; //!< compared by alternative only
 };
 
 TEST(StatementParser, ClassifiesStatements) {
     const TagCase cases[] = {
-        {"select 1", "SELECT", true, true, StatementKind::Generic},
-        {"select 1 into t2", "SELECT", true, false, StatementKind::Generic},
-        {"insert into t values (1)", "INSERT", true, false, StatementKind::Generic},
-        {"insert into t values (1) returning a", "INSERT", true, true, StatementKind::Generic},
-        {"update t set a = 1", "UPDATE", true, false, StatementKind::Generic},
-        {"delete from t", "DELETE", true, false, StatementKind::Generic},
-        {"create table t (a int)", "CREATE TABLE", false, false, StatementKind::Generic},
-        {"create table t2 as select 1", "SELECT", true, false, StatementKind::Generic},
-        {"create view v as select 1", "CREATE VIEW", false, false, StatementKind::Generic},
-        {"drop table t", "DROP TABLE", false, false, StatementKind::Generic},
-        {"drop view if exists v", "DROP VIEW", false, false, StatementKind::Generic},
-        {"drop materialized view v", "DROP MATERIALIZED VIEW", false, false, StatementKind::Generic},
-        {"alter table t add column b int", "ALTER TABLE", false, false, StatementKind::Generic},
-        {"alter table t rename column b to c", "ALTER TABLE", false, false, StatementKind::Generic},
-        {"create schema s", "CREATE SCHEMA", false, false, StatementKind::Generic},
-        {"create sequence s", "CREATE SEQUENCE", false, false, StatementKind::Generic},
-        {"create index i on t (a)", "CREATE INDEX", false, false, StatementKind::Generic},
-        {"truncate t", "TRUNCATE TABLE", false, false, StatementKind::Generic},
-        {"begin", "BEGIN", false, false, StatementKind::Begin},
-        {"prepare transaction 'x'", "PREPARE TRANSACTION", false, false, StatementKind::Rollback},
-        {"lock table t in access exclusive mode", "LOCK TABLE", false, false, StatementKind::Ignored},
-        {"start transaction isolation level serializable", "START TRANSACTION", false, false, StatementKind::Begin},
-        {"commit", "COMMIT", false, false, StatementKind::Commit},
-        {"end", "COMMIT", false, false, StatementKind::Commit},
-        {"rollback", "ROLLBACK", false, false, StatementKind::Rollback},
-        {"abort", "ROLLBACK", false, false, StatementKind::Rollback},
-        {"savepoint a", "SAVEPOINT", false, false, StatementKind::Savepoint},
-        {"set search_path to public", "SET", false, false, StatementKind::Set},
-        {"reset all", "RESET", false, false, StatementKind::Reset},
-        {"show timezone", "SHOW", false, true, StatementKind::Show},
-        {"explain select 1", "EXPLAIN", false, true, StatementKind::Generic},
-        {"copy t from stdin", "COPY", true, false, StatementKind::CopyFrom},
-        {"copy t to stdout", "COPY", true, false, StatementKind::CopyTo},
-        {"copy (select 1) to stdout", "COPY", true, false, StatementKind::CopyTo},
-        {"copy t from '/tmp/x.csv'", "COPY", true, false, StatementKind::CopyFile},
-        {"declare c cursor for select 1", "DECLARE CURSOR", false, false, StatementKind::DeclareCursor},
-        {"fetch 10 from c", "FETCH", true, true, StatementKind::Fetch},
-        {"move 10 in c", "MOVE", true, false, StatementKind::Fetch},
-        {"close c", "CLOSE CURSOR", false, false, StatementKind::CloseCursor},
-        {"close all", "CLOSE CURSOR ALL", false, false, StatementKind::CloseCursor},
+        {"select 1", "SELECT", true, true, GenericStatement{}},
+        {"select 1 into t2", "SELECT", true, false, GenericStatement{}},
+        {"insert into t values (1)", "INSERT", true, false, GenericStatement{}},
+        {"insert into t values (1) returning a", "INSERT", true, true, GenericStatement{}},
+        {"update t set a = 1", "UPDATE", true, false, GenericStatement{}},
+        {"delete from t", "DELETE", true, false, GenericStatement{}},
+        {"create table t (a int)", "CREATE TABLE", false, false, GenericStatement{}},
+        {"create table t2 as select 1", "SELECT", true, false, GenericStatement{}},
+        {"create view v as select 1", "CREATE VIEW", false, false, GenericStatement{}},
+        {"drop table t", "DROP TABLE", false, false, GenericStatement{}},
+        {"drop view if exists v", "DROP VIEW", false, false, GenericStatement{}},
+        {"drop materialized view v", "DROP MATERIALIZED VIEW", false, false, GenericStatement{}},
+        {"alter table t add column b int", "ALTER TABLE", false, false, GenericStatement{}},
+        {"alter table t rename column b to c", "ALTER TABLE", false, false, GenericStatement{}},
+        {"create schema s", "CREATE SCHEMA", false, false, GenericStatement{}},
+        {"create sequence s", "CREATE SEQUENCE", false, false, GenericStatement{}},
+        {"create index i on t (a)", "CREATE INDEX", false, false, GenericStatement{}},
+        {"truncate t", "TRUNCATE TABLE", false, false, GenericStatement{}},
+        {"begin", "BEGIN", false, false, TransactionStatement{}},
+        {"prepare transaction 'x'", "PREPARE TRANSACTION", false, false, TransactionStatement{}},
+        {"lock table t in access exclusive mode", "LOCK TABLE", false, false, IgnoredStatement{}},
+        {"start transaction isolation level serializable", "START TRANSACTION", false, false, TransactionStatement{}},
+        {"commit", "COMMIT", false, false, TransactionStatement{}},
+        {"end", "COMMIT", false, false, TransactionStatement{}},
+        {"rollback", "ROLLBACK", false, false, TransactionStatement{}},
+        {"abort", "ROLLBACK", false, false, TransactionStatement{}},
+        {"savepoint a", "SAVEPOINT", false, false, SavepointStatement{}},
+        {"set search_path to public", "SET", false, false, SetStatement{}},
+        {"reset all", "RESET", false, false, ResetStatement{}},
+        {"show timezone", "SHOW", false, true, ShowStatement{}},
+        {"explain select 1", "EXPLAIN", false, true, GenericStatement{}},
+        {"copy t from stdin", "COPY", true, false, CopyFromStatement{}},
+        {"copy t to stdout", "COPY", true, false, CopyToStatement{}},
+        {"copy (select 1) to stdout", "COPY", true, false, CopyToStatement{}},
+        {"copy t from '/tmp/x.csv'", "COPY", true, false, CopyFileStatement{}},
+        {"declare c cursor for select 1", "DECLARE CURSOR", false, false, DeclareCursorStatement{}},
+        {"fetch 10 from c", "FETCH", true, true, FetchStatement{}},
+        {"move 10 in c", "MOVE", true, false, FetchStatement{}},
+        {"close c", "CLOSE CURSOR", false, false, CloseCursorStatement{}},
+        {"close all", "CLOSE CURSOR ALL", false, false, CloseCursorStatement{}},
     };
     for (const auto &c : cases) {
         auto parsed = ParseQuery(c.sql);
@@ -66,7 +66,7 @@ TEST(StatementParser, ClassifiesStatements) {
         EXPECT_EQ(s.tag, c.tag) << c.sql;
         EXPECT_EQ(s.tag_has_rows, c.has_rows) << c.sql;
         EXPECT_EQ(s.returns_rows, c.returns_rows) << c.sql;
-        EXPECT_EQ(s.kind, c.kind) << c.sql;
+        EXPECT_EQ(s.command.index(), c.kind.index()) << c.sql;
     }
 }
 
@@ -119,9 +119,11 @@ TEST(StatementParser, SetValues) {
     for (const auto &c : cases) {
         auto parsed = ParseQuery(c.sql);
         ASSERT_EQ(parsed.statements.size(), 1u);
-        EXPECT_EQ(parsed.statements[0].variable, c.variable) << c.sql;
-        EXPECT_EQ(parsed.statements[0].value, c.value) << c.sql;
-        EXPECT_EQ(parsed.statements[0].is_local, c.local) << c.sql;
+        auto *set = parsed.statements[0].As<SetStatement>();
+        ASSERT_NE(set, nullptr) << c.sql;
+        EXPECT_EQ(set->name, c.variable) << c.sql;
+        EXPECT_EQ(set->value, c.value) << c.sql;
+        EXPECT_EQ(set->is_local, c.local) << c.sql;
     }
 }
 
@@ -146,9 +148,17 @@ TEST(StatementParser, TransactionCharacteristics) {
         auto parsed = ParseQuery(c.sql);
         ASSERT_EQ(parsed.statements.size(), 1u) << c.sql;
         const auto &statement = parsed.statements[0];
-        EXPECT_EQ(statement.read_only, c.read_only) << c.sql;
-        EXPECT_EQ(statement.isolation, c.isolation) << c.sql;
-        EXPECT_EQ(statement.chain, c.chain) << c.sql;
+        if (auto *set = statement.As<SetStatement>()) {
+            EXPECT_EQ(set->read_only, c.read_only) << c.sql;
+            EXPECT_EQ(set->isolation, c.isolation) << c.sql;
+            EXPECT_FALSE(c.chain) << c.sql;
+        } else {
+            auto *transaction = statement.As<TransactionStatement>();
+            ASSERT_NE(transaction, nullptr) << c.sql;
+            EXPECT_EQ(transaction->read_only, c.read_only) << c.sql;
+            EXPECT_EQ(transaction->isolation, c.isolation) << c.sql;
+            EXPECT_EQ(transaction->chain, c.chain) << c.sql;
+        }
     }
 }
 
@@ -156,18 +166,54 @@ TEST(StatementParser, CopyOptions) {
     auto parsed = ParseQuery("copy s.t (a, b) from stdin with (format csv, header, delimiter ';', "
                              "force_not_null (a, b), null 'NA')");
     ASSERT_EQ(parsed.statements.size(), 1u);
-    const auto &s = parsed.statements[0];
-    EXPECT_EQ(s.copy_schema, "s");
-    EXPECT_EQ(s.copy_table, "t");
-    EXPECT_EQ(s.copy_columns, (std::vector<std::string>{"a", "b"}));
+    auto *copy = parsed.statements[0].As<CopyFromStatement>();
+    ASSERT_NE(copy, nullptr);
+    EXPECT_EQ(copy->target.schema, "s");
+    EXPECT_EQ(copy->target.table, "t");
+    EXPECT_EQ(copy->target.columns, (std::vector<std::string>{"a", "b"}));
     std::vector<std::pair<std::string, std::string>> options = {
         {"format", "csv"}, {"header", "true"}, {"delimiter", ";"}, {"force_not_null", "a,b"}, {"null", "NA"}};
-    EXPECT_EQ(s.copy_options, options);
+    EXPECT_EQ(copy->target.options, options);
     auto legacy = ParseQuery("copy t to stdout with csv header force quote *");
     ASSERT_EQ(legacy.statements.size(), 1u);
     std::vector<std::pair<std::string, std::string>> legacy_options = {
         {"format", "csv"}, {"header", "true"}, {"force_quote", "*"}};
-    EXPECT_EQ(legacy.statements[0].copy_options, legacy_options);
+    auto *legacy_copy = legacy.statements[0].As<CopyToStatement>();
+    ASSERT_NE(legacy_copy, nullptr);
+    EXPECT_EQ(legacy_copy->target.options, legacy_options);
+}
+
+//! The command of `sql`'s only statement, which must be a `T`.
+template <class T>
+T CommandOf(const char *sql) {
+    auto parsed = ParseQuery(sql);
+    EXPECT_EQ(parsed.statements.size(), 1u) << sql;
+    auto *command = parsed.statements.empty() ? nullptr : parsed.statements[0].As<T>();
+    EXPECT_NE(command, nullptr) << sql;
+    return command ? *command : T{};
+}
+
+TEST(StatementParser, SubKinds) {
+    using Transaction = TransactionStatement::Action;
+    EXPECT_EQ(CommandOf<TransactionStatement>("begin").action, Transaction::Begin);
+    EXPECT_EQ(CommandOf<TransactionStatement>("end").action, Transaction::Commit);
+    EXPECT_EQ(CommandOf<TransactionStatement>("abort").action, Transaction::Rollback);
+    EXPECT_EQ(CommandOf<TransactionStatement>("prepare transaction 'x'").action, Transaction::PrepareTransaction);
+    using Savepoint = SavepointStatement::Action;
+    EXPECT_EQ(CommandOf<SavepointStatement>("savepoint a").action, Savepoint::Define);
+    EXPECT_EQ(CommandOf<SavepointStatement>("release savepoint a").action, Savepoint::Release);
+    EXPECT_EQ(CommandOf<SavepointStatement>("rollback to savepoint a").action, Savepoint::RollbackTo);
+    EXPECT_EQ(CommandOf<SavepointStatement>("rollback to a").name, "a");
+    auto move = CommandOf<FetchStatement>("move all in c");
+    EXPECT_TRUE(move.move);
+    EXPECT_EQ(move.count, 0);
+    EXPECT_EQ(move.cursor, "c");
+    EXPECT_FALSE(CommandOf<FetchStatement>("fetch 2 from c").move);
+    EXPECT_TRUE(CommandOf<GenericStatement>("create schema s").schema_change);
+    EXPECT_TRUE(CommandOf<MultiObjectStatement>("drop schema a, b").schema_change);
+    EXPECT_FALSE(CommandOf<GenericStatement>("drop table t").schema_change);
+    EXPECT_TRUE(CommandOf<DiscardStatement>("discard all").all);
+    EXPECT_EQ(CommandOf<DeallocateStatement>("deallocate all").name, "");
 }
 
 TEST(CommandTag, Formats) {
