@@ -47,6 +47,28 @@ TEST(WorkerPool, ReturnsResultsAndExceptionsOnTheCallersThread) {
     EXPECT_TRUE(resumed_on_io);
 }
 
+//! Blocking work takes the worker's token (only the pool makes one); the I/O thread is known not to be a worker's.
+int BlockingWork(const WorkerToken &) {
+    return WorkerToken::OnWorkerThread() ? 7 : -1;
+}
+
+TEST(WorkerPool, HandsWorkTheWorkersToken) {
+    WorkerPool pool(2);
+    asio::io_context io;
+    int value = 0;
+    bool io_thread_is_worker = true;
+    asio::co_spawn(
+        io,
+        [&]() -> asio::awaitable<void> {
+            value = co_await pool.Run([&](const WorkerToken &token) { return BlockingWork(token); });
+            io_thread_is_worker = WorkerToken::OnWorkerThread();
+        },
+        asio::detached);
+    io.run();
+    EXPECT_EQ(value, 7);
+    EXPECT_FALSE(io_thread_is_worker);
+}
+
 TEST(WorkerPool, OneAtATimeRunsOnOneWarmThread) {
     WorkerPool pool(8);
     asio::io_context io;
