@@ -13,9 +13,9 @@ public:
     RewriteSettings(const SessionSettings &settings, bool in_transaction);
 
     std::optional<std::string> Get(const std::string &name) const override;
-    //! nullopt where ChangeSetting throws (42704 unknown, 55P02 read-only, 22023 invalid value); SET LOCAL of a
-    //! known parameter outside a transaction changes nothing (ChangeSetting only warns).
-    std::optional<std::string> ValueAfter(const std::vector<sql::SettingChange> &changes) const override;
+    //! A draft whose Apply() gives nullopt where ChangeSetting throws (42704 unknown, 55P02 read-only, 22023 invalid
+    //! value); SET LOCAL of a known parameter outside a transaction changes nothing (ChangeSetting only warns).
+    std::unique_ptr<sql::SettingDraft> Draft() const override;
 
 private:
     const SessionSettings &settings_;

@@ -56,6 +56,8 @@ struct PassContext {
     RewriteEffects effects;
     //! Lower-case name -> the value set_config() earlier in this statement gives it (current_setting() reads it).
     std::map<std::string, std::string> pending_settings;
+    //! The statement's set_config() changes applied so far, made at the first one.
+    std::unique_ptr<SettingDraft> setting_draft;
 };
 
 //! A rewrite pass: changes `node` where PostgreSQL and DuckDB differ; true when it changed anything.

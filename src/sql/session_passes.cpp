@@ -102,9 +102,11 @@ bool InlineSetConfig(Node &node, PassContext &context) {
     }
     SettingChange change{(*args)[0].a_const().sval().sval(), (*args)[1].a_const().sval().sval(),
                          (*args)[2].a_const().boolval().boolval()};
-    auto &changes = context.effects.setting_changes;
-    changes.push_back(change);
-    auto value = context.facts.settings->ValueAfter(changes);
+    context.effects.setting_changes.push_back(change);
+    if (!context.setting_draft) {
+        context.setting_draft = context.facts.settings->Draft();
+    }
+    auto value = context.setting_draft->Apply(change);
     if (value) {
         context.pending_settings[AsciiLower(change.name)] = *value;
     }

@@ -1,6 +1,7 @@
 // What the rewrite reads of the session's run-time parameters, and the set_config() changes it hands back.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,16 +17,25 @@ struct SettingChange {
     bool operator==(const SettingChange &) const = default;
 };
 
+//! The set_config() changes of one statement, worked out in order on a copy of the session's parameters.
+class SettingDraft {
+public:
+    virtual ~SettingDraft() = default;
+    //! What SHOW would show for `change`'s parameter once it is applied after the changes applied before (what
+    //! set_config() returns); nullopt when applying it, or one before, fails (unknown or read-only parameter, invalid
+    //! value): the session reports that error when it applies the changes. Each call costs one change, however many
+    //! came before.
+    virtual std::optional<std::string> Apply(const SettingChange &change) = 0;
+};
+
 //! The session's run-time parameters as the rewrite sees them. Reading never changes them.
 class SettingSource {
 public:
     virtual ~SettingSource() = default;
     //! The value SHOW shows for `name`; nullopt for a parameter the session does not know.
     virtual std::optional<std::string> Get(const std::string &name) const = 0;
-    //! What SHOW would show for the last change's parameter once `changes` are applied in order (what set_config()
-    //! returns); nullopt when applying them fails (unknown or read-only parameter, invalid value): the session reports
-    //! that error when it applies them.
-    virtual std::optional<std::string> ValueAfter(const std::vector<SettingChange> &changes) const = 0;
+    //! A draft starting from the current values, for one statement's set_config() calls.
+    virtual std::unique_ptr<SettingDraft> Draft() const = 0;
 };
 
 } // namespace duckgres::sql

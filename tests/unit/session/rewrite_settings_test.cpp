@@ -34,8 +34,12 @@ TEST(RewriteSettingsTest, ValueAsSetWouldStoreIt) {
     };
     SessionSettings settings;
     for (const auto &c : cases) {
-        RewriteSettings view(settings, c.in_transaction);
-        EXPECT_EQ(view.ValueAfter(c.changes), c.shown) << c.changes.back().name << " = " << c.changes.back().value;
+        auto draft = RewriteSettings(settings, c.in_transaction).Draft();
+        std::optional<std::string> shown;
+        for (const auto &change : c.changes) {
+            shown = draft->Apply(change);
+        }
+        EXPECT_EQ(shown, c.shown) << c.changes.back().name << " = " << c.changes.back().value;
     }
     // Nothing was set.
     EXPECT_EQ(settings.Get("DateStyle").value_or(""), "ISO, MDY");

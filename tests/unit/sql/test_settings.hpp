@@ -25,21 +25,29 @@ public:
         return found == values_.end() ? std::nullopt : std::optional<std::string>(found->second);
     }
 
-    std::optional<std::string> ValueAfter(const std::vector<SettingChange> &changes) const override {
-        auto values = values_;
-        for (const auto &change : changes) {
+    std::unique_ptr<SettingDraft> Draft() const override { return std::make_unique<TestDraft>(*this); }
+
+private:
+    class TestDraft : public SettingDraft {
+    public:
+        explicit TestDraft(const TestSettings &settings) : values_(settings.values_), read_only_(settings.read_only_) {}
+        std::optional<std::string> Apply(const SettingChange &change) override {
             auto key = AsciiLower(change.name);
-            if (read_only_.count(key) || (!values.count(key) && key.find('.') == std::string::npos)) {
+            if (failed_ || read_only_.count(key) || (!values_.count(key) && key.find('.') == std::string::npos)) {
+                failed_ = true;
                 return std::nullopt;
             }
             auto shown = change.value;
             std::transform(shown.begin(), shown.end(), shown.begin(), [](unsigned char c) { return std::toupper(c); });
-            values[key] = shown;
+            return values_[key] = shown;
         }
-        return values.at(AsciiLower(changes.back().name));
-    }
 
-private:
+    private:
+        std::map<std::string, std::string> values_;
+        const std::set<std::string> &read_only_;
+        bool failed_ = false;
+    };
+
     std::map<std::string, std::string> values_;
     std::set<std::string> read_only_;
 };
