@@ -41,14 +41,15 @@ public:
                   engine::CatalogLookup::TableColumns target)
         : session_(session), copy_target_(copy_target), table_(copy_target.table), target_(std::move(target)),
           options_(std::move(options)), binary_(options_.format == copy::CopyOptions::Format::Binary),
-          reader_(options_, copy::CopyColumns{target_.names, table_, {}}), parsed_(kCopyQueuedBatches) {
+          reader_(options_, copy::CopyColumns{target_.names, table_, {}}), text_options_(session.engine_.text_options),
+          parsed_(kCopyQueuedBatches) {
         std::vector<duckdb_logical_type> raw_types;
         for (auto &type : target_.types) {
             raw_types.push_back(type.Get());
             type_oids_.push_back(types::MapLogicalType(type.Get()).oid);
         }
         if (types::ArrowBatchBuilder::AllSupported(raw_types)) {
-            batches_ = std::make_unique<types::ArrowBatchBuilder>(raw_types, session_.text_options_);
+            batches_ = std::make_unique<types::ArrowBatchBuilder>(raw_types, text_options_);
         }
     }
 
@@ -59,9 +60,9 @@ public:
     asio::awaitable<uint64_t> Run() {
         try {
             if (!batches_) {
-                co_await session_.context_.workers.Run([&](const WorkerToken &token) {
-                    appender_ = std::make_unique<engine::TableAppender>(session_.Engine(token).Handle(), target_.schema,
-                                                                        table_, copy_target_.columns);
+                co_await session_.OnWorker([&](StatementWork &work) {
+                    appender_ = std::make_unique<engine::TableAppender>(work.Engine().Handle(), target_.schema, table_,
+                                                                        copy_target_.columns);
                 });
             }
             using namespace asio::experimental::awaitable_operators;
@@ -69,13 +70,14 @@ public:
         } catch (const SqlError &error) {
             append_failure_ = error;
         }
-        // The first error in row order: appended rows precede the rows being parsed.
-        if (!failure_) {
+        // The first error in row order: appended rows precede the rows being parsed, which precede the client's
+        // CopyFail (or cancel).
+        if (append_failure_ || parse_failure_) {
             failure_ = append_failure_ ? append_failure_ : parse_failure_;
         }
         // Destroying the appender flushes it: do it before the rollback, on a worker.
         if (appender_) {
-            co_await session_.context_.workers.Run([&]() {
+            co_await session_.OnWorker([&](StatementWork &) {
                 try {
                     appender_.reset();
                 } catch (...) {
@@ -116,8 +118,8 @@ private:
                 continue;
             }
             try {
-                auto value = types::DecodeParameter(type_oids_[i], Format(), *row[i], session_.text_options_,
-                                                    static_cast<int>(i + 1));
+                auto value =
+                    types::DecodeParameter(type_oids_[i], Format(), *row[i], text_options_, static_cast<int>(i + 1));
                 appender_->Append(value.Get());
             } catch (SqlError &error) {
                 error.where = "COPY " + table_ + ", " + reader_.FieldContext(i, row[i]);
@@ -186,6 +188,13 @@ private:
         }
         if (state == Input::Done && !failure_) {
             co_await Parse(current, true);
+        } else if (state == Input::Failed && !parse_failure_) {
+            // PostgreSQL reads the rows sent before the client's CopyFail (or stray message) first: an error in them
+            // is the one reported, and the client's names the line it interrupted.
+            co_await Parse(current, false);
+        }
+        if (failure_ && failure_->where.empty() && reader_.LineNumber() > 0) {
+            failure_->where = "COPY " + table_ + ", line " + std::to_string(reader_.LineNumber());
         }
         if (failure_ || parse_failure_) {
             parsed_.Abort();
@@ -200,7 +209,7 @@ private:
     //! the appender and this lane only closes it.
     asio::awaitable<void> AppendLane() {
         try {
-            co_await session_.context_.workers.Run([&](const WorkerToken &token) {
+            co_await session_.OnWorker([&](StatementWork &work) {
                 if (!batches_) {
                     if (parsed_.Finished()) {
                         appender_->Close();
@@ -209,7 +218,7 @@ private:
                 }
                 ArrowSchema schema;
                 batches_->ExportSchema(&schema);
-                engine::ArrowBatchView view(session_.Engine(token).Handle(), schema);
+                engine::ArrowBatchView view(work.Engine().Handle(), schema);
                 std::string columns;
                 for (const auto &column : copy_target_.columns) {
                     columns += (columns.empty() ? " (" : ", ") + QuoteIdentifier(column);
@@ -219,7 +228,7 @@ private:
                                            " SELECT " + batches_->SelectList() + " FROM " +
                                            QuoteIdentifier(view.Name());
                 while (auto first = parsed_.Pop()) {
-                    if (session_.cancel_reason_ != CancelReason::None) {
+                    if (work.Interrupted()) {
                         throw SqlError("57014", "canceling statement due to user request");
                     }
                     std::vector<ArrowArrayHandle> group;
@@ -228,7 +237,7 @@ private:
                         group.push_back(std::move(*more));
                     }
                     view.SetBatches(std::move(group));
-                    session_.Engine(token).Run(insert);
+                    work.Engine().Run(insert);
                 }
             });
         } catch (SqlError &error) {
@@ -294,6 +303,7 @@ private:
     copy::CopyOptions options_;
     bool binary_;
     copy::CopyReader reader_;
+    types::TextFormatOptions text_options_; //!< the session's, as the COPY starts (read by the parsing worker)
     std::vector<uint32_t> type_oids_;
     std::unique_ptr<types::ArrowBatchBuilder> batches_;
     std::unique_ptr<engine::TableAppender> appender_;
@@ -311,11 +321,11 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::CopyTarget &copy_target) {
     }
     co_await current_->Admit();
     // The target's columns and their types, from a statement DuckDB prepares but never runs.
-    auto target = co_await context_.workers.Run([&](const WorkerToken &token) {
-        MaterializeOpenPortals(token);
+    auto target = co_await OnWorker([&](StatementWork &work) {
+        work.MaterializeOpenStreams();
         auto schemas =
-            copy_target.schema.empty() ? Engine(token).SearchPath() : std::vector<std::string>{copy_target.schema};
-        return engine::CatalogLookup(Engine(token)).ColumnsOf(schemas, copy_target.table, copy_target.columns);
+            copy_target.schema.empty() ? work.Engine().SearchPath() : std::vector<std::string>{copy_target.schema};
+        return engine::CatalogLookup(work.Engine()).ColumnsOf(schemas, copy_target.table, copy_target.columns);
     });
     CopyFromStdin copy(*this, copy_target, std::move(options), std::move(target));
     std::vector<int16_t> formats(copy.ColumnCount(), copy.Format());

@@ -34,19 +34,25 @@ asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement, 
     ResultStream execution;
     std::vector<std::unique_ptr<types::ValueEncoder>> encoders;
     std::unique_ptr<copy::CopyWriter> writer;
-    co_await context_.workers.Run([&](const WorkerToken &token) {
-        std::string query;
-        if (target.table.empty()) {
-            auto rewrite = sql::RewriteCopyQuery(*statement.tree, RewriteContextFor(token));
-            ApplyEffects(token, rewrite.effects);
+    std::string query;
+    if (target.table.empty()) {
+        auto effects = co_await OnWorker([&](StatementWork &work) {
+            auto rewrite = sql::RewriteCopyQuery(*statement.tree, work.RewriteContextFor());
             query = std::move(*rewrite.text);
-        } else {
-            query = "SELECT " + ColumnList(target.columns) + " FROM " +
-                    (target.schema.empty() ? "" : QuoteIdentifier(target.schema) + ".") + QuoteIdentifier(target.table);
-        }
-        MaterializeOpenPortals(token);
-        execution.prepared = std::make_shared<engine::PreparedStatement>(Engine(token).Prepare(query));
-        execution.result = Engine(token).Execute(*execution.prepared);
+            for (const auto &notice : rewrite.effects.notices) {
+                work.Notice("NOTICE", "00000", notice);
+            }
+            return std::move(rewrite.effects);
+        });
+        co_await ApplySettingChanges(effects); // set_config() in the query
+    } else {
+        query = "SELECT " + ColumnList(target.columns) + " FROM " +
+                (target.schema.empty() ? "" : QuoteIdentifier(target.schema) + ".") + QuoteIdentifier(target.table);
+    }
+    co_await OnWorker([&](StatementWork &work) {
+        work.MaterializeOpenStreams();
+        execution.prepared = std::make_shared<engine::PreparedStatement>(work.Engine().Prepare(query));
+        execution.result = work.Engine().Execute(*execution.prepared);
         std::vector<std::string> names;
         for (size_t i = 0; i < execution.result->ColumnCount(); i++) {
             names.push_back(execution.result->ColumnName(i));
@@ -66,7 +72,8 @@ asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement, 
     uint64_t rows = 0;
     bool finished = false;
     while (!finished) {
-        finished = co_await context_.workers.Run([&](const WorkerToken &token) {
+        finished = co_await OnWorker([&](StatementWork &work) {
+            const auto &text_options = work.TextOptions();
             // Each column's text is encoded into a string kept from row to row (no allocation per value).
             std::vector<std::string> texts(encoders.size());
             copy::CopyRow values(encoders.size());
@@ -87,9 +94,9 @@ asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement, 
                         }
                         texts[c].clear();
                         if (binary) {
-                            encoders[c]->AppendBinary(r, texts[c], text_options_);
+                            encoders[c]->AppendBinary(r, texts[c], text_options);
                         } else {
-                            encoders[c]->AppendText(r, texts[c], text_options_);
+                            encoders[c]->AppendText(r, texts[c], text_options);
                         }
                         values[c] = texts[c];
                     }

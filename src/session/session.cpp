@@ -140,20 +140,22 @@ asio::awaitable<void> Session::Run() {
         context_.connections.Release(*login_.admitted);
         login_.admitted.reset();
     }
-    if (connection_) {
+    if (engine_.connection) {
         context_.sessions.Unregister(connection_id_);
-        // Disconnecting may roll back a transaction: blocking work, done on a worker.
+        // Disconnecting may roll back a transaction: blocking work, done on a worker. DuckDB's statements and results
+        // keep the connection's context alive: they go first.
         std::unique_ptr<engine::EngineConnection> connection;
         {
             std::lock_guard lock(connection_mutex_);
-            connection = std::move(connection_);
+            connection = std::move(engine_.connection);
         }
+        auto portals = std::move(portals_);
+        auto prepared = std::move(prepared_);
+        described_cache_.Clear();
         try {
-            // DuckDB's statements and results keep the connection's context alive: they go first.
-            co_await context_.workers.Run([&](const WorkerToken &token) {
-                portals_.clear();
-                prepared_.clear();
-                described_cache_.Clear();
+            co_await context_.workers.Run([&](const WorkerToken &) {
+                portals.clear();
+                prepared.clear();
                 connection.reset();
             });
         } catch (const std::exception &e) {
@@ -178,7 +180,7 @@ void Session::CancelStatement() {
 
 void Session::Interrupt(CancelReason reason) {
     std::lock_guard lock(connection_mutex_);
-    if (!running_statement_ || !connection_) {
+    if (!running_statement_ || !engine_.connection) {
         return; // between statements a cancel is harmless, as in PostgreSQL
     }
     auto none = CancelReason::None;
@@ -190,7 +192,7 @@ void Session::Interrupt(CancelReason reason) {
         }
     }
     // Again when already interrupted: DuckDB forgets an interrupt that arrives before its query starts.
-    connection_->Interrupt();
+    engine_.connection->Interrupt();
 }
 
 void Session::ThrowIfCanceled() const {
@@ -320,22 +322,13 @@ void Session::Terminate(bool interrupt_running) {
 }
 
 asio::awaitable<void> Session::OpenDatabase() {
-    auto time_zone = types::TimeZone::Load(*settings_.Get("TimeZone"));
-    std::string set_time_zone = "SET TimeZone = '" + time_zone->Name() + "'";
-    connection_ = co_await context_.workers.Run([this, &set_time_zone](const WorkerToken &token) {
-        auto database = context_.databases.Get(login_.database);
-        auto connection = std::make_unique<engine::EngineConnection>(database);
-        connection->Run(set_time_zone);
-        return connection;
+    // The connection, its time zone and search_path (options=-c search_path=...), in one hand-off.
+    const auto settings = WantedEngineSettings();
+    co_await OnWorker([&](StatementWork &work) {
+        work.Connect(context_.databases.Get(login_.database));
+        work.ApplySettings(settings);
     });
-    time_zone_ = time_zone;
-    text_options_.time_zone = time_zone.get();
-    if (*settings_.Get("search_path") != applied_search_path_) {
-        co_await context_.workers.Run(
-            [&](const WorkerToken &token) { ApplySettings(token); }); // options=-c search_path=...
-    }
-    text_options_.extra_float_digits = std::stoi(*settings_.Get("extra_float_digits"));
-    connection_id_ = connection_->ConnectionId();
+    connection_id_ = engine_.connection->ConnectionId();
     gate_ = context_.statement_gates.For(login_.database);
     auto [pid, secret] = context_.backends.Register(weak_from_this());
     process_id_ = pid;
@@ -379,7 +372,7 @@ asio::awaitable<void> Session::OpenDatabase() {
 }
 
 void Session::ReportActivity(const char *state, const std::string &query, const char *wait_event) {
-    if (connection_id_ == 0 && !connection_) {
+    if (connection_id_ == 0 && !engine_.connection) {
         return;
     }
     if (std::string_view(state) == "active" && *wait_event == '\0') {
@@ -708,6 +701,7 @@ void Session::WriteError(const SqlError &error) {
 
 void Session::WriteNotice(const std::string &severity, const std::string &sqlstate, const std::string &message,
                           const std::string &detail) {
+    AssertIoThread();
     wire::ErrorFields fields;
     fields.severity = severity;
     fields.sqlstate = sqlstate;

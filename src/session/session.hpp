@@ -6,10 +6,13 @@
 //   every frontend message handler, the transaction state, settings, prepared statements, portals, the output
 //   buffer and the StatementExecution of the running statement. Nothing else touches them while the loop runs.
 // - Worker threads (WorkerPool) run the blocking parts: every call into DuckDB. The I/O coroutine hands work to a
-//   worker with `co_await context_.workers.Run(...)` and is suspended until the work is done, so ownership of what
-//   the work touches (the DuckDB connection, the portals' results, the output buffer rows are encoded into) passes
-//   to the worker and back, never shared. Blocking methods take a `const WorkerToken &` that only WorkerPool::Run
-//   can make; the DuckDB connection is reached only through Engine(token).
+//   worker with `co_await OnWorker(...)` and is suspended until the work is done. The work receives a StatementWork
+//   and touches only that and the objects of the statement it was given (its ResultStream, Portal, PreparedEntry,
+//   COPY buffers): the StatementWork lends it, for that hand-off, the EngineState (the DuckDB connection, the text
+//   options, the applied search path), the output buffer, the suspended portals' results, and read-only views of
+//   the login and the settings (LentState). No Session method runs on a worker; the blocking ones are
+//   StatementWork's, which only a worker can make (its constructor takes a WorkerToken, which only WorkerPool::Run
+//   makes). Setting changes a statement asks for (set_config()) are made back on the I/O thread.
 // - Other threads (another session's pg_cancel_backend, a CancelRequest's session, server shutdown) reach a session
 //   only through BackendHandle: CancelStatement() and Terminate(), which touch the atomics marked below and
 //   connection_mutex_, and post everything else to the session's I/O thread.
@@ -19,6 +22,7 @@
 #include "common/lru_cache.hpp"
 #include "common/sql_error.hpp"
 #include "engine/engine_connection.hpp"
+#include "session/engine_state.hpp"
 #include "session/message_stream.hpp"
 #include "session/portal.hpp"
 #include "session/result_encoder.hpp"
@@ -27,6 +31,7 @@
 #include "session/startup_exchange.hpp"
 #include "session/startup_limiter.hpp"
 #include "session/statement_execution.hpp"
+#include "session/statement_work.hpp"
 #include "session/transaction_state.hpp"
 #include "session/worker_token.hpp"
 #include "sql/access_check.hpp"
@@ -82,11 +87,6 @@ private:
     void WriteStartupReport();
 
     // Extended query protocol (session_extended.cpp).
-    //! True when the result has the columns the statement's RowDescription announced: their number,
-    //! and the type of each column whose type DuckDB knew at Parse.
-    static bool MatchesDescription(const PreparedEntry &entry, engine::QueryResult &result);
-    //! The types of parameters the statement casts explicitly ($1::oid[] -> 1028), by number.
-    static std::map<int32_t, uint32_t> CastParameterTypes(const sql::ParsedStatement &statement);
     asio::awaitable<void> HandleExtendedMessage(wire::FrontendType type, std::span<const uint8_t> payload);
     asio::awaitable<void> HandleParse(const wire::ParseMessage &message);
     //! The parse of `text`, remembered when the text is short (a pure function of the text: never stale).
@@ -98,49 +98,30 @@ private:
     asio::awaitable<void> ExecutePortal(PortalRun &run);
     void HandleClose(const wire::CloseMessage &message);
     asio::awaitable<void> HandleSync();
-    //! Result columns of a prepared entry, for Describe (no execution).
-    void DescribeEntry(PreparedEntry &entry);
-    //! Reads every suspended portal's remaining rows into memory (blocking, worker thread).
-    void MaterializeOpenPortals(const WorkerToken &token);
     //! Debug builds: the caller is the session's I/O thread (no worker).
     static void AssertIoThread() { assert(!WorkerToken::OnWorkerThread()); }
-    //! The session's DuckDB connection, for blocking calls (on a worker).
-    engine::EngineConnection &Engine(const WorkerToken &) { return *connection_; }
+    //! Runs `work` on a worker thread with the StatementWork the session lends it (see LentState), the session's
+    //! coroutine suspended until it is done; returns what `work` returns. Lambdas given here capture by reference only:
+    //! GCC 12 destroys a coroutine's by-value parameters, and the temporaries of a co_await expression, twice.
+    template <class Work>
+    auto OnWorker(Work &&work) -> asio::awaitable<std::invoke_result_t<Work &, StatementWork &>>;
+    //! The results of suspended portals (DuckDB gives them up before the connection runs anything else).
+    std::vector<ResultStream *> OpenStreams();
     //! Portals end with their transaction (and the unnamed one with the next Query).
     void ClosePortals();
     //! The session's SQL cursors as pg_cursors shows them (called from DuckDB during a query).
     std::vector<engine::CursorInfo> ListCursors() const;
 
-    // Statements run on DuckDB (blocking parts run on a worker thread).
-    //! `parameter_casts`: `$n` -> SQL type, for parameters DuckDB cannot type by itself.
-    std::shared_ptr<engine::PreparedStatement>
-    PrepareGeneric(const WorkerToken &token, const sql::ParsedStatement &statement, sql::RewriteEffects &effects,
-                   const std::map<int32_t, std::string> &parameter_casts = {});
-    //! Applies what a statement's rewrite asks of the session, once, as the statement runs: its set_config() changes
-    //! (as SET would make them) and its notices. Blocking: worker thread.
-    void ApplyEffects(const WorkerToken &token, const sql::RewriteEffects &effects);
-    //! What the rewrite passes need to know about this session.
-    sql::RewriteContext RewriteContextFor(const WorkerToken &token,
-                                          const std::map<int32_t, std::string> &parameter_casts = {});
-    //! Prepares a Parse's statement, typing the parameters DuckDB cannot infer from the types the
-    //! client declared, or as text (PostgreSQL's choice for an unknown parameter). Blocking.
-    void PrepareForParse(const WorkerToken &token, PreparedEntry &entry);
-    //! Re-prepares a portal's statement with types guessed from its text parameter values
-    //! (integer, decimal or text) for the parameters DuckDB could not type. Blocking.
-    void TypeUnresolvedParameters(const WorkerToken &token, Portal &portal,
-                                  const std::vector<std::optional<std::string>> &values,
-                                  const std::vector<int16_t> &formats);
-    void StartExecution(const WorkerToken &token, ResultStream &execution, const sql::ParsedStatement &statement,
-                        const std::vector<types::OwnedValue> &parameters, const std::vector<int16_t> &result_formats);
-    //! Executes the prepared statement; an autocommit write that hits a write-write conflict is
-    //! retried (blocking: worker thread).
-    void ExecuteRetryingConflicts(const WorkerToken &token, ResultStream &execution,
-                                  const sql::ParsedStatement &statement);
-    //! Sends the rows of a started execution, up to `max_rows` (0: all), in budgets encoded on a
-    //! worker; `start`, when given and set, runs on the first of those workers before any row (it starts
-    //! the execution and may write the RowDescription).
+    //! Starts a statement's execution on a worker (StatementWork::Start); false when it stopped for set_config().
+    using StartFunction = std::function<bool(StatementWork &)>;
+    //! Sends the rows of a started execution, up to `max_rows` (0: all), in budgets encoded on a worker; `start`,
+    //! when given and set, runs on the first of those workers before any row (it starts the execution and may write
+    //! the RowDescription). When it stops for set_config() the setting changes are made here, then it runs again.
     asio::awaitable<EncodeStatus> StreamRows(ResultStream &execution, uint64_t max_rows,
-                                             const std::function<void(const WorkerToken &)> *start = nullptr);
+                                             const StartFunction *start = nullptr);
+    //! Makes the setting changes a statement's rewrite asks for (set_config()), as SET would, on the I/O thread,
+    //! and has DuckDB follow them; they are then gone from `effects`.
+    asio::awaitable<void> ApplySettingChanges(sql::RewriteEffects &effects);
     //! Turns an unexpected exception from the statement path into the statement's error (XX000; 53200 for
     //! std::bad_alloc), logged with a stack trace and counted in duckgres_panics_total. The session goes on.
     SqlError ContainFault(const std::exception &fault);
@@ -191,8 +172,10 @@ private:
     asio::awaitable<void> AfterSchemaChange(const sql::ParsedStatement &statement);
     //! Throws 42501 for a read-only user asking for a read-write transaction (`parameter` names what it set).
     void RefuseReadWrite(const std::string &parameter) const;
-    //! Makes the encoders and DuckDB follow the settings (TimeZone, extra_float_digits). Blocking: worker.
-    void ApplySettings(const WorkerToken &token);
+    //! What the settings ask of DuckDB and the encoders.
+    EngineSettings WantedEngineSettings() const;
+    //! Makes the encoders and DuckDB follow the settings (TimeZone, search_path, extra_float_digits).
+    asio::awaitable<void> ApplySettings();
     void RunShow(const sql::ShowStatement &show, bool describe = true);
     // SQL cursors (session_cursors.cpp).
     asio::awaitable<void> DeclareCursor(const sql::ParsedStatement &statement,
@@ -204,11 +187,6 @@ private:
     asio::awaitable<void> RunCopyFrom(const sql::CopyTarget &target);
     asio::awaitable<void> RunCopyTo(const sql::ParsedStatement &statement, const sql::CopyTarget &target);
     asio::awaitable<void> RunGeneric(const sql::ParsedStatement &statement);
-    //! For DROP TABLE: the sequences of its serial columns (PostgreSQL drops them with the table).
-    //! Blocking: worker thread.
-    std::vector<std::string> SerialSequencesOf(const WorkerToken &token, const sql::ParsedStatement &statement);
-    //! Whether the object of an IF [NOT] EXISTS statement exists now. Blocking: worker thread.
-    bool Exists(const WorkerToken &token, const sql::ExistenceCheck &check);
     //! PostgreSQL's "... does not exist, skipping" / "... already exists, skipping" NOTICEs, if any.
     asio::awaitable<void> WriteSkippingNotices(const sql::ParsedStatement &statement);
     //! DEALLOCATE ALL / DISCARD ALL: forgets every prepared statement, Parse's and SQL PREPARE's.
@@ -231,8 +209,6 @@ private:
     void WriteComplete(const std::string &tag);
     void WriteNotice(const std::string &severity, const std::string &sqlstate, const std::string &message,
                      const std::string &detail = "");
-    //! What DROP SCHEMA ... CASCADE takes with `schema`, as PostgreSQL names it ("table s.t"), in creation order.
-    std::vector<std::string> ObjectsInSchema(const WorkerToken &token, const std::string &schema);
     void WriteReady();
     void WriteReportedParameters();
     //! Publishes this session's pg_stat_activity row (state "active", "idle", "idle in transaction"...).
@@ -250,20 +226,17 @@ private:
     std::string query_text_; //!< the Query being run, for error positions
     std::string last_query_; //!< the statement running or last run, for pg_stat_activity
     int64_t query_start_micros_ = 0;
-    std::unique_ptr<engine::EngineConnection> connection_;
+    //! The DuckDB connection and its applied state: lent to workers (OnWorker), guarded by connection_mutex_ against
+    //! Interrupt() while the session closes it.
+    EngineState engine_;
     idx_t connection_id_ = 0;
     SessionSettings settings_;
-    std::shared_ptr<const types::TimeZone> time_zone_;
-    //! The search_path value last given to DuckDB (empty: apply again, e.g. after CREATE SCHEMA).
-    std::string applied_search_path_ = "\"$user\", public";
     //! Parse trees of recent short query texts (simple Query and Parse): a repeated query skips parsing.
     LruCache<const sql::ParsedQuery> parse_cache_{64};
     //! Statements described at Parse, by query text and declared parameter types: a later Parse of the same text
     //! takes the entry without a trip to a worker while the catalog version is the same (drivers Parse the
     //! unnamed statement again for every query). Never changed once described; cleared when settings change.
     LruCache<PreparedEntry> described_cache_{64};
-    std::string creation_schema_ = "public"; //!< the first existing schema of the applied search path
-    types::TextFormatOptions text_options_;
     TransactionState tx_;
     Phase phase_ = Phase::Startup;
     int32_t process_id_ = 0;
@@ -277,7 +250,7 @@ private:
     std::chrono::steady_clock::time_point statement_deadline_;
     asio::steady_timer watch_timer_;
     asio::steady_timer idle_timer_;
-    //! Guards connection_ against Interrupt() from other threads while the session closes it.
+    //! Guards engine_.connection against Interrupt() from other threads while the session closes it.
     std::mutex connection_mutex_;
     std::map<std::string, std::shared_ptr<PreparedEntry>> prepared_;
     //! Statements of SQL PREPARE (prepared on DuckDB's side), by name: their query's classification, for
@@ -290,5 +263,17 @@ private:
     bool sync_lost_ = false;
     std::string injected_fault_; //!< test builds: the fault the next statement raises
 };
+
+template <class Work>
+auto Session::OnWorker(Work &&work) -> asio::awaitable<std::invoke_result_t<Work &, StatementWork &>> {
+    AssertIoThread();
+    const bool read_only = tx_.SetReadOnly() || !login_.access.rights.write;
+    LentState lent{engine_,   stream_.Out(), OpenStreams(), login_,        process_id_,
+                   settings_, !tx_.IsIdle(), read_only,     cancel_reason_};
+    co_return co_await context_.workers.Run([&](const WorkerToken &token) {
+        StatementWork statement_work(token, lent);
+        return work(statement_work);
+    });
+}
 
 } // namespace duckgres::session

@@ -1,6 +1,7 @@
 // SQL cursors of Session: DECLARE, FETCH, MOVE and CLOSE, kept as portals (they share one namespace).
 #include "session/session.hpp"
 
+#include "common/internal_fault.hpp"
 #include "common/wall_clock.hpp"
 #include "sql/command_tag.hpp"
 #include "sql/rewriter.hpp"
@@ -11,6 +12,12 @@ namespace {
 
 std::string Quoted(const std::string &name) {
     return "\"" + name + "\"";
+}
+
+//! Starts a cursor's query, made at DECLARE (whose rewrite's effects were made then: its execution has none).
+void StartCursor(StatementWork &work, Portal &portal) {
+    const bool started = work.Start(portal.execution, portal.source->statement, {}, portal.result_formats);
+    DG_ASSERT(started);
 }
 
 } // namespace
@@ -39,19 +46,23 @@ asio::awaitable<void> Session::DeclareCursor(const sql::ParsedStatement &stateme
         portal.result_formats = {1};
     }
     // Describe (of the cursor as a portal, as psycopg does) needs the columns before FETCH.
-    co_await context_.workers.Run([&](const WorkerToken &token) {
-        // The cursor's query runs from DECLARE on: its rewrite's effects (set_config) are applied now.
-        auto query = sql::RewriteCursorQuery(*statement.tree, RewriteContextFor(token));
+    auto effects = co_await OnWorker([&](StatementWork &work) {
+        auto query = sql::RewriteCursorQuery(*statement.tree, work.RewriteContextFor());
         entry->statement.text = std::move(*query.text);
-        MaterializeOpenPortals(token);
-        entry->prepared = PrepareGeneric(token, entry->statement, entry->effects);
-        ApplyEffects(token, query.effects);
-        DescribeEntry(*entry);
+        work.MaterializeOpenStreams();
+        entry->prepared = work.Prepare(entry->statement, entry->effects);
+        StatementWork::Describe(*entry);
+        for (const auto &notice : query.effects.notices) {
+            work.Notice("NOTICE", "00000", notice);
+        }
+        return std::move(query.effects);
     });
+    // The cursor's query runs from DECLARE on: its rewrite's set_config() changes are made now.
+    co_await ApplySettingChanges(effects);
     if (portal.hold) {
         // A held cursor outlives the transaction (and DuckDB's stream): read its rows now.
-        co_await context_.workers.Run([&](const WorkerToken &token) {
-            StartExecution(token, portal.execution, entry->statement, {}, portal.result_formats);
+        co_await OnWorker([&](StatementWork &work) {
+            StartCursor(work, portal);
             if (portal.execution.result) {
                 portal.execution.result->Materialize();
             }
@@ -84,9 +95,7 @@ asio::awaitable<void> Session::FetchCursor(const sql::ParsedStatement &statement
     auto source = portal.source;
     if (!portal.execution.started) {
         portal.execution.prepared = source->prepared;
-        co_await context_.workers.Run([&](const WorkerToken &token) {
-            StartExecution(token, portal.execution, source->statement, {}, portal.result_formats);
-        });
+        co_await OnWorker([&](StatementWork &work) { StartCursor(work, portal); });
     }
     // Through the extended protocol the RowDescription comes from Describe, not from Execute,
     // and the formats are those of the portal running FETCH; otherwise the cursor's own.
@@ -97,7 +106,7 @@ asio::awaitable<void> Session::FetchCursor(const sql::ParsedStatement &statement
     uint64_t rows = 0;
     if (portal.execution.encoder && !portal.finished) {
         if (fetch.move) {
-            co_await context_.workers.Run([&](const WorkerToken &token) {
+            co_await OnWorker([&](StatementWork &) {
                 std::string discarded;
                 uint64_t before = portal.execution.encoder->RowCount();
                 auto limit = static_cast<uint64_t>(fetch.count);

@@ -28,19 +28,6 @@ SqlError NoSuchStatement(const std::string &name) {
 
 } // namespace
 
-bool Session::MatchesDescription(const PreparedEntry &entry, engine::QueryResult &result) {
-    if (entry.fields.size() != result.ColumnCount()) {
-        return false;
-    }
-    for (size_t i = 0; i < entry.fields.size(); i++) {
-        if (i < entry.typed_columns.size() && entry.typed_columns[i] &&
-            entry.fields[i].type_oid != types::MapLogicalType(result.ColumnType(i)).oid) {
-            return false;
-        }
-    }
-    return true;
-}
-
 asio::awaitable<void> Session::HandleExtendedMessage(wire::FrontendType type, std::span<const uint8_t> payload) {
     switch (type) {
     case wire::FrontendType::Parse: {
@@ -49,6 +36,10 @@ asio::awaitable<void> Session::HandleExtendedMessage(wire::FrontendType type, st
         break;
     }
     case wire::FrontendType::Bind: {
+        // As PostgreSQL: the statement is looked up before the rest of the message is read.
+        if (auto target = wire::ParseBindTarget(payload); !prepared_.count(target.statement)) {
+            throw NoSuchStatement(target.statement);
+        }
         auto message = wire::ParseBind(payload);
         co_await HandleBind(message);
         break;
@@ -106,16 +97,16 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
         for (auto type_oid : message.param_types) {
             key += '\0' + std::to_string(type_oid);
         }
-        const auto version = connection_->GetDatabase().CatalogVersion(); // read first: later changes count
+        const auto version = engine_.connection->GetDatabase().CatalogVersion(); // read first: later changes count
         if (auto described = described_cache_.Find(key); described && described->catalog_version == version) {
             entry = described;
         } else {
             // Checked before DuckDB prepares (binds) anything of it; a described entry passed this check already.
             sql::CheckStatementAccess(entry->statement, login_.access);
-            co_await context_.workers.Run([&](const WorkerToken &token) {
-                MaterializeOpenPortals(token);
-                PrepareForParse(token, *entry);
-                DescribeEntry(*entry);
+            co_await OnWorker([&](StatementWork &work) {
+                work.MaterializeOpenStreams();
+                work.PrepareForParse(*entry);
+                StatementWork::Describe(*entry);
             });
             entry->catalog_version = version;
             described_cache_.Insert(key, entry);
@@ -145,169 +136,6 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
     wire::WriteParseComplete(stream_.Out());
 }
 
-std::map<int32_t, uint32_t> Session::CastParameterTypes(const sql::ParsedStatement &statement) {
-    std::map<int32_t, uint32_t> types;
-    if (!statement.tree) {
-        return types;
-    }
-    for (const auto &[number, name] : sql::ExplicitParameterTypes(*statement.tree)) {
-        const bool array = name.ends_with("[]");
-        const std::string base = array ? name.substr(0, name.size() - 2) : name;
-        if (number < 1 || base == "varchar" || base == "bpchar" || base == "name" || base.starts_with("reg")) {
-            // PostgreSQL types $1::varchar, $1::char(n) and their arrays as text; reg* casts are
-            // looked up by name in Duckgres, so their parameters are text too.
-            continue;
-        }
-        // jsonb is DuckDB's JSON, reported as json (docs/type-mapping.md).
-        uint32_t type_oid = types::TypeOidForName(base == "jsonb" ? "json" : base);
-        if (type_oid != 0) {
-            types[number] = array ? types::ArrayTypeOf(type_oid) : type_oid;
-        }
-    }
-    return types;
-}
-
-void Session::PrepareForParse(const WorkerToken &token, PreparedEntry &entry) {
-    // Declared in Parse, or else cast in the statement ($1::oid[]).
-    auto declared = entry.parameter_types;
-    for (const auto &[number, type_oid] : CastParameterTypes(entry.statement)) {
-        if (declared.size() < static_cast<size_t>(number)) {
-            declared.resize(number, 0);
-        }
-        if (declared[number - 1] == 0) {
-            declared[number - 1] = type_oid;
-        }
-    }
-    std::map<int32_t, std::string> casts;
-    try {
-        entry.prepared = PrepareGeneric(token, entry.statement, entry.effects);
-    } catch (const SqlError &) {
-        for (size_t i = 0; i < declared.size(); i++) {
-            if (declared[i] != 0) {
-                casts[static_cast<int32_t>(i + 1)] = types::CastTypeNameForOid(declared[i]);
-            }
-        }
-        if (casts.empty()) {
-            throw;
-        }
-        entry.prepared = PrepareGeneric(token, entry.statement, entry.effects, casts);
-    }
-    // Parameters DuckDB could not type: a declared type decides; otherwise the value does, at
-    // Bind (see TypeUnresolvedParameters), except that a result's columns must be known now for
-    // Describe, so there PostgreSQL's choice for an unknown parameter, text, is tried.
-    auto handle = entry.prepared->handle.Get();
-    std::map<int32_t, std::string> as_text;
-    for (idx_t i = 0; i < duckdb_nparams(handle); i++) {
-        auto number = static_cast<int32_t>(i + 1);
-        if (duckdb_param_type(handle, i + 1) != DUCKDB_TYPE_INVALID || casts.count(number)) {
-            continue;
-        }
-        uint32_t type_oid = i < declared.size() ? declared[i] : 0;
-        if (type_oid == types::oid::kNumeric) {
-            // DuckDB's DECIMAL has a fixed scale: Bind takes it from the value.
-            entry.unresolved_parameters.push_back(number);
-        } else if (type_oid != 0) {
-            casts[number] = types::CastTypeNameForOid(type_oid);
-        } else {
-            entry.unresolved_parameters.push_back(number);
-            as_text[number] = "text";
-        }
-    }
-    if (!casts.empty()) {
-        entry.prepared = PrepareGeneric(token, entry.statement, entry.effects, casts);
-    }
-    bool unknown_columns =
-        duckdb_prepared_statement_column_count(entry.prepared->handle.Get()) == 1 &&
-        duckdb_prepared_statement_column_type(entry.prepared->handle.Get(), 0) == DUCKDB_TYPE_INVALID;
-    if (!entry.unresolved_parameters.empty() && entry.statement.returns_rows && unknown_columns) {
-        auto with_text = casts;
-        with_text.insert(as_text.begin(), as_text.end());
-        try {
-            entry.prepared = PrepareGeneric(token, entry.statement, entry.effects, with_text);
-            std::erase_if(entry.unresolved_parameters, [&](int32_t number) { return as_text.count(number) > 0; });
-        } catch (const SqlError &) {
-            // Text does not fit here (`$1 + 1`): Bind types the parameter from its value.
-        }
-    }
-}
-
-void Session::TypeUnresolvedParameters(const WorkerToken &token, Portal &portal,
-                                       const std::vector<std::optional<std::string>> &values,
-                                       const std::vector<int16_t> &formats) {
-    const auto &entry = *portal.source;
-    std::map<int32_t, std::string> casts;
-    auto oids = entry.parameter_types;
-    for (auto number : entry.unresolved_parameters) {
-        const auto &value = values[number - 1];
-        if (!value) {
-            // NULL says nothing about the type: PostgreSQL's unknown is text; numeric any scale.
-            auto declared = oids[number - 1];
-            casts[number] = declared == types::oid::kNumeric ? "numeric(38,0)" : "text";
-            if (declared == 0) {
-                oids[number - 1] = types::oid::kText;
-            }
-            continue;
-        }
-        bool binary = FormatFor(formats, number - 1) != 0;
-        if (oids[number - 1] == types::oid::kNumeric) {
-            casts[number] = "numeric(38," + std::to_string(types::NumericValueScale(*value, binary)) + ")";
-        } else if (!binary) {
-            oids[number - 1] = types::GuessTextValueOid(*value);
-            casts[number] = types::CastTypeNameForOid(oids[number - 1]);
-        }
-    }
-    if (casts.empty()) {
-        return;
-    }
-    PreparedEntry typed;
-    typed.statement = entry.statement;
-    typed.prepared = PrepareGeneric(token, entry.statement, typed.effects, casts);
-    DescribeEntry(typed);
-    portal.prepared = typed.prepared;
-    portal.effects = std::move(typed.effects);
-    portal.fields = std::move(typed.fields);
-    portal.parameter_types = std::move(oids);
-}
-
-void Session::DescribeEntry(PreparedEntry &entry) {
-    auto handle = entry.prepared->handle.Get();
-    auto count = duckdb_nparams(handle);
-    if (entry.parameter_types.size() > count) {
-        // PostgreSQL allows more declared types than used parameters; DuckDB does not know them.
-        entry.parameter_types.resize(count);
-    }
-    entry.parameter_types.resize(count, 0);
-    // A parameter the statement casts ($1::oid[]) has the cast's type, as PostgreSQL reports it.
-    for (const auto &[number, type_oid] : CastParameterTypes(entry.statement)) {
-        if (static_cast<idx_t>(number) <= count && entry.parameter_types[number - 1] == 0) {
-            entry.parameter_types[number - 1] = type_oid;
-        }
-    }
-    for (idx_t i = 0; i < count; i++) {
-        if (entry.parameter_types[i] == 0) {
-            LogicalTypeHandle type(duckdb_param_logical_type(handle, i + 1));
-            entry.parameter_types[i] = type ? types::ParameterTypeOid(type.Get()) : 25;
-        }
-    }
-    const auto &statement = entry.statement;
-    bool returns_rows = statement.tree ? statement.returns_rows
-                                       : entry.prepared->type == DUCKDB_STATEMENT_TYPE_SELECT ||
-                                             entry.prepared->type == DUCKDB_STATEMENT_TYPE_EXPLAIN ||
-                                             entry.prepared->type == DUCKDB_STATEMENT_TYPE_PRAGMA ||
-                                             entry.prepared->type == DUCKDB_STATEMENT_TYPE_CALL;
-    if (!returns_rows) {
-        return;
-    }
-    auto columns = duckdb_prepared_statement_column_count(handle);
-    bool rename = statement.column_names.size() == columns;
-    for (idx_t i = 0; i < columns; i++) {
-        LogicalTypeHandle type(duckdb_prepared_statement_column_logical_type(handle, i));
-        auto name = TakeDuckDbString(const_cast<char *>(duckdb_prepared_statement_column_name(handle, i)));
-        entry.fields.push_back(DescribeField(rename ? statement.column_names[i] : name, type.Get(), 0));
-        entry.typed_columns.push_back(duckdb_get_type_id(type.Get()) != DUCKDB_TYPE_INVALID);
-    }
-}
-
 asio::awaitable<void> Session::HandleBind(const wire::BindMessage &message) {
     auto found = prepared_.find(message.statement);
     if (found == prepared_.end()) {
@@ -331,9 +159,8 @@ asio::awaitable<void> Session::HandleBind(const wire::BindMessage &message) {
     portal.source = entry;
     portal.result_formats = message.result_formats;
     if (!entry->unresolved_parameters.empty()) {
-        co_await context_.workers.Run([&](const WorkerToken &token) {
-            TypeUnresolvedParameters(token, portal, message.params, message.param_formats);
-        });
+        co_await OnWorker(
+            [&](StatementWork &work) { work.TypeUnresolvedParameters(portal, message.params, message.param_formats); });
     }
     CheckFormats(message.result_formats, (portal.prepared ? portal.fields : entry->fields).size(), "result");
     const auto &parameter_types = portal.prepared ? portal.parameter_types : entry->parameter_types;
@@ -344,7 +171,7 @@ asio::awaitable<void> Session::HandleBind(const wire::BindMessage &message) {
             continue;
         }
         portal.parameters.push_back(types::DecodeParameter(parameter_types[i], FormatFor(message.param_formats, i),
-                                                           *value, text_options_, static_cast<int>(i + 1)));
+                                                           *value, engine_.text_options, static_cast<int>(i + 1)));
     }
     if (message.portal.empty()) {
         portals_.erase("");
@@ -432,20 +259,24 @@ asio::awaitable<void> Session::ExecutePortal(PortalRun &run) {
     const auto &source = *run.source;
     const auto &statement = source.statement;
     co_await current_->Admit();
-    std::function<void(const WorkerToken &)> start;
+    StartFunction start;
     if (!portal.execution.started) {
         co_await WriteSkippingNotices(statement);
         portal.execution.prepared = portal.prepared ? portal.prepared : source.prepared;
         portal.execution.effects = portal.prepared ? portal.effects : source.effects;
-        start = [&](const WorkerToken &token) {
-            StartExecution(token, portal.execution, statement, portal.parameters, portal.result_formats);
+        start = [&](StatementWork &work) {
+            if (!work.Start(portal.execution, statement, portal.parameters, portal.result_formats)) {
+                return false;
+            }
             // DDL since Parse changed the columns (DuckDB rebinds silently): the client decodes rows
             // by the described columns, so refuse, as PostgreSQL does.
-            if (!portal.prepared && portal.execution.encoder && !MatchesDescription(source, *portal.execution.result)) {
+            if (!portal.prepared && portal.execution.encoder &&
+                !StatementWork::MatchesDescription(source, *portal.execution.result)) {
                 portal.execution.result.reset();
                 portal.execution.encoder.reset();
                 throw SqlError("0A000", "cached plan must not change result type");
             }
+            return true;
         };
     }
     auto status = co_await StreamRows(portal.execution, run.max_rows, &start);
@@ -462,6 +293,16 @@ asio::awaitable<void> Session::ExecutePortal(PortalRun &run) {
     co_await AfterSchemaChange(statement);
 }
 
+std::vector<ResultStream *> Session::OpenStreams() {
+    std::vector<ResultStream *> open;
+    for (auto &[name, portal] : portals_) {
+        if (portal.execution.result && !portal.finished) {
+            open.push_back(&portal.execution);
+        }
+    }
+    return open;
+}
+
 void Session::HandleClose(const wire::CloseMessage &message) {
     if (message.kind == 'S') {
         prepared_.erase(message.name);
@@ -469,14 +310,6 @@ void Session::HandleClose(const wire::CloseMessage &message) {
         portals_.erase(message.name);
     }
     wire::WriteCloseComplete(stream_.Out());
-}
-
-void Session::MaterializeOpenPortals(const WorkerToken &token) {
-    for (auto &[name, portal] : portals_) {
-        if (portal.execution.result && !portal.finished) {
-            portal.execution.result->Materialize();
-        }
-    }
 }
 
 std::vector<engine::CursorInfo> Session::ListCursors() const {

@@ -1,8 +1,7 @@
 // SET, RESET and SHOW of Session, and how the settings reach DuckDB and the encoders.
 #include "session/session.hpp"
 
-#include "common/sql_quote.hpp"
-#include "engine/catalog_lookup.hpp"
+#include "common/ascii.hpp"
 
 namespace duckgres::session {
 
@@ -41,11 +40,12 @@ asio::awaitable<void> Session::RunSet(const sql::ParsedStatement &statement) {
         ChangeSetting(set->name, set->value == "DEFAULT" ? std::nullopt : std::optional<std::string>(set->value),
                       set->is_local);
     }
-    co_await context_.workers.Run([&](const WorkerToken &token) { ApplySettings(token); });
+    co_await ApplySettings();
     WriteComplete(statement.tag);
 }
 
 void Session::ChangeSetting(const std::string &name, const std::optional<std::string> &value, bool is_local) {
+    AssertIoThread();
     if (SetTestHook(name, value)) {
         return;
     }
@@ -93,41 +93,32 @@ void Session::RefuseReadWrite(const std::string &parameter) const {
     }
 }
 
-void Session::ApplySettings(const WorkerToken &token) {
+EngineSettings Session::WantedEngineSettings() const {
+    return {*settings_.Get("TimeZone"), *settings_.Get("search_path"), login_.user,
+            std::stoi(*settings_.Get("extra_float_digits"))};
+}
+
+asio::awaitable<void> Session::ApplySettings() {
     described_cache_.Clear(); // a statement may read differently now (search_path, ...)
-    // What the encoders and DuckDB see.
-    auto zone_name = *settings_.Get("TimeZone");
-    if (zone_name != (text_options_.time_zone ? text_options_.time_zone->Name() : "")) {
-        auto zone = types::TimeZone::Load(zone_name);
-        MaterializeOpenPortals(token);
-        Engine(token).Run("SET TimeZone = '" + zone->Name() + "'");
-        time_zone_ = zone;
-        text_options_.time_zone = zone.get();
+    const auto settings = WantedEngineSettings();
+    co_await OnWorker([&settings](StatementWork &work) { work.ApplySettings(settings); });
+}
+
+asio::awaitable<void> Session::ApplySettingChanges(sql::RewriteEffects &effects) {
+    if (effects.setting_changes.empty()) {
+        co_return;
     }
-    text_options_.extra_float_digits = std::stoi(*settings_.Get("extra_float_digits"));
-    auto search_path = *settings_.Get("search_path");
-    if (search_path != applied_search_path_) {
-        // DuckDB resolves unqualified names through its search_path and creates in its first schema, but
-        // refuses schemas that do not exist: those are left out (and the path is applied again after
-        // CREATE SCHEMA). DuckDB's own main stays last, where objects made with DuckDB's syntax live.
-        auto schemas = engine::CatalogLookup(Engine(token)).SchemaNames();
-        std::string path;
-        creation_schema_.clear();
-        for (const auto &schema : SearchPathSchemas(search_path, login_.user)) {
-            if (schemas.count(schema) && schema != "main") {
-                path += QuoteIdentifier(schema) + ",";
-                if (creation_schema_.empty()) {
-                    creation_schema_ = schema;
-                }
-            }
+    std::exception_ptr failure; // the changes before a failing one stay made, and reach DuckDB
+    try {
+        for (const auto &change : std::exchange(effects.setting_changes, {})) {
+            ChangeSetting(AsciiLower(change.name), change.value, change.is_local); // set_config()
         }
-        if (creation_schema_.empty()) {
-            creation_schema_ = "main";
-        }
-        MaterializeOpenPortals(token);
-        Engine(token).Run("SET search_path = " + QuoteLiteral(path + "main"));
-        Engine(token).ClearCache();
-        applied_search_path_ = search_path;
+    } catch (...) {
+        failure = std::current_exception();
+    }
+    co_await ApplySettings();
+    if (failure) {
+        std::rethrow_exception(failure);
     }
 }
 
@@ -175,8 +166,8 @@ asio::awaitable<void> Session::AfterSchemaChange(const sql::ParsedStatement &sta
     auto *generic = statement.As<sql::GenericStatement>();
     auto *multi_object = statement.As<sql::MultiObjectStatement>();
     if ((generic && generic->schema_change) || (multi_object && multi_object->schema_change)) {
-        applied_search_path_.clear(); // a schema of search_path may exist now, or no more
-        co_await context_.workers.Run([&](const WorkerToken &token) { ApplySettings(token); });
+        engine_.applied_search_path.clear(); // a schema of search_path may exist now, or no more
+        co_await ApplySettings();
     }
 }
 

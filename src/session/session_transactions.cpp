@@ -21,9 +21,9 @@ SqlError AbortedTransaction() {
 }
 
 asio::awaitable<void> Session::RunInternal(const char *sql) {
-    co_await context_.workers.Run([this, sql](const WorkerToken &token) {
-        MaterializeOpenPortals(token);
-        Engine(token).Run(sql);
+    co_await OnWorker([sql](StatementWork &work) {
+        work.MaterializeOpenStreams();
+        work.Engine().Run(sql);
     });
 }
 

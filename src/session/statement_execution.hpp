@@ -32,7 +32,9 @@ struct ExecutionMode {
 //! Created by Session::RunStatement for every statement a client runs, simple or extended, and ended there: its
 //! start checks access (the user's rights, read-only transactions) and arms cancellation and statement_timeout; its
 //! end disarms them and releases the statement's admission turn. Features that follow every statement (logs,
-//! metrics) hook into Start() and End() and nowhere else. One at a time per session, on the session's I/O thread.
+//! metrics) hook into Start() and End() and nowhere else. One at a time per session, on the session's I/O thread;
+//! the blocking parts of its run go to workers as StatementWork hand-offs (Session::OnWorker), which lend them the
+//! connection, the output buffer and the rest of what a worker may touch.
 class StatementExecution {
 public:
     //! Starts the run; throws (with nothing started) when the statement may not run.

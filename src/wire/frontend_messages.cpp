@@ -167,11 +167,25 @@ ParseMessage ParseParse(std::span<const uint8_t> payload) {
     return message;
 }
 
-BindMessage ParseBind(std::span<const uint8_t> payload) {
-    ByteReader reader(payload);
+namespace {
+
+BindMessage ReadBindTarget(ByteReader &reader) {
     BindMessage message;
     message.portal = ToString(reader.ReadCString());
     message.statement = ToString(reader.ReadCString());
+    return message;
+}
+
+} // namespace
+
+BindMessage ParseBindTarget(std::span<const uint8_t> payload) {
+    ByteReader reader(payload);
+    return ReadBindTarget(reader);
+}
+
+BindMessage ParseBind(std::span<const uint8_t> payload) {
+    ByteReader reader(payload);
+    BindMessage message = ReadBindTarget(reader);
 
     size_t format_count = ReadCount(reader, 2, "parameter format");
     message.param_formats.reserve(format_count);

@@ -111,6 +111,9 @@ SaslInitialResponse ParseSaslInitialResponse(std::span<const uint8_t> payload);
 SaslResponse ParseSaslResponse(std::span<const uint8_t> payload);
 ParseMessage ParseParse(std::span<const uint8_t> payload);
 BindMessage ParseBind(std::span<const uint8_t> payload);
+//! The portal and statement names that begin a Bind message (`params` and formats left empty): PostgreSQL looks the
+//! statement up before it reads the rest, so a missing statement is reported before a malformed remainder.
+BindMessage ParseBindTarget(std::span<const uint8_t> payload);
 DescribeMessage ParseDescribe(std::span<const uint8_t> payload);
 CloseMessage ParseClose(std::span<const uint8_t> payload);
 ExecuteMessage ParseExecute(std::span<const uint8_t> payload);

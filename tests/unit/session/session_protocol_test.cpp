@@ -124,6 +124,32 @@ TEST_F(SessionProtocolTest, SuspendedPortalResumesUntilItsLastRow) {
     EXPECT_EQ(Run("COMMIT"), (Lines{"CommandComplete COMMIT", "ReadyForQuery I"}));
 }
 
+TEST_F(SessionProtocolTest, SetConfigChangesTheSessionBeforeTheStatementRuns) {
+    // The change is made on the session's thread between two hand-offs to a worker; the statement then runs with it.
+    EXPECT_EQ(Column("SELECT set_config('TimeZone', 'Asia/Tokyo', false)"), Lines{"Asia/Tokyo"});
+    EXPECT_EQ(Column("SHOW TimeZone"), Lines{"Asia/Tokyo"});
+    EXPECT_EQ(Column("SELECT '2024-01-01 00:00:00+00'::timestamptz"), Lines{"2024-01-01 09:00:00+09"});
+    // Through the extended protocol, once per Execute; a failing change fails the statement.
+    EXPECT_EQ(Send(Extended("SELECT set_config('application_name', 'seam2', false)") + Sync()),
+              (Lines{"ParseComplete", "BindComplete", "DataRow seam2", "CommandComplete SELECT 1",
+                     "ParameterStatus application_name=seam2", "ReadyForQuery I"}));
+    EXPECT_EQ(Run("SELECT set_config('no_such_parameter', 'x', false)"),
+              (Lines{"ErrorResponse 42704", "ReadyForQuery I"}));
+    EXPECT_EQ(Column("SHOW application_name"), Lines{"seam2"});
+}
+
+TEST_F(SessionProtocolTest, ParseInAReadOnlyTransactionCreatesNothing) {
+    EXPECT_EQ(Run("BEGIN; SET TRANSACTION READ ONLY"),
+              (Lines{"CommandComplete BEGIN", "CommandComplete SET", "ReadyForQuery T"}));
+    // A serial column's sequence would be made when DuckDB prepares the CREATE TABLE: refused then, with the error
+    // PostgreSQL gives at Execute.
+    EXPECT_EQ(Send(Extended("CREATE TABLE ro_serial (id serial)") + Sync()),
+              (Lines{"ErrorResponse 25006", "ReadyForQuery E"}));
+    EXPECT_EQ(session_->LastError()['M'], "cannot execute CREATE TABLE in a read-only transaction");
+    EXPECT_EQ(Run("ROLLBACK"), (Lines{"CommandComplete ROLLBACK", "ReadyForQuery I"}));
+    EXPECT_EQ(Column("SELECT count(*) FROM pg_class WHERE relname LIKE 'ro_serial%'"), Lines{"0"});
+}
+
 TEST_F(SessionProtocolTest, CompletedPortalOfAStatementWithoutRowsCannotRunAgain) {
     Run("CREATE TABLE again (a int)");
     EXPECT_EQ(Run("BEGIN"), (Lines{"CommandComplete BEGIN", "ReadyForQuery T"}));
@@ -245,7 +271,16 @@ TEST_F(SessionProtocolTest, CopyFailInsertsNothing) {
     EXPECT_EQ(Run("COPY copy_fail FROM STDIN"), Lines{"CopyInResponse text 2"});
     EXPECT_EQ(Send(CopyData("3\ty\n") + CopyFail("client gave up")), (Lines{"ErrorResponse 57014", "ReadyForQuery I"}));
     EXPECT_EQ(session_->LastError()['M'], "COPY from stdin failed: client gave up");
+    // As PostgreSQL 15: the line the CopyFail interrupted, after the complete lines before it.
+    EXPECT_EQ(session_->LastError()['W'], "COPY copy_fail, line 2");
     EXPECT_EQ(Column("SELECT count(*) FROM copy_fail"), Lines{"0"});
+    EXPECT_EQ(Run("COPY copy_fail FROM STDIN"), Lines{"CopyInResponse text 2"});
+    EXPECT_EQ(Send(CopyData("1\tx\n2\ty") + CopyFail("bye")), (Lines{"ErrorResponse 57014", "ReadyForQuery I"}));
+    EXPECT_EQ(session_->LastError()['W'], "COPY copy_fail, line 2");
+    // A bad row sent before the CopyFail is the error PostgreSQL reports: it reads the rows first.
+    EXPECT_EQ(Run("COPY copy_fail FROM STDIN"), Lines{"CopyInResponse text 2"});
+    EXPECT_EQ(Send(CopyData("1\tx\nzz\ty\n") + CopyFail("bye")), (Lines{"ErrorResponse 22P02", "ReadyForQuery I"}));
+    EXPECT_EQ(session_->LastError()['W'], "COPY copy_fail, line 2, column a: \"zz\"");
 }
 
 TEST_F(SessionProtocolTest, CopyFromStdinInTheExtendedProtocolIgnoresSyncUntilCopyDone) {
@@ -273,6 +308,7 @@ TEST_F(SessionProtocolTest, UnexpectedMessageDuringCopyFromStdinEndsTheSession) 
     EXPECT_EQ(Send(CopyData("1\tx\n") + Query("SELECT 1")),
               (Lines{"ErrorResponse 08P01", "ErrorResponse FATAL 08P01"}));
     EXPECT_EQ(session_->LastError()['M'], "terminating connection because protocol synchronization was lost");
+    EXPECT_EQ(session_->Replies().at(0).fields.at('W'), "COPY copy_lost, line 2");
     EXPECT_TRUE(session_->Ended());
 }
 
@@ -433,6 +469,9 @@ TEST_F(SessionProtocolTest, MalformedMessageBodyIsAnErrorAndTheSessionGoesOn) {
               (Lines{"ParseComplete", "ErrorResponse 08P01", "ReadyForQuery I"}));
     EXPECT_EQ(Send(Bind() + Execute() + Sync()),
               (Lines{"BindComplete", "DataRow 2", "CommandComplete SELECT 1", "ReadyForQuery I"}));
+    // As PostgreSQL 15: a Bind's statement is looked up before the rest of the message is read.
+    EXPECT_EQ(Send(Message('B', std::string("\0nosuch\0\0\0\0\5", 13)) + Sync()),
+              (Lines{"ErrorResponse 26000", "ReadyForQuery I"}));
     EXPECT_FALSE(session_->Ended());
 }
 

@@ -107,6 +107,15 @@ TEST(FrontendMessagesTest, BindExactBytes) {
     EXPECT_EQ(m.result_formats, (std::vector<int16_t>{0}));
 }
 
+TEST(FrontendMessagesTest, BindTargetReadsOnlyTheNames) {
+    // The rest is truncated: the names still read, as PostgreSQL reads them before looking the statement up.
+    auto m = ParseBindTarget(AsBytes(Hex("70 00 7300 0001")));
+    EXPECT_EQ(m.portal, "p");
+    EXPECT_EQ(m.statement, "s");
+    EXPECT_THROW(ParseBind(AsBytes(Hex("70 00 7300 0001"))), MalformedMessage);
+    EXPECT_THROW(ParseBindTarget(AsBytes(Hex("70 00 73"))), MalformedMessage);
+}
+
 TEST(FrontendMessagesTest, BindRoundTrips) {
     const std::vector<BindMessage> cases = {
         {"", "", {}, {}, {}},

@@ -1,0 +1,263 @@
+// The blocking half of a session: prepare and start statements, look up the catalog, apply settings (worker thread).
+#include "session/statement_work.hpp"
+
+#include "common/ascii.hpp"
+#include "common/sql_quote.hpp"
+#include "engine/catalog_lookup.hpp"
+#include "engine/statement_type_access.hpp"
+#include "session/rewrite_settings.hpp"
+#include "session/search_path_tables.hpp"
+#include "wire/backend_messages.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+namespace duckgres::session {
+
+void StatementWork::Notice(const std::string &severity, const std::string &sqlstate, const std::string &message,
+                           const std::string &detail) {
+    wire::ErrorFields fields;
+    fields.severity = severity;
+    fields.sqlstate = sqlstate;
+    fields.message = message;
+    fields.detail = detail;
+    wire::WriteNoticeResponse(Out(), fields);
+}
+
+void StatementWork::MaterializeOpenStreams() {
+    if (materialized_) {
+        return;
+    }
+    materialized_ = true;
+    for (auto *stream : lent_.open_streams) {
+        stream->result->Materialize();
+    }
+}
+
+void StatementWork::Connect(std::shared_ptr<engine::Database> database) {
+    lent_.engine.connection = std::make_unique<engine::EngineConnection>(std::move(database));
+}
+
+void StatementWork::ApplySettings(const EngineSettings &settings) {
+    auto &engine = lent_.engine;
+    if (settings.time_zone != (engine.time_zone ? engine.time_zone->Name() : "")) {
+        auto zone = types::TimeZone::Load(settings.time_zone);
+        MaterializeOpenStreams();
+        Engine().Run("SET TimeZone = '" + zone->Name() + "'");
+        engine.time_zone = zone;
+        engine.text_options.time_zone = zone.get();
+    }
+    engine.text_options.extra_float_digits = settings.extra_float_digits;
+    if (settings.search_path != engine.applied_search_path) {
+        // DuckDB resolves unqualified names through its search_path and creates in its first schema, but
+        // refuses schemas that do not exist: those are left out (and the path is applied again after
+        // CREATE SCHEMA). DuckDB's own main stays last, where objects made with DuckDB's syntax live.
+        auto schemas = engine::CatalogLookup(Engine()).SchemaNames();
+        std::string path;
+        engine.creation_schema.clear();
+        for (const auto &schema : SearchPathSchemas(settings.search_path, settings.user)) {
+            if (schemas.count(schema) && schema != "main") {
+                path += QuoteIdentifier(schema) + ",";
+                if (engine.creation_schema.empty()) {
+                    engine.creation_schema = schema;
+                }
+            }
+        }
+        if (engine.creation_schema.empty()) {
+            engine.creation_schema = "main";
+        }
+        MaterializeOpenStreams();
+        Engine().Run("SET search_path = " + QuoteLiteral(path + "main"));
+        Engine().ClearCache();
+        engine.applied_search_path = settings.search_path;
+    }
+}
+
+sql::RewriteContext StatementWork::RewriteContextFor(const std::map<int32_t, std::string> &parameter_casts) {
+    sql::RewriteContext context;
+    context.user = lent_.login.user;
+    context.backend_pid = lent_.backend_pid;
+    context.parameter_casts = parameter_casts;
+    context.creation_schema = lent_.engine.creation_schema;
+    context.tables = std::make_shared<SearchPathTables>(
+        Engine(), SearchPathSchemas(*lent_.settings.Get("search_path"), lent_.login.user));
+    context.settings = std::make_shared<RewriteSettings>(lent_.settings, lent_.in_transaction);
+    context.engine_settings = lent_.login.access.rights.engine;
+    return context;
+}
+
+std::shared_ptr<engine::PreparedStatement>
+StatementWork::Prepare(const sql::ParsedStatement &statement, sql::RewriteEffects &effects,
+                       const std::map<int32_t, std::string> &parameter_casts) {
+    if (auto macro = sql::CreatedMacroName(statement)) {
+        // The shared catalog's views call DuckDB's and Duckgres' functions unqualified: a user's macro of such a
+        // name would stand in for it in every session's catalog queries.
+        if (engine::CatalogLookup(Engine()).IsSystemFunction(*macro)) {
+            throw SqlError("42723", "function \"" + *macro + "\" already exists",
+                           "DuckDB or the catalog defines a function of this name; choose another name.");
+        }
+    }
+    std::optional<std::string> rewritten;
+    effects = {};
+    if (statement.tree) {
+        auto rewrite = sql::RewriteForDuckDb(*statement.tree, RewriteContextFor(parameter_casts));
+        rewritten = std::move(rewrite.text);
+        // The sequences of serial columns must exist before DuckDB binds the CREATE TABLE that names them (it binds
+        // the nextval defaults when it prepares): created here, if they do not exist yet. The rest of the effects
+        // wait for the statement to run. In a read-only transaction nothing may be created, even by a Parse.
+        if (!rewrite.effects.before.empty() && lent_.read_only) {
+            throw SqlError("25006", "cannot execute " + statement.tag + " in a read-only transaction");
+        }
+        for (const auto &sql : rewrite.effects.before) {
+            Engine().Run(sql);
+        }
+        effects = std::move(rewrite.effects);
+        effects.before.clear();
+    }
+    // SQL PREPARE / EXECUTE / DEALLOCATE are not cached: a cached EXECUTE would keep running the
+    // statement DEALLOCATE removed.
+    const bool cache = !statement.Is<sql::PrepareStatement>() && !statement.Is<sql::ExecuteStatement>() &&
+                       !statement.Is<sql::DeallocateStatement>();
+    auto prepare = [&](const std::string &sql) {
+        auto prepared =
+            cache ? Engine().PrepareCached(sql) : std::make_shared<engine::PreparedStatement>(Engine().Prepare(sql));
+        // What DuckDB will run, as DuckDB itself classifies it: the statement types the user may not run are
+        // refused before anything executes.
+        engine::CheckStatementType(duckdb_prepared_statement_type(prepared->handle.Get()), statement.tree != nullptr,
+                                   statement.tag, lent_.login.access.rights);
+        return prepared;
+    };
+    if (!rewritten) {
+        return prepare(statement.text);
+    }
+    try {
+        return prepare(*rewritten);
+    } catch (SqlError &error) {
+        if (error.sqlstate != "42601") {
+            error.position = 0; // positions refer to the rewritten text
+            throw;
+        }
+        // DuckDB's grammar does not take the deparsed form: run the statement as written.
+        spdlog::debug("DuckDB rejected the rewritten statement ({}), running it as written: {}", error.what(),
+                      *rewritten);
+        return prepare(statement.text);
+    }
+}
+
+bool StatementWork::Start(ResultStream &execution, const sql::ParsedStatement &statement,
+                          const std::vector<types::OwnedValue> &parameters,
+                          const std::vector<int16_t> &result_formats) {
+    MaterializeOpenStreams();
+    if (!execution.prepared) {
+        execution.prepared = Prepare(statement, execution.effects);
+    }
+    if (!execution.effects.setting_changes.empty()) {
+        return false; // set_config(): the session's settings change first, on its thread
+    }
+    for (const auto &notice : execution.effects.notices) {
+        Notice("NOTICE", "00000", notice);
+    }
+    auto handle = execution.prepared->handle.Get();
+    duckdb_clear_bindings(handle);
+    for (size_t i = 0; i < parameters.size(); i++) {
+        if (duckdb_bind_value(handle, i + 1, parameters[i].Get()) != DuckDBSuccess) {
+            throw SqlError("22P02", "could not bind parameter $" + std::to_string(i + 1));
+        }
+    }
+    // A serial column's sequence belongs to its table in PostgreSQL and goes with it.
+    auto owned_sequences = SerialSequencesOf(statement);
+    ExecuteRetryingConflicts(execution, statement);
+    for (const auto &sequence : owned_sequences) {
+        Engine().Run("DROP SEQUENCE IF EXISTS " + sequence);
+    }
+    execution.started = true;
+    auto kind = execution.result->Kind();
+    if (kind == engine::ResultKind::Rows && statement.tree && !statement.returns_rows) {
+        // PostgreSQL sends no rows for this statement (DuckDB answers CHECKPOINT, for one,
+        // with a result set): count them for the tag and drop them.
+        while (auto chunk = execution.result->Fetch()) {
+            execution.changed_rows += duckdb_data_chunk_get_size(chunk.Get());
+        }
+        return true;
+    }
+    switch (kind) {
+    case engine::ResultKind::Rows:
+        execution.encoder =
+            std::make_unique<ResultEncoder>(*execution.result, TextOptions(), statement.column_names, result_formats);
+        break;
+    case engine::ResultKind::ChangedRows:
+        if (!execution.changed_rows_read) {
+            execution.changed_rows = execution.result->ReadChangedRows();
+        }
+        break;
+    case engine::ResultKind::Nothing:
+        while (execution.result->Fetch()) {
+        }
+        break;
+    }
+    return true;
+}
+
+void StatementWork::ExecuteRetryingConflicts(ResultStream &execution, const sql::ParsedStatement &statement) {
+    // An autocommit INSERT/UPDATE/DELETE/MERGE that collides with another transaction's write:
+    // PostgreSQL waits for that transaction and goes on, DuckDB fails at once (40001). Nothing was
+    // sent or committed yet, so it runs again after a pause, for as long as kConflictWaitLimit.
+    const bool retryable = !lent_.in_transaction && !statement.returns_rows &&
+                           (statement.tag == "INSERT" || statement.tag == "UPDATE" || statement.tag == "DELETE" ||
+                            statement.tag == "MERGE");
+    constexpr auto kConflictWaitLimit = std::chrono::seconds(10);
+    constexpr auto kLongestPause = std::chrono::milliseconds(20);
+    auto pause = std::chrono::microseconds(200);
+    const auto deadline = std::chrono::steady_clock::now() + kConflictWaitLimit;
+    while (true) {
+        try {
+            execution.result = Engine().Execute(*execution.prepared);
+            if (retryable && execution.result->Kind() == engine::ResultKind::ChangedRows) {
+                // Reading the count finishes the statement, and its commit can conflict too.
+                execution.changed_rows = execution.result->ReadChangedRows();
+                execution.changed_rows_read = true;
+            }
+            return;
+        } catch (const SqlError &error) {
+            if (!retryable || error.sqlstate != "40001" || std::chrono::steady_clock::now() + pause > deadline) {
+                throw;
+            }
+        }
+        execution.result.reset();
+        std::this_thread::sleep_for(pause);
+        pause = std::min<std::chrono::microseconds>(pause * 2, kLongestPause);
+    }
+}
+
+std::vector<std::string> StatementWork::SerialSequencesOf(const sql::ParsedStatement &statement) {
+    std::vector<std::string> sequences;
+    if (!statement.tree || !statement.tree->has_drop_stmt() ||
+        statement.tree->drop_stmt().remove_type() != pg_query::OBJECT_TABLE) {
+        return sequences;
+    }
+    engine::CatalogLookup catalog(Engine());
+    for (const auto &object : statement.tree->drop_stmt().objects()) {
+        if (!object.has_list() || object.list().items_size() == 0) {
+            continue;
+        }
+        const auto &items = object.list().items();
+        const std::string table = items[items.size() - 1].string().sval();
+        const std::string schema = items.size() >= 2 ? items[items.size() - 2].string().sval() : "";
+        auto owned = catalog.SerialSequencesOf(schema, table);
+        sequences.insert(sequences.end(), owned.begin(), owned.end());
+    }
+    return sequences;
+}
+
+bool StatementWork::Exists(const sql::ExistenceCheck &check) {
+    MaterializeOpenStreams();
+    return engine::CatalogLookup(Engine()).Exists(check.Object()).value_or(true); // unknown counts as existing
+}
+
+std::vector<std::string> StatementWork::ObjectsInSchema(const std::string &schema) {
+    MaterializeOpenStreams();
+    return engine::CatalogLookup(Engine()).ObjectsInSchema(schema);
+}
+
+} // namespace duckgres::session
