@@ -200,6 +200,7 @@ const std::map<std::string, Setter> &Setters() {
          [](ServerConfig &c, const std::string &v) { return SetInteger(c.connection_queue_size, v, 0, 1000000); }},
         {"max_concurrent_statements",
          [](ServerConfig &c, const std::string &v) { return SetInteger(c.max_concurrent_statements, v, 0, 1000000); }},
+        {"serialize_writers", [](ServerConfig &c, const std::string &v) { return SetBool(c.serialize_writers, v); }},
         {"duckdb_temp_directory",
          [](ServerConfig &c, const std::string &v) {
              c.duckdb_temp_directory = v;

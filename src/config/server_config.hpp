@@ -106,6 +106,10 @@ struct ServerConfig {
 
     //! Statements running at once per database (others wait their turn); 0: unlimited.
     int max_concurrent_statements = 0;
+    //! Writers of one database take turns: a transaction's first write waits until no other transaction that
+    //! wrote is open, as PostgreSQL's row locks make writers wait, instead of failing with DuckDB's write-write
+    //! conflict (40001). false: DuckDB's optimistic concurrency (conflicting writes fail).
+    bool serialize_writers = true;
     std::map<std::string, DatabaseConfig> databases; //!< by database name
 
     // DuckDB settings applied to every database.

@@ -208,6 +208,7 @@ int Server::Run() {
                    ? found->second.max_concurrent_statements
                    : config_.max_concurrent_statements;
     });
+    session::StatementGates write_locks([this](const std::string &) { return config_.serialize_writers ? 1 : 0; });
     session::AuthFailureLimits failure_limits;
     failure_limits.limit = config_.auth_failure_limit;
     failure_limits.window = config_.auth_failure_window;
@@ -227,6 +228,7 @@ int Server::Run() {
                                    metrics,
                                    connections,
                                    statement_gates,
+                                   write_locks,
                                    auth_failures,
                                    {}};
     session::StartupLimiter startup_limiter(session::StartupLimits{

@@ -40,6 +40,8 @@ struct ServerContext {
     ServerMetrics &metrics;
     ConnectionLimiter &connections;
     StatementGates &statement_gates;
+    //! Each database's write lock (a gate of one), or none without serialize_writers.
+    StatementGates &write_locks;
     AuthFailureTracker &auth_failures;
     BackendRegistry backends;
     std::chrono::system_clock::time_point started_at = std::chrono::system_clock::now();

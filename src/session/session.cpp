@@ -161,6 +161,7 @@ asio::awaitable<void> Session::Run() {
         } catch (const std::exception &e) {
             spdlog::warn("closing the DuckDB connection failed: {}", e.what());
         }
+        ReleaseWriteLock(); // the transaction was rolled back with the connection
     }
     stream_.Channel().Close();
 }
@@ -330,6 +331,7 @@ asio::awaitable<void> Session::OpenDatabase() {
     });
     connection_id_ = engine_.connection->ConnectionId();
     gate_ = context_.statement_gates.For(login_.database);
+    write_lock_ = context_.write_locks.For(login_.database);
     auto [pid, secret] = context_.backends.Register(weak_from_this());
     process_id_ = pid;
     secret_key_ = secret;

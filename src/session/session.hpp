@@ -53,6 +53,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace duckgres::session {
@@ -194,6 +195,19 @@ private:
     //! Runs SQL on DuckDB for the session's own bookkeeping (BEGIN, COMMIT, SET TimeZone).
     asio::awaitable<void> RunInternal(const char *sql);
     asio::awaitable<void> BeginImplicit();
+    //! Whether a statement writes (and so takes the database's write lock): a statement PostgreSQL's grammar
+    //! classifies as anything but a read, COPY FROM, or EXECUTE of such a statement.
+    bool WritesData(const sql::ParsedStatement &statement) const;
+    //! Takes the database's write lock for the rest of the transaction (for an autocommit statement, to its end),
+    //! waiting while another transaction holds it. Under READ COMMITTED a transaction that only read so far then
+    //! starts DuckDB's transaction again, so the write sees what the lock's last holder committed, as a PostgreSQL
+    //! statement takes a new snapshot. Nothing without serialize_writers.
+    asio::awaitable<void> TakeWriteLock();
+    //! Gives the write lock back, once the transaction (or autocommit statement) that took it has ended.
+    void ReleaseWriteLock();
+    //! Waits for a turn of `gate`, shown in pg_stat_activity as `wait_event`. Throws 57014 when the statement is
+    //! canceled (or times out) meanwhile, 55P03 once `timeout` (0: none) has passed.
+    asio::awaitable<void> WaitForGate(StatementGate &gate, const char *wait_event, std::chrono::milliseconds timeout);
     //! default_transaction_read_only: transactions (and single statements) start read-only.
     bool DefaultReadOnly() const;
     asio::awaitable<void> EndTransaction(bool commit);
@@ -244,7 +258,11 @@ private:
     std::atomic<bool> terminate_requested_{false};
     std::atomic<bool> running_statement_{false};
     std::atomic<CancelReason> cancel_reason_{CancelReason::None};
-    std::shared_ptr<StatementGate> gate_;   //!< this database's admission control; null without a limit
+    std::shared_ptr<StatementGate> gate_;       //!< this database's admission control; null without a limit
+    std::shared_ptr<StatementGate> write_lock_; //!< this database's write lock; null without serialize_writers
+    bool holds_write_lock_ = false;
+    //! The next hand-off to a worker starts DuckDB's transaction again first (see TakeWriteLock).
+    bool restart_snapshot_ = false;
     StatementExecution *current_ = nullptr; //!< the statement running, if any
     uint64_t watch_round_ = 0;              //!< invalidates timer callbacks of earlier statements and idle periods
     std::chrono::steady_clock::time_point statement_deadline_;
@@ -270,8 +288,12 @@ auto Session::OnWorker(Work &&work) -> asio::awaitable<std::invoke_result_t<Work
     const bool read_only = tx_.SetReadOnly() || !login_.access.rights.write;
     LentState lent{engine_,   stream_.Out(), OpenStreams(), login_,        process_id_,
                    settings_, !tx_.IsIdle(), read_only,     cancel_reason_};
+    const bool restart_snapshot = std::exchange(restart_snapshot_, false);
     co_return co_await context_.workers.Run([&](const WorkerToken &token) {
         StatementWork statement_work(token, lent);
+        if (restart_snapshot) {
+            statement_work.RestartTransaction();
+        }
         return work(statement_work);
     });
 }

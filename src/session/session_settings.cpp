@@ -22,7 +22,7 @@ const std::vector<SettingDefinition> &SessionSettings::Definitions() {
         {"extra_float_digits", "1", E::Session, false, "Sets the number of digits displayed for floats."},
         {"search_path", "\"$user\", public", E::Session, false, "Sets the schema search order."},
         {"statement_timeout", "0", E::Session, false, "Sets the maximum allowed duration of any statement."},
-        {"lock_timeout", "0", E::Ignored, false, "Sets the maximum allowed duration of any wait for a lock."},
+        {"lock_timeout", "0", E::Session, false, "Sets the maximum allowed duration of any wait for a lock."},
         {"idle_in_transaction_session_timeout", "0", E::Session, false,
          "Sets the maximum allowed idle time between queries, when in a transaction."},
         {"idle_session_timeout", "0", E::Session, false,

@@ -3,9 +3,20 @@
 
 #include "sql/access_check.hpp"
 
+#include <asio/redirect_error.hpp>
+#include <asio/use_awaitable.hpp>
+
 #include <algorithm>
 
 namespace duckgres::session {
+
+namespace {
+
+//! How often a statement waiting for a gate (a write lock, a max_concurrent_statements turn) looks whether it was
+//! canceled or timed out.
+constexpr std::chrono::milliseconds kGatePoll{20};
+
+} // namespace
 
 bool IsTransactionExit(const sql::ParsedStatement &statement) {
     using Action = sql::TransactionStatement::Action;
@@ -61,6 +72,7 @@ asio::awaitable<void> Session::EndTransaction(bool commit) {
             } catch (const SqlError &) {
             }
         }
+        ReleaseWriteLock();
         settings_.EndTransaction(false);
         co_return;
     }
@@ -70,6 +82,7 @@ asio::awaitable<void> Session::EndTransaction(bool commit) {
     } catch (const SqlError &e) {
         failure = e;
     }
+    ReleaseWriteLock(); // after the commit: the next writer sees it
     settings_.EndTransaction(commit && !failure);
     if (failure) {
         throw *failure;
@@ -86,8 +99,75 @@ asio::awaitable<void> Session::EndAfterError() {
         }
     }
     if (failure.ended) {
+        ReleaseWriteLock();
         settings_.EndTransaction(false);
         ClosePortals();
+    }
+}
+
+bool Session::WritesData(const sql::ParsedStatement &statement) const {
+    // In a read-only transaction a write fails anyway (DuckDB's, or Duckgres' for SET TRANSACTION READ ONLY).
+    const bool read_only = tx_.IsIdle() ? DefaultReadOnly() : tx_.BeganReadOnly() || tx_.SetReadOnly();
+    if (!write_lock_ || !statement.tree || read_only) {
+        return false;
+    }
+    if (statement.Is<sql::CopyFromStatement>()) {
+        return true;
+    }
+    if (auto *execute = statement.As<sql::ExecuteStatement>()) {
+        auto prepared = sql_prepared_.find(execute->name);
+        return prepared != sql_prepared_.end() && !sql::IsReadTag(prepared->second.tag);
+    }
+    return statement.Is<sql::GenericStatement>() && !sql::IsReadTag(statement.tag);
+}
+
+asio::awaitable<void> Session::TakeWriteLock() {
+    if (!write_lock_ || holds_write_lock_) {
+        co_return;
+    }
+    co_await WaitForGate(*write_lock_, "transactionid",
+                         std::chrono::milliseconds(settings_.Milliseconds("lock_timeout")));
+    holds_write_lock_ = true;
+    // Under READ COMMITTED each PostgreSQL statement sees what was committed before it began; DuckDB's transaction
+    // keeps the snapshot of its first statement, and a write to a row committed since would fail (40001). Nothing
+    // was written in this transaction yet (writes hold the lock), so it can start again.
+    if (!tx_.IsIdle() && !tx_.IsFailed() && tx_.Savepoints().empty() &&
+        settings_.Get("transaction_isolation").value_or("read committed") == "read committed") {
+        restart_snapshot_ = true;
+    }
+}
+
+asio::awaitable<void> Session::WaitForGate(StatementGate &gate, const char *wait_event,
+                                           std::chrono::milliseconds timeout) {
+    auto waiter = std::make_shared<StatementGate::Waiter>();
+    waiter->timer = std::make_shared<asio::steady_timer>(stream_.Channel().GetExecutor());
+    if (gate.TryEnter(waiter)) {
+        co_return;
+    }
+    ReportActivity("active", last_query_, wait_event);
+    const auto deadline =
+        timeout.count() > 0 ? std::chrono::steady_clock::now() + timeout : std::chrono::steady_clock::time_point::max();
+    // Woken when granted; also every kGatePoll to see whether the statement was canceled or timed out meanwhile.
+    while (!gate.Granted(waiter)) {
+        if (cancel_reason_ != CancelReason::None) {
+            gate.Withdraw(waiter);
+            throw SqlError("57014", "canceling statement due to user request"); // WriteError names the reason
+        }
+        if (std::chrono::steady_clock::now() >= deadline) {
+            gate.Withdraw(waiter);
+            throw SqlError("55P03", "canceling statement due to lock timeout");
+        }
+        waiter->timer->expires_after(kGatePoll);
+        asio::error_code ignored;
+        co_await waiter->timer->async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+    }
+    ReportActivity("active", last_query_);
+}
+
+void Session::ReleaseWriteLock() {
+    if (holds_write_lock_) {
+        holds_write_lock_ = false;
+        write_lock_->Leave();
     }
 }
 

@@ -4,17 +4,7 @@
 #include "session/session.hpp"
 #include "sql/access_check.hpp"
 
-#include <asio/redirect_error.hpp>
-#include <asio/use_awaitable.hpp>
-
 namespace duckgres::session {
-
-namespace {
-
-//! How often a statement waiting for its turn (max_concurrent_statements) looks whether it was canceled.
-constexpr std::chrono::milliseconds kAdmissionPoll{20};
-
-} // namespace
 
 StatementExecution::StatementExecution(Session &session, const sql::ParsedStatement &statement, ExecutionMode mode)
     : session_(session), statement_(statement), mode_(mode), started_(std::chrono::steady_clock::now()) {
@@ -56,6 +46,9 @@ void StatementExecution::End(std::exception_ptr failure) {
     session_.watch_round_++;
     session_.watch_timer_.cancel();
     session_.current_ = nullptr;
+    if (session_.tx_.IsIdle()) {
+        session_.ReleaseWriteLock(); // an autocommit statement's: it has committed
+    }
     if (!failure && session_.cancel_reason_ != CancelReason::Terminate) {
         // A cancel that came too late to stop the statement is spent: it must not fail the next error's message.
         session_.cancel_reason_ = CancelReason::None;
@@ -68,27 +61,16 @@ const std::vector<int16_t> &StatementExecution::ResultFormats() const {
 }
 
 asio::awaitable<void> StatementExecution::Admit() {
+    // The write lock first: a statement holding a turn must never wait for a lock held by one waiting for a turn.
+    if (session_.WritesData(statement_)) {
+        co_await session_.TakeWriteLock();
+    }
     auto &gate = session_.gate_;
     // Superusers never wait: they must be able to look and cancel when the gate is full.
     if (!gate || holds_turn_ || (session_.login_.admitted && session_.login_.admitted->superuser)) {
         co_return;
     }
-    auto waiter = std::make_shared<StatementGate::Waiter>();
-    waiter->timer = std::make_shared<asio::steady_timer>(session_.stream_.Channel().GetExecutor());
-    if (!gate->TryEnter(waiter)) {
-        session_.ReportActivity("active", session_.last_query_, "StatementAdmission");
-        // Woken when granted; also every kAdmissionPoll to see whether the statement was canceled meanwhile.
-        while (!gate->Granted(waiter)) {
-            if (session_.cancel_reason_ != CancelReason::None) {
-                gate->Withdraw(waiter);
-                throw SqlError("57014", "canceling statement due to user request"); // WriteError names the reason
-            }
-            waiter->timer->expires_after(kAdmissionPoll);
-            asio::error_code ignored;
-            co_await waiter->timer->async_wait(asio::redirect_error(asio::use_awaitable, ignored));
-        }
-        session_.ReportActivity("active", session_.last_query_);
-    }
+    co_await session_.WaitForGate(*gate, "StatementAdmission", std::chrono::milliseconds(0));
     holds_turn_ = true;
 }
 

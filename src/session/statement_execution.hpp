@@ -43,9 +43,11 @@ public:
     StatementExecution(const StatementExecution &) = delete;
     StatementExecution &operator=(const StatementExecution &) = delete;
 
-    //! Waits for the statement's turn on its database (max_concurrent_statements), shown in pg_stat_activity as
-    //! waiting; the turn ends with End(). Throws 57014 when the statement is canceled (or times out) while it waits.
-    //! Statements that only touch the session's own state (SET, BEGIN...) run without a turn.
+    //! Waits, for a statement that writes, for the database's write lock (serialize_writers; held to the end of the
+    //! transaction), then for the statement's turn on its database (max_concurrent_statements; it ends with End()),
+    //! shown in pg_stat_activity as waiting. Throws 57014 when the statement is canceled (or times out) while it
+    //! waits, 55P03 after lock_timeout. Statements that only touch the session's own state (SET, BEGIN...) run
+    //! without a turn.
     asio::awaitable<void> Admit();
     //! The command tag sent with CommandComplete.
     void Complete(const std::string &tag) { tag_ = tag; }

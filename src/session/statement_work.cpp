@@ -35,6 +35,12 @@ void StatementWork::MaterializeOpenStreams() {
     }
 }
 
+void StatementWork::RestartTransaction() {
+    MaterializeOpenStreams();
+    Engine().Run("ROLLBACK");
+    Engine().Run("BEGIN TRANSACTION");
+}
+
 void StatementWork::Connect(std::shared_ptr<engine::Database> database) {
     lent_.engine.connection = std::make_unique<engine::EngineConnection>(std::move(database));
 }

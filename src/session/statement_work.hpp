@@ -59,6 +59,9 @@ public:
     //! DuckDB streams one result per connection: suspended portals' rows are read into memory first.
     void MaterializeOpenStreams();
 
+    //! Ends DuckDB's transaction (which has written nothing) and begins another: later statements see what was
+    //! committed meanwhile.
+    void RestartTransaction();
     //! Opens the session's connection to `database`.
     void Connect(std::shared_ptr<engine::Database> database);
     //! Makes DuckDB and the encoders follow `settings` (time zone, search path, extra_float_digits).

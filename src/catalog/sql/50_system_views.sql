@@ -94,7 +94,7 @@ SELECT duckgres_catalog.main.duckgres_database_oid(datname) AS datid, datname::n
        to_timestamp((nullif(xact_start, '')::BIGINT)::DOUBLE / 1000000) AS xact_start,
        to_timestamp((nullif(query_start, '')::BIGINT)::DOUBLE / 1000000) AS query_start,
        to_timestamp((nullif(query_start, '')::BIGINT)::DOUBLE / 1000000) AS state_change,
-       CASE WHEN wait_event <> '' THEN 'Extension' END::VARCHAR AS wait_event_type,
+       CASE WHEN wait_event = 'transactionid' THEN 'Lock' WHEN wait_event <> '' THEN 'Extension' END::VARCHAR AS wait_event_type,
        nullif(wait_event, '')::VARCHAR AS wait_event, state::VARCHAR AS state,
        NULL::BIGINT AS backend_xid, NULL::BIGINT AS backend_xmin, NULL::BIGINT AS query_id, query::VARCHAR AS query,
        'client backend'::VARCHAR AS backend_type

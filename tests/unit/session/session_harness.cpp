@@ -50,6 +50,8 @@ TestServer::TestServer(const std::function<void(config::ServerConfig &)> &config
     connections_ = std::make_unique<ConnectionLimiter>(ConnectionLimits{});
     statement_gates_ = std::make_unique<StatementGates>(
         [limit = config_.max_concurrent_statements](const std::string &) { return limit; });
+    write_locks_ = std::make_unique<StatementGates>(
+        [serialize = config_.serialize_writers](const std::string &) { return serialize ? 1 : 0; });
     auth_failures_ = std::make_unique<AuthFailureTracker>(AuthFailureLimits{});
     // Trust asks for no password: the users' verifiers are never checked (empty ones do).
     std::map<std::string, auth::PasswordVerifier> users;
@@ -71,6 +73,7 @@ TestServer::TestServer(const std::function<void(config::ServerConfig &)> &config
                                      metrics_,
                                      *connections_,
                                      *statement_gates_,
+                                     *write_locks_,
                                      *auth_failures_,
                                      {}});
     io_ = std::make_unique<asio::io_context>(1);

@@ -46,6 +46,7 @@ private:
     std::unique_ptr<WorkerPool> workers_;
     std::unique_ptr<ConnectionLimiter> connections_;
     std::unique_ptr<StatementGates> statement_gates_;
+    std::unique_ptr<StatementGates> write_locks_;
     std::unique_ptr<AuthFailureTracker> auth_failures_;
     std::unique_ptr<ServerContext> context_;
     std::unique_ptr<asio::io_context> io_; //!< last: destroyed first, with any session still on it
