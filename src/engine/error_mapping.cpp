@@ -142,6 +142,9 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "date field value out of range", "22008"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "out of range", "22003"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "Malformed JSON", "22P02"},
+    // Duckgres's own functions (to_number, regexp_matches) fail with PostgreSQL's messages.
+    MessageRule{DUCKDB_ERROR_INVALID_INPUT, "invalid input syntax for type", "22P02"},
+    MessageRule{DUCKDB_ERROR_INVALID_INPUT, "invalid regular expression", "2201B"},
     MessageRule{DUCKDB_ERROR_TRANSACTION, "conflict", "40001"},
     MessageRule{DUCKDB_ERROR_TRANSACTION, "Conflict", "40001"},
     MessageRule{DUCKDB_ERROR_TRANSACTION, "read-only", "25006"},

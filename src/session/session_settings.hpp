@@ -14,16 +14,34 @@ namespace duckgres::session {
 //! How a parameter takes effect.
 enum class SettingEffect {
     Session,  //!< kept and used by Duckgres itself (output formats, reported values)
-    ReadOnly, //!< fixed by the server (server_version...): SET fails with 55P02
-    Ignored,  //!< accepted for compatibility with no effect: SET answers with a NOTICE
+    ReadOnly, //!< fixed by the server (server_version, shared_buffers...): SET fails with 55P02
+    Ignored,  //!< accepted with no effect, and SET says so with a NOTICE (where the effect would matter)
+    Accepted, //!< a PostgreSQL planner or server knob with no meaning for DuckDB: kept and shown, silently
 };
 
+//! PostgreSQL's type of a parameter, which decides the values SET accepts and how SHOW prints them.
+enum class SettingType { Bool, Integer, Real, Enum, String };
+
+//! PostgreSQL's context of a parameter: when it can be changed (pg_settings.context).
+enum class SettingContext { Internal, Postmaster, Sighup, SuperuserBackend, Backend, Superuser, User };
+
+//! One parameter: what PostgreSQL 15 defines (name, type, default, context, unit, range, values) and what
+//! Duckgres does with it.
 struct SettingDefinition {
-    const char *name;          //!< canonical spelling, e.g. "DateStyle"
+    const char *name; //!< canonical spelling, e.g. "DateStyle"
+    SettingType type;
     const char *default_value; //!< as SHOW prints it
-    SettingEffect effect;
-    bool reported; //!< sent as ParameterStatus at startup and when it changes
-    const char *description;
+    SettingContext context;
+    const char *unit = "";        //!< base unit of a number: "kB", "8kB", "MB", "B", "ms", "s", "min" or ""
+    double min_value = 0;         //!< Integer and Real
+    double max_value = 0;         //!< Integer and Real
+    const char *enum_values = ""; //!< Enum: the accepted values, comma-separated, as SHOW prints them
+    //! Parameters a session may change are kept without effect, unless Duckgres uses them; the others are fixed.
+    SettingEffect effect = context == SettingContext::User || context == SettingContext::Superuser
+                               ? SettingEffect::Accepted
+                               : SettingEffect::ReadOnly;
+    bool reported = false; //!< sent as ParameterStatus at startup and when it changes
+    const char *description = "";
 };
 
 //! The values of every known parameter for one session. Names are case-insensitive.
@@ -64,13 +82,16 @@ private:
     std::string Normalize(const std::string &name, const std::string &value, std::string &error,
                           std::string &hint) const;
 
-    std::map<std::string, std::string> values_;   //!< lower-case name -> value
+    //! The value of a parameter that is not set in this session: configured, or built in.
+    std::string DefaultOf(const std::string &key, const SettingDefinition &definition) const;
+
+    std::map<std::string, std::string> values_;   //!< lower-case name -> value, for the parameters set
     std::map<std::string, std::string> defaults_; //!< lower-case name -> value RESET restores, when not built in
     std::map<std::string, std::string> custom_;   //!< placeholders ("myapp.flag"), as SET them
     std::map<std::string, std::string> reported_; //!< last value reported to the client
     std::optional<std::map<std::string, std::string>> transaction_start_;
-    std::map<std::string, std::string> local_saved_;
-    bool changed_ = true; //!< values may differ from what was last reported
+    std::map<std::string, std::optional<std::string>> local_saved_; //!< before SET LOCAL (nullopt: not set)
+    bool changed_ = true;                                           //!< values may differ from what was last reported
 };
 
 //! The schemas a PostgreSQL search_path value names, in order: comma-separated identifiers, double-quoted

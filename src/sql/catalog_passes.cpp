@@ -169,11 +169,15 @@ bool RedirectCatalogFunction(Node &node, PassContext &context) {
     if (!node.has_func_call()) {
         return false;
     }
-    if (node.func_call().funcformat() == pg_query::COERCE_SQL_SYNTAX) {
-        return false; // trim(x), extract(...), position(...): the deparser writes PostgreSQL's syntax back
-    }
     auto *names = node.mutable_func_call()->mutable_funcname();
     auto name = LastName(*names);
+    if (node.func_call().funcformat() == pg_query::COERCE_SQL_SYNTAX) {
+        // overlay(a PLACING b FROM n FOR m) has no DuckDB counterpart: a call of the catalog's macro.
+        if (name != "overlay") {
+            return false; // trim(x), extract(...), position(...): the deparser writes PostgreSQL's syntax back
+        }
+        node.mutable_func_call()->set_funcformat(pg_query::COERCE_EXPLICIT_CALL);
+    }
     // information_schema's helper functions (_pg_expandarray...) are in the catalog too.
     const bool qualified =
         names->size() == 2 &&

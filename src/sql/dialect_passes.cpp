@@ -4,10 +4,12 @@
 #include "catalog/catalog_scripts.hpp"
 #include "common/ascii.hpp"
 #include "sql/node_builders.hpp"
+#include "sql/statement_parser.hpp"
 
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -175,8 +177,20 @@ bool FormatToConcat(Node &node, PassContext &context) {
             argument = std::stoi(format.substr(i, digits - i));
             i = digits + 1;
         }
+        // Flags ('-': left-justified) and a width: the value padded with spaces to that many characters.
+        bool left = false;
+        while (i < format.size() && format[i] == '-') {
+            left = true;
+            i++;
+        }
+        size_t width_end = i;
+        while (width_end < format.size() && IsAsciiDigit(format[width_end])) {
+            width_end++;
+        }
+        const int width = width_end > i ? std::stoi(format.substr(i, width_end - i)) : 0;
+        i = width_end;
         if (i >= format.size() || argument < 1 || argument >= call.args_size()) {
-            return false; // flags, widths, * or a missing argument: left to DuckDB (which will say so)
+            return false; // a * width or a missing argument: left to DuckDB (which will say so)
         }
         next_argument = argument + 1;
         const Node &value = call.args(argument);
@@ -196,6 +210,10 @@ bool FormatToConcat(Node &node, PassContext &context) {
             break;
         default:
             return false;
+        }
+        if (width > 0) {
+            parts.back() = FuncCallNode({catalog, "main", "duckgres_format_pad"},
+                                        {std::move(parts.back()), IntConst(width), IntConst(left ? 1 : 0)});
         }
     }
     if (!text.empty() || parts.empty()) {
@@ -333,6 +351,75 @@ bool TypeSelectedNull(Node &node, PassContext &context) {
         return false;
     }
     *node.mutable_res_target()->mutable_val() = TypeCastNode(node.res_target().val(), {"text"});
+    return true;
+}
+
+namespace {
+
+//! The digits after the decimal point ('.' or D) of a number template: the scale of to_number's result.
+int32_t TemplateScale(std::string_view format) {
+    int32_t scale = 0;
+    bool after_point = false, quoted = false;
+    for (char c : format) {
+        quoted ^= c == '"';
+        if (!quoted) {
+            after_point |= c == '.' || c == 'D' || c == 'd';
+            scale += after_point && (c == '9' || c == '0') ? 1 : 0;
+        }
+    }
+    return scale;
+}
+
+} // namespace
+
+//! `expression` (SQL text) with $1, $2... replaced by `args`.
+Node Substitute(const std::string &expression, const google::protobuf::RepeatedPtrField<Node> &args) {
+    auto parsed = ParseQuery("SELECT " + expression);
+    if (parsed.statements.size() != 1 || !parsed.statements[0].tree) {
+        throw std::logic_error("a rewrite's expression does not parse: " + expression);
+    }
+    Node value = parsed.statements[0].tree->select_stmt().target_list(0).res_target().val();
+    WalkNodes(value, [&](Node &node) {
+        if (node.has_param_ref()) {
+            Node arg = args[node.param_ref().number() - 1];
+            node = std::move(arg);
+        }
+    });
+    return value;
+}
+
+bool TemplateFunctionResults(Node &node, PassContext &context) {
+    if (!node.has_func_call() || node.func_call().has_over() || node.func_call().args_size() != 2) {
+        return false;
+    }
+    const auto name = LastName(node.func_call().funcname());
+    const auto &args = node.func_call().args();
+    // Written into the statement, where the template is a constant (strftime and strptime need one).
+    static const std::string kFormat = std::string(catalog::kCatalogDatabase) + ".main.duckgres_strftime_format($2)";
+    if (name == "to_char") {
+        // Dates and timestamps through strftime, numbers with PostgreSQL's number patterns (their exact text).
+        node = Substitute("CASE WHEN typeof($1) IN ('DATE', 'TIMESTAMP', 'TIMESTAMP_S', 'TIMESTAMP_MS', "
+                          "'TIMESTAMP_NS') THEN strftime($1::varchar::timestamp, " +
+                              kFormat +
+                              ") WHEN typeof($1) = 'TIMESTAMP WITH TIME ZONE' THEN "
+                              "strftime($1::varchar::timestamptz, " +
+                              kFormat + ") ELSE duckgres_to_char_number(typeof($1), $1::varchar, $2) END",
+                          args);
+        return true;
+    }
+    if (name == "to_date" || name == "to_timestamp") {
+        // to_timestamp(text, template); the one-argument to_timestamp(epoch) is DuckDB's.
+        node = Substitute("strptime($1, " + kFormat + ")::" + (name == "to_date" ? "date" : "timestamptz"), args);
+        return true;
+    }
+    if (name != "to_number" || !IsStringConst(args[1])) {
+        return false;
+    }
+    const int32_t scale = TemplateScale(args[1].a_const().sval().sval());
+    Node cast = TypeCastNode(std::move(node), {"numeric"});
+    *cast.mutable_type_cast()->mutable_type_name()->add_typmods() = IntConst(38);
+    *cast.mutable_type_cast()->mutable_type_name()->add_typmods() = IntConst(scale);
+    node = std::move(cast);
     return true;
 }
 

@@ -41,4 +41,9 @@ bool CastInt4Function(pg_query::Node &node, PassContext &context);
 //! `SELECT NULL AS x`: PostgreSQL types an untyped NULL in a select list as text (DuckDB: integer).
 bool TypeSelectedNull(pg_query::Node &node, PassContext &context);
 
+//! to_char(value, template): strftime for dates and timestamps, duckgres_to_char_number for numbers (by typeof);
+//! to_date / to_timestamp(text, template): strptime (to_timestamp(epoch) stays DuckDB's); to_number(text,
+//! 'template'): cast to numeric with the template's scale (the value prints as PostgreSQL's).
+bool TemplateFunctionResults(pg_query::Node &node, PassContext &context);
+
 } // namespace duckgres::sql

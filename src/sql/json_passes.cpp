@@ -71,7 +71,40 @@ bool JsonbAsJson(pg_query::TypeName &type) {
 
 } // namespace
 
+namespace {
+
+//! json_extract_path(j, 'a', '1') / jsonb_extract_path_text(...): json_extract(j, '/a/1') (or the _string form);
+//! a path element that is not a constant joins the pointer as it is.
+bool ExtractPathCall(Node &node) {
+    if (!node.has_func_call() || node.func_call().args_size() < 2 || node.func_call().has_over()) {
+        return false;
+    }
+    const auto name = LastName(node.func_call().funcname());
+    const bool text = name == "json_extract_path_text" || name == "jsonb_extract_path_text";
+    if (!text && name != "json_extract_path" && name != "jsonb_extract_path") {
+        return false;
+    }
+    const auto &args = node.func_call().args();
+    Node pointer = FuncCallNode({"concat"}, {});
+    for (int i = 1; i < args.size(); i++) {
+        if (IsStringConst(args[i])) {
+            *pointer.mutable_func_call()->add_args() = StringConst("/" + PointerToken(args[i].a_const().sval().sval()));
+        } else {
+            *pointer.mutable_func_call()->add_args() = StringConst("/");
+            *pointer.mutable_func_call()->add_args() = args[i];
+        }
+    }
+    Node json = TypeCastNode(args[0], {"json"});
+    node = FuncCallNode({text ? "json_extract_string" : "json_extract"}, {std::move(json), std::move(pointer)});
+    return true;
+}
+
+} // namespace
+
 bool RewriteJson(Node &node, PassContext &context) {
+    if (ExtractPathCall(node)) {
+        return true;
+    }
     if (node.has_type_cast()) {
         return JsonbAsJson(*node.mutable_type_cast()->mutable_type_name());
     }

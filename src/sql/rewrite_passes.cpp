@@ -33,6 +33,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"vector_subscripts_from_zero", VectorSubscriptsFromZero},
     // pg_catalog functions: the catalog's or DuckDB's.
     {"redirect_catalog_function", RedirectCatalogFunction},
+    // to_char, to_date, to_timestamp, to_number with templates: strftime / strptime / number patterns.
+    {"template_function_results", TemplateFunctionResults},
     // pg_catalog and information_schema relations: the catalog's.
     {"redirect_catalog_relation", RedirectCatalogRelation},
     // xmin of a catalog relation: a constant xid.
@@ -75,6 +77,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"postgres_version", PostgresVersion},
     // FROM generate_series(int constants): int4 values.
     {"integer_series_in_from", IntegerSeriesInFrom},
+    // FROM table macro WITH ORDINALITY: a subquery numbering its rows.
+    {"ordinality_of_table_macro", OrdinalityOfTableMacro},
     // FROM srf(...) AS a: the single column is named a.
     {"name_single_column_function", NameSingleColumnFunction},
     // (_pg_expandarray(a)).x / .n in a select list: rows.

@@ -6,7 +6,10 @@
 
 #include <pg_query.pb.h>
 
+#include <algorithm>
+#include <iterator>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace duckgres::sql {
@@ -18,7 +21,9 @@ using pg_query::Node;
 //! Set-returning functions whose rows are single values (not records).
 bool IsScalarSetFunction(const std::string &name) {
     return name == "generate_series" || name == "unnest" || name == "generate_subscripts" ||
-           name == "regexp_split_to_table" || name == "string_to_table";
+           name == "regexp_split_to_table" || name == "string_to_table" || name == "regexp_matches" ||
+           name == "json_array_elements" || name == "jsonb_array_elements" || name == "json_array_elements_text" ||
+           name == "jsonb_array_elements_text";
 }
 
 //! True when every argument is an integer constant that fits int4 (PostgreSQL picks generate_series(int, int) for
@@ -115,12 +120,56 @@ bool UnnestTargetSetFunction(Node &node, PassContext &context) {
     const auto &call = node.res_target().val().func_call();
     const auto name = LastName(call.funcname());
     // (information_schema._pg_expandarray is a list of (x, n) records in the catalog.)
-    if ((name != "generate_series" && name != "_pg_expandarray") || call.has_over()) {
+    // regexp_matches() as the catalog has it, a list of matches (the ~ operator's regexp_matches is DuckDB's).
+    const bool catalog_matches = name == "regexp_matches" && call.funcname_size() == 3;
+    if ((name != "generate_series" && name != "_pg_expandarray" && !catalog_matches) || call.has_over()) {
         return false;
     }
     const bool int4 = name == "generate_series" && IntegerConstantArgs(call);
     Node wrapped = FuncCallNode({"unnest"}, {node.res_target().val()});
     *node.mutable_res_target()->mutable_val() = int4 ? TypeCastNode(std::move(wrapped), {"int4"}) : std::move(wrapped);
+    return true;
+}
+
+bool OrdinalityOfTableMacro(Node &node, PassContext &context) {
+    static constexpr std::string_view kTableMacros[] = {
+        "json_array_elements",
+        "jsonb_array_elements",
+        "json_array_elements_text",
+        "jsonb_array_elements_text",
+        "jsonb_each",
+        "jsonb_each_text",
+        "json_each_text",
+        "regexp_matches",
+        "pg_partition_ancestors",
+    };
+    if (!node.has_range_function() || !node.range_function().ordinality()) {
+        return false;
+    }
+    const auto &range = node.range_function();
+    const auto &pair = range.functions(0);
+    if (range.functions_size() != 1 || range.coldeflist_size() > 0 || range.is_rowsfrom() || !pair.has_list() ||
+        pair.list().items_size() < 1 || !pair.list().items(0).has_func_call()) {
+        return false;
+    }
+    const auto *function = &pair.list().items(0);
+    if (std::find(std::begin(kTableMacros), std::end(kTableMacros), LastName(function->func_call().funcname())) ==
+        std::end(kTableMacros)) {
+        return false;
+    }
+    auto parsed = ParseQuery("SELECT *, row_number() OVER () AS ordinality FROM f() AS f");
+    Node select = *parsed.statements.at(0).tree;
+    auto *inner = select.mutable_select_stmt()->mutable_from_clause(0)->mutable_range_function();
+    *inner->mutable_functions(0)->mutable_list()->mutable_items(0) = *function;
+    Node subselect;
+    *subselect.mutable_range_subselect()->mutable_subquery() = std::move(select);
+    subselect.mutable_range_subselect()->set_lateral(range.lateral());
+    if (range.has_alias()) {
+        *subselect.mutable_range_subselect()->mutable_alias() = range.alias();
+    } else {
+        subselect.mutable_range_subselect()->mutable_alias()->set_aliasname(LastName(function->func_call().funcname()));
+    }
+    node = std::move(subselect);
     return true;
 }
 

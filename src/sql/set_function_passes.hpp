@@ -22,4 +22,8 @@ bool UnnestExpandArrayField(pg_query::Node &node, PassContext &context);
 //! list in DuckDB: wrapped in unnest() (cast to int4 for integer constants).
 bool UnnestTargetSetFunction(pg_query::Node &node, PassContext &context);
 
+//! `FROM json_array_elements(j) WITH ORDINALITY AS e(value, n)`: the catalog's table macros ignore WITH
+//! ORDINALITY, so the call becomes a subquery numbering its rows (row_number() in the function's order).
+bool OrdinalityOfTableMacro(pg_query::Node &node, PassContext &context);
+
 } // namespace duckgres::sql

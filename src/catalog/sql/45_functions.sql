@@ -183,9 +183,6 @@ CREATE MACRO pg_get_function_result(arg_function_oid) AS
     (SELECT duckgres_catalog.main.format_type(pgfr_p.prorettype, NULL) FROM duckgres_catalog.main.pg_proc pgfr_p
      WHERE pgfr_p.oid = arg_function_oid);
 
-CREATE MACRO quote_ident(name) AS
-    CASE WHEN regexp_full_match(name, '[a-z_][a-z0-9_$]*') THEN name
-         ELSE '"' || replace(name, '"', '""') || '"' END;
 CREATE MACRO quote_literal(arg_value) AS
     CASE WHEN arg_value IS NULL THEN NULL
          WHEN contains(arg_value::VARCHAR, '\') THEN 'E''' || replace(replace(arg_value::VARCHAR, '\', '\\'), '''', '''''') || ''''
@@ -419,8 +416,8 @@ FROM duckdb_keywords();
 
 -- to_char(timestamp/date, format): PostgreSQL's template patterns translated to strftime's, longest first.
 -- Covered: YYYY YY MM Mon Month DD DDD Day Dy HH24 HH12 HH MI SS MS US AM PM IW TZ, FM (no zero padding;
--- strftime never pads names) and "quoted text". Other patterns pass through as text; to_char of numbers is
--- not covered.
+-- strftime never pads names) and "quoted text". Other patterns pass through as text. The rewriter
+-- writes to_char, to_date and to_timestamp with it into the statement (strftime needs a constant template).
 CREATE MACRO duckgres_strftime_format(arg_format) AS
     arg_format.replace('%', '%%').replace('"', '')
               .replace('FMHH24', '%-H').replace('FMHH12', '%-I').replace('FMHH', '%-I').replace('FMMI', '%-M')
@@ -430,5 +427,3 @@ CREATE MACRO duckgres_strftime_format(arg_format) AS
               .replace('YYYY', '%Y').replace('YY', '%y').replace('Month', '%B').replace('Mon', '%b')
               .replace('MM', '%m').replace('DDD', '%j').replace('DD', '%d').replace('Day', '%A').replace('Dy', '%a')
               .replace('AM', '%p').replace('PM', '%p').replace('IW', '%V').replace('TZ', '%Z');
-CREATE MACRO to_char(arg_value, arg_format) AS
-    strftime(arg_value, duckgres_catalog.main.duckgres_strftime_format(arg_format));

@@ -68,3 +68,65 @@ TEST(SessionSettingsTest, SearchPathSchemas) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(SessionSettingsTest, EveryPostgresParameterByItsType) {
+    const Step steps[] = {
+        {"enable_seqscan", "off", "off"},
+        {"random_page_cost", "1.1", "1.1"},
+        {"synchronize_seqscans", "false", "off"},
+        {"default_tablespace", "", ""},
+        {"default_table_access_method", "heap", "heap"},
+        {"row_security", "off", "off"},
+        {"xmloption", "DOCUMENT", "document"},
+        {"lock_timeout", "0", "0"},
+        {"lock_timeout", "2s", "2s"},
+        {"work_mem", "64MB", "64MB"},
+        {"check_function_bodies", "false", "off"},
+        {"client_min_messages", "WARNING", "warning"},
+        {"synchronous_commit", "local", "local"},
+        {"enable_hashjoin", nullptr, "on"},
+        {"jit_above_cost", "100000", "100000"},
+    };
+    SessionSettings settings;
+    for (const auto &step : steps) {
+        if (step.value) {
+            auto error = settings.Set(step.name, step.value);
+            EXPECT_FALSE(error) << step.name << ": " << (error ? error->what() : "");
+        } else {
+            settings.Reset(step.name);
+        }
+        EXPECT_EQ(settings.Get(step.name).value_or("?"), step.shown) << step.name;
+    }
+    EXPECT_EQ(SessionSettings::Definitions().size(), 356u); // pg_settings of PostgreSQL 15, and two it hides
+}
+
+TEST(SessionSettingsTest, InvalidValuesAreRejectedAs22023) {
+    const std::pair<const char *, const char *> invalid[] = {
+        {"enable_seqscan", "maybe"}, {"random_page_cost", "-1"},    {"work_mem", "10"},
+        {"xmloption", "html"},       {"lock_timeout", "5 parsecs"}, {"geqo_threshold", "1"},
+    };
+    SessionSettings settings;
+    for (const auto &[name, value] : invalid) {
+        auto error = settings.Set(name, value);
+        ASSERT_TRUE(error) << name << " = " << value;
+        EXPECT_EQ(error->sqlstate, "22023") << name;
+    }
+}
+
+TEST(SessionSettingsTest, WhatDuckgresFixesAndWhatFollowsTheDefault) {
+    EXPECT_EQ(SessionSettings::Find("shared_buffers")->effect, SettingEffect::ReadOnly);   // postmaster
+    EXPECT_EQ(SessionSettings::Find("wal_level")->effect, SettingEffect::ReadOnly);        // postmaster
+    EXPECT_EQ(SessionSettings::Find("enable_seqscan")->effect, SettingEffect::Accepted);   // user
+    EXPECT_EQ(SessionSettings::Find("statement_timeout")->effect, SettingEffect::Session); // used by Duckgres
+    SessionSettings settings;
+    EXPECT_EQ(*settings.Get("transaction_read_only"), "off");
+    ASSERT_FALSE(settings.Set("default_transaction_read_only", "on"));
+    EXPECT_EQ(*settings.Get("transaction_read_only"), "on");
+    EXPECT_EQ(*settings.Get("transaction_isolation"), "read committed");
+    EXPECT_EQ(*settings.Get("shared_buffers"), "128MB");
+    EXPECT_EQ(*settings.Get("server_version_num"), "150000");
+}
+
+} // namespace

@@ -115,7 +115,8 @@ TEST(Rewriter, Passes) {
          "SELECT like_escape(a, E'x\\\\_%', E'\\\\'), not_ilike_escape(a, b, E'\\\\'), a LIKE 'x_%', "
          "a LIKE E'x\\\\_' FROM t"},
         {"select format('%s-%%-%2$L', a, b), format('%5s', a) from t",
-         "SELECT concat(a::\"varchar\", '-%-', duckgres_catalog.main.quote_nullable(b)), format('%5s', a) FROM t"},
+         "SELECT concat(a::\"varchar\", '-%-', duckgres_catalog.main.quote_nullable(b)), "
+         "concat(duckgres_catalog.main.duckgres_format_pad(a::\"varchar\", 5, 0)) FROM t"},
         {"select t.oid, x from t join u on true order by oid, x",
          "SELECT t.oid, x FROM t JOIN u ON true ORDER BY 1, x"},
         {"select s.name as s, count(*) from t join s on true group by s",

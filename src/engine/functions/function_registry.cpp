@@ -1,0 +1,26 @@
+// The table of function families registered in every database: one Register<Family>Functions each.
+#include "engine/functions/function_registry.hpp"
+
+#include "engine/functions/regexp_functions.hpp"
+#include "engine/functions/template_functions.hpp"
+
+namespace duckgres::engine {
+
+namespace {
+
+using RegisterFamily = void (*)(duckdb_connection);
+
+constexpr RegisterFamily kFamilies[] = {
+    RegisterTemplateFunctions,
+    RegisterRegexpFunctions,
+};
+
+} // namespace
+
+void RegisterFunctions(duckdb_connection connection) {
+    for (auto family : kFamilies) {
+        family(connection);
+    }
+}
+
+} // namespace duckgres::engine
