@@ -432,3 +432,9 @@ CREATE MACRO duckgres_strftime_format(arg_format) AS
               .replace('AM', '%p').replace('PM', '%p').replace('IW', '%V').replace('TZ', '%Z');
 CREATE MACRO to_char(arg_value, arg_format) AS
     strftime(arg_value, duckgres_catalog.main.duckgres_strftime_format(arg_format));
+
+-- PostgreSQL's bytea functions where DuckDB has others of the same names (engine/functions/bytea_functions.cpp):
+-- encode/decode with a format, sha256 returning bytea (DuckDB's returns hex text).
+CREATE MACRO encode(arg_bytes, arg_format) AS duckgres_encode(arg_bytes, arg_format);
+CREATE MACRO decode(arg_text, arg_format) AS duckgres_decode(arg_text, arg_format);
+CREATE MACRO sha256(arg_bytes) AS duckgres_sha256(arg_bytes);
