@@ -296,6 +296,26 @@ int ExtractPosition(std::string &message, std::string_view statement) {
     return static_cast<int>(Utf8CharacterCount(statement.substr(0, offset + column))) + 1;
 }
 
+//! Duckgres's registered functions put PostgreSQL's code in front of their messages ("SQLSTATE 22023: ...", see
+//! engine/functions/function_support.hpp): the code, removed from `message`; empty when there is none.
+std::string TakeOwnSqlState(std::string &message) {
+    static constexpr std::string_view kTag = "SQLSTATE ";
+    constexpr size_t kCodeLength = 5;
+    auto at = message.find(kTag);
+    if (at == std::string::npos || message.size() < at + kTag.size() + kCodeLength + 2 ||
+        message.compare(at + kTag.size() + kCodeLength, 2, ": ") != 0) {
+        return "";
+    }
+    std::string code = message.substr(at + kTag.size(), kCodeLength);
+    for (char c : code) {
+        if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))) {
+            return "";
+        }
+    }
+    message.erase(0, at + kTag.size() + kCodeLength + 2);
+    return code;
+}
+
 } // namespace
 
 std::string SqlStateFor(duckdb_error_type type, std::string_view message) {
@@ -327,7 +347,10 @@ SqlError MapDuckDbError(std::optional<duckdb_error_type> type, std::string_view 
         hint = message.substr(did_you_mean + 1);
         message.erase(did_you_mean);
     }
-    auto sqlstate = SqlStateFor(kind, message);
+    auto sqlstate = TakeOwnSqlState(message);
+    if (sqlstate.empty()) {
+        sqlstate = SqlStateFor(kind, message);
+    }
     std::string detail;
     message = RewordMessage(sqlstate, message, detail);
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {

@@ -2,9 +2,12 @@
 #include "session/row_description.hpp"
 #include "session/statement_work.hpp"
 
+#include "sql/literal_passes.hpp"
 #include "sql/rewriter.hpp"
 #include "types/pg_type.hpp"
 #include "types/type_mapping.hpp"
+
+#include <set>
 
 namespace duckgres::session {
 
@@ -73,12 +76,16 @@ void StatementWork::PrepareForParse(PreparedEntry &entry) {
     // Describe, so there PostgreSQL's choice for an unknown parameter, text, is tried.
     auto handle = entry.prepared->handle.Get();
     std::map<int32_t, std::string> as_text;
+    // $n::numeric: DuckDB types it DECIMAL(18,3); PostgreSQL keeps the value's scale, known at Bind.
+    const auto value_scaled =
+        entry.statement.tree ? sql::ValueScaledParameters(*entry.statement.tree) : std::set<int32_t>{};
     for (idx_t i = 0; i < duckdb_nparams(handle); i++) {
         auto number = static_cast<int32_t>(i + 1);
-        if (duckdb_param_type(handle, i + 1) != DUCKDB_TYPE_INVALID || casts.count(number)) {
+        uint32_t type_oid = i < declared.size() ? declared[i] : 0;
+        const bool scaled_by_value = type_oid == types::oid::kNumeric && value_scaled.count(number) > 0;
+        if ((duckdb_param_type(handle, i + 1) != DUCKDB_TYPE_INVALID && !scaled_by_value) || casts.count(number)) {
             continue;
         }
-        uint32_t type_oid = i < declared.size() ? declared[i] : 0;
         if (type_oid == types::oid::kNumeric) {
             // DuckDB's DECIMAL has a fixed scale: Bind takes it from the value.
             entry.unresolved_parameters.push_back(number);

@@ -5,6 +5,7 @@
 #include "sql/ddl_passes.hpp"
 #include "sql/dialect_passes.hpp"
 #include "sql/json_passes.hpp"
+#include "sql/literal_passes.hpp"
 #include "sql/session_passes.hpp"
 #include "sql/set_function_passes.hpp"
 
@@ -61,6 +62,10 @@ constexpr RewritePass kRewritePasses[] = {
     {"qualify_foreign_key_target", QualifyForeignKeyTarget},
     // $n whose type only the client knows: cast to it.
     {"cast_parameter", CastParameter},
+    // Numeric constants (1.25::numeric, 1e3) and $n::numeric: DECIMALs of their own scale (DuckDB: DECIMAL(18,3)).
+    {"type_numeric_constants", TypeNumericConstants},
+    // '\x0102'::bytea: read by PostgreSQL's bytea input (DuckDB reads literals with its own blob syntax).
+    {"read_bytea_constants", ReadByteaConstants},
     // Division and modulo by zero raise 22012 (DuckDB: NULL).
     {"guard_division", GuardDivision},
     // current_user and friends: the session's user.

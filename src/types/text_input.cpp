@@ -1,6 +1,8 @@
 // PostgreSQL 15 text input of bool, integers, oid, floats, numeric, bytea, uuid and bit strings.
 #include "types/text_input.hpp"
 
+#include "types/bytea_codec.hpp"
+
 #include "common/ascii.hpp"
 #include "common/sql_error.hpp"
 #include "common/utf8.hpp"
@@ -382,45 +384,10 @@ std::string NumericToText(const NumericValue &value) {
 }
 
 std::string ParseByteaText(std::string_view text) {
-    std::string out;
     if (text.size() >= 2 && text[0] == '\\' && text[1] == 'x') {
-        for (size_t i = 2; i < text.size();) {
-            const char c = text[i];
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-                i++;
-                continue;
-            }
-            const int high = AsciiHexValue(c);
-            if (high < 0) {
-                throw SqlError("22023", "invalid hexadecimal digit: \"" + std::string(1, c) + "\"");
-            }
-            if (i + 1 >= text.size()) {
-                throw SqlError("22023", "invalid hexadecimal data: odd number of digits");
-            }
-            const int low = AsciiHexValue(text[i + 1]);
-            if (low < 0) {
-                throw SqlError("22023", "invalid hexadecimal digit: \"" + std::string(1, text[i + 1]) + "\"");
-            }
-            out += static_cast<char>(high * 16 + low);
-            i += 2;
-        }
-        return out;
+        return DecodeHexBytes(text.substr(2));
     }
-    for (size_t i = 0; i < text.size();) {
-        if (text[i] != '\\') {
-            out += text[i++];
-        } else if (i + 1 < text.size() && text[i + 1] == '\\') {
-            out += '\\';
-            i += 2;
-        } else if (i + 3 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '3' && IsAsciiOctalDigit(text[i + 2]) &&
-                   IsAsciiOctalDigit(text[i + 3])) {
-            out += static_cast<char>((text[i + 1] - '0') * 64 + (text[i + 2] - '0') * 8 + (text[i + 3] - '0'));
-            i += 4;
-        } else {
-            throw SqlError("22P02", "invalid input syntax for type bytea");
-        }
-    }
-    return out;
+    return DecodeEscapeBytes(text);
 }
 
 duckdb_uhugeint ParseUuidText(std::string_view text) {

@@ -92,12 +92,18 @@ class Case:
     ref_wrap: Callable[[Any], Any] | None = None   # same, for the `documented_as` query (default: wrap)
     documented_as: str | None = None   # PostgreSQL type whose answers Duckgres documents for `type`
     param_documented_as: str | None = None  # same, for a parameter only declared (Parse) as `type`
+    cast_documented_as: str | None = None  # same, for `select $1::type` (default: documented_as)
     in_duckdb: bool = True      # False: DuckDB has no such type, `::type` and columns are 42704
     array_of: "Case | None" = None
 
     @property
     def ref_type(self) -> str:
         return self.documented_as or self.type
+
+    @property
+    def cast_ref_type(self) -> str:
+        """What PostgreSQL runs to answer like Duckgres does for `select $1::type`."""
+        return self.cast_documented_as or self.ref_type
 
     def psycopg_values(self, reference: bool = False) -> list:
         wrap = (self.ref_wrap or self.wrap) if reference else self.wrap
@@ -137,15 +143,15 @@ SCALARS: list[Case] = [
     Case("float8", "float8",
          (0.1, 1 / 3, -0.0, 1.7976931348623157e308, 5e-324, float("inf"), float("-inf"), float("nan"), None),
          ("0.1", "0.3333333333333333", "-0", "1.7976931348623157e+308", "5e-324", "Infinity", "-Infinity", "NaN")),
-    # Unconstrained numeric is DuckDB's DECIMAL(18,3) (docs/compatibility.md, type_numeric_scales and
-    # type_numeric_big): values get exactly 3 fraction digits, more than 15 integer digits are 22003,
-    # and the column is reported as numeric(18,3). A parameter only declared numeric (a bare `$1`)
-    # is not a cast: it keeps the value's own scale, as in PostgreSQL.
+    # An unconstrained numeric column is DuckDB's DECIMAL(18,3) (docs/compatibility.md): values get exactly 3
+    # fraction digits, more than 15 integer digits are 22003, and the column is reported as numeric(18,3). A
+    # parameter only declared numeric (a bare `$1`) or cast to it (`$1::numeric`) keeps the value's own scale,
+    # as in PostgreSQL.
     Case("numeric", "numeric",
          (Decimal("0"), Decimal("1.5"), Decimal("-123.45"), Decimal("0.0005"), Decimal("-0.001"),
           Decimal("123456789012345.678"), Decimal("1234567890123456.5"), None),
          ("0", "1.5", "-123.45", "0.0005", "-0.001", "123456789012345.678", "1234567890123456.5"),
-         documented_as="numeric(18,3)"),
+         documented_as="numeric(18,3)", cast_documented_as="numeric"),
     Case("numeric_10_2", "numeric(10,2)",
          (Decimal("0"), Decimal("3.14"), Decimal("-3.14"), Decimal("-0.01"), Decimal("0.005"),
           Decimal("12345678.90"), Decimal("-99999999.99"), Decimal("123456789"), None),
@@ -387,7 +393,7 @@ def test_asyncpg_binary_parameter_and_result(request, duckgres, pg, case: Case) 
         assert all(w[0] == "ok" for w in want), want
         return
     got = asyncio.run(_asyncpg_selects(duckgres, f"select $1::{case.type} as v", case.values))
-    want = asyncio.run(_asyncpg_selects(pg, f"select $1::{case.ref_type} as v", case.values))
+    want = asyncio.run(_asyncpg_selects(pg, f"select $1::{case.cast_ref_type} as v", case.values))
     _check(_differences(f"select $1::{case.type} with", got, want, list(case.values)))
 
 
@@ -461,7 +467,7 @@ def test_psycopg_binary_cursor(request, duckgres, pg, case: Case) -> None:
     with psycopg_connect(duckgres) as dconn, psycopg_connect(pg) as pconn:
         if case.in_duckdb:
             got = _psycopg_selects(dconn, f"select %b::{case.type} as v", values)
-            want = _psycopg_selects(pconn, f"select %b::{case.ref_type} as v", ref_values)
+            want = _psycopg_selects(pconn, f"select %b::{case.cast_ref_type} as v", ref_values)
             differences += _differences(f"select %b::{case.type} with", got, want, values)
         else:
             # `::TYPE` does not exist in DuckDB (see the case).
@@ -618,7 +624,7 @@ def test_mixed_binary_and_text_columns_byte_for_byte(request, duckgres, pg, case
         literals = _literals(case, ref)
         forms = []
         if case.in_duckdb:
-            forms.append((f"select $1::{case.type} as b, $1::{case.type} as t", case.ref_type))
+            forms.append((f"select $1::{case.type} as b, $1::{case.type} as t", case.cast_ref_type))
         if not case.has_typmod:
             forms.append(("select $1 as b, $1 as t", case.declared_ref_type))
         assert forms

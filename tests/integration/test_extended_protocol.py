@@ -166,6 +166,22 @@ def test_psycopg_server_side_parameters_text_and_binary(duckgres) -> None:
             conn.execute("drop table ext_psycopg")
 
 
+def test_numeric_cast_parameter_keeps_the_value_scale(duckgres) -> None:
+    """$1::numeric of an untyped text parameter is numeric with the scale of the value bound, as PostgreSQL prints it
+    (DuckDB alone would make it DECIMAL(18,3): 1.250)."""
+    with pg3(duckgres) as conn:
+        for query, params, expected in [
+            (b"select $1::numeric", [b"1.25"], [b"1.25"]),
+            (b"select $1::numeric + 1, $2::int", [b"0.1", b"3"], [b"1.1", b"3"]),
+            (b"select $1::numeric", [b"2.500"], [b"2.500"]),
+            (b"select $1::numeric", [None], [None]),
+        ]:
+            result = conn.pgconn.exec_params(query, params)
+            assert result.status == pq.ExecStatus.TUPLES_OK, result.error_message
+            assert [result.get_value(0, i) for i in range(result.nfields)] == expected, query
+            assert result.ftype(0) == 1700
+
+
 def test_asyncpg_queries_prepared_statements_and_cursors(duckgres) -> None:
     async def run() -> None:
         conn = await asyncpg.connect(host=duckgres.host, port=duckgres.port, user="postgres", password="postgres",

@@ -427,3 +427,10 @@ CREATE MACRO duckgres_strftime_format(arg_format) AS
               .replace('YYYY', '%Y').replace('YY', '%y').replace('Month', '%B').replace('Mon', '%b')
               .replace('MM', '%m').replace('DDD', '%j').replace('DD', '%d').replace('Day', '%A').replace('Dy', '%a')
               .replace('AM', '%p').replace('PM', '%p').replace('IW', '%V').replace('TZ', '%Z');
+
+-- PostgreSQL's bytea functions where DuckDB has others of the same names (engine/functions/bytea_functions.cpp):
+-- encode/decode with a format, sha256 returning bytea (DuckDB's returns hex text).
+CREATE MACRO encode(arg_bytes, arg_format) AS duckgres_encode(arg_bytes, arg_format);
+CREATE MACRO decode(arg_text, arg_format) AS duckgres_decode(arg_text, arg_format);
+CREATE MACRO sha256(arg_bytes) AS duckgres_sha256(arg_bytes);
+

@@ -1,8 +1,10 @@
 // The table of function families registered in every database: one Register<Family>Functions each.
 #include "engine/functions/function_registry.hpp"
 
+#include "engine/functions/bytea_functions.hpp"
 #include "engine/functions/regexp_functions.hpp"
 #include "engine/functions/template_functions.hpp"
+#include "engine/functions/text_output_functions.hpp"
 
 namespace duckgres::engine {
 
@@ -13,6 +15,8 @@ using RegisterFamily = void (*)(duckdb_connection);
 constexpr RegisterFamily kFamilies[] = {
     RegisterTemplateFunctions,
     RegisterRegexpFunctions,
+    RegisterByteaFunctions,
+    RegisterTextOutputFunctions,
 };
 
 } // namespace

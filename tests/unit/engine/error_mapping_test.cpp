@@ -43,6 +43,12 @@ TEST(ErrorMapping, FromMessages) {
         {"Constraint Error: CHECK constraint failed on table t with expression CHECK((a > 0))", "23514", nullptr},
         {"TransactionContext Error: Catalog write-write conflict on alter with \"t\"", "40001", nullptr},
         {"Something without a prefix", "XX000", "Something without a prefix"},
+        // Duckgres's own functions carry PostgreSQL's code in front of the message.
+        {"Invalid Input Error: SQLSTATE 22023: invalid hexadecimal digit: \"g\"", "22023",
+         "invalid hexadecimal digit: \"g\""},
+        {"Conversion Error: SQLSTATE 22P02: invalid input syntax for type bytea", "22P02",
+         "invalid input syntax for type bytea"},
+        {"Invalid Input Error: SQLSTATE 2202: too short", "22023", "SQLSTATE 2202: too short"},
     };
     for (const auto &c : cases) {
         auto error = MapDuckDbError(std::nullopt, c.message);

@@ -156,6 +156,16 @@ TEST(Rewriter, Passes) {
          "CREATE TABLE v (a varchar(3) NOT NULL CHECK (length(rtrim(a, ' ')) <= 3), "
          "\"B c\" char(2) CHECK (length(rtrim(\"B c\")) <= 2), d varchar, e text)"},
         {"create table v (a varchar(3)[])", nullptr},
+        // Numeric constants keep their own scale; exponent literals are numeric; float literals are read exactly.
+        {"select 1.25::numeric, numeric '1.50', ' 3.5 '::decimal, -2::numeric",
+         "SELECT '1.25'::\"numeric\"(3, 2), '1.50'::\"numeric\"(3, 2), '3.5'::\"numeric\"(2, 1), "
+         "- '2'::\"numeric\"(1, 0)"},
+        {"select 1e3, 2.5e-3, 1e3::numeric, 1e3::float8",
+         "SELECT '1000'::\"numeric\"(4, 0), '0.0025'::\"numeric\"(4, 4), '1000'::\"numeric\"(4, 0), '1000'::float8"},
+        {"select 1.23456789012345678::float8, 0.1::real", "SELECT '1.23456789012345678'::float8, '0.1'::real"},
+        {"select 'x'::numeric, 'NaN'::numeric, 1.5::numeric(5,2), a::numeric, 1e50, $1::numeric from t", nullptr},
+        {"select 1.5::numeric(5,2)::numeric, '1.55'::numeric(2,1)::float8",
+         "SELECT (1.5)::numeric(5, 2), '1.55'::numeric(2, 1)::float8"},
     };
     RewriteContext context;
     context.user = "alice";

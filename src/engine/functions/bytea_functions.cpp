@@ -1,0 +1,86 @@
+// bytea input as a DuckDB cast, and PostgreSQL's bytea functions over types/bytea_codec.
+#include "engine/functions/bytea_functions.hpp"
+
+#include "auth/crypto.hpp"
+#include "engine/functions/function_support.hpp"
+#include "types/bytea_codec.hpp"
+#include "types/text_input.hpp"
+
+namespace duckgres::engine {
+
+namespace {
+
+bool CastTextToBytea(duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output) {
+    auto *strings = static_cast<duckdb_string_t *>(duckdb_vector_get_data(input));
+    auto *validity = duckdb_vector_get_validity(input);
+    duckdb_vector_ensure_validity_writable(output);
+    auto *out_validity = duckdb_vector_get_validity(output);
+    for (idx_t row = 0; row < count; row++) {
+        if (!RowIsValid(validity, row)) {
+            duckdb_validity_set_row_invalid(out_validity, row);
+            continue;
+        }
+        try {
+            const std::string bytes = types::ParseByteaText(StringAt(strings, row));
+            duckdb_vector_assign_string_element_len(output, row, bytes.data(), bytes.size());
+        } catch (const SqlError &error) {
+            const std::string message = MessageWithSqlState(error);
+            if (duckdb_cast_function_get_cast_mode(info) == DUCKDB_CAST_TRY) {
+                duckdb_cast_function_set_row_error(info, message.c_str(), row, output);
+                continue;
+            }
+            duckdb_cast_function_set_error(info, message.c_str());
+            return false;
+        }
+    }
+    return true;
+}
+
+using Arguments = std::span<const std::string_view>;
+
+struct StringFunctionRow {
+    const char *name;
+    std::vector<duckdb_type> parameters;
+    duckdb_type result;
+    StringRowFunction function;
+};
+
+} // namespace
+
+void RegisterByteaFunctions(duckdb_connection connection) {
+    // A string literal converts to bytea implicitly (a bytea column = '\x...', sha256('abc')), as DuckDB lets
+    // literals convert to any type; a VARCHAR value only explicitly, as in DuckDB.
+    constexpr int64_t kLiteralCost = 20;
+    for (auto source : {DUCKDB_TYPE_VARCHAR, DUCKDB_TYPE_STRING_LITERAL}) {
+        LogicalTypeHandle text(duckdb_create_logical_type(source));
+        LogicalTypeHandle bytea(duckdb_create_logical_type(DUCKDB_TYPE_BLOB));
+        RegisterCast(connection, text.Get(), bytea.Get(), source == DUCKDB_TYPE_STRING_LITERAL ? kLiteralCost : -1,
+                     CastTextToBytea);
+    }
+    constexpr auto kText = DUCKDB_TYPE_VARCHAR;
+    constexpr auto kBytes = DUCKDB_TYPE_BLOB;
+    const StringFunctionRow functions[] = {
+        {"duckgres_encode",
+         {kBytes, kText},
+         kText,
+         [](Arguments args) { return types::EncodeBytes(args[0], args[1]); }},
+        {"duckgres_decode",
+         {kText, kText},
+         kBytes,
+         [](Arguments args) { return types::DecodeBytes(args[0], args[1]); }},
+        {"convert_to",
+         {kText, kText},
+         kBytes,
+         [](Arguments args) { return types::ConvertToEncoding(args[0], args[1]); }},
+        {"convert_from",
+         {kBytes, kText},
+         kText,
+         [](Arguments args) { return types::ConvertFromEncoding(args[0], args[1]); }},
+        {"duckgres_sha256", {kBytes}, kBytes, [](Arguments args) { return auth::Sha256(args[0]); }},
+    };
+    for (const auto &row : functions) {
+        RegisterStringFunction(connection, row.name, row.parameters, row.result, row.function);
+    }
+}
+
+} // namespace duckgres::engine

@@ -1,0 +1,247 @@
+// Constants read as PostgreSQL reads them: numerics typed with their own scale, bytea text through its input.
+#include "sql/literal_passes.hpp"
+
+#include "sql/node_builders.hpp"
+
+#include <pg_query.pb.h>
+
+#include <cstdint>
+
+namespace duckgres::sql {
+
+namespace {
+
+using pg_query::Node;
+
+constexpr int kMaxDecimalWidth = 38;
+
+bool IsSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool IsDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+//! The type name is numeric (or decimal, pg_catalog.numeric) without modifiers or array bounds.
+bool IsUnconstrainedNumeric(const pg_query::TypeName &type) {
+    const auto name = LastName(type.names());
+    return (name == "numeric" || name == "decimal") && type.typmods_size() == 0 && type.array_bounds_size() == 0;
+}
+
+bool IsNumericWithModifiers(const Node &node) {
+    if (!node.has_type_cast()) {
+        return false;
+    }
+    const auto &type = node.type_cast().type_name();
+    const auto name = LastName(type.names());
+    return (name == "numeric" || name == "decimal") && type.typmods_size() > 0 && type.array_bounds_size() == 0;
+}
+
+bool IsFloatType(const pg_query::TypeName &type) {
+    const auto name = LastName(type.names());
+    return (name == "float8" || name == "float4") && type.typmods_size() == 0 && type.array_bounds_size() == 0;
+}
+
+//! The text of a numeric-looking constant (an integer, a float or a string), if `node` is one.
+std::optional<std::string> ConstantText(const Node &node) {
+    if (!node.has_a_const() || node.a_const().isnull()) {
+        return std::nullopt;
+    }
+    const auto &constant = node.a_const();
+    if (constant.has_ival()) {
+        return std::to_string(constant.ival().ival());
+    }
+    if (constant.has_fval()) {
+        return constant.fval().fval();
+    }
+    if (constant.has_sval()) {
+        return constant.sval().sval();
+    }
+    return std::nullopt;
+}
+
+//! `'text'::numeric(precision, scale)`.
+Node TypedNumeric(const NumericLiteral &literal) {
+    Node cast = TypeCastNode(StringConst(literal.text), {"numeric"});
+    auto *type = cast.mutable_type_cast()->mutable_type_name();
+    *type->add_typmods() = IntConst(literal.precision);
+    *type->add_typmods() = IntConst(literal.scale);
+    return cast;
+}
+
+//! The text of a float literal (1.5, or 1e3 that this pass typed numeric('1000'::numeric(4,0)) beneath a cast, read
+//! exactly from its text rather than through a DECIMAL.
+std::optional<std::string> FloatLiteralText(const Node &arg) {
+    if (arg.has_a_const() && arg.a_const().has_fval()) {
+        return arg.a_const().fval().fval();
+    }
+    if (!IsNumericWithModifiers(arg) || !IsStringConst(arg.type_cast().arg())) {
+        return std::nullopt;
+    }
+    // Only a literal whose modifiers are its own shape: another typmod would round it first.
+    const auto &text = arg.type_cast().arg().a_const().sval().sval();
+    const auto literal = ReadNumericLiteral(text);
+    const auto &typmods = arg.type_cast().type_name().typmods();
+    if (!literal || typmods.size() != 2 || typmods[0].a_const().ival().ival() != literal->precision ||
+        typmods[1].a_const().ival().ival() != literal->scale) {
+        return std::nullopt;
+    }
+    return text;
+}
+
+bool HasExponent(const std::string &text) {
+    return text.find_first_of("eE") != std::string::npos;
+}
+
+} // namespace
+
+std::optional<NumericLiteral> ReadNumericLiteral(std::string_view text) {
+    size_t begin = 0;
+    size_t end = text.size();
+    while (begin < end && IsSpace(text[begin])) {
+        begin++;
+    }
+    while (end > begin && IsSpace(text[end - 1])) {
+        end--;
+    }
+    std::string_view s = text.substr(begin, end - begin);
+    size_t i = 0;
+    bool negative = false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+        negative = s[i] == '-';
+        i++;
+    }
+    std::string digits; // every digit of the mantissa, in order
+    int64_t fraction_digits = 0;
+    bool point = false;
+    for (; i < s.size(); i++) {
+        if (IsDigit(s[i])) {
+            digits += s[i];
+            fraction_digits += point ? 1 : 0;
+        } else if (s[i] == '.' && !point) {
+            point = true;
+        } else {
+            break;
+        }
+    }
+    if (digits.empty()) {
+        return std::nullopt;
+    }
+    int64_t exponent = 0;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        bool exponent_negative = false;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+            exponent_negative = s[i] == '-';
+            i++;
+        }
+        if (i == s.size()) {
+            return std::nullopt;
+        }
+        for (; i < s.size() && IsDigit(s[i]); i++) {
+            exponent = exponent * 10 + (s[i] - '0');
+            if (exponent > 1000) {
+                return std::nullopt;
+            }
+        }
+        exponent = exponent_negative ? -exponent : exponent;
+    }
+    if (i != s.size()) {
+        return std::nullopt;
+    }
+    // value = digits * 10^(exponent - fraction_digits); shown with max(0, fraction_digits - exponent) decimals.
+    const int64_t shift = exponent - fraction_digits;
+    const int64_t scale = shift < 0 ? -shift : 0;
+    if (shift > 0) {
+        digits.append(static_cast<size_t>(shift), '0');
+    }
+    // digits now holds value * 10^scale; split off the integer part, without leading zeros.
+    if (static_cast<int64_t>(digits.size()) <= scale) {
+        digits.insert(0, static_cast<size_t>(scale - static_cast<int64_t>(digits.size()) + 1), '0');
+    }
+    std::string integer = digits.substr(0, digits.size() - static_cast<size_t>(scale));
+    const std::string fraction = digits.substr(digits.size() - static_cast<size_t>(scale));
+    const auto first = integer.find_first_not_of('0');
+    integer = first == std::string::npos ? "0" : integer.substr(first);
+    const int64_t integer_digits = integer == "0" ? 0 : static_cast<int64_t>(integer.size());
+    const int64_t precision = std::max<int64_t>(1, integer_digits + scale);
+    if (precision > kMaxDecimalWidth) {
+        return std::nullopt;
+    }
+    NumericLiteral literal;
+    const bool zero = integer == "0" && fraction.find_first_not_of('0') == std::string::npos;
+    literal.text = (negative && !zero ? "-" : "") + integer + (scale > 0 ? "." + fraction : "");
+    literal.precision = static_cast<int>(precision);
+    literal.scale = static_cast<int>(scale);
+    return literal;
+}
+
+bool TypeNumericConstants(Node &node, PassContext &context) {
+    if (node.has_a_const() && node.a_const().has_fval() && HasExponent(node.a_const().fval().fval())) {
+        if (auto literal = ReadNumericLiteral(node.a_const().fval().fval())) {
+            node = TypedNumeric(*literal);
+            return true;
+        }
+        return false;
+    }
+    if (!node.has_type_cast()) {
+        return false;
+    }
+    auto *cast = node.mutable_type_cast();
+    const auto &type = cast->type_name();
+    if (IsFloatType(type)) {
+        auto text = FloatLiteralText(cast->arg());
+        if (!text) {
+            return false;
+        }
+        *cast->mutable_arg() = StringConst(*text);
+        return true;
+    }
+    if (!IsUnconstrainedNumeric(type)) {
+        return false;
+    }
+    // A constant already typed by this pass (1e3::numeric), or a parameter the session typed from its value.
+    if (IsNumericWithModifiers(cast->arg())) {
+        Node typed = cast->arg();
+        node = std::move(typed);
+        return true;
+    }
+    auto text = ConstantText(cast->arg());
+    if (!text) {
+        return false;
+    }
+    auto literal = ReadNumericLiteral(*text);
+    if (!literal) {
+        return false;
+    }
+    node = TypedNumeric(*literal);
+    return true;
+}
+
+bool ReadByteaConstants(Node &node, PassContext &context) {
+    if (!node.has_type_cast() || !IsStringConst(node.type_cast().arg())) {
+        return false;
+    }
+    const auto &type = node.type_cast().type_name();
+    if (LastName(type.names()) != "bytea" || type.array_bounds_size() > 0) {
+        return false;
+    }
+    Node text = TypeCastNode(node.type_cast().arg(), {"varchar"});
+    *node.mutable_type_cast()->mutable_arg() = std::move(text);
+    return true;
+}
+
+std::set<int32_t> ValueScaledParameters(const Node &statement) {
+    std::set<int32_t> numbers;
+    Node copy = statement;
+    WalkNodes(copy, [&](Node &node) {
+        if (node.has_type_cast() && node.type_cast().arg().has_param_ref() &&
+            IsUnconstrainedNumeric(node.type_cast().type_name())) {
+            numbers.insert(node.type_cast().arg().param_ref().number());
+        }
+    });
+    return numbers;
+}
+
+} // namespace duckgres::sql

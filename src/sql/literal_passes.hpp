@@ -1,0 +1,43 @@
+// Rewrite passes for constants DuckDB would read otherwise: numerics with their own scale, bytea input text.
+#pragma once
+
+#include "sql/pass_context.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace duckgres::sql {
+
+//! A finite numeric constant as PostgreSQL's numeric input reads it: its plain decimal text and the smallest
+//! DECIMAL(precision, scale) that holds it with PostgreSQL's display scale (digits after the point, less the
+//! exponent, never below 0). "1.0e2" is {"100", 3, 0}, " -0.50 " {"-0.50", 2, 2}, "1e-3" {"0.001", 3, 3}.
+struct NumericLiteral {
+    std::string text;
+    int precision = 1;
+    int scale = 0;
+};
+
+//! The literal `text` stands for; nullopt for NaN, Infinity, malformed text and values needing more than 38 digits
+//! (beyond DuckDB's DECIMAL).
+std::optional<NumericLiteral> ReadNumericLiteral(std::string_view text);
+
+//! A constant cast to unconstrained numeric (1.25::numeric, numeric '0.1', '1e3'::decimal) becomes its own
+//! DECIMAL(p,s) ('1.25'::numeric(3,2)), where DuckDB's numeric would be DECIMAL(18,3); a numeric literal with an
+//! exponent (1e3, numeric in PostgreSQL, DOUBLE in DuckDB) likewise; `$n::numeric` whose parameter the session typed
+//! from its value ($n::numeric(38,s)) keeps that type; a float literal cast to real or double precision is read
+//! from its text (not through a DECIMAL). Returns true when it changed the node.
+bool TypeNumericConstants(pg_query::Node &node, PassContext &context);
+
+//! A string constant cast to bytea ('\x0102'::bytea, bytea 'abc') is cast to varchar first: DuckDB reads a literal
+//! with its own blob syntax at bind time, but a varchar through the registered cast that reads PostgreSQL's bytea
+//! input (engine/functions/bytea_functions.cpp). Returns true when it changed the node.
+bool ReadByteaConstants(pg_query::Node &node, PassContext &context);
+
+//! The parameters `statement` casts to unconstrained numeric ($1::numeric): their DECIMAL scale must come from the
+//! value bound (the session re-types them at Bind; TypeNumericConstants keeps that type).
+std::set<int32_t> ValueScaledParameters(const pg_query::Node &statement);
+
+} // namespace duckgres::sql
