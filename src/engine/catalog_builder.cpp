@@ -4,6 +4,7 @@
 #include "catalog/catalog_scripts.hpp"
 #include "common/duckdb_handles.hpp"
 #include "common/sql_error.hpp"
+#include "engine/functions/function_registry.hpp"
 #include "types/type_mapping.hpp"
 #include "types/type_name.hpp"
 
@@ -119,6 +120,7 @@ void BuildCatalog(duckdb_connection connection) {
     RegisterAliasType(connection, DUCKDB_TYPE_VARCHAR, "anyarray");
     RegisterTypeFunction(connection, "duckgres_type_oid", DUCKDB_TYPE_BIGINT, TypeOid);
     RegisterTypeFunction(connection, "duckgres_type_typmod", DUCKDB_TYPE_INTEGER, TypeTypmod);
+    RegisterFunctions(connection);
     const std::string catalog(catalog::kCatalogDatabase);
     Run(connection, "ATTACH ':memory:' AS " + catalog, "attach");
     Run(connection, "CREATE SCHEMA " + catalog + ".static", "schema static");

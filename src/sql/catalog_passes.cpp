@@ -575,7 +575,11 @@ bool RewriteArrayComparisons(Node &node, PassContext &context) {
     if (!((any && op == "=") || (all && op == "<>"))) {
         return false;
     }
-    Node contains = FuncCallNode({"list_contains"}, {expr.rexpr(), expr.lexpr()});
+    // An untyped literal ('{a,b}') takes its list type from list_contains' other argument; typed arrays get
+    // PostgreSQL's NULL results (duckgres_any_equal).
+    const bool untyped = expr.rexpr().has_a_const() && expr.rexpr().a_const().has_sval();
+    Node contains = untyped ? FuncCallNode({"list_contains"}, {expr.rexpr(), expr.lexpr()})
+                            : FuncCallNode({kCatalog, "main", "duckgres_any_equal"}, {expr.rexpr(), expr.lexpr()});
     node = any ? std::move(contains) : Not(std::move(contains));
     return true;
 }
