@@ -57,6 +57,18 @@ bool IsSurelyScalar(const Node &node) {
     return false;
 }
 
+//! The number of dimensions of an array written as one: nested ARRAY[] constructors or a cast's [] (0 otherwise).
+int WrittenDimensions(const Node &node) {
+    if (node.has_a_array_expr()) {
+        const auto &elements = node.a_array_expr().elements();
+        return 1 + (elements.empty() ? 0 : WrittenDimensions(elements[0]));
+    }
+    if (node.has_type_cast()) {
+        return node.type_cast().type_name().array_bounds_size();
+    }
+    return 0;
+}
+
 //! The shape of a nested ARRAY[] constructor: each level's length (first element's), and whether it is
 //! rectangular. Elements that are not constructors end the shape.
 bool ConstructorShape(const pg_query::A_ArrayExpr &array, std::vector<int> &shape) {
@@ -189,6 +201,23 @@ bool ArrayFunctionsInFrom(Node &node, PassContext &context) {
         }
     }
     node = FromSubquery(std::move(select), alias, range.lateral());
+    return true;
+}
+
+bool UnnestMultidimensionalArray(Node &node, PassContext &context) {
+    if (!node.has_func_call() || LastName(node.func_call().funcname()) != "unnest" ||
+        node.func_call().args_size() != 1) {
+        return false;
+    }
+    const int dimensions = WrittenDimensions(node.func_call().args(0));
+    if (dimensions < 2) {
+        return false;
+    }
+    Node array = node.func_call().args(0);
+    for (int i = 1; i < dimensions; i++) {
+        array = FuncCallNode({"flatten"}, {array});
+    }
+    *node.mutable_func_call()->mutable_args(0) = std::move(array);
     return true;
 }
 

@@ -28,6 +28,11 @@ bool ArrayElementConcat(pg_query::Node &node, PassContext &context);
 //! of the select-list form, typed int4. Returns true when it changed the node.
 bool ArrayFunctionsInFrom(pg_query::Node &node, PassContext &context);
 
+//! `unnest(ARRAY[[1, 2], [3, 4]])`: an array written as multidimensional (nested ARRAY[] constructors, a cast to
+//! int[][]) is flattened first, as PostgreSQL's unnest yields every element (DuckDB's yields the inner lists).
+//! Returns true when it changed the node.
+bool UnnestMultidimensionalArray(pg_query::Node &node, PassContext &context);
+
 //! `ARRAY[[1, 2], [3]]`: a constructor whose sub-arrays differ in shape is PostgreSQL's error 2202E (a DuckDB list
 //! may be ragged). Returns true when it changed the node.
 bool RaggedArrayConstructor(pg_query::Node &node, PassContext &context);

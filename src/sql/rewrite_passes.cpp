@@ -58,6 +58,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"array_element_concat", ArrayElementConcat},
     // FROM unnest(a, b) and FROM generate_subscripts(a, d): select-list subqueries.
     {"array_functions_in_from", ArrayFunctionsInFrom},
+    // unnest(ARRAY[[1, 2], [3, 4]]): flattened first, every element a row.
+    {"unnest_multidimensional_array", UnnestMultidimensionalArray},
     // ARRAY[[1, 2], [3]]: error 2202E.
     {"ragged_array_constructor", RaggedArrayConstructor},
     // x = ANY(array) / x <> ALL(array): duckgres_any_equal() (list_contains() with PostgreSQL's NULLs).

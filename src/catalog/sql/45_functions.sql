@@ -424,10 +424,10 @@ CREATE MACRO string_to_array(arg_text, arg_delimiter) AS
                    sta_x -> CASE WHEN sta_x IS NOT DISTINCT FROM arg_null THEN NULL ELSE sta_x END);
 -- x = ANY(array) as PostgreSQL has it: NULL (not false) when nothing matches and the value or an element is NULL.
 CREATE MACRO duckgres_any_equal(arg_array, arg_value) AS
-    CASE WHEN arg_array IS NULL THEN NULL
+    CASE WHEN list_contains(arg_array, arg_value) THEN true
+         WHEN arg_array IS NULL THEN NULL
          WHEN len(arg_array) = 0 THEN false
          WHEN arg_value IS NULL THEN NULL
-         WHEN list_contains(arg_array, arg_value) THEN true
          WHEN list_position(arg_array, NULL) IS NOT NULL THEN NULL
          ELSE false END;
 

@@ -78,8 +78,10 @@ TEST(Rewriter, Passes) {
         {"select int4('12'), float8(x), text(12), count(x) from t",
          "SELECT '12'::int4, x::float8, 12::text, count(x) FROM t"},
         {"select 1 from t where a = any(b) and c <> all(d) and e = any(select 1)",
-         "SELECT 1 FROM t WHERE duckgres_catalog.main.duckgres_any_equal(b, a) AND NOT "
-         "duckgres_catalog.main.duckgres_any_equal(d, c) AND e = ANY (SELECT 1)"},
+         "SELECT 1 FROM t WHERE list_contains(b, a) AND NOT list_contains(d, c) AND e = ANY (SELECT 1)"},
+        {"select 1 = any(array[1, null]), 2 <> all('{1}'::int[])",
+         "SELECT duckgres_catalog.main.duckgres_any_equal(ARRAY[1, NULL], 1), NOT "
+         "duckgres_catalog.main.duckgres_any_equal('{1}'::int[], 2)"},
         // Array literals nest their cast's type as deep as they are; array || element; array functions in FROM.
         {"select '{{1,2},{3,4}}'::int[], '{}'::text[], cast('{1}' as int[][])",
          "SELECT '{{1,2},{3,4}}'::int[][], '{}'::text[], '{1}'::int[]"},
