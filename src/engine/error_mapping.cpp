@@ -124,6 +124,11 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_CONVERSION, "BIGNUM -> DECIMAL", "22003"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "Could not cast value", "22003", "to DECIMAL"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "Unimplemented type for cast", "42846"},
+    // Array input (engine/functions/array_text_functions.cpp) reads elements with PostgreSQL's input functions.
+    MessageRule{DUCKDB_ERROR_CONVERSION, "numeric field overflow", "22003"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "invalid input syntax for type date", "22007"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "invalid input syntax for type time", "22007"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "invalid input syntax for type interval", "22007"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "field value out of range", "22008"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "field format", "22007"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "out of range", "22003"},
@@ -145,6 +150,7 @@ constexpr std::array kMessageRules = {
     // Duckgres's own functions (to_number, regexp_matches) fail with PostgreSQL's messages.
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "invalid input syntax for type", "22P02"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "invalid regular expression", "2201B"},
+    MessageRule{DUCKDB_ERROR_INVALID_INPUT, "multidimensional arrays must have array expressions", "2202E"},
     MessageRule{DUCKDB_ERROR_TRANSACTION, "conflict", "40001"},
     MessageRule{DUCKDB_ERROR_TRANSACTION, "Conflict", "40001"},
     MessageRule{DUCKDB_ERROR_TRANSACTION, "read-only", "25006"},

@@ -579,7 +579,14 @@ bool RewriteArrayComparisons(Node &node, PassContext &context) {
     if (!((any && op == "=") || (all && op == "<>"))) {
         return false;
     }
-    Node contains = FuncCallNode({"list_contains"}, {expr.rexpr(), expr.lexpr()});
+    // Arrays written out (ARRAY[...], '{...}'::int[]) get PostgreSQL's NULL results (duckgres_any_equal); columns,
+    // parameters (whose type DuckDB infers from list_contains) and untyped literals keep list_contains.
+    const Node &array = expr.rexpr();
+    const bool written = array.has_a_array_expr() ||
+                         (array.has_type_cast() &&
+                          (array.type_cast().arg().has_a_const() || array.type_cast().arg().has_a_array_expr()));
+    Node contains = written ? FuncCallNode({kCatalog, "main", "duckgres_any_equal"}, {array, expr.lexpr()})
+                            : FuncCallNode({"list_contains"}, {array, expr.lexpr()});
     node = any ? std::move(contains) : Not(std::move(contains));
     return true;
 }

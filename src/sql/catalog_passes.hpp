@@ -48,9 +48,9 @@ bool PrepareArgumentTypes(pg_query::Node &node, PassContext &context);
 //! unnest(string_split / string_split_regex(...)).
 bool RenameEquivalentFunctions(pg_query::Node &node, PassContext &context);
 
-//! `x = ANY(array)` becomes list_contains(array, x) and `x <> ALL(array)` NOT list_contains(array, x) when
-//! the array is an expression, not a subquery (DuckDB cannot put ANY over a list in an outer join's
-//! condition).
+//! `x = ANY(array)` becomes list_contains(array, x) and `x <> ALL(array)` its negation when the array is an
+//! expression, not a subquery (DuckDB cannot put ANY over a list in an outer join's condition); an array written
+//! out (ARRAY[...], '{...}'::int[]) gets duckgres_any_equal, list_contains with PostgreSQL's NULL results.
 bool RewriteArrayComparisons(pg_query::Node &node, PassContext &context);
 
 //! `expr COLLATE pg_catalog.default` (or "default", "C", "POSIX") becomes `expr`.

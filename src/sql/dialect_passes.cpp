@@ -290,11 +290,7 @@ bool ScalarFunctionInFrom(Node &node, PassContext &context) {
     *target->mutable_val() = *function;
     stmt->set_limit_option(pg_query::LIMIT_OPTION_DEFAULT);
     stmt->set_op(pg_query::SETOP_NONE);
-    Node subselect;
-    *subselect.mutable_range_subselect()->mutable_subquery() = std::move(select);
-    subselect.mutable_range_subselect()->set_lateral(range.lateral());
-    subselect.mutable_range_subselect()->mutable_alias()->set_aliasname(alias);
-    node = std::move(subselect);
+    node = FromSubquery(std::move(select), alias, range.lateral());
     return true;
 }
 

@@ -53,6 +53,15 @@ inline pg_query::Node TypeCastNode(pg_query::Node arg, std::initializer_list<std
     return node;
 }
 
+//! `(select) [LATERAL] AS alias` as a FROM item.
+inline pg_query::Node FromSubquery(pg_query::Node select, const std::string &alias, bool lateral = false) {
+    pg_query::Node node;
+    *node.mutable_range_subselect()->mutable_subquery() = std::move(select);
+    node.mutable_range_subselect()->set_lateral(lateral);
+    node.mutable_range_subselect()->mutable_alias()->set_aliasname(alias);
+    return node;
+}
+
 //! Visits every Node below `message`, children before parents, so a pass that replaces a node
 //! (wrapping it in a cast, say) never sees its own output again. Uses protobuf reflection so
 //! that every kind of node is reached.

@@ -1,6 +1,7 @@
 // The table of rewrite passes, in order, with what each fixes.
 #include "sql/rewrite_passes.hpp"
 
+#include "sql/array_passes.hpp"
 #include "sql/catalog_passes.hpp"
 #include "sql/ddl_passes.hpp"
 #include "sql/dialect_passes.hpp"
@@ -54,7 +55,17 @@ constexpr RewritePass kRewritePasses[] = {
     {"rename_equivalent_functions", RenameEquivalentFunctions},
     // jsonb and the JSON operators: DuckDB's JSON type and functions.
     {"rewrite_json", RewriteJson},
-    // x = ANY(array) / x <> ALL(array): list_contains().
+    // '{{1,2},{3,4}}'::int[]: the array type nested as deep as the literal.
+    {"array_literal_cast_dimensions", ArrayLiteralCastDimensions},
+    // ARRAY[1, 2] || 3, 0 || ARRAY[1, 2]: list_append / list_prepend.
+    {"array_element_concat", ArrayElementConcat},
+    // FROM unnest(a, b) and FROM generate_subscripts(a, d): select-list subqueries.
+    {"array_functions_in_from", ArrayFunctionsInFrom},
+    // unnest(ARRAY[[1, 2], [3, 4]]): flattened first, every element a row.
+    {"unnest_multidimensional_array", UnnestMultidimensionalArray},
+    // ARRAY[[1, 2], [3]]: error 2202E.
+    {"ragged_array_constructor", RaggedArrayConstructor},
+    // x = ANY(array) / x <> ALL(array): duckgres_any_equal() (list_contains() with PostgreSQL's NULLs).
     {"rewrite_array_comparisons", RewriteArrayComparisons},
     // length(), position()... return int4, as in PostgreSQL (DuckDB: BIGINT).
     {"cast_int4_function", CastInt4Function},

@@ -65,10 +65,7 @@ bool IntegerSeriesInFrom(Node &node, PassContext &context) {
     *target->mutable_val() = TypeCastNode(target->val(), {"int4"});
     auto *inner = select.mutable_select_stmt()->mutable_from_clause(0)->mutable_range_function();
     *inner->mutable_functions(0)->mutable_list()->mutable_items(0) = *function;
-    Node subselect;
-    *subselect.mutable_range_subselect()->mutable_subquery() = std::move(select);
-    subselect.mutable_range_subselect()->mutable_alias()->set_aliasname(alias);
-    node = std::move(subselect);
+    node = FromSubquery(std::move(select), alias);
     return true;
 }
 

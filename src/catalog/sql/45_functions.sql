@@ -370,14 +370,63 @@ CREATE MACRO width_bucket(wb_op, wb_low, wb_high, wb_count) AS
           ELSE CASE WHEN wb_op > wb_low THEN 0 WHEN wb_op <= wb_high THEN wb_count + 1
                     ELSE floor((wb_low - wb_op) * wb_count / (wb_low - wb_high)) + 1 END END)::INTEGER;
 
--- Arrays: DuckDB lists are one-dimensional and 1-based, as most PostgreSQL arrays are.
+-- Arrays: DuckDB lists, 1-based, nested for multidimensional arrays; the shape functions (duckgres_array_ndims,
+-- duckgres_array_dims, duckgres_array_length, duckgres_cardinality) are C++ (engine/functions/array_functions.cpp).
 -- array_remove(array, element): every element equal to it removed (NULL removes the NULLs).
 CREATE MACRO array_remove(arg_array, arg_element) AS
     list_filter(arg_array, ar_x -> NOT (ar_x IS NOT DISTINCT FROM arg_element));
-CREATE MACRO array_upper(arg_array, arg_dimension) AS
-    CASE WHEN arg_dimension = 1 AND len(arg_array) > 0 THEN len(arg_array) END;
+-- array_replace(array, from, to): every element equal to `from` (NULL matches NULL) replaced by `to`.
+CREATE MACRO array_replace(arg_array, arg_from, arg_to) AS
+    list_transform(arg_array, arp_x -> CASE WHEN arp_x IS NOT DISTINCT FROM arg_from THEN arg_to ELSE arp_x END);
+CREATE MACRO array_ndims(arg_array) AS duckgres_array_ndims(arg_array);
+CREATE MACRO array_dims(arg_array) AS duckgres_array_dims(arg_array);
+CREATE MACRO array_length(arg_array, arg_dimension) AS duckgres_array_length(arg_array, arg_dimension);
+CREATE MACRO array_upper(arg_array, arg_dimension) AS duckgres_array_length(arg_array, arg_dimension);
 CREATE MACRO array_lower(arg_array, arg_dimension) AS
-    CASE WHEN arg_dimension = 1 AND len(arg_array) > 0 THEN 1 END;
+    CASE WHEN duckgres_array_length(arg_array, arg_dimension) IS NOT NULL THEN 1 END;
+CREATE MACRO cardinality(arg_array) AS duckgres_cardinality(arg_array);
+-- array_position(array, element[, start]) and array_positions(array, element): 1-based, NULL finds NULL.
+CREATE MACRO array_position(arg_array, arg_element) AS list_position(arg_array, arg_element),
+    (arg_array, arg_element, arg_start) AS
+    CASE WHEN arg_start IS NOT NULL THEN
+        list_position(list_slice(arg_array, greatest(arg_start, 1), len(arg_array)), arg_element)
+            + greatest(arg_start, 1) - 1 END;
+CREATE MACRO array_positions(arg_array, arg_element) AS
+    CASE WHEN arg_array IS NOT NULL THEN list_filter(range(1, len(arg_array) + 1),
+        aps_i -> arg_array[aps_i] IS NOT DISTINCT FROM arg_element)::INTEGER[] END;
+-- array_fill(value, dimensions): one-dimensional arrays only (a list's nesting is part of its type).
+CREATE MACRO array_fill(arg_value, arg_dimensions) AS
+    CASE WHEN len(arg_dimensions) <> 1 THEN error('array_fill of more than one dimension is not supported')
+         ELSE list_transform(range(arg_dimensions[1]), af_i -> arg_value) END;
+-- array_to_string(array, delimiter[, null_string]): NULL elements skipped or replaced; '' for an empty array.
+CREATE MACRO array_to_string(arg_array, arg_delimiter) AS
+    CASE WHEN arg_array IS NOT NULL AND arg_delimiter IS NOT NULL THEN
+        coalesce(list_aggregate(arg_array::VARCHAR[], 'string_agg', arg_delimiter), '') END,
+    (arg_array, arg_delimiter, arg_null) AS
+    CASE WHEN arg_array IS NOT NULL AND arg_delimiter IS NOT NULL THEN
+        coalesce(list_aggregate(list_transform(arg_array::VARCHAR[], ats_x -> coalesce(ats_x, arg_null)),
+                                'string_agg', arg_delimiter), '') END;
+-- string_to_array(text, delimiter[, null_string]): a NULL delimiter splits into characters, '' keeps the text
+-- whole, an empty text is an empty array, pieces equal to null_string are NULL.
+CREATE MACRO string_to_array(arg_text, arg_delimiter) AS
+    CASE WHEN arg_text = '' THEN []::VARCHAR[]
+         WHEN arg_delimiter IS NULL THEN string_split(arg_text, '')
+         WHEN arg_delimiter = '' THEN [arg_text]
+         ELSE string_split(arg_text, arg_delimiter) END,
+    (arg_text, arg_delimiter, arg_null) AS
+    list_transform(CASE WHEN arg_text = '' THEN []::VARCHAR[]
+                        WHEN arg_delimiter IS NULL THEN string_split(arg_text, '')
+                        WHEN arg_delimiter = '' THEN [arg_text]
+                        ELSE string_split(arg_text, arg_delimiter) END,
+                   sta_x -> CASE WHEN sta_x IS NOT DISTINCT FROM arg_null THEN NULL ELSE sta_x END);
+-- x = ANY(array) as PostgreSQL has it: NULL (not false) when nothing matches and the value or an element is NULL.
+CREATE MACRO duckgres_any_equal(arg_array, arg_value) AS
+    CASE WHEN list_contains(arg_array, arg_value) THEN true
+         WHEN arg_array IS NULL THEN NULL
+         WHEN len(arg_array) = 0 THEN false
+         WHEN arg_value IS NULL THEN NULL
+         WHEN list_position(arg_array, NULL) IS NOT NULL THEN NULL
+         ELSE false END;
 
 -- No partitioning: a relation is its own only ancestor and root.
 CREATE MACRO pg_partition_ancestors(arg_rel) AS arg_rel::UINTEGER;

@@ -1,6 +1,8 @@
 // The table of function families registered in every database: one Register<Family>Functions each.
 #include "engine/functions/function_registry.hpp"
 
+#include "engine/functions/array_functions.hpp"
+#include "engine/functions/array_text_functions.hpp"
 #include "engine/functions/bytea_functions.hpp"
 #include "engine/functions/regexp_functions.hpp"
 #include "engine/functions/template_functions.hpp"
@@ -13,10 +15,8 @@ namespace {
 using RegisterFamily = void (*)(duckdb_connection);
 
 constexpr RegisterFamily kFamilies[] = {
-    RegisterTemplateFunctions,
-    RegisterRegexpFunctions,
-    RegisterByteaFunctions,
-    RegisterTextOutputFunctions,
+    RegisterTemplateFunctions,   RegisterRegexpFunctions,    RegisterByteaFunctions,
+    RegisterTextOutputFunctions, RegisterArrayTextFunctions, RegisterArrayFunctions,
 };
 
 } // namespace

@@ -79,13 +79,33 @@ TEST(Rewriter, Passes) {
          "SELECT '12'::int4, x::float8, 12::text, count(x) FROM t"},
         {"select 1 from t where a = any(b) and c <> all(d) and e = any(select 1)",
          "SELECT 1 FROM t WHERE list_contains(b, a) AND NOT list_contains(d, c) AND e = ANY (SELECT 1)"},
+        {"select 1 = any(array[1, null]), 2 <> all('{1}'::int[])",
+         "SELECT duckgres_catalog.main.duckgres_any_equal(ARRAY[1, NULL], 1), NOT "
+         "duckgres_catalog.main.duckgres_any_equal('{1}'::int[], 2)"},
+        // Array literals nest their cast's type as deep as they are; array || element; array functions in FROM.
+        {"select '{{1,2},{3,4}}'::int[], '{}'::text[], cast('{1}' as int[][])",
+         "SELECT '{{1,2},{3,4}}'::int[][], '{}'::text[], '{1}'::int[]"},
+        {"select array[1] || 2, 0 || coalesce(a, array[]::int[]), a || 3, array[1] || array[2], array['a'] || 'b' from "
+         "t",
+         "SELECT list_append(ARRAY[1], 2), list_prepend(0, COALESCE(a, ARRAY[]::int[])), a || 3, ARRAY[1] || ARRAY[2], "
+         "ARRAY['a'] || 'b' FROM t"},
+        {"select s from generate_subscripts(a, 1) as s",
+         "SELECT s FROM (SELECT generate_subscripts(a, 1)::int AS s) s"},
+        {"select * from unnest(array[1], array['x'])",
+         "SELECT * FROM (SELECT unnest(ARRAY[1]) AS unnest, unnest(ARRAY['x']) AS unnest) unnest"},
+        {"select array[[1], [2, 3]], array[[1, 2], [3, 4]]",
+         "SELECT error('multidimensional arrays must have array expressions with matching dimensions'), "
+         "ARRAY[ARRAY[1, 2], ARRAY[3, 4]]"},
+        // An untyped literal takes its list type from the value compared.
+        {"select 1 from t where a = any('{1,2}')", "SELECT 1 FROM t WHERE list_contains('{1,2}', a)"},
         {"select ix.indkey::varchar, x::oid from t", "SELECT array_to_string(ix.indkey, ' '), x::uinteger FROM t"},
         {"create table o (a oid)", "CREATE TABLE o (a uinteger)"},
         {"select $1::regclass", "SELECT duckgres_catalog.main.duckgres_regclass_oid($1::\"varchar\")"},
         // reg values compare as OIDs; an oid list cast to regtype[] becomes the types' names.
         {"select 1 from a where a.t = any ('{int, int8}'::regtype[])",
-         "SELECT 1 FROM a WHERE list_contains(ARRAY[duckgres_catalog.main.duckgres_regtype_oid('int'), "
-         "duckgres_catalog.main.duckgres_regtype_oid('int8')], a.t)"},
+         "SELECT 1 FROM a WHERE "
+         "duckgres_catalog.main.duckgres_any_equal(ARRAY[duckgres_catalog.main.duckgres_regtype_oid("
+         "'int'), duckgres_catalog.main.duckgres_regtype_oid('int8')], a.t)"},
         {"select 'pg_class'::regclass::text",
          "SELECT "
          "duckgres_catalog.main.duckgres_regclass_name(duckgres_catalog.main.duckgres_regclass_oid('pg_class'))"},
@@ -123,7 +143,7 @@ TEST(Rewriter, Passes) {
          "SELECT s.name AS s, count(*) FROM t JOIN s ON true GROUP BY 1"},
         {"select a, count(*) from t group by a", nullptr},
         {"select s[1] from string_to_array('a,b', ',') s, current_schemas(false) as c(n)",
-         "SELECT s[1] FROM (SELECT string_to_array('a,b', ',') AS s) s, (SELECT "
+         "SELECT s[1] FROM (SELECT duckgres_catalog.main.string_to_array('a,b', ',') AS s) s, (SELECT "
          "duckgres_catalog.main.current_schemas(false) AS n) c"},
         // JSON: jsonb is DuckDB's JSON; PostgreSQL's operators become DuckDB's functions.
         {"select j #> '{a,b,1}', j #>> '{a}', j ? 'k/x', j @> '{\"a\":1}'::jsonb from t",
