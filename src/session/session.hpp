@@ -198,16 +198,22 @@ private:
     //! Whether a statement writes (and so takes the database's write lock): a statement PostgreSQL's grammar
     //! classifies as anything but a read, COPY FROM, or EXECUTE of such a statement.
     bool WritesData(const sql::ParsedStatement &statement) const;
+    //! Whether a statement may change what DuckDB's transaction holds (a plain SELECT without INTO and without
+    //! sequence functions does not; DuckDB's own syntax may): conservative.
+    static bool MayChangeData(const sql::ParsedStatement &statement);
     //! Takes the database's write lock for the rest of the transaction (for an autocommit statement, to its end),
-    //! waiting while another transaction holds it. Under READ COMMITTED a transaction that only read so far then
-    //! starts DuckDB's transaction again, so the write sees what the lock's last holder committed, as a PostgreSQL
-    //! statement takes a new snapshot. Nothing without serialize_writers.
+    //! waiting while another transaction holds it, for up to deadlock_timeout: then the transaction goes on without
+    //! it, optimistically, as the holder may be waiting for this session through their client. Under READ COMMITTED a
+    //! transaction that only read so far then starts DuckDB's transaction again, so the write sees what the lock's last
+    //! holder committed, as a PostgreSQL statement takes a new snapshot. Nothing without serialize_writers.
     asio::awaitable<void> TakeWriteLock();
     //! Gives the write lock back, once the transaction (or autocommit statement) that took it has ended.
     void ReleaseWriteLock();
-    //! Waits for a turn of `gate`, shown in pg_stat_activity as `wait_event`. Throws 57014 when the statement is
-    //! canceled (or times out) meanwhile, 55P03 once `timeout` (0: none) has passed.
-    asio::awaitable<void> WaitForGate(StatementGate &gate, const char *wait_event, std::chrono::milliseconds timeout);
+    //! Waits for a turn of `gate`, shown in pg_stat_activity as `wait_event`; false, with no turn, once `give_up`
+    //! (0: never) has passed. Throws 57014 when the statement is canceled (or times out) meanwhile, 55P03 once
+    //! `timeout` (0: none) has passed.
+    asio::awaitable<bool> WaitForGate(StatementGate &gate, const char *wait_event, std::chrono::milliseconds timeout,
+                                      std::chrono::milliseconds give_up = std::chrono::milliseconds(0));
     //! default_transaction_read_only: transactions (and single statements) start read-only.
     bool DefaultReadOnly() const;
     asio::awaitable<void> EndTransaction(bool commit);
@@ -261,6 +267,9 @@ private:
     std::shared_ptr<StatementGate> gate_;       //!< this database's admission control; null without a limit
     std::shared_ptr<StatementGate> write_lock_; //!< this database's write lock; null without serialize_writers
     bool holds_write_lock_ = false;
+    //! A statement of the current transaction may have changed data (MayChangeData): it may not start again.
+    bool data_changed_ = false;
+    bool optimistic_writes_ = false; //!< this transaction gave up waiting for the write lock: it writes without
     //! The next hand-off to a worker starts DuckDB's transaction again first (see TakeWriteLock).
     bool restart_snapshot_ = false;
     StatementExecution *current_ = nullptr; //!< the statement running, if any

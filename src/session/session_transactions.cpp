@@ -1,6 +1,7 @@
 // Transactions of Session: implicit ones, blocks, savepoints, and the recovery after an error.
 #include "session/session.hpp"
 
+#include "common/ascii.hpp"
 #include "sql/access_check.hpp"
 
 #include <asio/redirect_error.hpp>
@@ -108,63 +109,88 @@ asio::awaitable<void> Session::EndAfterError() {
 bool Session::WritesData(const sql::ParsedStatement &statement) const {
     // In a read-only transaction a write fails anyway (DuckDB's, or Duckgres' for SET TRANSACTION READ ONLY).
     const bool read_only = tx_.IsIdle() ? DefaultReadOnly() : tx_.BeganReadOnly() || tx_.SetReadOnly();
-    if (!write_lock_ || !statement.tree || read_only) {
-        return false;
+    return write_lock_ && !read_only && MayChangeData(statement);
+}
+
+bool Session::MayChangeData(const sql::ParsedStatement &statement) {
+    if (!statement.tree) {
+        return statement.Is<sql::GenericStatement>(); // DuckDB's own syntax: unknown
     }
-    if (statement.Is<sql::CopyFromStatement>()) {
+    if (statement.Is<sql::CopyFromStatement>() || statement.Is<sql::ExecuteStatement>()) {
         return true;
     }
-    if (auto *execute = statement.As<sql::ExecuteStatement>()) {
-        auto prepared = sql_prepared_.find(execute->name);
-        return prepared != sql_prepared_.end() && !sql::IsReadTag(prepared->second.tag);
+    if (!statement.Is<sql::GenericStatement>()) {
+        return false; // transaction control, settings, cursors' bookkeeping, COPY TO
     }
-    return statement.Is<sql::GenericStatement>() && !sql::IsReadTag(statement.tag);
+    // A plain SELECT reads, unless it makes a table (SELECT INTO) or moves a sequence.
+    if (!statement.tree->has_select_stmt() || statement.tree->select_stmt().has_into_clause()) {
+        return true;
+    }
+    const auto text = AsciiLower(statement.text);
+    return text.find("nextval") != std::string::npos || text.find("setval") != std::string::npos;
 }
 
 asio::awaitable<void> Session::TakeWriteLock() {
-    if (!write_lock_ || holds_write_lock_) {
+    if (!write_lock_ || holds_write_lock_ || optimistic_writes_) {
         co_return;
     }
-    co_await WaitForGate(*write_lock_, "transactionid",
-                         std::chrono::milliseconds(settings_.Milliseconds("lock_timeout")));
+    const bool granted = co_await WaitForGate(*write_lock_, "transactionid",
+                                              std::chrono::milliseconds(settings_.Milliseconds("lock_timeout")),
+                                              std::chrono::milliseconds(settings_.Milliseconds("deadlock_timeout")));
+    if (!granted) {
+        // Waited deadlock_timeout: the holder may be waiting for this session through its client (one thread driving
+        // two connections), which no lock table can see. The transaction goes on without the lock, as DuckDB's
+        // optimistic concurrency would run it: a real collision with the holder's rows fails with 40001.
+        optimistic_writes_ = true;
+        co_return;
+    }
     holds_write_lock_ = true;
     // Under READ COMMITTED each PostgreSQL statement sees what was committed before it began; DuckDB's transaction
     // keeps the snapshot of its first statement, and a write to a row committed since would fail (40001). Nothing
     // was written in this transaction yet (writes hold the lock), so it can start again.
-    if (!tx_.IsIdle() && !tx_.IsFailed() && tx_.Savepoints().empty() &&
+    if (!tx_.IsIdle() && !tx_.IsFailed() && tx_.Savepoints().empty() && !data_changed_ &&
         settings_.Get("transaction_isolation").value_or("read committed") == "read committed") {
         restart_snapshot_ = true;
     }
 }
 
-asio::awaitable<void> Session::WaitForGate(StatementGate &gate, const char *wait_event,
-                                           std::chrono::milliseconds timeout) {
+asio::awaitable<bool> Session::WaitForGate(StatementGate &gate, const char *wait_event,
+                                           std::chrono::milliseconds timeout, std::chrono::milliseconds give_up) {
     auto waiter = std::make_shared<StatementGate::Waiter>();
     waiter->timer = std::make_shared<asio::steady_timer>(stream_.Channel().GetExecutor());
     if (gate.TryEnter(waiter)) {
-        co_return;
+        co_return true;
     }
     ReportActivity("active", last_query_, wait_event);
-    const auto deadline =
-        timeout.count() > 0 ? std::chrono::steady_clock::now() + timeout : std::chrono::steady_clock::time_point::max();
+    const auto now = std::chrono::steady_clock::now();
+    const auto never = std::chrono::steady_clock::time_point::max();
+    const auto deadline = timeout.count() > 0 ? now + timeout : never;
+    const auto give_up_at = give_up.count() > 0 ? now + give_up : never;
     // Woken when granted; also every kGatePoll to see whether the statement was canceled or timed out meanwhile.
     while (!gate.Granted(waiter)) {
-        if (cancel_reason_ != CancelReason::None) {
+        const auto current = std::chrono::steady_clock::now();
+        if (cancel_reason_ != CancelReason::None || current >= deadline || current >= give_up_at) {
             gate.Withdraw(waiter);
-            throw SqlError("57014", "canceling statement due to user request"); // WriteError names the reason
-        }
-        if (std::chrono::steady_clock::now() >= deadline) {
-            gate.Withdraw(waiter);
-            throw SqlError("55P03", "canceling statement due to lock timeout");
+            if (cancel_reason_ != CancelReason::None) {
+                throw SqlError("57014", "canceling statement due to user request"); // WriteError names the reason
+            }
+            if (current >= deadline) {
+                throw SqlError("55P03", "canceling statement due to lock timeout");
+            }
+            ReportActivity("active", last_query_);
+            co_return false;
         }
         waiter->timer->expires_after(kGatePoll);
         asio::error_code ignored;
         co_await waiter->timer->async_wait(asio::redirect_error(asio::use_awaitable, ignored));
     }
     ReportActivity("active", last_query_);
+    co_return true;
 }
 
 void Session::ReleaseWriteLock() {
+    optimistic_writes_ = false;
+    data_changed_ = false;
     if (holds_write_lock_) {
         holds_write_lock_ = false;
         write_lock_->Leave();

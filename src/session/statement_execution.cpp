@@ -46,6 +46,9 @@ void StatementExecution::End(std::exception_ptr failure) {
     session_.watch_round_++;
     session_.watch_timer_.cancel();
     session_.current_ = nullptr;
+    if (Session::MayChangeData(statement_)) {
+        session_.data_changed_ = true; // its transaction can no longer start again (TakeWriteLock)
+    }
     if (session_.tx_.IsIdle()) {
         session_.ReleaseWriteLock(); // an autocommit statement's: it has committed
     }

@@ -124,6 +124,30 @@ def test_read_committed_write_sees_what_committed_after_the_first_read(duckgres,
             cleanup.execute("drop table rc_tx")
 
 
+def test_writers_driven_by_one_thread_do_not_wait_forever(duckgres, pg) -> None:
+    # One thread, two connections, two write transactions on different rows: PostgreSQL never makes the second
+    # wait. The write lock is per database, so Duckgres' second writer waits, but only for deadlock_timeout: the
+    # first cannot end while the thread waits for the second. It then goes on optimistically (no conflict here).
+    for server in (duckgres, pg):
+        _table(server, "one_thread_tx")
+        first = psycopg.connect(server.conninfo())
+        second = psycopg.connect(server.conninfo())
+        try:
+            second.execute("set deadlock_timeout = '200ms'")
+            first.execute("insert into one_thread_tx values (10, 1)")
+            second.execute("insert into one_thread_tx values (20, 2)")
+            second.execute("update one_thread_tx set n = 5 where id = 2")
+            first.commit()
+            second.commit()
+            assert first.execute("select count(*), sum(n) from one_thread_tx").fetchone() == (4, 8), server
+            first.rollback()
+        finally:
+            first.close()
+            second.close()
+        with psycopg.connect(server.conninfo(), autocommit=True) as cleanup:
+            cleanup.execute("drop table one_thread_tx")
+
+
 @pytest.mark.parametrize("setting, sqlstate, message", [
     ("lock_timeout", "55P03", "canceling statement due to lock timeout"),
     ("statement_timeout", "57014", "canceling statement due to statement timeout"),

@@ -150,6 +150,19 @@ TEST_F(SessionProtocolTest, ParseInAReadOnlyTransactionCreatesNothing) {
     EXPECT_EQ(Column("SELECT count(*) FROM pg_class WHERE relname LIKE 'ro_serial%'"), Lines{"0"});
 }
 
+TEST_F(SessionProtocolTest, TakingTheWriteLockKeepsWhatTheTransactionMade) {
+    // CREATE TABLE AS (tagged SELECT) writes: the ALTER's write lock must not start the transaction again.
+    EXPECT_EQ(Run("CREATE TABLE ctas_t AS SELECT 1 AS id; ALTER TABLE ctas_t ADD PRIMARY KEY (id)"),
+              (Lines{"CommandComplete SELECT 1", "CommandComplete ALTER TABLE", "ReadyForQuery I"}));
+    // Nor may a sequence moved by a SELECT go back.
+    Run("CREATE SEQUENCE lock_seq; CREATE TABLE lock_t (a int)");
+    EXPECT_EQ(Run("BEGIN"), (Lines{"CommandComplete BEGIN", "ReadyForQuery T"}));
+    EXPECT_EQ(Column("SELECT nextval('lock_seq')"), Lines{"1"});
+    EXPECT_EQ(Run("INSERT INTO lock_t VALUES (1)"), (Lines{"CommandComplete INSERT 0 1", "ReadyForQuery T"}));
+    EXPECT_EQ(Run("COMMIT"), (Lines{"CommandComplete COMMIT", "ReadyForQuery I"}));
+    EXPECT_EQ(Column("SELECT nextval('lock_seq')"), Lines{"2"});
+}
+
 TEST_F(SessionProtocolTest, CompletedPortalOfAStatementWithoutRowsCannotRunAgain) {
     Run("CREATE TABLE again (a int)");
     EXPECT_EQ(Run("BEGIN"), (Lines{"CommandComplete BEGIN", "ReadyForQuery T"}));
