@@ -92,6 +92,20 @@ constexpr bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b) {
     return true;
 }
 
+//! Whether `text` contains `lower_needle` (lower case) with A-Z and a-z taken as the same; no allocation.
+constexpr bool ContainsIgnoreAsciiCase(std::string_view text, std::string_view lower_needle) {
+    for (size_t start = 0; start + lower_needle.size() <= text.size(); start++) {
+        size_t i = 0;
+        while (i < lower_needle.size() && AsciiToLower(text[start + i]) == lower_needle[i]) {
+            i++;
+        }
+        if (i == lower_needle.size()) {
+            return true;
+        }
+    }
+    return false;
+}
+
 //! `text` without leading and trailing white space (IsAsciiSpace).
 constexpr std::string_view TrimAsciiSpace(std::string_view text) {
     while (!text.empty() && IsAsciiSpace(text.front())) {

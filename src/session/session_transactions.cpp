@@ -126,8 +126,7 @@ bool Session::MayChangeData(const sql::ParsedStatement &statement) {
     if (!statement.tree->has_select_stmt() || statement.tree->select_stmt().has_into_clause()) {
         return true;
     }
-    const auto text = AsciiLower(statement.text);
-    return text.find("nextval") != std::string::npos || text.find("setval") != std::string::npos;
+    return ContainsIgnoreAsciiCase(statement.text, "nextval") || ContainsIgnoreAsciiCase(statement.text, "setval");
 }
 
 asio::awaitable<void> Session::TakeWriteLock() {

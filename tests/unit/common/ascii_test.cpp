@@ -92,6 +92,25 @@ const EqualsCase kEquals[] = {
     {"abc", "abd", false},
 };
 
+TEST(AsciiTest, ContainsIgnoreAsciiCase) {
+    struct Case {
+        const char *text;
+        const char *needle;
+        bool found;
+    };
+    const Case cases[] = {
+        {"SELECT NEXTVAL('s')", "nextval", true},
+        {"select setval('s', 3)", "setval", true},
+        {"select 1", "nextval", false},
+        {"", "nextval", false},
+        {"nextva", "nextval", false},
+        {"x", "", true},
+    };
+    for (const auto &test : cases) {
+        EXPECT_EQ(ContainsIgnoreAsciiCase(test.text, test.needle), test.found) << test.text << " / " << test.needle;
+    }
+}
+
 TEST(AsciiTest, EqualsIgnoreAsciiCase) {
     for (const auto &test : kEquals) {
         EXPECT_EQ(EqualsIgnoreAsciiCase(test.a, test.b), test.equal) << test.a << " / " << test.b;
