@@ -3,12 +3,16 @@
 # query (prepared; 1 and 8 clients) and SELECT 1 (prepared; 8 clients), the two binaries alternating round by round
 # so that the machine's drift hits both alike.
 #
-#   bench/ab.sh OLD_BINARY NEW_BINARY [ROUNDS (default 3)] [SECONDS per run (default 8)]
+#   bench/ab.sh OLD_BINARY NEW_BINARY [ROUNDS (default 3)] [SECONDS per run (default 8)] [SPECS]
+#
+# SPECS picks the measurements, e.g. "one 8" or "point 1,point 8" (default: all three). Odd rounds run the old
+# binary first and even rounds the new one first, and the means per binary are printed at the end.
 set -uo pipefail
 A=$1
 B=$2
 ROUNDS=${3:-3}
 SECONDS_PER_RUN=${4:-8}
+SPECS=${5:-point 1,point 8,one 8}
 WORK=$(mktemp -d)
 export PGPASSWORD=postgres
 trap 'kill $(cat "$WORK"/*/pid 2>/dev/null) 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -29,14 +33,19 @@ printf '\\set id random(1, 1000000)\nSELECT v FROM point_t WHERE id = :id;\n' >"
 printf 'SELECT 1;\n' >"$WORK/one.sql"
 start "$A" 55701
 start "$B" 55702
+IFS=, read -ra SPEC_LIST <<<"$SPECS"
 for round in $(seq "$ROUNDS"); do
-    for port in 55701 55702; do
-        for spec in "point 1" "point 8" "one 8"; do
+    ports="55701 55702"
+    [ $((round % 2)) -eq 0 ] && ports="55702 55701"
+    for port in $ports; do
+        for spec in "${SPEC_LIST[@]}"; do
             set -- $spec
             jobs=$([ "$2" = 1 ] && echo 1 || echo 2)
             tps=$(pgbench -n -M prepared -f "$WORK/$1.sql" -c "$2" -j "$jobs" -T "$SECONDS_PER_RUN" -h 127.0.0.1 \
                 -p "$port" -U postgres postgres 2>/dev/null | grep -oP 'tps = \K[0-9.]+' | head -1)
-            echo "round $round $([ $port = 55701 ] && echo old || echo new) $1 c$2: $tps tps"
+            echo "round $round $([ $port = 55701 ] && echo old || echo new) $1 c$2: $tps tps" | tee -a "$WORK/results"
         done
     done
 done
+awk '{ key = $3 " " $4 " " $5; sum[key] += $6; n[key]++ }
+     END { for (k in sum) printf "mean %s %.0f tps over %d rounds\n", k, sum[k] / n[k], n[k] }' "$WORK/results" | sort -k3,4 -k2

@@ -70,6 +70,28 @@ inline std::string AsciiLower(std::string_view text) {
     return out;
 }
 
+//! `text` with A-Z folded to a-z, as a view that copies only when `text` has an upper-case letter (for map
+//! lookups on hot paths). The view may point into `text`, which must outlive it.
+class AsciiLowerView {
+public:
+    explicit AsciiLowerView(std::string_view text) : view_(text) {
+        for (char c : text) {
+            if (c >= 'A' && c <= 'Z') {
+                folded_ = AsciiLower(text);
+                view_ = folded_;
+                break;
+            }
+        }
+    }
+    AsciiLowerView(const AsciiLowerView &) = delete;
+    AsciiLowerView &operator=(const AsciiLowerView &) = delete;
+    std::string_view View() const { return view_; }
+
+private:
+    std::string folded_;
+    std::string_view view_;
+};
+
 //! `text` with a-z folded to A-Z; other bytes (including UTF-8) unchanged.
 inline std::string AsciiUpper(std::string_view text) {
     std::string out(text);

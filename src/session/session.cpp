@@ -664,7 +664,9 @@ asio::awaitable<void> Session::Dispatch(const sql::ParsedStatement &statement, P
     } else {
         // GenericStatement, MultiObjectStatement
         co_await RunGeneric(statement);
-        co_await AfterSchemaChange(statement);
+        if (ChangesSchemas(statement)) {
+            co_await AfterSchemaChange();
+        }
     }
     WriteReportedParameters();
 }

@@ -168,9 +168,11 @@ private:
     asio::awaitable<void> RunSet(const sql::ParsedStatement &statement);
     //! SET / RESET (nullopt) of one parameter, validated as PostgreSQL does (42704, 55P02, 22023).
     void ChangeSetting(const std::string &name, const std::optional<std::string> &value, bool is_local);
+    //! CREATE / DROP SCHEMA and the like (checked before AfterSchemaChange, which costs a coroutine frame).
+    static bool ChangesSchemas(const sql::ParsedStatement &statement);
     //! After CREATE / DROP SCHEMA: DuckDB's search path is made again from search_path (a schema it names
     //! may exist now, or no more).
-    asio::awaitable<void> AfterSchemaChange(const sql::ParsedStatement &statement);
+    asio::awaitable<void> AfterSchemaChange();
     //! Throws 42501 for a read-only user asking for a read-write transaction (`parameter` names what it set).
     void RefuseReadWrite(const std::string &parameter) const;
     //! What the settings ask of DuckDB and the encoders.

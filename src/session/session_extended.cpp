@@ -290,7 +290,9 @@ asio::awaitable<void> Session::ExecutePortal(PortalRun &run) {
     // The finished result no longer needs DuckDB's stream.
     portal.execution.result.reset();
     portal.execution.encoder.reset();
-    co_await AfterSchemaChange(statement);
+    if (ChangesSchemas(statement)) {
+        co_await AfterSchemaChange();
+    }
 }
 
 std::vector<ResultStream *> Session::OpenStreams() {

@@ -162,13 +162,15 @@ void Session::RunShow(const sql::ShowStatement &show, bool describe) {
     WriteComplete("SHOW");
 }
 
-asio::awaitable<void> Session::AfterSchemaChange(const sql::ParsedStatement &statement) {
+bool Session::ChangesSchemas(const sql::ParsedStatement &statement) {
     auto *generic = statement.As<sql::GenericStatement>();
     auto *multi_object = statement.As<sql::MultiObjectStatement>();
-    if ((generic && generic->schema_change) || (multi_object && multi_object->schema_change)) {
-        engine_.applied_search_path.clear(); // a schema of search_path may exist now, or no more
-        co_await ApplySettings();
-    }
+    return (generic && generic->schema_change) || (multi_object && multi_object->schema_change);
+}
+
+asio::awaitable<void> Session::AfterSchemaChange() {
+    engine_.applied_search_path.clear(); // a schema of search_path may exist now, or no more
+    co_await ApplySettings();
 }
 
 } // namespace duckgres::session

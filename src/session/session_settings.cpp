@@ -7,6 +7,7 @@
 #include "types/time_zone.hpp"
 
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace duckgres::session {
@@ -463,16 +464,23 @@ const std::vector<SettingDefinition> &SessionSettings::Definitions() {
     return definitions;
 }
 
-const SettingDefinition *SessionSettings::Find(const std::string &name) {
-    // Built once per process: lower-case name -> definition.
-    static const auto index = [] {
-        std::map<std::string, const SettingDefinition *> by_name;
+const SettingDefinition *SessionSettings::Find(std::string_view name) {
+    // Built once per process: lower-case name -> definition (hashed: looked up several times per statement).
+    static const std::vector<std::string> lower_names = [] { // the index's keys, in Definitions() order
+        std::vector<std::string> names;
         for (const auto &definition : Definitions()) {
-            by_name.emplace(AsciiLower(definition.name), &definition);
+            names.push_back(AsciiLower(definition.name));
+        }
+        return names;
+    }();
+    static const auto index = [] {
+        std::unordered_map<std::string_view, const SettingDefinition *> by_name;
+        for (size_t i = 0; i < lower_names.size(); i++) {
+            by_name.emplace(lower_names[i], &Definitions()[i]);
         }
         return by_name;
     }();
-    auto found = index.find(AsciiLower(name));
+    auto found = index.find(AsciiLowerView(name).View());
     return found == index.end() ? nullptr : found->second;
 }
 
@@ -480,13 +488,14 @@ SessionSettings::SessionSettings() {
     ResetAll();
 }
 
-std::string SessionSettings::DefaultOf(const std::string &key, const SettingDefinition &definition) const {
+std::string SessionSettings::DefaultOf(std::string_view key, const SettingDefinition &definition) const {
     auto configured = defaults_.find(key);
     return configured != defaults_.end() ? configured->second : definition.default_value;
 }
 
 std::optional<std::string> SessionSettings::Get(const std::string &name) const {
-    auto key = AsciiLower(name);
+    AsciiLowerView lower(name); // no copy: called for every statement
+    const auto key = lower.View();
     if (auto it = values_.find(key); it != values_.end()) {
         return it->second;
     }

@@ -50,7 +50,7 @@ public:
     SessionSettings();
 
     static const std::vector<SettingDefinition> &Definitions();
-    static const SettingDefinition *Find(const std::string &name);
+    static const SettingDefinition *Find(std::string_view name);
     //! A custom placeholder name ("myapp.flag"): any name with a dot, which SET accepts as PostgreSQL does.
     static bool IsPlaceholder(const std::string &name) { return name.find('.') != std::string::npos; }
 
@@ -83,13 +83,14 @@ private:
                           std::string &hint) const;
 
     //! The value of a parameter that is not set in this session: configured, or built in.
-    std::string DefaultOf(const std::string &key, const SettingDefinition &definition) const;
+    std::string DefaultOf(std::string_view key, const SettingDefinition &definition) const;
 
-    std::map<std::string, std::string> values_;   //!< lower-case name -> value, for the parameters set
-    std::map<std::string, std::string> defaults_; //!< lower-case name -> value RESET restores, when not built in
-    std::map<std::string, std::string> custom_;   //!< placeholders ("myapp.flag"), as SET them
-    std::map<std::string, std::string> reported_; //!< last value reported to the client
-    std::optional<std::map<std::string, std::string>> transaction_start_;
+    std::map<std::string, std::string, std::less<>> values_; //!< lower-case name -> value, for the parameters set
+    std::map<std::string, std::string, std::less<>>
+        defaults_; //!< lower-case name -> value RESET restores, when not built in
+    std::map<std::string, std::string, std::less<>> custom_; //!< placeholders ("myapp.flag"), as SET them
+    std::map<std::string, std::string> reported_;            //!< last value reported to the client
+    std::optional<std::map<std::string, std::string, std::less<>>> transaction_start_;
     std::map<std::string, std::optional<std::string>> local_saved_; //!< before SET LOCAL (nullopt: not set)
     bool changed_ = true;                                           //!< values may differ from what was last reported
 };
