@@ -5,7 +5,8 @@
 #
 #   bench/ab.sh OLD_BINARY NEW_BINARY [ROUNDS (default 3)] [SECONDS per run (default 8)] [SPECS]
 #
-# SPECS picks the measurements, e.g. "one 8" or "point 1,point 8" (default: all three). Odd rounds run the old
+# SPECS picks the measurements, e.g. "one 8" or "point 1,point 8" (default: all three); "connect 1" measures
+# SCRAM connections per second with bench/connect_bench (1 thread; built in build/bench). Odd rounds run the old
 # binary first and even rounds the new one first, and the means per binary are printed at the end.
 set -uo pipefail
 A=$1
@@ -41,8 +42,13 @@ for round in $(seq "$ROUNDS"); do
         for spec in "${SPEC_LIST[@]}"; do
             set -- $spec
             jobs=$([ "$2" = 1 ] && echo 1 || echo 2)
-            tps=$(pgbench -n -M prepared -f "$WORK/$1.sql" -c "$2" -j "$jobs" -T "$SECONDS_PER_RUN" -h 127.0.0.1 \
-                -p "$port" -U postgres postgres 2>/dev/null | grep -oP 'tps = \K[0-9.]+' | head -1)
+            if [ "$1" = connect ]; then
+                tps=$("$(dirname "$0")/../build/bench/connect_bench" "host=127.0.0.1 port=$port user=postgres \
+                    password=postgres sslmode=disable dbname=postgres" "$SECONDS_PER_RUN" "$2" | grep -oP 'result=\K[0-9.]+')
+            else
+                tps=$(pgbench -n -M prepared -f "$WORK/$1.sql" -c "$2" -j "$jobs" -T "$SECONDS_PER_RUN" -h 127.0.0.1 \
+                    -p "$port" -U postgres postgres 2>/dev/null | grep -oP 'tps = \K[0-9.]+' | head -1)
+            fi
             echo "round $round $([ $port = 55701 ] && echo old || echo new) $1 c$2: $tps tps" | tee -a "$WORK/results"
         done
     done
