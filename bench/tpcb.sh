@@ -14,6 +14,7 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DUCKGRES_BIN=${DUCKGRES_BIN:-$REPO/build/duckgres}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 WORK=$(mktemp -d)
+chmod 755 "$WORK" # PostgreSQL runs as the postgres user when we are root
 AS_PG=()
 [ "$(id -u)" = 0 ] && AS_PG=(runuser -u postgres --)
 export PGPASSWORD=postgres PGSSLMODE=disable PGUSER=postgres PGDATABASE=postgres PGHOST=127.0.0.1
