@@ -61,6 +61,9 @@ void Session::ChangeSetting(const std::string &name, const std::optional<std::st
     if (!definition) {
         throw SqlError("42704", "unrecognized configuration parameter \"" + name + "\"");
     }
+    if (auto refusal = SessionSettings::RefuseChange(*definition, login_.admitted && login_.admitted->superuser)) {
+        throw *refusal;
+    }
     if (definition->effect == SettingEffect::ReadOnly) {
         throw SqlError("55P02", "parameter \"" + name + "\" cannot be changed");
     }

@@ -511,6 +511,31 @@ std::optional<std::string> SessionSettings::Get(const std::string &name) const {
     return custom == custom_.end() ? std::nullopt : std::optional<std::string>(custom->second);
 }
 
+std::optional<SqlError> SessionSettings::RefuseChange(const SettingDefinition &definition, bool superuser) {
+    struct Rule {
+        SettingContext context;
+        bool superusers_too; //!< false: only other users are refused
+        const char *sqlstate;
+        const char *why; //!< after `parameter "name" `
+    };
+    static constexpr Rule kRules[] = {
+        {SettingContext::Internal, true, "55P02", "cannot be changed"},
+        {SettingContext::Postmaster, true, "55P02", "cannot be changed without restarting the server"},
+        {SettingContext::Sighup, true, "55P02", "cannot be changed now"},
+        {SettingContext::SuperuserBackend, true, "55P02", "cannot be set after connection start"},
+        {SettingContext::Backend, true, "55P02", "cannot be set after connection start"},
+        {SettingContext::Superuser, false, "42501", nullptr},
+    };
+    for (const auto &rule : kRules) {
+        if (rule.context == definition.context && (rule.superusers_too || !superuser)) {
+            const std::string name(definition.name);
+            return rule.why ? SqlError(rule.sqlstate, "parameter \"" + name + "\" " + rule.why)
+                            : SqlError(rule.sqlstate, "permission denied to set parameter \"" + name + "\"");
+        }
+    }
+    return std::nullopt;
+}
+
 bool SessionSettings::IsMilliseconds(const std::string &name) {
     const auto *definition = Find(name);
     return definition && definition->type == SettingType::Integer && std::string_view(definition->unit) == "ms";

@@ -58,6 +58,10 @@ public:
     std::optional<std::string> Get(const std::string &name) const;
     //! Whether `name` is a time parameter kept in milliseconds (statement_timeout...).
     static bool IsMilliseconds(const std::string &name);
+    //! Whether SET/RESET/set_config() may change the parameter now, by its context, as PostgreSQL decides:
+    //! the error (55P02 for parameters fixed at server start, reload or connection start; 42501 for superuser
+    //! parameters changed by another user), or nullopt.
+    static std::optional<SqlError> RefuseChange(const SettingDefinition &definition, bool superuser);
     //! A time parameter (statement_timeout...) in milliseconds; 0 when unset or unknown.
     int64_t Milliseconds(const std::string &name) const;
     //! Sets a value after validation; returns the error (42704 unknown, 22023 invalid value) or nullopt.

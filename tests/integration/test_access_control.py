@@ -62,6 +62,30 @@ def sqlstate(conn: psycopg.Connection, sql: str, prepare: bool | None = None) ->
 
 
 # ------------------------------------------------------------------------------------------------
+# Parameters change by their PostgreSQL context: superuser ones only for admins, server-wide ones for nobody
+
+SETTING_CHANGES = [  # statement, writer's result, boss's result
+    ("set deadlock_timeout = '2s'", "42501", "ok"),
+    ("reset deadlock_timeout", "42501", "ok"),
+    ("select set_config('deadlock_timeout', '3s', false)", "42501", "ok"),
+    ("set lc_messages = 'C'", "42501", "ok"),
+    ("set log_min_duration_statement = 5", "42501", "ok"),
+    ("set max_connections = 5", "55P02", "55P02"),
+    ("set log_connections = on", "55P02", "55P02"),
+    ("set log_checkpoints = on", "55P02", "55P02"),
+    ("set statement_timeout = '5s'", "ok", "ok"),
+    ("set lock_timeout = '1s'", "ok", "ok"),
+]
+
+
+@pytest.mark.parametrize("sql,writer_result,boss_result", SETTING_CHANGES)
+def test_setting_changes_follow_the_parameter_context(server, sql, writer_result, boss_result) -> None:
+    with connect(server, "writer") as writer, connect(server, "boss") as boss:
+        assert sqlstate(writer, sql) == writer_result
+        assert sqlstate(boss, sql) == boss_result
+
+
+# ------------------------------------------------------------------------------------------------
 # The engine sandbox: no user (admins included) reaches DuckDB's own configuration without the grant
 
 ENGINE_ESCAPES = [

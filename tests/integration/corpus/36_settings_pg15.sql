@@ -60,6 +60,19 @@ SHOW block_size;
 SET shared_buffers = '1GB';
 SET wal_level = minimal;
 
+-- case: set15_changes_by_context
+SET max_connections = 5;
+SET ssl = on;
+SET log_checkpoints = on;
+SET log_connections = on;
+SET jit_debugging_support = on;
+SET server_version = '1';
+RESET wal_level;
+SELECT set_config('log_checkpoints', 'on', false);
+SET deadlock_timeout = '2s';
+SHOW deadlock_timeout;
+RESET deadlock_timeout;
+
 -- case: set15_current_setting_and_set_config
 SELECT current_setting('enable_seqscan') AS a, current_setting('work_mem') AS b, current_setting('effective_cache_size') AS c;
 SELECT set_config('random_page_cost', '2.5', false) AS s;

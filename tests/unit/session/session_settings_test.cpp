@@ -130,3 +130,24 @@ TEST(SessionSettingsTest, WhatDuckgresFixesAndWhatFollowsTheDefault) {
 }
 
 } // namespace
+
+TEST(SessionSettingsTest, ChangesFollowTheParameterContext) {
+    struct Case {
+        const char *name;
+        bool superuser;
+        const char *sqlstate; // "" when the change is allowed
+    };
+    const Case cases[] = {
+        {"statement_timeout", false, ""},     {"deadlock_timeout", true, ""},
+        {"deadlock_timeout", false, "42501"}, {"lc_messages", false, "42501"},
+        {"max_connections", true, "55P02"},   {"ssl", true, "55P02"},
+        {"log_connections", true, "55P02"},   {"jit_debugging_support", false, "55P02"},
+        {"server_version", true, "55P02"},    {"log_checkpoints", false, "55P02"},
+    };
+    for (const auto &c : cases) {
+        const auto *definition = SessionSettings::Find(c.name);
+        ASSERT_NE(definition, nullptr) << c.name;
+        auto refusal = SessionSettings::RefuseChange(*definition, c.superuser);
+        EXPECT_EQ(refusal ? refusal->sqlstate : "", c.sqlstate) << c.name << " superuser=" << c.superuser;
+    }
+}
