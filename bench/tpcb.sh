@@ -49,9 +49,8 @@ start_postgres() { # port
     [ ${#AS_PG[@]} -gt 0 ] && chown -R postgres "$WORK/pg"
     "${AS_PG[@]}" "$PG_BIN/initdb" -D "$WORK/pg/data" -U postgres -A scram-sha-256 --pwfile="$WORK/pg/pwfile" \
         -E UTF8 --locale=C >/dev/null || exit 1
-    # As bench/run.sh: no durability cost (fsync off), generous memory.
-    local opts="-c port=$1 -c listen_addresses=127.0.0.1 -c unix_socket_directories=$WORK/pg"
-    opts+=" -c fsync=off -c synchronous_commit=off -c shared_buffers=1GB"
+    # Unlike bench/run.sh, durability stays on: DuckDB syncs its WAL at every commit, and so does PostgreSQL here.
+    local opts="-c port=$1 -c listen_addresses=127.0.0.1 -c unix_socket_directories=$WORK/pg -c shared_buffers=1GB"
     "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/log" -w -o "$opts" start >/dev/null || exit 1
 }
 
