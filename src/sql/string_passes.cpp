@@ -238,7 +238,7 @@ bool TypeConcatNull(Node &node, PassContext &) {
         !node.a_expr().has_lexpr() || !node.a_expr().has_rexpr()) {
         return false;
     }
-    auto *expr = node.mutable_a_expr();
+    const auto *expr = &node.a_expr();
     const bool left_null = IsNullConst(expr->lexpr());
     const bool right_null = IsNullConst(expr->rexpr());
     if (left_null == right_null) {
@@ -248,8 +248,8 @@ bool TypeConcatNull(Node &node, PassContext &) {
     if (!other.has_a_const() && !(other.has_a_expr() && OperatorName(other.a_expr()) == "||")) {
         return false;
     }
-    Node *null_side = left_null ? expr->mutable_lexpr() : expr->mutable_rexpr();
-    *null_side = TypeCastNode(*null_side, {"text"});
+    // The whole concatenation is cast: DuckDB folds a concatenation with a NULL constant to an untyped NULL.
+    node = TypeCastNode(node, {"text"});
     return true;
 }
 

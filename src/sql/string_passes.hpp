@@ -19,7 +19,7 @@ bool ExpandRowComparison(pg_query::Node &node, PassContext &context);
 //! PostgreSQL's NULL rules.
 bool ExpandLikeArray(pg_query::Node &node, PassContext &context);
 
-//! `'x' || NULL`, `NULL || 'x'`: the NULL typed text, as PostgreSQL resolves an unknown operand of ||.
+//! `'x' || NULL`, `NULL || 'x'`: typed text, as PostgreSQL resolves an unknown operand of || (DuckDB: integer).
 bool TypeConcatNull(pg_query::Node &node, PassContext &context);
 
 //! `s SIMILAR TO p [ESCAPE e]`: regexp_matches(s, similar_to_escape(p[, e])), the SQL pattern translated to a
