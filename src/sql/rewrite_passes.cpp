@@ -40,8 +40,6 @@ constexpr RewritePass kRewritePasses[] = {
     {"rewrite_substring", RewriteSubstring},
     // concat() arguments and ROW(...)::text: PostgreSQL's text output.
     {"postgres_text_of_values", PostgresTextOfValues},
-    // ::varchar without a length: character varying (1043).
-    {"type_varchar_casts", TypeVarcharCasts},
     // LIKE escapes with a backslash by default, as in PostgreSQL.
     {"like_default_escape", LikeDefaultEscape},
     // FOR UPDATE / FOR SHARE: dropped, with a notice (DuckDB locks no rows).
@@ -122,6 +120,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"type_selected_null", TypeSelectedNull},
     // generate_series() in a select list: rows (unnest).
     {"unnest_target_set_function", UnnestTargetSetFunction},
+    // ::varchar without a length: character varying (1043). Last, so that every other pass sees the varchar cast.
+    {"type_varchar_casts", TypeVarcharCasts},
 };
 
 } // namespace
