@@ -7,6 +7,7 @@
 #include "engine/statement_type_access.hpp"
 #include "session/rewrite_settings.hpp"
 #include "session/search_path_tables.hpp"
+#include "sql/statement_parser.hpp"
 #include "wire/backend_messages.hpp"
 
 #include <spdlog/spdlog.h>
@@ -107,7 +108,9 @@ StatementWork::Prepare(const sql::ParsedStatement &statement, sql::RewriteEffect
     std::optional<std::string> rewritten;
     effects = {};
     if (statement.tree) {
-        auto rewrite = sql::RewriteForDuckDb(*statement.tree, RewriteContextFor(parameter_casts));
+        auto context = RewriteContextFor(parameter_casts);
+        context.always_deparse = sql::HasUnicodeEscapes(statement.text);
+        auto rewrite = sql::RewriteForDuckDb(*statement.tree, context);
         rewritten = std::move(rewrite.text);
         // The sequences of serial columns must exist before DuckDB binds the CREATE TABLE that names them (it binds
         // the nextval defaults when it prepares): created here, if they do not exist yet. The rest of the effects

@@ -108,7 +108,8 @@ bool IsTextExpression(const Node &node) {
         "upper",  "replace",   "substr",      "current_schema"};
     if (node.has_type_cast()) {
         auto type = LastName(node.type_cast().type_name().names());
-        return node.type_cast().type_name().array_bounds_size() == 0 && (type == "text" || type == "varchar");
+        return node.type_cast().type_name().array_bounds_size() == 0 &&
+               (type == "text" || type == "varchar" || type == "character_data");
     }
     if (node.has_a_expr()) {
         return node.a_expr().kind() == pg_query::AEXPR_OP && LastName(node.a_expr().name()) == "||";

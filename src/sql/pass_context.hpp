@@ -33,6 +33,9 @@ struct RewriteContext {
     std::string creation_schema = "public";
     //! Finds the schema of an unqualified REFERENCES target. Unset: not known.
     std::shared_ptr<const TableLocator> tables;
+    //! The statement's text has syntax DuckDB's parser lacks though no pass changes its tree (U&'...' strings, which
+    //! the tree holds decoded): the tree is deparsed anyway.
+    bool always_deparse = false;
     //! Names of passes (RewritePasses()) that do not run: for tests. An unknown name is std::invalid_argument.
     std::set<std::string> disabled_passes;
 };

@@ -9,6 +9,7 @@
 #include "sql/literal_passes.hpp"
 #include "sql/session_passes.hpp"
 #include "sql/set_function_passes.hpp"
+#include "sql/string_passes.hpp"
 
 namespace duckgres::sql {
 
@@ -23,6 +24,22 @@ constexpr RewritePass kRewritePasses[] = {
     {"enforce_character_lengths", EnforceCharacterLengths},
     // format() with %s / %I / %L: concat() (DuckDB's format() takes {} placeholders).
     {"format_to_concat", FormatToConcat},
+    // BETWEEN SYMMETRIC: both orders of the bounds.
+    {"expand_between_symmetric", ExpandBetweenSymmetric},
+    // # (xor), |/ (square root), ||/ (cube root): DuckDB's functions.
+    {"rewrite_math_operators", RewriteMathOperators},
+    // ROW(a, b) = ROW(c, d) and the orderings: element by element, with PostgreSQL's NULLs.
+    {"expand_row_comparison", ExpandRowComparison},
+    // s LIKE ANY (array) / NOT LIKE ALL (array): a subquery over the elements.
+    {"expand_like_array", ExpandLikeArray},
+    // 'x' || NULL: the NULL typed text.
+    {"type_concat_null", TypeConcatNull},
+    // SIMILAR TO: regexp_matches() with the pattern translated by similar_to_escape().
+    {"rewrite_similar_to", RewriteSimilarTo},
+    // substring(s FROM 'regex'), substring(s, start, count) with PostgreSQL's positions.
+    {"rewrite_substring", RewriteSubstring},
+    // concat() arguments and ROW(...)::text: PostgreSQL's text output.
+    {"postgres_text_of_values", PostgresTextOfValues},
     // LIKE escapes with a backslash by default, as in PostgreSQL.
     {"like_default_escape", LikeDefaultEscape},
     // FOR UPDATE / FOR SHARE: dropped, with a notice (DuckDB locks no rows).
@@ -103,6 +120,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"type_selected_null", TypeSelectedNull},
     // generate_series() in a select list: rows (unnest).
     {"unnest_target_set_function", UnnestTargetSetFunction},
+    // ::varchar without a length: character varying (1043). Last, so that every other pass sees the varchar cast.
+    {"type_varchar_casts", TypeVarcharCasts},
 };
 
 } // namespace

@@ -68,7 +68,7 @@ RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool
     });
     RewriteResult result;
     result.effects = std::move(pass_context.effects);
-    if (!changed && !always_deparse) {
+    if (!changed && !always_deparse && !context.always_deparse) {
         return result;
     }
     std::string bytes;

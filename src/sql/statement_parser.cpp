@@ -121,4 +121,14 @@ ParsedQuery ParseQuery(std::string_view query) {
     return out;
 }
 
+bool HasUnicodeEscapes(std::string_view text) {
+    for (size_t at = text.find('&'); at != std::string_view::npos; at = text.find('&', at + 1)) {
+        if (at > 0 && (text[at - 1] == 'u' || text[at - 1] == 'U') && at + 1 < text.size() &&
+            (text[at + 1] == '\'' || text[at + 1] == '"')) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace duckgres::sql

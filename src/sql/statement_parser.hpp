@@ -12,4 +12,7 @@ namespace duckgres::sql {
 //! result means EmptyQueryResponse.
 ParsedQuery ParseQuery(std::string_view query);
 
+//! Whether `text` may hold a Unicode escape string or identifier (U&'...', U&"..."), which DuckDB's parser lacks.
+bool HasUnicodeEscapes(std::string_view text);
+
 } // namespace duckgres::sql

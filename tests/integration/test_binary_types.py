@@ -173,9 +173,10 @@ SCALARS: list[Case] = [
     Case("text", "text",
          ("", "héllo wörld", "tab\tnewline\n", "🦆", 'quote"back\\slash', "NULL", "  padded  ", None),
          ("", "héllo wörld", "tab\tnewline\n", "🦆", 'quote"back\\slash', "NULL", "  padded  ")),
-    # varchar is DuckDB's VARCHAR, reported as text (docs/compatibility.md, type_text_varchar).
+    # A varchar column is DuckDB's VARCHAR, reported as text (docs/compatibility.md); a ::varchar cast is
+    # character varying (1043), as in PostgreSQL.
     Case("varchar", "varchar", ("", "abc", "ünïcode", "  x  ", None), ("", "abc", "ünïcode", "  x  "),
-         wrap=Varchar, documented_as="text", param_documented_as="text"),
+         wrap=Varchar, documented_as="text", param_documented_as="text", cast_documented_as="varchar"),
     # varchar(n) is VARCHAR with a length CHECK (an overlong value is 22001, see test_error_codes.py); its values
     # are reported as text, and ::varchar(n) does not truncate (type_varchar_cast_truncates).
     Case("varchar_5", "varchar(5)", ("abc", "abcde", None), ("abc", "abcde"), wrap=Varchar,

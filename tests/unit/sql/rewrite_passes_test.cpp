@@ -39,6 +39,14 @@ TEST(RewritePasses, ListedInOrder) {
         "expand_serial_columns",
         "enforce_character_lengths",
         "format_to_concat",
+        "expand_between_symmetric",
+        "rewrite_math_operators",
+        "expand_row_comparison",
+        "expand_like_array",
+        "type_concat_null",
+        "rewrite_similar_to",
+        "rewrite_substring",
+        "postgres_text_of_values",
         "like_default_escape",
         "drop_locking_clauses",
         "scalar_function_in_from",
@@ -79,6 +87,7 @@ TEST(RewritePasses, ListedInOrder) {
         "unnest_expand_array_field",
         "type_selected_null",
         "unnest_target_set_function",
+        "type_varchar_casts",
     };
     std::vector<std::string> names;
     for (const auto &pass : RewritePasses()) {
@@ -106,6 +115,24 @@ const SwitchedOff kSwitchedOff[] = {
     {"enforce_character_lengths", "create table t (a varchar(2))",
      "CREATE TABLE t (a varchar(2) CHECK (length(rtrim(a, ' ')) <= 2))", std::nullopt},
     {"format_to_concat", "select format('%s!', a) from t", "SELECT concat(a::\"varchar\", '!') FROM t", std::nullopt},
+    {"expand_between_symmetric", "select a between symmetric 1 and 2 from t",
+     "SELECT a BETWEEN 1 AND 2 OR a BETWEEN 2 AND 1 FROM t", std::nullopt},
+    {"rewrite_math_operators", "select a # b from t", "SELECT xor(a, b) FROM t", std::nullopt},
+    {"expand_row_comparison", "select (a, b) = (1, 2) from t", "SELECT a = 1 AND b = 2 FROM t", std::nullopt},
+    {"expand_like_array", "select a like any (array['x%']) from t",
+     "SELECT (SELECT CASE WHEN bool_or(duckgres_match) THEN true WHEN count(*) > count(duckgres_match) THEN NULL ELSE "
+     "false END FROM (SELECT a LIKE duckgres_pattern AS duckgres_match FROM unnest(ARRAY['x%']) "
+     "duckgres_u(duckgres_pattern)) duckgres_s) FROM t",
+     std::nullopt},
+    {"type_concat_null", "select 'x' || null", "SELECT CAST('x' || NULL AS text)", std::nullopt},
+    {"rewrite_similar_to", "select a similar to 'x%' from t",
+     "SELECT regexp_full_match(a, similar_to_escape('x%', E'\\\\')) FROM t", "SELECT a SIMILAR TO 'x%' FROM t"},
+    {"rewrite_substring", "select substring(a from 2 for 3) from t",
+     "SELECT \"substring\"(a, GREATEST(2, 1), CASE WHEN 3 < 0 THEN error('SQLSTATE 22011: negative substring length "
+     "not allowed') ELSE GREATEST((2 + 3) - GREATEST(2, 1), 0) END) FROM t",
+     std::nullopt},
+    {"postgres_text_of_values", "select row(1, 'a')::text", "SELECT duckgres_text_out(ROW(1, 'a'))", std::nullopt},
+    {"type_varchar_casts", "select a::varchar from t", "SELECT a::character_data FROM t", std::nullopt},
     {"like_default_escape", "select a like 'x\\_' from t", "SELECT like_escape(a, E'x\\\\_', E'\\\\') FROM t",
      std::nullopt},
     {"drop_locking_clauses", "select a from t for update", "SELECT a FROM t", std::nullopt},

@@ -1,0 +1,42 @@
+// Rewrite passes for PostgreSQL operators and string syntax DuckDB's parser lacks or reads otherwise.
+#pragma once
+
+#include "sql/pass_context.hpp"
+
+namespace duckgres::sql {
+
+//! `x BETWEEN SYMMETRIC a AND b`: `x BETWEEN a AND b OR x BETWEEN b AND a` (NOT: negated), as PostgreSQL defines it.
+bool ExpandBetweenSymmetric(pg_query::Node &node, PassContext &context);
+
+//! PostgreSQL's operators DuckDB lacks: `a # b` (xor), `|/ x` (sqrt), `||/ x` (cbrt).
+bool RewriteMathOperators(pg_query::Node &node, PassContext &context);
+
+//! `ROW(a, b) op ROW(c, d)` for = <> < <= > >=: element-wise, so a NULL element gives NULL as in PostgreSQL
+//! (DuckDB compares structs treating NULL as a value).
+bool ExpandRowComparison(pg_query::Node &node, PassContext &context);
+
+//! `s LIKE ANY (array)`, `s NOT LIKE ALL (array)` (and ILIKE): a subquery over the array's elements with
+//! PostgreSQL's NULL rules.
+bool ExpandLikeArray(pg_query::Node &node, PassContext &context);
+
+//! `'x' || NULL`, `NULL || 'x'`: typed text, as PostgreSQL resolves an unknown operand of || (DuckDB: integer).
+bool TypeConcatNull(pg_query::Node &node, PassContext &context);
+
+//! `s SIMILAR TO p [ESCAPE e]`: regexp_matches(s, similar_to_escape(p[, e])), the SQL pattern translated to a
+//! regular expression as PostgreSQL does (DuckDB's SIMILAR TO takes a regular expression).
+bool RewriteSimilarTo(pg_query::Node &node, PassContext &context);
+
+//! substring(s FROM 'pattern'): the first match of the regular expression (or of its first group), NULL without
+//! one. substring(s, start[, count]) / substr(): PostgreSQL's positions (a start below 1 is not counted from the
+//! end as in DuckDB).
+bool RewriteSubstring(pg_query::Node &node, PassContext &context);
+
+//! `x::varchar` / CAST(x AS character varying) without a length: cast to character_data, the VARCHAR alias clients
+//! see as character varying (1043), as PostgreSQL types it (DuckDB's VARCHAR is reported as text).
+bool TypeVarcharCasts(pg_query::Node &node, PassContext &context);
+
+//! concat() / concat_ws() arguments that are boolean by their form: t/f, as PostgreSQL's output function writes
+//! them (DuckDB: true/false). `ROW(...)::text`: PostgreSQL's row text through duckgres_text_out().
+bool PostgresTextOfValues(pg_query::Node &node, PassContext &context);
+
+} // namespace duckgres::sql
