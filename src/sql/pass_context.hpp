@@ -33,6 +33,9 @@ struct RewriteContext {
     std::string creation_schema = "public";
     //! Finds the schema of an unqualified REFERENCES target. Unset: not known.
     std::shared_ptr<const TableLocator> tables;
+    //! An INSERT without a column list gets the list of the columns its values fill (the rest take their defaults,
+    //! as in PostgreSQL); set only after DuckDB refused the statement, as the lookup costs a catalog query.
+    bool fill_insert_columns = false;
     //! Names of passes (RewritePasses()) that do not run: for tests. An unknown name is std::invalid_argument.
     std::set<std::string> disabled_passes;
 };

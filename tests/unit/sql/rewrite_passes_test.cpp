@@ -22,8 +22,25 @@ RewriteResult RewriteSql(const std::string &sql, const RewriteContext &context) 
     return RewriteForDuckDb(*parsed.statements.at(0).tree, context);
 }
 
+//! A catalog of one table, t (a, b, c), wherever it is looked for.
+class TestTables : public TableLocator {
+public:
+    std::optional<std::string> SchemaOf(const std::string &table) const override {
+        return table == "t" ? std::optional<std::string>("public") : std::nullopt;
+    }
+    std::vector<std::string> ColumnNames(const std::string &, const std::string &table) const override {
+        return table == "t" ? std::vector<std::string>{"a", "b", "c"} : std::vector<std::string>{};
+    }
+    std::vector<std::string> ConstraintColumns(const std::string &, const std::string &table,
+                                               const std::string &constraint) const override {
+        return table == "t" && constraint == "t_pkey" ? std::vector<std::string>{"a", "b"} : std::vector<std::string>{};
+    }
+};
+
 RewriteContext SessionFacts() {
     RewriteContext context;
+    context.tables = std::make_shared<TestTables>();
+    context.fill_insert_columns = true;
     context.user = "alice";
     context.backend_pid = 4242;
     context.parameter_casts = {{1, "int4"}};
@@ -38,6 +55,9 @@ TEST(RewritePasses, ListedInOrder) {
         "drop_storage_clauses",
         "expand_serial_columns",
         "enforce_character_lengths",
+        "select_into_as_create_table",
+        "fill_omitted_insert_columns",
+        "conflict_constraint_as_columns",
         "format_to_concat",
         "like_default_escape",
         "drop_locking_clauses",
@@ -105,6 +125,10 @@ const SwitchedOff kSwitchedOff[] = {
      "CREATE TABLE t (id int DEFAULT nextval('t_id_seq') NOT NULL)", std::nullopt},
     {"enforce_character_lengths", "create table t (a varchar(2))",
      "CREATE TABLE t (a varchar(2) CHECK (length(rtrim(a, ' ')) <= 2))", std::nullopt},
+    {"select_into_as_create_table", "select a into t2 from t", "CREATE TABLE t2 AS SELECT a FROM t", std::nullopt},
+    {"fill_omitted_insert_columns", "insert into t values (1)", "INSERT INTO t (a) VALUES (1)", std::nullopt},
+    {"conflict_constraint_as_columns", "insert into t (a, b) values (1, 2) on conflict on constraint t_pkey do nothing",
+     "INSERT INTO t (a, b) VALUES (1, 2) ON CONFLICT (a, b) DO NOTHING", std::nullopt},
     {"format_to_concat", "select format('%s!', a) from t", "SELECT concat(a::\"varchar\", '!') FROM t", std::nullopt},
     {"like_default_escape", "select a like 'x\\_' from t", "SELECT like_escape(a, E'x\\\\_', E'\\\\') FROM t",
      std::nullopt},

@@ -1,0 +1,21 @@
+// Rewrite passes for DML PostgreSQL accepts and DuckDB does not: SELECT INTO, omitted INSERT columns, ON CONSTRAINT.
+#pragma once
+
+#include "sql/pass_context.hpp"
+
+namespace duckgres::sql {
+
+//! SELECT ... INTO [TEMP] new_table FROM ...: CREATE [TEMP] TABLE new_table AS SELECT ... (DuckDB has no SELECT
+//! INTO). Set operations, whose INTO PostgreSQL takes from the leftmost arm, are left as they are.
+bool SelectIntoAsCreateTable(pg_query::Node &node, PassContext &context);
+
+//! INSERT INTO t VALUES (...) / INSERT INTO t SELECT ... without a column list and with fewer values than t has
+//! columns: the list of the first columns is added, so the others take their defaults as in PostgreSQL. Runs only
+//! when RewriteContext::fill_insert_columns is set (the table's columns cost a lookup).
+bool FillOmittedInsertColumns(pg_query::Node &node, PassContext &context);
+
+//! INSERT ... ON CONFLICT ON CONSTRAINT name: ON CONFLICT (its columns), found through RewriteContext::tables (DuckDB
+//! takes no constraint name). A name that is no primary key or unique constraint of the table is 42704.
+bool ConflictConstraintAsColumns(pg_query::Node &node, PassContext &context);
+
+} // namespace duckgres::sql
