@@ -42,6 +42,18 @@ TEST(ErrorMapping, FromMessages) {
          "22001", "value too long for type character(2)"},
         {"Constraint Error: CHECK constraint failed on table t with expression CHECK((a > 0))", "23514", nullptr},
         {"TransactionContext Error: Catalog write-write conflict on alter with \"t\"", "40001", nullptr},
+        {"Conversion Error: Could not convert string '99999999999' to INT32", "22003", nullptr},
+        {"Conversion Error: Could not convert string '-9' to UINT8", "22003", nullptr},
+        {"Conversion Error: Could not convert string '12x' to INT64", "22P02", nullptr},
+        {"Binder Error: WHERE clause cannot contain window functions!", "42P20", nullptr},
+        {"Binder Error: The specified columns as conflict target are not referenced by a UNIQUE/PRIMARY KEY "
+         "CONSTRAINT or INDEX",
+         "42P10", nullptr},
+        {"Binder Error: Cannot concatenate types INTEGER[] and VARCHAR[] - an explicit cast is required", "42883",
+         nullptr},
+        {"Parser Error: ORDER BY in a recursive query is not allowed", "0A000", nullptr},
+        {"Constraint Error: Data contains duplicates on indexed column(s)", "23505", nullptr},
+        {"Conversion Error: truncate specifier \"fortnight\" not recognized", "22023", nullptr},
         {"Something without a prefix", "XX000", "Something without a prefix"},
         // Duckgres's own functions carry PostgreSQL's code in front of the message.
         {"Invalid Input Error: SQLSTATE 22023: invalid hexadecimal digit: \"g\"", "22023",
