@@ -67,6 +67,32 @@ bool FillOmittedInsertColumns(Node &node, PassContext &context) {
     return true;
 }
 
+bool SplitMultiColumnAssignment(Node &node, PassContext &) {
+    if (!node.has_res_target() || !node.res_target().val().has_multi_assign_ref()) {
+        return false;
+    }
+    const auto &assign = node.res_target().val().multi_assign_ref();
+    const auto &source = assign.source();
+    const int column = assign.colno() - 1;
+    Node value;
+    if (source.has_row_expr() && source.row_expr().args_size() == assign.ncolumns()) {
+        value = source.row_expr().args(column);
+    } else if (source.has_sub_link() && source.sub_link().sub_link_type() == pg_query::EXPR_SUBLINK &&
+               source.sub_link().subselect().has_select_stmt() &&
+               source.sub_link().subselect().select_stmt().op() == pg_query::SETOP_NONE &&
+               source.sub_link().subselect().select_stmt().target_list_size() == assign.ncolumns()) {
+        value = source;
+        auto *select = value.mutable_sub_link()->mutable_subselect()->mutable_select_stmt();
+        Node kept = select->target_list(column);
+        select->clear_target_list();
+        *select->add_target_list() = std::move(kept);
+    } else {
+        return false;
+    }
+    *node.mutable_res_target()->mutable_val() = std::move(value);
+    return true;
+}
+
 bool ConflictConstraintAsColumns(Node &node, PassContext &context) {
     if (!node.has_insert_stmt() || !node.insert_stmt().has_on_conflict_clause() ||
         node.insert_stmt().on_conflict_clause().infer().conname().empty() || !context.facts.tables) {

@@ -18,4 +18,8 @@ bool FillOmittedInsertColumns(pg_query::Node &node, PassContext &context);
 //! takes no constraint name). A name that is no primary key or unique constraint of the table is 42704.
 bool ConflictConstraintAsColumns(pg_query::Node &node, PassContext &context);
 
+//! UPDATE ... SET (a, b) = (SELECT x, y ...) and SET (a, b) = (1, 2): one assignment per column, a = (SELECT x
+//! ...), b = (SELECT y ...) (the subquery runs once per column, with the same result: it reads no changed row).
+bool SplitMultiColumnAssignment(pg_query::Node &node, PassContext &context);
+
 } // namespace duckgres::sql

@@ -28,6 +28,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"fill_omitted_insert_columns", FillOmittedInsertColumns},
     // ON CONFLICT ON CONSTRAINT name: ON CONFLICT (the constraint's columns).
     {"conflict_constraint_as_columns", ConflictConstraintAsColumns},
+    // UPDATE ... SET (a, b) = (SELECT ...) / (1, 2): one assignment per column.
+    {"split_multi_column_assignment", SplitMultiColumnAssignment},
     // format() with %s / %I / %L: concat() (DuckDB's format() takes {} placeholders).
     {"format_to_concat", FormatToConcat},
     // LIKE escapes with a backslash by default, as in PostgreSQL.
