@@ -115,8 +115,11 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_BINDER, "cannot contain window functions", "42P20"},
     MessageRule{DUCKDB_ERROR_BINDER, "conflict target are not referenced by a UNIQUE/PRIMARY KEY", "42P10"},
     MessageRule{DUCKDB_ERROR_BINDER, "Cannot concatenate types", "42883"},
+    MessageRule{DUCKDB_ERROR_BINDER, "Cannot concatenate lists of types", "42883"},
     MessageRule{DUCKDB_ERROR_PARSER, "in a recursive query is not allowed", "0A000"},
     MessageRule{DUCKDB_ERROR_CATALOG, "does not exist", "42704"},
+    // INSERT / UPDATE / DELETE on a view: PostgreSQL's "cannot insert into view" of a view it cannot update.
+    MessageRule{DUCKDB_ERROR_CATALOG, " is not an table", "55000"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "NOT NULL constraint", "23502"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "foreign key", "23503"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "CHECK constraint", "22001", "length(rtrim("},

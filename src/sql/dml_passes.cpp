@@ -93,6 +93,10 @@ bool SplitMultiColumnAssignment(Node &node, PassContext &) {
     return true;
 }
 
+bool TruncateWithoutContinueIdentity(Node &node, PassContext &) {
+    return node.has_truncate_stmt() && !node.truncate_stmt().restart_seqs();
+}
+
 bool ConflictConstraintAsColumns(Node &node, PassContext &context) {
     if (!node.has_insert_stmt() || !node.insert_stmt().has_on_conflict_clause() ||
         node.insert_stmt().on_conflict_clause().infer().conname().empty() || !context.facts.tables) {

@@ -22,4 +22,8 @@ bool ConflictConstraintAsColumns(pg_query::Node &node, PassContext &context);
 //! ...), b = (SELECT y ...) (the subquery runs once per column, with the same result: it reads no changed row).
 bool SplitMultiColumnAssignment(pg_query::Node &node, PassContext &context);
 
+//! TRUNCATE ... CONTINUE IDENTITY (PostgreSQL's default, a syntax error in DuckDB): written without the clause.
+//! The tree cannot tell CONTINUE IDENTITY from no clause, so every TRUNCATE without RESTART IDENTITY is deparsed.
+bool TruncateWithoutContinueIdentity(pg_query::Node &node, PassContext &context);
+
 } // namespace duckgres::sql

@@ -30,6 +30,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"conflict_constraint_as_columns", ConflictConstraintAsColumns},
     // UPDATE ... SET (a, b) = (SELECT ...) / (1, 2): one assignment per column.
     {"split_multi_column_assignment", SplitMultiColumnAssignment},
+    // TRUNCATE ... CONTINUE IDENTITY: the clause dropped (it is the default).
+    {"truncate_without_continue_identity", TruncateWithoutContinueIdentity},
     // format() with %s / %I / %L: concat() (DuckDB's format() takes {} placeholders).
     {"format_to_concat", FormatToConcat},
     // LIKE escapes with a backslash by default, as in PostgreSQL.
