@@ -373,7 +373,8 @@ def test_copy_in_read_only_transactions_matches_postgres(duckgres, pg) -> None:
 
 @pytest.mark.parametrize("rows", [ROWS, []], ids=["rows", "empty"])
 def test_copy_to_binary_rows_read_by_psycopg(duckgres, pg, rows) -> None:
-    """psycopg 3 reads binary COPY rows expecting PostgreSQL's framing: the header in the first row's CopyData."""
+    """psycopg 3 reads binary COPY rows expecting PostgreSQL's framing: the header in the first row's CopyData (in
+    the trailer's when there is no row)."""
     outputs = []
     for server in (duckgres, pg):
         with psycopg.connect(server.conninfo(), autocommit=True) as conn:
@@ -382,10 +383,13 @@ def test_copy_to_binary_rows_read_by_psycopg(duckgres, pg, rows) -> None:
                 for row in rows:
                     cur.execute("insert into copy_t values (%s, %s, %s, %s)", row)
                 read = []
-                with cur.copy("copy (select id, name, d, v from copy_t order by id) to stdout (format binary)") as copy:
-                    copy.set_types(["int4", "text", "date", "float8"])
-                    while (row := copy.read_row()) is not None:
-                        read.append(row)
+                # (psycopg 3.1 cannot read_row() an empty binary COPY from PostgreSQL either: only the framing of
+                # that one is compared.)
+                if rows:
+                    with cur.copy("copy (select id, name, d, v from copy_t order by id) to stdout (format binary)") as copy:
+                        copy.set_types(["int4", "text", "date", "float8"])
+                        while (row := copy.read_row()) is not None:
+                            read.append(row)
                 with cur.copy("copy copy_t to stdout (format binary)") as copy:
                     blocks = [bytes(block) for block in copy]
                 outputs.append((read, [len(block) for block in blocks]))
