@@ -4,6 +4,8 @@
 #include "common/sql_error.hpp"
 #include "sql/node_builders.hpp"
 
+#include <string>
+
 namespace duckgres::sql {
 
 namespace {
@@ -81,11 +83,24 @@ bool SplitMultiColumnAssignment(Node &node, PassContext &) {
                source.sub_link().subselect().has_select_stmt() &&
                source.sub_link().subselect().select_stmt().op() == pg_query::SETOP_NONE &&
                source.sub_link().subselect().select_stmt().target_list_size() == assign.ncolumns()) {
+        // (SELECT multi.cN FROM (<the subquery>) AS multi(c1, ..., cn)): the subquery keeps its rows (an aggregate
+        // in one column makes it one row), the assignment takes its column.
+        const std::string alias = "duckgres_multi_assign";
+        Node range = FromSubquery(source.sub_link().subselect(), alias);
+        for (int i = 1; i <= assign.ncolumns(); i++) {
+            range.mutable_range_subselect()->mutable_alias()->add_colnames()->mutable_string()->set_sval(
+                "c" + std::to_string(i));
+        }
+        Node outer;
+        auto *select = outer.mutable_select_stmt();
+        select->set_limit_option(pg_query::LIMIT_OPTION_DEFAULT);
+        select->set_op(pg_query::SETOP_NONE);
+        auto *field = select->add_target_list()->mutable_res_target()->mutable_val()->mutable_column_ref();
+        field->add_fields()->mutable_string()->set_sval(alias);
+        field->add_fields()->mutable_string()->set_sval("c" + std::to_string(assign.colno()));
+        *select->add_from_clause() = std::move(range);
         value = source;
-        auto *select = value.mutable_sub_link()->mutable_subselect()->mutable_select_stmt();
-        Node kept = select->target_list(column);
-        select->clear_target_list();
-        *select->add_target_list() = std::move(kept);
+        *value.mutable_sub_link()->mutable_subselect() = std::move(outer);
     } else {
         return false;
     }

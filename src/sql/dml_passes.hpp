@@ -18,8 +18,9 @@ bool FillOmittedInsertColumns(pg_query::Node &node, PassContext &context);
 //! takes no constraint name). A name that is no primary key or unique constraint of the table is 42704.
 bool ConflictConstraintAsColumns(pg_query::Node &node, PassContext &context);
 
-//! UPDATE ... SET (a, b) = (SELECT x, y ...) and SET (a, b) = (1, 2): one assignment per column, a = (SELECT x
-//! ...), b = (SELECT y ...) (the subquery runs once per column, with the same result: it reads no changed row).
+//! UPDATE ... SET (a, b) = (SELECT x, y ...) and SET (a, b) = (1, 2): one assignment per column, a = (SELECT m.c1
+//! FROM (SELECT x, y ...) m(c1, c2)), b = (... m.c2 ...) (the subquery runs once per column, with the same result:
+//! it reads no changed row).
 bool SplitMultiColumnAssignment(pg_query::Node &node, PassContext &context);
 
 //! TRUNCATE ... CONTINUE IDENTITY (PostgreSQL's default, a syntax error in DuckDB): written without the clause.

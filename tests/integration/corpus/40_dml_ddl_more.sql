@@ -462,3 +462,19 @@ CREATE TABLE dt_dmx_upsert_conflict_twice (id int PRIMARY KEY, v text);
 INSERT INTO dt_dmx_upsert_conflict_twice VALUES (1, 'a'), (1, 'b') ON CONFLICT (id) DO UPDATE SET v = excluded.v;
 -- cleanup
 DROP TABLE IF EXISTS dt_dmx_upsert_conflict_twice;
+-- case: dmx_upsert_on_constraint_unique_default_name
+CREATE TABLE dt_dmx_upsert_on_constraint_unique_default_name (a int, b int, v text, UNIQUE (a, b));
+INSERT INTO dt_dmx_upsert_on_constraint_unique_default_name VALUES (1, 1, 'x');
+INSERT INTO dt_dmx_upsert_on_constraint_unique_default_name VALUES (1, 1, 'y'), (2, 1, 'z') ON CONFLICT ON CONSTRAINT dt_dmx_upsert_on_constraint_unique_default_name_a_b_key DO UPDATE SET v = excluded.v RETURNING a, b, v;
+INSERT INTO dt_dmx_upsert_on_constraint_unique_default_name VALUES (1, 1, 'w') ON CONFLICT ON CONSTRAINT dt_dmx_no_such_constraint DO NOTHING;
+SELECT a, b, v FROM dt_dmx_upsert_on_constraint_unique_default_name ORDER BY a, b;
+-- cleanup
+DROP TABLE IF EXISTS dt_dmx_upsert_on_constraint_unique_default_name;
+
+-- case: dmx_update_multi_assign_mixed
+CREATE TABLE dt_dmx_update_multi_assign_mixed (id int, a int, b text, c int);
+INSERT INTO dt_dmx_update_multi_assign_mixed VALUES (1, 1, 'p', 0), (2, 2, 'q', 0);
+UPDATE dt_dmx_update_multi_assign_mixed SET c = 9, (a, b) = (SELECT max(a) + 10, 'm' FROM dt_dmx_update_multi_assign_mixed) WHERE id = 2 RETURNING id, a, b, c;
+SELECT id, a, b, c FROM dt_dmx_update_multi_assign_mixed ORDER BY id;
+-- cleanup
+DROP TABLE IF EXISTS dt_dmx_update_multi_assign_mixed;

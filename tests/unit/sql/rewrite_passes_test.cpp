@@ -132,7 +132,10 @@ const SwitchedOff kSwitchedOff[] = {
     {"conflict_constraint_as_columns", "insert into t (a, b) values (1, 2) on conflict on constraint t_pkey do nothing",
      "INSERT INTO t (a, b) VALUES (1, 2) ON CONFLICT (a, b) DO NOTHING", std::nullopt},
     {"split_multi_column_assignment", "update t set (a, b) = (select x, y from s where s.id = t.id)",
-     "UPDATE t SET a = (SELECT x FROM s WHERE s.id = t.id), b = (SELECT y FROM s WHERE s.id = t.id)", std::nullopt},
+     "UPDATE t SET a = (SELECT duckgres_multi_assign.c1 FROM (SELECT x, y FROM s WHERE s.id = t.id) "
+     "duckgres_multi_assign(c1, c2)), b = (SELECT duckgres_multi_assign.c2 FROM (SELECT x, y FROM s WHERE s.id = "
+     "t.id) duckgres_multi_assign(c1, c2))",
+     std::nullopt},
     {"truncate_without_continue_identity", "truncate t continue identity", "TRUNCATE t", std::nullopt},
     {"format_to_concat", "select format('%s!', a) from t", "SELECT concat(a::\"varchar\", '!') FROM t", std::nullopt},
     {"like_default_escape", "select a like 'x\\_' from t", "SELECT like_escape(a, E'x\\\\_', E'\\\\') FROM t",
