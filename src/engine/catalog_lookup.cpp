@@ -135,6 +135,24 @@ std::vector<std::string> CatalogLookup::ObjectsInSchema(const std::string &schem
     return objects;
 }
 
+std::vector<std::string> CatalogLookup::ConstraintColumns(const std::vector<std::string> &schemas,
+                                                          const std::string &table, const std::string &constraint) {
+    for (const auto &schema : schemas) {
+        std::vector<std::string> columns;
+        for (auto &row : RowsOrNone("SELECT unnest(constraint_column_names) FROM "
+                                    "duckgres_catalog.main.duckgres_constraints WHERE contype IN ('p', 'u') AND "
+                                    "schema_name = " +
+                                    QuoteLiteral(schema) + " AND table_name = " + QuoteLiteral(table) +
+                                    " AND conname = " + QuoteLiteral(constraint))) {
+            columns.push_back(std::move(row[0]));
+        }
+        if (!columns.empty()) {
+            return columns;
+        }
+    }
+    return {};
+}
+
 CatalogLookup::TableColumns CatalogLookup::ColumnsOf(const std::vector<std::string> &schemas, const std::string &table,
                                                      const std::vector<std::string> &columns) {
     std::string select_list;

@@ -44,6 +44,11 @@ public:
     TableColumns ColumnsOf(const std::vector<std::string> &schemas, const std::string &table,
                            const std::vector<std::string> &columns);
 
+    //! The columns, in order, of the primary key or unique constraint named `constraint` (PostgreSQL's name, as
+    //! pg_constraint shows it) of `table` in the first of `schemas` that has one; empty when none has.
+    std::vector<std::string> ConstraintColumns(const std::vector<std::string> &schemas, const std::string &table,
+                                               const std::string &constraint);
+
 private:
     //! The rows of a lookup, or none when it fails.
     std::vector<std::vector<std::string>> RowsOrNone(const std::string &sql);

@@ -112,7 +112,14 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_BINDER, "values were supplied", "42601"},
     MessageRule{DUCKDB_ERROR_BINDER, "Cannot mix values of type", "42804"},
     MessageRule{DUCKDB_ERROR_BINDER, "Column name/alias", "42703"},
+    MessageRule{DUCKDB_ERROR_BINDER, "cannot contain window functions", "42P20"},
+    MessageRule{DUCKDB_ERROR_BINDER, "conflict target are not referenced by a UNIQUE/PRIMARY KEY", "42P10"},
+    MessageRule{DUCKDB_ERROR_BINDER, "Cannot concatenate types", "42883"},
+    MessageRule{DUCKDB_ERROR_BINDER, "Cannot concatenate lists of types", "42883"},
+    MessageRule{DUCKDB_ERROR_PARSER, "in a recursive query is not allowed", "0A000"},
     MessageRule{DUCKDB_ERROR_CATALOG, "does not exist", "42704"},
+    // INSERT / UPDATE / DELETE on a view: PostgreSQL's "cannot insert into view" of a view it cannot update.
+    MessageRule{DUCKDB_ERROR_CATALOG, " is not an table", "55000"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "NOT NULL constraint", "23502"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "foreign key", "23503"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "CHECK constraint", "22001", "length(rtrim("},
@@ -121,6 +128,8 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "unique", "23505"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "UNIQUE", "23505"},
     MessageRule{DUCKDB_ERROR_CONSTRAINT, "PRIMARY KEY", "23505"},
+    // CREATE UNIQUE INDEX over rows that already repeat a key.
+    MessageRule{DUCKDB_ERROR_CONSTRAINT, "contains duplicates on indexed column", "23505"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "BIGNUM -> DECIMAL", "22003"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "Could not cast value", "22003", "to DECIMAL"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "Unimplemented type for cast", "42846"},
@@ -139,6 +148,9 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_CONVERSION, "to type TIMESTAMP", "22007"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "to type TIME", "22007"},
     MessageRule{DUCKDB_ERROR_CONVERSION, "to type INTERVAL", "22007"},
+    MessageRule{DUCKDB_ERROR_CONVERSION, "to INTERVAL", "22007"},
+    // An unknown unit of date_trunc() / date_part(): PostgreSQL's "unit ... not recognized".
+    MessageRule{DUCKDB_ERROR_CONVERSION, "specifier \"", "22023", "\" not recognized"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "division by zero", "22012"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "More than one row returned by a subquery", "21000"},
     MessageRule{DUCKDB_ERROR_OUT_OF_RANGE, "square root of a negative number", "2201F"},
@@ -324,7 +336,22 @@ std::string TakeOwnSqlState(std::string &message) {
 
 } // namespace
 
+namespace {
+
+//! A string of digits that does not fit the integer type it is cast to: PostgreSQL's "value ... is out of range"
+//! (22003); DuckDB words it as any other failed conversion.
+bool IsIntegerOverflowConversion(duckdb_error_type type, std::string_view message) {
+    static const std::regex overflow(
+        R"(^Could not convert string '\s*[+-]?[0-9]+\s*' to U?(INT(8|16|32|64|128)|HUGEINT))");
+    return type == DUCKDB_ERROR_CONVERSION && std::regex_search(message.begin(), message.end(), overflow);
+}
+
+} // namespace
+
 std::string SqlStateFor(duckdb_error_type type, std::string_view message) {
+    if (IsIntegerOverflowConversion(type, message)) {
+        return "22003";
+    }
     for (const auto &rule : kMessageRules) {
         if (rule.type == type && Contains(message, rule.needle) && (!rule.also || Contains(message, rule.also))) {
             return rule.sqlstate;

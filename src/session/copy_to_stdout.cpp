@@ -65,7 +65,10 @@ asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement, 
     std::vector<int16_t> formats(encoders.size(), format);
     wire::WriteCopyOutResponse(out, format, formats);
     std::string line;
-    writer->Header(line);
+    // PostgreSQL sends the binary header in the CopyData of the first row (or of the trailer when there is no row);
+    // clients such as psycopg 3 read binary rows expecting that framing. A text or CSV header line is its own message.
+    std::string binary_header;
+    writer->Header(binary ? binary_header : line);
     if (!line.empty()) {
         wire::WriteCopyData(out, line);
     }
@@ -102,6 +105,11 @@ asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement, 
                     }
                     line.clear();
                     writer->Row(values, line);
+                    if (!binary_header.empty()) {
+                        binary_header += line;
+                        line.swap(binary_header);
+                        binary_header.clear();
+                    }
                     wire::WriteCopyData(out, line);
                 }
                 rows += size;
@@ -114,6 +122,10 @@ asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement, 
     }
     line.clear();
     writer->Trailer(line);
+    if (!binary_header.empty()) {
+        binary_header += line;
+        line.swap(binary_header);
+    }
     if (!line.empty()) {
         wire::WriteCopyData(out, line);
     }

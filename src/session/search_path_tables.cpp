@@ -1,6 +1,7 @@
 // SearchPathTables: the first schema of a search path holding a table, from DuckDB's catalog.
 #include "session/search_path_tables.hpp"
 
+#include "common/sql_error.hpp"
 #include "engine/catalog_lookup.hpp"
 
 namespace duckgres::session {
@@ -13,6 +14,22 @@ std::optional<std::string> SearchPathTables::SchemaOf(const std::string &table) 
         }
     }
     return std::nullopt; // none has it, or nothing is known
+}
+
+std::vector<std::string> SearchPathTables::ColumnNames(const std::string &schema, const std::string &table) const {
+    try {
+        return engine::CatalogLookup(connection_)
+            .ColumnsOf(schema.empty() ? schemas_ : std::vector<std::string>{schema}, table, {})
+            .names;
+    } catch (const SqlError &) {
+        return {}; // not found: the statement fails as it would have
+    }
+}
+
+std::vector<std::string> SearchPathTables::ConstraintColumns(const std::string &schema, const std::string &table,
+                                                             const std::string &constraint) const {
+    return engine::CatalogLookup(connection_)
+        .ConstraintColumns(schema.empty() ? schemas_ : std::vector<std::string>{schema}, table, constraint);
 }
 
 } // namespace duckgres::session

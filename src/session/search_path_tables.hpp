@@ -19,6 +19,11 @@ public:
 
     //! The first of the schemas with a table named `table`; nullopt when none has one or the lookup fails.
     std::optional<std::string> SchemaOf(const std::string &table) const override;
+    //! The table's columns in order; empty when the table is not found.
+    std::vector<std::string> ColumnNames(const std::string &schema, const std::string &table) const override;
+    //! The columns of a primary key or unique constraint, from the catalog's constraint names.
+    std::vector<std::string> ConstraintColumns(const std::string &schema, const std::string &table,
+                                               const std::string &constraint) const override;
 
 private:
     engine::EngineConnection &connection_;

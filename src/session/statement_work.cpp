@@ -105,52 +105,67 @@ StatementWork::Prepare(const sql::ParsedStatement &statement, sql::RewriteEffect
                            "DuckDB or the catalog defines a function of this name; choose another name.");
         }
     }
-    std::optional<std::string> rewritten;
-    effects = {};
-    if (statement.tree) {
-        auto context = RewriteContextFor(parameter_casts);
-        context.always_deparse = sql::HasUnicodeEscapes(statement.text);
-        auto rewrite = sql::RewriteForDuckDb(*statement.tree, context);
-        rewritten = std::move(rewrite.text);
-        // The sequences of serial columns must exist before DuckDB binds the CREATE TABLE that names them (it binds
-        // the nextval defaults when it prepares): created here, if they do not exist yet. The rest of the effects
-        // wait for the statement to run. In a read-only transaction nothing may be created, even by a Parse.
-        if (!rewrite.effects.before.empty() && lent_.read_only) {
-            throw SqlError("25006", "cannot execute " + statement.tag + " in a read-only transaction");
+    // Rewrites and prepares; `fill_insert_columns`: see sql::RewriteContext::fill_insert_columns.
+    auto attempt = [&](bool fill_insert_columns) -> std::shared_ptr<engine::PreparedStatement> {
+        std::optional<std::string> rewritten;
+        effects = {};
+        if (statement.tree) {
+            auto context = RewriteContextFor(parameter_casts);
+            context.fill_insert_columns = fill_insert_columns;
+            context.always_deparse = sql::HasUnicodeEscapes(statement.text);
+            auto rewrite = sql::RewriteForDuckDb(*statement.tree, context);
+            rewritten = std::move(rewrite.text);
+            // The sequences of serial columns must exist before DuckDB binds the CREATE TABLE that names them (it binds
+            // the nextval defaults when it prepares): created here, if they do not exist yet. The rest of the effects
+            // wait for the statement to run. In a read-only transaction nothing may be created, even by a Parse.
+            if (!rewrite.effects.before.empty() && lent_.read_only) {
+                throw SqlError("25006", "cannot execute " + statement.tag + " in a read-only transaction");
+            }
+            for (const auto &sql : rewrite.effects.before) {
+                Engine().Run(sql);
+            }
+            effects = std::move(rewrite.effects);
+            effects.before.clear();
         }
-        for (const auto &sql : rewrite.effects.before) {
-            Engine().Run(sql);
+        // SQL PREPARE / EXECUTE / DEALLOCATE are not cached: a cached EXECUTE would keep running the
+        // statement DEALLOCATE removed.
+        const bool cache = !statement.Is<sql::PrepareStatement>() && !statement.Is<sql::ExecuteStatement>() &&
+                           !statement.Is<sql::DeallocateStatement>();
+        auto prepare = [&](const std::string &sql) {
+            auto prepared = cache ? Engine().PrepareCached(sql)
+                                  : std::make_shared<engine::PreparedStatement>(Engine().Prepare(sql));
+            // What DuckDB will run, as DuckDB itself classifies it: the statement types the user may not run are
+            // refused before anything executes.
+            engine::CheckStatementType(duckdb_prepared_statement_type(prepared->handle.Get()),
+                                       statement.tree != nullptr, statement.tag, lent_.login.access.rights);
+            return prepared;
+        };
+        if (!rewritten) {
+            return prepare(statement.text);
         }
-        effects = std::move(rewrite.effects);
-        effects.before.clear();
-    }
-    // SQL PREPARE / EXECUTE / DEALLOCATE are not cached: a cached EXECUTE would keep running the
-    // statement DEALLOCATE removed.
-    const bool cache = !statement.Is<sql::PrepareStatement>() && !statement.Is<sql::ExecuteStatement>() &&
-                       !statement.Is<sql::DeallocateStatement>();
-    auto prepare = [&](const std::string &sql) {
-        auto prepared =
-            cache ? Engine().PrepareCached(sql) : std::make_shared<engine::PreparedStatement>(Engine().Prepare(sql));
-        // What DuckDB will run, as DuckDB itself classifies it: the statement types the user may not run are
-        // refused before anything executes.
-        engine::CheckStatementType(duckdb_prepared_statement_type(prepared->handle.Get()), statement.tree != nullptr,
-                                   statement.tag, lent_.login.access.rights);
-        return prepared;
+        try {
+            return prepare(*rewritten);
+        } catch (SqlError &error) {
+            if (error.sqlstate != "42601") {
+                error.position = 0; // positions refer to the rewritten text
+                throw;
+            }
+            // DuckDB's grammar does not take the deparsed form: run the statement as written.
+            spdlog::debug("DuckDB rejected the rewritten statement ({}), running it as written: {}", error.what(),
+                          *rewritten);
+            return prepare(statement.text);
+        }
     };
-    if (!rewritten) {
-        return prepare(statement.text);
-    }
     try {
-        return prepare(*rewritten);
-    } catch (SqlError &error) {
-        if (error.sqlstate != "42601") {
-            error.position = 0; // positions refer to the rewritten text
+        return attempt(false);
+    } catch (const SqlError &error) {
+        // INSERT without a column list and fewer values than the table has columns: PostgreSQL fills the rest with
+        // their defaults. Only such a statement, once DuckDB refused it, pays for the lookup of the table's columns.
+        if (!statement.tree || !statement.tree->has_insert_stmt() || statement.tree->insert_stmt().cols_size() > 0 ||
+            std::string_view(error.what()).find("values were supplied") == std::string_view::npos) {
             throw;
         }
-        // DuckDB's grammar does not take the deparsed form: run the statement as written.
-        spdlog::debug("DuckDB rejected the rewritten statement ({}), running it as written: {}", error.what(),
-                      *rewritten);
-        return prepare(statement.text);
+        return attempt(true);
     }
 }
 

@@ -31,6 +31,21 @@ std::string SerialBase(const pg_query::TypeName &type) {
     return "";
 }
 
+//! Removes a plain GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY constraint (no sequence options) from `column`;
+//! true when there was one.
+bool TakeIdentity(pg_query::ColumnDef &column) {
+    auto *constraints = column.mutable_constraints();
+    for (int i = 0; i < constraints->size(); i++) {
+        const auto &constraint = constraints->Get(i);
+        if (constraint.has_constraint() && constraint.constraint().contype() == pg_query::CONSTR_IDENTITY &&
+            constraint.constraint().options_size() == 0) {
+            constraints->DeleteSubrange(i, 1);
+            return true;
+        }
+    }
+    return false;
+}
+
 //! varchar(n) -> (n, false), char(n) -> (n, true); nullopt for other types (and unbounded varchar, arrays).
 std::optional<std::pair<int32_t, bool>> DeclaredLength(const pg_query::TypeName &type) {
     if (type.array_bounds_size() > 0 || type.typmods_size() != 1 || !type.typmods(0).has_a_const() ||
@@ -142,6 +157,9 @@ bool ExpandSerialColumns(Node &node, PassContext &context) {
         }
         auto *column = element.mutable_column_def();
         auto base = SerialBase(column->type_name());
+        if (base.empty() && TakeIdentity(*column)) {
+            base = "identity"; // the column keeps its type
+        }
         if (base.empty()) {
             continue;
         }
@@ -151,10 +169,12 @@ bool ExpandSerialColumns(Node &node, PassContext &context) {
                                                               : QuoteIdentifierIfNeeded(relation.schemaname()) + "." +
                                                                     QuoteIdentifierIfNeeded(sequence);
         context.effects.before.push_back("CREATE SEQUENCE IF NOT EXISTS " + qualified);
-        auto *type = column->mutable_type_name();
-        type->clear_names();
-        type->add_names()->mutable_string()->set_sval("pg_catalog");
-        type->add_names()->mutable_string()->set_sval(base);
+        if (base != "identity") {
+            auto *type = column->mutable_type_name();
+            type->clear_names();
+            type->add_names()->mutable_string()->set_sval("pg_catalog");
+            type->add_names()->mutable_string()->set_sval(base);
+        }
         auto *default_constraint = column->add_constraints()->mutable_constraint();
         default_constraint->set_contype(pg_query::CONSTR_DEFAULT);
         *default_constraint->mutable_raw_expr() = FuncCallNode({"nextval"}, {StringConst(qualified)});

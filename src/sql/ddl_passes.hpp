@@ -13,7 +13,8 @@ bool DropStorageClauses(pg_query::Node &node, PassContext &context);
 
 //! serial, bigserial and smallserial columns become integer, bigint and smallint NOT NULL with DEFAULT
 //! nextval('<table>_<column>_seq'); the CREATE SEQUENCE statements that must run first are added to
-//! the effects' `before`.
+//! the effects' `before`. Identity columns (GENERATED ... AS IDENTITY without sequence options) get the same
+//! sequence and default, keeping their type (an explicit value for GENERATED ALWAYS is accepted, not 428C9).
 bool ExpandSerialColumns(pg_query::Node &node, PassContext &context);
 
 //! varchar(n) and char(n) columns of CREATE TABLE get a CHECK constraint that enforces the length, as

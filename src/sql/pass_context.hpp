@@ -36,6 +36,9 @@ struct RewriteContext {
     //! The statement's text has syntax DuckDB's parser lacks though no pass changes its tree (U&'...' strings, which
     //! the tree holds decoded): the tree is deparsed anyway.
     bool always_deparse = false;
+    //! An INSERT without a column list gets the list of the columns its values fill (the rest take their defaults,
+    //! as in PostgreSQL); set only after DuckDB refused the statement, as the lookup costs a catalog query.
+    bool fill_insert_columns = false;
     //! Names of passes (RewritePasses()) that do not run: for tests. An unknown name is std::invalid_argument.
     std::set<std::string> disabled_passes;
 };

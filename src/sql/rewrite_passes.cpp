@@ -5,6 +5,7 @@
 #include "sql/catalog_passes.hpp"
 #include "sql/ddl_passes.hpp"
 #include "sql/dialect_passes.hpp"
+#include "sql/dml_passes.hpp"
 #include "sql/json_passes.hpp"
 #include "sql/literal_passes.hpp"
 #include "sql/session_passes.hpp"
@@ -22,6 +23,16 @@ constexpr RewritePass kRewritePasses[] = {
     {"expand_serial_columns", ExpandSerialColumns},
     // varchar(n) / char(n) columns: a CHECK enforces the length DuckDB ignores.
     {"enforce_character_lengths", EnforceCharacterLengths},
+    // SELECT ... INTO new_table: CREATE TABLE new_table AS SELECT ...
+    {"select_into_as_create_table", SelectIntoAsCreateTable},
+    // INSERT without a column list and fewer values than columns (after DuckDB refused it): the columns named.
+    {"fill_omitted_insert_columns", FillOmittedInsertColumns},
+    // ON CONFLICT ON CONSTRAINT name: ON CONFLICT (the constraint's columns).
+    {"conflict_constraint_as_columns", ConflictConstraintAsColumns},
+    // UPDATE ... SET (a, b) = (SELECT ...) / (1, 2): one assignment per column.
+    {"split_multi_column_assignment", SplitMultiColumnAssignment},
+    // TRUNCATE ... CONTINUE IDENTITY: the clause dropped (it is the default).
+    {"truncate_without_continue_identity", TruncateWithoutContinueIdentity},
     // format() with %s / %I / %L: concat() (DuckDB's format() takes {} placeholders).
     {"format_to_concat", FormatToConcat},
     // BETWEEN SYMMETRIC: both orders of the bounds.

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace duckgres::sql {
 
@@ -12,6 +13,13 @@ public:
     virtual ~TableLocator() = default;
     //! The first schema of the session's search path with a table named `table`; nullopt: none, or not known.
     virtual std::optional<std::string> SchemaOf(const std::string &table) const = 0;
+    //! The columns of `table` (in `schema`; empty: the first schema of the search path that has it), in order;
+    //! empty when not known.
+    virtual std::vector<std::string> ColumnNames(const std::string &schema, const std::string &table) const = 0;
+    //! The columns of the primary key or unique constraint `constraint` of `table` (schema as for ColumnNames), in
+    //! order, as PostgreSQL names it (<table>_pkey for a primary key); empty when there is none.
+    virtual std::vector<std::string> ConstraintColumns(const std::string &schema, const std::string &table,
+                                                       const std::string &constraint) const = 0;
 };
 
 } // namespace duckgres::sql

@@ -369,3 +369,30 @@ def test_copy_in_read_only_transactions_matches_postgres(duckgres, pg) -> None:
         outcomes.append(got)
     assert outcomes[0] == outcomes[1]
     assert outcomes[0][0] == ("25006", "cannot execute COPY FROM in a read-only transaction")
+
+
+@pytest.mark.parametrize("rows", [ROWS, []], ids=["rows", "empty"])
+def test_copy_to_binary_rows_read_by_psycopg(duckgres, pg, rows) -> None:
+    """psycopg 3 reads binary COPY rows expecting PostgreSQL's framing: the header in the first row's CopyData (in
+    the trailer's when there is no row)."""
+    outputs = []
+    for server in (duckgres, pg):
+        with psycopg.connect(server.conninfo(), autocommit=True) as conn:
+            _reset(conn)
+            with conn.cursor() as cur:
+                for row in rows:
+                    cur.execute("insert into copy_t values (%s, %s, %s, %s)", row)
+                read = []
+                # (psycopg 3.1 cannot read_row() an empty binary COPY from PostgreSQL either: only the framing of
+                # that one is compared.)
+                if rows:
+                    with cur.copy("copy (select id, name, d, v from copy_t order by id) to stdout (format binary)") as copy:
+                        copy.set_types(["int4", "text", "date", "float8"])
+                        while (row := copy.read_row()) is not None:
+                            read.append(row)
+                with cur.copy("copy copy_t to stdout (format binary)") as copy:
+                    blocks = [bytes(block) for block in copy]
+                outputs.append((read, [len(block) for block in blocks]))
+            conn.execute("drop table copy_t")
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0] == rows

@@ -22,8 +22,25 @@ RewriteResult RewriteSql(const std::string &sql, const RewriteContext &context) 
     return RewriteForDuckDb(*parsed.statements.at(0).tree, context);
 }
 
+//! A catalog of one table, t (a, b, c), wherever it is looked for.
+class TestTables : public TableLocator {
+public:
+    std::optional<std::string> SchemaOf(const std::string &table) const override {
+        return table == "t" ? std::optional<std::string>("public") : std::nullopt;
+    }
+    std::vector<std::string> ColumnNames(const std::string &, const std::string &table) const override {
+        return table == "t" ? std::vector<std::string>{"a", "b", "c"} : std::vector<std::string>{};
+    }
+    std::vector<std::string> ConstraintColumns(const std::string &, const std::string &table,
+                                               const std::string &constraint) const override {
+        return table == "t" && constraint == "t_pkey" ? std::vector<std::string>{"a", "b"} : std::vector<std::string>{};
+    }
+};
+
 RewriteContext SessionFacts() {
     RewriteContext context;
+    context.tables = std::make_shared<TestTables>();
+    context.fill_insert_columns = true;
     context.user = "alice";
     context.backend_pid = 4242;
     context.parameter_casts = {{1, "int4"}};
@@ -38,6 +55,11 @@ TEST(RewritePasses, ListedInOrder) {
         "drop_storage_clauses",
         "expand_serial_columns",
         "enforce_character_lengths",
+        "select_into_as_create_table",
+        "fill_omitted_insert_columns",
+        "conflict_constraint_as_columns",
+        "split_multi_column_assignment",
+        "truncate_without_continue_identity",
         "format_to_concat",
         "expand_between_symmetric",
         "rewrite_math_operators",
@@ -114,6 +136,16 @@ const SwitchedOff kSwitchedOff[] = {
      "CREATE TABLE t (id int DEFAULT nextval('t_id_seq') NOT NULL)", std::nullopt},
     {"enforce_character_lengths", "create table t (a varchar(2))",
      "CREATE TABLE t (a varchar(2) CHECK (length(rtrim(a, ' ')) <= 2))", std::nullopt},
+    {"select_into_as_create_table", "select a into t2 from t", "CREATE TABLE t2 AS SELECT a FROM t", std::nullopt},
+    {"fill_omitted_insert_columns", "insert into t values (1)", "INSERT INTO t (a) VALUES (1)", std::nullopt},
+    {"conflict_constraint_as_columns", "insert into t (a, b) values (1, 2) on conflict on constraint t_pkey do nothing",
+     "INSERT INTO t (a, b) VALUES (1, 2) ON CONFLICT (a, b) DO NOTHING", std::nullopt},
+    {"split_multi_column_assignment", "update t set (a, b) = (select x, y from s where s.id = t.id)",
+     "UPDATE t SET a = (SELECT duckgres_multi_assign.c1 FROM (SELECT x, y FROM s WHERE s.id = t.id) "
+     "duckgres_multi_assign(c1, c2)), b = (SELECT duckgres_multi_assign.c2 FROM (SELECT x, y FROM s WHERE s.id = "
+     "t.id) duckgres_multi_assign(c1, c2))",
+     std::nullopt},
+    {"truncate_without_continue_identity", "truncate t continue identity", "TRUNCATE t", std::nullopt},
     {"format_to_concat", "select format('%s!', a) from t", "SELECT concat(a::\"varchar\", '!') FROM t", std::nullopt},
     {"expand_between_symmetric", "select a between symmetric 1 and 2 from t",
      "SELECT a BETWEEN 1 AND 2 OR a BETWEEN 2 AND 1 FROM t", std::nullopt},

@@ -1,0 +1,137 @@
+// DML rewrite passes: SELECT INTO as CREATE TABLE AS, INSERT column lists, ON CONFLICT ON CONSTRAINT as columns.
+#include "sql/dml_passes.hpp"
+
+#include "common/sql_error.hpp"
+#include "sql/node_builders.hpp"
+
+#include <string>
+
+namespace duckgres::sql {
+
+namespace {
+
+using pg_query::Node;
+
+//! How many values each row of an INSERT's source gives, or 0 when that cannot be told from the tree.
+size_t SourceWidth(const pg_query::SelectStmt &select) {
+    if (select.op() != pg_query::SETOP_NONE) {
+        return 0;
+    }
+    if (select.values_lists_size() > 0) {
+        return static_cast<size_t>(select.values_lists(0).list().items_size());
+    }
+    for (const auto &target : select.target_list()) {
+        const auto &value = target.res_target().val();
+        if (value.has_column_ref() && value.column_ref().fields_size() > 0 &&
+            value.column_ref().fields(value.column_ref().fields_size() - 1).has_a_star()) {
+            return 0; // t.* stands for columns we do not count
+        }
+    }
+    return static_cast<size_t>(select.target_list_size());
+}
+
+} // namespace
+
+bool SelectIntoAsCreateTable(Node &node, PassContext &) {
+    if (!node.has_select_stmt() || !node.select_stmt().has_into_clause() ||
+        node.select_stmt().op() != pg_query::SETOP_NONE) {
+        return false;
+    }
+    Node created;
+    auto *create = created.mutable_create_table_as_stmt();
+    *create->mutable_into() = node.select_stmt().into_clause();
+    create->set_objtype(pg_query::OBJECT_TABLE);
+    auto *query = create->mutable_query();
+    *query = node;
+    query->mutable_select_stmt()->clear_into_clause();
+    node = std::move(created);
+    return true;
+}
+
+bool FillOmittedInsertColumns(Node &node, PassContext &context) {
+    if (!context.facts.fill_insert_columns || !context.facts.tables || !node.has_insert_stmt() ||
+        node.insert_stmt().cols_size() > 0 || !node.insert_stmt().has_select_stmt() ||
+        !node.insert_stmt().select_stmt().has_select_stmt()) {
+        return false;
+    }
+    auto &insert = *node.mutable_insert_stmt();
+    const size_t width = SourceWidth(insert.select_stmt().select_stmt());
+    if (width == 0) {
+        return false;
+    }
+    const auto columns = context.facts.tables->ColumnNames(insert.relation().schemaname(), insert.relation().relname());
+    if (width >= columns.size()) {
+        return false; // too many values: DuckDB's error stands
+    }
+    for (size_t i = 0; i < width; i++) {
+        insert.add_cols()->mutable_res_target()->set_name(columns[i]);
+    }
+    return true;
+}
+
+bool SplitMultiColumnAssignment(Node &node, PassContext &) {
+    if (!node.has_res_target() || !node.res_target().val().has_multi_assign_ref()) {
+        return false;
+    }
+    const auto &assign = node.res_target().val().multi_assign_ref();
+    const auto &source = assign.source();
+    const int column = assign.colno() - 1;
+    Node value;
+    if (source.has_row_expr() && source.row_expr().args_size() == assign.ncolumns()) {
+        value = source.row_expr().args(column);
+    } else if (source.has_sub_link() && source.sub_link().sub_link_type() == pg_query::EXPR_SUBLINK &&
+               source.sub_link().subselect().has_select_stmt() &&
+               source.sub_link().subselect().select_stmt().op() == pg_query::SETOP_NONE &&
+               source.sub_link().subselect().select_stmt().target_list_size() == assign.ncolumns()) {
+        // (SELECT multi.cN FROM (<the subquery>) AS multi(c1, ..., cn)): the subquery keeps its rows (an aggregate
+        // in one column makes it one row), the assignment takes its column.
+        const std::string alias = "duckgres_multi_assign";
+        Node range = FromSubquery(source.sub_link().subselect(), alias);
+        for (int i = 1; i <= assign.ncolumns(); i++) {
+            range.mutable_range_subselect()->mutable_alias()->add_colnames()->mutable_string()->set_sval(
+                "c" + std::to_string(i));
+        }
+        Node outer;
+        auto *select = outer.mutable_select_stmt();
+        select->set_limit_option(pg_query::LIMIT_OPTION_DEFAULT);
+        select->set_op(pg_query::SETOP_NONE);
+        auto *field = select->add_target_list()->mutable_res_target()->mutable_val()->mutable_column_ref();
+        field->add_fields()->mutable_string()->set_sval(alias);
+        field->add_fields()->mutable_string()->set_sval("c" + std::to_string(assign.colno()));
+        *select->add_from_clause() = std::move(range);
+        value = source;
+        *value.mutable_sub_link()->mutable_subselect() = std::move(outer);
+    } else {
+        return false;
+    }
+    *node.mutable_res_target()->mutable_val() = std::move(value);
+    return true;
+}
+
+bool TruncateWithoutContinueIdentity(Node &node, PassContext &) {
+    return node.has_truncate_stmt() && !node.truncate_stmt().restart_seqs();
+}
+
+bool ConflictConstraintAsColumns(Node &node, PassContext &context) {
+    if (!node.has_insert_stmt() || !node.insert_stmt().has_on_conflict_clause() ||
+        node.insert_stmt().on_conflict_clause().infer().conname().empty() || !context.facts.tables) {
+        return false;
+    }
+    auto &insert = *node.mutable_insert_stmt();
+    auto *infer = insert.mutable_on_conflict_clause()->mutable_infer();
+    const auto &table = insert.relation().relname();
+    auto columns = context.facts.tables->ConstraintColumns(insert.relation().schemaname(), table, infer->conname());
+    if (columns.empty()) {
+        throw SqlError("42704", "constraint \"" + infer->conname() + "\" for table \"" + table + "\" does not exist");
+    }
+    infer->clear_conname();
+    for (const auto &column : columns) {
+        auto *element = infer->add_index_elems()->mutable_index_elem();
+        element->set_name(column);
+        element->set_ordering(pg_query::SORTBY_DEFAULT);
+        element->set_nulls_ordering(pg_query::SORTBY_NULLS_DEFAULT);
+    }
+    return true;
+}
+
+} // namespace duckgres::sql

@@ -1,0 +1,30 @@
+// Rewrite passes for DML PostgreSQL accepts and DuckDB does not: SELECT INTO, omitted INSERT columns, ON CONSTRAINT.
+#pragma once
+
+#include "sql/pass_context.hpp"
+
+namespace duckgres::sql {
+
+//! SELECT ... INTO [TEMP] new_table FROM ...: CREATE [TEMP] TABLE new_table AS SELECT ... (DuckDB has no SELECT
+//! INTO). Set operations, whose INTO PostgreSQL takes from the leftmost arm, are left as they are.
+bool SelectIntoAsCreateTable(pg_query::Node &node, PassContext &context);
+
+//! INSERT INTO t VALUES (...) / INSERT INTO t SELECT ... without a column list and with fewer values than t has
+//! columns: the list of the first columns is added, so the others take their defaults as in PostgreSQL. Runs only
+//! when RewriteContext::fill_insert_columns is set (the table's columns cost a lookup).
+bool FillOmittedInsertColumns(pg_query::Node &node, PassContext &context);
+
+//! INSERT ... ON CONFLICT ON CONSTRAINT name: ON CONFLICT (its columns), found through RewriteContext::tables (DuckDB
+//! takes no constraint name). A name that is no primary key or unique constraint of the table is 42704.
+bool ConflictConstraintAsColumns(pg_query::Node &node, PassContext &context);
+
+//! UPDATE ... SET (a, b) = (SELECT x, y ...) and SET (a, b) = (1, 2): one assignment per column, a = (SELECT m.c1
+//! FROM (SELECT x, y ...) m(c1, c2)), b = (... m.c2 ...) (the subquery runs once per column, with the same result:
+//! it reads no changed row).
+bool SplitMultiColumnAssignment(pg_query::Node &node, PassContext &context);
+
+//! TRUNCATE ... CONTINUE IDENTITY (PostgreSQL's default, a syntax error in DuckDB): written without the clause.
+//! The tree cannot tell CONTINUE IDENTITY from no clause, so every TRUNCATE without RESTART IDENTITY is deparsed.
+bool TruncateWithoutContinueIdentity(pg_query::Node &node, PassContext &context);
+
+} // namespace duckgres::sql
