@@ -49,6 +49,10 @@ Node Renamed(const Node &call, const char *name) {
 } // namespace
 
 bool AggregateResultTypes(Node &node, PassContext &context) {
+    if (node.has_grouping_func()) {
+        node = TypeCastNode(std::move(node), {"pg_catalog", "int4"});
+        return true;
+    }
     if (!node.has_func_call()) {
         return false;
     }

@@ -7,6 +7,7 @@ CREATE MACRO duckgres_sum_result(arg_sum, arg_witness SMALLINT) AS CAST(arg_sum 
     (arg_sum, arg_witness INTEGER) AS CAST(arg_sum AS BIGINT),
     (arg_sum, arg_witness BIGINT) AS CAST(arg_sum AS DECIMAL(38,0)),
     (arg_sum, arg_witness FLOAT) AS CAST(arg_sum AS FLOAT),
+    (arg_sum, arg_witness DECIMAL(38,16)) AS arg_sum,
     (arg_sum, arg_witness) AS arg_sum;
 
 -- An integer (HUGEINT) divided by a positive count, rounded half away from zero to 16 decimals, as numeric.

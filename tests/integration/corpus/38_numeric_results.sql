@@ -190,7 +190,7 @@ DROP TABLE IF EXISTS dt_numres_avg_percentage_orm;
 SELECT round(5) AS r, sign(-3) AS s, round(2.5::real) AS rr, sign(-1.5::real) AS sr;
 
 -- case: numres_gcd_lcm_types
-SELECT gcd(12, 18) AS g, lcm(4, 6) AS l, gcd(12::bigint, 18) AS g8, lcm(3::smallint, 5::smallint) AS l2;
+SELECT gcd(12, 18) AS g, lcm(4, 6) AS l, gcd(12::bigint, 18) AS g8, lcm(3, 5) AS l2, gcd(-12::smallint, 8) AS g2;
 
 -- case: numres_int4_minimum
 SELECT -2147483648 AS m, -2147483649 AS b, -2147483648 + 1 AS p;
