@@ -153,8 +153,8 @@ const SwitchedOff kSwitchedOff[] = {
     {"aggregate_result_types", "select sum(a), avg(a) over () from t",
      "SELECT duckgres_catalog.main.duckgres_sum_result(sum(a), a), duckgres_catalog.main.duckgres_avg_result(avg(a) "
      "OVER (), sum(a) OVER (), count(a) OVER (), a) FROM t",
-     "SELECT sum(a), avg(a) OVER () FROM t"},
-    {"integer_minimum_constant", "select -2147483648", "SELECT -2147483648::int4", "SELECT -2147483648"},
+     std::nullopt},
+    {"integer_minimum_constant", "select -2147483648", "SELECT (-2147483648)::int", std::nullopt},
     {"guard_division", "select a / b from t",
      "SELECT a / CASE WHEN b = 0 THEN error('division by zero') ELSE b END FROM t", std::nullopt},
     {"inline_current_user", "select current_user", "SELECT 'alice'::name", std::nullopt},
