@@ -8,6 +8,7 @@
 #include "sql/dml_passes.hpp"
 #include "sql/json_passes.hpp"
 #include "sql/literal_passes.hpp"
+#include "sql/numeric_passes.hpp"
 #include "sql/session_passes.hpp"
 #include "sql/set_function_passes.hpp"
 #include "sql/string_passes.hpp"
@@ -105,6 +106,10 @@ constexpr RewritePass kRewritePasses[] = {
     {"type_numeric_constants", TypeNumericConstants},
     // '\x0102'::bytea: read by PostgreSQL's bytea input (DuckDB reads literals with its own blob syntax).
     {"read_bytea_constants", ReadByteaConstants},
+    // sum(), avg(), regr_count(): PostgreSQL's result types (sum(int) bigint, avg(int) numeric...).
+    {"aggregate_result_types", AggregateResultTypes},
+    // -2147483648: integer, as PostgreSQL types it (DuckDB: BIGINT).
+    {"integer_minimum_constant", IntegerMinimumConstant},
     // Division and modulo by zero raise 22012 (DuckDB: NULL).
     {"guard_division", GuardDivision},
     // current_user and friends: the session's user.
