@@ -85,23 +85,54 @@ bool ExtractPathCall(Node &node) {
     return true;
 }
 
-//! jsonb_build_object / jsonb_build_array / to_jsonb / jsonb_agg / jsonb_object_agg: DuckDB's JSON function as jsonb.
-bool JsonbConstructor(Node &node) {
+//! `call` (an aggregate call) with its function renamed to `name` and its arguments replaced by `args`: ORDER BY,
+//! FILTER, DISTINCT and OVER stay.
+Node AggregateLike(const Node &call, std::string_view name, std::initializer_list<Node> args) {
+    Node out = call;
+    auto *func = out.mutable_func_call();
+    func->mutable_funcname()->Clear();
+    func->add_funcname()->mutable_string()->set_sval(std::string(name));
+    func->mutable_args()->Clear();
+    for (const auto &arg : args) {
+        *func->add_args() = arg;
+    }
+    return out;
+}
+
+//! The json and jsonb constructors: DuckDB's JSON functions, as jsonb (which normalizes) or re-spaced as PostgreSQL
+//! prints json built by functions; json_agg / json_object_agg over list(), which takes ORDER BY.
+bool JsonConstructor(Node &node) {
     if (!node.has_func_call() || node.func_call().funcname_size() != 1) {
         return false;
     }
-    static constexpr std::pair<std::string_view, std::string_view> kConstructors[] = {
-        {"jsonb_build_object", "json_object"}, {"jsonb_build_array", "json_array"},       {"to_jsonb", "to_json"},
-        {"jsonb_agg", "json_group_array"},     {"jsonb_object_agg", "json_group_object"},
-    };
     const auto name = LastName(node.func_call().funcname());
-    for (const auto &[from, to] : kConstructors) {
-        if (name == from) {
-            Node call = node;
-            call.mutable_func_call()->mutable_funcname(0)->mutable_string()->set_sval(std::string(to));
-            node = TypeCastNode(std::move(call), {"jsonb"});
-            return true;
-        }
+    const bool jsonb = name.starts_with("jsonb");
+    const auto &args = node.func_call().args();
+    auto finish = [&](Node json) {
+        node = jsonb ? TypeCastNode(std::move(json), {"jsonb"})
+                     : FuncCallNode({"duckgres_json_build_format"}, {std::move(json)});
+        return true;
+    };
+    if (name == "json_build_object" || name == "jsonb_build_object" || name == "json_build_array" ||
+        name == "jsonb_build_array") {
+        Node call = node;
+        call.mutable_func_call()->mutable_funcname(0)->mutable_string()->set_sval(
+            name.ends_with("object") ? "json_object" : "json_array");
+        return finish(std::move(call));
+    }
+    if (name == "to_jsonb" && args.size() == 1) {
+        node = TypeCastNode(FuncCallNode({"to_json"}, {args[0]}), {"jsonb"});
+        return true;
+    }
+    if ((name == "json_agg" || name == "jsonb_agg") && args.size() == 1) {
+        return finish(FuncCallNode({"to_json"}, {AggregateLike(node, "list", {args[0]})}));
+    }
+    if ((name == "json_object_agg" || name == "jsonb_object_agg") && args.size() == 2) {
+        Node keys = FuncCallNode({"to_json"}, {AggregateLike(node, "list", {args[0]})});
+        Node values = FuncCallNode({"to_json"}, {AggregateLike(node, "list", {args[1]})});
+        Node json = FuncCallNode({"duckgres_json_object_agg_format"}, {std::move(keys), std::move(values)});
+        node = jsonb ? TypeCastNode(std::move(json), {"jsonb"}) : std::move(json);
+        return true;
     }
     return false;
 }
@@ -109,7 +140,7 @@ bool JsonbConstructor(Node &node) {
 } // namespace
 
 bool RewriteJson(Node &node, PassContext &context) {
-    if (ExtractPathCall(node) || JsonbConstructor(node)) {
+    if (ExtractPathCall(node) || JsonConstructor(node)) {
         return true;
     }
     if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP || node.a_expr().name_size() != 1 ||

@@ -519,6 +519,58 @@ Result ArrayLength(std::span<const Arg> args) {
     return static_cast<int64_t>(value.elements.size());
 }
 
+// ---- json built by functions ----
+
+std::string Span(std::string_view source, const JsonValue &value) {
+    return std::string(source.substr(value.begin, value.end - value.begin));
+}
+
+//! json_build_object / json_build_array / json_agg spacing over DuckDB's compact JSON: {"a" : 1, "b" : [1,2]} and
+//! [1, 2] at the top level, nested values as they are.
+Result BuildFormat(std::span<const Arg> args) {
+    const std::string_view source = args[0].text;
+    const JsonValue value = types::ParseJson(source, false);
+    std::string out;
+    if (value.kind == Kind::Object) {
+        out += '{';
+        for (size_t i = 0; i < value.members.size(); i++) {
+            out += i ? ", " : "";
+            types::AppendJsonString(out, value.members[i].first);
+            out += " : " + Span(source, value.members[i].second);
+        }
+        out += '}';
+    } else if (value.kind == Kind::Array) {
+        out += '[';
+        for (size_t i = 0; i < value.elements.size(); i++) {
+            out += (i ? ", " : "") + Span(source, value.elements[i]);
+        }
+        out += ']';
+    } else {
+        out = std::string(source);
+    }
+    return out;
+}
+
+//! json_object_agg: the keys and values (two JSON arrays of equal length) as { "k1" : v1, "k2" : v2 }.
+Result ObjectAggFormat(std::span<const Arg> args) {
+    const JsonValue keys = types::ParseJson(args[0].text, false);
+    const JsonValue values = types::ParseJson(args[1].text, false);
+    if (keys.kind != Kind::Array || values.kind != Kind::Array || keys.elements.size() != values.elements.size()) {
+        return std::nullopt;
+    }
+    std::string out = "{ ";
+    for (size_t i = 0; i < keys.elements.size(); i++) {
+        const JsonValue &key = keys.elements[i];
+        if (key.kind == Kind::Null) {
+            throw SqlError("22023", "field name must not be null");
+        }
+        out += i ? ", " : "";
+        types::AppendJsonString(out, key.kind == Kind::String ? key.scalar : Span(args[0].text, key));
+        out += " : " + Span(args[1].text, values.elements[i]);
+    }
+    return out + " }";
+}
+
 // ---- Casts ----
 
 bool CastToJsonb(duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output) {
@@ -608,6 +660,8 @@ void RegisterJsonbFunctions(duckdb_connection connection) {
         {"jsonb_pretty", {Jsonb}, Text, Pretty},
         {"jsonb_strip_nulls", {Jsonb}, Jsonb, StripNullsJsonb},
         {"jsonb_array_length", {Jsonb}, Int4, ArrayLength},
+        {"duckgres_json_build_format", {Json}, Json, BuildFormat},
+        {"duckgres_json_object_agg_format", {Json, Json}, Json, ObjectAggFormat},
     };
     // Rows of one name are adjacent: each name is one function set of its overloads.
     for (size_t first = 0; first < std::size(rows);) {
