@@ -139,8 +139,23 @@ bool JsonConstructor(Node &node) {
 
 } // namespace
 
+//! jsonb_set / jsonb_insert with a literal path: the path as text[] (PostgreSQL's array text, which DuckDB's list
+//! literal syntax is not).
+bool PathArgumentCast(Node &node) {
+    if (!node.has_func_call() || node.func_call().args_size() < 3) {
+        return false;
+    }
+    const auto name = LastName(node.func_call().funcname());
+    if ((name != "jsonb_set" && name != "jsonb_insert") || !IsStringConst(node.func_call().args(1))) {
+        return false;
+    }
+    Node path = node.func_call().args(1);
+    *node.mutable_func_call()->mutable_args(1) = TextArrayCast(std::move(path));
+    return true;
+}
+
 bool RewriteJson(Node &node, PassContext &context) {
-    if (ExtractPathCall(node) || JsonConstructor(node)) {
+    if (ExtractPathCall(node) || JsonConstructor(node) || PathArgumentCast(node)) {
         return true;
     }
     if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP || node.a_expr().name_size() != 1 ||
