@@ -116,8 +116,14 @@ bool JsonConstructor(Node &node) {
     if (name == "json_build_object" || name == "jsonb_build_object" || name == "json_build_array" ||
         name == "jsonb_build_array") {
         Node call = node;
-        call.mutable_func_call()->mutable_funcname(0)->mutable_string()->set_sval(
-            name.ends_with("object") ? "json_object" : "json_array");
+        const bool object = name.ends_with("object");
+        call.mutable_func_call()->mutable_funcname(0)->mutable_string()->set_sval(object ? "json_object"
+                                                                                         : "json_array");
+        // PostgreSQL takes keys of any type as their text; DuckDB's json_object only VARCHAR keys.
+        for (int i = 0; object && i < call.func_call().args_size(); i += 2) {
+            Node key = call.func_call().args(i);
+            *call.mutable_func_call()->mutable_args(i) = TypeCastNode(std::move(key), {"text"});
+        }
         return finish(std::move(call));
     }
     if (name == "to_jsonb" && args.size() == 1) {
