@@ -119,10 +119,15 @@ bool JsonConstructor(Node &node) {
         const bool object = name.ends_with("object");
         call.mutable_func_call()->mutable_funcname(0)->mutable_string()->set_sval(object ? "json_object"
                                                                                          : "json_array");
-        // PostgreSQL takes keys of any type as their text; DuckDB's json_object only VARCHAR keys.
-        for (int i = 0; object && i < call.func_call().args_size(); i += 2) {
-            Node key = call.func_call().args(i);
-            *call.mutable_func_call()->mutable_args(i) = TypeCastNode(std::move(key), {"text"});
+        // PostgreSQL takes keys of any type as their text; DuckDB's json_object only VARCHAR keys. A json or jsonb
+        // value is nested as JSON (DuckDB would take jsonb as a string).
+        for (int i = 0; i < call.func_call().args_size(); i++) {
+            Node arg = call.func_call().args(i);
+            if (object && i % 2 == 0) {
+                *call.mutable_func_call()->mutable_args(i) = TypeCastNode(std::move(arg), {"text"});
+            } else if (IsJsonbExpr(arg)) {
+                *call.mutable_func_call()->mutable_args(i) = TypeCastNode(std::move(arg), {"json"});
+            }
         }
         return finish(std::move(call));
     }

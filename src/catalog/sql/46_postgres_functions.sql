@@ -150,7 +150,7 @@ CREATE MACRO jsonb_each(arg_json) AS TABLE
            unnest(list_transform(json_keys(arg_json::JSON), je_k -> json_extract(arg_json::JSON, '/' || replace(replace(je_k, '~', '~0'), '/', '~1'))))::jsonb AS value;
 CREATE MACRO jsonb_each_text(arg_json) AS TABLE
     SELECT unnest(json_keys(arg_json::JSON)) AS key,
-           unnest(list_transform(json_keys(arg_json::JSON), je_k -> json_extract_string(arg_json::JSON, '/' || replace(replace(je_k, '~', '~0'), '/', '~1')))) AS value;
+           unnest(list_transform(json_keys(arg_json::JSON), je_k -> duckgres_json_get_text(arg_json::jsonb, je_k))) AS value;
 CREATE MACRO json_each_text(arg_json) AS TABLE
     SELECT unnest(json_keys(arg_json::JSON)) AS key,
            unnest(list_transform(json_keys(arg_json::JSON), je_k -> json_extract_string(arg_json::JSON, '/' || replace(replace(je_k, '~', '~0'), '/', '~1')))) AS value;

@@ -508,6 +508,40 @@ Result StripNullsJsonb(std::span<const Arg> args) {
     return Text(value);
 }
 
+//! json_strip_nulls: the value without null object fields, printed compact (scalars as written).
+void AppendStrippedJson(std::string &out, const JsonValue &value, std::string_view source) {
+    if (value.kind == Kind::Object) {
+        out += '{';
+        bool first = true;
+        for (const auto &[key, member] : value.members) {
+            if (member.kind == Kind::Null) {
+                continue;
+            }
+            out += first ? "" : ",";
+            first = false;
+            types::AppendJsonString(out, key);
+            out += ':';
+            AppendStrippedJson(out, member, source);
+        }
+        out += '}';
+    } else if (value.kind == Kind::Array) {
+        out += '[';
+        for (size_t i = 0; i < value.elements.size(); i++) {
+            out += i ? "," : "";
+            AppendStrippedJson(out, value.elements[i], source);
+        }
+        out += ']';
+    } else {
+        out += source.substr(value.begin, value.end - value.begin);
+    }
+}
+
+Result StripNullsJson(std::span<const Arg> args) {
+    std::string out;
+    AppendStrippedJson(out, types::ParseJson(args[0].text, false), args[0].text);
+    return out;
+}
+
 Result ArrayLength(std::span<const Arg> args) {
     const JsonValue value = Jsonb(args[0].text);
     if (value.kind == Kind::Object) {
@@ -659,6 +693,7 @@ void RegisterJsonbFunctions(duckdb_connection connection) {
         {"jsonb_insert", {Jsonb, TextArray, Jsonb, Bool}, Jsonb, SetOrInsert<true>},
         {"jsonb_pretty", {Jsonb}, Text, Pretty},
         {"jsonb_strip_nulls", {Jsonb}, Jsonb, StripNullsJsonb},
+        {"json_strip_nulls", {Json}, Json, StripNullsJson},
         {"jsonb_array_length", {Jsonb}, Int4, ArrayLength},
         {"duckgres_json_build_format", {Json}, Json, BuildFormat},
         {"duckgres_json_object_agg_format", {Json, Json}, Json, ObjectAggFormat},
