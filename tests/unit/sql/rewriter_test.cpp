@@ -67,7 +67,7 @@ TEST(Rewriter, Passes) {
         {"select a COLLATE pg_catalog.default, b COLLATE \"C\" from t", "SELECT a, b FROM t"},
         {"select a COLLATE \"de_DE\" from t", nullptr},
         {"select json_build_object('a', 1), json_agg(x), btrim(s) from t",
-         "SELECT duckgres_json_build_format(json_object('a', 1)), duckgres_json_build_format(to_json(list(x))), "
+         "SELECT duckgres_json_build_format(json_object('a'::text, 1)), duckgres_json_build_format(to_json(list(x))), "
          "\"trim\"(s) FROM t"},
         {"select trim(s) from t", nullptr},
         {"select a from t where b = 1 for update", "SELECT a FROM t WHERE b = 1"},
