@@ -37,8 +37,7 @@ std::map<int32_t, uint32_t> StatementWork::CastParameterTypes(const sql::ParsedS
             // looked up by name in Duckgres, so their parameters are text too.
             continue;
         }
-        // jsonb is DuckDB's JSON, reported as json (docs/type-mapping.md).
-        uint32_t type_oid = types::TypeOidForName(base == "jsonb" ? "json" : base);
+        uint32_t type_oid = types::TypeOidForName(base);
         if (type_oid != 0) {
             types[number] = array ? types::ArrayTypeOf(type_oid) : type_oid;
         }

@@ -516,15 +516,6 @@ bool DropDefaultCollation(Node &node, PassContext &context) {
 
 bool RenameEquivalentFunctions(Node &node, PassContext &context) {
     static constexpr std::pair<std::string_view, std::string_view> kRenames[] = {
-        {"json_build_object", "json_object"},
-        {"jsonb_build_object", "json_object"},
-        {"json_build_array", "json_array"},
-        {"jsonb_build_array", "json_array"},
-        {"json_agg", "json_group_array"},
-        {"jsonb_agg", "json_group_array"},
-        {"json_object_agg", "json_group_object"},
-        {"jsonb_object_agg", "json_group_object"},
-        {"to_jsonb", "to_json"},
         {"btrim", "trim"},
         {"every", "bool_and"},
     };

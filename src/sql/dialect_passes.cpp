@@ -103,10 +103,10 @@ bool IsNonZeroConstant(const Node &node) {
 
 //! Functions whose PostgreSQL result type is integer where DuckDB's is BIGINT.
 bool IsInt4Function(const std::string &name) {
-    static constexpr std::array<std::string_view, 16> kNames = {
-        "length",      "char_length", "character_length", "octet_length",       "bit_length",   "strpos",
-        "position",    "ascii",       "array_length",     "cardinality",        "width_bucket", "ntile",
-        "array_ndims", "array_lower", "array_upper",      "generate_subscripts"};
+    static constexpr std::array<std::string_view, 17> kNames = {
+        "length",      "char_length", "character_length", "octet_length",        "bit_length",       "strpos",
+        "position",    "ascii",       "array_length",     "cardinality",         "width_bucket",     "ntile",
+        "array_ndims", "array_lower", "array_upper",      "generate_subscripts", "json_array_length"};
     return std::find(kNames.begin(), kNames.end(), name) != kNames.end();
 }
 

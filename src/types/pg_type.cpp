@@ -130,8 +130,9 @@ std::string CastTypeNameForOid(uint32_t type_oid) {
     case oid::kUuid:
         return "uuid";
     case oid::kJson:
-    case oid::kJsonb:
         return "json";
+    case oid::kJsonb:
+        return "jsonb";
     case oid::kName:
         return "name";
     case oid::kVarchar:

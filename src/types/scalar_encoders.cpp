@@ -289,6 +289,15 @@ std::unique_ptr<EncoderBase> CreateScalarEncoder(duckdb_logical_type type) {
     if (auto encoder = CreateDateTimeEncoder(id)) {
         return encoder;
     }
+    if (id == DUCKDB_TYPE_VARCHAR && TakeDuckDbString(duckdb_logical_type_get_alias(type)) == "jsonb") {
+        // jsonb's binary form: version 1, then the text.
+        return Make<duckdb_string_t>(
+            [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) { out += StringAt(&v, 0); },
+            [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
+                out += '\x01';
+                out += StringAt(&v, 0);
+            });
+    }
     return CreateStringLikeEncoder(id);
 }
 

@@ -70,6 +70,9 @@ PgType MapLogicalType(duckdb_logical_type type) {
         if (HasAlias(type, "JSON")) {
             return Make(oid::kJson, -1, "json");
         }
+        if (HasAlias(type, "jsonb")) {
+            return Make(oid::kJsonb, -1, "jsonb");
+        }
         if (HasAlias(type, "name")) {
             return Make(oid::kName, 64, "name");
         }

@@ -95,9 +95,10 @@ LogicalTypeHandle ParseDuckDbTypeName(std::string_view name) {
     if (lower.starts_with("struct(")) {
         return LogicalTypeHandle(duckdb_create_struct_type(nullptr, nullptr, 0));
     }
-    // VARCHARs under an alias: DuckDB's JSON, and the catalog's PostgreSQL string types.
-    const bool string_alias = lower == "json" || std::find(kStringTypeAliases.begin(), kStringTypeAliases.end(),
-                                                           lower) != kStringTypeAliases.end();
+    // VARCHARs under an alias: DuckDB's JSON, jsonb, and the catalog's PostgreSQL string types.
+    const bool string_alias =
+        lower == "json" || lower == "jsonb" ||
+        std::find(kStringTypeAliases.begin(), kStringTypeAliases.end(), lower) != kStringTypeAliases.end();
     if (string_alias) {
         LogicalTypeHandle aliased(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
         duckdb_logical_type_set_alias(aliased.Get(), lower.c_str());

@@ -229,13 +229,9 @@ SCALARS: list[Case] = [
           "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")),
     Case("json", "json", ('{"a": [1, 2.5, null, "x"]}', "[]", '"\\u00e9"', '  {"spaced" :  true }  ', None),
          ('{"a": [1, 2.5, null, "x"]}', "[]", '"\\u00e9"', '  {"spaced" :  true }  '), wrap=_json),
-    # DuckDB has no jsonb: `::jsonb` and jsonb columns are DuckDB's JSON, reported as json. A parameter
-    # declared jsonb (OID 3802, binary: version byte 1 and the text) is read as text and typed json ("no
-    # DuckDB type is reported as jsonb", docs/type-mapping.md). The values are in jsonb's own normal form,
-    # so PostgreSQL's jsonb -> json cast gives the same text.
+    # jsonb is a type of its own (OID 3802, binary: version byte 1 and the text), its text normalized.
     Case("jsonb", "jsonb", ('{"a": [1, 2.5, null, "x"]}', "[]", '{"b": {"c": true}}', None),
-         ('{"a": [1, 2.5, null, "x"]}', "[]", '{"b": {"c": true}}'), wrap=_jsonb, documented_as="json",
-         param_documented_as="json"),
+         ('{"a": [1, 2.5, null, "x"]}', "[]", '{"b": {"c": true}}'), wrap=_jsonb),
     # oid is DuckDB's UINTEGER (an unsigned 32-bit integer, as PostgreSQL's oid).
     Case("oid", "oid", (0, 1, 2147483648, 4294967295, None), ("0", "1", "2147483648", "4294967295"), wrap=Oid),
 ]
@@ -277,7 +273,7 @@ KNOWN_DIFFERENCES = {
     ("test_mixed_binary_and_text_columns_byte_for_byte", "numeric_array"): "same fixed scale of numeric[] parameters",
     **{("test_psycopg_binary_cursor", f"{t}_array"): "an array holding only NULLs, sent with no declared type, "
                                                      "comes back as text where PostgreSQL keeps psycopg's array type"
-       for t in ("varchar", "bpchar", "jsonb")},
+       for t in ("varchar", "bpchar")},
 }
 
 

@@ -140,17 +140,17 @@ CREATE MACRO jsonb_typeof(arg_json) AS duckgres_catalog.main.json_typeof(arg_jso
 CREATE MACRO json_array_elements(arg_json) AS TABLE
     SELECT unnest(json_extract(arg_json::JSON, '$[*]')) AS value;
 CREATE MACRO jsonb_array_elements(arg_json) AS TABLE
-    SELECT unnest(json_extract(arg_json::JSON, '$[*]')) AS value;
+    SELECT unnest(json_extract(arg_json::JSON, '$[*]'))::jsonb AS value;
 CREATE MACRO json_array_elements_text(arg_json) AS TABLE
     SELECT unnest(json_extract_string(arg_json::JSON, '$[*]')) AS value;
 CREATE MACRO jsonb_array_elements_text(arg_json) AS TABLE
     SELECT unnest(json_extract_string(arg_json::JSON, '$[*]')) AS value;
 CREATE MACRO jsonb_each(arg_json) AS TABLE
     SELECT unnest(json_keys(arg_json::JSON)) AS key,
-           unnest(list_transform(json_keys(arg_json::JSON), je_k -> json_extract(arg_json::JSON, '/' || replace(replace(je_k, '~', '~0'), '/', '~1')))) AS value;
+           unnest(list_transform(json_keys(arg_json::JSON), je_k -> json_extract(arg_json::JSON, '/' || replace(replace(je_k, '~', '~0'), '/', '~1'))))::jsonb AS value;
 CREATE MACRO jsonb_each_text(arg_json) AS TABLE
     SELECT unnest(json_keys(arg_json::JSON)) AS key,
-           unnest(list_transform(json_keys(arg_json::JSON), je_k -> json_extract_string(arg_json::JSON, '/' || replace(replace(je_k, '~', '~0'), '/', '~1')))) AS value;
+           unnest(list_transform(json_keys(arg_json::JSON), je_k -> duckgres_json_get_text(arg_json::jsonb, je_k))) AS value;
 CREATE MACRO json_each_text(arg_json) AS TABLE
     SELECT unnest(json_keys(arg_json::JSON)) AS key,
            unnest(list_transform(json_keys(arg_json::JSON), je_k -> json_extract_string(arg_json::JSON, '/' || replace(replace(je_k, '~', '~0'), '/', '~1')))) AS value;

@@ -4,6 +4,7 @@
 #include "engine/functions/array_functions.hpp"
 #include "engine/functions/array_text_functions.hpp"
 #include "engine/functions/bytea_functions.hpp"
+#include "engine/functions/jsonb_functions.hpp"
 #include "engine/functions/regexp_functions.hpp"
 #include "engine/functions/string_functions.hpp"
 #include "engine/functions/template_functions.hpp"
@@ -17,7 +18,7 @@ using RegisterFamily = void (*)(duckdb_connection);
 
 constexpr RegisterFamily kFamilies[] = {
     RegisterTemplateFunctions,  RegisterRegexpFunctions, RegisterByteaFunctions,  RegisterTextOutputFunctions,
-    RegisterArrayTextFunctions, RegisterArrayFunctions,  RegisterStringFunctions,
+    RegisterArrayTextFunctions, RegisterArrayFunctions,  RegisterStringFunctions, RegisterJsonbFunctions,
 };
 
 } // namespace
