@@ -4,6 +4,7 @@
 #include "engine/functions/array_functions.hpp"
 #include "engine/functions/array_text_functions.hpp"
 #include "engine/functions/bytea_functions.hpp"
+#include "engine/functions/datetime_functions.hpp"
 #include "engine/functions/regexp_functions.hpp"
 #include "engine/functions/template_functions.hpp"
 #include "engine/functions/text_output_functions.hpp"
@@ -15,8 +16,8 @@ namespace {
 using RegisterFamily = void (*)(duckdb_connection);
 
 constexpr RegisterFamily kFamilies[] = {
-    RegisterTemplateFunctions,   RegisterRegexpFunctions,    RegisterByteaFunctions,
-    RegisterTextOutputFunctions, RegisterArrayTextFunctions, RegisterArrayFunctions,
+    RegisterTemplateFunctions,  RegisterRegexpFunctions, RegisterByteaFunctions,    RegisterTextOutputFunctions,
+    RegisterArrayTextFunctions, RegisterArrayFunctions,  RegisterDateTimeFunctions,
 };
 
 } // namespace
