@@ -1,6 +1,7 @@
 // Date/time result types: extract(), date_part(), date_trunc(), date - date and time - time as in PostgreSQL.
 #include "sql/datetime_passes.hpp"
 
+#include "catalog/catalog_scripts.hpp"
 #include "sql/node_builders.hpp"
 
 #include <algorithm>
@@ -164,7 +165,8 @@ bool RewriteOverlaps(Node &node, PassContext &context) {
         *expr->mutable_rexpr() = args[end];
         return plus;
     };
-    node = FuncCallNode({"duckgres_overlaps"}, {args[0], end_of(0, 1), args[2], end_of(2, 3)});
+    node = FuncCallNode({catalog::kCatalogDatabase, "main", "duckgres_overlaps"},
+                        {args[0], end_of(0, 1), args[2], end_of(2, 3)});
     return true;
 }
 
