@@ -95,9 +95,9 @@ SELECT extract(year FROM interval '2 years 3 months') AS y, extract(month FROM i
 SELECT extract(year FROM date '2001-02-16') AS y, extract(doy FROM date '2001-02-16') AS doy, extract(isodow FROM date '2001-02-18') AS isodow, extract(week FROM date '2001-02-16') AS w;
 
 -- case: dtm2_extract_from_column
-CREATE TABLE dt_dtm2_extract_from_column (id int, at timestamp);
+CREATE TABLE dt_dtm2_extract_from_column (id int, happened timestamp);
 INSERT INTO dt_dtm2_extract_from_column VALUES (1, '2024-01-02 03:04:05.5'), (2, '2023-12-31 23:59:59.999999'), (3, NULL);
-SELECT id, extract(year FROM at) AS y, extract(second FROM at) AS s, extract(epoch FROM at) AS e FROM dt_dtm2_extract_from_column ORDER BY id;
+SELECT id, extract(year FROM happened) AS y, extract(second FROM happened) AS s, extract(epoch FROM happened) AS e FROM dt_dtm2_extract_from_column ORDER BY id;
 -- cleanup
 DROP TABLE IF EXISTS dt_dtm2_extract_from_column;
 
@@ -126,9 +126,9 @@ SELECT date_trunc('day', timestamptz '2001-02-16 20:38:40+00') AS d, date_trunc(
 SELECT date_trunc('hour', interval '2 days 3 hours 40 minutes') AS h;
 
 -- case: dtm2_date_trunc_group_by_month
-CREATE TABLE dt_dtm2_date_trunc_group_by_month (id int, at timestamp);
+CREATE TABLE dt_dtm2_date_trunc_group_by_month (id int, happened timestamp);
 INSERT INTO dt_dtm2_date_trunc_group_by_month VALUES (1, '2024-01-05 10:00'), (2, '2024-01-31 23:00'), (3, '2024-02-01 00:00'), (4, '2024-03-10 12:00');
-SELECT date_trunc('month', at) AS month, count(*) AS n FROM dt_dtm2_date_trunc_group_by_month GROUP BY 1 ORDER BY 1;
+SELECT date_trunc('month', happened) AS month, count(*) AS n FROM dt_dtm2_date_trunc_group_by_month GROUP BY 1 ORDER BY 1;
 -- cleanup
 DROP TABLE IF EXISTS dt_dtm2_date_trunc_group_by_month;
 
@@ -174,8 +174,8 @@ SELECT id, (s, e) OVERLAPS (timestamp '2024-01-01 09:40', timestamp '2024-01-01 
 DROP TABLE IF EXISTS dt_dtm2_overlaps_timestamps_column;
 
 -- case: dtm2_timestamp_column_insert_forms
-CREATE TABLE dt_dtm2_timestamp_column_insert_forms (id int, at timestamp);
+CREATE TABLE dt_dtm2_timestamp_column_insert_forms (id int, happened timestamp);
 INSERT INTO dt_dtm2_timestamp_column_insert_forms VALUES (1, '2024-01-02 03:04:05'), (2, 'January 8, 1999 04:05:06'), (3, '1999-01-08 04:05:06 BC'), (4, 'infinity');
-SELECT id, at FROM dt_dtm2_timestamp_column_insert_forms ORDER BY id;
+SELECT id, happened FROM dt_dtm2_timestamp_column_insert_forms ORDER BY id;
 -- cleanup
 DROP TABLE IF EXISTS dt_dtm2_timestamp_column_insert_forms;
