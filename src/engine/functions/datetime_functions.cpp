@@ -188,6 +188,24 @@ void RegisterTextCasts(duckdb_connection connection, duckdb_type target, duckdb_
     }
 }
 
+//! interval -> time: the time part of the interval, wrapped to a time of day (days and months dropped).
+bool CastIntervalToTime(duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output) {
+    const auto *values = static_cast<const duckdb_interval *>(duckdb_vector_get_data(input));
+    auto *validity = duckdb_vector_get_validity(input);
+    auto *out = static_cast<duckdb_time *>(duckdb_vector_get_data(output));
+    duckdb_vector_ensure_validity_writable(output);
+    auto *out_validity = duckdb_vector_get_validity(output);
+    for (idx_t row = 0; row < count; row++) {
+        if (!RowIsValid(validity, row)) {
+            duckdb_validity_set_row_invalid(out_validity, row);
+            continue;
+        }
+        const int64_t micros = values[row].micros % kMicrosPerDay;
+        out[row].micros = micros < 0 ? micros + kMicrosPerDay : micros;
+    }
+    return true;
+}
+
 //! One overload of a function set: `parameters` -> `result`.
 void AddOverload(duckdb_scalar_function_set set, const char *name, std::initializer_list<duckdb_type> parameters,
                  duckdb_logical_type result, duckdb_scalar_function_t callback) {
@@ -224,6 +242,7 @@ void RegisterDateTimeFunctions(duckdb_connection connection) {
     RegisterTextCasts(connection, DUCKDB_TYPE_DATE, CastText<duckdb_date, ParseDate>);
     RegisterTextCasts(connection, DUCKDB_TYPE_TIMESTAMP, CastText<duckdb_timestamp, ParseTimestamp>);
     RegisterTextCasts(connection, DUCKDB_TYPE_INTERVAL, CastText<duckdb_interval, ParseInterval>);
+    RegisterCast(connection, Type(DUCKDB_TYPE_INTERVAL).Get(), Type(DUCKDB_TYPE_TIME).Get(), -1, CastIntervalToTime);
     {
         constexpr const char *kName = "duckgres_epoch";
         ScalarFunctionSetHandle set(duckdb_create_scalar_function_set(kName));

@@ -5,7 +5,8 @@
 
 namespace duckgres::engine {
 
-//! The casts text -> DATE, TIMESTAMP and INTERVAL by PostgreSQL's input functions (types/datetime_input), and
+//! The casts text -> DATE, TIMESTAMP and INTERVAL by PostgreSQL's input functions (types/datetime_input), the cast
+//! INTERVAL -> TIME (the time part wrapped to a time of day), and
 //! duckgres_epoch(x): PostgreSQL's extract(epoch FROM x) as a DECIMAL, an overload per argument type: DATE ->
 //! DECIMAL(18,0), TIMESTAMP, TIMESTAMPTZ, TIME, INTERVAL -> DECIMAL(18,6) (intervals count a year as 365.25 days
 //! and a month as 30, as PostgreSQL does). Infinite dates and timestamps give NULL.

@@ -179,3 +179,6 @@ INSERT INTO dt_dtm2_timestamp_column_insert_forms VALUES (1, '2024-01-02 03:04:0
 SELECT id, happened FROM dt_dtm2_timestamp_column_insert_forms ORDER BY id;
 -- cleanup
 DROP TABLE IF EXISTS dt_dtm2_timestamp_column_insert_forms;
+
+-- case: dtm2_interval_to_time_cast
+SELECT interval '3 hours 30 minutes'::time AS a, interval '1 day 02:00'::time AS b, interval '26 hours'::time AS c, interval '-1 hour'::time AS d;
