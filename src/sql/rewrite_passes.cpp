@@ -3,6 +3,7 @@
 
 #include "sql/array_passes.hpp"
 #include "sql/catalog_passes.hpp"
+#include "sql/datetime_passes.hpp"
 #include "sql/ddl_passes.hpp"
 #include "sql/dialect_passes.hpp"
 #include "sql/dml_passes.hpp"
@@ -132,6 +133,14 @@ constexpr RewritePass kRewritePasses[] = {
     {"name_single_column_function", NameSingleColumnFunction},
     // (_pg_expandarray(a)).x / .n in a select list: rows.
     {"unnest_expand_array_field", UnnestExpandArrayField},
+    // extract() numeric, date_part() double precision, date_trunc() timestamp, as in PostgreSQL.
+    {"datetime_function_types", DateTimeFunctionTypes},
+    // interval '2' hour, interval '1-2' year to month: the qualifier applied to the text.
+    {"interval_qualifiers", IntervalQualifiers},
+    // (a, b) OVERLAPS (c, d): duckgres_overlaps().
+    {"rewrite_overlaps", RewriteOverlaps},
+    // date - date: integer; time - time: interval.
+    {"datetime_subtraction", DateTimeSubtraction},
     // SELECT NULL: typed text.
     {"type_selected_null", TypeSelectedNull},
     // generate_series() in a select list: rows (unnest).

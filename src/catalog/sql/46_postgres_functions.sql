@@ -88,6 +88,14 @@ CREATE MACRO make_interval(years := 0, months := 0, weeks := 0, days := 0, hours
     to_months((years * 12 + months)::INTEGER) + to_days((weeks * 7 + days)::INTEGER)
     + to_microseconds(((hours::BIGINT * 3600 + mins::BIGINT * 60) * 1000000 + round(secs::DOUBLE * 1000000))::BIGINT);
 
+-- (s1, e1) OVERLAPS (s2, e2): each period from its earlier to its later end, half-open unless both ends are one
+-- instant; periods starting together always overlap.
+CREATE MACRO duckgres_overlaps(arg_s1, arg_e1, arg_s2, arg_e2) AS
+    CASE WHEN arg_s1 IS NULL OR arg_e1 IS NULL OR arg_s2 IS NULL OR arg_e2 IS NULL THEN NULL
+         WHEN least(arg_s1, arg_e1) > least(arg_s2, arg_e2) THEN least(arg_s1, arg_e1) < greatest(arg_s2, arg_e2)
+         WHEN least(arg_s1, arg_e1) < least(arg_s2, arg_e2) THEN least(arg_s2, arg_e2) < greatest(arg_s1, arg_e1)
+         ELSE true END;
+
 -- isfinite(): an interval is always finite; dates and timestamps are not when infinite.
 CREATE MACRO isfinite(arg_value) AS
     CASE WHEN arg_value IS NULL THEN NULL WHEN typeof(arg_value) = 'INTERVAL' THEN true

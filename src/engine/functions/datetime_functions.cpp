@@ -1,0 +1,301 @@
+// Date/time functions with PostgreSQL's result types, one DuckDB overload per argument type.
+#include "engine/functions/datetime_functions.hpp"
+
+#include "engine/functions/function_support.hpp"
+#include "types/datetime_input.hpp"
+
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+#include <string>
+#include <string_view>
+
+namespace duckgres::engine {
+
+namespace {
+
+using ScalarFunctionSetHandle = DuckDbHandle<duckdb_scalar_function_set, duckdb_destroy_scalar_function_set>;
+
+constexpr int64_t kMicrosPerSecond = 1000000;
+constexpr int64_t kSecondsPerDay = 86400;
+
+//! Seconds (DATE) or microseconds (the others) since 1970-01-01 of one value; false for an infinite one.
+template <typename Value>
+bool EpochOf(const Value &value, int64_t &out);
+
+template <>
+bool EpochOf(const duckdb_date &value, int64_t &out) {
+    if (value.days == std::numeric_limits<int32_t>::max() || value.days == -std::numeric_limits<int32_t>::max()) {
+        return false;
+    }
+    out = int64_t{value.days} * kSecondsPerDay;
+    return true;
+}
+
+template <>
+bool EpochOf(const duckdb_timestamp &value, int64_t &out) {
+    if (value.micros == std::numeric_limits<int64_t>::max() || value.micros == -std::numeric_limits<int64_t>::max()) {
+        return false;
+    }
+    out = value.micros;
+    return true;
+}
+
+template <>
+bool EpochOf(const duckdb_time &value, int64_t &out) {
+    out = value.micros;
+    return true;
+}
+
+template <>
+bool EpochOf(const duckdb_interval &value, int64_t &out) {
+    // PostgreSQL: a year is 365.25 days, a month 30; counted in quarter days to stay in integers.
+    const int64_t quarter_days =
+        int64_t{4 * 365 + 1} * (value.months / 12) + int64_t{4 * 30} * (value.months % 12) + int64_t{4} * value.days;
+    out = quarter_days * (kSecondsPerDay / 4) * kMicrosPerSecond + value.micros;
+    return true;
+}
+
+//! The function `Compute` (false: NULL) of one argument column of `In` values into `Out` values.
+template <typename In, typename Out, bool (*Compute)(const In &, Out &)>
+void UnaryFunction(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector output) {
+    const idx_t rows = duckdb_data_chunk_get_size(input);
+    auto vector = duckdb_data_chunk_get_vector(input, 0);
+    const auto *values = static_cast<const In *>(duckdb_vector_get_data(vector));
+    auto *validity = duckdb_vector_get_validity(vector);
+    auto *out = static_cast<Out *>(duckdb_vector_get_data(output));
+    duckdb_vector_ensure_validity_writable(output);
+    auto *out_validity = duckdb_vector_get_validity(output);
+    for (idx_t row = 0; row < rows; row++) {
+        if (!RowIsValid(validity, row) || !Compute(values[row], out[row])) {
+            duckdb_validity_set_row_invalid(out_validity, row);
+        }
+    }
+}
+
+//! The function `Compute` (false: NULL) of two argument columns.
+template <typename Left, typename Right, typename Out, bool (*Compute)(const Left &, const Right &, Out &)>
+void BinaryFunction(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector output) {
+    const idx_t rows = duckdb_data_chunk_get_size(input);
+    auto left_vector = duckdb_data_chunk_get_vector(input, 0);
+    auto right_vector = duckdb_data_chunk_get_vector(input, 1);
+    const auto *left = static_cast<const Left *>(duckdb_vector_get_data(left_vector));
+    const auto *right = static_cast<const Right *>(duckdb_vector_get_data(right_vector));
+    auto *left_validity = duckdb_vector_get_validity(left_vector);
+    auto *right_validity = duckdb_vector_get_validity(right_vector);
+    auto *out = static_cast<Out *>(duckdb_vector_get_data(output));
+    duckdb_vector_ensure_validity_writable(output);
+    auto *out_validity = duckdb_vector_get_validity(output);
+    for (idx_t row = 0; row < rows; row++) {
+        if (!RowIsValid(left_validity, row) || !RowIsValid(right_validity, row) ||
+            !Compute(left[row], right[row], out[row])) {
+            duckdb_validity_set_row_invalid(out_validity, row);
+        }
+    }
+}
+
+template <typename Value>
+bool Identity(const Value &value, Value &out) {
+    out = value;
+    return true;
+}
+
+//! A date as the timestamp of its midnight (infinities kept).
+bool DateToTimestamp(const duckdb_date &value, duckdb_timestamp &out) {
+    constexpr int32_t kInfinity = std::numeric_limits<int32_t>::max();
+    if (value.days == kInfinity || value.days == -kInfinity) {
+        out.micros =
+            value.days == kInfinity ? std::numeric_limits<int64_t>::max() : -std::numeric_limits<int64_t>::max();
+        return true;
+    }
+    out.micros = int64_t{value.days} * kSecondsPerDay * kMicrosPerSecond;
+    return true;
+}
+
+//! A day count (date - date) as PostgreSQL's integer.
+bool DayCount(const int64_t &value, int32_t &out) {
+    out = static_cast<int32_t>(value);
+    return true;
+}
+
+constexpr int64_t kMicrosPerDay = kSecondsPerDay * kMicrosPerSecond;
+
+//! time - time: an interval of the microseconds between them.
+bool TimeDifference(const duckdb_time &left, const duckdb_time &right, duckdb_interval &out) {
+    out = {0, 0, left.micros - right.micros};
+    return true;
+}
+
+//! time - interval: the time of day, wrapping around midnight (months and days do not move a time).
+bool TimeMinusInterval(const duckdb_time &left, const duckdb_interval &right, duckdb_time &out) {
+    const int64_t micros = (left.micros - right.micros % kMicrosPerDay) % kMicrosPerDay;
+    out.micros = micros < 0 ? micros + kMicrosPerDay : micros;
+    return true;
+}
+
+//! Text read by PostgreSQL's input function of a date/time type (BC years, ISO 8601 and signed-part intervals,
+//! 'January 5, 2024', '20240105'), where DuckDB's own cast takes fewer forms.
+template <typename Out, Out (*Parse)(std::string_view)>
+bool CastText(duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output) {
+    auto *strings = static_cast<duckdb_string_t *>(duckdb_vector_get_data(input));
+    auto *validity = duckdb_vector_get_validity(input);
+    auto *out = static_cast<Out *>(duckdb_vector_get_data(output));
+    duckdb_vector_ensure_validity_writable(output);
+    auto *out_validity = duckdb_vector_get_validity(output);
+    for (idx_t row = 0; row < count; row++) {
+        if (!RowIsValid(validity, row)) {
+            duckdb_validity_set_row_invalid(out_validity, row);
+            continue;
+        }
+        try {
+            out[row] = Parse(StringAt(strings, row));
+        } catch (const SqlError &error) {
+            const std::string message = MessageWithSqlState(error);
+            if (duckdb_cast_function_get_cast_mode(info) == DUCKDB_CAST_TRY) {
+                duckdb_cast_function_set_row_error(info, message.c_str(), row, output);
+                continue;
+            }
+            duckdb_cast_function_set_error(info, message.c_str());
+            return false;
+        }
+    }
+    return true;
+}
+
+// Dates and timestamps without a zone do not depend on the session's zone (except 'now' and 'today', read in UTC).
+duckdb_date ParseDate(std::string_view text) {
+    static const types::TextFormatOptions kOptions;
+    return duckdb_date{types::ParseDateText(text, kOptions)};
+}
+
+duckdb_timestamp ParseTimestamp(std::string_view text) {
+    static const types::TextFormatOptions kOptions;
+    return duckdb_timestamp{types::ParseTimestampText(text, kOptions)};
+}
+
+duckdb_interval ParseInterval(std::string_view text) {
+    return types::ParseIntervalText(text);
+}
+
+//! The casts text -> `target` by `function`: a string literal converts implicitly, as DuckDB lets literals do.
+void RegisterTextCasts(duckdb_connection connection, duckdb_type target, duckdb_cast_function_t function) {
+    constexpr int64_t kLiteralCost = 20;
+    for (auto source : {DUCKDB_TYPE_VARCHAR, DUCKDB_TYPE_STRING_LITERAL}) {
+        LogicalTypeHandle text(duckdb_create_logical_type(source));
+        LogicalTypeHandle value(duckdb_create_logical_type(target));
+        RegisterCast(connection, text.Get(), value.Get(), source == DUCKDB_TYPE_STRING_LITERAL ? kLiteralCost : -1,
+                     function);
+    }
+}
+
+//! interval -> time: the time part of the interval, wrapped to a time of day (days and months dropped).
+bool CastIntervalToTime(duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output) {
+    const auto *values = static_cast<const duckdb_interval *>(duckdb_vector_get_data(input));
+    auto *validity = duckdb_vector_get_validity(input);
+    auto *out = static_cast<duckdb_time *>(duckdb_vector_get_data(output));
+    duckdb_vector_ensure_validity_writable(output);
+    auto *out_validity = duckdb_vector_get_validity(output);
+    for (idx_t row = 0; row < count; row++) {
+        if (!RowIsValid(validity, row)) {
+            duckdb_validity_set_row_invalid(out_validity, row);
+            continue;
+        }
+        const int64_t micros = values[row].micros % kMicrosPerDay;
+        out[row].micros = micros < 0 ? micros + kMicrosPerDay : micros;
+    }
+    return true;
+}
+
+//! One overload of a function set: `parameters` -> `result`.
+void AddOverload(duckdb_scalar_function_set set, const char *name, std::initializer_list<duckdb_type> parameters,
+                 duckdb_logical_type result, duckdb_scalar_function_t callback) {
+    ScalarFunctionHandle function(duckdb_create_scalar_function());
+    duckdb_scalar_function_set_name(function.Get(), name);
+    for (auto parameter : parameters) {
+        LogicalTypeHandle argument(duckdb_create_logical_type(parameter));
+        duckdb_scalar_function_add_parameter(function.Get(), argument.Get());
+    }
+    duckdb_scalar_function_set_return_type(function.Get(), result);
+    duckdb_scalar_function_set_function(function.Get(), callback);
+    if (duckdb_add_scalar_function_to_set(set, function.Get()) != DuckDBSuccess) {
+        throw SqlError("XX000", std::string("could not add an overload of ") + name);
+    }
+}
+
+LogicalTypeHandle Type(duckdb_type type) {
+    return LogicalTypeHandle(duckdb_create_logical_type(type));
+}
+
+LogicalTypeHandle Decimal(uint8_t scale) {
+    return LogicalTypeHandle(duckdb_create_decimal_type(18, scale));
+}
+
+void RegisterSet(duckdb_connection connection, const ScalarFunctionSetHandle &set, const char *name) {
+    if (duckdb_register_scalar_function_set(connection, set.Get()) != DuckDBSuccess) {
+        throw SqlError("XX000", std::string("could not register ") + name);
+    }
+}
+
+} // namespace
+
+void RegisterDateTimeFunctions(duckdb_connection connection) {
+    RegisterTextCasts(connection, DUCKDB_TYPE_DATE, CastText<duckdb_date, ParseDate>);
+    RegisterTextCasts(connection, DUCKDB_TYPE_TIMESTAMP, CastText<duckdb_timestamp, ParseTimestamp>);
+    RegisterTextCasts(connection, DUCKDB_TYPE_INTERVAL, CastText<duckdb_interval, ParseInterval>);
+    RegisterCast(connection, Type(DUCKDB_TYPE_INTERVAL).Get(), Type(DUCKDB_TYPE_TIME).Get(), -1, CastIntervalToTime);
+    {
+        constexpr const char *kName = "duckgres_epoch";
+        ScalarFunctionSetHandle set(duckdb_create_scalar_function_set(kName));
+        AddOverload(set.Get(), kName, {DUCKDB_TYPE_DATE}, Decimal(0).Get(),
+                    UnaryFunction<duckdb_date, int64_t, EpochOf>);
+        AddOverload(set.Get(), kName, {DUCKDB_TYPE_TIMESTAMP}, Decimal(6).Get(),
+                    UnaryFunction<duckdb_timestamp, int64_t, EpochOf>);
+        AddOverload(set.Get(), kName, {DUCKDB_TYPE_TIMESTAMP_TZ}, Decimal(6).Get(),
+                    UnaryFunction<duckdb_timestamp, int64_t, EpochOf>);
+        AddOverload(set.Get(), kName, {DUCKDB_TYPE_TIME}, Decimal(6).Get(),
+                    UnaryFunction<duckdb_time, int64_t, EpochOf>);
+        AddOverload(set.Get(), kName, {DUCKDB_TYPE_INTERVAL}, Decimal(6).Get(),
+                    UnaryFunction<duckdb_interval, int64_t, EpochOf>);
+        RegisterSet(connection, set, kName);
+    }
+    {
+        // date_trunc's result as a timestamp: DuckDB gives a DATE for units of a day and more.
+        constexpr const char *kName = "duckgres_trunc_timestamp";
+        ScalarFunctionSetHandle set(duckdb_create_scalar_function_set(kName));
+        AddOverload(set.Get(), kName, {DUCKDB_TYPE_DATE}, Type(DUCKDB_TYPE_TIMESTAMP).Get(),
+                    UnaryFunction<duckdb_date, duckdb_timestamp, DateToTimestamp>);
+        AddOverload(set.Get(), kName, {DUCKDB_TYPE_TIMESTAMP}, Type(DUCKDB_TYPE_TIMESTAMP).Get(),
+                    UnaryFunction<duckdb_timestamp, duckdb_timestamp, Identity<duckdb_timestamp>>);
+        AddOverload(set.Get(), kName, {DUCKDB_TYPE_TIMESTAMP_TZ}, Type(DUCKDB_TYPE_TIMESTAMP_TZ).Get(),
+                    UnaryFunction<duckdb_timestamp, duckdb_timestamp, Identity<duckdb_timestamp>>);
+        AddOverload(set.Get(), kName, {DUCKDB_TYPE_INTERVAL}, Type(DUCKDB_TYPE_INTERVAL).Get(),
+                    UnaryFunction<duckdb_interval, duckdb_interval, Identity<duckdb_interval>>);
+        RegisterSet(connection, set, kName);
+    }
+    {
+        // The result of a subtraction with a date operand: date - date is PostgreSQL's integer (DuckDB: BIGINT).
+        constexpr const char *kName = "duckgres_date_difference";
+        ScalarFunctionSetHandle set(duckdb_create_scalar_function_set(kName));
+        AddOverload(set.Get(), kName, {DUCKDB_TYPE_BIGINT}, Type(DUCKDB_TYPE_INTEGER).Get(),
+                    UnaryFunction<int64_t, int32_t, DayCount>);
+        AddOverload(set.Get(), kName, {DUCKDB_TYPE_DATE}, Type(DUCKDB_TYPE_DATE).Get(),
+                    UnaryFunction<duckdb_date, duckdb_date, Identity<duckdb_date>>);
+        AddOverload(set.Get(), kName, {DUCKDB_TYPE_TIMESTAMP}, Type(DUCKDB_TYPE_TIMESTAMP).Get(),
+                    UnaryFunction<duckdb_timestamp, duckdb_timestamp, Identity<duckdb_timestamp>>);
+        AddOverload(set.Get(), kName, {DUCKDB_TYPE_INTERVAL}, Type(DUCKDB_TYPE_INTERVAL).Get(),
+                    UnaryFunction<duckdb_interval, duckdb_interval, Identity<duckdb_interval>>);
+        RegisterSet(connection, set, kName);
+    }
+    {
+        // time - time (an interval) and time - interval, which DuckDB lacks or types otherwise.
+        constexpr const char *kName = "duckgres_time_minus";
+        ScalarFunctionSetHandle set(duckdb_create_scalar_function_set(kName));
+        AddOverload(set.Get(), kName, {DUCKDB_TYPE_TIME, DUCKDB_TYPE_TIME}, Type(DUCKDB_TYPE_INTERVAL).Get(),
+                    BinaryFunction<duckdb_time, duckdb_time, duckdb_interval, TimeDifference>);
+        AddOverload(set.Get(), kName, {DUCKDB_TYPE_TIME, DUCKDB_TYPE_INTERVAL}, Type(DUCKDB_TYPE_TIME).Get(),
+                    BinaryFunction<duckdb_time, duckdb_interval, duckdb_time, TimeMinusInterval>);
+        RegisterSet(connection, set, kName);
+    }
+}
+
+} // namespace duckgres::engine
