@@ -155,7 +155,6 @@ TYPES_COLUMNS = ["bool_t", "bool_f", "null_int", "i2", "i4", "i8", "f4", "f8", "
 #: case that shows it). Strict: a column that starts matching fails the test until it is removed here.
 TYPES_KNOWN_DIFFERENCES = {
     "ch": "char(n) is not blank-padded (type_char_padding)",
-    "dbc": "date input ignores the BC suffix (type_date_bc_infinity)",
 }
 
 
