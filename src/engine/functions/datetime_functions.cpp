@@ -137,29 +137,9 @@ bool TimeMinusInterval(const duckdb_time &left, const duckdb_interval &right, du
 //! 'January 5, 2024', '20240105'), where DuckDB's own cast takes fewer forms.
 template <typename Out, Out (*Parse)(std::string_view)>
 bool CastText(duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output) {
-    auto *strings = static_cast<duckdb_string_t *>(duckdb_vector_get_data(input));
-    auto *validity = duckdb_vector_get_validity(input);
     auto *out = static_cast<Out *>(duckdb_vector_get_data(output));
-    duckdb_vector_ensure_validity_writable(output);
-    auto *out_validity = duckdb_vector_get_validity(output);
-    for (idx_t row = 0; row < count; row++) {
-        if (!RowIsValid(validity, row)) {
-            duckdb_validity_set_row_invalid(out_validity, row);
-            continue;
-        }
-        try {
-            out[row] = Parse(StringAt(strings, row));
-        } catch (const SqlError &error) {
-            const std::string message = MessageWithSqlState(error);
-            if (duckdb_cast_function_get_cast_mode(info) == DUCKDB_CAST_TRY) {
-                duckdb_cast_function_set_row_error(info, message.c_str(), row, output);
-                continue;
-            }
-            duckdb_cast_function_set_error(info, message.c_str());
-            return false;
-        }
-    }
-    return true;
+    return CastTextRows(info, count, input, output,
+                        [out](std::string_view text, idx_t row) { out[row] = Parse(text); });
 }
 
 // Dates and timestamps without a zone do not depend on the session's zone (except 'now' and 'today', read in UTC).

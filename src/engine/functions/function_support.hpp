@@ -30,6 +30,35 @@ inline bool RowIsValid(uint64_t *validity, idx_t row) {
     return !validity || duckdb_validity_row_is_valid(validity, row);
 }
 
+//! The body of a cast from VARCHAR: `convert(text, row)` writes the value of each valid row into `output` (or throws
+//! SqlError); a NULL row stays NULL. An error ends the statement, or under TRY_CAST makes only its row NULL.
+template <typename Convert>
+bool CastTextRows(duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output,
+                  Convert &&convert) {
+    auto *strings = static_cast<duckdb_string_t *>(duckdb_vector_get_data(input));
+    auto *validity = duckdb_vector_get_validity(input);
+    duckdb_vector_ensure_validity_writable(output);
+    auto *out_validity = duckdb_vector_get_validity(output);
+    for (idx_t row = 0; row < count; row++) {
+        if (!RowIsValid(validity, row)) {
+            duckdb_validity_set_row_invalid(out_validity, row);
+            continue;
+        }
+        try {
+            convert(StringAt(strings, row), row);
+        } catch (const SqlError &error) {
+            const std::string message = MessageWithSqlState(error);
+            if (duckdb_cast_function_get_cast_mode(info) == DUCKDB_CAST_TRY) {
+                duckdb_cast_function_set_row_error(info, message.c_str(), row, output);
+                continue;
+            }
+            duckdb_cast_function_set_error(info, message.c_str());
+            return false;
+        }
+    }
+    return true;
+}
+
 //! A function of string arguments (VARCHAR or BLOB), one row at a time; throws SqlError.
 using StringRowFunction = std::string (*)(std::span<const std::string_view> arguments);
 

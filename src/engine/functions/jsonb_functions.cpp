@@ -608,29 +608,10 @@ Result ObjectAggFormat(std::span<const Arg> args) {
 // ---- Casts ----
 
 bool CastToJsonb(duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output) {
-    auto *strings = static_cast<duckdb_string_t *>(duckdb_vector_get_data(input));
-    auto *validity = duckdb_vector_get_validity(input);
-    duckdb_vector_ensure_validity_writable(output);
-    auto *out_validity = duckdb_vector_get_validity(output);
-    for (idx_t row = 0; row < count; row++) {
-        if (!RowIsValid(validity, row)) {
-            duckdb_validity_set_row_invalid(out_validity, row);
-            continue;
-        }
-        try {
-            const std::string text = Text(Jsonb(StringAt(strings, row)));
-            duckdb_vector_assign_string_element_len(output, row, text.data(), text.size());
-        } catch (const SqlError &error) {
-            const std::string message = MessageWithSqlState(error);
-            if (duckdb_cast_function_get_cast_mode(info) == DUCKDB_CAST_TRY) {
-                duckdb_cast_function_set_row_error(info, message.c_str(), row, output);
-                continue;
-            }
-            duckdb_cast_function_set_error(info, message.c_str());
-            return false;
-        }
-    }
-    return true;
+    return CastTextRows(info, count, input, output, [output](std::string_view text, idx_t row) {
+        const std::string normalized = Text(Jsonb(text));
+        duckdb_vector_assign_string_element_len(output, row, normalized.data(), normalized.size());
+    });
 }
 
 bool CastByReference(duckdb_function_info, idx_t, duckdb_vector input, duckdb_vector output) {

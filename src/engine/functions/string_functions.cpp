@@ -42,26 +42,14 @@ std::optional<bool> ParseBoolean(std::string_view text) {
 }
 
 bool CastTextToBoolean(duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output) {
-    auto *strings = static_cast<duckdb_string_t *>(duckdb_vector_get_data(input));
-    auto *validity = duckdb_vector_get_validity(input);
     auto *out = static_cast<bool *>(duckdb_vector_get_data(output));
-    duckdb_vector_ensure_validity_writable(output);
-    auto *out_validity = duckdb_vector_get_validity(output);
-    for (idx_t row = 0; row < count; row++) {
-        if (!RowIsValid(validity, row)) {
-            duckdb_validity_set_row_invalid(out_validity, row);
-            continue;
-        }
-        const std::string_view text = StringAt(strings, row);
+    return CastTextRows(info, count, input, output, [out](std::string_view text, idx_t row) {
         const auto value = ParseBoolean(text);
         if (!value) {
-            const SqlError error("22P02", "invalid input syntax for type boolean: \"" + std::string(text) + "\"");
-            duckdb_cast_function_set_error(info, MessageWithSqlState(error).c_str());
-            return false;
+            throw SqlError("22P02", "invalid input syntax for type boolean: \"" + std::string(text) + "\"");
         }
         out[row] = *value;
-    }
-    return true;
+    });
 }
 
 //! A SIMILAR TO pattern as an anchored regular expression, as PostgreSQL's similar_to_escape() makes it: % and _
