@@ -1,9 +1,8 @@
-// PostgreSQL string conversions DuckDB does otherwise: boolean input, SIMILAR TO patterns, values' text output.
+// PostgreSQL string conversions DuckDB does otherwise: boolean input, SIMILAR TO patterns.
 #include "engine/functions/string_functions.hpp"
 
 #include "common/ascii.hpp"
 #include "engine/functions/function_support.hpp"
-#include "types/value_encoder.hpp"
 
 #include <optional>
 #include <string>
@@ -109,46 +108,6 @@ std::string SimilarToEscape(std::span<const std::string_view> arguments) {
     return regex;
 }
 
-void TextOut(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector output) {
-    try {
-        auto vector = duckdb_data_chunk_get_vector(input, 0);
-        LogicalTypeHandle type(duckdb_vector_get_column_type(vector));
-        auto encoder = types::ValueEncoder::Create(type.Get());
-        encoder->Bind(vector);
-        const types::TextFormatOptions options;
-        duckdb_vector_ensure_validity_writable(output);
-        auto *out_validity = duckdb_vector_get_validity(output);
-        const idx_t rows = duckdb_data_chunk_get_size(input);
-        std::string text;
-        for (idx_t row = 0; row < rows; row++) {
-            if (encoder->IsNull(row)) {
-                duckdb_validity_set_row_invalid(out_validity, row);
-                continue;
-            }
-            text.clear();
-            encoder->AppendText(row, text, options);
-            duckdb_vector_assign_string_element_len(output, row, text.data(), text.size());
-        }
-    } catch (const SqlError &error) {
-        duckdb_scalar_function_set_error(info, MessageWithSqlState(error).c_str());
-    } catch (const std::exception &error) {
-        duckdb_scalar_function_set_error(info, error.what());
-    }
-}
-
-void RegisterTextOut(duckdb_connection connection) {
-    ScalarFunctionHandle function(duckdb_create_scalar_function());
-    duckdb_scalar_function_set_name(function.Get(), "duckgres_text_out");
-    LogicalTypeHandle any(duckdb_create_logical_type(DUCKDB_TYPE_ANY));
-    duckdb_scalar_function_add_parameter(function.Get(), any.Get());
-    LogicalTypeHandle varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
-    duckdb_scalar_function_set_return_type(function.Get(), varchar.Get());
-    duckdb_scalar_function_set_function(function.Get(), TextOut);
-    if (duckdb_register_scalar_function(connection, function.Get()) != DuckDBSuccess) {
-        throw SqlError("XX000", "could not register duckgres_text_out");
-    }
-}
-
 } // namespace
 
 void RegisterStringFunctions(duckdb_connection connection) {
@@ -157,7 +116,6 @@ void RegisterStringFunctions(duckdb_connection connection) {
     RegisterCast(connection, varchar.Get(), boolean.Get(), -1, CastTextToBoolean);
     RegisterStringFunction(connection, "similar_to_escape", {DUCKDB_TYPE_VARCHAR, DUCKDB_TYPE_VARCHAR},
                            DUCKDB_TYPE_VARCHAR, SimilarToEscape);
-    RegisterTextOut(connection);
 }
 
 } // namespace duckgres::engine

@@ -9,7 +9,8 @@ namespace duckgres::engine {
 //! real and double precision (shortest, 1e+20, Infinity), bytea (\x0a0b), date, time, timestamp,
 //! interval (1 year 2 mons). They serve ::text, CAST(... AS varchar) and every conversion DuckDB makes to VARCHAR:
 //! ||, concat(), string_agg()... timestamptz keeps DuckDB's cast, which writes the session's TimeZone (DuckDB's
-//! setting) as PostgreSQL does; lists and structs keep DuckDB's text (the C API registers no nested casts).
+//! setting) as PostgreSQL does; lists and structs keep DuckDB's text (the C API registers no nested casts): for
+//! them the rewriter calls duckgres_text_out(any), registered here too, which writes any value's PostgreSQL text.
 void RegisterTextOutputFunctions(duckdb_connection connection);
 
 } // namespace duckgres::engine
