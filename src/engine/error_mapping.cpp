@@ -152,6 +152,8 @@ constexpr std::array kMessageRules = {
     // An unknown unit of date_trunc() / date_part(): PostgreSQL's "unit ... not recognized".
     MessageRule{DUCKDB_ERROR_CONVERSION, "specifier \"", "22023", "\" not recognized"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "division by zero", "22012"},
+    MessageRule{DUCKDB_ERROR_INVALID_INPUT, "step size cannot equal zero", "22023"},
+    MessageRule{DUCKDB_ERROR_BINDER, "interval cannot be 0!", "22023"}, // generate_series(a, b, 0) in FROM
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "More than one row returned by a subquery", "21000"},
     MessageRule{DUCKDB_ERROR_OUT_OF_RANGE, "square root of a negative number", "2201F"},
     MessageRule{DUCKDB_ERROR_OUT_OF_RANGE, "logarithm of zero", "2201E"},

@@ -49,7 +49,8 @@ struct PreparedEntry {
 //! A portal made by Bind: a prepared statement with parameters, run by Execute.
 struct Portal {
     std::shared_ptr<PreparedEntry> source;
-    std::vector<types::OwnedValue> parameters;
+    //! Bind's values (shared with the transaction's replay log when the portal writes).
+    std::shared_ptr<const std::vector<types::OwnedValue>> parameters;
     std::vector<int16_t> result_formats;
     ResultStream execution;
     bool finished = false;

@@ -346,13 +346,10 @@ asio::awaitable<void> Session::OpenDatabase() {
     callbacks.settings = [this]() {
         std::vector<std::vector<std::string>> rows;
         for (const auto &definition : SessionSettings::Definitions()) {
-            // As pg_settings shows them: time parameters as a number of milliseconds with their unit.
-            bool milliseconds = SessionSettings::IsMilliseconds(definition.name);
-            rows.push_back({definition.name,
-                            milliseconds ? std::to_string(settings_.Milliseconds(definition.name))
-                                         : settings_.Get(definition.name).value_or(""),
-                            definition.description, definition.effect == SettingEffect::ReadOnly ? "internal" : "user",
-                            milliseconds ? "ms" : ""});
+            // As pg_settings shows them: numbers with a unit in that unit ("8192", "kB").
+            auto [setting, unit] = PgSettingsValue(definition, settings_.Get(definition.name).value_or(""));
+            rows.push_back({definition.name, std::move(setting), definition.description,
+                            definition.effect == SettingEffect::ReadOnly ? "internal" : "user", std::move(unit)});
         }
         return rows;
     };
@@ -637,6 +634,8 @@ asio::awaitable<void> Session::Dispatch(const sql::ParsedStatement &statement, P
             with_tag.column_names = found->second.column_names;
             co_await RunGeneric(with_tag);
         }
+    } else if (auto *lock = statement.As<sql::LockTableStatement>()) {
+        co_await LockTable(statement, *lock);
     } else if (auto *ignored = statement.As<sql::IgnoredStatement>()) {
         if (!ignored->error.empty()) {
             throw SqlError("0A000", ignored->error);

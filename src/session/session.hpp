@@ -198,7 +198,8 @@ private:
     asio::awaitable<void> RunInternal(const char *sql);
     asio::awaitable<void> BeginImplicit();
     //! Whether a statement writes (and so takes the database's write lock): a statement PostgreSQL's grammar
-    //! classifies as anything but a read, COPY FROM, or EXECUTE of such a statement.
+    //! classifies as anything but a read, COPY FROM, EXECUTE of such a statement, or a locking SELECT (FOR UPDATE
+    //! and the like stand in for row locks with the write lock).
     bool WritesData(const sql::ParsedStatement &statement) const;
     //! Whether a statement may change what DuckDB's transaction holds (a plain SELECT without INTO and without
     //! sequence functions does not; DuckDB's own syntax may): conservative.
@@ -207,8 +208,16 @@ private:
     //! waiting while another transaction holds it, for up to deadlock_timeout: then the transaction goes on without
     //! it, optimistically, as the holder may be waiting for this session through their client. Under READ COMMITTED a
     //! transaction that only read so far then starts DuckDB's transaction again, so the write sees what the lock's last
-    //! holder committed, as a PostgreSQL statement takes a new snapshot. Nothing without serialize_writers.
-    asio::awaitable<void> TakeWriteLock();
+    //! holder committed, as a PostgreSQL statement takes a new snapshot. Nothing without serialize_writers. With
+    //! `nowait_error` (NOWAIT), a lock another transaction holds fails the statement with 55P03 and that message.
+    asio::awaitable<void> TakeWriteLock(const std::string *nowait_error = nullptr);
+    //! A statement completed: a write of a transaction is kept for ROLLBACK TO SAVEPOINT's replay.
+    void NoteReplayStep(const sql::ParsedStatement &statement, const ResultStream &execution,
+                        std::shared_ptr<const std::vector<types::OwnedValue>> parameters);
+    //! ROLLBACK TO SAVEPOINT after a write or an aborting error: runs the transaction again up to `savepoint`.
+    asio::awaitable<void> ReplayTransaction(const Savepoint &savepoint);
+    //! LOCK TABLE: the write lock for SHARE mode and above (they block writers, as it does), in a transaction only.
+    asio::awaitable<void> LockTable(const sql::ParsedStatement &statement, const sql::LockTableStatement &lock);
     //! Gives the write lock back, once the transaction (or autocommit statement) that took it has ended.
     void ReleaseWriteLock();
     //! Waits for a turn of `gate`, shown in pg_stat_activity as `wait_event`; false, with no turn, once `give_up`
@@ -274,6 +283,8 @@ private:
     bool optimistic_writes_ = false; //!< this transaction gave up waiting for the write lock: it writes without
     //! The next hand-off to a worker starts DuckDB's transaction again first (see TakeWriteLock).
     bool restart_snapshot_ = false;
+    //! The write lock's Bypasses() when this transaction took it: a replay (ROLLBACK TO SAVEPOINT) needs them equal.
+    uint64_t bypasses_at_lock_ = 0;
     StatementExecution *current_ = nullptr; //!< the statement running, if any
     uint64_t watch_round_ = 0;              //!< invalidates timer callbacks of earlier statements and idle periods
     std::chrono::steady_clock::time_point statement_deadline_;

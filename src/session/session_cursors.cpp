@@ -16,7 +16,7 @@ std::string Quoted(const std::string &name) {
 
 //! Starts a cursor's query, made at DECLARE (whose rewrite's effects were made then: its execution has none).
 void StartCursor(StatementWork &work, Portal &portal) {
-    const bool started = work.Start(portal.execution, portal.source->statement, {}, portal.result_formats);
+    const bool started = work.Start(portal.execution, portal.source->statement, nullptr, portal.result_formats);
     DG_ASSERT(started);
 }
 

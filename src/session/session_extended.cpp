@@ -164,14 +164,19 @@ asio::awaitable<void> Session::HandleBind(const wire::BindMessage &message) {
     }
     CheckFormats(message.result_formats, (portal.prepared ? portal.fields : entry->fields).size(), "result");
     const auto &parameter_types = portal.prepared ? portal.parameter_types : entry->parameter_types;
-    for (size_t i = 0; i < message.params.size(); i++) {
-        const auto &value = message.params[i];
-        if (!value) {
-            portal.parameters.push_back(types::OwnedValue(duckdb_create_null_value()));
-            continue;
+    if (!message.params.empty()) {
+        std::vector<types::OwnedValue> values;
+        values.reserve(message.params.size());
+        for (size_t i = 0; i < message.params.size(); i++) {
+            const auto &value = message.params[i];
+            if (!value) {
+                values.push_back(types::OwnedValue(duckdb_create_null_value()));
+                continue;
+            }
+            values.push_back(types::DecodeParameter(parameter_types[i], FormatFor(message.param_formats, i), *value,
+                                                    engine_.text_options, static_cast<int>(i + 1)));
         }
-        portal.parameters.push_back(types::DecodeParameter(parameter_types[i], FormatFor(message.param_formats, i),
-                                                           *value, engine_.text_options, static_cast<int>(i + 1)));
+        portal.parameters = std::make_shared<const std::vector<types::OwnedValue>>(std::move(values));
     }
     if (message.portal.empty()) {
         portals_.erase("");
@@ -260,12 +265,13 @@ asio::awaitable<void> Session::ExecutePortal(PortalRun &run) {
     const auto &statement = source.statement;
     co_await current_->Admit();
     StartFunction start;
-    if (!portal.execution.started) {
+    const bool first_run = !portal.execution.started;
+    if (first_run) {
         co_await WriteSkippingNotices(statement);
         portal.execution.prepared = portal.prepared ? portal.prepared : source.prepared;
         portal.execution.effects = portal.prepared ? portal.effects : source.effects;
         start = [&](StatementWork &work) {
-            if (!work.Start(portal.execution, statement, portal.parameters, portal.result_formats)) {
+            if (!work.Start(portal.execution, statement, portal.parameters.get(), portal.result_formats)) {
                 return false;
             }
             // DDL since Parse changed the columns (DuckDB rebinds silently): the client decodes rows
@@ -280,6 +286,9 @@ asio::awaitable<void> Session::ExecutePortal(PortalRun &run) {
         };
     }
     auto status = co_await StreamRows(portal.execution, run.max_rows, &start);
+    if (first_run && portal.execution.started) {
+        NoteReplayStep(statement, portal.execution, portal.parameters); // DuckDB ran it whole, whatever is fetched
+    }
     if (status == EncodeStatus::RowLimitHit) {
         wire::WritePortalSuspended(stream_.Out());
         co_return;

@@ -35,6 +35,7 @@ asio::awaitable<void> Session::RunSet(const sql::ParsedStatement &statement) {
                 RefuseReadWrite("transaction_read_only");
             }
             tx_.SetReadOnly(*set->read_only);
+            settings_.SetLocal("transaction_read_only", *set->read_only ? "on" : "off");
         }
     } else {
         ChangeSetting(set->name, set->value == "DEFAULT" ? std::nullopt : std::optional<std::string>(set->value),

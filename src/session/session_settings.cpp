@@ -6,6 +6,8 @@
 #include "session/setting_units.hpp"
 #include "types/time_zone.hpp"
 
+#include <cmath>
+#include <cstdio>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -816,6 +818,26 @@ std::vector<std::string> SearchPathSchemas(const std::string &value, const std::
     }
     finish();
     return schemas;
+}
+
+std::pair<std::string, std::string> PgSettingsValue(const SettingDefinition &definition, const std::string &shown) {
+    const bool numeric = definition.type == SettingType::Integer || definition.type == SettingType::Real;
+    if (!numeric || *definition.unit == '\0') {
+        return {shown, ""};
+    }
+    NumericSetting setting{definition.name, definition.type == SettingType::Integer, definition.unit,
+                           definition.min_value, definition.max_value};
+    std::string error, hint;
+    auto value = ParseNumericSetting(setting, shown, error, hint);
+    if (!value) {
+        return {shown, definition.unit};
+    }
+    if (setting.integer) {
+        return {std::to_string(static_cast<long long>(std::llround(*value))), definition.unit};
+    }
+    char text[64];
+    std::snprintf(text, sizeof(text), "%g", *value);
+    return {text, definition.unit};
 }
 
 } // namespace duckgres::session

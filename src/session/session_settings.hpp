@@ -103,4 +103,8 @@ private:
 //! or folded to lower case, "$user" standing for `user`.
 std::vector<std::string> SearchPathSchemas(const std::string &value, const std::string &user);
 
+//! pg_settings' `setting` and `unit` of a parameter SHOW prints as `shown`: a number in the parameter's base unit
+//! and that unit ("8192", "kB" for work_mem = 8MB) for numbers with a unit; otherwise `shown` and no unit.
+std::pair<std::string, std::string> PgSettingsValue(const SettingDefinition &definition, const std::string &shown);
+
 } // namespace duckgres::session

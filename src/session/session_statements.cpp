@@ -142,6 +142,9 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
     if (statement.tree) {
         auto parts = sql::SplitMultiObjectDrop(*statement.tree);
         if (!parts.empty()) {
+            if (!tx_.IsIdle()) {
+                tx_.NoteReplayStep(ReplayStep{"", nullptr, "", statement.tag});
+            }
             for (const auto &part : parts) {
                 co_await RunInternal(part.c_str());
             }
@@ -156,7 +159,7 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
     // columns for it, so the RowDescription comes here.
     const auto &formats = current_->ResultFormats();
     StartFunction start = [&](StatementWork &work) {
-        if (!work.Start(execution, statement, {}, formats)) {
+        if (!work.Start(execution, statement, nullptr, formats)) {
             return false;
         }
         if (execution.encoder) {
@@ -165,6 +168,7 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
         return true;
     };
     co_await StreamRows(execution, 0, &start);
+    NoteReplayStep(statement, execution, nullptr);
     uint64_t rows = execution.encoder ? execution.rows_this_run : execution.changed_rows;
     WriteComplete(CommandTag(statement, execution, rows));
 }

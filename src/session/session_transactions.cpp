@@ -3,6 +3,7 @@
 
 #include "common/ascii.hpp"
 #include "sql/access_check.hpp"
+#include "sql/replay_safety.hpp"
 
 #include <asio/redirect_error.hpp>
 #include <asio/use_awaitable.hpp>
@@ -109,7 +110,9 @@ asio::awaitable<void> Session::EndAfterError() {
 bool Session::WritesData(const sql::ParsedStatement &statement) const {
     // In a read-only transaction a write fails anyway (DuckDB's, or Duckgres' for SET TRANSACTION READ ONLY).
     const bool read_only = tx_.IsIdle() ? DefaultReadOnly() : tx_.BeganReadOnly() || tx_.SetReadOnly();
-    return write_lock_ && !read_only && MayChangeData(statement);
+    auto *generic = statement.As<sql::GenericStatement>();
+    const bool locks_rows = generic && generic->row_lock != sql::RowLock::None;
+    return write_lock_ && !read_only && (locks_rows || MayChangeData(statement));
 }
 
 bool Session::MayChangeData(const sql::ParsedStatement &statement) {
@@ -129,13 +132,17 @@ bool Session::MayChangeData(const sql::ParsedStatement &statement) {
     return ContainsIgnoreAsciiCase(statement.text, "nextval") || ContainsIgnoreAsciiCase(statement.text, "setval");
 }
 
-asio::awaitable<void> Session::TakeWriteLock() {
+asio::awaitable<void> Session::TakeWriteLock(const std::string *nowait_error) {
     if (!write_lock_ || holds_write_lock_ || optimistic_writes_) {
         co_return;
     }
-    const bool granted = co_await WaitForGate(*write_lock_, "transactionid",
-                                              std::chrono::milliseconds(settings_.Milliseconds("lock_timeout")),
-                                              std::chrono::milliseconds(settings_.Milliseconds("deadlock_timeout")));
+    if (nowait_error && !write_lock_->TryEnterNow()) {
+        throw SqlError("55P03", *nowait_error);
+    }
+    const bool granted =
+        nowait_error || co_await WaitForGate(*write_lock_, "transactionid",
+                                             std::chrono::milliseconds(settings_.Milliseconds("lock_timeout")),
+                                             std::chrono::milliseconds(settings_.Milliseconds("deadlock_timeout")));
     if (!granted) {
         // Waited deadlock_timeout: the holder may be waiting for this session through its client (one thread driving
         // two connections), which no lock table can see. The transaction goes on without the lock, as DuckDB's
@@ -144,12 +151,16 @@ asio::awaitable<void> Session::TakeWriteLock() {
         co_return;
     }
     holds_write_lock_ = true;
+    bypasses_at_lock_ = write_lock_->Bypasses();
     // Under READ COMMITTED each PostgreSQL statement sees what was committed before it began; DuckDB's transaction
     // keeps the snapshot of its first statement, and a write to a row committed since would fail (40001). Nothing
     // was written in this transaction yet (writes hold the lock), so it can start again.
-    if (!tx_.IsIdle() && !tx_.IsFailed() && tx_.Savepoints().empty() && !data_changed_ &&
+    if (!tx_.IsIdle() && !tx_.IsFailed() && !data_changed_ &&
         settings_.Get("transaction_isolation").value_or("read committed") == "read committed") {
         restart_snapshot_ = true;
+    } else if (!tx_.IsIdle()) {
+        // Its snapshot is older than the lock: others may have committed in between, which a replay would see.
+        tx_.NoteReplayStep(ReplayStep{"", nullptr, "", "a write with a snapshot older than the write lock"});
     }
 }
 
@@ -188,6 +199,9 @@ asio::awaitable<bool> Session::WaitForGate(StatementGate &gate, const char *wait
 }
 
 void Session::ReleaseWriteLock() {
+    if (optimistic_writes_ && data_changed_ && write_lock_) {
+        write_lock_->NoteBypass();
+    }
     optimistic_writes_ = false;
     data_changed_ = false;
     if (holds_write_lock_) {
@@ -211,9 +225,14 @@ asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement 
             settings_.BeginTransaction();
             tx_.Begin(TransactionStatus::InBlock, read_only);
             BeginIsolation(transaction.isolation);
+            settings_.SetLocal("transaction_read_only", read_only ? "on" : "off");
         } else if (tx_.Status() == TransactionStatus::Implicit) {
             tx_.PromoteToBlock();
             BeginIsolation(transaction.isolation);
+            if (transaction.read_only) {
+                tx_.SetReadOnly(*transaction.read_only);
+                settings_.SetLocal("transaction_read_only", *transaction.read_only ? "on" : "off");
+            }
         } else {
             WriteNotice("WARNING", "25001", "there is already a transaction in progress");
         }
@@ -228,13 +247,16 @@ asio::awaitable<void> Session::RunTransactionControl(const sql::ParsedStatement 
     case Action::Commit:
     case Action::Rollback: {
         const bool commit = transaction.action == Action::Commit;
-        if (tx_.IsIdle()) {
+        if (!tx_.IsBlock()) {
             if (transaction.chain) {
                 throw SqlError("25P01", std::string(commit ? "COMMIT" : "ROLLBACK") +
                                             " AND CHAIN can only be used in transaction blocks");
             }
+            // Also inside a multi-statement message's implicit transaction, which then ends here.
             WriteNotice("WARNING", "25P01", "there is no transaction in progress");
-            break;
+            if (tx_.IsIdle()) {
+                break;
+            }
         }
         if (commit && tx_.IsFailed()) {
             tag = "ROLLBACK";
@@ -264,6 +286,10 @@ void Session::BeginIsolation(const std::optional<std::string> &isolation) {
 
 void Session::NoteStatement(const sql::ParsedStatement &statement) {
     auto *execute = statement.As<sql::ExecuteStatement>();
+    if (!tx_.IsIdle() && !statement.Is<sql::GenericStatement>() && !execute && MayChangeData(statement)) {
+        // COPY FROM and the like: kept nowhere, so no replay may pass over them (see NoteReplayStep).
+        tx_.NoteReplayStep(ReplayStep{"", nullptr, "", statement.tag});
+    }
     if (statement.Is<sql::GenericStatement>() || execute) {
         tx_.SetQueried(true); // the transaction's snapshot is taken: its isolation level is fixed
     }
@@ -301,7 +327,7 @@ asio::awaitable<void> Session::RunSavepoint(const sql::ParsedStatement &statemen
     auto found = std::find_if(savepoints.rbegin(), savepoints.rend(),
                               [&](const Savepoint &defined) { return defined.name == name; });
     if (savepoint.action == Action::Define) {
-        savepoints.push_back(Savepoint{name, settings_, false});
+        savepoints.push_back(Savepoint{name, settings_, false, tx_.ReplayLog().size()});
     } else if (found == savepoints.rend()) {
         throw SqlError("3B001", "savepoint \"" + name + "\" does not exist");
     } else if (savepoint.action == Action::Release) {
@@ -312,28 +338,89 @@ asio::awaitable<void> Session::RunSavepoint(const sql::ParsedStatement &statemen
             earlier.changed_since |= changed;
         }
     } else {
-        if (found->changed_since) {
-            throw SqlError("0A000",
-                           "ROLLBACK TO SAVEPOINT cannot undo the changes made after savepoint \"" + name +
-                               "\": DuckDB has no savepoints",
-                           "", "Roll back the whole transaction instead.");
-        }
-        if (tx_.IsFailed()) {
-            // Usable only when the error did not abort DuckDB's transaction (a bind-time error).
+        // Nothing to undo in DuckDB when nothing since the savepoint changed data and DuckDB's transaction is still
+        // usable (an error at bind time, or one of Duckgres' own, leaves it so).
+        bool usable = !found->changed_since;
+        if (usable && tx_.IsFailed()) {
             try {
                 co_await RunInternal("SELECT 1");
             } catch (const SqlError &) {
-                throw SqlError("0A000",
-                               "ROLLBACK TO SAVEPOINT cannot recover from this error: DuckDB has no savepoints and "
-                               "the error aborted its transaction",
-                               "", "Roll back the whole transaction instead.");
+                usable = false;
             }
+        }
+        if (!usable) {
+            co_await ReplayTransaction(*found);
+        }
+        if (tx_.IsFailed()) {
             tx_.Recover();
         }
         settings_ = found->settings;
+        found->changed_since = false;
         savepoints.erase(found.base(), savepoints.end()); // the savepoint itself stays
     }
     WriteComplete(statement.tag);
+}
+
+asio::awaitable<void> Session::LockTable(const sql::ParsedStatement &statement, const sql::LockTableStatement &lock) {
+    if (tx_.IsIdle()) {
+        throw SqlError("25P01", statement.tag + " can only be used in transaction blocks");
+    }
+    if (lock.blocks_writers && !tx_.BeganReadOnly() && !tx_.SetReadOnly()) {
+        const std::string nowait_error = "could not obtain lock on relation \"" + lock.relation + "\"";
+        co_await TakeWriteLock(lock.nowait ? &nowait_error : nullptr);
+    }
+    WriteComplete(statement.tag);
+}
+
+void Session::NoteReplayStep(const sql::ParsedStatement &statement, const ResultStream &execution,
+                             std::shared_ptr<const std::vector<types::OwnedValue>> parameters) {
+    if (tx_.IsIdle() || !MayChangeData(statement)) {
+        return;
+    }
+    ReplayStep step;
+    step.refusal = sql::ReplayRefusal(statement);
+    if (!step.refusal && !execution.prepared) {
+        step.refusal = statement.tag;
+    } else if (!step.refusal && !holds_write_lock_) {
+        step.refusal = "a write without the database's write lock (serialize_writers off, or deadlock_timeout passed)";
+    }
+    if (!step.refusal) {
+        step.sql = execution.prepared->text;
+        step.parameters = std::move(parameters);
+        step.insert_target = sql::InsertTarget(statement);
+    }
+    tx_.NoteReplayStep(std::move(step));
+}
+
+asio::awaitable<void> Session::ReplayTransaction(const Savepoint &savepoint) {
+    if (savepoint.replay_length > 0 && write_lock_ && write_lock_->Bypasses() != bypasses_at_lock_) {
+        throw SqlError("0A000",
+                       "ROLLBACK TO SAVEPOINT cannot undo what followed the savepoint: DuckDB has no savepoints, and "
+                       "another transaction wrote without the write lock since this one took it",
+                       "", "Roll back the whole transaction instead.");
+    }
+    const bool read_only = tx_.BeganReadOnly();
+    const auto &log = tx_.ReplayLog();
+    const std::vector<ReplayStep> steps(log.begin(),
+                                        log.begin() + static_cast<std::ptrdiff_t>(savepoint.replay_length));
+    std::optional<SqlError> failure;
+    try {
+        co_await OnWorker([&](StatementWork &work) { work.ReplayTransaction(steps, read_only); });
+    } catch (const SqlError &e) {
+        failure = e;
+    }
+    if (failure) {
+        if (failure->sqlstate == "0A000") {
+            throw *failure; // refused before anything was rolled back
+        }
+        throw SqlError("0A000",
+                       std::string("ROLLBACK TO SAVEPOINT could not run the transaction again up to the savepoint: ") +
+                           failure->what(),
+                       "", "Roll back the whole transaction instead.");
+    }
+    tx_.TruncateReplayLog(savepoint.replay_length);
+    data_changed_ = savepoint.replay_length > 0;
+    restart_snapshot_ = false;
 }
 
 bool Session::DefaultReadOnly() const {

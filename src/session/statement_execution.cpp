@@ -66,7 +66,13 @@ const std::vector<int16_t> &StatementExecution::ResultFormats() const {
 asio::awaitable<void> StatementExecution::Admit() {
     // The write lock first: a statement holding a turn must never wait for a lock held by one waiting for a turn.
     if (session_.WritesData(statement_)) {
-        co_await session_.TakeWriteLock();
+        auto *generic = statement_.As<sql::GenericStatement>();
+        if (generic && generic->row_lock == sql::RowLock::NoWait) {
+            const std::string error = "could not obtain lock on row in relation \"" + generic->lock_relation + "\"";
+            co_await session_.TakeWriteLock(&error);
+        } else {
+            co_await session_.TakeWriteLock();
+        }
     }
     auto &gate = session_.gate_;
     // Superusers never wait: they must be able to look and cancel when the gate is full.

@@ -4,6 +4,7 @@
 #include <asio/post.hpp>
 #include <asio/steady_timer.hpp>
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <map>
@@ -34,6 +35,19 @@ public:
         queue_.push_back(waiter);
         return false;
     }
+    //! Takes a turn when one is free and nobody waits; never queues (NOWAIT).
+    bool TryEnterNow() {
+        std::lock_guard lock(mutex_);
+        if (running_ < limit_ && queue_.empty()) {
+            running_++;
+            return true;
+        }
+        return false;
+    }
+    //! A write lock's holder that gave up waiting committed writes without it (Session::TakeWriteLock): a
+    //! transaction holding the lock meanwhile may have seen data change under it.
+    void NoteBypass() { bypasses_.fetch_add(1, std::memory_order_relaxed); }
+    uint64_t Bypasses() const { return bypasses_.load(std::memory_order_relaxed); }
     //! Whether a queued waiter has been given its turn.
     bool Granted(const std::shared_ptr<Waiter> &waiter) {
         std::lock_guard lock(mutex_);
@@ -67,6 +81,7 @@ private:
     std::mutex mutex_;
     int running_ = 0;
     std::deque<std::shared_ptr<Waiter>> queue_;
+    std::atomic<uint64_t> bypasses_{0};
 };
 
 //! The gate of each database, made on first use; null for databases without a limit.

@@ -16,6 +16,47 @@
 
 namespace duckgres::session {
 
+namespace {
+
+//! Catalog lookups the rewrite skips on a first attempt, as they cost catalog queries.
+enum class CatalogLookups : uint8_t {
+    None,
+    InsertColumns, //!< the columns an INSERT without a column list fills (sql::RewriteContext::fill_insert_columns)
+    GroupByKeys,   //!< the columns a grouped primary key determines (sql::RewriteContext::group_by_key_columns)
+};
+
+//! Which lookups may fix a statement DuckDB refused with `error`: None when none can.
+CatalogLookups LookupsToRetry(const sql::ParsedStatement &statement, const SqlError &error) {
+    if (!statement.tree) {
+        return CatalogLookups::None;
+    }
+    const std::string_view message = error.what();
+    // INSERT without a column list and fewer values than the table has columns: PostgreSQL fills the rest with
+    // their defaults.
+    if (statement.tree->has_insert_stmt() && statement.tree->insert_stmt().cols_size() == 0 &&
+        message.find("values were supplied") != std::string_view::npos) {
+        return CatalogLookups::InsertColumns;
+    }
+    // A column neither grouped nor aggregated, which may depend on a grouped primary key.
+    if (message.find("must appear in the GROUP BY clause") != std::string_view::npos) {
+        return CatalogLookups::GroupByKeys;
+    }
+    return CatalogLookups::None;
+}
+
+//! Binds a statement's parameter values (none when null).
+void BindParameters(engine::PreparedStatement &prepared, const std::vector<types::OwnedValue> *parameters) {
+    auto handle = prepared.handle.Get();
+    duckdb_clear_bindings(handle);
+    for (size_t i = 0; parameters && i < parameters->size(); i++) {
+        if (duckdb_bind_value(handle, i + 1, (*parameters)[i].Get()) != DuckDBSuccess) {
+            throw SqlError("22P02", "could not bind parameter $" + std::to_string(i + 1));
+        }
+    }
+}
+
+} // namespace
+
 void StatementWork::Notice(const std::string &severity, const std::string &sqlstate, const std::string &message,
                            const std::string &detail) {
     wire::ErrorFields fields;
@@ -40,6 +81,62 @@ void StatementWork::RestartTransaction() {
     MaterializeOpenStreams();
     Engine().Run("ROLLBACK");
     Engine().Run("BEGIN TRANSACTION");
+}
+
+void StatementWork::ReplayTransaction(const std::vector<ReplayStep> &steps, bool read_only) {
+    std::string targets;
+    for (const auto &step : steps) {
+        if (step.refusal) {
+            throw SqlError("0A000",
+                           "ROLLBACK TO SAVEPOINT cannot undo what followed the savepoint: DuckDB has no savepoints, "
+                           "and this transaction cannot be run again up to it (it ran " +
+                               *step.refusal + ")",
+                           "", "Roll back the whole transaction instead.");
+        }
+        if (!step.insert_target.empty()) {
+            targets += (targets.empty() ? "" : ", ") + QuoteLiteral(step.insert_target);
+        }
+    }
+    // A column default drawing from a sequence would give other values when the INSERT runs again (sequences are not
+    // rolled back). Looked up before the rollback while DuckDB's transaction is usable, so that a refusal leaves it
+    // as it was; an aborted one answers nothing, and the tables the replay may fill then are those committed before
+    // it (a table created in the transaction could only draw from a sequence through a statement refused above).
+    const std::string list = "(" + targets + ")";
+    auto check_sequence_defaults = [&]() {
+        const auto rows = Engine().QueryStrings("SELECT count(*) FROM duckdb_columns() WHERE (table_name IN " + list +
+                                                " OR schema_name || '.' || table_name IN " + list +
+                                                ") AND column_default ILIKE '%nextval%'");
+        if (rows.empty() || rows[0].empty() || rows[0][0] != "0") {
+            throw SqlError("0A000",
+                           "ROLLBACK TO SAVEPOINT cannot undo what followed the savepoint: DuckDB has no savepoints, "
+                           "and this transaction cannot be run again up to it (an INSERT drew from a sequence)",
+                           "", "Roll back the whole transaction instead.");
+        }
+    };
+    bool checked = targets.empty();
+    if (!checked) {
+        try {
+            check_sequence_defaults();
+            checked = true;
+        } catch (const SqlError &error) {
+            if (error.sqlstate == "0A000") {
+                throw;
+            }
+        }
+    }
+    MaterializeOpenStreams();
+    Engine().Run("ROLLBACK");
+    Engine().Run(read_only ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
+    if (!checked) {
+        check_sequence_defaults();
+    }
+    for (const auto &step : steps) {
+        auto prepared = Engine().Prepare(step.sql);
+        BindParameters(prepared, step.parameters.get());
+        auto result = Engine().Execute(prepared);
+        while (result->Fetch()) {
+        }
+    }
 }
 
 void StatementWork::Connect(std::shared_ptr<engine::Database> database) {
@@ -105,13 +202,14 @@ StatementWork::Prepare(const sql::ParsedStatement &statement, sql::RewriteEffect
                            "DuckDB or the catalog defines a function of this name; choose another name.");
         }
     }
-    // Rewrites and prepares; `fill_insert_columns`: see sql::RewriteContext::fill_insert_columns.
-    auto attempt = [&](bool fill_insert_columns) -> std::shared_ptr<engine::PreparedStatement> {
+    // Rewrites and prepares; `lookup`: the catalog lookups a first attempt skips (see sql::RewriteContext).
+    auto attempt = [&](CatalogLookups lookup) -> std::shared_ptr<engine::PreparedStatement> {
         std::optional<std::string> rewritten;
         effects = {};
         if (statement.tree) {
             auto context = RewriteContextFor(parameter_casts);
-            context.fill_insert_columns = fill_insert_columns;
+            context.fill_insert_columns = lookup == CatalogLookups::InsertColumns;
+            context.group_by_key_columns = lookup == CatalogLookups::GroupByKeys;
             context.always_deparse = sql::HasUnicodeEscapes(statement.text);
             auto rewrite = sql::RewriteForDuckDb(*statement.tree, context);
             rewritten = std::move(rewrite.text);
@@ -157,20 +255,19 @@ StatementWork::Prepare(const sql::ParsedStatement &statement, sql::RewriteEffect
         }
     };
     try {
-        return attempt(false);
+        return attempt(CatalogLookups::None);
     } catch (const SqlError &error) {
-        // INSERT without a column list and fewer values than the table has columns: PostgreSQL fills the rest with
-        // their defaults. Only such a statement, once DuckDB refused it, pays for the lookup of the table's columns.
-        if (!statement.tree || !statement.tree->has_insert_stmt() || statement.tree->insert_stmt().cols_size() > 0 ||
-            std::string_view(error.what()).find("values were supplied") == std::string_view::npos) {
+        // Only a statement DuckDB refused pays for the catalog lookups that may fix it.
+        const auto lookup = LookupsToRetry(statement, error);
+        if (lookup == CatalogLookups::None) {
             throw;
         }
-        return attempt(true);
+        return attempt(lookup);
     }
 }
 
 bool StatementWork::Start(ResultStream &execution, const sql::ParsedStatement &statement,
-                          const std::vector<types::OwnedValue> &parameters,
+                          const std::vector<types::OwnedValue> *parameters,
                           const std::vector<int16_t> &result_formats) {
     MaterializeOpenStreams();
     if (!execution.prepared) {
@@ -182,13 +279,7 @@ bool StatementWork::Start(ResultStream &execution, const sql::ParsedStatement &s
     for (const auto &notice : execution.effects.notices) {
         Notice("NOTICE", "00000", notice);
     }
-    auto handle = execution.prepared->handle.Get();
-    duckdb_clear_bindings(handle);
-    for (size_t i = 0; i < parameters.size(); i++) {
-        if (duckdb_bind_value(handle, i + 1, parameters[i].Get()) != DuckDBSuccess) {
-            throw SqlError("22P02", "could not bind parameter $" + std::to_string(i + 1));
-        }
-    }
+    BindParameters(*execution.prepared, parameters);
     // A serial column's sequence belongs to its table in PostgreSQL and goes with it.
     auto owned_sequences = SerialSequencesOf(statement);
     ExecuteRetryingConflicts(execution, statement);

@@ -6,6 +6,7 @@
 #include "session/session_settings.hpp"
 #include "session/startup_exchange.hpp"
 #include "session/statement_execution.hpp"
+#include "session/transaction_state.hpp"
 #include "session/worker_token.hpp"
 #include "sql/existence_checks.hpp"
 #include "sql/parsed_statement.hpp"
@@ -91,7 +92,11 @@ public:
     //! `execution.encoder`. Returns false, with nothing run, when its rewrite asks for setting changes first
     //! (set_config()): the session makes them on its thread and calls again.
     bool Start(ResultStream &execution, const sql::ParsedStatement &statement,
-               const std::vector<types::OwnedValue> &parameters, const std::vector<int16_t> &result_formats);
+               const std::vector<types::OwnedValue> *parameters, const std::vector<int16_t> &result_formats);
+    //! ROLLBACK TO SAVEPOINT: rolls DuckDB's transaction back, begins another (READ ONLY when `read_only`) and runs
+    //! `steps` (the writes before the savepoint) again. Throws SqlError 0A000, before anything is rolled back, when
+    //! one of them cannot run again with the same effect; any error of the replay itself leaves it aborted.
+    void ReplayTransaction(const std::vector<ReplayStep> &steps, bool read_only);
     //! Whether the object of an IF [NOT] EXISTS statement exists now (unknown counts as existing).
     bool Exists(const sql::ExistenceCheck &check);
     //! What DROP SCHEMA ... CASCADE takes with `schema`, as PostgreSQL names it ("table s.t"), in creation order.

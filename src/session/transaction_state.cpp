@@ -64,6 +64,18 @@ void TransactionState::Recover() {
     engine_open_ = false;
 }
 
+void TransactionState::NoteReplayStep(ReplayStep step) {
+    if (replay_full_) {
+        return;
+    }
+    replay_bytes_ += step.sql.size() + sizeof(ReplayStep);
+    if (replay_bytes_ > kMaxReplayBytes) {
+        replay_full_ = true;
+        step = ReplayStep{"", nullptr, "", "more writes than ROLLBACK TO SAVEPOINT keeps to run again"};
+    }
+    replay_log_.push_back(std::move(step));
+}
+
 void TransactionState::NoteChange() {
     for (auto &savepoint : savepoints_) {
         savepoint.changed_since = true;

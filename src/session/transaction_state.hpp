@@ -2,9 +2,12 @@
 #pragma once
 
 #include "session/session_settings.hpp"
+#include "types/parameter_decoder.hpp"
 #include "wire/backend_messages.hpp"
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,14 +20,24 @@ enum class TransactionStatus : uint8_t {
     Failed,   //!< a block after an error: only COMMIT, ROLLBACK and ROLLBACK TO run (25P02 otherwise)
 };
 
-//! A SAVEPOINT of the open block. DuckDB cannot roll back part of a transaction, so ROLLBACK TO works when nothing
-//! since the savepoint changed data and DuckDB's transaction is still usable (errors at bind time, or Duckgres' own,
-//! leave it so): then it restores the session's parameters and leaves the failed state. Otherwise it fails with
-//! 0A000 and the block stays failed.
+//! A write of the open transaction, kept so that ROLLBACK TO SAVEPOINT can run the transaction again up to the
+//! savepoint; or, in place of a write that cannot run again with the same effect, the reason why.
+struct ReplayStep {
+    std::string sql;                                                  //!< as DuckDB ran it (rewritten)
+    std::shared_ptr<const std::vector<types::OwnedValue>> parameters; //!< its bound values; null: none
+    std::string insert_target;          //!< the table an INSERT / MERGE fills (a sequence default would draw anew)
+    std::optional<std::string> refusal; //!< set: this write cannot run again, for this reason
+};
+
+//! A SAVEPOINT of the open block. DuckDB cannot roll back part of a transaction: ROLLBACK TO restores the session's
+//! parameters, and when something since the savepoint changed data or aborted DuckDB's transaction, it rolls that
+//! transaction back and runs its writes before the savepoint again (Session::ReplayTransaction), or fails with
+//! 0A000 (the block stays failed) when one of them cannot run again with the same effect.
 struct Savepoint {
     std::string name;
     SessionSettings settings; //!< as at the SAVEPOINT
     bool changed_since = false;
+    size_t replay_length = 0; //!< the writes before it: the first replay_length steps of the replay log
 };
 
 //! The state machine alone: the session runs DuckDB's BEGIN / COMMIT / ROLLBACK as the transitions say. Used alike by
@@ -70,6 +83,13 @@ public:
     //! A statement may have changed data: no ROLLBACK TO can undo it.
     void NoteChange();
 
+    //! A write ran in the transaction: kept for ROLLBACK TO SAVEPOINT's replay (or the reason it cannot run again).
+    //! The log is bounded (kMaxReplayBytes of statement text): past that, one refusal stands for every later write.
+    void NoteReplayStep(ReplayStep step);
+    //! The transaction's writes, in order.
+    const std::vector<ReplayStep> &ReplayLog() const { return replay_log_; }
+    //! ROLLBACK TO SAVEPOINT ran the first `length` writes again: the later ones are undone.
+    void TruncateReplayLog(size_t length) { replay_log_.resize(length); }
     //! The transaction began READ ONLY (DuckDB refuses its writes).
     bool BeganReadOnly() const { return began_read_only_; }
     //! SET TRANSACTION READ ONLY / READ WRITE after BEGIN (Duckgres refuses the writes itself).
@@ -82,6 +102,10 @@ public:
 private:
     TransactionStatus status_ = TransactionStatus::Idle;
     std::vector<Savepoint> savepoints_;
+    static constexpr size_t kMaxReplayBytes = 16 << 20;
+    std::vector<ReplayStep> replay_log_;
+    size_t replay_bytes_ = 0;
+    bool replay_full_ = false; //!< the log ends with the refusal of the write that filled it
     bool engine_open_ = false; //!< Failed, with DuckDB's transaction kept open for ROLLBACK TO
     bool began_read_only_ = false;
     bool set_read_only_ = false;

@@ -2,6 +2,7 @@
 #include "sql/command_tag.hpp"
 
 #include "common/ascii.hpp"
+#include "common/sql_quote.hpp"
 
 #include <pg_query.pb.h>
 
@@ -100,6 +101,39 @@ IgnoredStatement Ignored(std::string notice, bool block_only = false) {
     return ignored;
 }
 
+//! PostgreSQL's lock mode numbers (LOCK TABLE's `mode`): SHARE and the modes above it block writers.
+constexpr int32_t kShareLockMode = 5;
+
+//! The table a row lock or LOCK TABLE names in its errors: a range variable's relation name.
+std::string FirstRelationName(const Node &item) {
+    return item.has_range_var() ? item.range_var().relname() : "";
+}
+
+//! A SELECT, with its row locking clause (FOR UPDATE / SHARE ...) and the first relation of its FROM list.
+GenericStatement LockingSelect(const pg_query::SelectStmt &select) {
+    GenericStatement generic;
+    if (select.locking_clause_size() == 0) {
+        return generic;
+    }
+    generic.row_lock = RowLock::Wait;
+    for (const auto &clause : select.locking_clause()) {
+        switch (clause.locking_clause().wait_policy()) {
+        case pg_query::LockWaitError:
+            generic.row_lock = RowLock::NoWait;
+            break;
+        case pg_query::LockWaitSkip:
+            generic.row_lock = generic.row_lock == RowLock::NoWait ? RowLock::NoWait : RowLock::SkipLocked;
+            break;
+        default:
+            break;
+        }
+    }
+    if (select.from_clause_size() > 0) {
+        generic.lock_relation = FirstRelationName(select.from_clause(0));
+    }
+    return generic;
+}
+
 //! A statement refused with 0A000 and `error`.
 IgnoredStatement Refused(std::string error) {
     IgnoredStatement refused;
@@ -193,6 +227,17 @@ void ClassifyTransaction(const pg_query::TransactionStmt &stmt, ParsedStatement 
     }
 }
 
+//! Parameters whose values are lists of names, stored as quoted identifiers (PostgreSQL's GUC_LIST_QUOTE).
+bool QuotesListElements(const std::string &name) {
+    return name == "search_path" || name == "temp_tablespaces" || name.ends_with("_preload_libraries");
+}
+
+//! One name of such a list as PostgreSQL's quote_ident writes it (keywords aside): plain lower-case names as they are.
+std::string QuotedListElement(const std::string &name) {
+    const bool digit_first = !name.empty() && name[0] >= '0' && name[0] <= '9';
+    return name.empty() || digit_first ? QuoteIdentifier(name) : QuoteIdentifierIfNeeded(name);
+}
+
 void ClassifySet(const pg_query::VariableSetStmt &stmt, ParsedStatement &out) {
     SetStatement set;
     set.name = AsciiLower(stmt.name());
@@ -205,7 +250,10 @@ void ClassifySet(const pg_query::VariableSetStmt &stmt, ParsedStatement &out) {
             if (i > 0) {
                 set.value += ", ";
             }
-            set.value += ArgText(stmt.args(i));
+            const auto &arg = stmt.args(i);
+            const bool string = arg.has_a_const() && arg.a_const().has_sval();
+            // List parameters of names keep each name as an identifier, quoted where needed ("$user", "").
+            set.value += string && QuotesListElements(set.name) ? QuotedListElement(ArgText(arg)) : ArgText(arg);
         }
         out.command = std::move(set);
         return;
@@ -247,6 +295,7 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.tag = "SELECT";
         out.tag_has_rows = true;
         out.returns_rows = !node.select_stmt().has_into_clause();
+        out.command = LockingSelect(node.select_stmt());
         return;
     case Node::kInsertStmt:
         out.tag = "INSERT";
@@ -422,12 +471,16 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.command = Ignored("ALTER DEFAULT PRIVILEGES is accepted and ignored: Duckgres has no per-object "
                               "privileges yet");
         return;
-    case Node::kLockStmt:
+    case Node::kLockStmt: {
+        const auto &lock = node.lock_stmt();
         out.tag = "LOCK TABLE";
-        out.command = Ignored("LOCK TABLE is accepted and takes no lock: DuckDB detects conflicting writes "
-                              "when they commit (40001)",
-                              true);
+        LockTableStatement table_lock;
+        table_lock.relation = lock.relations_size() > 0 ? FirstRelationName(lock.relations(0)) : "";
+        table_lock.blocks_writers = lock.mode() >= kShareLockMode;
+        table_lock.nowait = lock.nowait();
+        out.command = table_lock;
         return;
+    }
     case Node::kReindexStmt:
         out.tag = "REINDEX";
         out.command = Ignored("REINDEX is accepted and ignored: DuckDB maintains its indexes itself");

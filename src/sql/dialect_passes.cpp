@@ -227,6 +227,142 @@ bool FormatToConcat(Node &node, PassContext &context) {
     return true;
 }
 
+namespace {
+
+//! A GROUP BY item that is a plain column reference: its qualifier (empty when unqualified) and column.
+std::optional<std::pair<std::string, std::string>> GroupedColumn(const Node &item) {
+    if (!item.has_column_ref()) {
+        return std::nullopt;
+    }
+    const auto &fields = item.column_ref().fields();
+    if (fields.size() > 2 || !fields.rbegin()->has_string()) {
+        return std::nullopt;
+    }
+    std::string qualifier = fields.size() == 2 && fields[0].has_string() ? fields[0].string().sval() : "";
+    return std::make_pair(std::move(qualifier), fields.rbegin()->string().sval());
+}
+
+//! The tables of a FROM list, through joins (subqueries and functions are not tables).
+void CollectTables(const Node &item, std::vector<const pg_query::RangeVar *> &tables) {
+    if (item.has_range_var()) {
+        tables.push_back(&item.range_var());
+    } else if (item.has_join_expr()) {
+        CollectTables(item.join_expr().larg(), tables);
+        CollectTables(item.join_expr().rarg(), tables);
+    }
+}
+
+} // namespace
+
+bool GroupByKeyColumns(Node &node, PassContext &context) {
+    if (!context.facts.group_by_key_columns || !context.facts.tables || !node.has_select_stmt() ||
+        node.select_stmt().group_clause_size() == 0) {
+        return false;
+    }
+    auto &select = *node.mutable_select_stmt();
+    std::vector<std::pair<std::string, std::string>> grouped;
+    for (const auto &item : select.group_clause()) {
+        if (item.has_grouping_set()) {
+            return false; // more columns would change the grouping sets
+        }
+        if (auto column = GroupedColumn(item)) {
+            grouped.push_back(std::move(*column));
+        }
+    }
+    std::vector<const pg_query::RangeVar *> tables;
+    for (const auto &item : select.from_clause()) {
+        CollectTables(item, tables);
+    }
+    // A table whose whole primary key is grouped by: each group holds one of its rows, so grouping by its other
+    // columns too changes no group (PostgreSQL infers this functional dependency; DuckDB does not).
+    bool changed = false;
+    for (const auto *table : tables) {
+        const std::string &alias = table->has_alias() ? table->alias().aliasname() : table->relname();
+        auto is_grouped = [&](const std::string &column) {
+            return std::any_of(grouped.begin(), grouped.end(), [&](const auto &entry) {
+                return entry.second == column && (entry.first.empty() || entry.first == alias);
+            });
+        };
+        const auto key =
+            context.facts.tables->ConstraintColumns(table->schemaname(), table->relname(), table->relname() + "_pkey");
+        if (key.empty() || !std::all_of(key.begin(), key.end(), is_grouped)) {
+            continue;
+        }
+        for (const auto &column : context.facts.tables->ColumnNames(table->schemaname(), table->relname())) {
+            if (is_grouped(column)) {
+                continue;
+            }
+            auto *ref = select.add_group_clause()->mutable_column_ref();
+            ref->add_fields()->mutable_string()->set_sval(alias);
+            ref->add_fields()->mutable_string()->set_sval(column);
+            grouped.emplace_back(alias, column);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+bool TimeZoneAsCall(Node &node, PassContext &) {
+    if (!node.has_func_call() || node.func_call().funcformat() != pg_query::COERCE_SQL_SYNTAX ||
+        node.func_call().args_size() != 2 || LastName(node.func_call().funcname()) != "timezone") {
+        return false;
+    }
+    auto &call = *node.mutable_func_call();
+    call.clear_funcname();
+    call.add_funcname()->mutable_string()->set_sval("timezone");
+    call.set_funcformat(pg_query::COERCE_EXPLICIT_CALL);
+    return true;
+}
+
+bool OrderStarOverUsingJoin(Node &node, PassContext &context) {
+    if (!context.facts.tables || !node.has_select_stmt()) {
+        return false;
+    }
+    auto &select = *node.mutable_select_stmt();
+    if (select.target_list_size() != 1 || select.from_clause_size() != 1 || !select.from_clause(0).has_join_expr()) {
+        return false;
+    }
+    const auto &star = select.target_list(0).res_target().val();
+    if (!star.has_column_ref() || star.column_ref().fields_size() != 1 || !star.column_ref().fields(0).has_a_star()) {
+        return false;
+    }
+    const auto &join = select.from_clause(0).join_expr();
+    if (join.using_clause_size() == 0 || join.is_natural() || join.has_alias() || !join.larg().has_range_var() ||
+        !join.rarg().has_range_var()) {
+        return false;
+    }
+    std::vector<std::string> merged;
+    for (const auto &name : join.using_clause()) {
+        merged.push_back(name.string().sval());
+    }
+    // PostgreSQL's order: the USING columns once, then each side's other columns (DuckDB keeps the left's order).
+    std::vector<std::pair<std::string, std::string>> columns;
+    for (const auto &column : merged) {
+        columns.emplace_back("", column);
+    }
+    for (const auto *side : {&join.larg().range_var(), &join.rarg().range_var()}) {
+        const auto names = context.facts.tables->ColumnNames(side->schemaname(), side->relname());
+        if (names.empty()) {
+            return false;
+        }
+        const std::string &alias = side->has_alias() ? side->alias().aliasname() : side->relname();
+        for (const auto &column : names) {
+            if (std::find(merged.begin(), merged.end(), column) == merged.end()) {
+                columns.emplace_back(alias, column);
+            }
+        }
+    }
+    select.clear_target_list();
+    for (const auto &[qualifier, column] : columns) {
+        auto *ref = select.add_target_list()->mutable_res_target()->mutable_val()->mutable_column_ref();
+        if (!qualifier.empty()) {
+            ref->add_fields()->mutable_string()->set_sval(qualifier);
+        }
+        ref->add_fields()->mutable_string()->set_sval(column);
+    }
+    return true;
+}
+
 bool ResolveOutputNames(Node &node, PassContext &context) {
     if (!node.has_select_stmt() || node.select_stmt().target_list_size() == 0) {
         return false;
@@ -294,14 +430,11 @@ bool ScalarFunctionInFrom(Node &node, PassContext &context) {
     return true;
 }
 
-bool DropLockingClauses(Node &node, PassContext &context) {
+bool DropLockingClauses(Node &node, PassContext &) {
     if (!node.has_select_stmt() || node.select_stmt().locking_clause_size() == 0) {
         return false;
     }
     node.mutable_select_stmt()->clear_locking_clause();
-    context.effects.notices.push_back(
-        "FOR UPDATE / FOR SHARE is accepted and locks no rows: DuckDB detects conflicting writes when "
-        "they commit (40001)");
     return true;
 }
 

@@ -21,9 +21,22 @@ bool FormatToConcat(pg_query::Node &node, PassContext &context);
 //! column's position (PostgreSQL groups by the output column; DuckDB takes the whole row of that item).
 bool ResolveOutputNames(pg_query::Node &node, PassContext &context);
 
-//! `SELECT ... FOR UPDATE / NO KEY UPDATE / SHARE / KEY SHARE [NOWAIT | SKIP LOCKED]`: DuckDB locks no rows (its
-//! optimistic concurrency control fails the later of two conflicting writes at commit, 40001), so the locking
-//! clause is dropped, with a notice saying so.
+//! `x AT TIME ZONE z` as the call timezone(z, x): deparsed under a cast, `(x AT TIME ZONE z)::date`, the syntax
+//! loses its parentheses and DuckDB would cast the zone.
+bool TimeZoneAsCall(pg_query::Node &node, PassContext &context);
+
+//! `SELECT * FROM a JOIN b USING (k)` over two tables: PostgreSQL lists the USING columns first, then each table's
+//! other columns; DuckDB keeps the left table's order. The star becomes that list (RewriteContext::tables).
+bool OrderStarOverUsingJoin(pg_query::Node &node, PassContext &context);
+
+//! GROUP BY a table's whole primary key, selecting its other columns (Django's annotate() does): PostgreSQL knows they
+//! depend on the key, DuckDB refuses them (42803). Set only after DuckDB refused the statement
+//! (RewriteContext::group_by_key_columns): those columns are added to the GROUP BY, which changes no group.
+bool GroupByKeyColumns(pg_query::Node &node, PassContext &context);
+
+//! `SELECT ... FOR UPDATE / NO KEY UPDATE / SHARE / KEY SHARE [NOWAIT | SKIP LOCKED]`: DuckDB locks no rows, so the
+//! clause is dropped; the session takes its write lock for the statement instead (RowLock), which makes other
+//! writers wait until the transaction ends, as the row locks would.
 bool DropLockingClauses(pg_query::Node &node, PassContext &context);
 
 //! `FROM string_to_array(...) AS s` (a scalar function PostgreSQL lets FROM call, as one row) becomes

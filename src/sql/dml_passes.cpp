@@ -4,6 +4,9 @@
 #include "common/sql_error.hpp"
 #include "sql/node_builders.hpp"
 
+#include <algorithm>
+#include <optional>
+#include <set>
 #include <string>
 
 namespace duckgres::sql {
@@ -28,6 +31,28 @@ size_t SourceWidth(const pg_query::SelectStmt &select) {
         }
     }
     return static_cast<size_t>(select.target_list_size());
+}
+
+//! A constant of a VALUES row as a key part: its kind and text; nullopt for NULL or an expression (not comparable
+//! before DuckDB evaluates it).
+std::optional<std::string> ConstantKey(const Node &value) {
+    if (!value.has_a_const() || value.a_const().isnull()) {
+        return std::nullopt;
+    }
+    const auto &constant = value.a_const();
+    if (constant.has_ival()) {
+        return "i" + std::to_string(constant.ival().ival());
+    }
+    if (constant.has_sval()) {
+        return "s" + constant.sval().sval();
+    }
+    if (constant.has_fval()) {
+        return "f" + constant.fval().fval();
+    }
+    if (constant.has_boolval()) {
+        return constant.boolval().boolval() ? "t" : "f";
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -132,6 +157,97 @@ bool ConflictConstraintAsColumns(Node &node, PassContext &context) {
         element->set_nulls_ordering(pg_query::SORTBY_NULLS_DEFAULT);
     }
     return true;
+}
+
+bool FailRepeatedConflictKeys(Node &node, PassContext &context) {
+    if (!node.has_insert_stmt() || !node.insert_stmt().has_on_conflict_clause() ||
+        node.insert_stmt().on_conflict_clause().action() != pg_query::ONCONFLICT_UPDATE ||
+        !node.insert_stmt().has_select_stmt() || !node.insert_stmt().select_stmt().has_select_stmt() ||
+        node.insert_stmt().select_stmt().select_stmt().values_lists_size() < 2) {
+        return false;
+    }
+    auto &insert = *node.mutable_insert_stmt();
+    std::vector<std::string> columns;
+    for (const auto &column : insert.cols()) {
+        columns.push_back(column.res_target().name());
+    }
+    if (columns.empty() && context.facts.tables) {
+        columns = context.facts.tables->ColumnNames(insert.relation().schemaname(), insert.relation().relname());
+    }
+    std::vector<size_t> key_positions;
+    for (const auto &element : insert.on_conflict_clause().infer().index_elems()) {
+        auto found = std::find(columns.begin(), columns.end(), element.index_elem().name());
+        if (element.index_elem().name().empty() || found == columns.end()) {
+            return false; // an expression index or an unknown column: DuckDB decides
+        }
+        key_positions.push_back(static_cast<size_t>(found - columns.begin()));
+    }
+    if (key_positions.empty()) {
+        return false;
+    }
+    // Two rows of one command proposing the same key: the second would update the row the first inserted.
+    std::set<std::vector<std::string>> keys;
+    for (auto &row : *insert.mutable_select_stmt()->mutable_select_stmt()->mutable_values_lists()) {
+        std::vector<std::string> key;
+        for (size_t position : key_positions) {
+            if (position >= static_cast<size_t>(row.list().items_size())) {
+                return false;
+            }
+            auto part = ConstantKey(row.list().items(static_cast<int>(position)));
+            if (!part) {
+                key.clear();
+                break; // NULL never conflicts; an expression is not known here
+            }
+            key.push_back(std::move(*part));
+        }
+        if (!key.empty() && !keys.insert(std::move(key)).second) {
+            *row.mutable_list()->mutable_items(static_cast<int>(key_positions[0])) = FuncCallNode(
+                {"error"},
+                {StringConst("SQLSTATE 21000: ON CONFLICT DO UPDATE command cannot affect row a second time")});
+            return true;
+        }
+    }
+    return false;
+}
+
+bool QualifyMergeInsertValues(Node &node, PassContext &) {
+    if (!node.has_merge_stmt()) {
+        return false;
+    }
+    auto &merge = *node.mutable_merge_stmt();
+    const auto &source = merge.source_relation();
+    std::string alias;
+    if (source.has_range_var()) {
+        alias = source.range_var().has_alias() ? source.range_var().alias().aliasname() : source.range_var().relname();
+    } else if (source.has_range_subselect()) {
+        alias = source.range_subselect().alias().aliasname();
+    }
+    if (alias.empty()) {
+        return false;
+    }
+    // WHEN NOT MATCHED sees the source row alone: a bare column name there is the source's (DuckDB also looks in the
+    // target and calls the name ambiguous).
+    bool changed = false;
+    for (auto &when : *merge.mutable_merge_when_clauses()) {
+        auto &clause = *when.mutable_merge_when_clause();
+        if (clause.matched() || clause.command_type() != pg_query::CMD_INSERT) {
+            continue;
+        }
+        for (auto &value : *clause.mutable_values()) {
+            WalkNodes(value, [&](Node &inner) {
+                if (inner.has_column_ref() && inner.column_ref().fields_size() == 1 &&
+                    inner.column_ref().fields(0).has_string()) {
+                    auto *fields = inner.mutable_column_ref()->mutable_fields();
+                    Node qualifier;
+                    qualifier.mutable_string()->set_sval(alias);
+                    fields->Add(std::move(qualifier));
+                    std::rotate(fields->rbegin(), fields->rbegin() + 1, fields->rend());
+                    changed = true;
+                }
+            });
+        }
+    }
+    return changed;
 }
 
 } // namespace duckgres::sql

@@ -18,6 +18,15 @@ bool FillOmittedInsertColumns(pg_query::Node &node, PassContext &context);
 //! takes no constraint name). A name that is no primary key or unique constraint of the table is 42704.
 bool ConflictConstraintAsColumns(pg_query::Node &node, PassContext &context);
 
+//! INSERT ... VALUES ... ON CONFLICT (columns) DO UPDATE whose rows repeat a constant key: PostgreSQL's 21000 (a
+//! command cannot update a row it inserted or updated) where DuckDB would apply both, raised when the repeated row's
+//! values are evaluated. Rows whose keys are expressions or NULL are left to DuckDB.
+bool FailRepeatedConflictKeys(pg_query::Node &node, PassContext &context);
+
+//! MERGE ... WHEN NOT MATCHED THEN INSERT ... VALUES (a, b): bare names there are the source's columns (the target row
+//! does not exist), qualified with the source's alias, as DuckDB would call a name both have ambiguous.
+bool QualifyMergeInsertValues(pg_query::Node &node, PassContext &context);
+
 //! UPDATE ... SET (a, b) = (SELECT x, y ...) and SET (a, b) = (1, 2): one assignment per column, a = (SELECT m.c1
 //! FROM (SELECT x, y ...) m(c1, c2)), b = (... m.c2 ...) (the subquery runs once per column, with the same result:
 //! it reads no changed row).

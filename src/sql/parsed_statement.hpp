@@ -15,9 +15,22 @@ class Node;
 
 namespace duckgres::sql {
 
+//! SELECT ... FOR UPDATE / NO KEY UPDATE / SHARE / KEY SHARE and its wait policy.
+enum class RowLock : uint8_t { None, Wait, NoWait, SkipLocked };
+
 //! Run on DuckDB as written.
 struct GenericStatement {
     bool schema_change = false; //!< CREATE / DROP SCHEMA: search_path may resolve differently afterwards
+    //! A locking SELECT: the session takes the write lock before it runs (DuckDB locks no rows).
+    RowLock row_lock = RowLock::None;
+    std::string lock_relation; //!< the relation a NOWAIT error names (the first one of FROM)
+};
+
+//! LOCK [TABLE] name [IN mode] [NOWAIT]: only in a transaction (a block, or a multi-statement message's).
+struct LockTableStatement {
+    std::string relation;        //!< the first relation named
+    bool blocks_writers = false; //!< SHARE mode or stronger: the session takes the write lock
+    bool nowait = false;         //!< NOWAIT: 55P03 at once instead of waiting
 };
 
 //! DROP / TRUNCATE of several objects: one DuckDB statement per object.
@@ -143,7 +156,7 @@ using StatementCommand =
     std::variant<GenericStatement, MultiObjectStatement, TransactionStatement, SavepointStatement, SetStatement,
                  ResetStatement, ShowStatement, DeallocateStatement, DeclareCursorStatement, FetchStatement,
                  CloseCursorStatement, CopyFromStatement, CopyToStatement, CopyFileStatement, IgnoredStatement,
-                 DiscardStatement, PrepareStatement, ExecuteStatement>;
+                 DiscardStatement, PrepareStatement, ExecuteStatement, LockTableStatement>;
 
 struct ParsedStatement {
     std::string text; //!< the statement's own text, without the trailing semicolon

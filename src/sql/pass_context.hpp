@@ -39,6 +39,9 @@ struct RewriteContext {
     //! An INSERT without a column list gets the list of the columns its values fill (the rest take their defaults,
     //! as in PostgreSQL); set only after DuckDB refused the statement, as the lookup costs a catalog query.
     bool fill_insert_columns = false;
+    //! A GROUP BY of a table's primary key gets the table's other columns (GroupByKeyColumns); set only after DuckDB
+    //! refused the statement (42803), as the lookup costs catalog queries.
+    bool group_by_key_columns = false;
     //! Names of passes (RewritePasses()) that do not run: for tests. An unknown name is std::invalid_argument.
     std::set<std::string> disabled_passes;
 };

@@ -31,6 +31,10 @@ constexpr RewritePass kRewritePasses[] = {
     {"fill_omitted_insert_columns", FillOmittedInsertColumns},
     // ON CONFLICT ON CONSTRAINT name: ON CONFLICT (the constraint's columns).
     {"conflict_constraint_as_columns", ConflictConstraintAsColumns},
+    // ON CONFLICT DO UPDATE with two VALUES rows of one constant key: 21000, as in PostgreSQL.
+    {"fail_repeated_conflict_keys", FailRepeatedConflictKeys},
+    // MERGE ... WHEN NOT MATCHED THEN INSERT VALUES (a): the source's a.
+    {"qualify_merge_insert_values", QualifyMergeInsertValues},
     // UPDATE ... SET (a, b) = (SELECT ...) / (1, 2): one assignment per column.
     {"split_multi_column_assignment", SplitMultiColumnAssignment},
     // TRUNCATE ... CONTINUE IDENTITY: the clause dropped (it is the default).
@@ -55,10 +59,16 @@ constexpr RewritePass kRewritePasses[] = {
     {"postgres_text_of_values", PostgresTextOfValues},
     // LIKE escapes with a backslash by default, as in PostgreSQL.
     {"like_default_escape", LikeDefaultEscape},
-    // FOR UPDATE / FOR SHARE: dropped, with a notice (DuckDB locks no rows).
+    // FOR UPDATE / FOR SHARE: dropped (DuckDB locks no rows; the session's write lock stands for them).
     {"drop_locking_clauses", DropLockingClauses},
     // A scalar function in FROM: a one-row subquery.
     {"scalar_function_in_from", ScalarFunctionInFrom},
+    // x AT TIME ZONE z: timezone(z, x), which keeps its place under a cast.
+    {"time_zone_as_call", TimeZoneAsCall},
+    // SELECT * over JOIN ... USING: the USING columns first, as PostgreSQL orders them.
+    {"order_star_over_using_join", OrderStarOverUsingJoin},
+    // GROUP BY a primary key selecting the table's other columns (after DuckDB refused it): those columns grouped too.
+    {"group_by_key_columns", GroupByKeyColumns},
     // ORDER BY / GROUP BY names that are output columns: their positions.
     {"resolve_output_names", ResolveOutputNames},
     // int2vector / oidvector subscripts start at 0 in PostgreSQL.
@@ -143,6 +153,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"datetime_subtraction", DateTimeSubtraction},
     // SELECT NULL: typed text.
     {"type_selected_null", TypeSelectedNull},
+    // generate_series() with a zero step: 22023.
+    {"guard_series_step", GuardSeriesStep},
     // generate_series() in a select list: rows (unnest).
     {"unnest_target_set_function", UnnestTargetSetFunction},
     // ::varchar without a length: character varying (1043). Last, so that every other pass sees the varchar cast.

@@ -56,10 +56,17 @@ bool TypeNameFunctions(Node &node, PassContext &context) {
     } else {
         typed = CallArgs(node, "current_schema", 0) || CallArgs(node, "current_database", 0);
     }
-    if (typed) {
-        node = TypeCastNode(std::move(node), {"name"});
+    if (!typed) {
+        return false;
     }
-    return typed;
+    const bool schema = node.has_sqlvalue_function() ? node.sqlvalue_function().op() == pg_query::SVFOP_CURRENT_SCHEMA
+                                                     : CallArgs(node, "current_schema", 0) != nullptr;
+    if (schema) {
+        // With no schema of the search path existing, DuckDB's falls back to its own main: PostgreSQL says NULL.
+        node = FuncCallNode({"nullif"}, {std::move(node), StringConst("main")});
+    }
+    node = TypeCastNode(std::move(node), {"name"});
+    return true;
 }
 
 bool InlineCurrentSetting(Node &node, PassContext &context) {

@@ -1,6 +1,7 @@
 // Rewrite passes for set-returning functions in FROM and in select lists.
 #include "sql/set_function_passes.hpp"
 
+#include "catalog/catalog_scripts.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/statement_parser.hpp"
 
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,21 +30,24 @@ bool IsScalarSetFunction(const std::string &name) {
 
 //! True when every argument is an integer constant that fits int4 (PostgreSQL picks generate_series(int, int) for
 //! them, whose result is int; DuckDB's is always BIGINT).
+//! The value of an integer constant, negated ones (-5) included; nullopt for anything else.
+std::optional<int64_t> IntegerConstant(const Node &value) {
+    const bool negated = value.has_a_expr() && value.a_expr().kind() == pg_query::AEXPR_OP &&
+                         !value.a_expr().has_lexpr() && LastName(value.a_expr().name()) == "-";
+    const Node &magnitude = negated ? value.a_expr().rexpr() : value;
+    if (!magnitude.has_a_const() || !magnitude.a_const().has_ival()) {
+        return std::nullopt;
+    }
+    const int64_t number = magnitude.a_const().ival().ival();
+    return negated ? -number : number;
+}
+
 bool IntegerConstantArgs(const pg_query::FuncCall &call) {
     if (call.args_size() < 2 || call.args_size() > 3) {
         return false;
     }
-    for (const auto &arg : call.args()) {
-        const Node *value = &arg;
-        if (value->has_a_expr() && value->a_expr().kind() == pg_query::AEXPR_OP && !value->a_expr().has_lexpr() &&
-            LastName(value->a_expr().name()) == "-") {
-            value = &value->a_expr().rexpr(); // -5
-        }
-        if (!value->has_a_const() || !value->a_const().has_ival()) {
-            return false;
-        }
-    }
-    return true;
+    return std::all_of(call.args().begin(), call.args().end(),
+                       [](const Node &arg) { return IntegerConstant(arg).has_value(); });
 }
 
 } // namespace
@@ -167,6 +172,23 @@ bool OrdinalityOfTableMacro(Node &node, PassContext &context) {
         subselect.mutable_range_subselect()->mutable_alias()->set_aliasname(LastName(function->func_call().funcname()));
     }
     node = std::move(subselect);
+    return true;
+}
+
+bool GuardSeriesStep(Node &node, PassContext &) {
+    if (!node.has_func_call() || node.func_call().args_size() != 3 ||
+        LastName(node.func_call().funcname()) != "generate_series") {
+        return false;
+    }
+    const Node &step = node.func_call().args(2);
+    // Only constants: a step read from a column is evaluated, in DuckDB, for rows PostgreSQL filters out first.
+    const auto integer = IntegerConstant(step);
+    const bool typed_constant = step.has_type_cast() && step.type_cast().arg().has_a_const();
+    if ((integer && *integer != 0) || (!integer && !typed_constant)) {
+        return false;
+    }
+    Node guarded = FuncCallNode({catalog::kCatalogDatabase, "main", "duckgres_series_step"}, {step});
+    *node.mutable_func_call()->mutable_args(2) = std::move(guarded);
     return true;
 }
 

@@ -22,6 +22,11 @@ bool UnnestExpandArrayField(pg_query::Node &node, PassContext &context);
 //! list in DuckDB: wrapped in unnest() (cast to int4 for integer constants).
 bool UnnestTargetSetFunction(pg_query::Node &node, PassContext &context);
 
+//! generate_series(start, stop, step) with a constant step of zero (0, -0, interval '0'): PostgreSQL's 22023 where
+//! DuckDB returns no rows, raised by duckgres_series_step() when the call is evaluated. A step read from a column is
+//! left alone: DuckDB may evaluate it for rows that a PostgreSQL filter removes first.
+bool GuardSeriesStep(pg_query::Node &node, PassContext &context);
+
 //! `FROM json_array_elements(j) WITH ORDINALITY AS e(value, n)`: the catalog's table macros ignore WITH
 //! ORDINALITY, so the call becomes a subquery numbering its rows (row_number() in the function's order).
 bool OrdinalityOfTableMacro(pg_query::Node &node, PassContext &context);

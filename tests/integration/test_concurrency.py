@@ -148,6 +148,65 @@ def test_writers_driven_by_one_thread_do_not_wait_forever(duckgres, pg) -> None:
             cleanup.execute("drop table one_thread_tx")
 
 
+def test_select_for_update_holds_the_row_until_commit(duckgres, pg) -> None:
+    # The classic read-modify-write: SELECT ... FOR UPDATE, then UPDATE from what was read. A second transaction
+    # doing the same waits for the first to commit and then reads its result, so no update is lost.
+    for server in (duckgres, pg):
+        _table(server, "for_update_tx")
+        first = psycopg.connect(server.conninfo())
+        second = psycopg.connect(server.conninfo())
+        try:
+            n = first.execute("select n from for_update_tx where id = 1 for update").fetchone()[0]
+
+            def read_then_write() -> int:
+                got = second.execute("select n from for_update_tx where id = 1 for update").fetchone()[0]
+                second.execute("update for_update_tx set n = %s where id = 1", (got + 10,))
+                second.commit()
+                return got
+
+            thread, outcome = _in_thread(read_then_write)
+            time.sleep(0.3)
+            assert thread.is_alive(), server
+            first.execute("update for_update_tx set n = %s where id = 1", (n + 1,))
+            first.commit()
+            thread.join(10)
+            assert outcome == [1], server
+            assert first.execute("select n from for_update_tx where id = 1").fetchone() == (11,), server
+            first.rollback()
+        finally:
+            first.close()
+            second.close()
+        with psycopg.connect(server.conninfo(), autocommit=True) as cleanup:
+            cleanup.execute("drop table for_update_tx")
+
+
+@pytest.mark.parametrize("statement, message", [
+    ("select n from nowait_tx where id = 1 for update nowait", 'could not obtain lock on row in relation "nowait_tx"'),
+    ("lock table nowait_tx in exclusive mode nowait", 'could not obtain lock on relation "nowait_tx"'),
+])
+def test_nowait_fails_at_once_while_another_transaction_holds_the_lock(duckgres, pg, statement: str,
+                                                                        message: str) -> None:
+    for server in (duckgres, pg):
+        _table(server, "nowait_tx")
+        first = psycopg.connect(server.conninfo())
+        second = psycopg.connect(server.conninfo())
+        try:
+            first.execute("lock table nowait_tx in share row exclusive mode")
+            first.execute("select n from nowait_tx where id = 1 for update")
+            with pytest.raises(psycopg.Error) as failure:
+                second.execute(statement)
+            assert (failure.value.sqlstate, failure.value.diag.message_primary) == ("55P03", message), server
+            second.rollback()
+            first.commit()
+            second.execute(statement)
+            second.commit()
+        finally:
+            first.close()
+            second.close()
+        with psycopg.connect(server.conninfo(), autocommit=True) as cleanup:
+            cleanup.execute("drop table nowait_tx")
+
+
 @pytest.mark.parametrize("setting, sqlstate, message", [
     ("lock_timeout", "55P03", "canceling statement due to lock timeout"),
     ("statement_timeout", "57014", "canceling statement due to statement timeout"),

@@ -201,8 +201,8 @@ def test_rollback_and_commit_outside_block(duckgres) -> None:
 
 
 # ------------------------------------------------------------------------------------------------
-# Savepoints, as far as DuckDB allows (docs/compatibility.md): SAVEPOINT / RELEASE always; ROLLBACK TO
-# when nothing changed data since the savepoint and the error (if any) did not abort DuckDB's transaction.
+# Savepoints (docs/compatibility.md): SAVEPOINT / RELEASE always; ROLLBACK TO restores the parameters and, after a
+# write or an error that aborted DuckDB's transaction, runs the transaction's writes before the savepoint again.
 
 SAVEPOINT_SCRIPT = [
     "savepoint a", "release savepoint a", "rollback to savepoint a",
@@ -245,23 +245,43 @@ def test_psycopg_nested_transaction_recovers_from_a_bind_error(duckgres, table: 
         assert _count(conn, table) == 2
 
 
-def test_rollback_to_savepoint_that_cannot_undo_changes(duckgres, table: str) -> None:
+def test_rollback_to_savepoint_undoes_writes_like_postgres(pg, duckgres) -> None:
+    # psycopg's nested transaction around a failing INSERT after earlier writes (Django's get_or_create does this),
+    # parameters bound through the extended protocol: the earlier writes stay, the failed block's go.
+    outcomes = []
+    for server in (pg, duckgres):
+        with pg3(server) as conn:
+            conn.execute("drop table if exists sp_replay")
+            conn.execute("create table sp_replay (id int primary key, v text)")
+            conn.commit()
+            with conn.transaction():
+                conn.execute("insert into sp_replay values (%s, %s)", (1, "a"))
+                conn.execute("update sp_replay set v = v || %s where id = %s", ("!", 1))
+                with pytest.raises(psycopg.errors.UniqueViolation):
+                    with conn.transaction():
+                        conn.execute("insert into sp_replay values (%s, %s)", (2, "b"))
+                        conn.execute("insert into sp_replay values (%s, %s)", (1, "dup"))
+                with conn.transaction():
+                    conn.execute("insert into sp_replay values (%s, %s)", (3, "c"))
+                with conn.transaction():
+                    conn.execute("delete from sp_replay where id = %s", (1,))
+                    raise psycopg.Rollback()  # ROLLBACK TO SAVEPOINT, and the outer block goes on
+            outcomes.append(conn.execute("select id, v from sp_replay order by id").fetchall())
+            conn.execute("drop table sp_replay")
+            conn.commit()
+    assert outcomes[0] == outcomes[1] == [(1, "a!"), (3, "c")]
+
+
+def test_rollback_to_savepoint_refuses_what_cannot_run_again(duckgres, table: str) -> None:
     with pg3(duckgres) as conn:
         conn.execute("begin")
+        conn.execute(f"insert into {table} values (5, md5(random()::text))")
         conn.execute("savepoint x")
-        conn.execute(f"insert into {table} values (5, 'e')")
+        conn.execute(f"insert into {table} values (6, 'f')")
         with pytest.raises(psycopg.errors.FeatureNotSupported) as caught:
             conn.execute("rollback to savepoint x")
-        assert "DuckDB has no savepoints" in caught.value.diag.message_primary
+        assert "cannot be run again" in caught.value.diag.message_primary
         assert conn.info.transaction_status == INERROR
-        conn.execute("rollback")
-        # An error during execution aborts DuckDB's transaction: ROLLBACK TO cannot recover from it.
-        conn.execute("begin")
-        conn.execute("savepoint y")
-        with pytest.raises(psycopg.errors.DivisionByZero):
-            conn.execute("select 1 / 0")
-        with pytest.raises(psycopg.errors.FeatureNotSupported):
-            conn.execute("rollback to savepoint y")
         conn.execute("rollback")
         assert _count(conn, table) == 0
 

@@ -181,3 +181,8 @@ CREATE MACRO regexp_matches(arg_string, arg_pattern) AS duckgres_regexp_matches(
     (arg_string, arg_pattern, arg_flags) AS duckgres_regexp_matches(arg_string, arg_pattern, arg_flags);
 CREATE MACRO regexp_matches(arg_string, arg_pattern, arg_flags := '') AS TABLE
     SELECT unnest(duckgres_regexp_matches(arg_string, arg_pattern, arg_flags)) AS regexp_matches;
+
+-- generate_series()'s constant step, checked as PostgreSQL does (DuckDB returns no rows for a zero step): s - s is the
+-- zero of the step's type, integer, numeric or interval (see GuardSeriesStep in src/sql/set_function_passes.cpp).
+CREATE MACRO duckgres_series_step(arg_step) AS
+    CASE WHEN arg_step = arg_step - arg_step THEN error('step size cannot equal zero') ELSE arg_step END;

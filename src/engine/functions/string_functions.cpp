@@ -1,8 +1,9 @@
-// PostgreSQL string conversions DuckDB does otherwise: boolean input, SIMILAR TO patterns.
+// PostgreSQL string conversions DuckDB does otherwise: boolean and integer input, SIMILAR TO patterns.
 #include "engine/functions/string_functions.hpp"
 
 #include "common/ascii.hpp"
 #include "engine/functions/function_support.hpp"
+#include "types/text_input.hpp"
 
 #include <optional>
 #include <string>
@@ -49,6 +50,15 @@ bool CastTextToBoolean(duckdb_function_info info, idx_t count, duckdb_vector inp
         }
         out[row] = *value;
     });
+}
+
+//! Casts text to an integer type with PostgreSQL's input function (int2in, int4in, int8in): blanks around an optional
+//! sign and digits, nothing else ('1.5' is 22P02, where DuckDB would round), 22003 out of range.
+template <typename Integer, Integer (*Parse)(std::string_view)>
+bool CastTextToInteger(duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output) {
+    auto *out = static_cast<Integer *>(duckdb_vector_get_data(output));
+    return CastTextRows(info, count, input, output,
+                        [out](std::string_view text, idx_t row) { out[row] = Parse(text); });
 }
 
 //! A SIMILAR TO pattern as an anchored regular expression, as PostgreSQL's similar_to_escape() makes it: % and _
@@ -114,6 +124,12 @@ void RegisterStringFunctions(duckdb_connection connection) {
     LogicalTypeHandle varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
     LogicalTypeHandle boolean(duckdb_create_logical_type(DUCKDB_TYPE_BOOLEAN));
     RegisterCast(connection, varchar.Get(), boolean.Get(), -1, CastTextToBoolean);
+    LogicalTypeHandle smallint(duckdb_create_logical_type(DUCKDB_TYPE_SMALLINT));
+    LogicalTypeHandle integer(duckdb_create_logical_type(DUCKDB_TYPE_INTEGER));
+    LogicalTypeHandle bigint(duckdb_create_logical_type(DUCKDB_TYPE_BIGINT));
+    RegisterCast(connection, varchar.Get(), smallint.Get(), -1, CastTextToInteger<int16_t, types::ParseInt2Text>);
+    RegisterCast(connection, varchar.Get(), integer.Get(), -1, CastTextToInteger<int32_t, types::ParseInt4Text>);
+    RegisterCast(connection, varchar.Get(), bigint.Get(), -1, CastTextToInteger<int64_t, types::ParseInt8Text>);
     RegisterStringFunction(connection, "similar_to_escape", {DUCKDB_TYPE_VARCHAR, DUCKDB_TYPE_VARCHAR},
                            DUCKDB_TYPE_VARCHAR, SimilarToEscape);
 }

@@ -222,25 +222,33 @@ TEST_F(SessionProtocolTest, SavepointMisuse) {
     EXPECT_EQ(Run("ROLLBACK"), (Lines{"CommandComplete ROLLBACK", "ReadyForQuery I"}));
 }
 
-// Not PostgreSQL's behaviour, by design (docs/error-codes.md): DuckDB has no savepoints, so a ROLLBACK TO that
-// would have to undo changes, or recover DuckDB's aborted transaction, fails and leaves the block aborted.
-TEST_F(SessionProtocolTest, RollbackToSavepointThatCannotBeHonouredIs0A000) {
+// DuckDB has no savepoints: ROLLBACK TO runs the transaction again up to the savepoint (the writes before it), after a
+// write or after an error that aborted DuckDB's transaction; it fails with 0A000, leaving the block aborted, when a
+// write before the savepoint could not run again with the same effect.
+TEST_F(SessionProtocolTest, RollbackToSavepointRunsTheTransactionAgain) {
     Run("CREATE TABLE sp_u (a int); CREATE TABLE sp_z (a int); INSERT INTO sp_z VALUES (0)");
     Run("BEGIN");
+    Run("INSERT INTO sp_u VALUES (1)");
     Run("SAVEPOINT a");
     EXPECT_EQ(Run("INSERT INTO sp_u VALUES (3)"), (Lines{"CommandComplete INSERT 0 1", "ReadyForQuery T"}));
-    EXPECT_EQ(Run("ROLLBACK TO a"), (Lines{"ErrorResponse 0A000", "ReadyForQuery E"}));
-    EXPECT_EQ(Run("SELECT 1"), (Lines{"ErrorResponse 25P02", "ReadyForQuery E"}));
-    EXPECT_EQ(Run("ROLLBACK"), (Lines{"CommandComplete ROLLBACK", "ReadyForQuery I"}));
-    EXPECT_EQ(Column("SELECT count(*) FROM sp_u"), Lines{"0"});
-
-    // An error while executing aborts DuckDB's transaction itself.
-    Run("BEGIN");
-    Run("SAVEPOINT b");
+    EXPECT_EQ(Run("ROLLBACK TO a"), (Lines{"CommandComplete ROLLBACK", "ReadyForQuery T"}));
+    EXPECT_EQ(Column("SELECT a FROM sp_u ORDER BY a"), Lines{"1"});
+    // An error while executing aborts DuckDB's transaction itself: the replay recovers it too.
     EXPECT_EQ(Send(Extended("SELECT 10 / a FROM sp_z") + Sync()),
               (Lines{"ParseComplete", "BindComplete", "ErrorResponse 22012", "ReadyForQuery E"}));
+    EXPECT_EQ(Run("ROLLBACK TO a"), (Lines{"CommandComplete ROLLBACK", "ReadyForQuery T"}));
+    EXPECT_EQ(Run("COMMIT"), (Lines{"CommandComplete COMMIT", "ReadyForQuery I"}));
+    EXPECT_EQ(Column("SELECT a FROM sp_u ORDER BY a"), Lines{"1"});
+
+    // A write whose values would change when run again (random()) cannot be replayed.
+    Run("BEGIN");
+    Run("INSERT INTO sp_u SELECT (random() * 0)::int + 7");
+    Run("SAVEPOINT b");
+    Run("INSERT INTO sp_u VALUES (8)");
     EXPECT_EQ(Run("ROLLBACK TO b"), (Lines{"ErrorResponse 0A000", "ReadyForQuery E"}));
+    EXPECT_EQ(Run("SELECT 1"), (Lines{"ErrorResponse 25P02", "ReadyForQuery E"}));
     EXPECT_EQ(Run("ROLLBACK"), (Lines{"CommandComplete ROLLBACK", "ReadyForQuery I"}));
+    EXPECT_EQ(Column("SELECT count(*) FROM sp_u"), Lines{"1"});
 }
 
 TEST_F(SessionProtocolTest, CopyFromStdin) {

@@ -20,7 +20,8 @@ TEST(Rewriter, Passes) {
         {"select 1 / 0", "SELECT 1 / CASE WHEN 0 = 0 THEN error('division by zero') ELSE 0 END"},
         {"select current_user, session_user", "SELECT 'alice'::name, 'alice'::name"},
         {"select current_schema(), current_database(), current_schema",
-         "SELECT \"current_schema\"()::name, current_database()::name, current_schema::name"},
+         "SELECT \"nullif\"(\"current_schema\"(), 'main')::name, current_database()::name, "
+         "\"nullif\"(current_schema, 'main')::name"},
         {"select pg_backend_pid()", "SELECT 4242"},
         {"select current_setting('TimeZone'), current_setting('threads')", "SELECT 'UTC', current_setting('threads')"},
         {"select g from generate_series(1, 3) g",

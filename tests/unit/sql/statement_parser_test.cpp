@@ -37,7 +37,7 @@ TEST(StatementParser, ClassifiesStatements) {
         {"truncate t", "TRUNCATE TABLE", false, false, GenericStatement{}},
         {"begin", "BEGIN", false, false, TransactionStatement{}},
         {"prepare transaction 'x'", "PREPARE TRANSACTION", false, false, TransactionStatement{}},
-        {"lock table t in access exclusive mode", "LOCK TABLE", false, false, IgnoredStatement{}},
+        {"lock table t in access exclusive mode", "LOCK TABLE", false, false, LockTableStatement{}},
         {"start transaction isolation level serializable", "START TRANSACTION", false, false, TransactionStatement{}},
         {"commit", "COMMIT", false, false, TransactionStatement{}},
         {"end", "COMMIT", false, false, TransactionStatement{}},
