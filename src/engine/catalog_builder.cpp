@@ -7,8 +7,10 @@
 #include "engine/functions/function_registry.hpp"
 #include "types/type_mapping.hpp"
 #include "types/type_name.hpp"
+#include "types/typmod_alias.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace duckgres::engine {
 
@@ -62,13 +64,34 @@ void TypeTypmod(duckdb_function_info info, duckdb_data_chunk input, duckdb_vecto
     }
 }
 
+//! duckgres_interval_qualifier(typmod): what format_type writes after "interval" for an interval typmod (" day",
+//! " year to month", " day to second(3)", "(2)"), from the same table as the typmod aliases.
+void IntervalQualifier(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector output) {
+    auto rows = duckdb_data_chunk_get_size(input);
+    auto typmods = duckdb_data_chunk_get_vector(input, 0);
+    const auto *values = static_cast<const int32_t *>(duckdb_vector_get_data(typmods));
+    auto *validity = duckdb_vector_get_validity(typmods);
+    duckdb_vector_ensure_validity_writable(output);
+    auto *out_validity = duckdb_vector_get_validity(output);
+    constexpr std::string_view kInterval = "interval";
+    for (idx_t row = 0; row < rows; row++) {
+        if (validity && !duckdb_validity_row_is_valid(validity, row)) {
+            duckdb_validity_set_row_invalid(out_validity, row);
+            continue;
+        }
+        const std::string name = types::TypmodAliasPgType({types::TypmodBase::Interval, values[row]}).name;
+        const std::string_view qualifier = std::string_view(name).substr(kInterval.size());
+        duckdb_vector_assign_string_element_len(output, row, qualifier.data(), qualifier.size());
+    }
+}
+
 void RegisterTypeFunction(duckdb_connection connection, const char *name, duckdb_type result,
-                          duckdb_scalar_function_t callback) {
+                          duckdb_scalar_function_t callback, duckdb_type parameter = DUCKDB_TYPE_VARCHAR) {
     ScalarFunctionHandle function(duckdb_create_scalar_function());
-    LogicalTypeHandle varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
+    LogicalTypeHandle argument(duckdb_create_logical_type(parameter));
     LogicalTypeHandle result_type(duckdb_create_logical_type(result));
     duckdb_scalar_function_set_name(function.Get(), name);
-    duckdb_scalar_function_add_parameter(function.Get(), varchar.Get());
+    duckdb_scalar_function_add_parameter(function.Get(), argument.Get());
     duckdb_scalar_function_set_return_type(function.Get(), result_type.Get());
     duckdb_scalar_function_set_function(function.Get(), callback);
     if (duckdb_register_scalar_function(connection, function.Get()) != DuckDBSuccess) {
@@ -120,6 +143,8 @@ void BuildCatalog(duckdb_connection connection) {
     RegisterAliasType(connection, DUCKDB_TYPE_VARCHAR, "anyarray");
     RegisterTypeFunction(connection, "duckgres_type_oid", DUCKDB_TYPE_BIGINT, TypeOid);
     RegisterTypeFunction(connection, "duckgres_type_typmod", DUCKDB_TYPE_INTEGER, TypeTypmod);
+    RegisterTypeFunction(connection, "duckgres_interval_qualifier", DUCKDB_TYPE_VARCHAR, IntervalQualifier,
+                         DUCKDB_TYPE_INTEGER);
     RegisterFunctions(connection);
     const std::string catalog(catalog::kCatalogDatabase);
     Run(connection, "ATTACH ':memory:' AS " + catalog, "attach");

@@ -3,12 +3,39 @@
 
 #include "engine/catalog_builder.hpp"
 #include "engine/error_mapping.hpp"
+#include "engine/functions/typmod_casts.hpp"
 #include "engine/session_directory.hpp"
 
+#include <cctype>
 #include <utility>
 #include <vector>
 
 namespace duckgres::engine {
+
+namespace {
+
+//! The typmod aliases the columns of the database's tables and views use (also inside list types: pg_varchar_20[]).
+std::vector<std::string> StoredTypmodAliases(duckdb_connection connection) {
+    ResultHandle result;
+    if (duckdb_query(connection, "SELECT DISTINCT data_type FROM duckdb_columns() WHERE data_type ILIKE '%pg%'",
+                     result.Out()) != DuckDBSuccess) {
+        throw SqlError("58030", std::string("could not read the column types: ") + duckdb_result_error(result.Get()));
+    }
+    std::vector<std::string> names;
+    for (idx_t row = 0; row < duckdb_row_count(result.Get()); row++) {
+        const std::string type = TakeDuckDbString(duckdb_value_varchar(result.Get(), 0, row));
+        for (size_t start = type.find("pg_"); start != std::string::npos; start = type.find("pg_", start + 1)) {
+            size_t end = start;
+            while (end < type.size() && (std::isalnum(static_cast<unsigned char>(type[end])) || type[end] == '_')) {
+                end++;
+            }
+            names.push_back(type.substr(start, end - start));
+        }
+    }
+    return names;
+}
+
+} // namespace
 
 Database::Database(std::string name, std::string path, const DatabaseOptions &options)
     : name_(std::move(name)), path_(std::move(path)) {
@@ -51,7 +78,7 @@ Database::Database(std::string name, std::string path, const DatabaseOptions &op
     }
     // PostgreSQL clients expect the schema "public"; DuckDB's default is "main". Created once
     // per database; sessions then search public before main (see EngineConnection).
-    ConnectionHandle connection;
+    ConnectionHandle &connection = admin_connection_;
     ResultHandle result;
     if (duckdb_connect(handle_.Get(), connection.Out()) != DuckDBSuccess ||
         duckdb_query(connection.Get(), "CREATE SCHEMA IF NOT EXISTS public", result.Out()) != DuckDBSuccess) {
@@ -65,6 +92,19 @@ Database::Database(std::string name, std::string path, const DatabaseOptions &op
     }
     sessions->RegisterFunctions(connection.Get());
     BuildCatalog(connection.Get());
+    EnsureTypmodAliases(StoredTypmodAliases(connection.Get()));
+}
+
+void Database::EnsureTypmodAliases(const std::vector<std::string> &names) {
+    std::lock_guard lock(typmod_mutex_);
+    for (const auto &name : names) {
+        auto alias = types::ParseTypmodAliasName(name);
+        if (!alias || typmod_aliases_.count(types::TypmodAliasName(*alias))) {
+            continue;
+        }
+        RegisterTypmodAlias(admin_connection_.Get(), *alias);
+        typmod_aliases_.insert(types::TypmodAliasName(*alias));
+    }
 }
 
 } // namespace duckgres::engine

@@ -25,6 +25,8 @@ public:
     explicit EngineConnection(std::shared_ptr<Database> database);
 
     const Database &GetDatabase() const { return *database_; }
+    //! See Database::EnsureTypmodAliases: the types a rewritten statement names exist before it prepares.
+    void EnsureTypmodAliases(const std::vector<std::string> &names) { database_->EnsureTypmodAliases(names); }
 
     //! Throws SqlError (mapped from DuckDB) when the statement does not prepare.
     PreparedStatement Prepare(const std::string &sql);

@@ -38,6 +38,7 @@ asio::awaitable<void> Session::RunCopyTo(const sql::ParsedStatement &statement, 
     if (target.table.empty()) {
         auto effects = co_await OnWorker([&](StatementWork &work) {
             auto rewrite = sql::RewriteCopyQuery(*statement.tree, work.RewriteContextFor());
+            work.Engine().EnsureTypmodAliases(rewrite.effects.typmod_types);
             query = std::move(*rewrite.text);
             for (const auto &notice : rewrite.effects.notices) {
                 work.Notice("NOTICE", "00000", notice);

@@ -48,6 +48,7 @@ asio::awaitable<void> Session::DeclareCursor(const sql::ParsedStatement &stateme
     // Describe (of the cursor as a portal, as psycopg does) needs the columns before FETCH.
     auto effects = co_await OnWorker([&](StatementWork &work) {
         auto query = sql::RewriteCursorQuery(*statement.tree, work.RewriteContextFor());
+        work.Engine().EnsureTypmodAliases(query.effects.typmod_types);
         entry->statement.text = std::move(*query.text);
         work.MaterializeOpenStreams();
         entry->prepared = work.Prepare(entry->statement, entry->effects);

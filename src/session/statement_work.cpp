@@ -222,6 +222,7 @@ StatementWork::Prepare(const sql::ParsedStatement &statement, sql::RewriteEffect
             for (const auto &sql : rewrite.effects.before) {
                 Engine().Run(sql);
             }
+            Engine().EnsureTypmodAliases(rewrite.effects.typmod_types);
             effects = std::move(rewrite.effects);
             effects.before.clear();
         }

@@ -107,7 +107,7 @@ bool IntervalQualifiers(Node &node, PassContext &context) {
     }
     const int32_t mask = type_name->typmods(0).a_const().ival().ival();
     const std::string text = node.type_cast().arg().a_const().sval().sval();
-    type_name->clear_typmods();
+    // The qualifier stays: typmod_types makes it the type's alias (interval day reports its typmod).
     if (IsBareNumber(text)) {
         // A bare number counts units of the qualifier's lowest field: interval '2' hour is 2 hours.
         *node.mutable_type_cast()->mutable_arg() = StringConst(text + " " + LowestIntervalUnit(mask));

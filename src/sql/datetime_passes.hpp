@@ -19,8 +19,9 @@ bool RewriteOverlaps(pg_query::Node &node, PassContext &context);
 //! is integer; with an operand written as a time: duckgres_time_minus(a, b) (time - time is an interval).
 bool DateTimeSubtraction(pg_query::Node &node, PassContext &context);
 
-//! `interval '2' hour`, `interval '1-2' year to month`: the qualifier is dropped (DuckDB has none) and a bare
-//! number gets the unit of its lowest field, as PostgreSQL reads it; the text is read by PostgreSQL's interval input.
+//! `interval '2' hour`, `interval '1-2' year to month`: a bare number gets the unit of its lowest field, as PostgreSQL
+//! reads it; the text is read by PostgreSQL's interval input. The qualifier stays for typmod_types (typmod_passes.hpp),
+//! which makes it the type's alias.
 bool IntervalQualifiers(pg_query::Node &node, PassContext &context);
 
 } // namespace duckgres::sql

@@ -3,6 +3,7 @@
 
 #include "common/sql_quote.hpp"
 #include "sql/node_builders.hpp"
+#include "types/typmod_alias.hpp"
 
 #include <optional>
 #include <utility>
@@ -46,13 +47,21 @@ bool TakeIdentity(pg_query::ColumnDef &column) {
     return false;
 }
 
-//! varchar(n) -> (n, false), char(n) -> (n, true); nullopt for other types (and unbounded varchar, arrays).
+//! varchar(n) -> (n, false), char(n) -> (n, true), also once typmod_types named their aliases (the column
+//! definitions are rewritten before their CREATE TABLE); nullopt for other types (and unbounded varchar, arrays).
 std::optional<std::pair<int32_t, bool>> DeclaredLength(const pg_query::TypeName &type) {
-    if (type.array_bounds_size() > 0 || type.typmods_size() != 1 || !type.typmods(0).has_a_const() ||
-        !type.typmods(0).a_const().has_ival()) {
+    if (type.array_bounds_size() > 0 || type.names_size() == 0) {
         return std::nullopt;
     }
     auto name = LastName(type.names());
+    if (auto alias = types::ParseTypmodAliasName(name);
+        alias && type.names_size() == 1 && type.typmods_size() == 0 &&
+        (alias->base == types::TypmodBase::Varchar || alias->base == types::TypmodBase::Bpchar)) {
+        return std::make_pair(types::DeclaredLength(*alias), alias->base == types::TypmodBase::Bpchar);
+    }
+    if (type.typmods_size() != 1 || !type.typmods(0).has_a_const() || !type.typmods(0).a_const().has_ival()) {
+        return std::nullopt;
+    }
     if (name != "varchar" && name != "bpchar") {
         return std::nullopt;
     }

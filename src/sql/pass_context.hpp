@@ -55,6 +55,9 @@ struct RewriteEffects {
     std::vector<std::string> notices;
     //! Statements to run before this one (the sequences of serial columns).
     std::vector<std::string> before;
+    //! DuckDB type aliases of PostgreSQL types with modifiers the statement names (pg_varchar_20): registered before
+    //! it prepares (engine::Database::EnsureTypmodAliases).
+    std::vector<std::string> typmod_types;
 };
 
 //! One rewrite of one statement: the facts every pass reads and the effects they collect.

@@ -13,6 +13,7 @@
 #include "sql/session_passes.hpp"
 #include "sql/set_function_passes.hpp"
 #include "sql/string_passes.hpp"
+#include "sql/typmod_passes.hpp"
 
 namespace duckgres::sql {
 
@@ -157,6 +158,9 @@ constexpr RewritePass kRewritePasses[] = {
     {"guard_series_step", GuardSeriesStep},
     // generate_series() in a select list: rows (unnest).
     {"unnest_target_set_function", UnnestTargetSetFunction},
+    // varchar(n), char(n), timestamp(p), interval fields: the DuckDB alias that carries the modifier, in column types
+    // and casts (explicit casts truncate and round).
+    {"typmod_types", TypmodTypes},
     // ::varchar without a length: character varying (1043). Last, so that every other pass sees the varchar cast.
     {"type_varchar_casts", TypeVarcharCasts},
 };

@@ -1,8 +1,10 @@
 // Encoders for DuckDB's non-nested types: one typed read of the vector data plus text and binary formatters.
 #include "common/duckdb_handles.hpp"
+#include "common/utf8.hpp"
 #include "types/civil_date.hpp"
 #include "types/encoder_base.hpp"
 #include "types/int128.hpp"
+#include "types/typmod_alias.hpp"
 
 #include <limits>
 #include <type_traits>
@@ -150,6 +152,19 @@ std::unique_ptr<EncoderBase> MakeRawString(void (*format)(std::string &, std::st
         [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) { out += StringAt(&v, 0); });
 }
 
+//! char(n): stored without trailing blanks (comparisons ignore them, as PostgreSQL's do), sent padded to n characters.
+std::unique_ptr<EncoderBase> MakeBlankPadded(int32_t length) {
+    auto padded = [length](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
+        const std::string_view text = StringAt(&v, 0);
+        out += text;
+        const auto characters = static_cast<int64_t>(Utf8CharacterCount(text));
+        if (characters < length) {
+            out.append(static_cast<size_t>(length - characters), ' ');
+        }
+    };
+    return Make<duckdb_string_t>(padded, padded);
+}
+
 std::unique_ptr<EncoderBase> CreateStringLikeEncoder(duckdb_type id) {
     using Options = TextFormatOptions;
     switch (id) {
@@ -289,7 +304,11 @@ std::unique_ptr<EncoderBase> CreateScalarEncoder(duckdb_logical_type type) {
     if (auto encoder = CreateDateTimeEncoder(id)) {
         return encoder;
     }
-    if (id == DUCKDB_TYPE_VARCHAR && TakeDuckDbString(duckdb_logical_type_get_alias(type)) == "jsonb") {
+    const std::string alias = id == DUCKDB_TYPE_VARCHAR ? TakeDuckDbString(duckdb_logical_type_get_alias(type)) : "";
+    if (auto typmod = ParseTypmodAliasName(alias); typmod && typmod->base == TypmodBase::Bpchar) {
+        return MakeBlankPadded(DeclaredLength(*typmod));
+    }
+    if (alias == "jsonb") {
         // jsonb's binary form: version 1, then the text.
         return Make<duckdb_string_t>(
             [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) { out += StringAt(&v, 0); },

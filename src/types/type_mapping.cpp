@@ -3,6 +3,7 @@
 
 #include "common/ascii.hpp"
 #include "common/duckdb_handles.hpp"
+#include "types/typmod_alias.hpp"
 
 namespace duckgres::types {
 
@@ -41,6 +42,11 @@ PgType MapSequence(duckdb_logical_type child_type) {
 } // namespace
 
 PgType MapLogicalType(duckdb_logical_type type) {
+    // varchar(n), char(n), timestamp(p), interval fields: their alias carries the modifier.
+    if (auto alias = ParseTypmodAliasName(TakeDuckDbString(duckdb_logical_type_get_alias(type)));
+        alias && TypmodAliasStorage(alias->base) == duckdb_get_type_id(type)) {
+        return TypmodAliasPgType(*alias);
+    }
     switch (duckdb_get_type_id(type)) {
     case DUCKDB_TYPE_BOOLEAN:
         return Make(oid::kBool, 1, "boolean");

@@ -3,6 +3,7 @@
 
 #include "common/ascii.hpp"
 #include "types/type_mapping.hpp"
+#include "types/typmod_alias.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -101,6 +102,11 @@ LogicalTypeHandle ParseDuckDbTypeName(std::string_view name) {
         std::find(kStringTypeAliases.begin(), kStringTypeAliases.end(), lower) != kStringTypeAliases.end();
     if (string_alias) {
         LogicalTypeHandle aliased(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
+        duckdb_logical_type_set_alias(aliased.Get(), lower.c_str());
+        return aliased;
+    }
+    if (auto alias = ParseTypmodAliasName(lower)) {
+        LogicalTypeHandle aliased(duckdb_create_logical_type(TypmodAliasStorage(alias->base)));
         duckdb_logical_type_set_alias(aliased.Get(), lower.c_str());
         return aliased;
     }

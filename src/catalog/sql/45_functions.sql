@@ -55,7 +55,8 @@ CREATE MACRO duckgres_format_typmod(arg_type_oid, arg_typmod) AS
         WHEN arg_type_oid = 1700 THEN '(' || ((arg_typmod - 4) >> 16) || ',' || ((arg_typmod - 4) & 65535) || ')'
         WHEN arg_type_oid IN (1042, 1043) THEN '(' || (arg_typmod - 4) || ')'
         WHEN arg_type_oid IN (1560, 1562) THEN '(' || arg_typmod || ')'
-        WHEN arg_type_oid IN (1083, 1114, 1184, 1266, 1186) THEN '(' || arg_typmod || ')'
+        WHEN arg_type_oid IN (1083, 1114, 1184, 1266) THEN '(' || arg_typmod || ')'
+        WHEN arg_type_oid = 1186 THEN duckgres_interval_qualifier(arg_typmod::INTEGER)
         ELSE ''
     END;
 

@@ -170,19 +170,10 @@ void RegisterTextCasts(duckdb_connection connection, duckdb_type target, duckdb_
 
 //! interval -> time: the time part of the interval, wrapped to a time of day (days and months dropped).
 bool CastIntervalToTime(duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output) {
-    const auto *values = static_cast<const duckdb_interval *>(duckdb_vector_get_data(input));
-    auto *validity = duckdb_vector_get_validity(input);
-    auto *out = static_cast<duckdb_time *>(duckdb_vector_get_data(output));
-    duckdb_vector_ensure_validity_writable(output);
-    auto *out_validity = duckdb_vector_get_validity(output);
-    for (idx_t row = 0; row < count; row++) {
-        if (!RowIsValid(validity, row)) {
-            duckdb_validity_set_row_invalid(out_validity, row);
-            continue;
-        }
-        const int64_t micros = values[row].micros % kMicrosPerDay;
-        out[row].micros = micros < 0 ? micros + kMicrosPerDay : micros;
-    }
+    MapValueRows<duckdb_interval, duckdb_time>(count, input, output, [](const duckdb_interval &value) {
+        const int64_t micros = value.micros % kMicrosPerDay;
+        return duckdb_time{micros < 0 ? micros + kMicrosPerDay : micros};
+    });
     return true;
 }
 

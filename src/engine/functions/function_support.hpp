@@ -30,12 +30,9 @@ inline bool RowIsValid(uint64_t *validity, idx_t row) {
     return !validity || duckdb_validity_row_is_valid(validity, row);
 }
 
-//! The body of a cast from VARCHAR: `convert(text, row)` writes the value of each valid row into `output` (or throws
-//! SqlError); a NULL row stays NULL. An error ends the statement, or under TRY_CAST makes only its row NULL.
-template <typename Convert>
-bool CastTextRows(duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output,
-                  Convert &&convert) {
-    auto *strings = static_cast<duckdb_string_t *>(duckdb_vector_get_data(input));
+//! Calls each(row) for every valid row of `input` (a NULL row is NULL in `output`); stops when it returns false.
+template <typename Each>
+bool ForEachValidRow(idx_t count, duckdb_vector input, duckdb_vector output, Each &&each) {
     auto *validity = duckdb_vector_get_validity(input);
     duckdb_vector_ensure_validity_writable(output);
     auto *out_validity = duckdb_vector_get_validity(output);
@@ -44,19 +41,44 @@ bool CastTextRows(duckdb_function_info info, idx_t count, duckdb_vector input, d
             duckdb_validity_set_row_invalid(out_validity, row);
             continue;
         }
+        if (!each(row)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+//! The body of a cast between fixed-size values: out[row] = map(in[row]) for each valid row; a NULL row stays NULL.
+template <typename In, typename Out, typename Map>
+void MapValueRows(idx_t count, duckdb_vector input, duckdb_vector output, Map &&map) {
+    const auto *values = static_cast<const In *>(duckdb_vector_get_data(input));
+    auto *out = static_cast<Out *>(duckdb_vector_get_data(output));
+    ForEachValidRow(count, input, output, [&](idx_t row) {
+        out[row] = map(values[row]);
+        return true;
+    });
+}
+
+//! The body of a cast from VARCHAR: `convert(text, row)` writes the value of each valid row into `output` (or throws
+//! SqlError); a NULL row stays NULL. An error ends the statement, or under TRY_CAST makes only its row NULL.
+template <typename Convert>
+bool CastTextRows(duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output,
+                  Convert &&convert) {
+    auto *strings = static_cast<duckdb_string_t *>(duckdb_vector_get_data(input));
+    return ForEachValidRow(count, input, output, [&](idx_t row) {
         try {
             convert(StringAt(strings, row), row);
         } catch (const SqlError &error) {
             const std::string message = MessageWithSqlState(error);
             if (duckdb_cast_function_get_cast_mode(info) == DUCKDB_CAST_TRY) {
                 duckdb_cast_function_set_row_error(info, message.c_str(), row, output);
-                continue;
+                return true;
             }
             duckdb_cast_function_set_error(info, message.c_str());
             return false;
         }
-    }
-    return true;
+        return true;
+    });
 }
 
 //! A function of string arguments (VARCHAR or BLOB), one row at a time; throws SqlError.

@@ -122,6 +122,7 @@ TEST(RewritePasses, ListedInOrder) {
         "type_selected_null",
         "guard_series_step",
         "unnest_target_set_function",
+        "typmod_types",
         "type_varchar_casts",
     };
     std::vector<std::string> names;
@@ -148,7 +149,7 @@ const SwitchedOff kSwitchedOff[] = {
     {"expand_serial_columns", "create table t (id serial)",
      "CREATE TABLE t (id int DEFAULT nextval('t_id_seq') NOT NULL)", std::nullopt},
     {"enforce_character_lengths", "create table t (a varchar(2))",
-     "CREATE TABLE t (a varchar(2) CHECK (length(rtrim(a, ' ')) <= 2))", std::nullopt},
+     "CREATE TABLE t (a pg_varchar_2 CHECK (length(rtrim(a, ' ')) <= 2))", "CREATE TABLE t (a pg_varchar_2)"},
     {"select_into_as_create_table", "select a into t2 from t", "CREATE TABLE t2 AS SELECT a FROM t", std::nullopt},
     {"fill_omitted_insert_columns", "insert into t values (1)", "INSERT INTO t (a) VALUES (1)", std::nullopt},
     {"conflict_constraint_as_columns", "insert into t (a, b) values (1, 2) on conflict on constraint t_pkey do nothing",
@@ -258,7 +259,8 @@ const SwitchedOff kSwitchedOff[] = {
      "SELECT (duckgres_catalog.main._pg_expandarray(a)).x FROM t"},
     {"datetime_function_types", "select extract(year from d) from t",
      "SELECT date_part('year', d)::numeric(18, 0) FROM t", std::nullopt},
-    {"interval_qualifiers", "select interval '2' hour", "SELECT '2 hour'::interval", std::nullopt},
+    {"interval_qualifiers", "select interval '2' hour", "SELECT '2 hour'::\"interval\"::pg_interval_67174399",
+     "SELECT '2'::\"interval\"::pg_interval_67174399"},
     {"rewrite_overlaps", "select (a, b) overlaps (c, d) from t",
      "SELECT duckgres_catalog.main.duckgres_overlaps(a, b, c, d) FROM t", std::nullopt},
     {"datetime_subtraction", "select date '2024-01-02' - d from t",
@@ -269,6 +271,8 @@ const SwitchedOff kSwitchedOff[] = {
      "SELECT * FROM (SELECT x::int4 AS generate_series FROM generate_series(1, 9, 0) s(x)) generate_series"},
     {"unnest_target_set_function", "select generate_series(1, 3)", "SELECT unnest(generate_series(1, 3))::int4",
      std::nullopt},
+    {"typmod_types", "select 'abcd'::varchar(2), x::timestamp(3) from t",
+     "SELECT \"left\"('abcd'::text, 2)::pg_varchar_2, x::\"timestamp\"::pg_timestamp_3 FROM t", std::nullopt},
 };
 
 TEST(RewritePasses, EachSwitchedOff) {
@@ -334,6 +338,19 @@ TEST(RewritePasses, EffectsAreData) {
         std::vector<std::string>{"TABLESPACE fast is accepted and ignored: DuckDB keeps each database in one file"});
     EXPECT_EQ(result.effects.before, std::vector<std::string>{"CREATE SEQUENCE IF NOT EXISTS s.t_id_seq"});
     EXPECT_TRUE(result.effects.setting_changes.empty());
+}
+
+TEST(RewritePasses, TypmodTypesAreEffects) {
+    auto result =
+        RewriteSql("create table t (a varchar(20), b char(5), c timestamp(0), d interval day, e text)", SessionFacts());
+    EXPECT_EQ(result.effects.typmod_types,
+              (std::vector<std::string>{"pg_varchar_20", "pg_bpchar_5", "pg_timestamp_0", "pg_interval_589823"}));
+    // A varchar column without a length is character varying too.
+    EXPECT_EQ(RewriteSql("create table t (v varchar, w text)", SessionFacts()).text.value_or(""),
+              "CREATE TABLE t (v character_data, w text)");
+    // Arrays and modifiers PostgreSQL would refuse keep DuckDB's plain types.
+    EXPECT_TRUE(
+        RewriteSql("select a::varchar(3)[], b::varchar(0) from t", SessionFacts()).effects.typmod_types.empty());
 }
 
 TEST(RewritePasses, InnerQueriesHandBackTheirEffects) {

@@ -173,10 +173,10 @@ TEST(Rewriter, Passes) {
         {"create table s (id serial primary key, b bigserial)",
          "CREATE TABLE s (id int PRIMARY KEY DEFAULT nextval('s_id_seq') NOT NULL, "
          "b bigint DEFAULT nextval('s_b_seq') NOT NULL)"},
-        // varchar(n) / char(n): the length is enforced by a CHECK (trailing blanks do not count).
+        // varchar(n) / char(n): the typmod aliases, the length enforced by a CHECK (trailing blanks do not count).
         {"create table v (a varchar(3) not null, \"B c\" char(2), d varchar, e text)",
-         "CREATE TABLE v (a varchar(3) NOT NULL CHECK (length(rtrim(a, ' ')) <= 3), "
-         "\"B c\" char(2) CHECK (length(rtrim(\"B c\")) <= 2), d varchar, e text)"},
+         "CREATE TABLE v (a pg_varchar_3 NOT NULL CHECK (length(rtrim(a, ' ')) <= 3), "
+         "\"B c\" pg_bpchar_2 CHECK (length(rtrim(\"B c\")) <= 2), d character_data, e text)"},
         {"create table v (a varchar(3)[])", nullptr},
         // Numeric constants keep their own scale; exponent literals are numeric; float literals are read exactly.
         {"select 1.25::numeric, numeric '1.50', ' 3.5 '::decimal, -2::numeric",
