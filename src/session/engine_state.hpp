@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/engine_connection.hpp"
+#include "session/search_path_tables.hpp"
 #include "types/text_format.hpp"
 #include "types/time_zone.hpp"
 
@@ -29,6 +30,8 @@ struct EngineState {
     //! The search_path value last given to DuckDB (empty: apply again, e.g. after CREATE SCHEMA).
     std::string applied_search_path = "\"$user\", public";
     std::string creation_schema = "public"; //!< the first existing schema of the applied search path
+    //! The column types the rewrite looked up (SearchPathTables::ColumnTypes).
+    ColumnTypeCache column_types;
 };
 
 } // namespace duckgres::session

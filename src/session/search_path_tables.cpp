@@ -3,6 +3,7 @@
 
 #include "common/sql_error.hpp"
 #include "engine/catalog_lookup.hpp"
+#include "types/type_mapping.hpp"
 
 namespace duckgres::session {
 
@@ -30,6 +31,49 @@ std::vector<std::string> SearchPathTables::ConstraintColumns(const std::string &
                                                              const std::string &constraint) const {
     return engine::CatalogLookup(connection_)
         .ConstraintColumns(schema.empty() ? schemas_ : std::vector<std::string>{schema}, table, constraint);
+}
+
+std::vector<sql::ColumnType> SearchPathTables::ColumnTypes(const std::string &schema, const std::string &table) const {
+    const auto schemas = schema.empty() ? schemas_ : std::vector<std::string>{schema};
+    std::string key;
+    for (const auto &name : schemas) {
+        key += name + '\0';
+    }
+    key += '\0' + table;
+    const uint64_t version = connection_.GetDatabase().CatalogVersion();
+    if (cache_) {
+        if (cache_->catalog_version != version) {
+            cache_->relations.clear();
+            cache_->catalog_version = version;
+        }
+        if (auto found = cache_->relations.find(key); found != cache_->relations.end()) {
+            return found->second;
+        }
+    }
+    std::vector<sql::ColumnType> columns;
+    try {
+        auto found = engine::CatalogLookup(connection_).ColumnsOf(schemas, table, {});
+        for (size_t i = 0; i < found.names.size(); i++) {
+            sql::ColumnType column;
+            column.column = found.names[i];
+            auto type = found.types[i].Get();
+            if (duckdb_get_type_id(type) == DUCKDB_TYPE_ENUM) {
+                column.type = "enum";
+                for (uint32_t label = 0; label < duckdb_enum_dictionary_size(type); label++) {
+                    column.enum_labels.push_back(TakeDuckDbString(duckdb_enum_dictionary_value(type, label)));
+                }
+            } else {
+                column.type = types::MapLogicalType(type).name;
+            }
+            columns.push_back(std::move(column));
+        }
+    } catch (const SqlError &) {
+        // not found (or not readable): nothing is known of it
+    }
+    if (cache_) {
+        cache_->relations[key] = columns;
+    }
+    return columns;
 }
 
 } // namespace duckgres::session

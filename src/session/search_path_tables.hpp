@@ -4,18 +4,29 @@
 #include "engine/engine_connection.hpp"
 #include "sql/table_locator.hpp"
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace duckgres::session {
 
+//! The column types looked up for the rewrite, kept while the database's catalog version stays the same.
+struct ColumnTypeCache {
+    uint64_t catalog_version = 0;
+    //! By search path, schema and table; an empty list: not found.
+    std::map<std::string, std::vector<sql::ColumnType>> relations;
+};
+
 //! Finds tables of the connection's current database in `schemas` (a search path, in order). Blocking: each lookup
 //! is a catalog query, run on the caller's (worker) thread.
 class SearchPathTables : public sql::TableLocator {
 public:
-    SearchPathTables(engine::EngineConnection &connection, std::vector<std::string> schemas)
-        : connection_(connection), schemas_(std::move(schemas)) {}
+    //! `cache` (may be null) keeps ColumnTypes() answers across statements.
+    SearchPathTables(engine::EngineConnection &connection, std::vector<std::string> schemas,
+                     ColumnTypeCache *cache = nullptr)
+        : connection_(connection), schemas_(std::move(schemas)), cache_(cache) {}
 
     //! The first of the schemas with a table named `table`; nullopt when none has one or the lookup fails.
     std::optional<std::string> SchemaOf(const std::string &table) const override;
@@ -24,10 +35,13 @@ public:
     //! The columns of a primary key or unique constraint, from the catalog's constraint names.
     std::vector<std::string> ConstraintColumns(const std::string &schema, const std::string &table,
                                                const std::string &constraint) const override;
+    //! The columns of a table or view with their PostgreSQL types (a prepared SELECT * tells them), cached.
+    std::vector<sql::ColumnType> ColumnTypes(const std::string &schema, const std::string &table) const override;
 
 private:
     engine::EngineConnection &connection_;
     std::vector<std::string> schemas_;
+    ColumnTypeCache *cache_;
 };
 
 } // namespace duckgres::session

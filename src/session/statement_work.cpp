@@ -185,7 +185,7 @@ sql::RewriteContext StatementWork::RewriteContextFor(const std::map<int32_t, std
     context.parameter_casts = parameter_casts;
     context.creation_schema = lent_.engine.creation_schema;
     context.tables = std::make_shared<SearchPathTables>(
-        Engine(), SearchPathSchemas(*lent_.settings.Get("search_path"), lent_.login.user));
+        Engine(), SearchPathSchemas(*lent_.settings.Get("search_path"), lent_.login.user), &lent_.engine.column_types);
     context.settings = std::make_shared<RewriteSettings>(lent_.settings, lent_.in_transaction);
     context.engine_settings = lent_.login.access.rights.engine;
     return context;

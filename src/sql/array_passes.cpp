@@ -2,6 +2,7 @@
 #include "sql/array_passes.hpp"
 
 #include "common/ascii.hpp"
+#include "sql/column_types.hpp"
 #include "sql/node_builders.hpp"
 
 #include <algorithm>
@@ -148,11 +149,22 @@ bool ArrayElementConcat(Node &node, PassContext &context) {
     }
     const Node &left = node.a_expr().lexpr();
     const Node &right = node.a_expr().rexpr();
-    if (IsSurelyArray(left) && IsSurelyScalar(right)) {
+    // By form first; a column (or ARRAY[column]) by its type, looked up only when the form does not tell.
+    auto is_array = [&](const Node &side) {
+        return IsSurelyArray(side) || (!IsSurelyScalar(side) && ExpressionType(side, context).ends_with("[]"));
+    };
+    auto is_scalar = [&](const Node &side) {
+        if (IsSurelyScalar(side)) {
+            return true;
+        }
+        const std::string type = side.has_column_ref() ? ExpressionType(side, context) : "";
+        return !type.empty() && !type.ends_with("[]") && type != "jsonb" && type != "json";
+    };
+    if (is_array(left) && is_scalar(right)) {
         node = FuncCallNode({"list_append"}, {left, right});
         return true;
     }
-    if (IsSurelyScalar(left) && IsSurelyArray(right)) {
+    if (is_scalar(left) && is_array(right)) {
         node = FuncCallNode({"list_prepend"}, {left, right});
         return true;
     }

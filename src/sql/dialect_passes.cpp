@@ -5,6 +5,7 @@
 #include "common/ascii.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/statement_parser.hpp"
+#include "sql/string_passes.hpp"
 
 #include <algorithm>
 #include <array>
@@ -198,15 +199,18 @@ bool FormatToConcat(Node &node, PassContext &context) {
             parts.push_back(StringConst(text));
             text.clear();
         }
+        // A boolean as PostgreSQL's text of it (t / f), as format() writes it.
+        const bool boolean = IsBooleanValue(value, context);
         switch (format[i]) {
         case 's':
-            parts.push_back(VarcharCast(value));
+            parts.push_back(boolean ? BooleanText(value) : VarcharCast(value));
             break;
         case 'I':
-            parts.push_back(FuncCallNode({catalog, "main", "quote_ident"}, {VarcharCast(value)}));
+            parts.push_back(
+                FuncCallNode({catalog, "main", "quote_ident"}, {boolean ? BooleanText(value) : VarcharCast(value)}));
             break;
         case 'L':
-            parts.push_back(FuncCallNode({catalog, "main", "quote_nullable"}, {value}));
+            parts.push_back(FuncCallNode({catalog, "main", "quote_nullable"}, {boolean ? BooleanText(value) : value}));
             break;
         default:
             return false;

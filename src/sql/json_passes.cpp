@@ -1,6 +1,7 @@
 // JSON rewrite pass: the json/jsonb operators and jsonb constructors as the functions jsonb_functions.cpp registers.
 #include "sql/json_passes.hpp"
 
+#include "sql/column_types.hpp"
 #include "sql/node_builders.hpp"
 
 namespace duckgres::sql {
@@ -101,7 +102,7 @@ Node AggregateLike(const Node &call, std::string_view name, std::initializer_lis
 
 //! The json and jsonb constructors: DuckDB's JSON functions, as jsonb (which normalizes) or re-spaced as PostgreSQL
 //! prints json built by functions; json_agg / json_object_agg over list(), which takes ORDER BY.
-bool JsonConstructor(Node &node) {
+bool JsonConstructor(Node &node, PassContext &context) {
     if (!node.has_func_call() || node.func_call().funcname_size() != 1) {
         return false;
     }
@@ -136,7 +137,13 @@ bool JsonConstructor(Node &node) {
         return true;
     }
     if ((name == "json_agg" || name == "jsonb_agg") && args.size() == 1) {
-        return finish(FuncCallNode({"to_json"}, {AggregateLike(node, "list", {args[0]})}));
+        Node list = FuncCallNode({"to_json"}, {AggregateLike(node, "list", {args[0]})});
+        if (!jsonb && (IsWholeRowReference(args[0], context) || ExpressionType(args[0], context).ends_with("[]"))) {
+            // Rows and arrays: PostgreSQL starts each but the first on a new line.
+            node = FuncCallNode({"duckgres_json_agg_rows_format"}, {std::move(list)});
+            return true;
+        }
+        return finish(std::move(list));
     }
     if ((name == "json_object_agg" || name == "jsonb_object_agg") && args.size() == 2) {
         Node keys = FuncCallNode({"to_json"}, {AggregateLike(node, "list", {args[0]})});
@@ -146,6 +153,62 @@ bool JsonConstructor(Node &node) {
         return true;
     }
     return false;
+}
+
+//! `FROM jsonb_to_record(j) AS r(a int, b text)` (json_, _recordset): a subquery of the fields named by the column
+//! definition list, each the field's text cast to its column's type (json and jsonb columns take the field's JSON).
+bool JsonToRecord(Node &node) {
+    if (!node.has_range_function() || node.range_function().coldeflist_size() == 0) {
+        return false;
+    }
+    const auto &range = node.range_function();
+    if (range.functions_size() != 1 || range.ordinality() || !range.functions(0).has_list() ||
+        range.functions(0).list().items_size() < 1 || !range.functions(0).list().items(0).has_func_call()) {
+        return false;
+    }
+    const auto &call = range.functions(0).list().items(0).func_call();
+    const auto name = LastName(call.funcname());
+    const bool jsonb = name.starts_with("jsonb");
+    const bool set = name.ends_with("_recordset");
+    if (call.args_size() != 1 || (name != "json_to_record" && name != "jsonb_to_record" && !set) ||
+        (set && name != "json_to_recordset" && name != "jsonb_to_recordset")) {
+        return false;
+    }
+    Node select;
+    auto *stmt = select.mutable_select_stmt();
+    stmt->set_limit_option(pg_query::LIMIT_OPTION_DEFAULT);
+    stmt->set_op(pg_query::SETOP_NONE);
+    Node document = TypeCastNode(call.args(0), {jsonb ? "jsonb" : "json"});
+    if (set) {
+        // One row per element of the array.
+        Node elements;
+        auto *inner = elements.mutable_select_stmt();
+        inner->set_limit_option(pg_query::LIMIT_OPTION_DEFAULT);
+        inner->set_op(pg_query::SETOP_NONE);
+        auto *element = inner->add_target_list()->mutable_res_target();
+        element->set_name("duckgres_element");
+        *element->mutable_val() = FuncCallNode(
+            {"unnest"},
+            {FuncCallNode({"json_extract"}, {TypeCastNode(std::move(document), {"json"}), StringConst("$[*]")})});
+        *stmt->add_from_clause() = FromSubquery(std::move(elements), "duckgres_elements", range.lateral());
+        document = Node();
+        document.mutable_column_ref()->add_fields()->mutable_string()->set_sval("duckgres_element");
+    }
+    for (const auto &definition : range.coldeflist()) {
+        const auto &column = definition.column_def();
+        const auto type = LastName(column.type_name().names());
+        const bool json_column = (type == "json" || type == "jsonb") && column.type_name().array_bounds_size() == 0;
+        Node field = FuncCallNode({json_column ? "duckgres_json_get" : "duckgres_json_get_text"},
+                                  {document, StringConst(column.colname())});
+        Node cast;
+        *cast.mutable_type_cast()->mutable_arg() = std::move(field);
+        *cast.mutable_type_cast()->mutable_type_name() = column.type_name();
+        auto *target = stmt->add_target_list()->mutable_res_target();
+        target->set_name(column.colname());
+        *target->mutable_val() = std::move(cast);
+    }
+    node = FromSubquery(std::move(select), range.has_alias() ? range.alias().aliasname() : name, range.lateral());
+    return true;
 }
 
 } // namespace
@@ -166,7 +229,7 @@ bool PathArgumentCast(Node &node) {
 }
 
 bool RewriteJson(Node &node, PassContext &context) {
-    if (ExtractPathCall(node) || JsonConstructor(node) || PathArgumentCast(node)) {
+    if (ExtractPathCall(node) || JsonConstructor(node, context) || PathArgumentCast(node) || JsonToRecord(node)) {
         return true;
     }
     if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP || node.a_expr().name_size() != 1 ||
@@ -201,20 +264,23 @@ bool RewriteJson(Node &node, PassContext &context) {
         node = FuncCallNode({"duckgres_jsonb_delete_path"}, {expr.lexpr(), TextArrayCast(expr.rexpr())});
         return true;
     }
-    const bool left_jsonb = IsJsonbExpr(expr.lexpr()) || IsJsonCast(expr.lexpr());
-    const bool right_jsonb = IsJsonbExpr(expr.rexpr()) || IsJsonCast(expr.rexpr());
+    // jsonb by form, or a jsonb column (looked up only when the form does not tell).
+    auto is_jsonb = [&](const Node &side) {
+        return IsJsonbExpr(side) || (side.has_column_ref() && ExpressionType(side, context) == "jsonb");
+    };
     if ((op == "@>" || op == "<@") &&
-        (left_jsonb || right_jsonb || IsJsonContainerLiteral(expr.lexpr()) || IsJsonContainerLiteral(expr.rexpr()))) {
+        (IsJsonContainerLiteral(expr.lexpr()) || IsJsonContainerLiteral(expr.rexpr()) || IsJsonCast(expr.lexpr()) ||
+         IsJsonCast(expr.rexpr()) || is_jsonb(expr.lexpr()) || is_jsonb(expr.rexpr()))) {
         Node container = op == "@>" ? expr.lexpr() : expr.rexpr();
         Node contained = op == "@>" ? expr.rexpr() : expr.lexpr();
         node = FuncCallNode({"duckgres_jsonb_contains"}, {container, contained});
         return true;
     }
-    if (op == "||" && (IsJsonbExpr(expr.lexpr()) || IsJsonbExpr(expr.rexpr()))) {
+    if (op == "||" && (is_jsonb(expr.lexpr()) || is_jsonb(expr.rexpr()))) {
         node = FuncCallNode({"duckgres_jsonb_concat"}, {expr.lexpr(), expr.rexpr()});
         return true;
     }
-    if (op == "-" && IsJsonbExpr(expr.lexpr())) {
+    if (op == "-" && is_jsonb(expr.lexpr())) {
         node = FuncCallNode({"duckgres_jsonb_delete"}, {expr.lexpr(), expr.rexpr()});
         return true;
     }

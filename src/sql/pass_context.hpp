@@ -18,6 +18,8 @@ class RangeVar;
 
 namespace duckgres::sql {
 
+class ColumnScope;
+
 //! The session facts some rewrites inline (what DuckDB cannot know), and which passes run.
 struct RewriteContext {
     std::string user;
@@ -70,6 +72,10 @@ struct PassContext {
     std::map<std::string, std::string> pending_settings;
     //! The statement's set_config() changes applied so far, made at the first one.
     std::unique_ptr<SettingDraft> setting_draft;
+    //! The statement as the client wrote it (before any pass), for column lookups; null: none are made.
+    const pg_query::Node *statement = nullptr;
+    //! The relations of `statement` and their columns' types: looked up the first time a pass asks (column_types.hpp).
+    std::shared_ptr<const ColumnScope> columns;
 };
 
 //! A rewrite pass: changes `node` where PostgreSQL and DuckDB differ; true when it changed anything.

@@ -3,6 +3,7 @@
 
 #include "sql/array_passes.hpp"
 #include "sql/catalog_passes.hpp"
+#include "sql/column_type_passes.hpp"
 #include "sql/datetime_passes.hpp"
 #include "sql/ddl_passes.hpp"
 #include "sql/dialect_passes.hpp"
@@ -94,6 +95,10 @@ constexpr RewritePass kRewritePasses[] = {
     {"drop_default_collation", DropDefaultCollation},
     // Functions DuckDB has under another name, function-style casts.
     {"rename_equivalent_functions", RenameEquivalentFunctions},
+    // enum column < 'literal': the literal cast to the enum type (its declared order, not the text's).
+    {"compare_enum_with_literal", CompareEnumWithLiteral},
+    // real * integer (or numeric): double precision, as in PostgreSQL.
+    {"widen_real_arithmetic", WidenRealArithmetic},
     // jsonb and the JSON operators: DuckDB's JSON type and functions.
     {"rewrite_json", RewriteJson},
     // '{{1,2},{3,4}}'::int[]: the array type nested as deep as the literal.

@@ -1,6 +1,7 @@
 // Runs the rewrite passes over a statement's parse tree and deparses the result for DuckDB.
 #include "sql/rewriter.hpp"
 
+#include "sql/column_types.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/rewrite_passes.hpp"
 
@@ -59,7 +60,7 @@ RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool
     auto *raw = tree.add_stmts();
     *raw->mutable_stmt() = statement;
     const auto passes = EnabledPasses(context.disabled_passes);
-    PassContext pass_context{context, TableOf(statement), {}, {}};
+    PassContext pass_context{context, TableOf(statement), {}, {}, {}, &statement, {}};
     bool changed = false;
     WalkNodes(*raw->mutable_stmt(), [&](Node &node) {
         for (auto *pass : passes) {

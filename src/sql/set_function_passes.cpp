@@ -25,7 +25,25 @@ bool IsScalarSetFunction(const std::string &name) {
     return name == "generate_series" || name == "unnest" || name == "generate_subscripts" ||
            name == "regexp_split_to_table" || name == "string_to_table" || name == "regexp_matches" ||
            name == "json_array_elements" || name == "jsonb_array_elements" || name == "json_array_elements_text" ||
-           name == "jsonb_array_elements_text";
+           name == "jsonb_array_elements_text" || name == "json_object_keys" || name == "jsonb_object_keys" ||
+           name == "jsonb_path_query";
+}
+
+//! The JSON set-returning functions (table macros of the catalog) in a select list: unnest() of the list of their
+//! values; null for any other call.
+std::optional<Node> JsonRowsInTarget(const pg_query::FuncCall &call) {
+    const auto name = LastName(call.funcname());
+    if (call.args_size() == 1 && (name == "json_object_keys" || name == "jsonb_object_keys")) {
+        Node json = name == "jsonb_object_keys" ? TypeCastNode(call.args(0), {"jsonb"}) : call.args(0);
+        return FuncCallNode({"unnest"}, {FuncCallNode({"json_keys"}, {TypeCastNode(std::move(json), {"json"})})});
+    }
+    if (call.args_size() == 2 && name == "jsonb_path_query") {
+        Node items = TypeCastNode(FuncCallNode({"jsonb_path_query_array"}, {call.args(0), call.args(1)}), {"json"});
+        return TypeCastNode(
+            FuncCallNode({"unnest"}, {FuncCallNode({"json_extract"}, {std::move(items), StringConst("$[*]")})}),
+            {"jsonb"});
+    }
+    return std::nullopt;
 }
 
 //! True when every argument is an integer constant that fits int4 (PostgreSQL picks generate_series(int, int) for
@@ -124,6 +142,10 @@ bool UnnestTargetSetFunction(Node &node, PassContext &context) {
     // (information_schema._pg_expandarray is a list of (x, n) records in the catalog.)
     // regexp_matches() as the catalog has it, a list of matches (the ~ operator's regexp_matches is DuckDB's).
     const bool catalog_matches = name == "regexp_matches" && call.funcname_size() == 3;
+    if (auto rows = call.has_over() ? std::nullopt : JsonRowsInTarget(call)) {
+        *node.mutable_res_target()->mutable_val() = std::move(*rows);
+        return true;
+    }
     if ((name != "generate_series" && name != "_pg_expandarray" && !catalog_matches) || call.has_over()) {
         return false;
     }
@@ -142,6 +164,10 @@ bool OrdinalityOfTableMacro(Node &node, PassContext &context) {
         "jsonb_each",
         "jsonb_each_text",
         "json_each_text",
+        "json_each",
+        "json_object_keys",
+        "jsonb_object_keys",
+        "jsonb_path_query",
         "regexp_matches",
         "pg_partition_ancestors",
     };

@@ -19,7 +19,8 @@ bool NameSingleColumnFunction(pg_query::Node &node, PassContext &context);
 bool UnnestExpandArrayField(pg_query::Node &node, PassContext &context);
 
 //! `SELECT generate_series(1, 3)`: a set-returning function in the select list returns rows in PostgreSQL, but a
-//! list in DuckDB: wrapped in unnest() (cast to int4 for integer constants).
+//! list in DuckDB: wrapped in unnest() (cast to int4 for integer constants). json_object_keys(),
+//! jsonb_object_keys() and jsonb_path_query() (table macros in FROM): unnest() of the list of their values.
 bool UnnestTargetSetFunction(pg_query::Node &node, PassContext &context);
 
 //! generate_series(start, stop, step) with a constant step of zero (0, -0, interval '0'): PostgreSQL's 22023 where

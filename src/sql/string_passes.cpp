@@ -2,6 +2,7 @@
 #include "sql/string_passes.hpp"
 
 #include "common/ascii.hpp"
+#include "sql/column_types.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/statement_parser.hpp"
 
@@ -317,7 +318,16 @@ bool TypeVarcharCasts(Node &node, PassContext &) {
     return true;
 }
 
-bool PostgresTextOfValues(Node &node, PassContext &) {
+bool IsBooleanValue(const Node &node, PassContext &context) {
+    return IsBooleanExpression(node) || ExpressionType(node, context) == "boolean";
+}
+
+Node BooleanText(Node value) {
+    return ExpressionFromTemplate("CASE WHEN duckgres_value THEN 't' WHEN NOT duckgres_value THEN 'f' END",
+                                  {{"duckgres_value", std::move(value)}});
+}
+
+bool PostgresTextOfValues(Node &node, PassContext &context) {
     if (node.has_type_cast() && node.type_cast().arg().has_row_expr() && IsTextTypeName(node.type_cast().type_name())) {
         Node row = node.type_cast().arg();
         node = FuncCallNode({"duckgres_text_out"}, {std::move(row)});
@@ -330,9 +340,8 @@ bool PostgresTextOfValues(Node &node, PassContext &) {
     auto *call = node.mutable_func_call();
     for (int i = LastName(call->funcname()) == "concat_ws" ? 1 : 0; i < call->args_size(); i++) {
         Node &arg = *call->mutable_args(i);
-        if (IsBooleanExpression(arg)) {
-            arg = ExpressionFromTemplate("CASE WHEN duckgres_value THEN 't' WHEN NOT duckgres_value THEN 'f' END",
-                                         {{"duckgres_value", arg}});
+        if (IsBooleanValue(arg, context)) {
+            arg = BooleanText(std::move(arg));
             changed = true;
         }
     }

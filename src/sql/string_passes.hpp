@@ -35,8 +35,15 @@ bool RewriteSubstring(pg_query::Node &node, PassContext &context);
 //! see as character varying (1043), as PostgreSQL types it (DuckDB's VARCHAR is reported as text).
 bool TypeVarcharCasts(pg_query::Node &node, PassContext &context);
 
-//! concat() / concat_ws() arguments that are boolean by their form: t/f, as PostgreSQL's output function writes
-//! them (DuckDB: true/false). `ROW(...)::text`: PostgreSQL's row text through duckgres_text_out().
+//! concat() / concat_ws() arguments that are boolean (by their form or their column's type): t/f, as PostgreSQL's
+//! output function writes them (DuckDB: true/false; text || boolean casts, which writes true/false in both).
+//! `ROW(...)::text`: PostgreSQL's row text through duckgres_text_out().
 bool PostgresTextOfValues(pg_query::Node &node, PassContext &context);
+
+//! Whether `node` is boolean: by its form (constants, comparisons, ::boolean...) or its column's type.
+bool IsBooleanValue(const pg_query::Node &node, PassContext &context);
+
+//! A boolean `value` as PostgreSQL's text of it: 't', 'f' or NULL.
+pg_query::Node BooleanText(pg_query::Node value);
 
 } // namespace duckgres::sql

@@ -1,4 +1,4 @@
-// Where the rewrite finds the tables a statement names without a schema (REFERENCES targets).
+// Where the rewrite finds the tables a statement names (REFERENCES targets, columns and their types).
 #pragma once
 
 #include <optional>
@@ -6,6 +6,16 @@
 #include <vector>
 
 namespace duckgres::sql {
+
+//! A column of a table or view and its type, as the rewrite needs to know it.
+struct ColumnType {
+    std::string column;
+    //! The type as PostgreSQL names it ("integer", "real", "boolean", "jsonb", "integer[]"...); "enum" for a column
+    //! of an enum type.
+    std::string type;
+    //! A column of an enum type: the type's labels, in their order.
+    std::vector<std::string> enum_labels;
+};
 
 //! The session's catalog as the rewrite sees it: looked up, never changed.
 class TableLocator {
@@ -20,6 +30,11 @@ public:
     //! order, as PostgreSQL names it (<table>_pkey for a primary key); empty when there is none.
     virtual std::vector<std::string> ConstraintColumns(const std::string &schema, const std::string &table,
                                                        const std::string &constraint) const = 0;
+    //! The columns of the table or view `table` (schema as for ColumnNames) with their types, in order; empty when
+    //! not known.
+    virtual std::vector<ColumnType> ColumnTypes(const std::string &schema, const std::string &table) const {
+        return {};
+    }
 };
 
 } // namespace duckgres::sql

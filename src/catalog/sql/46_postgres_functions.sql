@@ -159,9 +159,20 @@ CREATE MACRO jsonb_each(arg_json) AS TABLE
 CREATE MACRO jsonb_each_text(arg_json) AS TABLE
     SELECT unnest(json_keys(arg_json::JSON)) AS key,
            unnest(list_transform(json_keys(arg_json::JSON), je_k -> duckgres_json_get_text(arg_json::jsonb, je_k))) AS value;
+CREATE MACRO json_each(arg_json) AS TABLE
+    SELECT unnest(json_keys(arg_json::JSON)) AS key,
+           unnest(list_transform(json_keys(arg_json::JSON), je_k -> duckgres_json_get(arg_json::JSON, je_k))) AS value;
 CREATE MACRO json_each_text(arg_json) AS TABLE
     SELECT unnest(json_keys(arg_json::JSON)) AS key,
            unnest(list_transform(json_keys(arg_json::JSON), je_k -> json_extract_string(arg_json::JSON, '/' || replace(replace(je_k, '~', '~0'), '/', '~1')))) AS value;
+
+-- The keys of an object, one a row (jsonb's in its key order); the items an SQL/JSON path selects, one a row.
+CREATE MACRO json_object_keys(arg_json) AS TABLE
+    SELECT unnest(json_keys(arg_json::JSON)) AS json_object_keys;
+CREATE MACRO jsonb_object_keys(arg_json) AS TABLE
+    SELECT unnest(json_keys(arg_json::jsonb::JSON)) AS jsonb_object_keys;
+CREATE MACRO jsonb_path_query(arg_json, arg_path) AS TABLE
+    SELECT unnest(json_extract(jsonb_path_query_array(arg_json, arg_path)::JSON, '$[*]'))::jsonb AS jsonb_path_query;
 
 -- format()'s width: the value padded with spaces to that many characters, on the left unless left-justified ('-');
 -- a NULL pads as an empty string (the rewrite of format() to concat() calls it).

@@ -3,6 +3,7 @@
 
 #include "engine/functions/function_support.hpp"
 #include "types/json_document.hpp"
+#include "types/json_path.hpp"
 
 #include <charconv>
 #include <optional>
@@ -605,6 +606,57 @@ Result ObjectAggFormat(std::span<const Arg> args) {
     return out + " }";
 }
 
+// ---- SQL/JSON paths ----
+
+//! jsonb_path_query_array(): the items as a jsonb array; [] when there are none.
+Result PathQueryArray(std::span<const Arg> args) {
+    const JsonValue document = Jsonb(args[0].text);
+    std::string out = "[";
+    for (const auto *item : types::EvaluateJsonPath(document, args[1].text)) {
+        out += (out.size() > 1 ? ", " : "") + Text(*item);
+    }
+    return out + "]";
+}
+
+//! jsonb_path_query_first(): the first item, NULL when there is none.
+Result PathQueryFirst(std::span<const Arg> args) {
+    const JsonValue document = Jsonb(args[0].text);
+    const auto items = types::EvaluateJsonPath(document, args[1].text);
+    return items.empty() ? Result() : Result(Text(*items.front()));
+}
+
+Result PathExists(std::span<const Arg> args) {
+    const JsonValue document = Jsonb(args[0].text);
+    return !types::EvaluateJsonPath(document, args[1].text).empty();
+}
+
+//! jsonb_path_match(): the path's single boolean item (a predicate's result); NULL for a JSON null.
+Result PathMatch(std::span<const Arg> args) {
+    const JsonValue document = Jsonb(args[0].text);
+    const auto items = types::EvaluateJsonPath(document, args[1].text);
+    if (items.size() == 1 && items[0]->kind == Kind::Null) {
+        return std::nullopt;
+    }
+    if (items.size() != 1 || (items[0]->kind != Kind::True && items[0]->kind != Kind::False)) {
+        throw SqlError("22038", "single boolean result is expected");
+    }
+    return items[0]->kind == Kind::True;
+}
+
+//! json_agg() of rows or arrays: PostgreSQL puts a newline and a space after the comma between such values.
+Result AggRowsFormat(std::span<const Arg> args) {
+    const std::string_view source = args[0].text;
+    const JsonValue value = types::ParseJson(source, false);
+    if (value.kind != Kind::Array) {
+        return std::string(source);
+    }
+    std::string out = "[";
+    for (size_t i = 0; i < value.elements.size(); i++) {
+        out += (i ? ", \n " : "") + Span(source, value.elements[i]);
+    }
+    return out + "]";
+}
+
 // ---- Casts ----
 
 bool CastToJsonb(duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output) {
@@ -678,6 +730,11 @@ void RegisterJsonbFunctions(duckdb_connection connection) {
         {"jsonb_array_length", {Jsonb}, Int4, ArrayLength},
         {"duckgres_json_build_format", {Json}, Json, BuildFormat},
         {"duckgres_json_object_agg_format", {Json, Json}, Json, ObjectAggFormat},
+        {"duckgres_json_agg_rows_format", {Json}, Json, AggRowsFormat},
+        {"jsonb_path_exists", {Jsonb, Text}, Bool, PathExists},
+        {"jsonb_path_match", {Jsonb, Text}, Bool, PathMatch},
+        {"jsonb_path_query_array", {Jsonb, Text}, Jsonb, PathQueryArray},
+        {"jsonb_path_query_first", {Jsonb, Text}, Jsonb, PathQueryFirst},
     };
     // Rows of one name are adjacent: each name is one function set of its overloads.
     for (size_t first = 0; first < std::size(rows);) {

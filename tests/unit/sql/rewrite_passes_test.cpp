@@ -35,6 +35,12 @@ public:
                                                const std::string &constraint) const override {
         return table == "t" && constraint == "t_pkey" ? std::vector<std::string>{"a", "b"} : std::vector<std::string>{};
     }
+    std::vector<ColumnType> ColumnTypes(const std::string &, const std::string &table) const override {
+        if (table != "typed") {
+            return {};
+        }
+        return {{"r", "real", {}}, {"mood", "enum", {"sad", "ok"}}};
+    }
 };
 
 RewriteContext SessionFacts() {
@@ -90,6 +96,8 @@ TEST(RewritePasses, ListedInOrder) {
         "prepare_argument_types",
         "drop_default_collation",
         "rename_equivalent_functions",
+        "compare_enum_with_literal",
+        "widen_real_arithmetic",
         "rewrite_json",
         "array_literal_cast_dimensions",
         "array_element_concat",
@@ -217,6 +225,9 @@ const SwitchedOff kSwitchedOff[] = {
     {"prepare_argument_types", "prepare p (int, text) as select $2", "PREPARE p AS SELECT $2::text", std::nullopt},
     {"drop_default_collation", "select a collate \"C\" from t", "SELECT a FROM t", std::nullopt},
     {"rename_equivalent_functions", "select btrim(s) from t", "SELECT \"trim\"(s) FROM t", std::nullopt},
+    {"compare_enum_with_literal", "select 1 from typed where mood > 'sad'",
+     "SELECT 1 FROM typed WHERE mood > 'sad'::enum('sad', 'ok')", std::nullopt},
+    {"widen_real_arithmetic", "select r * 2 from typed", "SELECT r::float8 * 2 FROM typed", std::nullopt},
     {"rewrite_json", "select j ? 'a' from t", "SELECT duckgres_jsonb_exists(j, 'a') FROM t", std::nullopt},
     {"array_literal_cast_dimensions", "select '{{1,2},{3,4}}'::int[]", "SELECT '{{1,2},{3,4}}'::int[][]", std::nullopt},
     {"array_element_concat", "select array[1] || 2", "SELECT list_append(ARRAY[1], 2)", std::nullopt},
