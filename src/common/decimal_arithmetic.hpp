@@ -2,6 +2,8 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,14 +20,29 @@ struct ScaledDecimal {
     int scale = 0;
 };
 
+//! 10^0 .. 10^38.
+constexpr std::array<DecimalUInt, 39> kPowersOfTen = [] {
+    std::array<DecimalUInt, 39> powers{};
+    powers[0] = 1;
+    for (size_t i = 1; i < powers.size(); i++) {
+        powers[i] = powers[i - 1] * 10;
+    }
+    return powers;
+}();
+
 //! 10^exponent for 0 <= exponent <= 38.
 constexpr DecimalUInt PowerOfTen(int exponent) {
-    DecimalUInt power = 1;
-    for (int i = 0; i < exponent; i++) {
-        power *= 10;
-    }
-    return power;
+    return kPowersOfTen[static_cast<size_t>(exponent)];
 }
+
+//! The largest value that times 10^digits stays below 2^127, for 0 <= digits <= 38.
+constexpr std::array<DecimalUInt, 39> kProductLimits = [] {
+    std::array<DecimalUInt, 39> limits{};
+    for (size_t i = 0; i < limits.size(); i++) {
+        limits[i] = ((static_cast<DecimalUInt>(1) << 127) - 1) / kPowersOfTen[i];
+    }
+    return limits;
+}();
 
 //! The largest magnitude of a 38-digit DECIMAL.
 constexpr DecimalUInt kMaxDecimal38 = PowerOfTen(38) - 1;
@@ -55,10 +72,9 @@ inline std::optional<DecimalInt> DivideDecimal(ScaledDecimal dividend, ScaledDec
     DecimalUInt quotient = numerator / denominator;
     DecimalUInt remainder = numerator % denominator;
     // Long division, as many digits at a time as remainder * 10^digits keeps in 127 bits.
-    constexpr DecimalUInt kProductLimit = (static_cast<DecimalUInt>(1) << 127) - 1;
     while (shift > 0) {
         int digits = 1;
-        while (digits < shift && digits < 38 && denominator <= kProductLimit / PowerOfTen(digits + 1)) {
+        while (digits < shift && digits < 38 && denominator <= kProductLimits[static_cast<size_t>(digits) + 1]) {
             digits++;
         }
         const DecimalUInt power = PowerOfTen(digits);

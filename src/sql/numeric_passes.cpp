@@ -245,12 +245,9 @@ bool FoldNumericQuotients(Node &node, PassContext &context) {
     return true;
 }
 
-bool FoldNumericScaleFunctions(Node &node, PassContext &context) {
-    if (!node.has_func_call() || node.func_call().args_size() != 1) {
-        return false;
-    }
-    const auto name = PlainFunctionName(node.func_call());
-    if (name != "scale" && name != "min_scale" && name != "trim_scale") {
+bool FoldTrimScale(Node &node, PassContext &context) {
+    if (!node.has_func_call() || node.func_call().args_size() != 1 ||
+        PlainFunctionName(node.func_call()) != "trim_scale") {
         return false;
     }
     const auto operand = ReadConstantOperand(node.func_call().args(0));
@@ -262,15 +259,11 @@ bool FoldNumericScaleFunctions(Node &node, PassContext &context) {
         trimmed.unscaled /= 10;
         trimmed.scale--;
     }
-    if (name == "scale") {
-        node = IntConst(operand->value.scale);
-    } else if (name == "min_scale") {
-        node = IntConst(trimmed.scale);
-    } else if (auto literal = ReadNumericLiteral(DecimalText(trimmed))) {
-        node = TypedNumeric(*literal);
-    } else {
+    const auto literal = ReadNumericLiteral(DecimalText(trimmed));
+    if (!literal) {
         return false;
     }
+    node = TypedNumeric(*literal);
     return true;
 }
 

@@ -17,10 +17,10 @@ bool AggregateResultTypes(pg_query::Node &node, PassContext &context);
 //! DECIMAL of its own shape. Runs before GuardDivision (a zero divisor is left to it).
 bool FoldNumericQuotients(pg_query::Node &node, PassContext &context);
 
-//! scale(c), min_scale(c), trim_scale(c) of a numeric or integer constant: PostgreSQL's result (4, 2, 1.23 for
-//! 1.2300), which DuckDB lacks. Of a column they stay unknown functions: trim_scale's result type would depend on
-//! the value.
-bool FoldNumericScaleFunctions(pg_query::Node &node, PassContext &context);
+//! trim_scale(c) of a numeric constant: the constant without trailing fractional zeros (1.23 for 1.2300), as
+//! PostgreSQL. Of a column it stays unknown: its result type would depend on the value. (scale() and min_scale()
+//! are catalog macros.)
+bool FoldTrimScale(pg_query::Node &node, PassContext &context);
 
 //! Every other `a / b`: duckgres_divide(a, b, a, b), the catalog macro that divides numeric (DECIMAL) by numeric or
 //! integer exactly to DECIMAL(38,16) (DuckDB: DOUBLE) and leaves other operands to `/`; the last two arguments are type

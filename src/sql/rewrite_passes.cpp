@@ -113,8 +113,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"aggregate_result_types", AggregateResultTypes},
     // -2147483648: integer, as PostgreSQL types it (DuckDB: BIGINT).
     {"integer_minimum_constant", IntegerMinimumConstant},
-    // scale(1.2300), min_scale(1.2300), trim_scale(1.2300): PostgreSQL's results of a constant.
-    {"fold_numeric_scale_functions", FoldNumericScaleFunctions},
+    // trim_scale(1.2300): the constant 1.23.
+    {"fold_trim_scale", FoldTrimScale},
     // 1.0 / 3, 1::numeric / 3: the numeric constant PostgreSQL computes, with its value-chosen scale.
     {"fold_numeric_quotients", FoldNumericQuotients},
     // Division and modulo by zero raise 22012 (DuckDB: NULL).
