@@ -156,6 +156,18 @@ std::optional<NumericLiteral> FloatConstantAsNumeric(const Node &node) {
     return ReadNumericLiteral(printed.data());
 }
 
+//! Whether `operand` holds a parameter not cast to a type ($1, not $1::int4): DuckDB types it only from its use.
+bool HasUntypedParameter(const Node &operand) {
+    int parameters = 0;
+    int cast_parameters = 0;
+    Node copy = operand;
+    WalkNodes(copy, [&](Node &node) {
+        parameters += node.has_param_ref() ? 1 : 0;
+        cast_parameters += node.has_type_cast() && node.type_cast().arg().has_param_ref() ? 1 : 0;
+    });
+    return parameters > cast_parameters;
+}
+
 //! A constant operand of an arithmetic operator, as PostgreSQL's numeric sees it.
 struct ConstantOperand {
     ScaledDecimal value;
@@ -275,8 +287,9 @@ bool NumericQuotients(Node &node, PassContext &context) {
     if (IsIntegerConstant(expr->lexpr()) && IsIntegerConstant(expr->rexpr())) {
         return false; // 7 / 2: integer division, DuckDB's
     }
-    if (CallsAggregate(expr->lexpr()) || CallsAggregate(expr->rexpr())) {
-        return false; // DuckDB binds a macro's witnesses outside the aggregate: untyped, every overload would tie
+    if (CallsAggregate(expr->lexpr()) || CallsAggregate(expr->rexpr()) || HasUntypedParameter(expr->lexpr()) ||
+        HasUntypedParameter(expr->rexpr())) {
+        return false; // DuckDB cannot type these as macro arguments: every overload would tie
     }
     node = FuncCallNode({"duckgres_catalog", "main", "duckgres_divide"},
                         {expr->lexpr(), expr->rexpr(), expr->lexpr(), expr->rexpr()});
@@ -294,6 +307,9 @@ bool NumericCasts(Node &node, PassContext &context) {
     if (auto literal = FloatConstantAsNumeric(arg)) {
         node = TypedNumeric(*literal);
         return true;
+    }
+    if (CallsAggregate(arg) || HasUntypedParameter(arg)) {
+        return false; // DuckDB cannot type these as macro arguments: every overload would tie
     }
     node = FuncCallNode({"duckgres_catalog", "main", "duckgres_to_numeric"}, {arg, arg});
     return true;

@@ -31,7 +31,7 @@ bool NumericQuotients(pg_query::Node &node, PassContext &context);
 //! `expr::numeric` of a non-constant: duckgres_to_numeric(expr, expr), which keeps a DECIMAL as it is, gives an
 //! integer scale 0, as PostgreSQL, and anything else DECIMAL(38,16) (DuckDB: DECIMAL(18,3) for all); a float constant
 //! (0.5::float8::numeric) becomes the numeric constant PostgreSQL makes of it (15 significant digits, 6 for real).
-//! Not inside CREATE / ALTER TABLE.
+//! Not inside CREATE / ALTER TABLE, nor of aggregates or untyped parameters (DuckDB's DECIMAL(18,3) stays).
 bool NumericCasts(pg_query::Node &node, PassContext &context);
 
 //! `-2147483648`: the grammar folds the sign into a constant too large for an integer literal, which PostgreSQL

@@ -69,3 +69,10 @@ INSERT INTO dt_numx_round_float_through_numeric VALUES (1.2345), (2.0 / 3), (10.
 SELECT round(x::numeric, 2) AS r2, round(x::numeric, 3) AS r3 FROM dt_numx_round_float_through_numeric ORDER BY x;
 -- cleanup
 DROP TABLE IF EXISTS dt_numx_round_float_through_numeric;
+
+-- case: numx_round_aggregate_through_numeric
+CREATE TABLE dt_numx_round_aggregate_through_numeric (g text, x float8, n int);
+INSERT INTO dt_numx_round_aggregate_through_numeric VALUES ('a', 1.5, 1), ('a', 2.25, 2), ('b', 10, 7);
+SELECT g, round(avg(x)::numeric, 2) AS avg_x, round(sum(x)::numeric, 1) AS sum_x, round(avg(n)::numeric, 1) AS avg_n FROM dt_numx_round_aggregate_through_numeric GROUP BY g ORDER BY g;
+-- cleanup
+DROP TABLE IF EXISTS dt_numx_round_aggregate_through_numeric;
