@@ -23,12 +23,6 @@ bool IsDigit(char c) {
     return c >= '0' && c <= '9';
 }
 
-//! The type name is numeric (or decimal, pg_catalog.numeric) without modifiers or array bounds.
-bool IsUnconstrainedNumeric(const pg_query::TypeName &type) {
-    const auto name = LastName(type.names());
-    return (name == "numeric" || name == "decimal") && type.typmods_size() == 0 && type.array_bounds_size() == 0;
-}
-
 bool IsNumericWithModifiers(const Node &node) {
     if (!node.has_type_cast()) {
         return false;
@@ -61,33 +55,13 @@ std::optional<std::string> ConstantText(const Node &node) {
     return std::nullopt;
 }
 
-//! `'text'::numeric(precision, scale)`.
-Node TypedNumeric(const NumericLiteral &literal) {
-    Node cast = TypeCastNode(StringConst(literal.text), {"numeric"});
-    auto *type = cast.mutable_type_cast()->mutable_type_name();
-    *type->add_typmods() = IntConst(literal.precision);
-    *type->add_typmods() = IntConst(literal.scale);
-    return cast;
-}
-
 //! The text of a float literal (1.5, or 1e3 that this pass typed numeric('1000'::numeric(4,0)) beneath a cast, read
 //! exactly from its text rather than through a DECIMAL.
 std::optional<std::string> FloatLiteralText(const Node &arg) {
     if (arg.has_a_const() && arg.a_const().has_fval()) {
         return arg.a_const().fval().fval();
     }
-    if (!IsNumericWithModifiers(arg) || !IsStringConst(arg.type_cast().arg())) {
-        return std::nullopt;
-    }
-    // Only a literal whose modifiers are its own shape: another typmod would round it first.
-    const auto &text = arg.type_cast().arg().a_const().sval().sval();
-    const auto literal = ReadNumericLiteral(text);
-    const auto &typmods = arg.type_cast().type_name().typmods();
-    if (!literal || typmods.size() != 2 || typmods[0].a_const().ival().ival() != literal->precision ||
-        typmods[1].a_const().ival().ival() != literal->scale) {
-        return std::nullopt;
-    }
-    return text;
+    return OwnShapeNumericText(arg);
 }
 
 bool HasExponent(const std::string &text) {
@@ -95,6 +69,34 @@ bool HasExponent(const std::string &text) {
 }
 
 } // namespace
+
+bool IsUnconstrainedNumeric(const pg_query::TypeName &type) {
+    const auto name = LastName(type.names());
+    return (name == "numeric" || name == "decimal") && type.typmods_size() == 0 && type.array_bounds_size() == 0;
+}
+
+std::optional<std::string> OwnShapeNumericText(const Node &node) {
+    if (!IsNumericWithModifiers(node) || !IsStringConst(node.type_cast().arg())) {
+        return std::nullopt;
+    }
+    // Only a literal whose modifiers are its own shape: another typmod would round it first.
+    const auto &text = node.type_cast().arg().a_const().sval().sval();
+    const auto literal = ReadNumericLiteral(text);
+    const auto &typmods = node.type_cast().type_name().typmods();
+    if (!literal || typmods.size() != 2 || typmods[0].a_const().ival().ival() != literal->precision ||
+        typmods[1].a_const().ival().ival() != literal->scale) {
+        return std::nullopt;
+    }
+    return text;
+}
+
+Node TypedNumeric(const NumericLiteral &literal) {
+    Node cast = TypeCastNode(StringConst(literal.text), {"numeric"});
+    auto *type = cast.mutable_type_cast()->mutable_type_name();
+    *type->add_typmods() = IntConst(literal.precision);
+    *type->add_typmods() = IntConst(literal.scale);
+    return cast;
+}
 
 std::optional<NumericLiteral> ReadNumericLiteral(std::string_view text) {
     size_t begin = 0;

@@ -9,6 +9,10 @@
 #include <string>
 #include <string_view>
 
+namespace pg_query {
+class TypeName;
+} // namespace pg_query
+
 namespace duckgres::sql {
 
 //! A finite numeric constant as PostgreSQL's numeric input reads it: its plain decimal text and the smallest
@@ -23,6 +27,16 @@ struct NumericLiteral {
 //! The literal `text` stands for; nullopt for NaN, Infinity, malformed text and values needing more than 38 digits
 //! (beyond DuckDB's DECIMAL).
 std::optional<NumericLiteral> ReadNumericLiteral(std::string_view text);
+
+//! The type name is numeric (or decimal, pg_catalog.numeric) without modifiers or array bounds.
+bool IsUnconstrainedNumeric(const pg_query::TypeName &type);
+
+//! The text of `'text'::numeric(p,s)` whose modifiers are the literal's own shape, as TypeNumericConstants types
+//! numeric constants ('1.50'::numeric(3,2)); nullopt for anything else (another typmod would round it first).
+std::optional<std::string> OwnShapeNumericText(const pg_query::Node &node);
+
+//! `'text'::numeric(precision, scale)`: the constant as the DECIMAL of its own shape.
+pg_query::Node TypedNumeric(const NumericLiteral &literal);
 
 //! A constant cast to unconstrained numeric (1.25::numeric, numeric '0.1', '1e3'::decimal) becomes its own
 //! DECIMAL(p,s) ('1.25'::numeric(3,2)), where DuckDB's numeric would be DECIMAL(18,3); a numeric literal with an

@@ -1,9 +1,17 @@
 // Rewrite passes giving numeric expressions and aggregates PostgreSQL's result types.
 #include "sql/numeric_passes.hpp"
 
+#include "common/decimal_arithmetic.hpp"
+#include "sql/literal_passes.hpp"
 #include "sql/node_builders.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -24,7 +32,7 @@ struct WitnessedFunction {
 
 constexpr WitnessedFunction kWitnessed[] = {
     {"sum", 1, "duckgres_sum_result"}, {"round", 1, "duckgres_round_result"}, {"sign", 1, "duckgres_sign_result"},
-    {"gcd", 2, "duckgres_gcd_result"}, {"lcm", 2, "duckgres_gcd_result"},
+    {"gcd", 2, "duckgres_gcd_result"}, {"lcm", 2, "duckgres_gcd_result"},     {"sqrt", 1, "duckgres_sqrt_result"},
 };
 
 //! The unqualified or pg_catalog-qualified name of a call with plain arguments; empty otherwise.
@@ -68,7 +76,11 @@ bool CallsAggregate(const Node &arg) {
                                                        "regr_slope",
                                                        "mode",
                                                        "duckgres_sum_result",
-                                                       "duckgres_avg_result"};
+                                                       "duckgres_avg_result",
+                                                       "duckgres_var_samp_result",
+                                                       "duckgres_var_pop_result",
+                                                       "duckgres_stddev_samp_result",
+                                                       "duckgres_stddev_pop_result"};
     bool found = false;
     Node copy = arg;
     WalkNodes(copy, [&](Node &node) {
@@ -92,7 +104,216 @@ Node Renamed(const Node &call, const char *name) {
     return renamed;
 }
 
+//! Variances and standard deviations: the catalog macro computing them as numeric for integer arguments.
+struct StatisticFunction {
+    std::string_view name;
+    const char *macro;
+};
+
+constexpr StatisticFunction kStatistics[] = {
+    {"variance", "duckgres_var_samp_result"},       {"var_samp", "duckgres_var_samp_result"},
+    {"var_pop", "duckgres_var_pop_result"},         {"stddev", "duckgres_stddev_samp_result"},
+    {"stddev_samp", "duckgres_stddev_samp_result"}, {"stddev_pop", "duckgres_stddev_pop_result"},
+};
+
+//! `call` of `name` over `argument` instead of its own (keeping DISTINCT, FILTER, OVER).
+Node RenamedOver(const Node &call, const char *name, Node argument) {
+    Node renamed = Renamed(call, name);
+    *renamed.mutable_func_call()->mutable_args(0) = std::move(argument);
+    return renamed;
+}
+
+//! `x::hugeint * x`: the square of an integer argument without overflow.
+Node ExactSquare(const Node &value) {
+    Node square;
+    auto *product = square.mutable_a_expr();
+    product->set_kind(pg_query::AEXPR_OP);
+    product->add_name()->mutable_string()->set_sval("*");
+    *product->mutable_lexpr() = TypeCastNode(value, {"hugeint"});
+    *product->mutable_rexpr() = value;
+    return square;
+}
+
+//! A float constant ('0.5'::float8, as TypeNumericConstants leaves 0.5::float8) as PostgreSQL's cast to numeric
+//! reads it: the float printed with 15 significant digits (6 for real); nullopt for anything else, NaN, infinities.
+std::optional<NumericLiteral> FloatConstantAsNumeric(const Node &node) {
+    if (!node.has_type_cast() || !IsStringConst(node.type_cast().arg())) {
+        return std::nullopt;
+    }
+    const auto &type = node.type_cast().type_name();
+    const auto name = LastName(type.names());
+    if ((name != "float8" && name != "float4") || type.typmods_size() > 0 || type.array_bounds_size() > 0) {
+        return std::nullopt;
+    }
+    const auto &text = node.type_cast().arg().a_const().sval().sval();
+    char *end = nullptr;
+    const double value = name == "float8" ? std::strtod(text.c_str(), &end) : std::strtof(text.c_str(), &end);
+    if (end == text.c_str() || *end != '\0' || !std::isfinite(value)) {
+        return std::nullopt;
+    }
+    std::array<char, 64> printed{};
+    std::snprintf(printed.data(), printed.size(), "%.*g", name == "float8" ? 15 : 6, value);
+    return ReadNumericLiteral(printed.data());
+}
+
+//! Whether `operand` holds a parameter not cast to a type ($1, not $1::int4): DuckDB types it only from its use.
+bool HasUntypedParameter(const Node &operand) {
+    int parameters = 0;
+    int cast_parameters = 0;
+    Node copy = operand;
+    WalkNodes(copy, [&](Node &node) {
+        parameters += node.has_param_ref() ? 1 : 0;
+        cast_parameters += node.has_type_cast() && node.type_cast().arg().has_param_ref() ? 1 : 0;
+    });
+    return parameters > cast_parameters;
+}
+
+//! A constant operand of an arithmetic operator, as PostgreSQL's numeric sees it.
+struct ConstantOperand {
+    ScaledDecimal value;
+    bool numeric = false; //!< a numeric constant (1.5, 7::numeric), not an integer (7)
+};
+
+//! The value of an integer constant, a numeric literal (1.5) or a numeric constant TypeNumericConstants typed
+//! ('1.50'::numeric(3,2)); nullopt for anything else.
+//! An integer constant: 7, or 9223372036854775807 (a float node to the grammar, bigint to PostgreSQL).
+bool IsIntegerConstant(const Node &node) {
+    if (!node.has_a_const()) {
+        return false;
+    }
+    if (node.a_const().has_ival()) {
+        return true;
+    }
+    if (!node.a_const().has_fval()) {
+        return false;
+    }
+    const auto &text = node.a_const().fval().fval();
+    int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return error == std::errc() && end == text.data() + text.size();
+}
+
+std::optional<ConstantOperand> ReadConstantOperand(const Node &node) {
+    if (node.has_a_const() && node.a_const().has_ival()) {
+        return ConstantOperand{{node.a_const().ival().ival(), 0}, false};
+    }
+    if (IsIntegerConstant(node)) {
+        return std::nullopt; // a bigint constant: integer division, DuckDB's
+    }
+    std::optional<std::string> text;
+    if (node.has_a_const() && node.a_const().has_fval()) {
+        text = node.a_const().fval().fval();
+    } else {
+        text = OwnShapeNumericText(node);
+    }
+    const auto literal = text ? ReadNumericLiteral(*text) : std::nullopt;
+    if (!literal) {
+        return std::nullopt;
+    }
+    ConstantOperand operand{{0, literal->scale}, true};
+    for (char c : literal->text) {
+        if (c >= '0' && c <= '9') {
+            operand.value.unscaled = operand.value.unscaled * 10 + (c - '0');
+        }
+    }
+    if (literal->text.front() == '-') {
+        operand.value.unscaled = -operand.value.unscaled;
+    }
+    return operand;
+}
+
+//! The binary operator expression `node` when its operator is `op`; null otherwise.
+const pg_query::A_Expr *BinaryOperator(const Node &node, std::string_view op) {
+    if (!node.has_a_expr()) {
+        return nullptr;
+    }
+    const auto &expr = node.a_expr();
+    if (expr.kind() != pg_query::AEXPR_OP || expr.name_size() != 1 || !expr.name(0).has_string() ||
+        expr.name(0).string().sval() != op || !expr.has_lexpr() || !expr.has_rexpr()) {
+        return nullptr;
+    }
+    return &expr;
+}
+
 } // namespace
+
+bool FoldNumericQuotients(Node &node, PassContext &context) {
+    const auto *expr = BinaryOperator(node, "/");
+    if (!expr) {
+        return false;
+    }
+    const auto dividend = ReadConstantOperand(expr->lexpr());
+    const auto divisor = ReadConstantOperand(expr->rexpr());
+    if (!dividend || !divisor || !(dividend->numeric || divisor->numeric) || divisor->value.unscaled == 0) {
+        return false;
+    }
+    const int scale = DivisionScale(dividend->value, divisor->value);
+    const auto quotient = DivideDecimal(dividend->value, divisor->value, scale);
+    const auto literal = quotient ? ReadNumericLiteral(DecimalText({*quotient, scale})) : std::nullopt;
+    if (!literal) {
+        return false; // beyond 38 digits: left to duckgres_divide
+    }
+    node = TypedNumeric(*literal);
+    return true;
+}
+
+bool FoldTrimScale(Node &node, PassContext &context) {
+    if (!node.has_func_call() || node.func_call().args_size() != 1 ||
+        PlainFunctionName(node.func_call()) != "trim_scale") {
+        return false;
+    }
+    const auto operand = ReadConstantOperand(node.func_call().args(0));
+    if (!operand) {
+        return false;
+    }
+    ScaledDecimal trimmed = operand->value;
+    while (trimmed.scale > 0 && trimmed.unscaled % 10 == 0) {
+        trimmed.unscaled /= 10;
+        trimmed.scale--;
+    }
+    const auto literal = ReadNumericLiteral(DecimalText(trimmed));
+    if (!literal) {
+        return false;
+    }
+    node = TypedNumeric(*literal);
+    return true;
+}
+
+bool NumericQuotients(Node &node, PassContext &context) {
+    const auto *expr = BinaryOperator(node, "/");
+    if (!expr || context.statement_table) {
+        return false;
+    }
+    if (IsIntegerConstant(expr->lexpr()) && IsIntegerConstant(expr->rexpr())) {
+        return false; // 7 / 2: integer division, DuckDB's
+    }
+    if (CallsAggregate(expr->lexpr()) || CallsAggregate(expr->rexpr()) || HasUntypedParameter(expr->lexpr()) ||
+        HasUntypedParameter(expr->rexpr())) {
+        return false; // DuckDB cannot type these as macro arguments: every overload would tie
+    }
+    node = FuncCallNode({"duckgres_catalog", "main", "duckgres_divide"},
+                        {expr->lexpr(), expr->rexpr(), expr->lexpr(), expr->rexpr()});
+    return true;
+}
+
+bool NumericCasts(Node &node, PassContext &context) {
+    if (!node.has_type_cast() || !IsUnconstrainedNumeric(node.type_cast().type_name()) || context.statement_table) {
+        return false;
+    }
+    const auto &arg = node.type_cast().arg();
+    if (arg.has_a_const() || arg.has_param_ref()) {
+        return false; // constants are TypeNumericConstants', parameters the session's
+    }
+    if (auto literal = FloatConstantAsNumeric(arg)) {
+        node = TypedNumeric(*literal);
+        return true;
+    }
+    if (CallsAggregate(arg) || HasUntypedParameter(arg)) {
+        return false; // DuckDB cannot type these as macro arguments: every overload would tie
+    }
+    node = FuncCallNode({"duckgres_catalog", "main", "duckgres_to_numeric"}, {arg, arg});
+    return true;
+}
 
 bool AggregateResultTypes(Node &node, PassContext &context) {
     if (node.has_grouping_func()) {
@@ -124,6 +345,15 @@ bool AggregateResultTypes(Node &node, PassContext &context) {
         node = FuncCallNode({"duckgres_catalog", "main", "duckgres_avg_result"},
                             {node, Renamed(node, "sum"), Renamed(node, "count"), witness});
         return true;
+    }
+    for (const auto &statistic : kStatistics) {
+        if (statistic.name == name && arity == 1) {
+            const Node &value = node.func_call().args(0);
+            node = FuncCallNode({"duckgres_catalog", "main", statistic.macro},
+                                {node, Renamed(node, "sum"), RenamedOver(node, "sum", ExactSquare(value)),
+                                 Renamed(node, "count"), value});
+            return true;
+        }
     }
     if (name == "regr_count" && arity == 2) {
         node = TypeCastNode(std::move(node), {"pg_catalog", "int8"});

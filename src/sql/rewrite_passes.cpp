@@ -121,14 +121,22 @@ constexpr RewritePass kRewritePasses[] = {
     {"cast_parameter", CastParameter},
     // Numeric constants (1.25::numeric, 1e3) and $n::numeric: DECIMALs of their own scale (DuckDB: DECIMAL(18,3)).
     {"type_numeric_constants", TypeNumericConstants},
+    // Other expr::numeric: integers scale 0, numerics as they are (DuckDB: DECIMAL(18,3)).
+    {"numeric_casts", NumericCasts},
     // '\x0102'::bytea: read by PostgreSQL's bytea input (DuckDB reads literals with its own blob syntax).
     {"read_bytea_constants", ReadByteaConstants},
     // sum(), avg(), regr_count(): PostgreSQL's result types (sum(int) bigint, avg(int) numeric...).
     {"aggregate_result_types", AggregateResultTypes},
     // -2147483648: integer, as PostgreSQL types it (DuckDB: BIGINT).
     {"integer_minimum_constant", IntegerMinimumConstant},
+    // trim_scale(1.2300): the constant 1.23.
+    {"fold_trim_scale", FoldTrimScale},
+    // 1.0 / 3, 1::numeric / 3: the numeric constant PostgreSQL computes, with its value-chosen scale.
+    {"fold_numeric_quotients", FoldNumericQuotients},
     // Division and modulo by zero raise 22012 (DuckDB: NULL).
     {"guard_division", GuardDivision},
+    // numeric / numeric, numeric / integer: exact numeric (DuckDB: DOUBLE).
+    {"numeric_quotients", NumericQuotients},
     // current_user and friends: the session's user.
     {"inline_current_user", InlineCurrentUser},
     // current_schema, current_database() and friends: typed name.
@@ -141,6 +149,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"inline_backend_pid", InlineBackendPid},
     // version(): PostgreSQL-shaped.
     {"postgres_version", PostgresVersion},
+    // FROM generate_series(numeric constants): numeric values (DuckDB has no DECIMAL series).
+    {"numeric_series_in_from", NumericSeriesInFrom},
     // FROM generate_series(int constants): int4 values.
     {"integer_series_in_from", IntegerSeriesInFrom},
     // FROM table macro WITH ORDINALITY: a subquery numbering its rows.

@@ -2,6 +2,7 @@
 #include "sql/set_function_passes.hpp"
 
 #include "catalog/catalog_scripts.hpp"
+#include "sql/literal_passes.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/statement_parser.hpp"
 
@@ -46,8 +47,6 @@ std::optional<Node> JsonRowsInTarget(const pg_query::FuncCall &call) {
     return std::nullopt;
 }
 
-//! True when every argument is an integer constant that fits int4 (PostgreSQL picks generate_series(int, int) for
-//! them, whose result is int; DuckDB's is always BIGINT).
 //! The value of an integer constant, negated ones (-5) included; nullopt for anything else.
 std::optional<int64_t> IntegerConstant(const Node &value) {
     const bool negated = value.has_a_expr() && value.a_expr().kind() == pg_query::AEXPR_OP &&
@@ -60,6 +59,8 @@ std::optional<int64_t> IntegerConstant(const Node &value) {
     return negated ? -number : number;
 }
 
+//! True when every argument is an integer constant that fits int4 (PostgreSQL picks generate_series(int, int) for
+//! them, whose result is int; DuckDB's is always BIGINT).
 bool IntegerConstantArgs(const pg_query::FuncCall &call) {
     if (call.args_size() < 2 || call.args_size() > 3) {
         return false;
@@ -68,28 +69,55 @@ bool IntegerConstantArgs(const pg_query::FuncCall &call) {
                        [](const Node &arg) { return IntegerConstant(arg).has_value(); });
 }
 
-} // namespace
+//! True when some argument of a two- or three-argument call is a numeric constant (0.5, or '0.5'::numeric(1,1) as
+//! TypeNumericConstants types 0.5::numeric): PostgreSQL picks generate_series(numeric, numeric[, numeric]).
+bool NumericConstantArg(const pg_query::FuncCall &call) {
+    if (call.args_size() < 2 || call.args_size() > 3) {
+        return false;
+    }
+    return std::any_of(call.args().begin(), call.args().end(), [](const Node &arg) {
+        return (arg.has_a_const() && arg.a_const().has_fval()) || OwnShapeNumericText(arg).has_value();
+    });
+}
 
-bool IntegerSeriesInFrom(Node &node, PassContext &context) {
+//! `FROM f(...) AS alias(column)` as `FROM (SELECT x AS column FROM <template>) AS alias`, the template's call
+//! taking f's arguments.
+Node SeriesSubquery(const pg_query::RangeFunction &range, const Node &function, const char *template_query) {
+    auto [alias, column] = SingleFromFunctionNames(range, "generate_series");
+    auto parsed = ParseQuery(template_query);
+    Node select = *parsed.statements.at(0).tree;
+    select.mutable_select_stmt()->mutable_target_list(0)->mutable_res_target()->set_name(column);
+    auto *inner = select.mutable_select_stmt()->mutable_from_clause(0)->mutable_range_function();
+    auto *call = inner->mutable_functions(0)->mutable_list()->mutable_items(0)->mutable_func_call();
+    *call->mutable_args() = function.func_call().args();
+    return FromSubquery(std::move(select), alias);
+}
+
+//! `FROM generate_series(...)` (not LATERAL) whose call `applies` to: replaced by SeriesSubquery over
+//! `template_query`. Returns true when it changed the node.
+bool SeriesInFrom(Node &node, bool (*applies)(const pg_query::FuncCall &), const char *template_query) {
     if (!node.has_range_function() || node.range_function().lateral()) {
         return false;
     }
     const auto &range = node.range_function();
     const auto *function = SingleFromFunction(range);
     if (!function || LastName(function->func_call().funcname()) != "generate_series" ||
-        !IntegerConstantArgs(function->func_call())) {
+        !applies(function->func_call())) {
         return false;
     }
-    auto [alias, column] = SingleFromFunctionNames(range, "generate_series");
-    auto parsed = ParseQuery("SELECT x FROM generate_series(1, 1) AS s(x)");
-    Node select = *parsed.statements.at(0).tree;
-    auto *target = select.mutable_select_stmt()->mutable_target_list(0)->mutable_res_target();
-    target->set_name(column);
-    *target->mutable_val() = TypeCastNode(target->val(), {"int4"});
-    auto *inner = select.mutable_select_stmt()->mutable_from_clause(0)->mutable_range_function();
-    *inner->mutable_functions(0)->mutable_list()->mutable_items(0) = *function;
-    node = FromSubquery(std::move(select), alias);
+    node = SeriesSubquery(range, *function, template_query);
     return true;
+}
+
+} // namespace
+
+bool NumericSeriesInFrom(Node &node, PassContext &context) {
+    return SeriesInFrom(node, NumericConstantArg,
+                        "SELECT x FROM duckgres_catalog.main.duckgres_numeric_series(0, 0) AS s(x)");
+}
+
+bool IntegerSeriesInFrom(Node &node, PassContext &context) {
+    return SeriesInFrom(node, IntegerConstantArgs, "SELECT x::int4 FROM generate_series(1, 1) AS s(x)");
 }
 
 bool NameSingleColumnFunction(Node &node, PassContext &context) {

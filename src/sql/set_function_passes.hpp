@@ -6,6 +6,11 @@
 
 namespace duckgres::sql {
 
+//! `FROM generate_series(0.5, 2.5, 0.5) AS g(n)` with a numeric constant among the arguments: a subquery over the
+//! catalog's duckgres_numeric_series(), as PostgreSQL's generate_series(numeric, numeric[, numeric]) (DuckDB has
+//! none for DECIMAL).
+bool NumericSeriesInFrom(pg_query::Node &node, PassContext &context);
+
 //! `FROM generate_series(1, 3) AS g(n)` with integer constants: a subquery casting the values to int4, as
 //! PostgreSQL's generate_series(int, int) returns them (DuckDB's are always BIGINT).
 bool IntegerSeriesInFrom(pg_query::Node &node, PassContext &context);

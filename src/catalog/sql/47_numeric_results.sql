@@ -47,3 +47,100 @@ CREATE MACRO duckgres_sign_result(arg_sign, arg_witness DOUBLE) AS CAST(arg_sign
 -- gcd() and lcm() of integers are integer (DuckDB: BIGINT).
 CREATE MACRO duckgres_gcd_result(arg_result, arg_witness1 INTEGER, arg_witness2 INTEGER) AS CAST(arg_result AS INTEGER),
     (arg_result, arg_witness1, arg_witness2) AS arg_result;
+
+-- numeric / numeric and numeric / integer are numeric, computed exactly to 16 decimals by duckgres_numeric_divide
+-- (DuckDB: DOUBLE); other operands keep DuckDB's `/` (integer division, double precision, interval / number...).
+-- Takes the operands and the operands again as type witnesses. DuckDB picks the overload of least cast cost and
+-- refuses a tie: integer pairs match exactly (cost 0) so that they do not tie between the two numeric overloads
+-- an integer could be cast to; HUGEINT (sum of bigint, numeric in PostgreSQL) divides as numeric.
+CREATE MACRO duckgres_divide(arg_dividend, arg_divisor, arg_witness1 DECIMAL(38,16), arg_witness2 DECIMAL(38,16)) AS
+        duckgres_numeric_divide(arg_dividend, arg_divisor),
+    (arg_dividend, arg_divisor, arg_witness1 DECIMAL(38,16), arg_witness2 SMALLINT) AS
+        duckgres_numeric_divide(arg_dividend, arg_divisor),
+    (arg_dividend, arg_divisor, arg_witness1 DECIMAL(38,16), arg_witness2 INTEGER) AS
+        duckgres_numeric_divide(arg_dividend, arg_divisor),
+    (arg_dividend, arg_divisor, arg_witness1 DECIMAL(38,16), arg_witness2 BIGINT) AS
+        duckgres_numeric_divide(arg_dividend, arg_divisor),
+    (arg_dividend, arg_divisor, arg_witness1 SMALLINT, arg_witness2 DECIMAL(38,16)) AS
+        duckgres_numeric_divide(arg_dividend, arg_divisor),
+    (arg_dividend, arg_divisor, arg_witness1 INTEGER, arg_witness2 DECIMAL(38,16)) AS
+        duckgres_numeric_divide(arg_dividend, arg_divisor),
+    (arg_dividend, arg_divisor, arg_witness1 BIGINT, arg_witness2 DECIMAL(38,16)) AS
+        duckgres_numeric_divide(arg_dividend, arg_divisor),
+    (arg_dividend, arg_divisor, arg_witness1 SMALLINT, arg_witness2 SMALLINT) AS arg_dividend / arg_divisor,
+    (arg_dividend, arg_divisor, arg_witness1 SMALLINT, arg_witness2 INTEGER) AS arg_dividend / arg_divisor,
+    (arg_dividend, arg_divisor, arg_witness1 SMALLINT, arg_witness2 BIGINT) AS arg_dividend / arg_divisor,
+    (arg_dividend, arg_divisor, arg_witness1 INTEGER, arg_witness2 SMALLINT) AS arg_dividend / arg_divisor,
+    (arg_dividend, arg_divisor, arg_witness1 INTEGER, arg_witness2 INTEGER) AS arg_dividend / arg_divisor,
+    (arg_dividend, arg_divisor, arg_witness1 INTEGER, arg_witness2 BIGINT) AS arg_dividend / arg_divisor,
+    (arg_dividend, arg_divisor, arg_witness1 BIGINT, arg_witness2 SMALLINT) AS arg_dividend / arg_divisor,
+    (arg_dividend, arg_divisor, arg_witness1 BIGINT, arg_witness2 INTEGER) AS arg_dividend / arg_divisor,
+    (arg_dividend, arg_divisor, arg_witness1 BIGINT, arg_witness2 BIGINT) AS arg_dividend / arg_divisor,
+    (arg_dividend, arg_divisor, arg_witness1, arg_witness2) AS arg_dividend / arg_divisor;
+
+-- expr::numeric: an integer gets scale 0 and a numeric keeps its own DECIMAL, as in PostgreSQL; anything else
+-- (float, text) is DECIMAL(38,16) (DuckDB's numeric: DECIMAL(18,3), which rounds to 3 decimals first).
+CREATE MACRO duckgres_to_numeric(arg_value, arg_witness SMALLINT) AS CAST(arg_value AS DECIMAL(18,0)),
+    (arg_value, arg_witness INTEGER) AS CAST(arg_value AS DECIMAL(18,0)),
+    (arg_value, arg_witness BIGINT) AS CAST(arg_value AS DECIMAL(38,0)),
+    (arg_value, arg_witness HUGEINT) AS CAST(arg_value AS DECIMAL(38,0)),
+    (arg_value, arg_witness DECIMAL(38,16)) AS arg_value,
+    (arg_value, arg_witness) AS CAST(arg_value AS DECIMAL(38,16));
+
+-- (n * sum(x * x) - sum(x)^2) / (n * divisor_count), NULL without a positive divisor.
+CREATE MACRO duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_divisor_count) AS
+    CASE WHEN arg_divisor_count > 0 THEN duckgres_numeric_divide(
+        CAST(arg_count AS HUGEINT) * arg_squares - CAST(arg_sum AS HUGEINT) * arg_sum,
+        CAST(arg_count AS HUGEINT) * arg_divisor_count) END;
+
+-- Variances of integers are numeric, exact from sum(x), sum(x * x) and count(x) (DuckDB: DOUBLE); PostgreSQL's
+-- division scale for them is 16 when the variance is from 1 to 9999. Takes DuckDB's result, the three sums and the
+-- witness; other arguments keep DuckDB's result.
+CREATE MACRO duckgres_var_samp_result(arg_result, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
+        duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1),
+    (arg_result, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
+        duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1),
+    (arg_result, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
+        duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1),
+    (arg_result, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
+
+CREATE MACRO duckgres_var_pop_result(arg_result, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
+        duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count),
+    (arg_result, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
+        duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count),
+    (arg_result, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
+        duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count),
+    (arg_result, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
+
+-- Standard deviations of integers: the exact square root of that variance, as numeric.
+CREATE MACRO duckgres_stddev_samp_result(arg_result, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
+        duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1)),
+    (arg_result, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
+        duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1)),
+    (arg_result, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
+        duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1)),
+    (arg_result, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
+
+CREATE MACRO duckgres_stddev_pop_result(arg_result, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
+        duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count)),
+    (arg_result, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
+        duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count)),
+    (arg_result, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
+        duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count)),
+    (arg_result, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
+
+-- sqrt(numeric) is numeric, correctly rounded to 15 decimals, PostgreSQL's scale for arguments from 1 to 9999
+-- (DuckDB: DOUBLE).
+-- Integers and floats match exactly (an integer could be cast to the DECIMAL overload): DuckDB's double.
+CREATE MACRO duckgres_sqrt_result(arg_sqrt, arg_value DECIMAL(38,16)) AS duckgres_numeric_sqrt(arg_value),
+    (arg_sqrt, arg_value SMALLINT) AS arg_sqrt,
+    (arg_sqrt, arg_value INTEGER) AS arg_sqrt,
+    (arg_sqrt, arg_value BIGINT) AS arg_sqrt,
+    (arg_sqrt, arg_value FLOAT) AS arg_sqrt,
+    (arg_sqrt, arg_value DOUBLE) AS arg_sqrt,
+    (arg_sqrt, arg_value) AS arg_sqrt;
+
+-- generate_series(numeric, numeric[, numeric]) in FROM: start + step * i for as many steps as fit, counted exactly.
+CREATE MACRO duckgres_numeric_series(arg_start, arg_stop, arg_step := 1) AS TABLE
+    SELECT arg_start + arg_step * i AS generate_series
+    FROM range(0, CAST(floor(duckgres_numeric_divide(arg_stop - arg_start, arg_step)) AS BIGINT) + 1) AS steps(i);

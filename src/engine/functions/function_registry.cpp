@@ -6,6 +6,7 @@
 #include "engine/functions/bytea_functions.hpp"
 #include "engine/functions/datetime_functions.hpp"
 #include "engine/functions/jsonb_functions.hpp"
+#include "engine/functions/numeric_functions.hpp"
 #include "engine/functions/regexp_functions.hpp"
 #include "engine/functions/string_functions.hpp"
 #include "engine/functions/template_functions.hpp"
@@ -18,9 +19,9 @@ namespace {
 using RegisterFamily = void (*)(duckdb_connection);
 
 constexpr RegisterFamily kFamilies[] = {
-    RegisterTemplateFunctions,   RegisterRegexpFunctions,    RegisterByteaFunctions,
-    RegisterTextOutputFunctions, RegisterArrayTextFunctions, RegisterArrayFunctions,
-    RegisterStringFunctions,     RegisterJsonbFunctions,     RegisterDateTimeFunctions,
+    RegisterTemplateFunctions,  RegisterRegexpFunctions,  RegisterByteaFunctions,  RegisterTextOutputFunctions,
+    RegisterArrayTextFunctions, RegisterArrayFunctions,   RegisterStringFunctions, RegisterJsonbFunctions,
+    RegisterDateTimeFunctions,  RegisterNumericFunctions,
 };
 
 } // namespace

@@ -14,10 +14,17 @@ TEST(Rewriter, Passes) {
         const char *sql;
         const char *rewritten; //!< nullptr: left unchanged
     } cases[] = {
-        {"select 1 / 2, a / 2.5, a % 3", nullptr},
-        {"select a / b from t", "SELECT a / CASE WHEN b = 0 THEN error('division by zero') ELSE b END FROM t"},
+        {"select 1 / 2, a % 3", nullptr},
+        {"select a / 2.5, 7.0 / 2, 1::numeric / 3, 7 / 2 from t",
+         "SELECT duckgres_catalog.main.duckgres_divide(a, 2.5, a, 2.5), '3.5000000000000000'::\"numeric\"(17, 16), "
+         "'0.33333333333333333333'::\"numeric\"(20, 20), 7 / 2 FROM t"},
+        {"select a / b from t",
+         "SELECT duckgres_catalog.main.duckgres_divide(a, CASE WHEN b = 0 THEN error('division by zero') ELSE b END, "
+         "a, CASE WHEN b = 0 THEN error('division by zero') ELSE b END) FROM t"},
         {"select a % b from t", "SELECT a % CASE WHEN b = 0 THEN error('division by zero') ELSE b END FROM t"},
-        {"select 1 / 0", "SELECT 1 / CASE WHEN 0 = 0 THEN error('division by zero') ELSE 0 END"},
+        {"select 1 / 0", "SELECT duckgres_catalog.main.duckgres_divide(1, CASE WHEN 0 = 0 THEN error('division by "
+                         "zero') ELSE 0 END, 1, "
+                         "CASE WHEN 0 = 0 THEN error('division by zero') ELSE 0 END)"},
         {"select current_user, session_user", "SELECT 'alice'::name, 'alice'::name"},
         {"select current_schema(), current_database(), current_schema",
          "SELECT \"nullif\"(\"current_schema\"(), 'main')::name, current_database()::name, "
@@ -42,7 +49,9 @@ TEST(Rewriter, Passes) {
          "ALTER TABLE s.c ADD FOREIGN KEY (p) REFERENCES public.parent (id)"},
         {"select length(s), upper(s) from t", "SELECT length(s)::int, upper(s) FROM t"},
         {"select a / length(s) from t",
-         "SELECT a / CASE WHEN length(s)::int = 0 THEN error('division by zero') ELSE length(s)::int END FROM t"},
+         "SELECT duckgres_catalog.main.duckgres_divide(a, CASE WHEN length(s)::int = 0 THEN error('division by zero') "
+         "ELSE length(s)::int END, a, "
+         "CASE WHEN length(s)::int = 0 THEN error('division by zero') ELSE length(s)::int END) FROM t"},
         // Catalog references go to duckgres_catalog; other pg_catalog qualifiers are dropped.
         {"select relname from pg_class", "SELECT relname FROM duckgres_catalog.main.pg_class pg_class"},
         {"select c.relname from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace",
@@ -185,7 +194,11 @@ TEST(Rewriter, Passes) {
         {"select 1e3, 2.5e-3, 1e3::numeric, 1e3::float8",
          "SELECT '1000'::\"numeric\"(4, 0), '0.0025'::\"numeric\"(4, 4), '1000'::\"numeric\"(4, 0), '1000'::float8"},
         {"select 1.23456789012345678::float8, 0.1::real", "SELECT '1.23456789012345678'::float8, '0.1'::real"},
-        {"select 'x'::numeric, 'NaN'::numeric, 1.5::numeric(5,2), a::numeric, 1e50, $1::numeric from t", nullptr},
+        {"select 'x'::numeric, 'NaN'::numeric, 1.5::numeric(5,2), 1e50, $1::numeric from t", nullptr},
+        // Other casts to numeric: integers scale 0, numerics as they are; float constants as PostgreSQL reads them.
+        {"select a::numeric, 0.5::float8::numeric, 2.5::real::numeric from t",
+         "SELECT duckgres_catalog.main.duckgres_to_numeric(a, a), '0.5'::\"numeric\"(1, 1), '2.5'::\"numeric\"(2, 1) "
+         "FROM t"},
         {"select 1.5::numeric(5,2)::numeric, '1.55'::numeric(2,1)::float8",
          "SELECT (1.5)::numeric(5, 2), '1.55'::numeric(2, 1)::float8"},
     };
