@@ -366,7 +366,9 @@ private:
         const char delimiter = Peek();
         if ((delimiter == '-' || delimiter == '/' || delimiter == '.') && IsAsciiAlnum(Peek(1))) {
             pos_++;
-            if (IsAsciiDigit(Peek())) {
+            // A numeric date takes digits and the delimiter only (2024-01-31T13:45); one with a month name letters too.
+            const bool numeric = IsAsciiDigit(Peek());
+            if (numeric) {
                 const std::string_view second = Digits();
                 if (delimiter == '.' && Peek() != '.') { // a number with a fraction: 1999.008 or 040506.789
                     if ((date_mask_ & kWholeDate) == 0 && !DateDone()) {
@@ -379,7 +381,7 @@ private:
                     return;
                 }
             }
-            while (!AtEnd() && (IsAsciiAlnum(s_[pos_]) || s_[pos_] == delimiter)) {
+            while (!AtEnd() && ((numeric ? IsAsciiDigit(s_[pos_]) : IsAsciiAlnum(s_[pos_])) || s_[pos_] == delimiter)) {
                 pos_++;
             }
             if ((date_mask_ & kWholeDate) == kWholeDate) {
