@@ -2,6 +2,10 @@
 #include "sql/command_tag.hpp"
 
 #include "common/ascii.hpp"
+#include "common/sql_error.hpp"
+#include "sql/node_builders.hpp"
+#include "types/datetime_input.hpp"
+#include "types/time_zone.hpp"
 
 #include <pg_query.pb.h>
 
@@ -193,6 +197,25 @@ void ClassifyTransaction(const pg_query::TransactionStmt &stmt, ParsedStatement 
     }
 }
 
+//! SET TIME ZONE INTERVAL '+05:30' HOUR TO MINUTE: the fixed zone of that offset east of UTC, named as PostgreSQL
+//! names it ("<+05:30>-05:30"); for an interval with months or days, or not an interval, its text (not yet refused
+//! as PostgreSQL refuses it: '1 day' reads as a POSIX zone).
+std::string TimeZoneOfInterval(const Node &arg) {
+    const std::string text = ArgText(arg);
+    try {
+        const duckdb_interval interval = types::ParseIntervalText(text);
+        if (interval.months == 0 && interval.days == 0) {
+            return types::FixedOffsetZoneName(interval.micros / 1000000);
+        }
+    } catch (const SqlError &) {
+    }
+    return text;
+}
+
+bool IsIntervalCast(const Node &arg) {
+    return arg.has_type_cast() && LastName(arg.type_cast().type_name().names()) == "interval";
+}
+
 void ClassifySet(const pg_query::VariableSetStmt &stmt, ParsedStatement &out) {
     SetStatement set;
     set.name = AsciiLower(stmt.name());
@@ -205,7 +228,8 @@ void ClassifySet(const pg_query::VariableSetStmt &stmt, ParsedStatement &out) {
             if (i > 0) {
                 set.value += ", ";
             }
-            set.value += ArgText(stmt.args(i));
+            set.value += set.name == "timezone" && IsIntervalCast(stmt.args(i)) ? TimeZoneOfInterval(stmt.args(i))
+                                                                                : ArgText(stmt.args(i));
         }
         out.command = std::move(set);
         return;

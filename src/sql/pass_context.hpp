@@ -3,6 +3,7 @@
 
 #include "sql/setting_source.hpp"
 #include "sql/table_locator.hpp"
+#include "types/text_format.hpp"
 
 #include <cstdint>
 #include <map>
@@ -39,6 +40,9 @@ struct RewriteContext {
     //! An INSERT without a column list gets the list of the columns its values fill (the rest take their defaults,
     //! as in PostgreSQL); set only after DuckDB refused the statement, as the lookup costs a catalog query.
     bool fill_insert_columns = false;
+    //! How the session reads date/time text (DateStyle's order, TimeZone): constants cast to date/time types are read
+    //! with it at rewrite time, as PostgreSQL reads them at parse time.
+    types::TextFormatOptions text_options;
     //! Names of passes (RewritePasses()) that do not run: for tests. An unknown name is std::invalid_argument.
     std::set<std::string> disabled_passes;
 };
