@@ -18,6 +18,8 @@ struct EngineSettings {
     std::string search_path;
     std::string user; //!< for $user in search_path
     int extra_float_digits = 1;
+    std::string date_style = "ISO, MDY";
+    std::string interval_style = "postgres";
 };
 
 //! The session's DuckDB connection and the state of it that follows the settings. Owned by the Session; touched by
@@ -25,7 +27,7 @@ struct EngineSettings {
 struct EngineState {
     std::unique_ptr<engine::EngineConnection> connection;
     std::shared_ptr<const types::TimeZone> time_zone;
-    //! How values are written as text: the applied time zone and extra_float_digits.
+    //! How values are written and read as text: the applied time zone, extra_float_digits, DateStyle, IntervalStyle.
     types::TextFormatOptions text_options;
     //! The search_path value last given to DuckDB (empty: apply again, e.g. after CREATE SCHEMA).
     std::string applied_search_path = "\"$user\", public";

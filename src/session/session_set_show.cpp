@@ -98,8 +98,12 @@ void Session::RefuseReadWrite(const std::string &parameter) const {
 }
 
 EngineSettings Session::WantedEngineSettings() const {
-    return {*settings_.Get("TimeZone"), *settings_.Get("search_path"), login_.user,
-            std::stoi(*settings_.Get("extra_float_digits"))};
+    return {*settings_.Get("TimeZone"),
+            *settings_.Get("search_path"),
+            login_.user,
+            std::stoi(*settings_.Get("extra_float_digits")),
+            *settings_.Get("DateStyle"),
+            *settings_.Get("IntervalStyle")};
 }
 
 asio::awaitable<void> Session::ApplySettings() {

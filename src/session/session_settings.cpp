@@ -8,6 +8,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
+#include <iterator>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -585,6 +587,64 @@ std::string NormalizeByType(const SettingDefinition &definition, const std::stri
     return value;
 }
 
+//! DateStyle's key words: an output style, an input order, or DEFAULT (both of "ISO, MDY").
+struct DateStyleWord {
+    const char *word;
+    const char *style; //!< nullptr: the word sets no style
+    const char *order; //!< nullptr: the word sets no order
+};
+constexpr DateStyleWord kDateStyleWords[] = {
+    {"iso", "ISO", nullptr},       {"sql", "SQL", nullptr},      {"postgres", "Postgres", nullptr},
+    {"german", "German", nullptr}, {"ymd", nullptr, "YMD"},      {"dmy", nullptr, "DMY"},
+    {"euro", nullptr, "DMY"},      {"european", nullptr, "DMY"}, {"mdy", nullptr, "MDY"},
+    {"us", nullptr, "MDY"},        {"noneuro", nullptr, "MDY"},  {"noneuropean", nullptr, "MDY"},
+    {"default", "ISO", "MDY"},
+};
+
+//! DateStyle as SHOW prints it ("SQL, DMY") after `lower_value` is applied to `current`: a part not given keeps its
+//! current value, except that German without an order means DMY. Sets `error` for unknown or conflicting words.
+std::string CanonicalDateStyle(const std::string &value, const std::string &lower_value, const std::string &current,
+                               std::string &error) {
+    std::string style;
+    std::string order;
+    bool valid = true;
+    size_t start = 0;
+    while (valid && start <= lower_value.size()) {
+        const size_t end = std::min(lower_value.find(',', start), lower_value.size());
+        std::string word = lower_value.substr(start, end - start);
+        word.erase(0, word.find_first_not_of(' '));
+        word.erase(word.find_last_not_of(' ') + 1);
+        start = end + 1;
+        const auto *match = std::find_if(std::begin(kDateStyleWords), std::end(kDateStyleWords),
+                                         [&word](const DateStyleWord &entry) { return word == entry.word; });
+        if (match == std::end(kDateStyleWords)) {
+            valid = false;
+            break;
+        }
+        const bool is_default = match->style != nullptr && match->order != nullptr;
+        if (match->style != nullptr && !(is_default && !style.empty())) {
+            valid = valid && (style.empty() || is_default || style == match->style);
+            style = match->style;
+        }
+        if (match->order != nullptr && !(is_default && !order.empty())) {
+            valid = valid && (order.empty() || is_default || order == match->order);
+            order = match->order;
+        }
+    }
+    if (!valid) {
+        error = "invalid value for parameter \"DateStyle\": \"" + value + "\"";
+        return "";
+    }
+    const size_t comma = current.find(", ");
+    if (style.empty()) {
+        style = current.substr(0, comma);
+    }
+    if (order.empty()) {
+        order = style == "German" ? "DMY" : current.substr(comma + 2);
+    }
+    return style + ", " + order;
+}
+
 } // namespace
 
 std::string SessionSettings::Normalize(const std::string &name, const std::string &value, std::string &error,
@@ -603,50 +663,7 @@ std::string SessionSettings::Normalize(const std::string &name, const std::strin
         return "UTF8";
     }
     if (lower == "datestyle") {
-        // Only ISO output with MDY input order is produced; accept the spellings that mean it.
-        std::string compact;
-        for (char c : lower_value) {
-            if (c != ' ') {
-                compact += c;
-            }
-        }
-        // Output is always ISO; the input order (MDY, DMY, YMD) is kept and reported. A value without an
-        // order keeps the current one (SET DateStyle = ISO after DMY stays DMY), as in PostgreSQL.
-        std::string order = "MDY";
-        if (auto current = Get("datestyle"); current && current->size() > 5) {
-            order = current->substr(5);
-        }
-        bool iso = true;
-        size_t start = 0;
-        while (start <= compact.size()) {
-            auto end = compact.find(',', start);
-            auto part = compact.substr(start, end == std::string::npos ? std::string::npos : end - start);
-            if (part == "mdy" || part == "us" || part == "noneuropean") {
-                order = "MDY";
-            } else if (part == "dmy" || part == "euro" || part == "european") {
-                order = "DMY";
-            } else if (part == "ymd") {
-                order = "YMD";
-            } else if (part != "iso" && part != "default") {
-                iso = false;
-            }
-            if (end == std::string::npos) {
-                break;
-            }
-            start = end + 1;
-        }
-        if (!iso) {
-            error = "invalid value for parameter \"DateStyle\": \"" + value + "\" (only ISO output is supported)";
-            return "";
-        }
-        return "ISO, " + order;
-    }
-    if (lower == "intervalstyle") {
-        if (lower_value != "postgres") {
-            error = "invalid value for parameter \"IntervalStyle\": \"" + value + "\"";
-            return "";
-        }
-        return "postgres";
+        return CanonicalDateStyle(value, lower_value, Get("datestyle").value_or("ISO, MDY"), error);
     }
     if (lower == "timezone") {
         if (!types::TimeZone::Load(value)) {

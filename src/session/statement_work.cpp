@@ -12,6 +12,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
 #include <thread>
 
 namespace duckgres::session {
@@ -143,16 +144,38 @@ void StatementWork::Connect(std::shared_ptr<engine::Database> database) {
     lent_.engine.connection = std::make_unique<engine::EngineConnection>(std::move(database));
 }
 
+namespace {
+
+//! The zone DuckDB (ICU, which knows IANA names only) runs for `zone`: the zone itself, or for PostgreSQL's fixed
+//! offsets ("<+05>-05", "<+05:30>-05:30") the Etc/GMT zone of a whole-hour offset (POSIX sign: Etc/GMT-5 is east), and
+//! UTC for one ICU has no zone of. Only DuckDB's own conversions (timestamptz to timestamp or date) see it; text in
+//! and out uses the session's zone.
+std::string DuckDbZoneName(const types::TimeZone &zone) {
+    if (!zone.Name().starts_with("<")) {
+        return zone.Name();
+    }
+    const int32_t offset = zone.OffsetAt(0);
+    if (offset == 0 || offset % 3600 != 0) {
+        return "UTC";
+    }
+    return "Etc/GMT" + std::string(offset > 0 ? "-" : "+") + std::to_string(std::abs(offset / 3600));
+}
+
+} // namespace
+
 void StatementWork::ApplySettings(const EngineSettings &settings) {
     auto &engine = lent_.engine;
     if (settings.time_zone != (engine.time_zone ? engine.time_zone->Name() : "")) {
         auto zone = types::TimeZone::Load(settings.time_zone);
         MaterializeOpenStreams();
-        Engine().Run("SET TimeZone = '" + zone->Name() + "'");
+        Engine().Run("SET TimeZone = '" + DuckDbZoneName(*zone) + "'");
         engine.time_zone = zone;
         engine.text_options.time_zone = zone.get();
     }
     engine.text_options.extra_float_digits = settings.extra_float_digits;
+    engine.text_options.date_style = types::DateStyleFromSetting(settings.date_style).value_or(types::DateStyle{});
+    engine.text_options.interval_style =
+        types::IntervalOutputFromSetting(settings.interval_style).value_or(types::IntervalOutput::kPostgres);
     if (settings.search_path != engine.applied_search_path) {
         // DuckDB resolves unqualified names through its search_path and creates in its first schema, but
         // refuses schemas that do not exist: those are left out (and the path is applied again after
@@ -188,6 +211,7 @@ sql::RewriteContext StatementWork::RewriteContextFor(const std::map<int32_t, std
         Engine(), SearchPathSchemas(*lent_.settings.Get("search_path"), lent_.login.user), &lent_.engine.column_types);
     context.settings = std::make_shared<RewriteSettings>(lent_.settings, lent_.in_transaction);
     context.engine_settings = lent_.login.access.rights.engine;
+    context.text_options = lent_.engine.text_options;
     return context;
 }
 

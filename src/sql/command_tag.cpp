@@ -3,6 +3,10 @@
 
 #include "common/ascii.hpp"
 #include "common/sql_quote.hpp"
+#include "common/sql_error.hpp"
+#include "sql/node_builders.hpp"
+#include "types/datetime_input.hpp"
+#include "types/time_zone.hpp"
 
 #include <pg_query.pb.h>
 
@@ -238,6 +242,25 @@ std::string QuotedListElement(const std::string &name) {
     return name.empty() || digit_first ? QuoteIdentifier(name) : QuoteIdentifierIfNeeded(name);
 }
 
+//! SET TIME ZONE INTERVAL '+05:30' HOUR TO MINUTE: the fixed zone of that offset east of UTC, named as PostgreSQL
+//! names it ("<+05:30>-05:30"); for an interval with months or days, or not an interval, its text (not yet refused
+//! as PostgreSQL refuses it: '1 day' reads as a POSIX zone).
+std::string TimeZoneOfInterval(const Node &arg) {
+    const std::string text = ArgText(arg);
+    try {
+        const duckdb_interval interval = types::ParseIntervalText(text);
+        if (interval.months == 0 && interval.days == 0) {
+            return types::FixedOffsetZoneName(interval.micros / 1000000);
+        }
+    } catch (const SqlError &) {
+    }
+    return text;
+}
+
+bool IsIntervalCast(const Node &arg) {
+    return arg.has_type_cast() && LastName(arg.type_cast().type_name().names()) == "interval";
+}
+
 void ClassifySet(const pg_query::VariableSetStmt &stmt, ParsedStatement &out) {
     SetStatement set;
     set.name = AsciiLower(stmt.name());
@@ -252,8 +275,14 @@ void ClassifySet(const pg_query::VariableSetStmt &stmt, ParsedStatement &out) {
             }
             const auto &arg = stmt.args(i);
             const bool string = arg.has_a_const() && arg.a_const().has_sval();
-            // List parameters of names keep each name as an identifier, quoted where needed ("$user", "").
-            set.value += string && QuotesListElements(set.name) ? QuotedListElement(ArgText(arg)) : ArgText(arg);
+            if (set.name == "timezone" && IsIntervalCast(arg)) {
+                set.value += TimeZoneOfInterval(arg);
+            } else if (string && QuotesListElements(set.name)) {
+                // List parameters of names keep each name as an identifier, quoted where needed ("$user", "").
+                set.value += QuotedListElement(ArgText(arg));
+            } else {
+                set.value += ArgText(arg);
+            }
         }
         out.command = std::move(set);
         return;

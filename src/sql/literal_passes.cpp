@@ -1,11 +1,17 @@
 // Constants read as PostgreSQL reads them: numerics typed with their own scale, bytea text through its input.
 #include "sql/literal_passes.hpp"
 
+#include "common/ascii.hpp"
+#include "common/sql_error.hpp"
 #include "sql/node_builders.hpp"
+#include "types/datetime_input.hpp"
 
 #include <pg_query.pb.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <iterator>
+#include <utility>
 
 namespace duckgres::sql {
 
@@ -231,6 +237,44 @@ bool ReadByteaConstants(Node &node, PassContext &context) {
     }
     Node text = TypeCastNode(node.type_cast().arg(), {"varchar"});
     *node.mutable_type_cast()->mutable_arg() = std::move(text);
+    return true;
+}
+
+bool ReadDateTimeConstants(Node &node, PassContext &context) {
+    using types::DateTimeType;
+    constexpr std::pair<const char *, DateTimeType> kTypes[] = {{"date", DateTimeType::kDate},
+                                                                {"time", DateTimeType::kTime},
+                                                                {"timetz", DateTimeType::kTimeTz},
+                                                                {"timestamp", DateTimeType::kTimestamp},
+                                                                {"timestamptz", DateTimeType::kTimestampTz}};
+    if (!node.has_type_cast() || !IsStringConst(node.type_cast().arg()) ||
+        node.type_cast().type_name().array_bounds_size() > 0) {
+        return false;
+    }
+    const std::string name = LastName(node.type_cast().type_name().names());
+    const auto *type =
+        std::find_if(std::begin(kTypes), std::end(kTypes), [&name](const auto &entry) { return name == entry.first; });
+    const std::string &text = node.type_cast().arg().a_const().sval().sval();
+    const size_t first = text.find_first_not_of(" \t\n\r\f\v");
+    const size_t last = text.find_last_not_of(" \t\n\r\f\v");
+    if (type == std::end(kTypes) ||
+        (first != std::string::npos && AsciiLower(std::string_view(text).substr(first, last + 1 - first)) == "now")) {
+        return false;
+    }
+    const bool zoned = type->second == DateTimeType::kTimeTz || type->second == DateTimeType::kTimestampTz;
+    std::string normalized;
+    try {
+        normalized = types::NormalizeDateTimeText(type->second, text, context.facts.text_options);
+    } catch (const SqlError &) {
+        if (zoned) {
+            return false;
+        }
+        throw;
+    }
+    if (normalized == text || (zoned && normalized.ends_with(" BC"))) {
+        return false;
+    }
+    node.mutable_type_cast()->mutable_arg()->mutable_a_const()->mutable_sval()->set_sval(normalized);
     return true;
 }
 

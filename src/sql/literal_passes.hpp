@@ -50,6 +50,14 @@ bool TypeNumericConstants(pg_query::Node &node, PassContext &context);
 //! input (engine/functions/bytea_functions.cpp). Returns true when it changed the node.
 bool ReadByteaConstants(pg_query::Node &node, PassContext &context);
 
+//! A string constant cast to date, time, timetz, timestamp or timestamptz ('01/02/2024'::date, timestamptz
+//! '2024-01-15 12:00+00', 'today'::date) is read as PostgreSQL reads a constant, when the statement is parsed, with the
+//! session's DateStyle order and TimeZone (RewriteContext::text_options), and replaced by its ISO text, which the casts
+//! read alike in every session. Errors are PostgreSQL's (22007, 22008), except for timetz and timestamptz, whose text
+//! is left to DuckDB's cast when it does not parse (and for BC timestamptz, which DuckDB cannot read back); 'now' is
+//! left to the cast (a statement described once may run many times). Returns true when it changed the node.
+bool ReadDateTimeConstants(pg_query::Node &node, PassContext &context);
+
 //! The parameters `statement` casts to unconstrained numeric ($1::numeric): their DECIMAL scale must come from the
 //! value bound (the session re-types them at Bind; TypeNumericConstants keeps that type).
 std::set<int32_t> ValueScaledParameters(const pg_query::Node &statement);

@@ -3,6 +3,7 @@
 
 #include "sql/setting_source.hpp"
 #include "sql/table_locator.hpp"
+#include "types/text_format.hpp"
 
 #include <cstdint>
 #include <map>
@@ -44,6 +45,9 @@ struct RewriteContext {
     //! A GROUP BY of a table's primary key gets the table's other columns (GroupByKeyColumns); set only after DuckDB
     //! refused the statement (42803), as the lookup costs catalog queries.
     bool group_by_key_columns = false;
+    //! How the session reads date/time text (DateStyle's order, TimeZone): constants cast to date/time types are read
+    //! with it at rewrite time, as PostgreSQL reads them at parse time.
+    types::TextFormatOptions text_options;
     //! Names of passes (RewritePasses()) that do not run: for tests. An unknown name is std::invalid_argument.
     std::set<std::string> disabled_passes;
 };

@@ -59,6 +59,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"rewrite_substring", RewriteSubstring},
     // concat() arguments and ROW(...)::text: PostgreSQL's text output.
     {"postgres_text_of_values", PostgresTextOfValues},
+    // x::text with DateStyle or IntervalStyle not the default: duckgres_text_cast(x, styles...).
+    {"styled_text_casts", StyledTextCasts},
     // LIKE escapes with a backslash by default, as in PostgreSQL.
     {"like_default_escape", LikeDefaultEscape},
     // FOR UPDATE / FOR SHARE: dropped (DuckDB locks no rows; the session's write lock stands for them).
@@ -125,6 +127,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"numeric_casts", NumericCasts},
     // '\x0102'::bytea: read by PostgreSQL's bytea input (DuckDB reads literals with its own blob syntax).
     {"read_bytea_constants", ReadByteaConstants},
+    // '01/02/2024'::date, 'today'::date: read with the session's DateStyle and TimeZone, as PostgreSQL's parser does.
+    {"read_datetime_constants", ReadDateTimeConstants},
     // sum(), avg(), regr_count(): PostgreSQL's result types (sum(int) bigint, avg(int) numeric...).
     {"aggregate_result_types", AggregateResultTypes},
     // -2147483648: integer, as PostgreSQL types it (DuckDB: BIGINT).

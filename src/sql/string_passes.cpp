@@ -327,6 +327,25 @@ Node BooleanText(Node value) {
                                   {{"duckgres_value", std::move(value)}});
 }
 
+bool StyledTextCasts(Node &node, PassContext &context) {
+    if (!node.has_type_cast() || !IsTextTypeName(node.type_cast().type_name()) ||
+        node.type_cast().arg().has_a_const() || node.type_cast().arg().has_param_ref() || !context.facts.settings) {
+        return false;
+    }
+    const auto &settings = *context.facts.settings;
+    const auto date_style = settings.Get("DateStyle");
+    const auto interval_style = settings.Get("IntervalStyle");
+    const auto time_zone = settings.Get("TimeZone");
+    if (!date_style || !interval_style || !time_zone ||
+        (date_style->starts_with("ISO,") && *interval_style == "postgres")) {
+        return false;
+    }
+    Node value = node.type_cast().arg();
+    node = FuncCallNode({"duckgres_text_cast"}, {std::move(value), StringConst(*date_style),
+                                                 StringConst(*interval_style), StringConst(*time_zone)});
+    return true;
+}
+
 bool PostgresTextOfValues(Node &node, PassContext &context) {
     if (node.has_type_cast() && node.type_cast().arg().has_row_expr() && IsTextTypeName(node.type_cast().type_name())) {
         Node row = node.type_cast().arg();

@@ -35,6 +35,11 @@ bool RewriteSubstring(pg_query::Node &node, PassContext &context);
 //! see as character varying (1043), as PostgreSQL types it (DuckDB's VARCHAR is reported as text).
 bool TypeVarcharCasts(pg_query::Node &node, PassContext &context);
 
+//! `x::text` / `x::varchar` in a session whose DateStyle output or IntervalStyle is not the default becomes
+//! duckgres_text_cast(x, DateStyle, IntervalStyle, TimeZone): the registered casts to VARCHAR have no session and
+//! write ISO and postgres. Constants and parameters are left alone.
+bool StyledTextCasts(pg_query::Node &node, PassContext &context);
+
 //! concat() / concat_ws() arguments that are boolean (by their form or their column's type): t/f, as PostgreSQL's
 //! output function writes them (DuckDB: true/false; text || boolean casts, which writes true/false in both).
 //! `ROW(...)::text`: PostgreSQL's row text through duckgres_text_out().

@@ -1,4 +1,5 @@
-// PostgreSQL 15 text input of dates, times and timestamps (ISO forms) with time zones and special values.
+// PostgreSQL 15 text input of dates, times and timestamps (ISO, numeric in DateStyle's order, month names, day of the
+// year, runs of digits) with time zones and special values.
 #include "types/datetime_input.hpp"
 
 #include "common/ascii.hpp"
@@ -10,9 +11,11 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 #include <limits>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace duckgres::types {
 
@@ -108,7 +111,8 @@ struct DateTimeFields {
 
 class DateTimeParser {
 public:
-    DateTimeParser(std::string_view text, Target target) : text_(text), target_(target) {}
+    DateTimeParser(std::string_view text, Target target, DateOrder order = DateOrder::kMdy)
+        : text_(text), target_(target), order_(order) {}
 
     DateTimeFields Parse() {
         std::string_view s = text_;
@@ -188,14 +192,39 @@ private:
         return v;
     }
 
+    //! Which date fields a date/time input has given (PostgreSQL's field mask); a day of the year sets all three.
+    enum DateField : uint8_t { kYear = 1, kMonth = 2, kDay = 4, kDayOfYear = 8, kWholeDate = kYear | kMonth | kDay };
+
+    //! The date fields have all been given, or this input is of a time type (whose numbers are times first).
+    bool DateDone() const {
+        return (date_mask_ & kWholeDate) == kWholeDate || target_ == Target::kTime || target_ == Target::kTimeTz;
+    }
+
+    void SetDateField(DateField field, int64_t value) {
+        if (date_mask_ & field) {
+            Syntax();
+        }
+        date_mask_ |= field;
+        switch (field) {
+        case kYear:
+            fields_.year = value;
+            break;
+        case kMonth:
+            fields_.month = static_cast<int32_t>(value);
+            break;
+        default:
+            fields_.day = static_cast<int32_t>(value);
+            break;
+        }
+    }
+
     void ParseTokens() {
         bool seen_era = false;
         bool bc = false;
         bool seen_ampm = false;
         bool pm = false;
-        int32_t hour_for_ampm = -1;
         while (true) {
-            while (!AtEnd() && IsAsciiSpace(s_[pos_])) {
+            while (!AtEnd() && (IsAsciiSpace(s_[pos_]) || s_[pos_] == ',')) {
                 pos_++;
             }
             if (AtEnd()) {
@@ -203,29 +232,29 @@ private:
             }
             const char c = s_[pos_];
             if (IsAsciiDigit(c)) {
-                if (!fields_.has_date && !fields_.relative_day && !fields_.has_time && LooksLikeDate()) {
-                    ParseDate();
-                    // "2024-01-31T13:45": the time follows a 'T'.
-                    if ((Peek() == 'T' || Peek() == 't') && IsAsciiDigit(Peek(1))) {
-                        pos_++;
-                    }
-                } else if (!fields_.has_time && LooksLikeTime()) {
-                    hour_for_ampm = ParseTime();
-                    ParseAttachedZone();
-                } else {
-                    Syntax();
-                }
-            } else if ((c == '+' || c == '-') && (fields_.has_time || fields_.has_date)) {
+                ParseNumberToken();
+            } else if ((c == '+' || c == '-') && (fields_.has_time || date_mask_ != 0)) {
                 ParseNumericZone();
             } else if (IsAsciiAlpha(c)) {
                 const size_t start = pos_;
-                while (!AtEnd() && (IsAsciiAlpha(s_[pos_]) || s_[pos_] == '/' || s_[pos_] == '_' ||
-                                    (pos_ > start && (s_[pos_] == '+' || s_[pos_] == '-' || IsAsciiDigit(s_[pos_]))))) {
+                while (!AtEnd() && IsAsciiAlpha(s_[pos_])) {
                     pos_++;
                 }
-                std::string word;
-                for (char ch : s_.substr(start, pos_ - start)) {
-                    word += AsciiToLower(ch);
+                const std::string word = Lower(s_.substr(start, pos_ - start));
+                // A word run into more: a date with a month name (Jan-08-1999) or a zone name (America/New_York).
+                if (!AtEnd() && (s_[pos_] == '-' || s_[pos_] == '/' || s_[pos_] == '.' || s_[pos_] == '_' ||
+                                 ((s_[pos_] == '+' || IsAsciiDigit(s_[pos_])) && !IsKeyword(word)))) {
+                    while (!AtEnd() && (IsAsciiAlnum(s_[pos_]) ||
+                                        std::string_view("+-/_.:").find(s_[pos_]) != std::string_view::npos)) {
+                        pos_++;
+                    }
+                    const std::string_view token = s_.substr(start, pos_ - start);
+                    if (MonthNumber(word) != 0 && (date_mask_ & kWholeDate) != kWholeDate) {
+                        DecodeDate(token);
+                    } else {
+                        ParseZoneName(Lower(token));
+                    }
+                    continue;
                 }
                 if (word == "bc" || word == "ad") {
                     if (seen_era) {
@@ -239,12 +268,17 @@ private:
                     }
                     seen_ampm = true;
                     pm = word == "pm";
-                } else if (!fields_.has_date && !fields_.relative_day && !fields_.has_time &&
+                } else if (date_mask_ == 0 && !fields_.has_time &&
                            (word == "today" || word == "tomorrow" || word == "yesterday")) {
                     fields_.relative_day = true;
                     fields_.day_shift = word == "today" ? 0 : (word == "tomorrow" ? 1 : -1);
-                } else if (word == "t" && IsAsciiDigit(Peek()) && fields_.has_date && !fields_.has_time) {
+                    date_mask_ = kWholeDate;
+                } else if (word == "t" && IsAsciiDigit(Peek()) && date_mask_ != 0 && !fields_.has_time) {
                     continue; // "2024-01-31 T13:45"
+                } else if (const int32_t month = MonthNumber(word); month != 0) {
+                    SetTextMonth(month);
+                } else if (IsIgnoredWord(word)) {
+                    continue;
                 } else {
                     ParseZoneName(word);
                 }
@@ -253,91 +287,266 @@ private:
             }
         }
         if (seen_ampm) {
-            if (!fields_.has_time || hour_for_ampm < 0) {
+            if (!fields_.has_time || hour_for_ampm_ < 0) {
                 Syntax();
             }
-            if (hour_for_ampm > 12) {
+            if (hour_for_ampm_ > 12) {
                 FieldOverflow();
             }
-            const int64_t hour = hour_for_ampm % 12 + (pm ? 12 : 0);
-            fields_.time_micros += (hour - hour_for_ampm) * kMicrosPerHour;
+            const int64_t hour = hour_for_ampm_ % 12 + (pm ? 12 : 0);
+            fields_.time_micros += (hour - hour_for_ampm_) * kMicrosPerHour;
         }
-        if (seen_era) {
-            if (!fields_.has_date) {
+        if (seen_era && !(date_mask_ & kYear)) {
+            Syntax();
+        }
+        ValidateDate(seen_era && bc);
+    }
+
+    static std::string Lower(std::string_view text) {
+        std::string lower;
+        for (char ch : text) {
+            lower += AsciiToLower(ch);
+        }
+        return lower;
+    }
+
+    //! 1..12 for PostgreSQL's month names and abbreviations, else 0.
+    static int32_t MonthNumber(const std::string &word) {
+        constexpr const char *kMonths[][2] = {{"jan", "january"}, {"feb", "february"}, {"mar", "march"},
+                                              {"apr", "april"},   {"may", "may"},      {"jun", "june"},
+                                              {"jul", "july"},    {"aug", "august"},   {"sep", "september"},
+                                              {"oct", "october"}, {"nov", "november"}, {"dec", "december"}};
+        for (int32_t i = 0; i < 12; i++) {
+            if (word == kMonths[i][0] || word == kMonths[i][1] || (i == 8 && word == "sept")) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    //! Day names and the noise words "at" and "on": read and ignored, as PostgreSQL does.
+    static bool IsIgnoredWord(const std::string &word) {
+        constexpr const char *kWords[] = {"sun",    "sunday",    "mon",      "monday", "tue",   "tues",     "tuesday",
+                                          "wed",    "wednesday", "thu",      "thur",   "thurs", "thursday", "fri",
+                                          "friday", "sat",       "saturday", "at",     "on"};
+        return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+    }
+
+    //! A word that is never the start of a zone name run into digits ("t13:45" is 't' then a time).
+    static bool IsKeyword(const std::string &word) {
+        return word == "t" || word == "bc" || word == "ad" || word == "am" || word == "pm" || MonthNumber(word) != 0 ||
+               IsIgnoredWord(word);
+    }
+
+    //! A month name. After a lone numeric month (MDY "8 January"), that number was the day.
+    void SetTextMonth(int32_t month) {
+        if ((date_mask_ & kMonth) && !text_month_ && !(date_mask_ & kDay) && fields_.month >= 1 &&
+            fields_.month <= 31) {
+            fields_.day = fields_.month;
+            date_mask_ = (date_mask_ & ~kMonth) | kDay;
+        }
+        SetDateField(kMonth, month);
+        text_month_ = true;
+    }
+
+    //! A token starting with a digit: a time (13:45), a date (2024-01-31, 31/01/2024, 08-Jan-1999, 1999.008), a run
+    //! of digits (20240131, 040506, 040506.789) or one date field ('8' of "January 8, 1999").
+    void ParseNumberToken() {
+        const size_t start = pos_;
+        const std::string_view digits = Digits();
+        if (Peek() == ':') {
+            if (fields_.has_time) {
                 Syntax();
             }
-            if (bc) {
-                if (fields_.year <= 0) {
-                    FieldOverflow();
-                }
-                fields_.year = 1 - fields_.year;
-            }
+            pos_ = start;
+            hour_for_ampm_ = ParseTime();
+            ParseAttachedZone();
+            return;
         }
-    }
-
-    bool LooksLikeDate() const {
-        size_t i = pos_;
-        size_t digits = 0;
-        while (i < s_.size() && IsAsciiDigit(s_[i])) {
-            i++;
-            digits++;
-        }
-        if (i < s_.size() && (s_[i] == '-' || s_[i] == '/')) {
-            return true;
-        }
-        // YYYYMMDD run together (not followed by ':', which would make it a time).
-        return digits == 8 && (i == s_.size() || s_[i] != ':');
-    }
-
-    bool LooksLikeTime() const {
-        size_t i = pos_;
-        while (i < s_.size() && IsAsciiDigit(s_[i])) {
-            i++;
-        }
-        return i < s_.size() && s_[i] == ':';
-    }
-
-    void ParseDate() {
-        const std::string_view first = Digits();
-        int64_t year;
-        int64_t month;
-        int64_t day;
-        if (AtEnd() || (s_[pos_] != '-' && s_[pos_] != '/')) { // YYYYMMDD
-            year = ToNumber(first.substr(0, 4));
-            month = ToNumber(first.substr(4, 2));
-            day = ToNumber(first.substr(6, 2));
-        } else {
-            const char delimiter = s_[pos_++];
-            const std::string_view second = Digits();
-            if (second.empty() || AtEnd() || s_[pos_] != delimiter) {
-                Syntax();
-            }
+        const char delimiter = Peek();
+        if ((delimiter == '-' || delimiter == '/' || delimiter == '.') && IsAsciiAlnum(Peek(1))) {
             pos_++;
-            const std::string_view third = Digits();
-            if (third.empty()) {
-                Syntax();
-            }
-            if (first.size() >= 3) { // ISO year first
-                year = ToNumber(first);
-                month = ToNumber(second);
-                day = ToNumber(third);
-            } else { // DateStyle MDY
-                month = ToNumber(first);
-                day = ToNumber(second);
-                year = ToNumber(third);
-                if (third.size() <= 2) {
-                    year += year < 70 ? 2000 : 1900;
+            // A numeric date takes digits and the delimiter only (2024-01-31T13:45); one with a month name letters too.
+            const bool numeric = IsAsciiDigit(Peek());
+            if (numeric) {
+                const std::string_view second = Digits();
+                if (delimiter == '.' && Peek() != '.') { // a number with a fraction: 1999.008 or 040506.789
+                    if ((date_mask_ & kWholeDate) == 0 && !DateDone()) {
+                        DecodeDate(s_.substr(start, pos_ - start));
+                    } else if (digits.size() > 2) {
+                        DecodeNumberField(digits, second);
+                    } else {
+                        Syntax();
+                    }
+                    return;
                 }
             }
+            while (!AtEnd() && ((numeric ? IsAsciiDigit(s_[pos_]) : IsAsciiAlnum(s_[pos_])) || s_[pos_] == delimiter)) {
+                pos_++;
+            }
+            if ((date_mask_ & kWholeDate) == kWholeDate) {
+                Syntax();
+            }
+            DecodeDate(s_.substr(start, pos_ - start));
+            return;
         }
-        if (year == 0 || month < 1 || month > 12 || day < 1 || year > 100000000 ||
-            day > DaysInMonth(year, static_cast<int32_t>(month))) {
+        if (digits.size() >= 6 && ((date_mask_ & kWholeDate) != kWholeDate || !fields_.has_time)) {
+            DecodeNumberField(digits, {});
+        } else {
+            DecodeNumber(digits);
+        }
+    }
+
+    //! PostgreSQL's DecodeDate: the parts of one date token, its month name first, then its numbers in order. A time
+    //! type takes a date only as its first token.
+    void DecodeDate(std::string_view token) {
+        if ((target_ == Target::kTime || target_ == Target::kTimeTz) && token.data() != s_.data()) {
+            Syntax();
+        }
+        std::vector<std::string_view> numbers;
+        size_t i = 0;
+        while (i < token.size()) {
+            while (i < token.size() && !IsAsciiAlnum(token[i])) {
+                i++;
+            }
+            const size_t begin = i;
+            const bool digit = i < token.size() && IsAsciiDigit(token[i]);
+            while (i < token.size() && (digit ? IsAsciiDigit(token[i]) : IsAsciiAlpha(token[i]))) {
+                i++;
+            }
+            if (begin == i) {
+                Syntax();
+            }
+            const std::string_view part = token.substr(begin, i - begin);
+            if (digit) {
+                numbers.push_back(part);
+            } else if (const int32_t month = MonthNumber(Lower(part)); month != 0) {
+                SetDateField(kMonth, month);
+                text_month_ = true;
+            } else if (!IsIgnoredWord(Lower(part))) {
+                Syntax();
+            }
+        }
+        for (const std::string_view number : numbers) {
+            DecodeDateNumber(number);
+        }
+    }
+
+    //! A lone number: a date field, or a time once the date is whole.
+    void DecodeNumber(std::string_view digits) {
+        if (DateDone()) {
+            DecodeNumberField(digits, {});
+            return;
+        }
+        DecodeDateNumber(digits);
+    }
+
+    //! PostgreSQL's DecodeNumber for a date field: which field a number is follows from the fields already given,
+    //! the digit count (3 or more: a year) and DateStyle's order.
+    void DecodeDateNumber(std::string_view digits) {
+        const int64_t value = ToNumber(digits);
+        const size_t length = digits.size();
+        const bool year_first = length >= 3 || order_ == DateOrder::kYmd;
+        DateField field;
+        switch (date_mask_ & kWholeDate) {
+        case 0:
+            field = year_first ? kYear : (order_ == DateOrder::kDmy ? kDay : kMonth);
+            break;
+        case kYear:
+            if (length == 3 && value >= 1 && value <= 366) { // 1999.008: day of the year
+                date_mask_ |= kMonth | kDay | kDayOfYear;
+                day_of_year_ = static_cast<int32_t>(value);
+                return;
+            }
+            field = kMonth;
+            break;
+        case kMonth:
+            field = text_month_ && year_first ? kYear : kDay;
+            break;
+        case kYear | kMonth:
+            if (text_month_ && length >= 3 && two_digit_year_) { // 08-Jan-1999 in YMD: the first number was the day
+                fields_.day = static_cast<int32_t>(fields_.year);
+                date_mask_ |= kDay;
+                fields_.year = value;
+                two_digit_year_ = false;
+                return;
+            }
+            field = kDay;
+            break;
+        case kDay:
+            field = kMonth;
+            break;
+        case kMonth | kDay:
+            field = kYear;
+            break;
+        default:
+            Syntax();
+        }
+        SetDateField(field, value);
+        if (field == kYear) {
+            two_digit_year_ = length <= 2;
+        }
+    }
+
+    //! PostgreSQL's DecodeNumberField: a run of digits as YYYYMMDD / YYMMDD (no whole date yet) or as HHMMSS / HHMM,
+    //! with an optional fraction of a second.
+    void DecodeNumberField(std::string_view digits, std::string_view fraction) {
+        if (fraction.empty() && (date_mask_ & kWholeDate) != kWholeDate && !DateDone() && digits.size() >= 6) {
+            const size_t year_length = digits.size() - 4;
+            SetDateField(kDay, ToNumber(digits.substr(digits.size() - 2)));
+            SetDateField(kMonth, ToNumber(digits.substr(year_length, 2)));
+            SetDateField(kYear, ToNumber(digits.substr(0, year_length)));
+            two_digit_year_ = year_length == 2;
+            return;
+        }
+        if (fields_.has_time || (digits.size() != 6 && digits.size() != 4)) {
+            Syntax();
+        }
+        const int64_t hour = ToNumber(digits.substr(0, 2));
+        const int64_t minute = ToNumber(digits.substr(2, 2));
+        const int64_t second = digits.size() == 6 ? ToNumber(digits.substr(4, 2)) : 0;
+        int64_t micros = 0;
+        if (!fraction.empty()) {
+            const std::string fraction_text = "." + std::string(fraction);
+            micros = static_cast<int64_t>(std::nearbyint(std::strtod(fraction_text.c_str(), nullptr) * 1e6));
+        }
+        SetTime(hour, minute, second, micros);
+        hour_for_ampm_ = static_cast<int32_t>(hour);
+    }
+
+    //! PostgreSQL's ValidateDate once every field is read: BC and two-digit years, the day of the year, and the
+    //! ranges of month and day.
+    void ValidateDate(bool bc) {
+        if (fields_.relative_day || date_mask_ == 0) {
+            return;
+        }
+        if ((date_mask_ & kWholeDate) != kWholeDate) {
+            Syntax();
+        }
+        if (bc) {
+            if (fields_.year <= 0) {
+                FieldOverflow();
+            }
+            fields_.year = 1 - fields_.year;
+        } else if (two_digit_year_) {
+            fields_.year += fields_.year < 70 ? 2000 : (fields_.year < 100 ? 1900 : 0);
+        } else if (fields_.year <= 0) {
+            FieldOverflow();
+        }
+        if (fields_.year > 100000000 || fields_.year < -100000000) {
+            FieldOverflow();
+        }
+        if (date_mask_ & kDayOfYear) {
+            const CivilDate date = CivilFromDays(DaysFromCivil(fields_.year, 1, 1) + day_of_year_ - 1);
+            fields_.year = date.year;
+            fields_.month = date.month;
+            fields_.day = date.day;
+        }
+        if (fields_.month < 1 || fields_.month > 12 || fields_.day < 1 || fields_.day > 31 ||
+            fields_.day > DaysInMonth(fields_.year, fields_.month)) {
             FieldOverflow();
         }
         fields_.has_date = true;
-        fields_.year = year;
-        fields_.month = static_cast<int32_t>(month);
-        fields_.day = static_cast<int32_t>(day);
     }
 
     //! HH:MM[:SS[.fff]]; returns the hour (for am/pm).
@@ -367,13 +576,21 @@ private:
                 fraction = static_cast<int64_t>(std::nearbyint(std::strtod(fraction_text.c_str(), nullptr) * 1e6));
             }
         }
+        SetTime(hour, minute, second, fraction);
+        return static_cast<int32_t>(hour);
+    }
+
+    //! The time of day, checked as PostgreSQL does (24:00:00 and a leap second 23:59:60 are allowed).
+    void SetTime(int64_t hour, int64_t minute, int64_t second, int64_t fraction) {
+        if (fields_.has_time) {
+            Syntax();
+        }
         if (hour < 0 || hour > 24 || minute < 0 || minute > 59 || second < 0 || second > 60 || fraction > 1000000 ||
             (hour == 24 && (minute > 0 || second > 0 || fraction > 0))) {
             FieldOverflow();
         }
         fields_.has_time = true;
         fields_.time_micros = ((hour * 60 + minute) * 60 + second) * kMicrosPerSecond + fraction;
-        return static_cast<int32_t>(hour);
     }
 
     //! "13:45+05:30", "13:45Z", "13:45-08".
@@ -441,10 +658,10 @@ private:
                 return;
             }
         }
-        if (word.find('/') == std::string::npos) {
-            Syntax();
-        }
         auto zone = TimeZone::Load(word);
+        if (!zone && word.find('/') == std::string::npos) {
+            Syntax(); // an unknown word; a name with '/' is reported as an unknown zone
+        }
         if (!zone) {
             throw SqlError("22023", "time zone \"" + word + "\" not recognized");
         }
@@ -468,9 +685,15 @@ private:
 
     std::string_view text_;
     Target target_;
+    DateOrder order_;
     std::string_view s_;
     size_t pos_ = 0;
     DateTimeFields fields_;
+    uint8_t date_mask_ = 0;       //!< DateField bits given so far
+    bool text_month_ = false;     //!< the month was a name
+    bool two_digit_year_ = false; //!< the year had one or two digits (1970-2069)
+    int32_t day_of_year_ = 0;
+    int32_t hour_for_ampm_ = -1; //!< the hour as written, for am/pm
 };
 
 //! PostgreSQL's valid range starts at 4714-11-24 BC (Julian day 0); dates end before 5874898-01-01.
@@ -516,7 +739,7 @@ int64_t CheckTimestamp(__int128 micros_since_1970, std::string_view text) {
 
 int64_t ParseTimestampCommon(std::string_view text, const TextFormatOptions &options, bool with_zone) {
     const Target target = with_zone ? Target::kTimestampTz : Target::kTimestamp;
-    const DateTimeFields fields = DateTimeParser(text, target).Parse();
+    const DateTimeFields fields = DateTimeParser(text, target, options.date_style.order).Parse();
     switch (fields.special) {
     case DateTimeFields::Special::kInfinity:
         return std::numeric_limits<int64_t>::max();
@@ -574,7 +797,7 @@ int32_t LocalTimeOffset(const TimeZone *zone, int64_t local_seconds) {
 }
 
 int32_t ParseDateText(std::string_view text, const TextFormatOptions &options) {
-    const DateTimeFields fields = DateTimeParser(text, Target::kDate).Parse();
+    const DateTimeFields fields = DateTimeParser(text, Target::kDate, options.date_style.order).Parse();
     switch (fields.special) {
     case DateTimeFields::Special::kInfinity:
         return std::numeric_limits<int32_t>::max();
@@ -595,7 +818,7 @@ int32_t ParseDateText(std::string_view text, const TextFormatOptions &options) {
 }
 
 int64_t ParseTimeText(std::string_view text, const TextFormatOptions &options) {
-    const DateTimeFields fields = DateTimeParser(text, Target::kTime).Parse();
+    const DateTimeFields fields = DateTimeParser(text, Target::kTime, options.date_style.order).Parse();
     if (fields.special == DateTimeFields::Special::kNow) {
         const int64_t now = NowMicros();
         const int32_t offset = options.time_zone ? options.time_zone->OffsetAt(FloorDiv(now, kMicrosPerSecond)) : 0;
@@ -608,7 +831,7 @@ int64_t ParseTimeText(std::string_view text, const TextFormatOptions &options) {
 }
 
 TimeTzParts ParseTimeTzText(std::string_view text, const TextFormatOptions &options) {
-    const DateTimeFields fields = DateTimeParser(text, Target::kTimeTz).Parse();
+    const DateTimeFields fields = DateTimeParser(text, Target::kTimeTz, options.date_style.order).Parse();
     TimeTzParts parts;
     if (fields.special == DateTimeFields::Special::kNow) {
         const int64_t now = NowMicros();
@@ -633,6 +856,30 @@ int64_t ParseTimestampText(std::string_view text, const TextFormatOptions &optio
 
 int64_t ParseTimestampTzText(std::string_view text, const TextFormatOptions &options) {
     return ParseTimestampCommon(text, options, true);
+}
+
+std::string NormalizeDateTimeText(DateTimeType type, std::string_view text, const TextFormatOptions &options) {
+    std::string out;
+    switch (type) {
+    case DateTimeType::kDate:
+        AppendDate(out, ParseDateText(text, options));
+        break;
+    case DateTimeType::kTime:
+        AppendTime(out, ParseTimeText(text, options));
+        break;
+    case DateTimeType::kTimeTz: {
+        const TimeTzParts parts = ParseTimeTzText(text, options);
+        AppendTimeTz(out, parts.micros, parts.offset_seconds);
+        break;
+    }
+    case DateTimeType::kTimestamp:
+        AppendTimestamp(out, ParseTimestampText(text, options));
+        break;
+    case DateTimeType::kTimestampTz:
+        AppendTimestampTz(out, ParseTimestampTzText(text, options), nullptr);
+        break;
+    }
+    return out;
 }
 
 } // namespace duckgres::types

@@ -7,12 +7,15 @@
 #include <duckdb.h>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace duckgres::types {
 
-// ISO dates (YYYY-MM-DD, YYYYMMDD; MM-DD-YYYY and MM/DD/YYYY as DateStyle MDY reads them), times
-// HH:MM[:SS[.ffffff]] with optional am/pm, a 'T' or space between date and time, zones as
+// ISO dates (YYYY-MM-DD, YYYYMMDD, YYMMDD), numeric dates in DateStyle's field order (01/02/2024 is January 2 in
+// MDY, February 1 in DMY), month names and abbreviations (January 8, 1999; 1999-Jan-08; 08-Jan-1999), the day of
+// the year (1999.008), times HH:MM[:SS[.ffffff]] or HHMMSS / HHMM with optional am/pm, a 'T' or space between date
+// and time, day names (ignored), zones as
 // +HH[:MM[:SS]], +HHMM, Z, PostgreSQL's default abbreviations (UTC, EST, CET, ...) or IANA names
 // (Europe/Berlin), BC/AD, and the special values infinity, -infinity, epoch, now, today, tomorrow,
 // yesterday, allballs. Errors use PostgreSQL's SQLSTATEs: 22007 syntax, 22008 field or value out of
@@ -32,6 +35,13 @@ int64_t ParseTimestampTzText(std::string_view text, const TextFormatOptions &opt
 //! "1.5 weeks", "1-2" (years-months), "3 4:05:06", ISO 8601 "P1Y2M3DT4H5M6.5S". 22007 syntax,
 //! 22015 field out of range, 22008 result out of range.
 duckdb_interval ParseIntervalText(std::string_view text);
+
+enum class DateTimeType { kDate, kTime, kTimeTz, kTimestamp, kTimestampTz };
+
+//! `text` read as `type` with `options` (DateStyle's order, TimeZone for zone-less and relative input) and written
+//! back in ISO, a timestamptz in UTC ("2024-01-15 12:00:00+00"): text that reads as the same value in any session.
+//! Throws SqlError as the Parse functions do.
+std::string NormalizeDateTimeText(DateTimeType type, std::string_view text, const TextFormatOptions &options);
 
 //! Offset east of UTC in seconds of the local wall-clock time `local_seconds` (seconds since
 //! 1970-01-01 as if UTC) in `zone` (nullptr = UTC). For a local time that occurs twice or not at all

@@ -135,8 +135,8 @@ int64_t ScaledToMicros(int64_t v) {
 template <int64_t kMultiplier, int64_t kDivisor>
 std::unique_ptr<EncoderBase> MakeScaledTimestamp() {
     return Make<int64_t>(
-        [](std::string &out, int64_t v, const TextFormatOptions &) {
-            AppendTimestamp(out, ScaledToMicros<kMultiplier, kDivisor>(v));
+        [](std::string &out, int64_t v, const TextFormatOptions &options) {
+            AppendTimestamp(out, ScaledToMicros<kMultiplier, kDivisor>(v), options.date_style);
         },
         [](std::string &out, int64_t v, const TextFormatOptions &) {
             AppendTimestampBinary(out, ScaledToMicros<kMultiplier, kDivisor>(v));
@@ -193,8 +193,9 @@ std::unique_ptr<EncoderBase> CreateDateTimeEncoder(duckdb_type id) {
     using Options = TextFormatOptions;
     switch (id) {
     case DUCKDB_TYPE_DATE:
-        return Make<int32_t>([](std::string &out, int32_t v, const Options &) { AppendDate(out, v); },
-                             [](std::string &out, int32_t v, const Options &) { AppendDateBinary(out, v); });
+        return Make<int32_t>(
+            [](std::string &out, int32_t v, const Options &options) { AppendDate(out, v, options.date_style); },
+            [](std::string &out, int32_t v, const Options &) { AppendDateBinary(out, v); });
     case DUCKDB_TYPE_TIME:
         return Make<int64_t>([](std::string &out, int64_t v, const Options &) { AppendTime(out, v); },
                              [](std::string &out, int64_t v, const Options &) { AppendBigEndian(out, v); });
@@ -213,8 +214,9 @@ std::unique_ptr<EncoderBase> CreateDateTimeEncoder(duckdb_type id) {
                 AppendTimeTzBinary(out, parts.micros, parts.offset_seconds);
             });
     case DUCKDB_TYPE_TIMESTAMP:
-        return Make<int64_t>([](std::string &out, int64_t v, const Options &) { AppendTimestamp(out, v); },
-                             [](std::string &out, int64_t v, const Options &) { AppendTimestampBinary(out, v); });
+        return Make<int64_t>(
+            [](std::string &out, int64_t v, const Options &options) { AppendTimestamp(out, v, options.date_style); },
+            [](std::string &out, int64_t v, const Options &) { AppendTimestampBinary(out, v); });
     case DUCKDB_TYPE_TIMESTAMP_S:
         return MakeScaledTimestamp<kMicrosPerSecond, 1>();
     case DUCKDB_TYPE_TIMESTAMP_MS:
@@ -223,11 +225,15 @@ std::unique_ptr<EncoderBase> CreateDateTimeEncoder(duckdb_type id) {
         return MakeScaledTimestamp<1, 1000>();
     case DUCKDB_TYPE_TIMESTAMP_TZ:
         return Make<int64_t>(
-            [](std::string &out, int64_t v, const Options &options) { AppendTimestampTz(out, v, options.time_zone); },
+            [](std::string &out, int64_t v, const Options &options) {
+                AppendTimestampTz(out, v, options.time_zone, options.date_style);
+            },
             [](std::string &out, int64_t v, const Options &) { AppendTimestampBinary(out, v); });
     case DUCKDB_TYPE_INTERVAL:
         return Make<duckdb_interval>(
-            [](std::string &out, const duckdb_interval &v, const Options &) { AppendInterval(out, v); },
+            [](std::string &out, const duckdb_interval &v, const Options &options) {
+                AppendInterval(out, v, options.interval_style);
+            },
             [](std::string &out, const duckdb_interval &v, const Options &) { AppendIntervalBinary(out, v); });
     default:
         return nullptr;

@@ -6,15 +6,35 @@
 #include <duckdb.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace duckgres::types {
 
-//! Session settings that change text output.
+//! DateStyle's output part: how dates and timestamps are written.
+enum class DateOutput { kIso, kSql, kPostgres, kGerman };
+//! DateStyle's field order: how ambiguous numeric dates are read, and the order SQL and Postgres output use.
+enum class DateOrder { kMdy, kDmy, kYmd };
+//! IntervalStyle.
+enum class IntervalOutput { kPostgres, kPostgresVerbose, kSqlStandard, kIso8601 };
+
+struct DateStyle {
+    DateOutput output = DateOutput::kIso;
+    DateOrder order = DateOrder::kMdy;
+};
+
+//! The DateStyle parameter's value as SHOW gives it ("ISO, MDY", "German, DMY"); nullopt for anything else.
+std::optional<DateStyle> DateStyleFromSetting(std::string_view value);
+//! The IntervalStyle parameter's value ("postgres", "iso_8601", ...); nullopt for anything else.
+std::optional<IntervalOutput> IntervalOutputFromSetting(std::string_view value);
+
+//! Session settings that change text output (and how date/time text is read).
 struct TextFormatOptions {
     const TimeZone *time_zone = nullptr; //!< nullptr = UTC
     int extra_float_digits = 1;          //!< > 0: shortest round-trip (PostgreSQL 12+ default)
+    DateStyle date_style;
+    IntervalOutput interval_style = IntervalOutput::kPostgres;
 };
 
 // Each function appends PostgreSQL's text form of one value to `out`.
@@ -27,14 +47,19 @@ void AppendFloat4(std::string &out, float v, int extra_float_digits);  // 1e+06,
 void AppendFloat8(std::string &out, double v, int extra_float_digits); // 1e+20, 0.1, -Infinity
 //! DECIMAL stored as a scaled integer: value * 10^-scale, always `scale` fraction digits.
 void AppendDecimal(std::string &out, duckdb_hugeint scaled, uint8_t scale);
-void AppendBytea(std::string &out, std::string_view bytes);                  // \x0a1b (hex)
-void AppendDate(std::string &out, int32_t days_since_epoch);                 // 2024-01-31, 0044-03-15 BC, infinity
+void AppendBytea(std::string &out, std::string_view bytes); // \x0a1b (hex)
+// 2024-01-31, 0044-03-15 BC, infinity; SQL: 01/31/2024, German: 31.01.2024, Postgres: 01-31-2024
+void AppendDate(std::string &out, int32_t days_since_epoch, DateStyle style = {});
 void AppendTime(std::string &out, int64_t micros_since_midnight);            // 13:45:00.5
 void AppendTimeTz(std::string &out, int64_t micros, int32_t offset_seconds); // 13:45:00+02
-void AppendTimestamp(std::string &out, int64_t micros_since_epoch);          // 2024-01-31 13:45:00.123
-void AppendTimestampTz(std::string &out, int64_t micros_since_epoch, const TimeZone *tz); // ...+01
-void AppendInterval(std::string &out, duckdb_interval v); // 1 year 2 mons 3 days 04:05:06
-void AppendUuid(std::string &out, duckdb_hugeint v);      // DuckDB's flipped-sign storage
+// 2024-01-31 13:45:00.123; SQL: 01/31/2024 13:45:00.123, Postgres: Wed Jan 31 13:45:00.123 2024
+void AppendTimestamp(std::string &out, int64_t micros_since_epoch, DateStyle style = {});
+// ...+01; other styles end with the zone's abbreviation (" CET") or, without one, the offset (" +05:30")
+void AppendTimestampTz(std::string &out, int64_t micros_since_epoch, const TimeZone *tz, DateStyle style = {});
+// 1 year 2 mons 3 days 04:05:06; verbose: @ 1 year 2 mons 3 days 4 hours 5 mins 6 secs, sql_standard: +1-2 +3
+// +4:05:06, ISO 8601: P1Y2M3DT4H5M6S
+void AppendInterval(std::string &out, duckdb_interval v, IntervalOutput style = IntervalOutput::kPostgres);
+void AppendUuid(std::string &out, duckdb_hugeint v); // DuckDB's flipped-sign storage
 //! Appends `s` as one element of an array literal: quoted and escaped when PostgreSQL would.
 void AppendArrayElement(std::string &out, std::string_view s);
 //! Appends `s` as one field of a composite (record) literal, quoted when needed.

@@ -66,23 +66,7 @@ std::shared_ptr<const TimeZone> LoadNumericOffset(std::string_view name) {
     }
     const double hours = std::stod(std::string(name));
     const auto east = static_cast<int64_t>(hours * 3600); // truncates toward zero like PostgreSQL
-    int64_t magnitude = east < 0 ? -east : east;
-    std::ostringstream text;
-    text.fill('0');
-    text.width(2);
-    text << magnitude / 3600;
-    if (magnitude % 3600 != 0) {
-        text << ':';
-        text.width(2);
-        text << magnitude % 3600 / 60;
-        if (magnitude % 60 != 0) {
-            text << ':';
-            text.width(2);
-            text << magnitude % 60;
-        }
-    }
-    const std::string zone_name =
-        east < 0 ? "<-" + text.str() + ">+" + text.str() : "<+" + text.str() + ">-" + text.str();
+    const std::string zone_name = FixedOffsetZoneName(east);
     auto rule = PosixTzRule::Parse(zone_name);
     return rule ? std::make_shared<RuleZone>(zone_name, *rule) : nullptr;
 }
@@ -110,6 +94,25 @@ struct ZoneCache {
 };
 
 } // namespace
+
+std::string FixedOffsetZoneName(int64_t east_seconds) {
+    const int64_t magnitude = east_seconds < 0 ? -east_seconds : east_seconds;
+    std::ostringstream text;
+    text.fill('0');
+    text.width(2);
+    text << magnitude / 3600;
+    if (magnitude % 3600 != 0) {
+        text << ':';
+        text.width(2);
+        text << magnitude % 3600 / 60;
+        if (magnitude % 60 != 0) {
+            text << ':';
+            text.width(2);
+            text << magnitude % 60;
+        }
+    }
+    return east_seconds < 0 ? "<-" + text.str() + ">+" + text.str() : "<+" + text.str() + ">-" + text.str();
+}
 
 int32_t TimeZone::OffsetAt(int64_t utc_seconds) const {
     return ComputeOffset(utc_seconds);

@@ -30,4 +30,8 @@ private:
     std::string name_;
 };
 
+//! PostgreSQL's name of the fixed zone `east_seconds` east of UTC, a POSIX spec that TimeZone::Load reads back:
+//! "<+05:30>-05:30", "<-07>+07".
+std::string FixedOffsetZoneName(int64_t east_seconds);
+
 } // namespace duckgres::types

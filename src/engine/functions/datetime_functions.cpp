@@ -134,7 +134,7 @@ bool TimeMinusInterval(const duckdb_time &left, const duckdb_interval &right, du
 }
 
 //! Text read by PostgreSQL's input function of a date/time type (BC years, ISO 8601 and signed-part intervals,
-//! 'January 5, 2024', '20240105'), where DuckDB's own cast takes fewer forms.
+//! 'January 5, 2024', '20240105', '040506', 'allballs'), where DuckDB's own cast takes fewer forms.
 template <typename Out, Out (*Parse)(std::string_view)>
 bool CastText(duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output) {
     auto *out = static_cast<Out *>(duckdb_vector_get_data(output));
@@ -142,10 +142,16 @@ bool CastText(duckdb_function_info info, idx_t count, duckdb_vector input, duckd
                         [out](std::string_view text, idx_t row) { out[row] = Parse(text); });
 }
 
-// Dates and timestamps without a zone do not depend on the session's zone (except 'now' and 'today', read in UTC).
+// Casts have no session: text is read with DateStyle MDY and, for 'now' and 'today', in UTC. Constants cast in SQL are
+// read with the session's settings before (sql::ReadDateTimeConstants); parameters and COPY are read by the session.
 duckdb_date ParseDate(std::string_view text) {
     static const types::TextFormatOptions kOptions;
     return duckdb_date{types::ParseDateText(text, kOptions)};
+}
+
+duckdb_time ParseTime(std::string_view text) {
+    static const types::TextFormatOptions kOptions;
+    return duckdb_time{types::ParseTimeText(text, kOptions)};
 }
 
 duckdb_timestamp ParseTimestamp(std::string_view text) {
@@ -211,6 +217,7 @@ void RegisterSet(duckdb_connection connection, const ScalarFunctionSetHandle &se
 
 void RegisterDateTimeFunctions(duckdb_connection connection) {
     RegisterTextCasts(connection, DUCKDB_TYPE_DATE, CastText<duckdb_date, ParseDate>);
+    RegisterTextCasts(connection, DUCKDB_TYPE_TIME, CastText<duckdb_time, ParseTime>);
     RegisterTextCasts(connection, DUCKDB_TYPE_TIMESTAMP, CastText<duckdb_timestamp, ParseTimestamp>);
     RegisterTextCasts(connection, DUCKDB_TYPE_INTERVAL, CastText<duckdb_interval, ParseInterval>);
     RegisterCast(connection, Type(DUCKDB_TYPE_INTERVAL).Get(), Type(DUCKDB_TYPE_TIME).Get(), -1, CastIntervalToTime);

@@ -3,6 +3,8 @@
 #include "engine/functions/text_output_functions.hpp"
 
 #include "engine/functions/function_support.hpp"
+#include "types/text_format.hpp"
+#include "types/time_zone.hpp"
 #include "types/value_encoder.hpp"
 
 #include <vector>
@@ -12,12 +14,12 @@ namespace duckgres::engine {
 namespace {
 
 //! Writes PostgreSQL's text of each of `count` values of `input` into the VARCHAR vector `output` (NULL stays NULL).
-//! No session here: UTC (timestamptz inside lists) and the default extra_float_digits. Throws SqlError.
-void WritePostgresText(duckdb_vector input, idx_t count, duckdb_vector output) {
+//! No session here: `options` are the defaults (UTC, ISO) unless the rewrite passed the session's. Throws SqlError.
+void WritePostgresText(duckdb_vector input, idx_t count, duckdb_vector output,
+                       const types::TextFormatOptions &options = {}) {
     LogicalTypeHandle type(duckdb_vector_get_column_type(input));
     auto encoder = types::ValueEncoder::Create(type.Get());
     encoder->Bind(input);
-    const types::TextFormatOptions options;
     duckdb_vector_ensure_validity_writable(output);
     auto *out_validity = duckdb_vector_get_validity(output);
     std::string text;
@@ -57,6 +59,66 @@ void TextOut(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector o
     }
 }
 
+//! The text of row 0 of the VARCHAR column `column` of `input` (a constant argument).
+std::string ConstantArgument(duckdb_data_chunk input, idx_t column) {
+    auto *strings = static_cast<duckdb_string_t *>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, column)));
+    return std::string(StringAt(strings, 0));
+}
+
+//! duckgres_text_cast(value, date_style, interval_style, time_zone): value::text in a session whose DateStyle or
+//! IntervalStyle is not the default (the registered casts have no session; sql::StyledTextCasts passes the session's
+//! settings as constants). A boolean is true/false, as PostgreSQL's cast writes it.
+void TextCast(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector output) {
+    try {
+        const idx_t count = duckdb_data_chunk_get_size(input);
+        if (count == 0) {
+            return;
+        }
+        duckdb_vector value = duckdb_data_chunk_get_vector(input, 0);
+        LogicalTypeHandle type(duckdb_vector_get_column_type(value));
+        if (duckdb_get_type_id(type.Get()) == DUCKDB_TYPE_BOOLEAN) {
+            const auto *booleans = static_cast<const bool *>(duckdb_vector_get_data(value));
+            auto *validity = duckdb_vector_get_validity(value);
+            duckdb_vector_ensure_validity_writable(output);
+            for (idx_t row = 0; row < count; row++) {
+                if (!RowIsValid(validity, row)) {
+                    duckdb_validity_set_row_invalid(duckdb_vector_get_validity(output), row);
+                    continue;
+                }
+                duckdb_vector_assign_string_element(output, row, booleans[row] ? "true" : "false");
+            }
+            return;
+        }
+        types::TextFormatOptions options;
+        options.date_style = types::DateStyleFromSetting(ConstantArgument(input, 1)).value_or(types::DateStyle{});
+        options.interval_style =
+            types::IntervalOutputFromSetting(ConstantArgument(input, 2)).value_or(types::IntervalOutput::kPostgres);
+        const auto zone = types::TimeZone::Load(ConstantArgument(input, 3));
+        options.time_zone = zone.get();
+        WritePostgresText(value, count, output, options);
+    } catch (const std::exception &error) {
+        duckdb_scalar_function_set_error(info, ErrorMessage(error).c_str());
+    }
+}
+
+//! Registers `name(value ANY, more VARCHAR...) -> VARCHAR` computed by `function`.
+void RegisterTextFunction(duckdb_connection connection, const char *name, idx_t varchar_parameters,
+                          duckdb_scalar_function_t function) {
+    ScalarFunctionHandle scalar(duckdb_create_scalar_function());
+    duckdb_scalar_function_set_name(scalar.Get(), name);
+    LogicalTypeHandle any(duckdb_create_logical_type(DUCKDB_TYPE_ANY));
+    LogicalTypeHandle varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
+    duckdb_scalar_function_add_parameter(scalar.Get(), any.Get());
+    for (idx_t i = 0; i < varchar_parameters; i++) {
+        duckdb_scalar_function_add_parameter(scalar.Get(), varchar.Get());
+    }
+    duckdb_scalar_function_set_return_type(scalar.Get(), varchar.Get());
+    duckdb_scalar_function_set_function(scalar.Get(), function);
+    if (duckdb_register_scalar_function(connection, scalar.Get()) != DuckDBSuccess) {
+        throw SqlError("XX000", std::string("could not register ") + name);
+    }
+}
+
 //! The source types whose cast to VARCHAR is PostgreSQL's. boolean keeps DuckDB's (true/false, as PostgreSQL's
 //! boolean -> text cast and ||; only its output function writes t/f). DuckDB's C API registers no cast from nested
 //! types (LIST(ANY) is refused), so arrays and rows keep DuckDB's text.
@@ -77,15 +139,8 @@ void RegisterTextOutputFunctions(duckdb_connection connection) {
     for (const auto &source : SourceTypes()) {
         RegisterCast(connection, source.Get(), varchar.Get(), -1, CastToPostgresText);
     }
-    ScalarFunctionHandle text_out(duckdb_create_scalar_function());
-    duckdb_scalar_function_set_name(text_out.Get(), "duckgres_text_out");
-    LogicalTypeHandle any(duckdb_create_logical_type(DUCKDB_TYPE_ANY));
-    duckdb_scalar_function_add_parameter(text_out.Get(), any.Get());
-    duckdb_scalar_function_set_return_type(text_out.Get(), varchar.Get());
-    duckdb_scalar_function_set_function(text_out.Get(), TextOut);
-    if (duckdb_register_scalar_function(connection, text_out.Get()) != DuckDBSuccess) {
-        throw SqlError("XX000", "could not register duckgres_text_out");
-    }
+    RegisterTextFunction(connection, "duckgres_text_out", 0, TextOut);
+    RegisterTextFunction(connection, "duckgres_text_cast", 3, TextCast);
 }
 
 } // namespace duckgres::engine

@@ -11,6 +11,8 @@ namespace duckgres::engine {
 //! ||, concat(), string_agg()... timestamptz keeps DuckDB's cast, which writes the session's TimeZone (DuckDB's
 //! setting) as PostgreSQL does; lists and structs keep DuckDB's text (the C API registers no nested casts): for
 //! them the rewriter calls duckgres_text_out(any), registered here too, which writes any value's PostgreSQL text.
+//! duckgres_text_cast(any, DateStyle, IntervalStyle, TimeZone) writes it in the given styles: the rewriter's ::text
+//! in a session whose DateStyle or IntervalStyle is not the default.
 void RegisterTextOutputFunctions(duckdb_connection connection);
 
 } // namespace duckgres::engine

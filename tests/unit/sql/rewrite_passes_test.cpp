@@ -43,7 +43,7 @@ public:
     }
 };
 
-RewriteContext SessionFacts() {
+RewriteContext SessionFacts(const std::string &date_style = "ISO, MDY") {
     RewriteContext context;
     context.tables = std::make_shared<TestTables>();
     context.fill_insert_columns = true;
@@ -51,9 +51,11 @@ RewriteContext SessionFacts() {
     context.user = "alice";
     context.backend_pid = 4242;
     context.parameter_casts = {{1, "int4"}};
-    context.settings = std::make_shared<TestSettings>(
-        std::map<std::string, std::string>{{"timezone", "UTC"}, {"application_name", "psql"}},
-        std::set<std::string>{"server_version"});
+    context.settings = std::make_shared<TestSettings>(std::map<std::string, std::string>{{"timezone", "UTC"},
+                                                                                         {"application_name", "psql"},
+                                                                                         {"datestyle", date_style},
+                                                                                         {"intervalstyle", "postgres"}},
+                                                      std::set<std::string>{"server_version"});
     return context;
 }
 
@@ -78,6 +80,7 @@ TEST(RewritePasses, ListedInOrder) {
         "rewrite_similar_to",
         "rewrite_substring",
         "postgres_text_of_values",
+        "styled_text_casts",
         "like_default_escape",
         "drop_locking_clauses",
         "scalar_function_in_from",
@@ -111,6 +114,7 @@ TEST(RewritePasses, ListedInOrder) {
         "type_numeric_constants",
         "numeric_casts",
         "read_bytea_constants",
+        "read_datetime_constants",
         "aggregate_result_types",
         "integer_minimum_constant",
         "fold_trim_scale",
@@ -152,6 +156,7 @@ struct SwitchedOff {
     std::string sql;
     std::optional<std::string> rewritten;  //!< with every pass
     std::optional<std::string> without_it; //!< with this pass off; nullopt: no other pass changes the statement
+    std::string date_style = "ISO, MDY";   //!< the session's DateStyle
 };
 
 const std::string kVersion = std::string("PostgreSQL ") + kPostgresVersion + " (Duckgres " + kDuckgresVersion +
@@ -198,6 +203,8 @@ const SwitchedOff kSwitchedOff[] = {
      "not allowed') ELSE GREATEST((2 + 3) - GREATEST(2, 1), 0) END) FROM t",
      std::nullopt},
     {"postgres_text_of_values", "select row(1, 'a')::text", "SELECT duckgres_text_out(ROW(1, 'a'))", std::nullopt},
+    {"styled_text_casts", "select a::text from t", "SELECT duckgres_text_cast(a, 'SQL, DMY', 'postgres', 'UTC') FROM t",
+     std::nullopt, "SQL, DMY"},
     {"type_varchar_casts", "select a::varchar from t", "SELECT a::character_data FROM t", std::nullopt},
     {"like_default_escape", "select a like 'x\\_' from t", "SELECT like_escape(a, E'x\\\\_', E'\\\\') FROM t",
      std::nullopt},
@@ -250,6 +257,7 @@ const SwitchedOff kSwitchedOff[] = {
     {"cast_parameter", "select $1", "SELECT $1::int4", std::nullopt},
     {"type_numeric_constants", "select 1.25::numeric", "SELECT '1.25'::\"numeric\"(3, 2)", std::nullopt},
     {"read_bytea_constants", "select '\\x01'::bytea", "SELECT E'\\\\x01'::\"varchar\"::bytea", std::nullopt},
+    {"read_datetime_constants", "select 'January 8, 1999'::date", "SELECT '1999-01-08'::date", std::nullopt},
     {"aggregate_result_types", "select sum(a), avg(a) over () from t",
      "SELECT duckgres_catalog.main.duckgres_sum_result(sum(a), a), duckgres_catalog.main.duckgres_avg_result(avg(a) "
      "OVER (), sum(a) OVER (), count(a) OVER (), a) FROM t",
@@ -305,7 +313,7 @@ TEST(RewritePasses, EachSwitchedOff) {
     std::set<std::string> tested;
     for (const auto &row : kSwitchedOff) {
         tested.insert(row.pass);
-        auto context = SessionFacts();
+        auto context = SessionFacts(row.date_style);
         auto with_it = RewriteSql(row.sql, context).text;
         context.disabled_passes = {row.pass};
         auto without_it = RewriteSql(row.sql, context).text;

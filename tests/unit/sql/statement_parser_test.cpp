@@ -115,6 +115,9 @@ TEST(StatementParser, SetValues) {
         {"set search_path = a, b", "search_path", "a, b", false},
         {"set extra_float_digits to default", "extra_float_digits", "DEFAULT", false},
         {"set datestyle = iso, mdy", "datestyle", "iso, mdy", false},
+        {"set time zone interval '+05:30' hour to minute", "timezone", "<+05:30>-05:30", false},
+        {"set time zone interval '-08:00'", "timezone", "<-08>+08", false},
+        {"set time zone 'UTC'", "timezone", "UTC", false},
     };
     for (const auto &c : cases) {
         auto parsed = ParseQuery(c.sql);
