@@ -24,6 +24,13 @@ public:
     //! The columns of a primary key or unique constraint, from the catalog's constraint names.
     std::vector<std::string> ConstraintColumns(const std::string &schema, const std::string &table,
                                                const std::string &constraint) const override;
+    //! Whether DuckDB's catalog has a table macro of that name.
+    bool IsTableMacro(const std::string &schema, const std::string &name) const override;
+    //! The domains, from the comments of DuckDB's types.
+    std::map<std::string, std::string> Domains() const override;
+    //! The table's columns with their types, NOT NULL and defaults, from the catalog.
+    std::vector<sql::ColumnDefinition> ColumnDefinitions(const std::string &schema,
+                                                         const std::string &table) const override;
 
 private:
     engine::EngineConnection &connection_;

@@ -20,7 +20,8 @@ struct GenericStatement {
     bool schema_change = false; //!< CREATE / DROP SCHEMA: search_path may resolve differently afterwards
 };
 
-//! DROP / TRUNCATE of several objects: one DuckDB statement per object.
+//! DROP / TRUNCATE of several objects, ALTER TABLE of several actions: one DuckDB statement per object or action,
+//! all in one transaction.
 struct MultiObjectStatement {
     bool schema_change = false; //!< DROP SCHEMA a, b
 };

@@ -1,11 +1,20 @@
 // Where the rewrite finds the tables a statement names without a schema (REFERENCES targets).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace duckgres::sql {
+
+//! A column as CREATE TABLE (LIKE ...) copies it, in PostgreSQL's terms.
+struct ColumnDefinition {
+    std::string name;
+    std::string type; //!< as format_type() names it ("character varying(10)")
+    bool not_null = false;
+    std::string default_expression; //!< empty: none
+};
 
 //! The session's catalog as the rewrite sees it: looked up, never changed.
 class TableLocator {
@@ -20,6 +29,13 @@ public:
     //! order, as PostgreSQL names it (<table>_pkey for a primary key); empty when there is none.
     virtual std::vector<std::string> ConstraintColumns(const std::string &schema, const std::string &table,
                                                        const std::string &constraint) const = 0;
+    //! Whether `name` (in `schema`; empty: the search path) is a table macro (a function returning a set).
+    virtual bool IsTableMacro(const std::string &schema, const std::string &name) const = 0;
+    //! The domains of the session's database: name -> the CREATE DOMAIN statement that made it.
+    virtual std::map<std::string, std::string> Domains() const = 0;
+    //! The columns of `table` (schema as for ColumnNames), in order; empty when not known.
+    virtual std::vector<ColumnDefinition> ColumnDefinitions(const std::string &schema,
+                                                            const std::string &table) const = 0;
 };
 
 } // namespace duckgres::sql
