@@ -153,6 +153,44 @@ std::vector<std::string> CatalogLookup::ConstraintColumns(const std::vector<std:
     return {};
 }
 
+std::vector<std::vector<std::string>> CatalogLookup::ColumnDefinitions(const std::vector<std::string> &schemas,
+                                                                       const std::string &table) {
+    for (const auto &schema : schemas) {
+        auto rows = RowsOrNone(
+            "SELECT a.attname, duckgres_catalog.main.format_type(a.atttypid, a.atttypmod), a.attnotnull::VARCHAR, "
+            "coalesce(d.adbin, '') FROM duckgres_catalog.main.pg_attribute a "
+            "JOIN duckgres_catalog.main.duckgres_relations r ON r.oid = a.attrelid "
+            "LEFT JOIN duckgres_catalog.main.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+            "WHERE r.relkind = 'r' AND a.attnum > 0 AND r.nspname = " +
+            QuoteLiteral(schema) + " AND r.relname = " + QuoteLiteral(table) + " ORDER BY a.attnum");
+        if (!rows.empty()) {
+            return rows;
+        }
+    }
+    return {};
+}
+
+bool CatalogLookup::IsTableMacro(const std::string &schema, const std::string &name) {
+    return !RowsOrNone("SELECT 1 FROM duckdb_functions() WHERE database_name = current_database() AND " +
+                       InSchema(schema) +
+                       " AND function_type = 'table_macro' AND function_name = " + QuoteLiteral(name))
+                .empty();
+}
+
+std::map<std::string, std::string> CatalogLookup::Domains() {
+    std::map<std::string, std::string> domains;
+    for (auto &row : RowsOrNone("SELECT type_name, comment FROM duckdb_types() WHERE database_name = "
+                                "current_database() AND starts_with(comment, 'CREATE DOMAIN ')")) {
+        domains.emplace(std::move(row[0]), std::move(row[1]));
+    }
+    return domains;
+}
+
+std::vector<std::vector<std::string>> CatalogLookup::Views() {
+    return RowsOrNone("SELECT schema_name, view_name, sql FROM duckdb_views() WHERE database_name = current_database() "
+                      "AND NOT internal ORDER BY view_oid");
+}
+
 CatalogLookup::TableColumns CatalogLookup::ColumnsOf(const std::vector<std::string> &schemas, const std::string &table,
                                                      const std::vector<std::string> &columns) {
     std::string select_list;

@@ -4,6 +4,7 @@
 #include "common/catalog_object.hpp"
 #include "engine/engine_connection.hpp"
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -48,6 +49,18 @@ public:
     //! pg_constraint shows it) of `table` in the first of `schemas` that has one; empty when none has.
     std::vector<std::string> ConstraintColumns(const std::vector<std::string> &schemas, const std::string &table,
                                                const std::string &constraint);
+
+    //! The columns of `table` in the first of `schemas` that has it, in order, as PostgreSQL's catalog shows them:
+    //! name, type (format_type), NOT NULL ("true" / "false"), default expression ("" for none). Empty: no such table.
+    std::vector<std::vector<std::string>> ColumnDefinitions(const std::vector<std::string> &schemas,
+                                                            const std::string &table);
+
+    //! Whether `name` is a table macro of the current database (in `schema`; empty: the search path).
+    bool IsTableMacro(const std::string &schema, const std::string &name);
+    //! The domains of the current database: type name -> the CREATE DOMAIN statement kept in the type's comment.
+    std::map<std::string, std::string> Domains();
+    //! The views of the current database: schema, name and the CREATE VIEW statement DuckDB keeps.
+    std::vector<std::vector<std::string>> Views();
 
 private:
     //! The rows of a lookup, or none when it fails.

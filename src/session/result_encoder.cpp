@@ -3,6 +3,7 @@
 
 #include "common/sql_error.hpp"
 #include "session/row_description.hpp"
+#include "sql/column_names.hpp"
 
 namespace duckgres::session {
 
@@ -10,6 +11,9 @@ ResultEncoder::ResultEncoder(engine::QueryResult &result, const types::TextForma
                              const std::vector<std::string> &names, const std::vector<int16_t> &formats)
     : result_(result), options_(options) {
     CheckFormats(formats, result.ColumnCount(), "result");
+    if (result.ColumnCount() == 1 && result.ColumnName(0) == sql::kNoColumnsPlaceholder) {
+        return; // SELECT with an empty select list
+    }
     bool rename = names.size() == result.ColumnCount();
     for (size_t i = 0; i < result.ColumnCount(); i++) {
         auto type = result.ColumnType(i);

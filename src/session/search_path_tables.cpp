@@ -76,4 +76,23 @@ std::vector<sql::ColumnType> SearchPathTables::ColumnTypes(const std::string &sc
     return columns;
 }
 
+bool SearchPathTables::IsTableMacro(const std::string &schema, const std::string &name) const {
+    return engine::CatalogLookup(connection_).IsTableMacro(schema, name);
+}
+
+std::map<std::string, std::string> SearchPathTables::Domains() const {
+    return engine::CatalogLookup(connection_).Domains();
+}
+
+std::vector<sql::ColumnDefinition> SearchPathTables::ColumnDefinitions(const std::string &schema,
+                                                                       const std::string &table) const {
+    std::vector<sql::ColumnDefinition> definitions;
+    for (auto &row : engine::CatalogLookup(connection_)
+                         .ColumnDefinitions(schema.empty() ? schemas_ : std::vector<std::string>{schema}, table)) {
+        definitions.push_back(
+            sql::ColumnDefinition{std::move(row[0]), std::move(row[1]), row[2] == "true", std::move(row[3])});
+    }
+    return definitions;
+}
+
 } // namespace duckgres::session

@@ -37,6 +37,13 @@ public:
                                                const std::string &constraint) const override;
     //! The columns of a table or view with their PostgreSQL types (a prepared SELECT * tells them), cached.
     std::vector<sql::ColumnType> ColumnTypes(const std::string &schema, const std::string &table) const override;
+    //! Whether DuckDB's catalog has a table macro of that name.
+    bool IsTableMacro(const std::string &schema, const std::string &name) const override;
+    //! The domains, from the comments of DuckDB's types.
+    std::map<std::string, std::string> Domains() const override;
+    //! The table's columns with their types, NOT NULL and defaults, from the catalog.
+    std::vector<sql::ColumnDefinition> ColumnDefinitions(const std::string &schema,
+                                                         const std::string &table) const override;
 
 private:
     engine::EngineConnection &connection_;

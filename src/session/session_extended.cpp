@@ -186,6 +186,15 @@ asio::awaitable<void> Session::HandleBind(const wire::BindMessage &message) {
     co_return;
 }
 
+namespace {
+
+//! A query whose rows have no columns (SELECT;, SELECT FROM t): described by a RowDescription of no fields, not NoData.
+bool RowsWithoutColumns(const sql::ParsedStatement &statement) {
+    return statement.tree && statement.returns_rows && statement.Is<sql::GenericStatement>();
+}
+
+} // namespace
+
 void Session::HandleDescribe(const wire::DescribeMessage &message) {
     auto &out = stream_.Out();
     if (message.kind == 'S') {
@@ -194,7 +203,7 @@ void Session::HandleDescribe(const wire::DescribeMessage &message) {
             throw NoSuchStatement(message.name);
         }
         wire::WriteParameterDescription(out, found->second->parameter_types);
-        if (found->second->fields.empty()) {
+        if (found->second->fields.empty() && !RowsWithoutColumns(found->second->statement)) {
             wire::WriteNoData(out);
         } else {
             wire::WriteRowDescription(out, found->second->fields);
@@ -206,7 +215,7 @@ void Session::HandleDescribe(const wire::DescribeMessage &message) {
         throw SqlError("34000", "portal " + Quoted(message.name) + " does not exist");
     }
     auto fields = found->second.prepared ? found->second.fields : found->second.source->fields;
-    if (fields.empty()) {
+    if (fields.empty() && !RowsWithoutColumns(found->second.source->statement)) {
         wire::WriteNoData(out);
         return;
     }

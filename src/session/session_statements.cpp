@@ -110,9 +110,17 @@ asio::awaitable<void> Session::WriteSkippingNotices(const sql::ParsedStatement &
             }
         }
     }
-    if (checks.empty() && cascaded_schemas.empty()) {
+    // DROP TABLE / VIEW: DuckDB leaves the views that read the relation broken; PostgreSQL refuses (2BP01), or drops
+    // them too with CASCADE.
+    const pg_query::DropStmt *drop_relation = nullptr;
+    if (statement.tree->has_drop_stmt() && (statement.tree->drop_stmt().remove_type() == pg_query::OBJECT_TABLE ||
+                                            statement.tree->drop_stmt().remove_type() == pg_query::OBJECT_VIEW)) {
+        drop_relation = &statement.tree->drop_stmt();
+    }
+    if (checks.empty() && cascaded_schemas.empty() && !drop_relation) {
         co_return;
     }
+    std::vector<std::string> cascaded_views;
     co_await OnWorker([&](StatementWork &work) {
         for (const auto &check : checks) {
             if (work.Exists(check) == check.creating) {
@@ -120,6 +128,21 @@ asio::awaitable<void> Session::WriteSkippingNotices(const sql::ParsedStatement &
             }
         }
         std::vector<std::string> objects;
+        if (drop_relation) {
+            auto dependents = work.DependentViews(*drop_relation);
+            if (!dependents.empty() && drop_relation->behavior() != pg_query::DROP_CASCADE) {
+                std::string detail;
+                for (const auto &view : dependents) {
+                    detail += (detail.empty() ? "" : "\n") + view.name + " depends on " + view.depends;
+                }
+                throw SqlError("2BP01", "cannot drop " + dependents[0].depends + " because other objects depend on it",
+                               detail, "Use DROP ... CASCADE to drop the dependent objects too.");
+            }
+            for (const auto &view : dependents) {
+                objects.push_back(view.name);
+                cascaded_views.push_back(view.qualified);
+            }
+        }
         for (const auto &schema : cascaded_schemas) {
             auto in_schema = work.ObjectsInSchema(schema);
             objects.insert(objects.end(), in_schema.begin(), in_schema.end());
@@ -135,16 +158,25 @@ asio::awaitable<void> Session::WriteSkippingNotices(const sql::ParsedStatement &
                         detail);
         }
     });
+    if (!cascaded_views.empty() && tx_.IsIdle()) {
+        co_await BeginImplicit(); // the views go with the relation, or stay with it
+    }
+    for (auto view = cascaded_views.rbegin(); view != cascaded_views.rend(); ++view) {
+        const std::string sql = "DROP VIEW IF EXISTS " + *view;
+        co_await RunInternal(sql.c_str());
+    }
 }
 
 asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement) {
     co_await WriteSkippingNotices(statement);
     if (statement.tree) {
-        auto parts = sql::SplitMultiObjectDrop(*statement.tree);
+        auto parts = sql::SplitIntoSingleStatements(*statement.tree);
         if (!parts.empty()) {
-            if (!tx_.IsIdle()) {
-                tx_.NoteReplayStep(ReplayStep{"", nullptr, "", statement.tag});
+            co_await current_->Admit(); // the write lock, as for any write
+            if (tx_.IsIdle()) {
+                co_await BeginImplicit(); // all or nothing, as PostgreSQL's one statement
             }
+            tx_.NoteReplayStep(ReplayStep{"", nullptr, "", statement.tag}); // not kept: no replay passes over it
             for (const auto &part : parts) {
                 co_await RunInternal(part.c_str());
             }

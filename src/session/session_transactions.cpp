@@ -119,7 +119,8 @@ bool Session::MayChangeData(const sql::ParsedStatement &statement) {
     if (!statement.tree) {
         return statement.Is<sql::GenericStatement>(); // DuckDB's own syntax: unknown
     }
-    if (statement.Is<sql::CopyFromStatement>() || statement.Is<sql::ExecuteStatement>()) {
+    if (statement.Is<sql::CopyFromStatement>() || statement.Is<sql::ExecuteStatement>() ||
+        statement.Is<sql::MultiObjectStatement>()) {
         return true;
     }
     if (!statement.Is<sql::GenericStatement>()) {

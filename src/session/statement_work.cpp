@@ -8,6 +8,7 @@
 #include "session/rewrite_settings.hpp"
 #include "session/search_path_tables.hpp"
 #include "sql/statement_parser.hpp"
+#include "sql/view_dependencies.hpp"
 #include "wire/backend_messages.hpp"
 
 #include <spdlog/spdlog.h>
@@ -388,6 +389,43 @@ std::vector<std::string> StatementWork::SerialSequencesOf(const sql::ParsedState
         sequences.insert(sequences.end(), owned.begin(), owned.end());
     }
     return sequences;
+}
+
+std::vector<StatementWork::DependentView> StatementWork::DependentViews(const pg_query::DropStmt &drop) {
+    MaterializeOpenStreams();
+    const std::string kind = drop.remove_type() == pg_query::OBJECT_VIEW ? "view " : "table ";
+    // (schema, name, how messages name it) of the relations that go; views join as they are found to depend.
+    struct Gone {
+        std::string schema;
+        std::string name;
+        std::string display;
+    };
+    std::vector<Gone> gone;
+    for (const auto &object : drop.objects()) {
+        if (object.has_list() && object.list().items_size() > 0) {
+            const auto &items = object.list().items();
+            const std::string name = items[items.size() - 1].string().sval();
+            gone.push_back({items.size() >= 2 ? items[items.size() - 2].string().sval() : "", name, kind + name});
+        }
+    }
+    auto views = engine::CatalogLookup(Engine()).Views();
+    std::vector<bool> taken(views.size(), false);
+    std::vector<DependentView> dependents;
+    for (size_t next = 0; next < gone.size(); next++) {
+        for (size_t i = 0; i < views.size(); i++) {
+            const auto &view = views[i];
+            const bool itself =
+                view[1] == gone[next].name && (gone[next].schema.empty() || view[0] == gone[next].schema);
+            if (taken[i] || itself || !sql::ViewReadsRelation(view[2], gone[next].schema, gone[next].name)) {
+                continue;
+            }
+            taken[i] = true;
+            dependents.push_back(
+                {QuoteIdentifier(view[0]) + "." + QuoteIdentifier(view[1]), "view " + view[1], gone[next].display});
+            gone.push_back({view[0], view[1], "view " + view[1]});
+        }
+    }
+    return dependents;
 }
 
 bool StatementWork::Exists(const sql::ExistenceCheck &check) {

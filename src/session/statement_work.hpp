@@ -99,6 +99,14 @@ public:
     void ReplayTransaction(const std::vector<ReplayStep> &steps, bool read_only);
     //! Whether the object of an IF [NOT] EXISTS statement exists now (unknown counts as existing).
     bool Exists(const sql::ExistenceCheck &check);
+    //! A view that DROP TABLE / DROP VIEW would leave without its relation (DuckDB does not track them).
+    struct DependentView {
+        std::string qualified; //!< schema.view, quoted, for DROP VIEW
+        std::string name;      //!< as PostgreSQL's messages name it ("view v")
+        std::string depends;   //!< the relation it reads that goes ("table t")
+    };
+    //! The views that read the relations `drop` drops, and the views that read those, in that order.
+    std::vector<DependentView> DependentViews(const pg_query::DropStmt &drop);
     //! What DROP SCHEMA ... CASCADE takes with `schema`, as PostgreSQL names it ("table s.t"), in creation order.
     std::vector<std::string> ObjectsInSchema(const std::string &schema);
 

@@ -2,6 +2,7 @@
 #include "session/row_description.hpp"
 #include "session/statement_work.hpp"
 
+#include "sql/column_names.hpp"
 #include "sql/literal_passes.hpp"
 #include "sql/rewriter.hpp"
 #include "types/pg_type.hpp"
@@ -12,7 +13,8 @@
 namespace duckgres::session {
 
 bool StatementWork::MatchesDescription(const PreparedEntry &entry, engine::QueryResult &result) {
-    if (entry.fields.size() != result.ColumnCount()) {
+    const bool no_columns = result.ColumnCount() == 1 && result.ColumnName(0) == sql::kNoColumnsPlaceholder;
+    if (entry.fields.size() != (no_columns ? 0 : result.ColumnCount())) {
         return false;
     }
     for (size_t i = 0; i < entry.fields.size(); i++) {
@@ -184,6 +186,9 @@ void StatementWork::Describe(PreparedEntry &entry) {
     for (idx_t i = 0; i < columns; i++) {
         LogicalTypeHandle type(duckdb_prepared_statement_column_logical_type(handle, i));
         auto name = TakeDuckDbString(const_cast<char *>(duckdb_prepared_statement_column_name(handle, i)));
+        if (columns == 1 && name == sql::kNoColumnsPlaceholder) {
+            break; // SELECT with an empty select list
+        }
         entry.fields.push_back(DescribeField(rename ? statement.column_names[i] : name, type.Get(), 0));
         entry.typed_columns.push_back(duckdb_get_type_id(type.Get()) != DUCKDB_TYPE_INVALID);
     }

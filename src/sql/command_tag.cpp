@@ -443,6 +443,7 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         return;
     case Node::kCreateDomainStmt:
         out.tag = "CREATE DOMAIN";
+        out.command = MultiObjectStatement{}; // the type, then its constraints
         return;
     case Node::kCreateFunctionStmt:
         out.tag = node.create_function_stmt().is_procedure() ? "CREATE PROCEDURE" : "CREATE FUNCTION";
@@ -520,6 +521,9 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         return;
     case Node::kAlterTableStmt:
         out.tag = "ALTER " + ObjectWord(node.alter_table_stmt().objtype());
+        if (node.alter_table_stmt().cmds_size() > 1) {
+            out.command = MultiObjectStatement{};
+        }
         return;
     case Node::kRenameStmt: {
         auto type = node.rename_stmt().rename_type();

@@ -1,9 +1,12 @@
 // DDL rewrite passes: storage clauses and index methods dropped with a NOTICE, serial columns expanded.
 #include "sql/ddl_passes.hpp"
 
+#include "common/sql_error.hpp"
 #include "common/sql_quote.hpp"
 #include "sql/node_builders.hpp"
 #include "types/typmod_alias.hpp"
+#include "sql/rewrite_passes.hpp"
+#include "sql/statement_parser.hpp"
 
 #include <optional>
 #include <utility>
@@ -147,6 +150,165 @@ bool DropStorageClauses(Node &node, PassContext &context) {
         if (index->options_size() > 0) {
             notices.push_back("index storage parameters (WITH ...) are accepted and ignored by DuckDB");
             index->clear_options();
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+bool SimplifyIndexDefinition(Node &node, PassContext &context) {
+    if (!node.has_index_stmt()) {
+        return false;
+    }
+    auto *index = node.mutable_index_stmt();
+    bool changed = false;
+    if (index->has_where_clause()) {
+        if (index->unique()) {
+            // Unique among the rows the predicate selects: each key is CASE WHEN predicate THEN key END, NULL for the
+            // other rows, and NULLs never collide in a unique index.
+            for (auto &param : *index->mutable_index_params()) {
+                if (!param.has_index_elem()) {
+                    continue;
+                }
+                auto *element = param.mutable_index_elem();
+                Node key = element->has_expr() ? element->expr() : Node();
+                if (!element->has_expr()) {
+                    key.mutable_column_ref()->add_fields()->mutable_string()->set_sval(element->name());
+                }
+                Node guarded;
+                auto *when = guarded.mutable_case_expr()->add_args()->mutable_case_when();
+                *when->mutable_expr() = index->where_clause();
+                *when->mutable_result() = std::move(key);
+                element->clear_name();
+                *element->mutable_expr() = std::move(guarded);
+            }
+        }
+        index->clear_where_clause();
+        changed = true;
+    }
+    if (index->concurrent() || index->index_including_params_size() > 0) {
+        index->set_concurrent(false);
+        index->clear_index_including_params();
+        changed = true;
+    }
+    for (auto &param : *index->mutable_index_params()) {
+        if (!param.has_index_elem()) {
+            continue;
+        }
+        auto *element = param.mutable_index_elem();
+        if (element->ordering() > pg_query::SORTBY_DEFAULT ||
+            element->nulls_ordering() > pg_query::SORTBY_NULLS_DEFAULT || element->opclass_size() > 0) {
+            element->set_ordering(pg_query::SORTBY_DEFAULT);
+            element->set_nulls_ordering(pg_query::SORTBY_NULLS_DEFAULT);
+            element->clear_opclass();
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+bool ExpandTableLikeClauses(Node &node, PassContext &context) {
+    if (!node.has_create_stmt() || !context.facts.tables) {
+        return false;
+    }
+    constexpr uint32_t kIncludingDefaults = 1u << 3; // PostgreSQL's CREATE_TABLE_LIKE_DEFAULTS
+    auto *elements = node.mutable_create_stmt()->mutable_table_elts();
+    bool changed = false;
+    for (int i = 0; i < elements->size(); i++) {
+        if (!elements->Get(i).has_table_like_clause()) {
+            continue;
+        }
+        const auto like = elements->Get(i).table_like_clause();
+        auto columns = context.facts.tables->ColumnDefinitions(like.relation().schemaname(), like.relation().relname());
+        if (columns.empty()) {
+            throw SqlError("42P01", "relation \"" + like.relation().relname() + "\" does not exist");
+        }
+        // The columns as PostgreSQL would declare them, read back by its grammar.
+        std::string definitions;
+        for (const auto &column : columns) {
+            definitions += (definitions.empty() ? "" : ", ") + QuoteIdentifier(column.name) + " " + column.type +
+                           (column.not_null ? " NOT NULL" : "");
+            if ((like.options() & kIncludingDefaults) && !column.default_expression.empty()) {
+                definitions += " DEFAULT " + column.default_expression;
+            }
+        }
+        auto parsed = ParseQuery("CREATE TABLE duckgres_like (" + definitions + ")");
+        if (!parsed.postgres_syntax_ok || parsed.statements.size() != 1 || !parsed.statements[0].tree ||
+            !parsed.statements[0].tree->has_create_stmt()) {
+            throw SqlError("0A000", "the columns of \"" + like.relation().relname() + "\" cannot be copied");
+        }
+        auto copied = parsed.statements[0].tree->create_stmt().table_elts();
+        // The copied columns were not walked: every pass sees them now (their defaults' casts, say).
+        for (auto &column : copied) {
+            WalkNodes(column, [&](Node &inner) {
+                for (const auto &pass : RewritePasses()) {
+                    pass.function(inner, context);
+                }
+            });
+        }
+        elements->DeleteSubrange(i, 1);
+        for (int j = 0; j < copied.size(); j++) {
+            elements->Add(std::move(*copied.Mutable(j)));
+            for (int k = elements->size() - 1; k > i + j; k--) {
+                elements->SwapElements(k, k - 1);
+            }
+        }
+        i += copied.size() - 1;
+        changed = true;
+    }
+    return changed;
+}
+
+bool ExpandDomainConstraints(Node &node, PassContext &context) {
+    if (node.has_drop_stmt() && node.drop_stmt().remove_type() == pg_query::OBJECT_DOMAIN) {
+        node.mutable_drop_stmt()->set_remove_type(pg_query::OBJECT_TYPE);
+        return true;
+    }
+    if (!node.has_create_stmt() || !context.facts.tables) {
+        return false;
+    }
+    // Only a column of a type named without a schema, other than PostgreSQL's own, can be of a domain.
+    bool user_type = false;
+    for (const auto &element : node.create_stmt().table_elts()) {
+        user_type |= element.has_column_def() && element.column_def().type_name().names_size() == 1;
+    }
+    if (!user_type) {
+        return false;
+    }
+    const auto domains = context.facts.tables->Domains();
+    bool changed = false;
+    for (auto &element : *node.mutable_create_stmt()->mutable_table_elts()) {
+        if (!element.has_column_def() || element.column_def().type_name().names_size() != 1) {
+            continue;
+        }
+        auto *column = element.mutable_column_def();
+        auto found = domains.find(LastName(column->type_name().names()));
+        if (found == domains.end() || column->type_name().array_bounds_size() > 0) {
+            continue;
+        }
+        auto parsed = ParseQuery(found->second);
+        if (!parsed.postgres_syntax_ok || parsed.statements.size() != 1 || !parsed.statements[0].tree ||
+            !parsed.statements[0].tree->has_create_domain_stmt()) {
+            continue;
+        }
+        // The domain's NOT NULL and CHECKs become the column's, VALUE standing for the column.
+        for (auto constraint : parsed.statements[0].tree->create_domain_stmt().constraints()) {
+            if (!constraint.has_constraint()) {
+                continue;
+            }
+            auto *definition = constraint.mutable_constraint();
+            if (definition->contype() == pg_query::CONSTR_CHECK) {
+                WalkNodes(*definition->mutable_raw_expr(), [&](Node &inner) {
+                    if (inner.has_column_ref() && inner.column_ref().fields_size() == 1 &&
+                        LastName(inner.column_ref().fields()) == "value") {
+                        inner.mutable_column_ref()->mutable_fields(0)->mutable_string()->set_sval(column->colname());
+                    }
+                });
+            } else if (definition->contype() != pg_query::CONSTR_NOTNULL) {
+                continue;
+            }
+            definition->clear_conname();
+            *column->add_constraints() = constraint;
             changed = true;
         }
     }

@@ -11,6 +11,23 @@ namespace duckgres::sql {
 //! saying so. (A btree index is DuckDB's ART index; other methods become one too.)
 bool DropStorageClauses(pg_query::Node &node, PassContext &context);
 
+//! CREATE TABLE t (LIKE other [INCLUDING DEFAULTS | ALL]): the LIKE becomes the columns of `other` as the catalog
+//! shows them (RewriteContext::tables): PostgreSQL's type, NOT NULL, and the default when INCLUDING DEFAULTS; 42P01
+//! when `other` is not found. (Constraints, indexes and comments are not copied, as LIKE's defaults say.)
+bool ExpandTableLikeClauses(pg_query::Node &node, PassContext &context);
+
+//! Domains are DuckDB type aliases whose comment keeps the CREATE DOMAIN statement (rewriter.cpp): a CREATE TABLE
+//! column of a domain (RewriteContext::tables) gets the domain's NOT NULL and CHECK constraints, VALUE standing for
+//! the column, so that they are enforced as PostgreSQL enforces them. DROP DOMAIN is DROP TYPE. (Casts to a domain
+//! and columns added by ALTER TABLE are not checked.)
+bool ExpandDomainConstraints(pg_query::Node &node, PassContext &context);
+
+//! CREATE INDEX variants that only make PostgreSQL's index faster or smaller, not its answers: the WHERE of a
+//! partial index (the index covers every row), CONCURRENTLY, INCLUDE columns, DESC / NULLS FIRST / LAST and operator
+//! classes are dropped. A partial UNIQUE index, a constraint on the rows its WHERE selects, indexes
+//! CASE WHEN predicate THEN key END instead of each key: NULL for the other rows, which never collide.
+bool SimplifyIndexDefinition(pg_query::Node &node, PassContext &context);
+
 //! serial, bigserial and smallserial columns become integer, bigint and smallint NOT NULL with DEFAULT
 //! nextval('<table>_<column>_seq'); the CREATE SEQUENCE statements that must run first are added to
 //! the effects' `before`. Identity columns (GENERATED ... AS IDENTITY without sequence options) get the same

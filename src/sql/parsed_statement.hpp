@@ -33,7 +33,8 @@ struct LockTableStatement {
     bool nowait = false;         //!< NOWAIT: 55P03 at once instead of waiting
 };
 
-//! DROP / TRUNCATE of several objects: one DuckDB statement per object.
+//! DROP / TRUNCATE of several objects, ALTER TABLE of several actions: one DuckDB statement per object or action,
+//! all in one transaction.
 struct MultiObjectStatement {
     bool schema_change = false; //!< DROP SCHEMA a, b
 };

@@ -11,6 +11,7 @@
 #include "sql/json_passes.hpp"
 #include "sql/literal_passes.hpp"
 #include "sql/numeric_passes.hpp"
+#include "sql/recursive_cte_passes.hpp"
 #include "sql/session_passes.hpp"
 #include "sql/set_function_passes.hpp"
 #include "sql/string_passes.hpp"
@@ -21,12 +22,20 @@ namespace duckgres::sql {
 namespace {
 
 constexpr RewritePass kRewritePasses[] = {
+    // CREATE TABLE (LIKE other): other's columns, from the catalog. First: the passes after it see the columns.
+    {"expand_table_like_clauses", ExpandTableLikeClauses},
     // TABLESPACE / USING method / WITH (...) of CREATE TABLE and CREATE INDEX: dropped, with a notice.
     {"drop_storage_clauses", DropStorageClauses},
+    // Columns of a domain: its NOT NULL and CHECKs; DROP DOMAIN: DROP TYPE.
+    {"expand_domain_constraints", ExpandDomainConstraints},
+    // CREATE INDEX ... WHERE / CONCURRENTLY / INCLUDE / DESC: a plain index (partial UNIQUE: keys NULL off the WHERE).
+    {"simplify_index_definition", SimplifyIndexDefinition},
     // serial columns: integer DEFAULT nextval(...) NOT NULL, their sequences created before the statement.
     {"expand_serial_columns", ExpandSerialColumns},
     // varchar(n) / char(n) columns: a CHECK enforces the length DuckDB ignores.
     {"enforce_character_lengths", EnforceCharacterLengths},
+    // WITH RECURSIVE ... SEARCH / CYCLE: the ordering, mark and path columns PostgreSQL defines them by.
+    {"expand_search_cycle_clauses", ExpandSearchCycleClauses},
     // SELECT ... INTO new_table: CREATE TABLE new_table AS SELECT ...
     {"select_into_as_create_table", SelectIntoAsCreateTable},
     // INSERT without a column list and fewer values than columns (after DuckDB refused it): the columns named.

@@ -2,16 +2,20 @@
 #include "sql/rewriter.hpp"
 
 #include "sql/column_types.hpp"
+#include "sql/column_names.hpp"
+#include "sql/function_macros.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/rewrite_passes.hpp"
 
 #include "common/sql_error.hpp"
+#include "common/sql_quote.hpp"
 
 #include <pg_query.h>
 #include <pg_query.pb.h>
 
 #include <memory>
 #include <stdexcept>
+#include <string_view>
 
 namespace duckgres::sql {
 
@@ -47,6 +51,46 @@ std::vector<PassFunction> EnabledPasses(const std::set<std::string> &disabled) {
     return passes;
 }
 
+//! Whether a CREATE TABLE / ALTER TABLE defines a generated column (GENERATED ALWAYS AS (...) STORED).
+bool DefinesGeneratedColumn(const Node &statement) {
+    if (!statement.has_create_stmt() && !statement.has_alter_table_stmt()) {
+        return false;
+    }
+    bool found = false;
+    Node copy = statement;
+    WalkNodes(copy, [&](Node &node) {
+        found |= node.has_constraint() && node.constraint().contype() == pg_query::CONSTR_GENERATED;
+    });
+    return found;
+}
+
+//! The deparser writes every generated column as `GENERATED ALWAYS AS (expr) STORED`; DuckDB computes its generated
+//! columns when they are read (the same values) and refuses STORED: the word goes.
+std::string WithoutStoredKeyword(std::string text) {
+    static constexpr std::string_view kGenerated = "GENERATED ALWAYS AS (";
+    static constexpr std::string_view kStored = " STORED";
+    for (size_t at = text.find(kGenerated); at != std::string::npos; at = text.find(kGenerated, at + 1)) {
+        // The closing parenthesis of the expression, outside string literals and quoted names.
+        int depth = 1;
+        char quote = 0;
+        size_t end = at + kGenerated.size();
+        for (; end < text.size() && depth > 0; end++) {
+            const char c = text[end];
+            if (quote) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else {
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            }
+        }
+        if (depth == 0 && text.compare(end, kStored.size(), kStored) == 0) {
+            text.erase(end, kStored.size());
+        }
+    }
+    return text;
+}
+
 struct DeparseResultDeleter {
     void operator()(PgQueryDeparseResult *result) const {
         pg_query_free_deparse_result(*result);
@@ -55,6 +99,22 @@ struct DeparseResultDeleter {
 };
 
 RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool always_deparse) {
+    // CREATE FUNCTION ... LANGUAGE sql: a macro whose body is rewritten like any query.
+    auto macro = FunctionAsMacro(
+        statement,
+        [&](const Node &query) {
+            auto text = Rewrite(query, context, true).text;
+            if (!text) {
+                throw SqlError("0A000", "this function body cannot be run by DuckDB");
+            }
+            return *text;
+        },
+        [&](const std::string &schema, const std::string &name) {
+            return context.tables && context.tables->IsTableMacro(schema, name);
+        });
+    if (macro) {
+        return RewriteResult{std::move(macro), {}};
+    }
     pg_query::ParseResult tree;
     tree.set_version(PG_VERSION_NUM);
     auto *raw = tree.add_stmts();
@@ -62,6 +122,15 @@ RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool
     const auto passes = EnabledPasses(context.disabled_passes);
     PassContext pass_context{context, TableOf(statement), {}, {}, {}, &statement, {}};
     bool changed = false;
+    const auto *top_select = statement.has_select_stmt() ? &statement.select_stmt() : nullptr;
+    if (top_select && top_select->target_list_size() == 0 && top_select->op() == pg_query::SETOP_NONE &&
+        top_select->values_lists_size() == 0 && !top_select->has_into_clause()) {
+        // SELECT with an empty select list: DuckDB needs a column; the session sends none.
+        auto *target = raw->mutable_stmt()->mutable_select_stmt()->add_target_list()->mutable_res_target();
+        target->set_name(std::string(kNoColumnsPlaceholder));
+        *target->mutable_val() = IntConst(1);
+        changed = true;
+    }
     WalkNodes(*raw->mutable_stmt(), [&](Node &node) {
         for (auto *pass : passes) {
             changed |= pass(node, pass_context);
@@ -69,7 +138,8 @@ RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool
     });
     RewriteResult result;
     result.effects = std::move(pass_context.effects);
-    if (!changed && !always_deparse && !context.always_deparse) {
+    const bool generated = DefinesGeneratedColumn(statement);
+    if (!changed && !always_deparse && !context.always_deparse && !generated) {
         return result;
     }
     std::string bytes;
@@ -78,7 +148,7 @@ RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool
     std::unique_ptr<PgQueryDeparseResult, DeparseResultDeleter> deparsed(
         new PgQueryDeparseResult(pg_query_deparse_protobuf(protobuf)));
     if (!deparsed->error && deparsed->query) {
-        result.text = std::string(deparsed->query);
+        result.text = generated ? WithoutStoredKeyword(deparsed->query) : std::string(deparsed->query);
     }
     return result;
 }
@@ -107,7 +177,7 @@ RewriteResult RewriteCopyQuery(const Node &copy, const RewriteContext &context) 
     return RewriteInnerQuery(copy.copy_stmt().query(), context, "this COPY query cannot be run");
 }
 
-std::vector<std::string> SplitMultiObjectDrop(const Node &statement) {
+std::vector<std::string> SplitIntoSingleStatements(const Node &statement) {
     std::vector<Node> singles;
     if (statement.has_drop_stmt() && statement.drop_stmt().objects_size() > 1) {
         for (const auto &object : statement.drop_stmt().objects()) {
@@ -123,6 +193,31 @@ std::vector<std::string> SplitMultiObjectDrop(const Node &statement) {
             *single.mutable_truncate_stmt()->add_relations() = relation;
             singles.push_back(std::move(single));
         }
+    } else if (statement.has_alter_table_stmt() && statement.alter_table_stmt().cmds_size() > 1) {
+        for (const auto &command : statement.alter_table_stmt().cmds()) {
+            Node single = statement;
+            single.mutable_alter_table_stmt()->clear_cmds();
+            *single.mutable_alter_table_stmt()->add_cmds() = command;
+            singles.push_back(std::move(single));
+        }
+    }
+    if (statement.has_create_domain_stmt()) {
+        // A DuckDB type alias, with the domain's definition kept in its comment (the CREATE TABLE rewrite reads its
+        // constraints from there: see ExpandDomainConstraints).
+        auto definition = Rewrite(statement, RewriteContext{}, true).text;
+        Node bare = statement;
+        bare.mutable_create_domain_stmt()->clear_constraints();
+        auto type = Rewrite(bare, RewriteContext{}, true).text;
+        constexpr std::string_view kCreateDomain = "CREATE DOMAIN ";
+        if (!definition || !type || type->compare(0, kCreateDomain.size(), kCreateDomain) != 0) {
+            return {};
+        }
+        std::string name;
+        for (const auto &part : statement.create_domain_stmt().domainname()) {
+            name += (name.empty() ? "" : ".") + QuoteIdentifierIfNeeded(part.string().sval());
+        }
+        return {"CREATE TYPE " + type->substr(kCreateDomain.size()),
+                "COMMENT ON TYPE " + name + " IS " + QuoteLiteral(*definition)};
     }
     std::vector<std::string> parts;
     for (const auto &single : singles) {

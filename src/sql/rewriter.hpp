@@ -31,9 +31,9 @@ RewriteResult RewriteCursorQuery(const pg_query::Node &declare, const RewriteCon
 //! 0A000 when it cannot be deparsed.
 RewriteResult RewriteCopyQuery(const pg_query::Node &copy, const RewriteContext &context);
 
-//! DROP or TRUNCATE of several objects at once (DuckDB takes one at a time): one statement per
-//! object; empty for anything else.
-std::vector<std::string> SplitMultiObjectDrop(const pg_query::Node &statement);
+//! DROP or TRUNCATE of several objects at once, ALTER TABLE of several actions (DuckDB takes one at a time): one
+//! statement per object or action, to run in one transaction; empty for anything else.
+std::vector<std::string> SplitIntoSingleStatements(const pg_query::Node &statement);
 
 //! Parameters the statement casts explicitly (`$1::oid[]`), by number: the type's name as written (its
 //! last name part, "[]" appended for arrays). PostgreSQL reports these types in ParameterDescription.

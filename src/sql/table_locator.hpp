@@ -1,6 +1,7 @@
 // Where the rewrite finds the tables a statement names (REFERENCES targets, columns and their types).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,14 @@ struct ColumnType {
     std::string type;
     //! A column of an enum type: the type's labels, in their order.
     std::vector<std::string> enum_labels;
+};
+
+//! A column as CREATE TABLE (LIKE ...) copies it, in PostgreSQL's terms.
+struct ColumnDefinition {
+    std::string name;
+    std::string type; //!< as format_type() names it ("character varying(10)")
+    bool not_null = false;
+    std::string default_expression; //!< empty: none
 };
 
 //! The session's catalog as the rewrite sees it: looked up, never changed.
@@ -35,6 +44,13 @@ public:
     virtual std::vector<ColumnType> ColumnTypes(const std::string &schema, const std::string &table) const {
         return {};
     }
+    //! Whether `name` (in `schema`; empty: the search path) is a table macro (a function returning a set).
+    virtual bool IsTableMacro(const std::string &schema, const std::string &name) const = 0;
+    //! The domains of the session's database: name -> the CREATE DOMAIN statement that made it.
+    virtual std::map<std::string, std::string> Domains() const = 0;
+    //! The columns of `table` (schema as for ColumnNames), in order; empty when not known.
+    virtual std::vector<ColumnDefinition> ColumnDefinitions(const std::string &schema,
+                                                            const std::string &table) const = 0;
 };
 
 } // namespace duckgres::sql

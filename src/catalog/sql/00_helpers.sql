@@ -71,9 +71,11 @@ FROM duckgres_catalog.main.duckgres_constraints c,
 WHERE c.contype IN ('p', 'u');
 
 -- Every relation of the current database as pg_class sees it: tables, views, sequences, indexes made by
--- CREATE INDEX and the indexes behind PRIMARY KEY and UNIQUE constraints.
+-- CREATE INDEX and the indexes behind PRIMARY KEY and UNIQUE constraints. The session's temporary tables are in
+-- PostgreSQL's temporary schema, pg_temp_<n>.
 CREATE VIEW duckgres_relations AS
-SELECT duckgres_catalog.main.duckgres_object_oid(table_oid) AS oid, table_name AS relname, schema_name AS nspname,
+SELECT duckgres_catalog.main.duckgres_object_oid(table_oid) AS oid, table_name AS relname,
+       (CASE WHEN temporary THEN 'pg_temp_3' ELSE schema_name END) AS nspname,
        duckgres_catalog.main.duckgres_namespace_oid(schema_name, schema_oid) AS relnamespace, 'r' AS relkind,
        column_count AS relnatts, check_constraint_count AS relchecks,
        -- Indexes PostgreSQL would list (DuckDB also counts the one behind a foreign key).
@@ -86,7 +88,7 @@ SELECT duckgres_catalog.main.duckgres_object_oid(table_oid) AS oid, table_name A
        EXISTS (SELECT 1 FROM duckgres_catalog.main.duckgres_constraints f
                WHERE f.contype = 'f' AND f.schema_name = t.schema_name
                  AND (f.table_name = t.table_name OR f.referenced_table = t.table_name)) AS relhastriggers
-FROM duckdb_tables() t WHERE database_name = current_database()
+FROM duckdb_tables() t WHERE database_name = current_database() OR temporary
 UNION ALL
 SELECT duckgres_catalog.main.duckgres_object_oid(view_oid), view_name, schema_name,
        duckgres_catalog.main.duckgres_namespace_oid(schema_name, schema_oid), 'v', column_count, 0, false, 0, comment,

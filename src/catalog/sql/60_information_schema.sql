@@ -12,7 +12,8 @@ FROM duckgres_catalog.main.pg_namespace n;
 CREATE VIEW information_schema_tables AS
 SELECT current_database()::name AS table_catalog, r.nspname::name AS table_schema,
        r.relname::name AS table_name,
-       (CASE r.relkind WHEN 'r' THEN 'BASE TABLE' ELSE 'VIEW' END)::character_data AS table_type,
+       (CASE WHEN r.relkind = 'v' THEN 'VIEW' WHEN starts_with(r.nspname, 'pg_temp_') THEN 'LOCAL TEMPORARY'
+             ELSE 'BASE TABLE' END)::character_data AS table_type,
        NULL::name AS self_referencing_column_name, NULL::character_data AS reference_generation,
        NULL::name AS user_defined_type_catalog, NULL::name AS user_defined_type_schema,
        NULL::name AS user_defined_type_name,

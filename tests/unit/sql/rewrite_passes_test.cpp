@@ -41,6 +41,17 @@ public:
         }
         return {{"r", "real", {}}, {"mood", "enum", {"sad", "ok"}}};
     }
+    bool IsTableMacro(const std::string &, const std::string &name) const override { return name == "rows_of"; }
+    std::map<std::string, std::string> Domains() const override {
+        return {{"pos", "CREATE DOMAIN pos AS int NOT NULL CHECK (value > 0)"}};
+    }
+    std::vector<ColumnDefinition> ColumnDefinitions(const std::string &, const std::string &table) const override {
+        if (table != "t") {
+            return {};
+        }
+        return {
+            {"a", "integer", true, ""}, {"b", "character varying(3)", false, "'x'::text"}, {"c", "text", false, ""}};
+    }
 };
 
 RewriteContext SessionFacts(const std::string &date_style = "ISO, MDY") {
@@ -61,9 +72,13 @@ RewriteContext SessionFacts(const std::string &date_style = "ISO, MDY") {
 
 TEST(RewritePasses, ListedInOrder) {
     const std::vector<std::string> expected = {
+        "expand_table_like_clauses",
         "drop_storage_clauses",
+        "expand_domain_constraints",
+        "simplify_index_definition",
         "expand_serial_columns",
         "enforce_character_lengths",
+        "expand_search_cycle_clauses",
         "select_into_as_create_table",
         "fill_omitted_insert_columns",
         "conflict_constraint_as_columns",
@@ -163,6 +178,20 @@ const std::string kVersion = std::string("PostgreSQL ") + kPostgresVersion + " (
                              ", DuckDB " + kDuckDbVersion + ") on x86_64-pc-linux-gnu, 64-bit";
 
 const SwitchedOff kSwitchedOff[] = {
+    {"expand_table_like_clauses", "create table t2 (like t including defaults)",
+     "CREATE TABLE t2 (a int NOT NULL, b varchar(3) DEFAULT 'x'::text CHECK (length(rtrim(b, ' ')) <= 3), c text)",
+     std::nullopt},
+    {"expand_domain_constraints", "create table t2 (a pos, b text)",
+     "CREATE TABLE t2 (a pos NOT NULL CHECK (a > 0), b text)", std::nullopt},
+    {"simplify_index_definition", "create index i on t (a desc nulls last) include (b) where a > 0",
+     "CREATE INDEX i ON t (a)", "CREATE INDEX i ON t (a DESC NULLS LAST) INCLUDE (b) WHERE a > 0"},
+    {"expand_search_cycle_clauses",
+     "with recursive r(n) as (select 1 union all select n + 1 from r where n < 3) cycle n set c using p select n from "
+     "r",
+     "WITH RECURSIVE r(n, c, p) AS (SELECT 1, false AS c, list_value(ROW(1)) AS p UNION ALL SELECT n + 1, CASE WHEN "
+     "list_contains(r.p, ROW(n + 1)) THEN true ELSE false END AS c, list_append(r.p, ROW(n + 1)) AS p FROM r WHERE n "
+     "< 3 AND r.c <> true) SELECT n FROM r",
+     std::nullopt},
     {"drop_storage_clauses", "create table t (a int) tablespace x", "CREATE TABLE t (a int)", std::nullopt},
     {"expand_serial_columns", "create table t (id serial)",
      "CREATE TABLE t (id int DEFAULT nextval('t_id_seq') NOT NULL)", std::nullopt},
@@ -396,6 +425,23 @@ TEST(RewritePasses, InnerQueriesHandBackTheirEffects) {
     EXPECT_TRUE(cursor.effects.notices.empty()); // FOR UPDATE is dropped without one (the session locks instead)
     auto copy = ParseQuery("copy (select current_user) to stdout");
     EXPECT_EQ(RewriteCopyQuery(*copy.statements.at(0).tree, context).text.value_or(""), "SELECT 'alice'::name");
+}
+
+TEST(RewritePasses, CatalogFactsOfDdl) {
+    struct {
+        const char *sql;
+        const char *rewritten;
+    } cases[] = {
+        {"drop function rows_of(int)", "DROP MACRO TABLE rows_of"},
+        {"drop function if exists f(int)", "DROP MACRO IF EXISTS f"},
+        {"drop domain if exists pos", "DROP TYPE IF EXISTS pos"},
+        {"create table t2 (id int, like t)",
+         "CREATE TABLE t2 (id int, a int NOT NULL, b varchar(3) CHECK (length(rtrim(b, ' ')) <= 3), c text)"},
+    };
+    for (const auto &c : cases) {
+        EXPECT_EQ(RewriteSql(c.sql, SessionFacts()).text.value_or(""), c.rewritten) << c.sql;
+    }
+    EXPECT_THROW(RewriteSql("create table t2 (like missing)", SessionFacts()), SqlError);
 }
 
 } // namespace

@@ -278,3 +278,87 @@ TEST(Rewriter, CurrentSettingOfDuckDbSettingsNeedsTheEngineGrant) {
 
 } // namespace
 } // namespace duckgres::sql
+
+namespace duckgres::sql {
+namespace {
+
+//! DDL and queries DuckDB's grammar lacks, as the statements DuckDB gets.
+TEST(Rewriter, StatementsDuckDbSpellsOtherwise) {
+    struct {
+        const char *sql;
+        const char *rewritten;
+    } cases[] = {
+        {"create function f(a int, b int) returns int language sql immutable as $$ select a + b $$",
+         "CREATE MACRO f(a, b) AS CAST(a + b AS int)"},
+        {"create or replace function s.f(int) returns bigint language sql as 'select $1 * 2'",
+         "CREATE OR REPLACE MACRO s.f(duckgres_arg1) AS CAST(duckgres_arg1 * 2 AS bigint)"},
+        {"create function f(a int) returns int language sql return a + 1", "CREATE MACRO f(a) AS CAST(a + 1 AS int)"},
+        {"create function f(a int) returns int language sql begin atomic select a + 1; end",
+         "CREATE MACRO f(a) AS CAST(a + 1 AS int)"},
+        {"create function f(x int) returns text language sql as 'select b from t where a = x'",
+         "CREATE MACRO f(x) AS (SELECT b FROM t WHERE a = x LIMIT 1)::text"},
+        {"create function f(a int) returns int language sql strict as 'select a'",
+         "CREATE MACRO f(a) AS CASE WHEN a IS NULL THEN NULL::int ELSE a::int END"},
+        {"create function f(x int) returns setof t language sql as 'select * from t where a > x'",
+         "CREATE MACRO f(x) AS TABLE SELECT * FROM t WHERE a > x"},
+        {"create function f(x int) returns table (p int, q text) language sql as 'select a, b from t where a > x'",
+         "CREATE MACRO f(x) AS TABLE SELECT * FROM (SELECT a, b FROM t WHERE a > x) AS duckgres_result(p, q)"},
+        {"drop function if exists s.f(int, int)", "DROP MACRO IF EXISTS s.f"},
+        {"create table g (w int, h int, area int generated always as (w * h) stored)",
+         "CREATE TABLE g (w int, h int, area int GENERATED ALWAYS AS (w * h))"},
+        {"create unique index i on t (a, lower(b)) where c",
+         "CREATE UNIQUE INDEX i ON t ((CASE WHEN c THEN a END), (CASE WHEN c THEN lower(b) END))"},
+        {"select", "SELECT 1 AS \"?duckgres: no columns?\""},
+        {"select from t where a > 1", "SELECT 1 AS \"?duckgres: no columns?\" FROM t WHERE a > 1"},
+    };
+    for (const auto &c : cases) {
+        auto parsed = ParseQuery(c.sql);
+        ASSERT_EQ(parsed.statements.size(), 1u) << c.sql;
+        auto rewritten = RewriteForDuckDb(*parsed.statements[0].tree, RewriteContext{}).text;
+        ASSERT_TRUE(rewritten.has_value()) << c.sql;
+        EXPECT_EQ(*rewritten, c.rewritten) << c.sql;
+    }
+}
+
+TEST(Rewriter, FunctionsAMacroCannotBe) {
+    const char *refused[] = {
+        "create function f() returns int language plpgsql as 'begin return 1; end'",
+        "create procedure p() language sql as 'select 1'",
+        "create function f(out a int) returns int language sql as 'select 1'",
+        "create function f() returns int language sql as 'select 1; select 2'",
+    };
+    for (const auto *sql : refused) {
+        auto parsed = ParseQuery(sql);
+        ASSERT_EQ(parsed.statements.size(), 1u) << sql;
+        try {
+            RewriteForDuckDb(*parsed.statements[0].tree, RewriteContext{});
+            ADD_FAILURE() << "accepted: " << sql;
+        } catch (const SqlError &error) {
+            EXPECT_EQ(error.sqlstate, "0A000") << sql;
+        }
+    }
+}
+
+TEST(Rewriter, OneStatementPerActionOrObject) {
+    struct {
+        const char *sql;
+        std::vector<std::string> parts;
+    } cases[] = {
+        {"alter table t add column b int default 0, alter column a set not null",
+         {"ALTER TABLE t ADD COLUMN b int DEFAULT 0", "ALTER TABLE t ALTER COLUMN a SET NOT NULL"}},
+        {"drop table a, b cascade", {"DROP TABLE a CASCADE", "DROP TABLE b CASCADE"}},
+        {"drop function f(int), g()", {"DROP MACRO f", "DROP MACRO g"}},
+        {"create domain s.pos as int check (value > 0)",
+         {"CREATE TYPE s.pos AS int", "COMMENT ON TYPE s.pos IS 'CREATE DOMAIN s.pos AS int CHECK (value > 0)'"}},
+        {"alter table t add column b int", {}},
+        {"drop table a", {}},
+    };
+    for (const auto &c : cases) {
+        auto parsed = ParseQuery(c.sql);
+        ASSERT_EQ(parsed.statements.size(), 1u) << c.sql;
+        EXPECT_EQ(SplitIntoSingleStatements(*parsed.statements[0].tree), c.parts) << c.sql;
+    }
+}
+
+} // namespace
+} // namespace duckgres::sql
