@@ -2,11 +2,13 @@
 #pragma once
 
 #include "engine/engine_connection.hpp"
+#include "sql/sequence_passes.hpp"
 #include "types/text_format.hpp"
 #include "types/time_zone.hpp"
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace duckgres::session {
 
@@ -29,6 +31,9 @@ struct EngineState {
     //! The search_path value last given to DuckDB (empty: apply again, e.g. after CREATE SCHEMA).
     std::string applied_search_path = "\"$user\", public";
     std::string creation_schema = "public"; //!< the first existing schema of the applied search path
+    //! Where the latest statements that called nextval() drew from, newest last (lastval() takes the newest that
+    //! did draw: an INSERT whose table has no nextval default did not).
+    std::vector<sql::NextvalSource> nextval_history;
 };
 
 } // namespace duckgres::session

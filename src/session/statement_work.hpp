@@ -92,6 +92,17 @@ public:
     //! (set_config()): the session makes them on its thread and calls again.
     bool Start(ResultStream &execution, const sql::ParsedStatement &statement,
                const std::vector<types::OwnedValue> &parameters, const std::vector<int16_t> &result_formats);
+    //! Makes a sequence again as `change` (setval(), ALTER SEQUENCE) asks. Throws SqlError: 42P01 for a sequence not
+    //! found, PostgreSQL's errors for bounds (sql::ChangedSequence).
+    void ChangeSequence(const sql::SequenceChange &change);
+    //! The setval() calls and sequence changes a statement's rewrite asks for, made before it runs.
+    void ApplySequenceEffects(const sql::RewriteEffects &effects);
+    //! TRUNCATE ... RESTART IDENTITY: the serial sequences of its tables start again.
+    void RestartIdentities(const sql::ParsedStatement &statement);
+    //! Remembers where a statement that ran drew values from (an INSERT, nextval('name')), for lastval().
+    void NoteNextvalSource(const sql::ParsedStatement &statement);
+    //! The sequence this session's nextval() drew from last, as lastval() reads it; empty when none.
+    std::string LastSequence();
     //! Whether the object of an IF [NOT] EXISTS statement exists now (unknown counts as existing).
     bool Exists(const sql::ExistenceCheck &check);
     //! What DROP SCHEMA ... CASCADE takes with `schema`, as PostgreSQL names it ("table s.t"), in creation order.

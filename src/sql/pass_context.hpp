@@ -1,10 +1,12 @@
 // What a rewrite pass reads (the session's facts, as plain data) and what it hands back (its side effects).
 #pragma once
 
+#include "sql/sequence_options.hpp"
 #include "sql/setting_source.hpp"
 #include "sql/table_locator.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -39,12 +41,15 @@ struct RewriteContext {
     //! An INSERT without a column list gets the list of the columns its values fill (the rest take their defaults,
     //! as in PostgreSQL); set only after DuckDB refused the statement, as the lookup costs a catalog query.
     bool fill_insert_columns = false;
+    //! The sequence nextval() last drew from in this session, for lastval() (empty: none yet). Unset: lastval() is
+    //! left to DuckDB. Called only for a statement that calls lastval() (it may look up the catalog).
+    std::function<std::string()> last_sequence;
     //! Names of passes (RewritePasses()) that do not run: for tests. An unknown name is std::invalid_argument.
     std::set<std::string> disabled_passes;
 };
 
 //! What a rewrite asks of the session besides running the rewritten text: applied once, in this order (settings,
-//! notices, statements before), before the statement runs.
+//! notices, statements before, sequence changes), before the statement runs; the statements after follow it.
 struct RewriteEffects {
     //! set_config() calls, in the order the statement makes them.
     std::vector<SettingChange> setting_changes;
@@ -52,6 +57,14 @@ struct RewriteEffects {
     std::vector<std::string> notices;
     //! Statements to run before this one (the sequences of serial columns).
     std::vector<std::string> before;
+    //! Sequences to make again before the statement runs, each time it runs (setval(), ALTER SEQUENCE).
+    std::vector<SequenceChange> sequence_changes;
+    //! Queries run before the statement, each time it runs, whose rows are setval() calls to make (name, value,
+    //! is_called, and again for the next call): the arguments of setval() calls that are not constant.
+    std::vector<std::string> setval_queries;
+    //! Statements to run after this one (a CREATE TABLE's nextval defaults, set where DuckDB records no dependency
+    //! on the sequence, so that setval() and ALTER SEQUENCE can make it again).
+    std::vector<std::string> after;
 };
 
 //! One rewrite of one statement: the facts every pass reads and the effects they collect.

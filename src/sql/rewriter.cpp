@@ -53,6 +53,18 @@ struct DeparseResultDeleter {
     }
 };
 
+std::optional<std::string> DeparseTree(const pg_query::ParseResult &tree) {
+    std::string bytes;
+    tree.SerializeToString(&bytes);
+    PgQueryProtobuf protobuf{bytes.size(), bytes.data()};
+    std::unique_ptr<PgQueryDeparseResult, DeparseResultDeleter> deparsed(
+        new PgQueryDeparseResult(pg_query_deparse_protobuf(protobuf)));
+    if (deparsed->error || !deparsed->query) {
+        return std::nullopt;
+    }
+    return std::string(deparsed->query);
+}
+
 RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool always_deparse) {
     pg_query::ParseResult tree;
     tree.set_version(PG_VERSION_NUM);
@@ -71,14 +83,7 @@ RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool
     if (!changed && !always_deparse && !context.always_deparse) {
         return result;
     }
-    std::string bytes;
-    tree.SerializeToString(&bytes);
-    PgQueryProtobuf protobuf{bytes.size(), bytes.data()};
-    std::unique_ptr<PgQueryDeparseResult, DeparseResultDeleter> deparsed(
-        new PgQueryDeparseResult(pg_query_deparse_protobuf(protobuf)));
-    if (!deparsed->error && deparsed->query) {
-        result.text = std::string(deparsed->query);
-    }
+    result.text = DeparseTree(tree);
     return result;
 }
 
@@ -104,6 +109,13 @@ RewriteResult RewriteCursorQuery(const Node &declare, const RewriteContext &cont
 
 RewriteResult RewriteCopyQuery(const Node &copy, const RewriteContext &context) {
     return RewriteInnerQuery(copy.copy_stmt().query(), context, "this COPY query cannot be run");
+}
+
+std::optional<std::string> DeparseStatement(const Node &statement) {
+    pg_query::ParseResult tree;
+    tree.set_version(PG_VERSION_NUM);
+    *tree.add_stmts()->mutable_stmt() = statement;
+    return DeparseTree(tree);
 }
 
 std::vector<std::string> SplitMultiObjectDrop(const Node &statement) {
