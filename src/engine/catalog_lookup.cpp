@@ -94,17 +94,23 @@ std::optional<bool> CatalogLookup::Exists(const CatalogObject &object) {
     return rows[0][0] != "0";
 }
 
+std::vector<CatalogLookup::NextvalDefault> CatalogLookup::NextvalDefaultsOf(const std::string &schema,
+                                                                            const std::string &table) {
+    const std::string query =
+        "SELECT schema_name, column_name, regexp_extract(column_default, 'nextval\\(''([^'']+)''', 1) "
+        "FROM duckdb_columns() WHERE database_name = current_database() AND table_name = " +
+        QuoteLiteral(table) + " AND " + InSchema(schema) + " AND column_default LIKE 'nextval(%' ORDER BY column_index";
+    std::vector<NextvalDefault> defaults;
+    for (auto &row : RowsOrNone(query)) {
+        defaults.push_back({std::move(row[0]), std::move(row[1]), std::move(row[2])});
+    }
+    return defaults;
+}
+
 std::vector<std::string> CatalogLookup::SerialSequencesOf(const std::string &schema, const std::string &table) {
     // The sequences the table's nextval defaults draw from, kept when named as the serial expansion names them.
-    const std::string query =
-        "SELECT schema_name, regexp_extract(column_default, 'nextval\\(''([^'']+)''', 1) AS seq, column_name "
-        "FROM duckdb_columns() WHERE database_name = current_database() AND table_name = " +
-        QuoteLiteral(table) + " AND " + InSchema(schema) + " AND column_default LIKE 'nextval(%'";
     std::vector<std::string> sequences;
-    for (const auto &row : RowsOrNone(query)) {
-        const std::string &owner_schema = row[0];
-        const std::string &sequence = row[1];
-        const std::string &column = row[2];
+    for (const auto &[owner_schema, column, sequence] : NextvalDefaultsOf(schema, table)) {
         auto dot = sequence.rfind('.');
         std::string bare = dot == std::string::npos ? sequence : sequence.substr(dot + 1);
         if (bare == table + "_" + column + "_seq") {

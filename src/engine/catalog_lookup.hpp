@@ -27,6 +27,14 @@ public:
     bool IsSystemFunction(const std::string &name);
     //! Whether `object` exists now; nullopt when that cannot be told.
     std::optional<bool> Exists(const CatalogObject &object);
+    //! A column whose DEFAULT is nextval('sequence'), with the sequence's name as the default writes it.
+    struct NextvalDefault {
+        std::string schema; //!< the table's
+        std::string column;
+        std::string sequence;
+    };
+    //! The nextval defaults of `table` (in `schema`; empty: the search path), in column order.
+    std::vector<NextvalDefault> NextvalDefaultsOf(const std::string &schema, const std::string &table);
     //! The sequences named <table>_<column>_seq that the nextval defaults of `table` (in `schema`; empty: the search
     //! path) draw from, as the serial expansion makes them: quoted, qualified names.
     std::vector<std::string> SerialSequencesOf(const std::string &schema, const std::string &table);

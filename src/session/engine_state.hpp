@@ -3,11 +3,13 @@
 
 #include "engine/engine_connection.hpp"
 #include "session/search_path_tables.hpp"
+#include "sql/sequence_passes.hpp"
 #include "types/text_format.hpp"
 #include "types/time_zone.hpp"
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace duckgres::session {
 
@@ -34,6 +36,9 @@ struct EngineState {
     std::string creation_schema = "public"; //!< the first existing schema of the applied search path
     //! The column types the rewrite looked up (SearchPathTables::ColumnTypes).
     ColumnTypeCache column_types;
+    //! Where the latest statements that called nextval() drew from, newest last (lastval() takes the newest that
+    //! did draw: an INSERT whose table has no nextval default did not).
+    std::vector<sql::NextvalSource> nextval_history;
 };
 
 } // namespace duckgres::session

@@ -2,6 +2,8 @@
 #include "session/row_description.hpp"
 #include "session/session.hpp"
 
+#include "common/ascii.hpp"
+
 #include "common/internal_fault.hpp"
 #include "sql/command_tag.hpp"
 #include "sql/rewriter.hpp"
@@ -15,6 +17,12 @@
 namespace duckgres::session {
 
 namespace {
+
+//! A statement calling lastval() inlines the sequence the session drew from last, which the next statement may change:
+//! it is described again at every Parse.
+bool CallsLastval(const std::string &query) {
+    return AsciiLower(query).find("lastval") != std::string::npos;
+}
 
 std::string Quoted(const std::string &name) {
     return "\"" + name + "\"";
@@ -109,7 +117,9 @@ asio::awaitable<void> Session::HandleParse(const wire::ParseMessage &message) {
                 StatementWork::Describe(*entry);
             });
             entry->catalog_version = version;
-            described_cache_.Insert(key, entry);
+            if (!CallsLastval(message.query)) {
+                described_cache_.Insert(key, entry);
+            }
         }
     } else if (auto *fetch = entry->empty ? nullptr : entry->statement.As<sql::FetchStatement>();
                fetch && !fetch->move) {

@@ -180,6 +180,7 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
             for (const auto &part : parts) {
                 co_await RunInternal(part.c_str());
             }
+            co_await OnWorker([&](StatementWork &work) { work.RestartIdentities(statement); });
             WriteComplete(statement.tag);
             co_return;
         }

@@ -213,6 +213,7 @@ sql::RewriteContext StatementWork::RewriteContextFor(const std::map<int32_t, std
     context.settings = std::make_shared<RewriteSettings>(lent_.settings, lent_.in_transaction);
     context.engine_settings = lent_.login.access.rights.engine;
     context.text_options = lent_.engine.text_options;
+    context.last_sequence = [this] { return LastSequence(); };
     return context;
 }
 
@@ -306,12 +307,22 @@ bool StatementWork::Start(ResultStream &execution, const sql::ParsedStatement &s
         Notice("NOTICE", "00000", notice);
     }
     BindParameters(*execution.prepared, parameters);
+    ApplySequenceEffects(execution.effects);
     // A serial column's sequence belongs to its table in PostgreSQL and goes with it.
     auto owned_sequences = SerialSequencesOf(statement);
     ExecuteRetryingConflicts(execution, statement);
+    NoteNextvalSource(statement);
+    const bool restarts = statement.tree && statement.tree->has_truncate_stmt();
+    if (!owned_sequences.empty() || !execution.effects.after.empty() || restarts) {
+        execution.result->Materialize(); // the statement finishes before the next one runs
+    }
     for (const auto &sequence : owned_sequences) {
         Engine().Run("DROP SEQUENCE IF EXISTS " + sequence);
     }
+    for (const auto &sql : execution.effects.after) {
+        Engine().Run(sql);
+    }
+    RestartIdentities(statement);
     execution.started = true;
     auto kind = execution.result->Kind();
     if (kind == engine::ResultKind::Rows && statement.tree && !statement.returns_rows) {

@@ -97,6 +97,17 @@ public:
     //! `steps` (the writes before the savepoint) again. Throws SqlError 0A000, before anything is rolled back, when
     //! one of them cannot run again with the same effect; any error of the replay itself leaves it aborted.
     void ReplayTransaction(const std::vector<ReplayStep> &steps, bool read_only);
+    //! Makes a sequence again as `change` (setval(), ALTER SEQUENCE) asks. Throws SqlError: 42P01 for a sequence not
+    //! found, PostgreSQL's errors for bounds (sql::ChangedSequence).
+    void ChangeSequence(const sql::SequenceChange &change);
+    //! The setval() calls and sequence changes a statement's rewrite asks for, made before it runs.
+    void ApplySequenceEffects(const sql::RewriteEffects &effects);
+    //! TRUNCATE ... RESTART IDENTITY: the serial sequences of its tables start again.
+    void RestartIdentities(const sql::ParsedStatement &statement);
+    //! Remembers where a statement that ran drew values from (an INSERT, nextval('name')), for lastval().
+    void NoteNextvalSource(const sql::ParsedStatement &statement);
+    //! The sequence this session's nextval() drew from last, as lastval() reads it; empty when none.
+    std::string LastSequence();
     //! Whether the object of an IF [NOT] EXISTS statement exists now (unknown counts as existing).
     bool Exists(const sql::ExistenceCheck &check);
     //! A view that DROP TABLE / DROP VIEW would leave without its relation (DuckDB does not track them).

@@ -133,8 +133,12 @@ bool SplitMultiColumnAssignment(Node &node, PassContext &) {
     return true;
 }
 
-bool TruncateWithoutContinueIdentity(Node &node, PassContext &) {
-    return node.has_truncate_stmt() && !node.truncate_stmt().restart_seqs();
+bool TruncateWithoutIdentityClause(Node &node, PassContext &) {
+    if (!node.has_truncate_stmt()) {
+        return false;
+    }
+    node.mutable_truncate_stmt()->set_restart_seqs(false);
+    return true;
 }
 
 bool ConflictConstraintAsColumns(Node &node, PassContext &context) {

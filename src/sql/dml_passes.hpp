@@ -32,8 +32,9 @@ bool QualifyMergeInsertValues(pg_query::Node &node, PassContext &context);
 //! it reads no changed row).
 bool SplitMultiColumnAssignment(pg_query::Node &node, PassContext &context);
 
-//! TRUNCATE ... CONTINUE IDENTITY (PostgreSQL's default, a syntax error in DuckDB): written without the clause.
-//! The tree cannot tell CONTINUE IDENTITY from no clause, so every TRUNCATE without RESTART IDENTITY is deparsed.
-bool TruncateWithoutContinueIdentity(pg_query::Node &node, PassContext &context);
+//! TRUNCATE ... CONTINUE IDENTITY / RESTART IDENTITY (syntax errors in DuckDB): written without the clause. The tree
+//! cannot tell CONTINUE IDENTITY from no clause, so every TRUNCATE is deparsed. The session restarts the sequences of
+//! RESTART IDENTITY itself, from the statement's tree (StatementWork::RestartIdentities).
+bool TruncateWithoutIdentityClause(pg_query::Node &node, PassContext &context);
 
 } // namespace duckgres::sql

@@ -1,11 +1,13 @@
 // What a rewrite pass reads (the session's facts, as plain data) and what it hands back (its side effects).
 #pragma once
 
+#include "sql/sequence_options.hpp"
 #include "sql/setting_source.hpp"
 #include "sql/table_locator.hpp"
 #include "types/text_format.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -48,12 +50,15 @@ struct RewriteContext {
     //! How the session reads date/time text (DateStyle's order, TimeZone): constants cast to date/time types are read
     //! with it at rewrite time, as PostgreSQL reads them at parse time.
     types::TextFormatOptions text_options;
+    //! The sequence nextval() last drew from in this session, for lastval() (empty: none yet). Unset: lastval() is
+    //! left to DuckDB. Called only for a statement that calls lastval() (it may look up the catalog).
+    std::function<std::string()> last_sequence;
     //! Names of passes (RewritePasses()) that do not run: for tests. An unknown name is std::invalid_argument.
     std::set<std::string> disabled_passes;
 };
 
 //! What a rewrite asks of the session besides running the rewritten text: applied once, in this order (settings,
-//! notices, statements before), before the statement runs.
+//! notices, statements before, sequence changes), before the statement runs; the statements after follow it.
 struct RewriteEffects {
     //! set_config() calls, in the order the statement makes them.
     std::vector<SettingChange> setting_changes;
@@ -64,6 +69,14 @@ struct RewriteEffects {
     //! DuckDB type aliases of PostgreSQL types with modifiers the statement names (pg_varchar_20): registered before
     //! it prepares (engine::Database::EnsureTypmodAliases).
     std::vector<std::string> typmod_types;
+    //! Sequences to make again before the statement runs, each time it runs (setval(), ALTER SEQUENCE).
+    std::vector<SequenceChange> sequence_changes;
+    //! Queries run before the statement, each time it runs, whose rows are setval() calls to make (name, value,
+    //! is_called, and again for the next call): the arguments of setval() calls that are not constant.
+    std::vector<std::string> setval_queries;
+    //! Statements to run after this one (a CREATE TABLE's nextval defaults, set where DuckDB records no dependency
+    //! on the sequence, so that setval() and ALTER SEQUENCE can make it again).
+    std::vector<std::string> after;
 };
 
 //! One rewrite of one statement: the facts every pass reads and the effects they collect.

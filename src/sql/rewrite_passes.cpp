@@ -12,6 +12,7 @@
 #include "sql/literal_passes.hpp"
 #include "sql/numeric_passes.hpp"
 #include "sql/recursive_cte_passes.hpp"
+#include "sql/sequence_passes.hpp"
 #include "sql/session_passes.hpp"
 #include "sql/set_function_passes.hpp"
 #include "sql/string_passes.hpp"
@@ -32,6 +33,12 @@ constexpr RewritePass kRewritePasses[] = {
     {"simplify_index_definition", SimplifyIndexDefinition},
     // serial columns: integer DEFAULT nextval(...) NOT NULL, their sequences created before the statement.
     {"expand_serial_columns", ExpandSerialColumns},
+    // CREATE TABLE ... DEFAULT nextval(...): set by an ALTER TABLE after it (the sequence stays replaceable).
+    {"sequence_defaults_after_create", SequenceDefaultsAfterCreate},
+    // CREATE SEQUENCE ... AS integer / NO MAXVALUE / CACHE / OWNED BY: the options in DuckDB's terms.
+    {"create_sequence_options", CreateSequenceOptions},
+    // ALTER SEQUENCE: a sequence change for the session.
+    {"alter_sequence_as_change", AlterSequenceAsChange},
     // varchar(n) / char(n) columns: a CHECK enforces the length DuckDB ignores.
     {"enforce_character_lengths", EnforceCharacterLengths},
     // WITH RECURSIVE ... SEARCH / CYCLE: the ordering, mark and path columns PostgreSQL defines them by.
@@ -48,8 +55,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"qualify_merge_insert_values", QualifyMergeInsertValues},
     // UPDATE ... SET (a, b) = (SELECT ...) / (1, 2): one assignment per column.
     {"split_multi_column_assignment", SplitMultiColumnAssignment},
-    // TRUNCATE ... CONTINUE IDENTITY: the clause dropped (it is the default).
-    {"truncate_without_continue_identity", TruncateWithoutContinueIdentity},
+    // TRUNCATE ... CONTINUE / RESTART IDENTITY: the clause dropped (the session restarts the sequences).
+    {"truncate_without_identity_clause", TruncateWithoutIdentityClause},
     // format() with %s / %I / %L: concat() (DuckDB's format() takes {} placeholders).
     {"format_to_concat", FormatToConcat},
     // BETWEEN SYMMETRIC: both orders of the bounds.
@@ -86,6 +93,14 @@ constexpr RewritePass kRewritePasses[] = {
     {"resolve_output_names", ResolveOutputNames},
     // int2vector / oidvector subscripts start at 0 in PostgreSQL.
     {"vector_subscripts_from_zero", VectorSubscriptsFromZero},
+    // nextval('s'::regclass) and the other sequence functions: the name as DuckDB takes it.
+    {"sequence_name_arguments", SequenceNameArguments},
+    // setval('s', n): a sequence change for the session, and n.
+    {"setval_as_sequence_change", SetvalAsSequenceChange},
+    // SELECT setval(name, max(id)) FROM t: the arguments queried first, for the session to make the calls.
+    {"setval_from_query", SetvalFromQuery},
+    // lastval(): currval() of the sequence this session's nextval() drew from last.
+    {"lastval_as_currval", LastvalAsCurrval},
     // pg_catalog functions: the catalog's or DuckDB's.
     {"redirect_catalog_function", RedirectCatalogFunction},
     // to_char, to_date, to_timestamp, to_number with templates: strftime / strptime / number patterns.

@@ -1,8 +1,8 @@
 // Runs the rewrite passes over a statement's parse tree and deparses the result for DuckDB.
 #include "sql/rewriter.hpp"
 
-#include "sql/column_types.hpp"
 #include "sql/column_names.hpp"
+#include "sql/column_types.hpp"
 #include "sql/function_macros.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/rewrite_passes.hpp"
@@ -98,6 +98,18 @@ struct DeparseResultDeleter {
     }
 };
 
+std::optional<std::string> DeparseTree(const pg_query::ParseResult &tree) {
+    std::string bytes;
+    tree.SerializeToString(&bytes);
+    PgQueryProtobuf protobuf{bytes.size(), bytes.data()};
+    std::unique_ptr<PgQueryDeparseResult, DeparseResultDeleter> deparsed(
+        new PgQueryDeparseResult(pg_query_deparse_protobuf(protobuf)));
+    if (deparsed->error || !deparsed->query) {
+        return std::nullopt;
+    }
+    return std::string(deparsed->query);
+}
+
 RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool always_deparse) {
     // CREATE FUNCTION ... LANGUAGE sql: a macro whose body is rewritten like any query.
     auto macro = FunctionAsMacro(
@@ -142,13 +154,9 @@ RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool
     if (!changed && !always_deparse && !context.always_deparse && !generated) {
         return result;
     }
-    std::string bytes;
-    tree.SerializeToString(&bytes);
-    PgQueryProtobuf protobuf{bytes.size(), bytes.data()};
-    std::unique_ptr<PgQueryDeparseResult, DeparseResultDeleter> deparsed(
-        new PgQueryDeparseResult(pg_query_deparse_protobuf(protobuf)));
-    if (!deparsed->error && deparsed->query) {
-        result.text = generated ? WithoutStoredKeyword(deparsed->query) : std::string(deparsed->query);
+    result.text = DeparseTree(tree);
+    if (result.text && generated) {
+        result.text = WithoutStoredKeyword(*result.text);
     }
     return result;
 }
@@ -175,6 +183,13 @@ RewriteResult RewriteCursorQuery(const Node &declare, const RewriteContext &cont
 
 RewriteResult RewriteCopyQuery(const Node &copy, const RewriteContext &context) {
     return RewriteInnerQuery(copy.copy_stmt().query(), context, "this COPY query cannot be run");
+}
+
+std::optional<std::string> DeparseStatement(const Node &statement) {
+    pg_query::ParseResult tree;
+    tree.set_version(PG_VERSION_NUM);
+    *tree.add_stmts()->mutable_stmt() = statement;
+    return DeparseTree(tree);
 }
 
 std::vector<std::string> SplitIntoSingleStatements(const Node &statement) {

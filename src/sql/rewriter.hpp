@@ -31,6 +31,9 @@ RewriteResult RewriteCursorQuery(const pg_query::Node &declare, const RewriteCon
 //! 0A000 when it cannot be deparsed.
 RewriteResult RewriteCopyQuery(const pg_query::Node &copy, const RewriteContext &context);
 
+//! The SQL text of a statement's tree as it is (no pass runs); nullopt when it cannot be deparsed.
+std::optional<std::string> DeparseStatement(const pg_query::Node &statement);
+
 //! DROP or TRUNCATE of several objects at once, ALTER TABLE of several actions (DuckDB takes one at a time): one
 //! statement per object or action, to run in one transaction; empty for anything else.
 std::vector<std::string> SplitIntoSingleStatements(const pg_query::Node &statement);

@@ -59,6 +59,7 @@ RewriteContext SessionFacts(const std::string &date_style = "ISO, MDY") {
     context.tables = std::make_shared<TestTables>();
     context.fill_insert_columns = true;
     context.group_by_key_columns = true;
+    context.last_sequence = [] { return std::string("public.s"); };
     context.user = "alice";
     context.backend_pid = 4242;
     context.parameter_casts = {{1, "int4"}};
@@ -77,6 +78,9 @@ TEST(RewritePasses, ListedInOrder) {
         "expand_domain_constraints",
         "simplify_index_definition",
         "expand_serial_columns",
+        "sequence_defaults_after_create",
+        "create_sequence_options",
+        "alter_sequence_as_change",
         "enforce_character_lengths",
         "expand_search_cycle_clauses",
         "select_into_as_create_table",
@@ -85,7 +89,7 @@ TEST(RewritePasses, ListedInOrder) {
         "fail_repeated_conflict_keys",
         "qualify_merge_insert_values",
         "split_multi_column_assignment",
-        "truncate_without_continue_identity",
+        "truncate_without_identity_clause",
         "format_to_concat",
         "expand_between_symmetric",
         "rewrite_math_operators",
@@ -104,6 +108,10 @@ TEST(RewritePasses, ListedInOrder) {
         "group_by_key_columns",
         "resolve_output_names",
         "vector_subscripts_from_zero",
+        "sequence_name_arguments",
+        "setval_as_sequence_change",
+        "setval_from_query",
+        "lastval_as_currval",
         "redirect_catalog_function",
         "template_function_results",
         "redirect_catalog_relation",
@@ -193,8 +201,12 @@ const SwitchedOff kSwitchedOff[] = {
      "< 3 AND r.c <> true) SELECT n FROM r",
      std::nullopt},
     {"drop_storage_clauses", "create table t (a int) tablespace x", "CREATE TABLE t (a int)", std::nullopt},
-    {"expand_serial_columns", "create table t (id serial)",
-     "CREATE TABLE t (id int DEFAULT nextval('t_id_seq') NOT NULL)", std::nullopt},
+    {"expand_serial_columns", "create table t (id serial)", "CREATE TABLE t (id int NOT NULL)", std::nullopt},
+    {"sequence_defaults_after_create", "create table t (id int default nextval('s'))", "CREATE TABLE t (id int)",
+     std::nullopt},
+    {"create_sequence_options", "create sequence s as integer cache 1 no minvalue",
+     "CREATE SEQUENCE s INCREMENT 1 MAXVALUE 2147483647 START 1", std::nullopt},
+    {"alter_sequence_as_change", "alter sequence s restart", "SELECT 1", std::nullopt},
     {"enforce_character_lengths", "create table t (a varchar(2))",
      "CREATE TABLE t (a pg_varchar_2 CHECK (length(rtrim(a, ' ')) <= 2))", "CREATE TABLE t (a pg_varchar_2)"},
     {"select_into_as_create_table", "select a into t2 from t", "CREATE TABLE t2 AS SELECT a FROM t", std::nullopt},
@@ -213,7 +225,7 @@ const SwitchedOff kSwitchedOff[] = {
      "duckgres_multi_assign(c1, c2)), b = (SELECT duckgres_multi_assign.c2 FROM (SELECT x, y FROM s WHERE s.id = "
      "t.id) duckgres_multi_assign(c1, c2))",
      std::nullopt},
-    {"truncate_without_continue_identity", "truncate t continue identity", "TRUNCATE t", std::nullopt},
+    {"truncate_without_identity_clause", "truncate t continue identity", "TRUNCATE t", std::nullopt},
     {"format_to_concat", "select format('%s!', a) from t", "SELECT concat(a::\"varchar\", '!') FROM t", std::nullopt},
     {"expand_between_symmetric", "select a between symmetric 1 and 2 from t",
      "SELECT a BETWEEN 1 AND 2 OR a BETWEEN 2 AND 1 FROM t", std::nullopt},
@@ -250,6 +262,11 @@ const SwitchedOff kSwitchedOff[] = {
     {"resolve_output_names", "select t.oid from t join u on true order by oid",
      "SELECT t.oid FROM t JOIN u ON true ORDER BY 1", std::nullopt},
     {"vector_subscripts_from_zero", "select i.indkey[0] from t", "SELECT i.indkey[0 + 1] FROM t", std::nullopt},
+    {"sequence_name_arguments", "select nextval('s'::regclass)", "SELECT nextval('s')",
+     "SELECT nextval(duckgres_catalog.main.duckgres_regclass_oid('s'))"},
+    {"setval_as_sequence_change", "select setval('s', 5)", "SELECT '5'::int8", "SELECT 5::int8"},
+    {"setval_from_query", "select setval('s', max(a)) from t", "SELECT max(a)::int8 FROM t", std::nullopt},
+    {"lastval_as_currval", "select lastval()", "SELECT currval('public.s')", std::nullopt},
     {"redirect_catalog_function", "select pg_catalog.lower(s) from t", "SELECT lower(s) FROM t", std::nullopt},
     {"template_function_results", "select to_number(s, '9D99') from t",
      "SELECT duckgres_catalog.main.to_number(s, '9D99')::\"numeric\"(38, 2) FROM t",
@@ -395,11 +412,14 @@ TEST(RewritePasses, SetConfigIsASettingChange) {
 
 TEST(RewritePasses, EffectsAreData) {
     auto result = RewriteSql("create table s.t (id serial, n int) tablespace fast", SessionFacts());
-    EXPECT_EQ(result.text.value_or(""), "CREATE TABLE s.t (id int DEFAULT nextval('s.t_id_seq') NOT NULL, n int)");
+    EXPECT_EQ(result.text.value_or(""), "CREATE TABLE s.t (id int NOT NULL, n int)");
     EXPECT_EQ(
         result.effects.notices,
         std::vector<std::string>{"TABLESPACE fast is accepted and ignored: DuckDB keeps each database in one file"});
     EXPECT_EQ(result.effects.before, std::vector<std::string>{"CREATE SEQUENCE IF NOT EXISTS s.t_id_seq"});
+    EXPECT_EQ(
+        result.effects.after,
+        std::vector<std::string>{"ALTER TABLE \"s\".\"t\" ALTER COLUMN \"id\" SET DEFAULT nextval('s.t_id_seq')"});
     EXPECT_TRUE(result.effects.setting_changes.empty());
 }
 
@@ -414,6 +434,32 @@ TEST(RewritePasses, TypmodTypesAreEffects) {
     // Arrays and modifiers PostgreSQL would refuse keep DuckDB's plain types.
     EXPECT_TRUE(
         RewriteSql("select a::varchar(3)[], b::varchar(0) from t", SessionFacts()).effects.typmod_types.empty());
+}
+
+TEST(RewritePasses, SequenceChangesAreData) {
+    struct {
+        const char *sql;
+        const char *rewritten;
+        std::vector<SequenceChange> changes;
+    } cases[] = {
+        {"select pg_catalog.setval('public.s_id_seq', 3, true)",
+         "SELECT '3'::int8",
+         {{.schema = "public", .name = "s_id_seq", .set_value = 3}}},
+        {"select setval('\"S\"', 7, false), 1",
+         "SELECT '7'::int8, 1",
+         {{.name = "S", .set_value = 7, .set_is_called = false}}},
+        {"alter sequence if exists s restart with 5",
+         "SELECT 1",
+         {{.name = "s", .missing_ok = true, .restart = true, .restart_with = 5}}},
+        {"alter sequence s owned by t.id", "SELECT 1", {{.name = "s"}}},
+        // Not constant: the arguments are queried first (setval_queries).
+        {"select setval('s', max(a)) from t", "SELECT max(a)::int8 FROM t", {}},
+    };
+    for (const auto &c : cases) {
+        auto result = RewriteSql(c.sql, SessionFacts());
+        EXPECT_EQ(result.text.value_or("(unchanged)"), c.rewritten ? c.rewritten : "(unchanged)") << c.sql;
+        EXPECT_EQ(result.effects.sequence_changes, c.changes) << c.sql;
+    }
 }
 
 TEST(RewritePasses, InnerQueriesHandBackTheirEffects) {

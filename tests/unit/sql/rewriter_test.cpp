@@ -180,8 +180,7 @@ TEST(Rewriter, Passes) {
         {"create index i on t using gin (a) with (fastupdate=off)", "CREATE INDEX i ON t (a)"},
         {"create index i on t (a)", "CREATE INDEX i ON t (a)"},
         {"create table s (id serial primary key, b bigserial)",
-         "CREATE TABLE s (id int PRIMARY KEY DEFAULT nextval('s_id_seq') NOT NULL, "
-         "b bigint DEFAULT nextval('s_b_seq') NOT NULL)"},
+         "CREATE TABLE s (id int PRIMARY KEY NOT NULL, b bigint NOT NULL)"},
         // varchar(n) / char(n): the typmod aliases, the length enforced by a CHECK (trailing blanks do not count).
         {"create table v (a varchar(3) not null, \"B c\" char(2), d varchar, e text)",
          "CREATE TABLE v (a pg_varchar_3 NOT NULL CHECK (length(rtrim(a, ' ')) <= 3), "
