@@ -41,13 +41,14 @@ from typing import Any
 
 from psycopg import pq
 
+import known_differences
+from known_differences import FAILURE, MODES, CorpusError, Difference, Entry, known_pairs, parse_known_differences
+
 HERE = Path(__file__).resolve().parent
 CORPUS_DIR = HERE / "corpus"
 KNOWN_DIFFERENCES_FILE = CORPUS_DIR / "known_differences.txt"
 QUERY_TIMEOUT = 60.0
 
-#: The protocol modes every case runs in (see the module docstring).
-MODES = ("simple", "extended-text", "extended-binary")
 #: Outcome of every case run in this pytest session: (name, mode) -> {"match", "known", ...}.
 RESULTS: dict[tuple[str, str], dict[str, Any]] = {}
 #: Optional file receiving the details of every differing case (set DUCKGRES_DIFF_REPORT=path).
@@ -57,13 +58,6 @@ _CASE_RE = re.compile(r"^--\s*case:\s*(\S+)\s*$")
 _CLEANUP_RE = re.compile(r"^--\s*cleanup\s*:?\s*$")
 _RAW_RE = re.compile(r"^--\s*raw\s*:?\s*$")
 _NAME_RE = re.compile(r"^[a-z0-9_]+$")
-#: A known_differences.txt entry: `case_name` (every mode) or `case_name[mode, mode...]`.
-_ENTRY_RE = re.compile(r"^([a-z0-9_]+)\s*(?:\[([^\]]*)\])?$")
-
-
-class CorpusError(ValueError):
-    pass
-
 
 @dataclass
 class Case:
@@ -247,83 +241,10 @@ def load_corpus(directory: Path = CORPUS_DIR) -> list[Case]:
     return cases
 
 
-def parse_entry(entry: str) -> tuple[str, tuple[str, ...]]:
-    """`case_name` -> (case_name, every mode); `case_name[mode, mode]` -> (case_name, those modes)."""
-    m = _ENTRY_RE.match(entry.strip())
-    if not m:
-        raise CorpusError(f"bad known-difference entry {entry!r} (expected case_name or case_name[mode, ...])")
-    if m.group(2) is None:
-        return m.group(1), MODES
-    modes = [x.strip() for x in m.group(2).split(",")]
-    bad = [x for x in modes if x not in MODES]
-    if bad or not modes or len(set(modes)) != len(modes):
-        raise CorpusError(f"bad modes in {entry!r}: use distinct modes among {', '.join(MODES)}")
-    return m.group(1), tuple(x for x in MODES if x in modes)
-
-
-def parse_known_differences(text: str) -> dict[str, str]:
-    """`entry: reason` per line, where the entry is `case_name` (the case differs in every mode) or
-    `case_name[mode, ...]` (only in those modes); '#' starts a comment line; blank lines ignored.
-    Returns entry -> reason, the entry normalized (`case[extended-text,extended-binary]`). A (case,
-    mode) pair may be covered by one entry only."""
-    known: dict[str, str] = {}
-    covered: dict[tuple[str, str], str] = {}
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        entry, sep, reason = line.partition(":")
-        reason = reason.strip()
-        if not sep or not reason:
-            raise CorpusError(f"known_differences.txt:{lineno}: expected 'case_name: reason' or "
-                              f"'case_name[mode]: reason', got {raw!r}")
-        try:
-            name, modes = parse_entry(entry)
-        except CorpusError as e:
-            raise CorpusError(f"known_differences.txt:{lineno}: {e}") from None
-        key = name if modes == MODES else f"{name}[{','.join(modes)}]"
-        for mode in modes:
-            if (name, mode) in covered:
-                raise CorpusError(f"known_differences.txt:{lineno}: {name} in mode {mode} is already listed "
-                                  f"({covered[name, mode]})")
-            covered[name, mode] = key
-        known[key] = reason
-    return known
-
-
-def known_reason(known: dict[str, str], case_name: str, mode: str) -> str | None:
-    """The reason a case is listed as differing in a mode, or None."""
-    for entry, reason in known.items():
-        name, modes = parse_entry(entry)
-        if name == case_name and mode in modes:
-            return reason
-    return None
-
-
-def known_pairs(known: dict[str, str]) -> set[tuple[str, str]]:
-    """Every (case name, mode) the list expects to differ."""
-    return {(name, mode) for entry in known for name, modes in [parse_entry(entry)] for mode in modes}
-
-
-def load_known_differences(path: Path = KNOWN_DIFFERENCES_FILE) -> dict[str, str]:
+def load_known_differences(path: Path = KNOWN_DIFFERENCES_FILE) -> list[Entry]:
     if not path.exists():
-        return {}
+        return []
     return parse_known_differences(path.read_text(encoding="utf-8"))
-
-
-def known_difference_categories(text: str) -> list[tuple[str, list[str]]]:
-    """(category, entries) in file order; a `## Category` comment line starts a category."""
-    categories: list[tuple[str, list[str]]] = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if line.startswith("## "):
-            categories.append((line[3:].strip(), []))
-        elif line and not line.startswith("#"):
-            if not categories:
-                categories.append(("Other", []))
-            name, modes = parse_entry(line.partition(":")[0])
-            categories[-1][1].append(name if modes == MODES else f"{name}[{','.join(modes)}]")
-    return [(name, entries) for name, entries in categories if entries]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -357,7 +278,9 @@ def known_differences_markdown(cases: list[Case], text: str) -> str:
         "statement as Parse (unnamed, no parameter types) / Bind (no parameters, text or binary results) / "
         "Describe portal / Execute / Sync, a line with several statements as one pipeline of them with a "
         "single Sync, and in binary mode the raw bytes of every value compared. \"known\" counts the cases "
-        "listed as differing in a mode; in the lists below, modes \"all\" means the case differs in every mode.",
+        "listed as differing in a mode; in the lists below, modes \"all\" means the case differs in every mode, "
+        "and \"where\" names the query messages of the case (1-based) that differ and what differs there "
+        "(every other message is compared as usual).",
         "",
         "| topic | cases | " + " | ".join(f"{m} match | {m} known" for m in MODES) + " |",
         "| --- | ---: | " + " | ".join("---: | ---:" for _ in MODES) + " |",
@@ -373,13 +296,17 @@ def known_differences_markdown(cases: list[Case], text: str) -> str:
         lines.append(f"| `{name}` | {len(members)} | " + " | ".join(cells) + " |")
     lines.append(f"| total | {total} | "
                  + " | ".join(f"{total - differ_total[m]} | {differ_total[m]}" for m in MODES) + " |")
-    for category, entries in known_difference_categories(text):
-        lines += ["", f"### {_markdown_text(category)} ({len(entries)})", "", "| case | topic | modes | reason |",
-                  "| --- | --- | --- | --- |"]
+    categories: dict[str, list[Entry]] = {}
+    for entry in known:
+        categories.setdefault(entry.category, []).append(entry)
+    for category, entries in categories.items():
+        lines += ["", f"### {_markdown_text(category)} ({len(entries)})", "",
+                  "| case | topic | modes | where | reason |", "| --- | --- | --- | --- | --- |"]
         for entry in entries:
-            name, modes = parse_entry(entry)
-            shown = "all" if modes == MODES else ", ".join(modes)
-            lines.append(f"| `{name}` | {topic.get(name, '?')} | {shown} | {_markdown_text(known[entry])} |")
+            shown = "all" if entry.modes == MODES else ", ".join(entry.modes)
+            where = " ".join(f"`{w}`" for w in entry.where) or "(not named)"
+            lines.append(f"| `{entry.name}` | {topic.get(entry.name, '?')} | {shown} | {_markdown_text(where)} | "
+                         f"{_markdown_text(entry.reason)} |")
     return "\n".join(lines)
 
 
@@ -612,26 +539,30 @@ def _comparable(r: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in r.items() if k != "message"}
 
 
-def compare_runs(ref: CaseRun, got: CaseRun) -> list[str]:
-    """Differences between the reference run and the tested run, as human-readable lines."""
-    diffs: list[str] = []
+def compare_runs(ref: CaseRun, got: CaseRun) -> list[Difference]:
+    """Differences between the reference run and the tested run, each with its query message
+    (1-based; 0 for the whole run), its kind (known_differences.KINDS) and a human-readable line."""
+    diffs: list[Difference] = []
     if ref.failure:
-        diffs.append(f"REFERENCE PostgreSQL failed (the case itself is broken): {ref.failure}")
+        diffs.append(Difference(0, FAILURE, f"REFERENCE PostgreSQL failed (the case itself is broken): {ref.failure}"))
     if got.failure:
-        diffs.append(f"tested server failed: {got.failure}")
+        diffs.append(Difference(0, FAILURE, f"tested server failed: {got.failure}"))
     for idx, (a, b) in enumerate(zip(ref.outcomes, got.outcomes), 1):
         where = f"message {idx} {a.sql[:70]!r}"
         if len(a.results) != len(b.results):
-            diffs.append(f"{where}: {len(a.results)} results expected, got {len(b.results)}: "
-                         f"{summarize(a.results)} vs {summarize(b.results)}")
+            diffs.append(Difference(idx, "status", f"{where}: {len(a.results)} results expected, got "
+                                    f"{len(b.results)}: {summarize(a.results)} vs {summarize(b.results)}"))
         for ridx, (ra, rb) in enumerate(zip(a.results, b.results), 1):
-            diffs.extend(_compare_result(f"{where} result {ridx}", ra, rb))
+            diffs.extend(Difference(idx, kind, text, detail)
+                         for kind, text, detail in _compare_result(f"{where} result {ridx}", ra, rb))
         if a.tx != b.tx:
-            diffs.append(f"{where}: transaction status afterwards expected {a.tx}, got {b.tx}")
+            diffs.append(Difference(idx, "tx", f"{where}: transaction status afterwards expected {a.tx}, got {b.tx}"))
         if a.notices != b.notices:
-            diffs.append(f"{where}: notices (severity, SQLSTATE) expected {a.notices}, got {b.notices}")
+            diffs.append(Difference(idx, "notice", f"{where}: notices (severity, SQLSTATE) expected {a.notices}, "
+                                    f"got {b.notices}"))
     if len(ref.outcomes) != len(got.outcomes) and not (ref.failure or got.failure):
-        diffs.append(f"{len(ref.outcomes)} query messages ran on the reference, {len(got.outcomes)} on the tested server")
+        diffs.append(Difference(0, FAILURE, f"{len(ref.outcomes)} query messages ran on the reference, "
+                                f"{len(got.outcomes)} on the tested server"))
     return diffs
 
 
@@ -646,37 +577,41 @@ def _relax_typmods(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     return {**b, "columns": [type(y)(r) for y, r in zip(cb, relaxed)]}
 
 
-def _compare_result(where: str, a: dict[str, Any], b: dict[str, Any]) -> list[str]:
+def _compare_result(where: str, a: dict[str, Any], b: dict[str, Any]) -> list[tuple[str, str, str | None]]:
+    """(kind, line, detail) for each difference between two results of one message."""
     b = _relax_typmods(a, b)
     if _comparable(a) == _comparable(b):
         return []
-    out: list[str] = []
+    if "sqlstate" in a or "sqlstate" in b:  # an error on either side: the SQLSTATE tells it all
+        code = b.get("sqlstate") or a.get("sqlstate")
+        if a["status"] != b["status"]:
+            return [("sqlstate", f"{where}: expected {describe(a)}; got {describe(b)}", code)]
+        return [("sqlstate", f"{where}: expected SQLSTATE {a['sqlstate']} ({a.get('message')}), "
+                 f"got {b.get('sqlstate')} ({b.get('message')})", code)]
     if a["status"] != b["status"]:
-        out.append(f"{where}: expected {describe(a)}; got {describe(b)}")
-        return out
-    if "sqlstate" in a:
-        out.append(f"{where}: expected SQLSTATE {a['sqlstate']} ({a.get('message')}), "
-                   f"got {b.get('sqlstate')} ({b.get('message')})")
-        return out
+        return [("status", f"{where}: expected {describe(a)}; got {describe(b)}", None)]
+    out: list[tuple[str, str, str | None]] = []
     if a.get("tag") != b.get("tag"):
-        out.append(f"{where}: command tag expected {a.get('tag')!r}, got {b.get('tag')!r}")
+        out.append(("tag", f"{where}: command tag expected {a.get('tag')!r}, got {b.get('tag')!r}", None))
     ca, cb = a.get("columns"), b.get("columns")
     if ca != cb:
         if ca is None or cb is None or len(ca) != len(cb):
-            out.append(f"{where}: columns expected {ca}, got {cb}")
+            out.append(("columns", f"{where}: columns expected {ca}, got {cb}", None))
         else:
             for i, (x, y) in enumerate(zip(ca, cb)):
-                if x != y:
-                    out.append(f"{where}: column {i + 1} expected (name={x[0]!r}, oid={x[1]}, typmod={x[2]}), "
-                               f"got (name={y[0]!r}, oid={y[1]}, typmod={y[2]})")
+                if x[0] != y[0]:
+                    out.append(("columns", f"{where}: column {i + 1} name expected {x[0]!r}, got {y[0]!r}", None))
+                if x[1:] != y[1:]:
+                    out.append(("type", f"{where}: column {i + 1} {x[0]!r} expected (oid={x[1]}, typmod={x[2]}), "
+                                f"got (oid={y[1]}, typmod={y[2]})", None))
     fa, fb = _formats(a), _formats(b)
     if a.get("formats") != b.get("formats"):
-        out.append(f"{where}: column formats (0 text, 1 binary) expected {fa}, got {fb}")
+        out.append(("format", f"{where}: column formats (0 text, 1 binary) expected {fa}, got {fb}", None))
     ra, rb = a.get("rows"), b.get("rows")
     if ra != rb:
         ra, rb = ra or [], rb or []
         if len(ra) != len(rb):
-            out.append(f"{where}: {len(ra)} rows expected, got {len(rb)}")
+            out.append(("value", f"{where}: {len(ra)} rows expected, got {len(rb)}", None))
         shown = 0
         for i, (x, y) in enumerate(zip(ra, rb)):
             if x != y:
@@ -685,10 +620,10 @@ def _compare_result(where: str, a: dict[str, Any], b: dict[str, Any]) -> list[st
                          for c, (p, q) in enumerate(zip(x, y)) if p != q]
                 if len(x) != len(y):
                     cells.append(f"{len(x)} values expected, got {len(y)}")
-                out.append(f"{where}: row {i + 1}: " + "; ".join(cells))
+                out.append(("value", f"{where}: row {i + 1}: " + "; ".join(cells), None))
                 shown += 1
                 if shown >= 10:
-                    out.append(f"{where}: ... more rows differ")
+                    out.append(("value", f"{where}: ... more rows differ", None))
                     break
     return out
 
@@ -773,11 +708,16 @@ def hygiene_problems(cases: list[Case]) -> list[str]:
 # ------------------------------------------------------------------------------------------------
 # Recording and reporting
 
-def record(case: Case, mode: str, ref: CaseRun, got: CaseRun, diffs: list[str], known_reason: str | None) -> None:
-    RESULTS[case.name, mode] = {
-        "case": case, "mode": mode, "match": not diffs, "known": known_reason is not None, "reason": known_reason,
-        "diffs": diffs, "ref": ref, "got": got, "cleanup_errors": got.cleanup_errors,
+def record(case: Case, mode: str, ref: CaseRun, got: CaseRun, diffs: list[Difference],
+           entries: list[Entry]) -> dict[str, Any]:
+    """Keeps the outcome of a (case, mode) for the summary and the report, and returns it:
+    unexpected (differences no entry names) and gone (named differences no longer there)."""
+    unexpected, gone = known_differences.check(entries, diffs)
+    r = RESULTS[case.name, mode] = {
+        "case": case, "mode": mode, "match": not diffs, "entries": entries, "unexpected": unexpected,
+        "gone": gone, "diffs": diffs, "ref": ref, "got": got, "cleanup_errors": got.cleanup_errors,
     }
+    return r
 
 
 def summary_lines(check_stale: bool = True) -> list[str]:
@@ -788,53 +728,68 @@ def summary_lines(check_stale: bool = True) -> list[str]:
         if not results:
             continue
         match = sum(1 for r in results.values() if r["match"])
-        known = sum(1 for r in results.values() if r["known"] and not r["match"])
-        lines.append(f"differential [{mode}]: {len(results)} cases, {match} match, {known} known differences")
-        unexpected = sorted(name for name, r in results.items() if not r["match"] and not r["known"])
+        known = sum(1 for r in results.values() if r["entries"] and not r["unexpected"] and not r["gone"])
+        lines.append(f"differential [{mode}]: {len(results)} cases, {match} match, {known} differ only where "
+                     "known_differences.txt says")
+        unexpected = sorted(name for name, r in results.items() if r["unexpected"])
         if unexpected:
-            lines.append(f"differential [{mode}]: {len(unexpected)} unexpected differences: {', '.join(unexpected)}")
-        stale = sorted(name for name, r in results.items() if r["match"] and r["known"])
+            lines.append(f"differential [{mode}]: {len(unexpected)} with differences no entry names: "
+                         f"{', '.join(unexpected)}")
+        stale = sorted(name for name, r in results.items() if r["gone"])
         if stale and check_stale:
-            lines.append(f"differential [{mode}]: {len(stale)} listed in known_differences.txt but now matching "
-                         f"(remove them): {', '.join(stale)}")
+            lines.append(f"differential [{mode}]: {len(stale)} with a known difference that is gone (fix or remove "
+                         f"the entry): {', '.join(stale)}")
     cleanup = sorted({f"{name}[{mode}]" for (name, mode), r in RESULTS.items() if r.get("cleanup_errors")})
     if cleanup:
         lines.append(f"differential: cleanup errors on the tested server in: {', '.join(cleanup)}")
     return lines
 
 
+def suggested_entries(name: str) -> list[str]:
+    """known_differences.txt lines naming every difference of a case in the modes that ran, with
+    the reasons of its current entries (or the first difference, to be replaced by the reason)."""
+    runs = [r for (n, _), r in RESULTS.items() if n == name]
+    reasons = list(dict.fromkeys(e.reason for r in runs for e in r["entries"]))
+    first = next((str(d) for r in runs for d in r["diffs"] if d.message), "")
+    reason = " + ".join(reasons) or "REASON? " + first.replace("\n", " ")[:200]
+    per_mode = {r["mode"]: known_differences.spots(r["diffs"]) for r in runs}
+    return known_differences.suggest_lines(name, per_mode, reason)
+
+
 def write_report(path: str | os.PathLike[str]) -> None:
     """Writes every differing (case, mode) with both servers' answers, and known_differences.txt
-    suggestions (a plain entry when a new difference shows in every mode that ran)."""
+    lines for every case whose entries do not fit (replace all of its lines with them)."""
     lines: list[str] = []
-    new: dict[str, list[str]] = {}  # case name -> modes with a new difference
-    first_diff: dict[str, str] = {}
+    misfits: list[str] = []
     for (name, mode), r in RESULTS.items():
-        if r["match"] and not r["cleanup_errors"]:
+        if r["match"] and not r["cleanup_errors"] and not r["entries"]:
             continue
         case: Case = r["case"]
-        state = "MATCHES (but listed as known)" if r["match"] and r["known"] else (
-            f"known difference: {r['reason']}" if r["known"] else ("matches" if r["match"] else "NEW DIFFERENCE"))
+        fits = not r["unexpected"] and not r["gone"]
+        state = "matches" if r["match"] and not r["entries"] else (
+            "differs where its entry says" if fits and r["entries"] else "DOES NOT FIT known_differences.txt")
         lines.append("=" * 100)
         lines.append(f"{name} [{mode}]  ({case.location})  {state}")
+        for e in r["entries"]:
+            lines.append(f"  entry: {e.key}: {e.reason}")
         for d in r["diffs"]:
-            lines.append(f"  - {d}")
+            mark = " (UNEXPECTED)" if d in r["unexpected"] else ""
+            lines.append(f"  - [{d.kind}{mark}] {d}")
+        for g in r["gone"]:
+            lines.append(f"  - GONE: {g}")
         for e in r["cleanup_errors"]:
             lines.append(f"  cleanup error on tested server: {e}")
         lines.append("reference PostgreSQL:")
         lines.append(render_run(r["ref"]))
         lines.append("tested server:")
         lines.append(render_run(r["got"]))
-        if not r["match"] and not r["known"] and r["diffs"]:
-            new.setdefault(name, []).append(mode)
-            first_diff.setdefault(name, r["diffs"][0].replace("\n", " "))
-    if new:
-        ran = {name: [m for m in MODES if (name, m) in RESULTS] for name in new}
+        if not fits and name not in misfits:
+            misfits.append(name)
+    if misfits:
         lines.append("=" * 100)
-        lines.append("# suggested known_differences.txt lines (replace the text after ':' with the real reason)")
-        for name, modes in new.items():
-            entry = name if sorted(modes) == sorted(ran[name]) == sorted(MODES) else f"{name}[{','.join(modes)}]"
-            lines.append(f"{entry}: {first_diff[name][:200]}")
+        lines.append("# suggested known_differences.txt lines: replace every line of these cases (check each reason)")
+        for name in misfits:
+            lines.extend(suggested_entries(name))
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
 

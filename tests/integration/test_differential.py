@@ -5,9 +5,10 @@ with text and with binary results (one test id per case and mode: `test_case[nam
 Compared per query message: each result's status, command tag, column names, type OIDs and typmods,
 every value as raw bytes (text, or binary in extended-binary; NULL distinct from ''), the column
 formats, the SQLSTATE of errors (not the message text), the severity and SQLSTATE of
-notices/warnings, and the transaction status (I/T/E) after the message. A (case, mode) listed in
-corpus/known_differences.txt (`case_name` for every mode, `case_name[mode, ...]` for some) must
-differ (strict xfail): one that starts matching fails until its entry is changed or removed.
+notices/warnings, and the transaction status (I/T/E) after the message. An entry of
+corpus/known_differences.txt names the messages of a case (in some or every mode) that differ and
+what differs there (known_differences.py): the other messages must match, and the named differences
+must still be there (strict): an entry that no longer fits fails until it is changed or removed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 
 import differential
 import harness
+import known_differences
 
 CASES = differential.load_corpus()
 KNOWN = differential.load_known_differences()
@@ -28,22 +30,27 @@ def test_case(case: differential.Case, mode: str, pg, duckgres) -> None:
     ref = differential.run_case(pg.conninfo(), case, mode=mode)
     got = differential.run_case(duckgres.conninfo(), case, mode=mode)
     diffs = differential.compare_runs(ref, got)
-    reason = differential.known_reason(KNOWN, case.name, mode)
-    differential.record(case, mode, ref, got, diffs, reason)
-    if ref.failure or any("REFERENCE" in d for d in diffs):
+    # A PostgreSQL stand-in (development mode) matches every case: no entry applies.
+    entries = [] if harness.dev_mode() else known_differences.entries_for(KNOWN, case.name, mode)
+    outcome = differential.record(case, mode, ref, got, diffs, entries)
+    if ref.failure or any("REFERENCE" in str(d) for d in diffs):
         pytest.fail(f"case {case.name} ({case.location}) does not run on the reference PostgreSQL in mode {mode}: "
                     f"{ref.failure}\n{differential.render_run(ref)}")
-    if reason is not None and not harness.dev_mode():  # a PostgreSQL stand-in matches every case
-        if not diffs:
-            pytest.fail(f"{case.name} is listed in corpus/known_differences.txt for mode {mode} ({reason}) but "
-                        "now matches PostgreSQL in that mode: remove the entry or narrow it to the modes that "
-                        "still differ (case_name[mode, ...])")
-        pytest.xfail(f"known difference [{mode}]: {reason}")
-    if diffs:
-        pytest.fail(f"{case.name} ({case.location}) differs from PostgreSQL 15 in mode {mode}:\n  - "
-                    + "\n  - ".join(diffs)
+    unexpected, gone = outcome["unexpected"], outcome["gone"]
+    if unexpected or gone:
+        problems = [f"differs where no known_differences.txt entry says (mode {mode}):"] if unexpected else []
+        problems += [f"  - [{d.kind}] {d}" for d in unexpected]
+        if gone:
+            problems.append("known_differences.txt names a difference that is gone (change or remove the entry):")
+            problems += [f"  - {g}" for g in gone]
+        if entries or unexpected:
+            problems.append("entries that would fit this run (every mode that ran so far; check each reason):")
+            problems += ["  " + line for line in differential.suggested_entries(case.name)]
+        pytest.fail(f"{case.name} ({case.location}) in mode {mode}:\n" + "\n".join(problems)
                     + "\n\nreference PostgreSQL:\n" + differential.render_run(ref)
                     + "\n\ntested server:\n" + differential.render_run(got), pytrace=False)
+    if entries:
+        pytest.xfail(f"known difference [{mode}]: " + " + ".join(f"{e.key}: {e.reason}" for e in entries))
 
 
 def test_corpus_size_and_hygiene() -> None:
@@ -54,7 +61,7 @@ def test_corpus_size_and_hygiene() -> None:
 
 def test_known_differences_name_real_cases() -> None:
     names = {c.name for c in CASES}
-    unknown = sorted({differential.parse_entry(entry)[0] for entry in KNOWN} - names)
+    unknown = sorted({entry.name for entry in KNOWN} - names)
     assert not unknown, f"corpus/known_differences.txt lists cases that do not exist: {unknown}"
 
 

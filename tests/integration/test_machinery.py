@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import differential as d
+import known_differences as k
 import harness
 
 
@@ -77,12 +78,18 @@ def test_hygiene_flags_leaks_and_shared_names() -> None:
 
 
 def test_known_differences_format() -> None:
-    text = "# comment\n\ncase_one: DuckDB prints floats differently\ncase_two: needs savepoints\n"
-    assert d.parse_known_differences(text) == {"case_one": "DuckDB prints floats differently",
-                                               "case_two": "needs savepoints"}
-    for bad in ("case_one\n", "case_one:\n", "Case One: x\n", "a: x\na: y\n"):
+    text = ('# comment\n\ncase_one @3 sqlstate "22007": DuckDB rejects it: really\n'
+            'case_two @2,4-5 type,value @7 tx: needs savepoints\n')
+    one, two = k.parse_known_differences(text)
+    assert (one.name, one.modes, one.reason) == ("case_one", d.MODES, "DuckDB rejects it: really")
+    assert one.where == (k.Where((3,), ("sqlstate",), "22007"),)
+    assert two.where == (k.Where((2, 4, 5), ("type", "value")), k.Where((7,), ("tx",)))
+    assert two.key == "case_two @2,4-5 type,value @7 tx"
+    for bad in ("case_one\n", "case_one:\n", "Case One: x\n", "a @0 value: x\n", "a @3 colour: x\n",
+                "a @3: x\n", "a @3 value,value: x\n", "a @3-2 value: x\n", "a @3 value: x\na @3 value: y\n",
+                "a @3 value: x\na[simple] @3 value,tx: y\n", "a: x\na[simple] @4 tx: y\n", "a @3 tx: x\na: y\n"):
         with pytest.raises(d.CorpusError):
-            d.parse_known_differences(bad)
+            k.parse_known_differences(bad)
 
 
 @pytest.mark.parametrize("message, expected", [
@@ -100,39 +107,79 @@ def test_split_statements(message: str, expected: list[str]) -> None:
 
 
 def test_known_differences_modes() -> None:
-    text = ("## A\ncase_one: everywhere\ncase_two[extended-binary]: binary only\n"
-            "## B\ncase_two[ simple , extended-text ]: elsewhere\n")
-    known = d.parse_known_differences(text)
-    assert known == {"case_one": "everywhere", "case_two[extended-binary]": "binary only",
-                     "case_two[simple,extended-text]": "elsewhere"}
-    assert d.known_reason(known, "case_one", "extended-text") == "everywhere"
-    assert d.known_reason(known, "case_two", "extended-binary") == "binary only"
-    assert d.known_reason(known, "case_two", "simple") == "elsewhere"
-    assert d.known_reason(known, "case_three", "simple") is None
-    assert d.known_pairs(known) == {("case_one", m) for m in d.MODES} | {("case_two", m) for m in d.MODES}
-    assert d.known_difference_categories(text) == [
-        ("A", ["case_one", "case_two[extended-binary]"]), ("B", ["case_two[simple,extended-text]"])]
-    for bad in ("case_one[]: x\n", "case_one[binary]: x\n", "case_one[simple,simple]: x\n",
-                "case_one: x\ncase_one[simple]: y\n", "case_one[simple]: x\ncase_one[simple,extended-text]: y\n"):
+    text = ("## A\ncase_one @1 value: everywhere\ncase_two[extended-binary] @1 value: binary only\n"
+            "## B\ncase_two[ simple , extended-text ] @1 type: elsewhere\ncase_two @2 tx: second cause\n")
+    known = k.parse_known_differences(text)
+    assert [(e.key, e.category) for e in known] == [
+        ("case_one @1 value", "A"), ("case_two[extended-binary] @1 value", "A"),
+        ("case_two[simple,extended-text] @1 type", "B"), ("case_two @2 tx", "B")]
+    assert [e.reason for e in k.entries_for(known, "case_two", "simple")] == ["elsewhere", "second cause"]
+    assert [e.reason for e in k.entries_for(known, "case_two", "extended-binary")] == ["binary only", "second cause"]
+    assert k.entries_for(known, "case_three", "simple") == []
+    assert k.known_pairs(known) == {("case_one", m) for m in d.MODES} | {("case_two", m) for m in d.MODES}
+    for bad in ("case_one[] @1 value: x\n", "case_one[binary] @1 value: x\n",
+                "case_one[simple,simple] @1 value: x\n", "case_one @1 value: x\ncase_one[simple] @1 value: y\n"):
         with pytest.raises(d.CorpusError):
-            d.parse_known_differences(bad)
+            k.parse_known_differences(bad)
+
+
+def _diff(message: int, kind: str, text: str = "", detail: str | None = None) -> k.Difference:
+    return k.Difference(message, kind, text or f"message {message} differs in {kind}", detail)
+
+
+@pytest.mark.parametrize("entry, diffs, unexpected, gone", [
+    # the named difference is there, nothing else: fits
+    ('c @2 sqlstate "22007": r', [_diff(2, "sqlstate", "got ERROR 22007 (x)", "22007")], 0, 0),
+    # another message differs too: not named
+    ("c @2 value: r", [_diff(2, "value"), _diff(3, "value")], 1, 0),
+    # another kind at the named message: not named
+    ("c @2 value: r", [_diff(2, "value"), _diff(2, "type")], 1, 0),
+    # the named difference is gone (the case matches, or differs elsewhere)
+    ("c @2 value: r", [], 0, 1),
+    ("c @2-3 value: r", [_diff(2, "value")], 0, 1),
+    ("c @2 type,value: r", [_diff(2, "value")], 0, 1),
+    # the quoted text must still be in the difference
+    ('c @2 sqlstate "22007": r', [_diff(2, "sqlstate", "got ERROR 22P02 (x)", "22P02")], 0, 1),
+    # a failure of the run is never covered
+    ("c @1 value: r", [_diff(1, "value"), _diff(0, "failure")], 1, 0),
+    # an entry naming no message covers nothing (it must be written with @...)
+    ("c: r", [_diff(1, "value")], 1, 0),
+    ("c: r", [], 0, 1),
+])
+def test_known_difference_check(entry: str, diffs: list, unexpected: int, gone: int,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(k, "LEGACY_WHOLE_CASE", False)
+    got_unexpected, got_gone = k.check(k.parse_known_differences(entry), diffs)
+    assert (len(got_unexpected), len(got_gone)) == (unexpected, gone), (got_unexpected, got_gone)
+
+
+def test_suggested_entries_name_each_difference() -> None:
+    spots = k.spots([_diff(2, "sqlstate", "x", "22007"), _diff(3, "sqlstate", "x", "22007"), _diff(3, "tx"),
+                     _diff(5, "value"), _diff(0, "failure")])
+    binary = spots | {(6, "value", None)}
+    lines = k.suggest_lines("c", {"simple": spots, "extended-text": spots, "extended-binary": binary}, "why")
+    assert lines == ['c @2 sqlstate "22007" @3 sqlstate,tx "22007" @5 value: why', "c[extended-binary] @6 value: why"]
+    known = k.parse_known_differences("\n".join(lines))  # the suggestion parses and fits
+    assert k.check(k.entries_for(known, "c", "extended-binary"), [_diff(6, "value"), _diff(5, "value"),
+                   _diff(2, "sqlstate", "22007"), _diff(3, "sqlstate", "22007"), _diff(3, "tx")]) == ([], [])
+    assert k.suggest_lines("c", {"simple": frozenset()}, "why") == []
 
 
 def test_compatibility_markdown_counts_per_mode() -> None:
     cases = d.parse_corpus_text("-- case: a\nSELECT 1;\n-- case: b\nSELECT 2;\n", Path("01_x.sql"))
-    md = d.known_differences_markdown(cases, "## Cat\na[extended-binary]: reason | pipe\n")
+    md = d.known_differences_markdown(cases, "## Cat\na[extended-binary] @1 value: reason | pipe\n")
     assert "2 of 2 through the simple query protocol" in md
     assert "1 of 2 with binary results" in md
     assert "| `01_x` | 2 | 2 | 0 | 2 | 0 | 1 | 1 |" in md
-    assert "| `a` | 01_x | extended-binary | reason \\| pipe |" in md
+    assert "| `a` | 01_x | extended-binary | `@1 value` | reason \\| pipe |" in md
 
 
 def test_binary_values_are_shown_as_hex() -> None:
     ref = _run({**_rows(rows=((b"\x00\x00\x00\x01",),)), "formats": [1]})
     got = _run({**_rows(rows=((b"\x00\x00\x00\x02",),)), "formats": [1]})
-    assert any("expected x'00000001', got x'00000002'" in x for x in d.compare_runs(ref, got))
+    assert any("expected x'00000001', got x'00000002'" in x for x in map(str, d.compare_runs(ref, got)))
     text = _run({**_rows(rows=((b"\x00\x00\x00\x01",),)), "formats": [0]})
-    assert any("column formats" in x for x in d.compare_runs(ref, text))
+    assert any("column formats" in x for x in map(str, d.compare_runs(ref, text)))
 
 
 def _run(*results: dict, tx: str = "I", notices: list[str] | None = None) -> d.CaseRun:
@@ -147,33 +194,41 @@ def test_compare_identical_runs_match() -> None:
     assert d.compare_runs(_run(_rows()), _run(_rows())) == []
 
 
-@pytest.mark.parametrize("other, needle", [
-    (_run(_rows(rows=((b"2",),))), "expected '1', got '2'"),
-    (_run(_rows(rows=((None,),))), "expected '1', got NULL"),
-    (_run(_rows(columns=(("a", 20, -1),))), "oid=20"),
-    (_run(_rows(columns=(("b", 23, -1),))), "name='b'"),
-    (_run(_rows(tag="SELECT 2")), "command tag"),
-    (_run(_rows(rows=((b"1",), (b"1",)))), "1 rows expected, got 2"),
-    (_run({"status": "FATAL_ERROR", "sqlstate": "22012", "message": "x"}), "ERROR 22012"),
-    (_run(_rows(), tx="T"), "transaction status"),
-    (_run(_rows(), notices=["WARNING 25P01"]), "notices"),
-    (_run(_rows(), _rows()), "1 results expected, got 2"),
-    (d.CaseRun(outcomes=[], failure="ConnectionError: refused"), "tested server failed"),
+@pytest.mark.parametrize("other, needle, kind", [
+    (_run(_rows(rows=((b"2",),))), "expected '1', got '2'", "value"),
+    (_run(_rows(rows=((None,),))), "expected '1', got NULL", "value"),
+    (_run(_rows(columns=(("a", 20, -1),))), "oid=20", "type"),
+    (_run(_rows(columns=(("b", 23, -1),))), "name expected 'a', got 'b'", "columns"),
+    (_run(_rows(tag="SELECT 2")), "command tag", "tag"),
+    (_run(_rows(rows=((b"1",), (b"1",)))), "1 rows expected, got 2", "value"),
+    (_run({"status": "FATAL_ERROR", "sqlstate": "22012", "message": "x"}), "ERROR 22012", "sqlstate"),
+    (_run({"status": "COMMAND_OK", "tag": "SELECT 1"}), "COMMAND_OK", "status"),
+    (_run(_rows(), tx="T"), "transaction status", "tx"),
+    (_run(_rows(), notices=["WARNING 25P01"]), "notices", "notice"),
+    (_run(_rows(), _rows()), "1 results expected, got 2", "status"),
+    (d.CaseRun(outcomes=[], failure="ConnectionError: refused"), "tested server failed", "failure"),
 ])
-def test_compare_detects_each_kind_of_difference(other: d.CaseRun, needle: str) -> None:
+def test_compare_detects_each_kind_of_difference(other: d.CaseRun, needle: str, kind: str) -> None:
     diffs = d.compare_runs(_run(_rows()), other)
-    assert diffs and any(needle in x for x in diffs), diffs
+    assert diffs and any(needle in str(x) and x.kind == kind for x in diffs), diffs
+    assert all(x.message == (0 if kind == "failure" else 1) for x in diffs), diffs
+
+
+def test_compare_error_difference_quotes_the_sqlstate() -> None:
+    error = {"status": "FATAL_ERROR", "sqlstate": "22007", "message": "bad date"}
+    assert [(x.kind, x.detail) for x in d.compare_runs(_run(_rows()), _run(error))] == [("sqlstate", "22007")]
+    assert [(x.kind, x.detail) for x in d.compare_runs(_run(error), _run(_rows()))] == [("sqlstate", "22007")]
 
 
 def test_compare_typmods() -> None:
     """A typmod the reference reports must match; where it reports none (-1), a specific one is
     accepted (DuckDB's DECIMAL always carries precision and scale)."""
     ref = _run(_rows(columns=(("a", 1043, 7),)))
-    assert any("typmod=9" in x for x in d.compare_runs(ref, _run(_rows(columns=(("a", 1043, 9),)))))
-    assert any("typmod=-1" in x for x in d.compare_runs(ref, _run(_rows(columns=(("a", 1043, -1),)))))
+    assert any("typmod=9" in x for x in map(str, d.compare_runs(ref, _run(_rows(columns=(("a", 1043, 9),))))))
+    assert any("typmod=-1" in x for x in map(str, d.compare_runs(ref, _run(_rows(columns=(("a", 1043, -1),))))))
     untyped = _run(_rows(columns=(("a", 1700, -1),)))
     assert d.compare_runs(untyped, _run(_rows(columns=(("a", 1700, 1179655),)))) == []
-    assert any("oid=1043" in x for x in d.compare_runs(untyped, _run(_rows(columns=(("a", 1043, 7),)))))
+    assert any("oid=1043" in x for x in map(str, d.compare_runs(untyped, _run(_rows(columns=(("a", 1043, 7),))))))
 
 
 def test_compare_errors_by_sqlstate_not_message() -> None:
