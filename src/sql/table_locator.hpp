@@ -45,12 +45,13 @@ public:
         return {};
     }
     //! Whether `name` (in `schema`; empty: the search path) is a table macro (a function returning a set).
-    virtual bool IsTableMacro(const std::string &schema, const std::string &name) const = 0;
+    virtual bool IsTableMacro(const std::string &schema, const std::string &name) const { return false; }
     //! The domains of the session's database: name -> the CREATE DOMAIN statement that made it.
-    virtual std::map<std::string, std::string> Domains() const = 0;
+    virtual std::map<std::string, std::string> Domains() const { return {}; }
     //! The columns of `table` (schema as for ColumnNames), in order; empty when not known.
-    virtual std::vector<ColumnDefinition> ColumnDefinitions(const std::string &schema,
-                                                            const std::string &table) const = 0;
+    virtual std::vector<ColumnDefinition> ColumnDefinitions(const std::string &schema, const std::string &table) const {
+        return {};
+    }
 };
 
 } // namespace duckgres::sql

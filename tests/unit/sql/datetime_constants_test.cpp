@@ -28,7 +28,7 @@ const ConstantCase kCases[] = {
     {"select 'epoch'::timestamp", "SELECT '1970-01-01 00:00:00'::timestamp"},
     {"select '040506'::time", "SELECT '04:05:06'::time"},
     {"select 'allballs'::time", "SELECT '00:00:00'::time"},
-    {"select '1999-Jan-08 04:05'::timestamp(0)", "SELECT '1999-01-08 04:05:00'::timestamp(0)"},
+    {"select '1999-Jan-08 04:05'::timestamp(0)", "SELECT '1999-01-08 04:05:00'::\"timestamp\"::pg_timestamp_0"},
     {"select '2024-01-15 12:00+00'::timestamptz", "SELECT '2024-01-15 12:00:00+00'::timestamptz"},
     {"select timestamptz '2024-01-15 12:00'", "SELECT '2024-01-15 06:30:00+00'::timestamptz", types::DateOrder::kMdy,
      "Asia/Kolkata"},

@@ -187,7 +187,7 @@ const std::string kVersion = std::string("PostgreSQL ") + kPostgresVersion + " (
 
 const SwitchedOff kSwitchedOff[] = {
     {"expand_table_like_clauses", "create table t2 (like t including defaults)",
-     "CREATE TABLE t2 (a int NOT NULL, b varchar(3) DEFAULT 'x'::text CHECK (length(rtrim(b, ' ')) <= 3), c text)",
+     "CREATE TABLE t2 (a int NOT NULL, b pg_varchar_3 DEFAULT 'x'::text CHECK (length(rtrim(b, ' ')) <= 3), c text)",
      std::nullopt},
     {"expand_domain_constraints", "create table t2 (a pos, b text)",
      "CREATE TABLE t2 (a pos NOT NULL CHECK (a > 0), b text)", std::nullopt},
@@ -482,7 +482,7 @@ TEST(RewritePasses, CatalogFactsOfDdl) {
         {"drop function if exists f(int)", "DROP MACRO IF EXISTS f"},
         {"drop domain if exists pos", "DROP TYPE IF EXISTS pos"},
         {"create table t2 (id int, like t)",
-         "CREATE TABLE t2 (id int, a int NOT NULL, b varchar(3) CHECK (length(rtrim(b, ' ')) <= 3), c text)"},
+         "CREATE TABLE t2 (id int, a int NOT NULL, b pg_varchar_3 CHECK (length(rtrim(b, ' ')) <= 3), c text)"},
     };
     for (const auto &c : cases) {
         EXPECT_EQ(RewriteSql(c.sql, SessionFacts()).text.value_or(""), c.rewritten) << c.sql;
