@@ -113,6 +113,9 @@ std::vector<std::string> CatalogLookup::SerialSequencesOf(const std::string &sch
     for (const auto &[owner_schema, column, sequence] : NextvalDefaultsOf(schema, table)) {
         auto dot = sequence.rfind('.');
         std::string bare = dot == std::string::npos ? sequence : sequence.substr(dot + 1);
+        if (bare.size() >= 2 && bare.front() == '"' && bare.back() == '"') {
+            bare = bare.substr(1, bare.size() - 2); // a quoted name ("Users_id_seq" of a mixed-case table)
+        }
         if (bare == table + "_" + column + "_seq") {
             sequences.push_back(
                 dot == std::string::npos ? QuoteIdentifier(owner_schema) + "." + QuoteIdentifier(sequence) : sequence);

@@ -2,9 +2,10 @@
 #include "sql/command_tag.hpp"
 
 #include "common/ascii.hpp"
-#include "common/sql_quote.hpp"
 #include "common/sql_error.hpp"
+#include "common/sql_quote.hpp"
 #include "sql/node_builders.hpp"
+#include "sql/rewriter.hpp"
 #include "types/datetime_input.hpp"
 #include "types/time_zone.hpp"
 
@@ -521,8 +522,8 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         return;
     case Node::kAlterTableStmt:
         out.tag = "ALTER " + ObjectWord(node.alter_table_stmt().objtype());
-        if (node.alter_table_stmt().cmds_size() > 1) {
-            out.command = MultiObjectStatement{};
+        if (node.alter_table_stmt().cmds_size() > 1 || AddsNotNullColumn(node.alter_table_stmt())) {
+            out.command = MultiObjectStatement{}; // one DuckDB statement per action (SplitIntoSingleStatements)
         }
         return;
     case Node::kRenameStmt: {

@@ -2,6 +2,7 @@
 #include "sql/datetime_passes.hpp"
 
 #include "catalog/catalog_scripts.hpp"
+#include "sql/column_types.hpp"
 #include "sql/node_builders.hpp"
 
 #include <algorithm>
@@ -177,7 +178,9 @@ bool DateTimeSubtraction(Node &node, PassContext &context) {
     }
     const auto &left = node.a_expr().lexpr();
     const auto &right = node.a_expr().rexpr();
-    if (WrittenAs(left, "date") || WrittenAs(right, "date")) {
+    const bool date_column = !left.has_a_const() && !right.has_a_const() &&
+                             (ExpressionType(left, context) == "date" || ExpressionType(right, context) == "date");
+    if (WrittenAs(left, "date") || WrittenAs(right, "date") || date_column) {
         node = FuncCallNode({"duckgres_date_difference"}, {node});
         return true;
     }

@@ -9,6 +9,10 @@
 #include <string>
 #include <vector>
 
+namespace pg_query {
+class AlterTableStmt;
+}
+
 namespace duckgres::sql {
 
 //! A rewritten statement: the text to give DuckDB and what the session must do besides (see RewriteEffects).
@@ -37,6 +41,10 @@ std::optional<std::string> DeparseStatement(const pg_query::Node &statement);
 //! DROP or TRUNCATE of several objects at once, ALTER TABLE of several actions (DuckDB takes one at a time): one
 //! statement per object or action, to run in one transaction; empty for anything else.
 std::vector<std::string> SplitIntoSingleStatements(const pg_query::Node &statement);
+
+//! Whether an ALTER TABLE adds a column declared NOT NULL, which DuckDB refuses ("Adding columns with constraints not
+//! yet supported"): SplitIntoSingleStatements makes it ADD COLUMN, then ALTER COLUMN ... SET NOT NULL.
+bool AddsNotNullColumn(const pg_query::AlterTableStmt &alter);
 
 //! Parameters the statement casts explicitly (`$1::oid[]`), by number: the type's name as written (its
 //! last name part, "[]" appended for arrays). PostgreSQL reports these types in ParameterDescription.
