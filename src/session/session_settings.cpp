@@ -6,9 +6,9 @@
 #include "session/setting_units.hpp"
 #include "types/time_zone.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <algorithm>
 #include <iterator>
 #include <string_view>
 #include <unordered_map>

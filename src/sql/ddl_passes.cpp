@@ -4,9 +4,9 @@
 #include "common/sql_error.hpp"
 #include "common/sql_quote.hpp"
 #include "sql/node_builders.hpp"
-#include "types/typmod_alias.hpp"
 #include "sql/rewrite_passes.hpp"
 #include "sql/statement_parser.hpp"
+#include "types/typmod_alias.hpp"
 
 #include <optional>
 #include <utility>
