@@ -29,7 +29,8 @@ TEST(RewriteSettingsTest, ValueAsSetWouldStoreIt) {
         {{{"myapp.flag", "on", true}}, false, "on"},
         {{{"no_such_parameter", "1", false}}, false, std::nullopt},
         {{{"server_version", "9", false}}, false, std::nullopt},
-        {{{"DateStyle", "German", false}}, false, std::nullopt},
+        {{{"DateStyle", "German", false}}, false, "German, DMY"},
+        {{{"DateStyle", "German, ISO", false}}, false, std::nullopt},
         {{{"no_such_parameter", "1", false}, {"application_name", "x", false}}, false, std::nullopt},
     };
     SessionSettings settings;
