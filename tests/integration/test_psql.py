@@ -153,9 +153,7 @@ TYPES_COLUMNS = ["bool_t", "bool_f", "null_int", "i2", "i4", "i8", "f4", "f8", "
 
 #: Columns of TYPES_QUERY where Duckgres is known to differ (docs/compatibility.md, with the corpus
 #: case that shows it). Strict: a column that starts matching fails the test until it is removed here.
-TYPES_KNOWN_DIFFERENCES = {
-    "ch": "char(n) is not blank-padded (type_char_padding)",
-}
+TYPES_KNOWN_DIFFERENCES: dict[str, str] = {}
 
 
 def test_types_tuples_only_unaligned(duckgres, pg) -> None:
