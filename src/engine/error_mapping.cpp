@@ -154,6 +154,9 @@ constexpr std::array kMessageRules = {
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "division by zero", "22012"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "step size cannot equal zero", "22023"},
     MessageRule{DUCKDB_ERROR_BINDER, "interval cannot be 0!", "22023"}, // generate_series(a, b, 0) in FROM
+    // Writes to a generated column (PostgreSQL's generated_always).
+    MessageRule{DUCKDB_ERROR_BINDER, "Cannot insert into a generated column", "428C9"},
+    MessageRule{DUCKDB_ERROR_BINDER, "because it is a generated column", "428C9"},
     MessageRule{DUCKDB_ERROR_INVALID_INPUT, "More than one row returned by a subquery", "21000"},
     MessageRule{DUCKDB_ERROR_OUT_OF_RANGE, "square root of a negative number", "2201F"},
     MessageRule{DUCKDB_ERROR_OUT_OF_RANGE, "logarithm of zero", "2201E"},
