@@ -25,8 +25,11 @@ inline std::string QuoteIdentifier(std::string_view name) {
 }
 
 //! `name` as it is when it is a plain lower-case identifier, else quoted (PostgreSQL's quote_ident rule,
-//! without the keyword check).
+//! without the keyword check): empty names and names starting with a digit are quoted too.
 inline std::string QuoteIdentifierIfNeeded(std::string_view name) {
+    if (name.empty() || (name[0] >= '0' && name[0] <= '9')) {
+        return QuoteIdentifier(name);
+    }
     for (char c : name) {
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
             return QuoteIdentifier(name);

@@ -237,12 +237,6 @@ bool QuotesListElements(const std::string &name) {
     return name == "search_path" || name == "temp_tablespaces" || name.ends_with("_preload_libraries");
 }
 
-//! One name of such a list as PostgreSQL's quote_ident writes it (keywords aside): plain lower-case names as they are.
-std::string QuotedListElement(const std::string &name) {
-    const bool digit_first = !name.empty() && name[0] >= '0' && name[0] <= '9';
-    return name.empty() || digit_first ? QuoteIdentifier(name) : QuoteIdentifierIfNeeded(name);
-}
-
 //! SET TIME ZONE INTERVAL '+05:30' HOUR TO MINUTE: the fixed zone of that offset east of UTC, named as PostgreSQL
 //! names it ("<+05:30>-05:30"); for an interval with months or days, or not an interval, its text (not yet refused
 //! as PostgreSQL refuses it: '1 day' reads as a POSIX zone).
@@ -280,7 +274,7 @@ void ClassifySet(const pg_query::VariableSetStmt &stmt, ParsedStatement &out) {
                 set.value += TimeZoneOfInterval(arg);
             } else if (string && QuotesListElements(set.name)) {
                 // List parameters of names keep each name as an identifier, quoted where needed ("$user", "").
-                set.value += QuotedListElement(ArgText(arg));
+                set.value += QuoteIdentifierIfNeeded(ArgText(arg));
             } else {
                 set.value += ArgText(arg);
             }
