@@ -1,4 +1,4 @@
-// Passes by column type: enum comparisons with literals, real arithmetic with integers and numerics.
+// Passes by column type: enum comparisons with literals, real and smallint arithmetic, length(bytea).
 #include "sql/column_type_passes.hpp"
 
 #include "sql/column_types.hpp"
@@ -74,6 +74,34 @@ bool WidenRealArithmetic(Node &node, PassContext &context) {
         return true;
     }
     return false;
+}
+
+bool WidenSmallintArithmetic(Node &node, PassContext &context) {
+    static constexpr std::array<std::string_view, 5> kArithmetic = {"+", "-", "*", "/", "%"};
+    auto *expr = BinaryOperator(node, kArithmetic);
+    if (!expr) {
+        return false;
+    }
+    for (auto [operand, other] : {std::pair{expr->mutable_lexpr(), expr->mutable_rexpr()},
+                                  std::pair{expr->mutable_rexpr(), expr->mutable_lexpr()}}) {
+        if (operand->has_a_const() && operand->a_const().has_ival() && ExpressionType(*other, context) == "smallint") {
+            *operand = TypeCastNode(std::move(*operand), {"pg_catalog", "int4"});
+            return true;
+        }
+    }
+    return false;
+}
+
+bool LengthOfBytea(Node &node, PassContext &context) {
+    if (!node.has_func_call() || node.func_call().args_size() != 1 || node.func_call().funcname_size() != 1 ||
+        LastName(node.func_call().funcname()) != "length" ||
+        ExpressionType(node.func_call().args(0), context) != "bytea") {
+        return false;
+    }
+    auto *names = node.mutable_func_call()->mutable_funcname();
+    names->Clear();
+    names->Add()->mutable_string()->set_sval("octet_length");
+    return true;
 }
 
 } // namespace duckgres::sql

@@ -14,4 +14,11 @@ bool CompareEnumWithLiteral(pg_query::Node &node, PassContext &context);
 //! (DuckDB keeps real).
 bool WidenRealArithmetic(pg_query::Node &node, PassContext &context);
 
+//! smallint + - * / % an integer constant: the constant cast to integer, so that the result is integer as in
+//! PostgreSQL, whose integer constants are int4 (DuckDB types the constant as the other operand: smallint).
+bool WidenSmallintArithmetic(pg_query::Node &node, PassContext &context);
+
+//! length(bytea): octet_length(), PostgreSQL's byte count (DuckDB's length() takes no BLOB).
+bool LengthOfBytea(pg_query::Node &node, PassContext &context);
+
 } // namespace duckgres::sql

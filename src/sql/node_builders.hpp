@@ -64,8 +64,12 @@ inline pg_query::Node FromSubquery(pg_query::Node select, const std::string &ali
 
 //! Visits every Node below `message`, children before parents, so a pass that replaces a node
 //! (wrapping it in a cast, say) never sees its own output again. Uses protobuf reflection so
-//! that every kind of node is reached.
-inline void WalkNodes(google::protobuf::Message &message, const std::function<void(pg_query::Node &)> &visit) {
+//! that every kind of node is reached. A node `enter` refuses is skipped with everything below it.
+inline void WalkNodes(google::protobuf::Message &message, const std::function<void(pg_query::Node &)> &visit,
+                      const std::function<bool(const pg_query::Node &)> &enter = {}) {
+    if (const auto *node = enter ? dynamic_cast<const pg_query::Node *>(&message) : nullptr; node && !enter(*node)) {
+        return;
+    }
     const auto *reflection = message.GetReflection();
     std::vector<const google::protobuf::FieldDescriptor *> fields;
     reflection->ListFields(message, &fields);
@@ -75,10 +79,10 @@ inline void WalkNodes(google::protobuf::Message &message, const std::function<vo
         }
         if (field->is_repeated()) {
             for (int i = 0; i < reflection->FieldSize(message, field); i++) {
-                WalkNodes(*reflection->MutableRepeatedMessage(&message, field, i), visit);
+                WalkNodes(*reflection->MutableRepeatedMessage(&message, field, i), visit, enter);
             }
         } else {
-            WalkNodes(*reflection->MutableMessage(&message, field), visit);
+            WalkNodes(*reflection->MutableMessage(&message, field), visit, enter);
         }
     }
     if (auto *node = dynamic_cast<pg_query::Node *>(&message)) {

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -47,8 +48,8 @@ std::string PlainFunctionName(const pg_query::FuncCall &call) {
     return LastName(names);
 }
 
-//! Whether `arg` calls an aggregate or window function: as a witness it would not bind outside the aggregate.
-bool CallsAggregate(const Node &arg) {
+//! Whether `call` itself is an aggregate or window call (the result macros around aggregates included).
+bool IsAggregateCall(const pg_query::FuncCall &call) {
     static constexpr std::string_view kAggregates[] = {"count",
                                                        "sum",
                                                        "avg",
@@ -81,18 +82,60 @@ bool CallsAggregate(const Node &arg) {
                                                        "duckgres_var_pop_result",
                                                        "duckgres_stddev_samp_result",
                                                        "duckgres_stddev_pop_result"};
+    const auto name = LastName(call.funcname());
+    return call.agg_star() || call.agg_distinct() || call.has_agg_filter() || call.has_over() ||
+           std::find(std::begin(kAggregates), std::end(kAggregates), name) != std::end(kAggregates);
+}
+
+//! Whether `arg` calls an aggregate or window function: as a witness it would not bind outside the aggregate.
+bool CallsAggregate(const Node &arg) {
     bool found = false;
     Node copy = arg;
-    WalkNodes(copy, [&](Node &node) {
-        if (!node.has_func_call()) {
-            return;
-        }
-        const auto &call = node.func_call();
-        const auto name = LastName(call.funcname());
-        found |= call.agg_star() || call.agg_distinct() || call.has_agg_filter() || call.has_over() ||
-                 std::find(std::begin(kAggregates), std::end(kAggregates), name) != std::end(kAggregates);
-    });
+    WalkNodes(copy, [&](Node &node) { found |= node.has_func_call() && IsAggregateCall(node.func_call()); });
     return found;
+}
+
+//! The stand-in for one aggregate or window call in a type witness: an expression without aggregates whose type is
+//! the call's (its argument for sum/avg/min/max, which the result macros around them type as the call; bigint for
+//! counts and ranks); null when the call has none.
+std::optional<Node> AggregateStandIn(const pg_query::FuncCall &call) {
+    static constexpr std::string_view kKeepArgumentType[] = {
+        "sum",  "avg",    "min",         "max",        "any_value", "first_value", "last_value", "lag",
+        "lead", "stddev", "stddev_samp", "stddev_pop", "variance",  "var_samp",    "var_pop"};
+    static constexpr std::string_view kBigint[] = {"count", "regr_count", "row_number", "rank", "dense_rank", "ntile"};
+    const auto name = LastName(call.funcname());
+    if (std::find(std::begin(kBigint), std::end(kBigint), name) != std::end(kBigint)) {
+        return TypeCastNode(IntConst(1), {"pg_catalog", "int8"}); // not NULL: DuckDB folds it to an untyped NULL
+    }
+    if (std::find(std::begin(kKeepArgumentType), std::end(kKeepArgumentType), name) != std::end(kKeepArgumentType) &&
+        call.args_size() >= 1) {
+        return call.args(0);
+    }
+    return std::nullopt;
+}
+
+//! A type witness for `node` that DuckDB can bind as a macro argument: `node` itself, or with its aggregate and
+//! window calls replaced by stand-ins of their types (sum(a) / sum(b) could not pick an overload otherwise);
+//! null when some call has no stand-in.
+std::optional<Node> TypeWitness(const Node &node) {
+    Node witness = node;
+    bool complete = true;
+    WalkNodes(
+        witness,
+        [&](Node &call) {
+            // Result macros around aggregates stay: they type the stand-ins as they typed the aggregates.
+            if (!call.has_func_call() || !IsAggregateCall(call.func_call()) ||
+                LastName(call.func_call().funcname()).starts_with("duckgres_")) {
+                return;
+            }
+            auto stand_in = AggregateStandIn(call.func_call());
+            complete &= stand_in.has_value();
+            if (stand_in) {
+                call = std::move(*stand_in);
+            }
+        },
+        [](const Node &inner) { return !inner.has_sub_link(); }); // a subquery's aggregates are bound in it
+    return complete ? std::optional<Node>(std::move(witness)) : std::nullopt;
 }
 
 //! `call` as a call of `name`, keeping its arguments and modifiers (DISTINCT, FILTER, OVER, ORDER BY).
@@ -287,12 +330,16 @@ bool NumericQuotients(Node &node, PassContext &context) {
     if (IsIntegerConstant(expr->lexpr()) && IsIntegerConstant(expr->rexpr())) {
         return false; // 7 / 2: integer division, DuckDB's
     }
-    if (CallsAggregate(expr->lexpr()) || CallsAggregate(expr->rexpr()) || HasUntypedParameter(expr->lexpr()) ||
-        HasUntypedParameter(expr->rexpr())) {
+    if (HasUntypedParameter(expr->lexpr()) || HasUntypedParameter(expr->rexpr())) {
         return false; // DuckDB cannot type these as macro arguments: every overload would tie
     }
+    auto left = TypeWitness(expr->lexpr());
+    auto right = TypeWitness(expr->rexpr());
+    if (!left || !right) {
+        return false;
+    }
     node = FuncCallNode({"duckgres_catalog", "main", "duckgres_divide"},
-                        {expr->lexpr(), expr->rexpr(), expr->lexpr(), expr->rexpr()});
+                        {expr->lexpr(), expr->rexpr(), std::move(*left), std::move(*right)});
     return true;
 }
 
@@ -308,10 +355,14 @@ bool NumericCasts(Node &node, PassContext &context) {
         node = TypedNumeric(*literal);
         return true;
     }
-    if (CallsAggregate(arg) || HasUntypedParameter(arg)) {
+    if (HasUntypedParameter(arg)) {
         return false; // DuckDB cannot type these as macro arguments: every overload would tie
     }
-    node = FuncCallNode({"duckgres_catalog", "main", "duckgres_to_numeric"}, {arg, arg});
+    auto witness = TypeWitness(arg);
+    if (!witness) {
+        return false;
+    }
+    node = FuncCallNode({"duckgres_catalog", "main", "duckgres_to_numeric"}, {arg, std::move(*witness)});
     return true;
 }
 

@@ -125,6 +125,10 @@ constexpr RewritePass kRewritePasses[] = {
     {"compare_enum_with_literal", CompareEnumWithLiteral},
     // real * integer (or numeric): double precision, as in PostgreSQL.
     {"widen_real_arithmetic", WidenRealArithmetic},
+    // smallint + 1: integer, as in PostgreSQL (DuckDB types the constant smallint).
+    {"widen_smallint_arithmetic", WidenSmallintArithmetic},
+    // length(bytea): octet_length().
+    {"length_of_bytea", LengthOfBytea},
     // jsonb and the JSON operators: DuckDB's JSON type and functions.
     {"rewrite_json", RewriteJson},
     // '{{1,2},{3,4}}'::int[]: the array type nested as deep as the literal.

@@ -49,7 +49,8 @@ CREATE MACRO duckgres_gcd_result(arg_result, arg_witness1 INTEGER, arg_witness2 
     (arg_result, arg_witness1, arg_witness2) AS arg_result;
 
 -- numeric / numeric and numeric / integer are numeric, computed exactly to 16 decimals by duckgres_numeric_divide
--- (DuckDB: DOUBLE); other operands keep DuckDB's `/` (integer division, double precision, interval / number...).
+-- (DuckDB: DOUBLE); interval / number divides as PostgreSQL (duckgres_interval_divide); other operands keep DuckDB's `/`
+-- (integer division, double precision...).
 -- Takes the operands and the operands again as type witnesses. DuckDB picks the overload of least cast cost and
 -- refuses a tie: integer pairs match exactly (cost 0) so that they do not tie between the two numeric overloads
 -- an integer could be cast to; HUGEINT (sum of bigint, numeric in PostgreSQL) divides as numeric.
@@ -76,6 +77,16 @@ CREATE MACRO duckgres_divide(arg_dividend, arg_divisor, arg_witness1 DECIMAL(38,
     (arg_dividend, arg_divisor, arg_witness1 BIGINT, arg_witness2 SMALLINT) AS arg_dividend / arg_divisor,
     (arg_dividend, arg_divisor, arg_witness1 BIGINT, arg_witness2 INTEGER) AS arg_dividend / arg_divisor,
     (arg_dividend, arg_divisor, arg_witness1 BIGINT, arg_witness2 BIGINT) AS arg_dividend / arg_divisor,
+    (arg_dividend, arg_divisor, arg_witness1 INTERVAL, arg_witness2 SMALLINT) AS
+        duckgres_interval_divide(arg_dividend, CAST(arg_divisor AS DOUBLE)),
+    (arg_dividend, arg_divisor, arg_witness1 INTERVAL, arg_witness2 INTEGER) AS
+        duckgres_interval_divide(arg_dividend, CAST(arg_divisor AS DOUBLE)),
+    (arg_dividend, arg_divisor, arg_witness1 INTERVAL, arg_witness2 BIGINT) AS
+        duckgres_interval_divide(arg_dividend, CAST(arg_divisor AS DOUBLE)),
+    (arg_dividend, arg_divisor, arg_witness1 INTERVAL, arg_witness2 DECIMAL(38,16)) AS
+        duckgres_interval_divide(arg_dividend, CAST(arg_divisor AS DOUBLE)),
+    (arg_dividend, arg_divisor, arg_witness1 INTERVAL, arg_witness2 DOUBLE) AS
+        duckgres_interval_divide(arg_dividend, CAST(arg_divisor AS DOUBLE)),
     (arg_dividend, arg_divisor, arg_witness1, arg_witness2) AS arg_dividend / arg_divisor;
 
 -- expr::numeric: an integer gets scale 0 and a numeric keeps its own DECIMAL, as in PostgreSQL; anything else

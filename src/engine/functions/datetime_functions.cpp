@@ -2,8 +2,10 @@
 #include "engine/functions/datetime_functions.hpp"
 
 #include "engine/functions/function_support.hpp"
+#include "engine/functions/scalar_function_util.hpp"
 #include "types/datetime_input.hpp"
 
+#include <cmath>
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
@@ -183,6 +185,35 @@ bool CastIntervalToTime(duckdb_function_info info, idx_t count, duckdb_vector in
     return true;
 }
 
+//! interval / number as PostgreSQL divides: months and days each divided, their fractions carried down (a month
+//! as 30 days, a day as 24 hours) into the smaller fields. A zero divisor gives NULL:
+//! the rewriter guards divisors with 22012 before they get here.
+bool IntervalDivide(const duckdb_interval &span, const double &divisor, duckdb_interval &out) {
+    if (divisor == 0 || std::isnan(divisor)) {
+        return false;
+    }
+    constexpr double kDaysPerMonth = 30;
+    const double months = span.months / divisor;
+    const double days = span.days / divisor;
+    out.months = static_cast<int32_t>(months);
+    out.days = static_cast<int32_t>(days);
+    // PostgreSQL rounds both remainders to six decimals (its TSROUND), the days' before carrying their fraction.
+    const auto six_decimals = [](double value) { return std::rint(value * kMicrosPerSecond) / kMicrosPerSecond; };
+    const double month_remainder_days = six_decimals((months - out.months) * kDaysPerMonth);
+    const auto whole_remainder_days = static_cast<int32_t>(month_remainder_days);
+    double remainder_seconds =
+        (days - out.days + month_remainder_days - whole_remainder_days) * static_cast<double>(kSecondsPerDay);
+    remainder_seconds = six_decimals(remainder_seconds);
+    if (std::fabs(remainder_seconds) >= kSecondsPerDay) {
+        const auto carried_days = static_cast<int32_t>(remainder_seconds / kSecondsPerDay);
+        out.days += carried_days;
+        remainder_seconds -= static_cast<double>(carried_days) * kSecondsPerDay;
+    }
+    out.days += whole_remainder_days;
+    out.micros = static_cast<int64_t>(std::rint(span.micros / divisor + remainder_seconds * kMicrosPerSecond));
+    return true;
+}
+
 //! One overload of a function set: `parameters` -> `result`.
 void AddOverload(duckdb_scalar_function_set set, const char *name, std::initializer_list<duckdb_type> parameters,
                  duckdb_logical_type result, duckdb_scalar_function_t callback) {
@@ -274,6 +305,9 @@ void RegisterDateTimeFunctions(duckdb_connection connection) {
                     BinaryFunction<duckdb_time, duckdb_interval, duckdb_time, TimeMinusInterval>);
         RegisterSet(connection, set, kName);
     }
+    RegisterScalarFunction(connection, "duckgres_interval_divide", {DUCKDB_TYPE_INTERVAL, DUCKDB_TYPE_DOUBLE},
+                           Type(DUCKDB_TYPE_INTERVAL).Get(),
+                           BinaryFunction<duckdb_interval, double, duckdb_interval, IntervalDivide>);
 }
 
 } // namespace duckgres::engine

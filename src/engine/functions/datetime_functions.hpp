@@ -14,6 +14,7 @@ namespace duckgres::engine {
 //! duckgres_date_difference(x): a subtraction with a date operand: BIGINT (date - date) as INTEGER; DATE,
 //! TIMESTAMP, INTERVAL unchanged.
 //! duckgres_time_minus(a, b): time - time as an INTERVAL, time - interval as a TIME wrapping at midnight.
+//! duckgres_interval_divide(interval, double): interval / number as PostgreSQL computes it.
 void RegisterDateTimeFunctions(duckdb_connection connection);
 
 } // namespace duckgres::engine

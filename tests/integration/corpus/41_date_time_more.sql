@@ -182,3 +182,12 @@ DROP TABLE IF EXISTS dt_dtm2_timestamp_column_insert_forms;
 
 -- case: dtm2_interval_to_time_cast
 SELECT interval '3 hours 30 minutes'::time AS a, interval '1 day 02:00'::time AS b, interval '26 hours'::time AS c, interval '-1 hour'::time AS d;
+
+-- case: dtm_interval_divide_carries
+CREATE TABLE dt_dtm_interval_divide_carries (id int, iv interval, n int);
+INSERT INTO dt_dtm_interval_divide_carries VALUES (1, '1 month', 3), (2, '1 year 1 day', 7), (3, '-5 days 03:00', 2), (4, '10:00:00', 4);
+SELECT id, iv / n AS q, iv / 2.5 AS qn, iv / 0.5::float8 AS qf FROM dt_dtm_interval_divide_carries ORDER BY id;
+SELECT interval '1 month' / 7 AS a, interval '2 days 1 hour' / 3 AS b;
+SELECT iv / 0 FROM dt_dtm_interval_divide_carries;
+-- cleanup
+DROP TABLE IF EXISTS dt_dtm_interval_divide_carries;

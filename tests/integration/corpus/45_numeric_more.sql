@@ -76,3 +76,20 @@ INSERT INTO dt_numx_round_aggregate_through_numeric VALUES ('a', 1.5, 1), ('a', 
 SELECT g, round(avg(x)::numeric, 2) AS avg_x, round(sum(x)::numeric, 1) AS sum_x, round(avg(n)::numeric, 1) AS avg_n FROM dt_numx_round_aggregate_through_numeric GROUP BY g ORDER BY g;
 -- cleanup
 DROP TABLE IF EXISTS dt_numx_round_aggregate_through_numeric;
+
+-- case: numx_divide_aggregates_grouped
+CREATE TABLE dt_numx_divide_aggregates_grouped (g text, a int, n numeric(10,2), f float8);
+INSERT INTO dt_numx_divide_aggregates_grouped VALUES ('x', 3, 10.50, 1.5), ('x', 4, 2.25, 2.5), ('y', 7, 100.00, 0.5), ('y', 1, 0.01, 4.0);
+SELECT g, round(sum(n) / sum(a), 4) AS per_unit, max(n) / min(a) AS ratio, sum(f) / count(*) AS mean_f, sum(a) / count(*) AS int_quotient FROM dt_numx_divide_aggregates_grouped GROUP BY g ORDER BY g;
+SELECT g, round(avg(a)::numeric, 2) AS avg_a, round(100.0 * count(*) / (SELECT count(*) FROM dt_numx_divide_aggregates_grouped), 1) AS share FROM dt_numx_divide_aggregates_grouped GROUP BY g ORDER BY g;
+SELECT g, a, round(n / sum(n) OVER (PARTITION BY g), 3) AS part, rank() OVER (ORDER BY a) / 2 AS half_rank FROM dt_numx_divide_aggregates_grouped ORDER BY g, a;
+-- cleanup
+DROP TABLE IF EXISTS dt_numx_divide_aggregates_grouped;
+
+-- case: numx_smallint_column_arithmetic
+CREATE TABLE dt_numx_smallint_column_arithmetic (s smallint, b bytea);
+INSERT INTO dt_numx_smallint_column_arithmetic VALUES (32000, '\x0102ff'), (-7, 'abc');
+SELECT s + 1000 AS plus, s * 2 AS times, 3 - s AS minus, s / 2 AS half, s % 5 AS rem, length(b) AS len, octet_length(b) AS octets FROM dt_numx_smallint_column_arithmetic ORDER BY s;
+SELECT s + s FROM dt_numx_smallint_column_arithmetic ORDER BY s;
+-- cleanup
+DROP TABLE IF EXISTS dt_numx_smallint_column_arithmetic;

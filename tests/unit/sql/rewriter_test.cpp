@@ -21,6 +21,13 @@ TEST(Rewriter, Passes) {
         {"select a / b from t",
          "SELECT duckgres_catalog.main.duckgres_divide(a, CASE WHEN b = 0 THEN error('division by zero') ELSE b END, "
          "a, CASE WHEN b = 0 THEN error('division by zero') ELSE b END) FROM t"},
+        {"select 100.0 * sum(a) / count(*), avg(a)::numeric from t",
+         "SELECT duckgres_catalog.main.duckgres_divide(100.0 * duckgres_catalog.main.duckgres_sum_result(sum(a), a), "
+         "CASE WHEN count(*) = 0 THEN error('division by zero') ELSE count(*) END, 100.0 * "
+         "duckgres_catalog.main.duckgres_sum_result(a, a), CASE WHEN 1::bigint = 0 THEN error('division by zero') "
+         "ELSE 1::bigint END), "
+         "duckgres_catalog.main.duckgres_to_numeric(duckgres_catalog.main.duckgres_avg_result(avg(a), "
+         "sum(a), count(a), a), duckgres_catalog.main.duckgres_avg_result(a, a, 1::bigint, a)) FROM t"},
         {"select a % b from t", "SELECT a % CASE WHEN b = 0 THEN error('division by zero') ELSE b END FROM t"},
         {"select 1 / 0", "SELECT duckgres_catalog.main.duckgres_divide(1, CASE WHEN 0 = 0 THEN error('division by "
                          "zero') ELSE 0 END, 1, "
