@@ -48,6 +48,16 @@ std::string TypeOfExpression(const Node &node, const ColumnScope *scope) {
                : constant.has_boolval() ? "boolean"
                                         : "";
     }
+    if (node.has_a_expr() && node.a_expr().kind() == pg_query::AEXPR_OP && node.a_expr().has_lexpr() &&
+        node.a_expr().has_rexpr()) {
+        // The date/time arithmetic whose result is an interval: timestamp - timestamp, interval +- interval.
+        const auto op = LastName(node.a_expr().name());
+        const std::string left = TypeOfExpression(node.a_expr().lexpr(), scope);
+        const std::string right = TypeOfExpression(node.a_expr().rexpr(), scope);
+        const bool timestamps = left == right && left.starts_with("timestamp");
+        const bool intervals = left == "interval" && right == "interval";
+        return (op == "-" && timestamps) || ((op == "+" || op == "-") && intervals) ? "interval" : "";
+    }
     if (node.has_a_array_expr()) {
         const auto &elements = node.a_array_expr().elements();
         const std::string element = elements.empty() ? "" : TypeOfExpression(elements[0], scope);
@@ -171,6 +181,10 @@ ColumnScope::ColumnScope(const Node &statement, const TableLocator *tables) {
 void ColumnScope::AddSubquery(const std::string &name, const Node &query,
                               const google::protobuf::RepeatedPtrField<Node> &column_names) {
     const auto *select = LeftmostSelect(query);
+    if (select && select->values_lists_size() > 0) {
+        AddValues(name, *select, column_names);
+        return;
+    }
     if (!select || select->target_list_size() == 0) {
         return;
     }
@@ -193,6 +207,27 @@ void ColumnScope::AddSubquery(const std::string &name, const Node &query,
             column.enum_labels = source->enum_labels;
         }
         columns.push_back(std::move(column));
+    }
+    AddRelation(relations_, name, std::move(columns));
+}
+
+void ColumnScope::AddValues(const std::string &name, const pg_query::SelectStmt &values,
+                            const google::protobuf::RepeatedPtrField<Node> &column_names) {
+    std::vector<ColumnType> columns;
+    for (const auto &row : values.values_lists()) {
+        const auto &items = row.list().items();
+        columns.resize(std::max<size_t>(columns.size(), items.size()));
+        for (int i = 0; i < items.size(); i++) {
+            auto &column = columns[i];
+            const std::string type = TypeOfExpression(items[i], this);
+            const bool first_row = &row == &values.values_lists(0);
+            column.type = first_row || column.type == type ? type : ""; // rows of several types: not known here
+        }
+    }
+    for (size_t i = 0; i < columns.size(); i++) {
+        columns[i].column = static_cast<int>(i) < column_names.size()
+                                ? column_names[static_cast<int>(i)].string().sval()
+                                : "column" + std::to_string(i + 1);
     }
     AddRelation(relations_, name, std::move(columns));
 }
@@ -257,9 +292,9 @@ const ColumnScope &ScopeOf(PassContext &context) {
 } // namespace
 
 std::string ExpressionType(const Node &node, PassContext &context) {
-    const bool needs_scope =
-        node.has_column_ref() || (node.has_a_array_expr() && node.a_array_expr().elements_size() > 0 &&
-                                  node.a_array_expr().elements(0).has_column_ref());
+    const bool needs_scope = node.has_column_ref() || node.has_a_expr() ||
+                             (node.has_a_array_expr() && node.a_array_expr().elements_size() > 0 &&
+                              node.a_array_expr().elements(0).has_column_ref());
     return TypeOfExpression(node, needs_scope && context.statement ? &ScopeOf(context) : nullptr);
 }
 

@@ -37,6 +37,9 @@ private:
 
     void AddSubquery(const std::string &name, const pg_query::Node &query,
                      const google::protobuf::RepeatedPtrField<pg_query::Node> &column_names);
+    //! A VALUES list's columns: each typed where every row's expression there has the same known type.
+    void AddValues(const std::string &name, const pg_query::SelectStmt &values,
+                   const google::protobuf::RepeatedPtrField<pg_query::Node> &column_names);
 };
 
 //! The type of `node` (canonical, see CanonicalTypeName) as far as its form and the columns it reads tell it: casts,

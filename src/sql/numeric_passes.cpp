@@ -2,6 +2,7 @@
 #include "sql/numeric_passes.hpp"
 
 #include "common/decimal_arithmetic.hpp"
+#include "sql/column_types.hpp"
 #include "sql/literal_passes.hpp"
 #include "sql/node_builders.hpp"
 
@@ -76,6 +77,7 @@ bool IsAggregateCall(const pg_query::FuncCall &call) {
                                                        "covar_samp",
                                                        "regr_slope",
                                                        "mode",
+                                                       "duckgres_sum_interval",
                                                        "duckgres_sum_result",
                                                        "duckgres_avg_result",
                                                        "duckgres_var_samp_result",
@@ -100,8 +102,10 @@ bool CallsAggregate(const Node &arg) {
 //! counts and ranks); null when the call has none.
 std::optional<Node> AggregateStandIn(const pg_query::FuncCall &call) {
     static constexpr std::string_view kKeepArgumentType[] = {
-        "sum",  "avg",    "min",         "max",        "any_value", "first_value", "last_value", "lag",
-        "lead", "stddev", "stddev_samp", "stddev_pop", "variance",  "var_samp",    "var_pop"};
+        "sum",       "duckgres_sum_interval", "avg",        "min",      "max",
+        "any_value", "first_value",           "last_value", "lag",      "lead",
+        "stddev",    "stddev_samp",           "stddev_pop", "variance", "var_samp",
+        "var_pop"};
     static constexpr std::string_view kBigint[] = {"count", "regr_count", "row_number", "rank", "dense_rank", "ntile"};
     const auto name = LastName(call.funcname());
     if (std::find(std::begin(kBigint), std::end(kBigint), name) != std::end(kBigint)) {
@@ -125,7 +129,7 @@ std::optional<Node> TypeWitness(const Node &node) {
         [&](Node &call) {
             // Result macros around aggregates stay: they type the stand-ins as they typed the aggregates.
             if (!call.has_func_call() || !IsAggregateCall(call.func_call()) ||
-                LastName(call.func_call().funcname()).starts_with("duckgres_")) {
+                LastName(call.func_call().funcname()).ends_with("_result")) {
                 return;
             }
             auto stand_in = AggregateStandIn(call.func_call());
@@ -381,6 +385,10 @@ bool AggregateResultTypes(Node &node, PassContext &context) {
         }
     }
     const int arity = node.func_call().args_size();
+    if (name == "sum" && arity == 1 && ExpressionType(node.func_call().args(0), context) == "interval") {
+        node = Renamed(node, "duckgres_sum_interval"); // DuckDB has no sum(interval)
+        return true;
+    }
     for (const auto &function : kWitnessed) {
         if (function.name == name && function.arity == arity) {
             Node wrapped = FuncCallNode({"duckgres_catalog", "main", function.macro}, {node});

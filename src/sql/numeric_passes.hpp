@@ -9,7 +9,7 @@ namespace duckgres::sql {
 //! catalog macro overloaded on the arguments' types, which DuckDB binds (the arguments are type witnesses, not
 //! evaluated unless the macro computes anew): sum(int) is bigint, sum(bigint) numeric, avg(int) and avg(numeric)
 //! numeric (computed exactly from sum() and count()), round(float8) half to even, sign() of the argument's type,
-//! gcd(int, int) integer; grouping() is integer, regr_count() bigint.
+//! gcd(int, int) integer; grouping() is integer, regr_count() bigint; sum() of an interval duckgres_sum_interval().
 bool AggregateResultTypes(pg_query::Node &node, PassContext &context);
 
 //! A quotient of constants with at least one numeric (1.0 / 3, 1::numeric / 3, 10.0 / 4): the constant PostgreSQL

@@ -214,6 +214,91 @@ bool IntervalDivide(const duckdb_interval &span, const double &divisor, duckdb_i
     return true;
 }
 
+//! sum(interval)'s running total: each field summed apart, as PostgreSQL adds intervals (no carries between them).
+struct IntervalSum {
+    int64_t months;
+    int64_t days;
+    int64_t micros;
+    bool overflow; //!< the microseconds left int64's range
+    bool any;      //!< a value was added (none: NULL)
+};
+
+void AddInterval(IntervalSum &sum, int64_t months, int64_t days, int64_t micros, bool overflow) {
+    sum.any = true;
+    sum.months += months;
+    sum.days += days;
+    sum.overflow |= overflow || __builtin_add_overflow(sum.micros, micros, &sum.micros);
+}
+
+idx_t IntervalSumSize(duckdb_function_info) {
+    return sizeof(IntervalSum);
+}
+
+void IntervalSumInit(duckdb_function_info, duckdb_aggregate_state state) {
+    *reinterpret_cast<IntervalSum *>(state) = {};
+}
+
+void IntervalSumUpdate(duckdb_function_info, duckdb_data_chunk input, duckdb_aggregate_state *states) {
+    const idx_t rows = duckdb_data_chunk_get_size(input);
+    auto vector = duckdb_data_chunk_get_vector(input, 0);
+    const auto *values = static_cast<const duckdb_interval *>(duckdb_vector_get_data(vector));
+    auto *validity = duckdb_vector_get_validity(vector);
+    for (idx_t row = 0; row < rows; row++) {
+        if (RowIsValid(validity, row)) {
+            AddInterval(*reinterpret_cast<IntervalSum *>(states[row]), values[row].months, values[row].days,
+                        values[row].micros, false);
+        }
+    }
+}
+
+void IntervalSumCombine(duckdb_function_info, duckdb_aggregate_state *sources, duckdb_aggregate_state *targets,
+                        idx_t count) {
+    for (idx_t i = 0; i < count; i++) {
+        const auto &source = *reinterpret_cast<IntervalSum *>(sources[i]);
+        if (!source.any) {
+            continue;
+        }
+        AddInterval(*reinterpret_cast<IntervalSum *>(targets[i]), source.months, source.days, source.micros,
+                    source.overflow);
+    }
+}
+
+void IntervalSumFinalize(duckdb_function_info info, duckdb_aggregate_state *states, duckdb_vector output, idx_t count,
+                         idx_t offset) {
+    auto *out = static_cast<duckdb_interval *>(duckdb_vector_get_data(output));
+    duckdb_vector_ensure_validity_writable(output);
+    auto *validity = duckdb_vector_get_validity(output);
+    constexpr int64_t kInt32Max = std::numeric_limits<int32_t>::max();
+    for (idx_t i = 0; i < count; i++) {
+        const auto &sum = *reinterpret_cast<IntervalSum *>(states[i]);
+        if (!sum.any) {
+            duckdb_validity_set_row_invalid(validity, offset + i);
+            continue;
+        }
+        if (sum.months > kInt32Max || sum.months < -kInt32Max - 1 || sum.days > kInt32Max ||
+            sum.days < -kInt32Max - 1 || sum.overflow) {
+            duckdb_aggregate_function_set_error(info, "SQLSTATE 22008: interval out of range");
+            return;
+        }
+        out[offset + i] = {static_cast<int32_t>(sum.months), static_cast<int32_t>(sum.days), sum.micros};
+    }
+}
+
+//! Registers duckgres_sum_interval(interval): sum() of intervals, which the rewriter calls for sum() of an interval.
+void RegisterIntervalSum(duckdb_connection connection) {
+    using AggregateFunctionHandle = DuckDbHandle<duckdb_aggregate_function, duckdb_destroy_aggregate_function>;
+    AggregateFunctionHandle function(duckdb_create_aggregate_function());
+    duckdb_aggregate_function_set_name(function.Get(), "duckgres_sum_interval");
+    LogicalTypeHandle interval(duckdb_create_logical_type(DUCKDB_TYPE_INTERVAL));
+    duckdb_aggregate_function_add_parameter(function.Get(), interval.Get());
+    duckdb_aggregate_function_set_return_type(function.Get(), interval.Get());
+    duckdb_aggregate_function_set_functions(function.Get(), IntervalSumSize, IntervalSumInit, IntervalSumUpdate,
+                                            IntervalSumCombine, IntervalSumFinalize);
+    if (duckdb_register_aggregate_function(connection, function.Get()) != DuckDBSuccess) {
+        throw SqlError("XX000", "could not register duckgres_sum_interval");
+    }
+}
+
 //! One overload of a function set: `parameters` -> `result`.
 void AddOverload(duckdb_scalar_function_set set, const char *name, std::initializer_list<duckdb_type> parameters,
                  duckdb_logical_type result, duckdb_scalar_function_t callback) {
@@ -305,6 +390,7 @@ void RegisterDateTimeFunctions(duckdb_connection connection) {
                     BinaryFunction<duckdb_time, duckdb_interval, duckdb_time, TimeMinusInterval>);
         RegisterSet(connection, set, kName);
     }
+    RegisterIntervalSum(connection);
     RegisterScalarFunction(connection, "duckgres_interval_divide", {DUCKDB_TYPE_INTERVAL, DUCKDB_TYPE_DOUBLE},
                            Type(DUCKDB_TYPE_INTERVAL).Get(),
                            BinaryFunction<duckdb_interval, double, duckdb_interval, IntervalDivide>);

@@ -15,6 +15,7 @@ namespace duckgres::engine {
 //! TIMESTAMP, INTERVAL unchanged.
 //! duckgres_time_minus(a, b): time - time as an INTERVAL, time - interval as a TIME wrapping at midnight.
 //! duckgres_interval_divide(interval, double): interval / number as PostgreSQL computes it.
+//! duckgres_sum_interval(interval): the aggregate sum() of intervals, field by field as PostgreSQL adds them.
 void RegisterDateTimeFunctions(duckdb_connection connection);
 
 } // namespace duckgres::engine

@@ -191,3 +191,13 @@ SELECT interval '1 month' / 7 AS a, interval '2 days 1 hour' / 3 AS b;
 SELECT iv / 0 FROM dt_dtm_interval_divide_carries;
 -- cleanup
 DROP TABLE IF EXISTS dt_dtm_interval_divide_carries;
+
+-- case: dtm_sum_interval_column
+CREATE TABLE dt_dtm_sum_interval_column (g text, d interval);
+INSERT INTO dt_dtm_sum_interval_column VALUES ('a', '1 hour 30 minutes'), ('a', '2 days 23:00'), ('b', '1 month'), ('b', '-3 days'), ('b', NULL), ('c', NULL);
+SELECT g, sum(d) AS total, sum(DISTINCT d) AS distinct_total, sum(d) FILTER (WHERE d > interval '0') AS positive FROM dt_dtm_sum_interval_column GROUP BY g ORDER BY g;
+SELECT g, d, sum(d) OVER (ORDER BY g, d) AS running FROM dt_dtm_sum_interval_column WHERE d IS NOT NULL ORDER BY g, d;
+SELECT sum(d) / 2 AS half, avg(d) AS mean FROM dt_dtm_sum_interval_column;
+SELECT sum(b - a) AS busy, sum(b - a + interval '1 minute') AS padded FROM (VALUES (timestamp '2024-01-01 08:00', timestamp '2024-01-01 09:30'), (timestamp '2024-01-02 22:00', timestamp '2024-01-03 01:15')) AS s(a, b);
+-- cleanup
+DROP TABLE IF EXISTS dt_dtm_sum_interval_column;

@@ -72,6 +72,12 @@ const TypedCase kCases[] = {
      "on e.src = w.n) select * from w",
      "WITH RECURSIVE w(n, path) AS (SELECT 1, ARRAY[1] UNION ALL SELECT e.dst, list_append(w.path, e.dst) FROM w "
      "JOIN edges e ON e.src = w.n) SELECT * FROM w"},
+    // VALUES columns typed where every row agrees: sum() of an interval column, smallint arithmetic.
+    {"select sum(iv) from (values (interval '1 hour'), (interval '1 day')) t(iv)",
+     "SELECT duckgres_sum_interval(iv) FROM (VALUES ('1 hour'::interval), ('1 day'::interval)) t(iv)"},
+    {"select column1 + 1 from (values (1::int2), (2::int2)) v",
+     "SELECT column1 + 1::int FROM (VALUES (1::int2), (2::int2)) v"},
+    {"select column1 + 1 from (values (1::int2), (2)) v", nullptr},
     // enum columns compared with literals, real arithmetic.
     {"select 1 from docs where 'sad' <= mood", "SELECT 1 FROM docs WHERE 'sad'::enum('sad', 'ok', 'happy') <= mood"},
     {"select 1 from docs where mood = id::text", nullptr},
