@@ -168,11 +168,13 @@ asio::awaitable<void> Session::WriteSkippingNotices(const sql::ParsedStatement &
 }
 
 asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement) {
+    // The write lock before anything runs: WriteSkippingNotices may drop views, which taking the lock afterwards would
+    // roll back with the transaction it restarts.
+    co_await current_->Admit();
     co_await WriteSkippingNotices(statement);
     if (statement.tree) {
         auto parts = sql::SplitIntoSingleStatements(*statement.tree);
         if (!parts.empty()) {
-            co_await current_->Admit(); // the write lock, as for any write
             if (tx_.IsIdle()) {
                 co_await BeginImplicit(); // all or nothing, as PostgreSQL's one statement
             }
@@ -186,7 +188,6 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
         }
     }
     ResultStream execution;
-    co_await current_->Admit();
 
     // Through Execute (SQL EXECUTE sent with Parse/Bind), rows take the formats Bind asked for; Parse described no
     // columns for it, so the RowDescription comes here.
