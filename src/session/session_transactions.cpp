@@ -3,6 +3,7 @@
 
 #include "common/ascii.hpp"
 #include "sql/access_check.hpp"
+#include "sql/existence_checks.hpp"
 #include "sql/replay_safety.hpp"
 
 #include <asio/redirect_error.hpp>
@@ -366,6 +367,18 @@ asio::awaitable<void> Session::LockTable(const sql::ParsedStatement &statement, 
     if (tx_.IsIdle()) {
         throw SqlError("25P01", statement.tag + " can only be used in transaction blocks");
     }
+    co_await OnWorker([&](StatementWork &work) {
+        for (const auto &[schema, name] : lock.relations) {
+            sql::ExistenceCheck check;
+            check.kind = CatalogObjectKind::Relation;
+            check.schema = schema;
+            check.name = name;
+            if (!work.Exists(check)) {
+                throw SqlError("42P01",
+                               "relation \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist");
+            }
+        }
+    });
     if (lock.blocks_writers && !tx_.BeganReadOnly() && !tx_.SetReadOnly()) {
         const std::string nowait_error = "could not obtain lock on relation \"" + lock.relation + "\"";
         co_await TakeWriteLock(lock.nowait ? &nowait_error : nullptr);

@@ -501,6 +501,11 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.tag = "LOCK TABLE";
         LockTableStatement table_lock;
         table_lock.relation = lock.relations_size() > 0 ? FirstRelationName(lock.relations(0)) : "";
+        for (const auto &relation : lock.relations()) {
+            if (relation.has_range_var()) {
+                table_lock.relations.emplace_back(relation.range_var().schemaname(), relation.range_var().relname());
+            }
+        }
         table_lock.blocks_writers = lock.mode() >= kShareLockMode;
         table_lock.nowait = lock.nowait();
         out.command = table_lock;

@@ -28,7 +28,9 @@ struct GenericStatement {
 
 //! LOCK [TABLE] name [IN mode] [NOWAIT]: only in a transaction (a block, or a multi-statement message's).
 struct LockTableStatement {
-    std::string relation;        //!< the first relation named
+    std::string relation; //!< the first relation named
+    //! Every relation named, as (schema or empty, name): each must exist (42P01), as in PostgreSQL.
+    std::vector<std::pair<std::string, std::string>> relations;
     bool blocks_writers = false; //!< SHARE mode or stronger: the session takes the write lock
     bool nowait = false;         //!< NOWAIT: 55P03 at once instead of waiting
 };

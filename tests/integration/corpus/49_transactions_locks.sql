@@ -184,3 +184,16 @@ SELECT * FROM dt_txl_using_star_l l FULL JOIN dt_txl_using_star_r r USING (k) OR
 -- cleanup
 DROP TABLE IF EXISTS dt_txl_using_star_l;
 DROP TABLE IF EXISTS dt_txl_using_star_r;
+
+-- case: lock_table_missing_relation
+CREATE TABLE dt_lock_table_missing_relation (id int);
+BEGIN;
+LOCK TABLE dt_lock_table_missing_relation, dt_lock_table_missing_relation_nope IN SHARE MODE;
+SELECT 1;
+ROLLBACK;
+BEGIN;
+LOCK TABLE public.dt_lock_table_missing_relation IN ACCESS EXCLUSIVE MODE;
+SELECT count(*) FROM dt_lock_table_missing_relation;
+COMMIT;
+-- cleanup
+DROP TABLE IF EXISTS dt_lock_table_missing_relation;
