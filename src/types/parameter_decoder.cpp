@@ -9,6 +9,7 @@
 #include "types/civil_date.hpp"
 #include "types/datetime_input.hpp"
 #include "types/int128.hpp"
+#include "types/network_address.hpp"
 #include "types/pg_type.hpp"
 #include "types/text_input.hpp"
 #include "types/type_mapping.hpp"
@@ -134,6 +135,14 @@ std::string TypeNameOf(uint32_t type_oid) {
         return "uuid";
     case oid::kJsonb:
         return "jsonb";
+    case oid::kInet:
+        return "inet";
+    case oid::kCidr:
+        return "cidr";
+    case oid::kMacaddr:
+        return "macaddr";
+    case oid::kMacaddr8:
+        return "macaddr8";
     default:
         return "???";
     }
@@ -340,6 +349,30 @@ std::string ReadBit(BinaryReader &reader) {
     return ParseBitText(bits);
 }
 
+//! inet_recv / cidr_recv (family, bits, is_cidr, length, address) as the value's text, which the cast reads.
+std::string ReadInetBinary(BinaryReader &reader, bool cidr) {
+    const char *type = cidr ? "cidr" : "inet";
+    InetValue value;
+    value.family = reader.ReadByte();
+    if (value.family != InetValue::kIpv4 && value.family != InetValue::kIpv6) {
+        throw SqlError("22P03", std::string("invalid address family in external \"") + type + "\" value");
+    }
+    value.bits = reader.ReadByte();
+    if (value.bits > value.MaxBits()) {
+        throw SqlError("22P03", std::string("invalid bits in external \"") + type + "\" value");
+    }
+    reader.ReadByte(); // is_cidr: the parameter's type decides
+    if (reader.ReadByte() != value.Size()) {
+        throw SqlError("22P03", std::string("invalid length in external \"") + type + "\" value");
+    }
+    const std::string_view address = reader.ReadBytes(static_cast<size_t>(value.Size()));
+    std::copy(address.begin(), address.end(), value.address.begin());
+    if (cidr && !HostBitsZero(value)) {
+        throw SqlError("22P03", "invalid external \"cidr\" value", "Value has bits set to right of mask.");
+    }
+    return FormatInetWithMask(value);
+}
+
 //! Reads one scalar of `type_oid` from the reader (text-like types take all remaining bytes).
 OwnedValue ReadBinaryScalar(uint32_t type_oid, BinaryReader &reader) {
     switch (type_oid) {
@@ -394,6 +427,13 @@ OwnedValue ReadBinaryScalar(uint32_t type_oid, BinaryReader &reader) {
         return MakeBit(ReadBit(reader));
     case oid::kChar:
         return MakeVarchar(std::string(1, static_cast<char>(reader.ReadByte())));
+    case oid::kInet:
+    case oid::kCidr:
+        return MakeVarchar(ReadInetBinary(reader, type_oid == oid::kCidr));
+    case oid::kMacaddr:
+        return MakeVarchar(FormatMacaddr(reader.ReadBytes(6)));
+    case oid::kMacaddr8:
+        return MakeVarchar(FormatMacaddr(reader.ReadBytes(8)));
     case oid::kJsonb: {
         const uint8_t version = reader.ReadByte();
         if (version != 1) {
