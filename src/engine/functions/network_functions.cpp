@@ -490,10 +490,15 @@ void RegisterNetworkFunctions(duckdb_connection connection) {
     RegisterCast(connection, literal.Get(), macaddr.Get(), kLiteralCost, CastTextToMacaddr<false>);
     RegisterCast(connection, varchar.Get(), macaddr8.Get(), -1, CastTextToMacaddr<true>);
     RegisterCast(connection, literal.Get(), macaddr8.Get(), kLiteralCost + 1, CastTextToMacaddr<true>);
-    RegisterCast(connection, inet.Get(), varchar.Get(), -1, CastBytes<InetCastText>);
-    RegisterCast(connection, cidr.Get(), varchar.Get(), -1, CastBytes<InetCastText>);
-    RegisterCast(connection, macaddr.Get(), varchar.Get(), -1, CastBytes<MacText>);
-    RegisterCast(connection, macaddr8.Get(), varchar.Get(), -1, CastBytes<MacText>);
+    // To text, and to ::varchar's character varying (a VARCHAR under the alias character_data).
+    LogicalTypeHandle character_varying(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
+    duckdb_logical_type_set_alias(character_varying.Get(), "character_data");
+    for (auto *text : {&varchar, &character_varying}) {
+        RegisterCast(connection, inet.Get(), text->Get(), -1, CastBytes<InetCastText>);
+        RegisterCast(connection, cidr.Get(), text->Get(), -1, CastBytes<InetCastText>);
+        RegisterCast(connection, macaddr.Get(), text->Get(), -1, CastBytes<MacText>);
+        RegisterCast(connection, macaddr8.Get(), text->Get(), -1, CastBytes<MacText>);
+    }
     RegisterCast(connection, cidr.Get(), inet.Get(), 1, CastByReference);
     RegisterCast(connection, inet.Get(), cidr.Get(), -1, CastBytes<InetToCidr>);
     RegisterCast(connection, macaddr.Get(), macaddr8.Get(), 1, CastBytes<MacaddrToMacaddr8>);
@@ -515,8 +520,8 @@ void RegisterNetworkFunctions(duckdb_connection connection) {
         {"set_masklen", {Inet, Int4}, Inet, SetMaskLength<false>},
         {"set_masklen", {Cidr, Int4}, Cidr, SetMaskLength<true>},
         {"text", {Inet}, Text, InetText},
-        {"trunc", {Macaddr}, Macaddr, TruncMac<3>},
-        {"trunc", {Macaddr8}, Macaddr8, TruncMac<3>},
+        {"duckgres_macaddr_trunc", {Macaddr}, Macaddr, TruncMac<3>},
+        {"duckgres_macaddr_trunc", {Macaddr8}, Macaddr8, TruncMac<3>},
         {"macaddr8_set7bit", {Macaddr8}, Macaddr8, Set7Bit},
         {"duckgres_inet_contained", {Inet, Inet}, Bool, ContainedBy<true>},
         {"duckgres_inet_contained_eq", {Inet, Inet}, Bool, ContainedBy<false>},
