@@ -721,6 +721,58 @@ std::array<uint8_t, 8> ParseMacaddr8(std::string_view text) {
     return {bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7]};
 }
 
+std::string ParseNetworkStorage(std::string_view type_name, std::string_view text) {
+    if (type_name == "inet" || type_name == "cidr") {
+        return EncodeInetStorage(ParseInet(text, type_name == "cidr"));
+    }
+    if (type_name == "macaddr") {
+        const auto bytes = ParseMacaddr(text);
+        return std::string(bytes.begin(), bytes.end());
+    }
+    if (type_name == "macaddr8") {
+        const auto bytes = ParseMacaddr8(text);
+        return std::string(bytes.begin(), bytes.end());
+    }
+    throw SqlError("XX000", "no network address type " + std::string(type_name));
+}
+
+std::string ReadNetworkBinary(std::string_view type_name, std::string_view bytes) {
+    const std::string type(type_name);
+    if (type == "macaddr" || type == "macaddr8") {
+        if (bytes.size() != (type == "macaddr" ? 6u : 8u)) {
+            throw SqlError("22P03", "incorrect binary data format");
+        }
+        return std::string(bytes);
+    }
+    const bool cidr = type == "cidr";
+    InetValue value;
+    if (bytes.size() < 4) {
+        throw SqlError("08P01", "insufficient data left in message");
+    }
+    value.family = static_cast<uint8_t>(bytes[0]);
+    if (value.family != InetValue::kIpv4 && value.family != InetValue::kIpv6) {
+        throw SqlError("22P03", "invalid address family in external \"" + type + "\" value");
+    }
+    value.bits = static_cast<uint8_t>(bytes[1]);
+    if (value.bits > value.MaxBits()) {
+        throw SqlError("22P03", "invalid bits in external \"" + type + "\" value");
+    }
+    // bytes[2] is is_cidr: the target type decides.
+    if (static_cast<uint8_t>(bytes[3]) != value.Size()) {
+        throw SqlError("22P03", "invalid length in external \"" + type + "\" value");
+    }
+    if (bytes.size() != 4 + static_cast<size_t>(value.Size())) {
+        throw SqlError(bytes.size() < 4 + static_cast<size_t>(value.Size()) ? "08P01" : "22P03",
+                       bytes.size() < 4 + static_cast<size_t>(value.Size()) ? "insufficient data left in message"
+                                                                            : "incorrect binary data format");
+    }
+    std::memcpy(value.address.data(), bytes.data() + 4, static_cast<size_t>(value.Size()));
+    if (cidr && !HostBitsZero(value)) {
+        throw SqlError("22P03", "invalid external \"cidr\" value", "Value has bits set to right of mask.");
+    }
+    return EncodeInetStorage(value);
+}
+
 std::string FormatMacaddr(std::string_view bytes) {
     static constexpr char kDigits[] = "0123456789abcdef";
     std::string out;

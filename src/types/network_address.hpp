@@ -52,6 +52,13 @@ std::array<uint8_t, 6> ParseMacaddr(std::string_view text);
 //! macaddr8_in: 6 or 8 bytes of two hex digits each, with one spacer kind (:, -, .) or none; 6 bytes become 8 with
 //! ff:fe in the middle. Throws 22P02.
 std::array<uint8_t, 8> ParseMacaddr8(std::string_view text);
+//! The storage bytes of a value of the network type `type_name` ("inet", "cidr", "macaddr", "macaddr8") read from its
+//! text (the type's input function).
+std::string ParseNetworkStorage(std::string_view type_name, std::string_view text);
+//! The storage bytes of a value of `type_name` from its binary format (inet_recv, cidr_recv, macaddr_recv,
+//! macaddr8_recv); throws SqlError 22P03 for bytes those refuse.
+std::string ReadNetworkBinary(std::string_view type_name, std::string_view bytes);
+
 //! Lower-case hex bytes separated by ':' (macaddr_out, macaddr8_out).
 std::string FormatMacaddr(std::string_view bytes);
 

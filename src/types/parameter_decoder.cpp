@@ -73,6 +73,11 @@ duckdb_type DuckDbTypeOf(uint32_t type_oid) {
         return DUCKDB_TYPE_BIT;
     case oid::kUuid:
         return DUCKDB_TYPE_UUID;
+    case oid::kInet:
+    case oid::kCidr:
+    case oid::kMacaddr:
+    case oid::kMacaddr8:
+        return DUCKDB_TYPE_BLOB; // in the types' storage bytes
     default:
         return DUCKDB_TYPE_VARCHAR;
     }
@@ -151,6 +156,11 @@ std::string TypeNameOf(uint32_t type_oid) {
 OwnedValue MakeVarchar(std::string_view text) {
     VerifyUtf8(text);
     return Checked(duckdb_create_varchar_length(text.data(), text.size()));
+}
+
+//! A BLOB value: the storage bytes of inet, cidr, macaddr and macaddr8, which DuckDB takes as those types as they are.
+OwnedValue MakeBlob(const std::string &bytes) {
+    return Checked(duckdb_create_blob(reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size()));
 }
 
 OwnedValue MakeBit(const std::string &storage) {
@@ -323,6 +333,11 @@ OwnedValue DecodeTextScalar(uint32_t type_oid, std::string_view text, const Text
     case oid::kBit:
     case oid::kVarbit:
         return MakeBit(ParseBitText(text));
+    case oid::kInet:
+    case oid::kCidr:
+    case oid::kMacaddr:
+    case oid::kMacaddr8:
+        return MakeBlob(ParseNetworkStorage(TypeNameOf(type_oid), text));
     default:
         return MakeVarchar(text);
     }
@@ -347,30 +362,6 @@ std::string ReadBit(BinaryReader &reader) {
         bits += (static_cast<uint8_t>(bytes[i / 8]) >> (7 - i % 8)) & 1 ? '1' : '0';
     }
     return ParseBitText(bits);
-}
-
-//! inet_recv / cidr_recv (family, bits, is_cidr, length, address) as the value's text, which the cast reads.
-std::string ReadInetBinary(BinaryReader &reader, bool cidr) {
-    const char *type = cidr ? "cidr" : "inet";
-    InetValue value;
-    value.family = reader.ReadByte();
-    if (value.family != InetValue::kIpv4 && value.family != InetValue::kIpv6) {
-        throw SqlError("22P03", std::string("invalid address family in external \"") + type + "\" value");
-    }
-    value.bits = reader.ReadByte();
-    if (value.bits > value.MaxBits()) {
-        throw SqlError("22P03", std::string("invalid bits in external \"") + type + "\" value");
-    }
-    reader.ReadByte(); // is_cidr: the parameter's type decides
-    if (reader.ReadByte() != value.Size()) {
-        throw SqlError("22P03", std::string("invalid length in external \"") + type + "\" value");
-    }
-    const std::string_view address = reader.ReadBytes(static_cast<size_t>(value.Size()));
-    std::copy(address.begin(), address.end(), value.address.begin());
-    if (cidr && !HostBitsZero(value)) {
-        throw SqlError("22P03", "invalid external \"cidr\" value", "Value has bits set to right of mask.");
-    }
-    return FormatInetWithMask(value);
 }
 
 //! Reads one scalar of `type_oid` from the reader (text-like types take all remaining bytes).
@@ -429,11 +420,9 @@ OwnedValue ReadBinaryScalar(uint32_t type_oid, BinaryReader &reader) {
         return MakeVarchar(std::string(1, static_cast<char>(reader.ReadByte())));
     case oid::kInet:
     case oid::kCidr:
-        return MakeVarchar(ReadInetBinary(reader, type_oid == oid::kCidr));
     case oid::kMacaddr:
-        return MakeVarchar(FormatMacaddr(reader.ReadBytes(6)));
     case oid::kMacaddr8:
-        return MakeVarchar(FormatMacaddr(reader.ReadBytes(8)));
+        return MakeBlob(ReadNetworkBinary(TypeNameOf(type_oid), reader.Rest()));
     case oid::kJsonb: {
         const uint8_t version = reader.ReadByte();
         if (version != 1) {

@@ -134,22 +134,6 @@ void StoreDecimal(duckdb_vector vector, idx_t index, const ListShape &shape, std
     }
 }
 
-//! The storage bytes of an inet, cidr, macaddr or macaddr8 element (`alias` its type) read from its text.
-std::string ParseNetworkText(const std::string &alias, std::string_view text) {
-    if (alias == "inet" || alias == "cidr") {
-        return types::EncodeInetStorage(types::ParseInet(text, alias == "cidr"));
-    }
-    if (alias == "macaddr") {
-        const auto bytes = types::ParseMacaddr(text);
-        return std::string(bytes.begin(), bytes.end());
-    }
-    if (alias == "macaddr8") {
-        const auto bytes = types::ParseMacaddr8(text);
-        return std::string(bytes.begin(), bytes.end());
-    }
-    throw SqlError("0A000", "array input of this element type is not supported");
-}
-
 //! One element's text, read by the PostgreSQL input function of its type, into slot `index` of `vector`.
 void StoreElement(duckdb_vector vector, idx_t index, const ListShape &shape, std::string_view text) {
     static const types::TextFormatOptions kOptions;
@@ -174,7 +158,7 @@ void StoreElement(duckdb_vector vector, idx_t index, const ListShape &shape, std
         return duckdb_vector_assign_string_element_len(vector, index, text.data(), text.size());
     case DUCKDB_TYPE_BLOB: {
         const std::string bytes =
-            shape.alias.empty() ? types::ParseByteaText(text) : ParseNetworkText(shape.alias, text);
+            shape.alias.empty() ? types::ParseByteaText(text) : types::ParseNetworkStorage(shape.alias, text);
         return duckdb_vector_assign_string_element_len(vector, index, bytes.data(), bytes.size());
     }
     case DUCKDB_TYPE_DATE:

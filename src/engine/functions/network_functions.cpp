@@ -461,6 +461,27 @@ std::string Macaddr8ToMacaddr(std::string_view bytes) {
     return std::string(bytes.substr(0, 3)) + std::string(bytes.substr(5));
 }
 
+//! BLOB -> a network type (what COPY FROM's batches and BLOB parameters carry): the bytes, checked to be the type's.
+std::string CheckedInet(std::string_view bytes) {
+    return Stored(types::DecodeInetStorage(bytes));
+}
+
+std::string CheckedCidr(std::string_view bytes) {
+    const InetValue value = types::DecodeInetStorage(bytes);
+    if (!types::HostBitsZero(value)) {
+        throw SqlError("22P02", "invalid cidr value", "Value has bits set to right of mask.");
+    }
+    return Stored(value);
+}
+
+template <size_t kSize>
+std::string CheckedMacaddr(std::string_view bytes) {
+    if (bytes.size() != kSize) {
+        throw SqlError("22P02", "invalid stored MAC address");
+    }
+    return std::string(bytes);
+}
+
 bool CastByReference(duckdb_function_info, idx_t, duckdb_vector input, duckdb_vector output) {
     duckdb_vector_reference_vector(output, input);
     return true;
@@ -499,6 +520,11 @@ void RegisterNetworkFunctions(duckdb_connection connection) {
         RegisterCast(connection, macaddr.Get(), text->Get(), -1, CastBytes<MacText>);
         RegisterCast(connection, macaddr8.Get(), text->Get(), -1, CastBytes<MacText>);
     }
+    LogicalTypeHandle blob(duckdb_create_logical_type(DUCKDB_TYPE_BLOB));
+    RegisterCast(connection, blob.Get(), inet.Get(), -1, CastBytes<CheckedInet>);
+    RegisterCast(connection, blob.Get(), cidr.Get(), -1, CastBytes<CheckedCidr>);
+    RegisterCast(connection, blob.Get(), macaddr.Get(), -1, CastBytes<CheckedMacaddr<6>>);
+    RegisterCast(connection, blob.Get(), macaddr8.Get(), -1, CastBytes<CheckedMacaddr<8>>);
     RegisterCast(connection, cidr.Get(), inet.Get(), 1, CastByReference);
     RegisterCast(connection, inet.Get(), cidr.Get(), -1, CastBytes<InetToCidr>);
     RegisterCast(connection, macaddr.Get(), macaddr8.Get(), 1, CastBytes<MacaddrToMacaddr8>);
