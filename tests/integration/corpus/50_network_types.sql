@@ -42,6 +42,9 @@ SELECT '192.168.1.5'::inet::text AS a, '10.0.0.0/8'::cidr::text AS b, '::1'::ine
 -- case: net50_inet_cidr_casts
 SELECT '192.168.1.5/24'::inet::cidr AS a, '10.0.0.0/8'::cidr::inet AS b, '192.168.1.5'::inet::cidr AS c, '2001:db8::1/32'::inet::cidr AS d;
 
+-- case: net50_function_style_casts
+SELECT inet('192.168.1.5/24') AS a, cidr(inet '10.1.2.3/8') AS b, macaddr8(macaddr '08:00:2b:01:02:03') AS c, macaddr(macaddr8 '08:00:2b:ff:fe:01:02:03') AS d, cidr('10.1') AS e;
+
 -- case: net50_macaddr_macaddr8_casts
 SELECT '08:00:2b:01:02:03'::macaddr::macaddr8 AS a, '08:00:2b:ff:fe:01:02:03'::macaddr8::macaddr AS b;
 
