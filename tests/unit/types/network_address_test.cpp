@@ -129,6 +129,50 @@ TEST(NetworkAddress, StorageOrderIsPostgresOrder) {
     }
 }
 
+struct BinaryCase {
+    const char *type;
+    std::string bytes;    //!< PostgreSQL's binary format
+    const char *text;     //!< the value read, as its type prints it; nullptr: an error
+    const char *sqlstate; //!< of the error
+};
+
+using namespace std::string_literals;
+
+const BinaryCase kBinaryCases[] = {
+    {"inet", "\x02\x18\x00\x04\xc0\xa8\x01\x05"s, "192.168.1.5/24", ""},
+    {"inet", "\x02\x20\x01\x04\x0a\x00\x00\x01"s, "10.0.0.1", ""},
+    {"cidr", "\x02\x08\x01\x04\x0a\x00\x00\x00"s, "10.0.0.0/8", ""},
+    {"inet", "\x03\x80\x00\x10"s + std::string(15, '\0') + "\x01", "::1", ""},
+    {"cidr", "\x02\x08\x01\x04\x0a\x00\x00\x01"s, nullptr, "22P03"},
+    {"inet", "\x04\x20\x00\x04\x0a\x00\x00\x01"s, nullptr, "22P03"},
+    {"inet", "\x02\x21\x00\x04\x0a\x00\x00\x01"s, nullptr, "22P03"},
+    {"inet", "\x02\x20\x00\x10\x0a\x00\x00\x01"s, nullptr, "22P03"},
+    {"inet", "\x02\x20\x00\x04\x0a\x00"s, nullptr, "08P01"},
+    {"macaddr", "\x08\x00\x2b\x01\x02\x03"s, "08:00:2b:01:02:03", ""},
+    {"macaddr8", "\x08\x00\x2b\x01\x02\x03\x04\x05"s, "08:00:2b:01:02:03:04:05", ""},
+    {"macaddr", "\x08\x00\x2b"s, nullptr, "22P03"},
+};
+
+TEST(NetworkAddress, ReadsBinaryFormat) {
+    for (const auto &row : kBinaryCases) {
+        const std::string type = row.type;
+        if (!row.text) {
+            try {
+                ReadNetworkBinary(type, row.bytes);
+                ADD_FAILURE() << "accepted a " << type << " of " << row.bytes.size() << " bytes";
+            } catch (const SqlError &error) {
+                EXPECT_EQ(error.sqlstate, row.sqlstate) << type;
+            }
+            continue;
+        }
+        const std::string stored = ReadNetworkBinary(type, row.bytes);
+        const std::string text =
+            type.starts_with("mac") ? FormatMacaddr(stored) : FormatInet(DecodeInetStorage(stored), type == "cidr");
+        EXPECT_EQ(text, row.text);
+        EXPECT_EQ(ParseNetworkStorage(type, row.text), stored) << row.text;
+    }
+}
+
 struct MacCase {
     bool eight;
     const char *input;
