@@ -9,6 +9,8 @@
 #include "session/blocking_queue.hpp"
 #include "sql/command_tag.hpp"
 #include "types/arrow_batch_builder.hpp"
+#include "types/parameter_decoder.hpp"
+#include "types/pg_type.hpp"
 #include "types/type_mapping.hpp"
 #include "wire/protocol_error.hpp"
 
@@ -54,6 +56,48 @@ public:
     }
 
     int8_t Format() const { return binary_ ? 1 : 0; }
+
+    static bool IsNetworkType(uint32_t type_oid) {
+        return type_oid == types::oid::kInet || type_oid == types::oid::kCidr || type_oid == types::oid::kMacaddr ||
+               type_oid == types::oid::kMacaddr8;
+    }
+
+    //! The appender casts with DuckDB's built-in casts only, which know no inet: a network value's storage bytes
+    //! travel as DuckDB's blob text (\xHH...), which its VARCHAR -> BLOB cast reads back into the aliased BLOB.
+    static types::OwnedValue AsBlobText(duckdb_value value) {
+        if (duckdb_is_null_value(value)) {
+            return types::OwnedValue(duckdb_create_null_value());
+        }
+        // duckdb_get_value_type's type belongs to the value.
+        if (duckdb_get_type_id(duckdb_get_value_type(value)) == DUCKDB_TYPE_LIST) {
+            // An array: its elements so, in a list of VARCHAR (nested as deep as the array).
+            std::vector<types::OwnedValue> elements;
+            std::vector<duckdb_value> items;
+            duckdb_logical_type child_type = nullptr;
+            for (idx_t i = 0; i < duckdb_get_list_size(value); i++) {
+                types::OwnedValue child(duckdb_get_list_child(value, i));
+                elements.push_back(AsBlobText(child.Get()));
+                items.push_back(elements.back().Get());
+                if (!duckdb_is_null_value(items.back())) {
+                    child_type = duckdb_get_value_type(items.back());
+                }
+            }
+            LogicalTypeHandle varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
+            return types::OwnedValue(
+                duckdb_create_list_value(child_type ? child_type : varchar.Get(), items.data(), items.size()));
+        }
+        duckdb_blob blob = duckdb_get_blob(value);
+        static constexpr char kDigits[] = "0123456789ABCDEF";
+        std::string text;
+        for (idx_t i = 0; i < blob.size; i++) {
+            const auto byte = static_cast<const uint8_t *>(blob.data)[i];
+            text += "\\x";
+            text += kDigits[byte >> 4];
+            text += kDigits[byte & 15];
+        }
+        duckdb_free(blob.data);
+        return types::OwnedValue(duckdb_create_varchar_length(text.data(), text.size()));
+    }
     size_t ColumnCount() const { return target_.names.size(); }
 
     //! Reads, parses and inserts every row; throws the first error in row order (or the client's CopyFail).
@@ -120,6 +164,9 @@ private:
             try {
                 auto value =
                     types::DecodeParameter(type_oids_[i], Format(), *row[i], text_options_, static_cast<int>(i + 1));
+                if (IsNetworkType(type_oids_[i]) || IsNetworkType(types::ArrayElementTypeOf(type_oids_[i]))) {
+                    value = AsBlobText(value.Get());
+                }
                 appender_->Append(value.Get());
             } catch (SqlError &error) {
                 error.where = "COPY " + table_ + ", " + reader_.FieldContext(i, row[i]);

@@ -520,8 +520,9 @@ bool RenameEquivalentFunctions(Node &node, PassContext &context) {
         {"every", "bool_and"},
     };
     // Type names PostgreSQL also takes as one-argument functions: int4('12') is '12'::int4.
-    static constexpr std::string_view kCastFunctions[] = {"int2", "int4", "int8", "float4", "float8",
-                                                          "text", "bool", "date", "varchar"};
+    static constexpr std::string_view kCastFunctions[] = {"int2", "int4",    "int8",    "float4",  "float8",
+                                                          "text", "bool",    "date",    "varchar", "inet",
+                                                          "cidr", "macaddr", "macaddr8"};
     if (!node.has_func_call() || node.func_call().funcname_size() != 1 ||
         node.func_call().funcformat() == pg_query::COERCE_SQL_SYNTAX) {
         return false;

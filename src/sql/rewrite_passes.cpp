@@ -10,6 +10,7 @@
 #include "sql/dml_passes.hpp"
 #include "sql/json_passes.hpp"
 #include "sql/literal_passes.hpp"
+#include "sql/network_passes.hpp"
 #include "sql/numeric_passes.hpp"
 #include "sql/recursive_cte_passes.hpp"
 #include "sql/sequence_passes.hpp"
@@ -111,6 +112,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"catalog_system_columns", CatalogSystemColumns},
     // ::regclass, ::regtype and the other reg* casts: OIDs or names through the catalog.
     {"rewrite_reg_casts", RewriteRegCasts},
+    // inet << cidr, ~ inet, inet + 1, macaddr & macaddr, trunc(macaddr): the network address functions.
+    {"rewrite_network_operators", RewriteNetworkOperators},
     // OPERATOR(pg_catalog.op) and the regular-expression operators.
     {"rewrite_operators", RewriteOperators},
     // EXISTS (SELECT FROM ...): an empty select list gets a constant.

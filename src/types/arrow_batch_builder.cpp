@@ -1,10 +1,12 @@
 // Parses PostgreSQL text and binary values into Arrow column buffers, and exports them as Arrow arrays.
 #include "types/arrow_batch_builder.hpp"
 
+#include "common/duckdb_handles.hpp"
 #include "common/sql_error.hpp"
 #include "types/binary_format.hpp"
 #include "types/datetime_input.hpp"
 #include "types/decimal_input.hpp"
+#include "types/network_address.hpp"
 #include "types/text_input.hpp"
 
 #include <array>
@@ -173,6 +175,8 @@ ArrowBatchBuilder::ArrowBatchBuilder(const std::vector<duckdb_logical_type> &typ
     : options_(options), max_rows_(max_rows), max_bytes_(max_bytes) {
     for (auto type : types) {
         type_ids_.push_back(duckdb_get_type_id(type));
+        aliases_.push_back(type_ids_.back() == DUCKDB_TYPE_BLOB ? TakeDuckDbString(duckdb_logical_type_get_alias(type))
+                                                                : std::string());
         const bool decimal = type_ids_.back() == DUCKDB_TYPE_DECIMAL;
         decimals_.push_back(
             {decimal ? duckdb_decimal_width(type) : uint8_t(0), decimal ? duckdb_decimal_scale(type) : uint8_t(0)});
@@ -255,7 +259,8 @@ void ArrowBatchBuilder::Set(size_t column, const std::optional<std::string_view>
         bytes_ += value.size();
         break;
     case DUCKDB_TYPE_BLOB: {
-        auto bytes = ParseByteaText(value);
+        // A BLOB under an alias is inet, cidr, macaddr or macaddr8, read by its own input function.
+        auto bytes = aliases_[column].empty() ? ParseByteaText(value) : ParseNetworkStorage(aliases_[column], value);
         target.StoreBytes(rows_, bytes);
         bytes_ += bytes.size();
         break;
@@ -331,7 +336,8 @@ void ArrowBatchBuilder::SetBinary(size_t column, const std::optional<std::string
         break;
     }
     case DUCKDB_TYPE_BLOB: {
-        auto blob = reader.Rest();
+        const auto blob =
+            aliases_[column].empty() ? std::string(reader.Rest()) : ReadNetworkBinary(aliases_[column], reader.Rest());
         target.StoreBytes(rows_, blob);
         bytes_ += blob.size();
         break;

@@ -58,6 +58,7 @@ private:
     void StoreDecimal(size_t column, const NumericValue &value);
 
     std::vector<duckdb_type> type_ids_;
+    std::vector<std::string> aliases_; //!< a BLOB column's alias (inet, cidr, macaddr, macaddr8), else empty
     std::vector<std::pair<uint8_t, uint8_t>> decimals_; //!< width and scale of DECIMAL columns
     const TextFormatOptions &options_;
     int64_t max_rows_;

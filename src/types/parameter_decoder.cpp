@@ -9,6 +9,7 @@
 #include "types/civil_date.hpp"
 #include "types/datetime_input.hpp"
 #include "types/int128.hpp"
+#include "types/network_address.hpp"
 #include "types/pg_type.hpp"
 #include "types/text_input.hpp"
 #include "types/type_mapping.hpp"
@@ -72,6 +73,11 @@ duckdb_type DuckDbTypeOf(uint32_t type_oid) {
         return DUCKDB_TYPE_BIT;
     case oid::kUuid:
         return DUCKDB_TYPE_UUID;
+    case oid::kInet:
+    case oid::kCidr:
+    case oid::kMacaddr:
+    case oid::kMacaddr8:
+        return DUCKDB_TYPE_BLOB; // in the types' storage bytes
     default:
         return DUCKDB_TYPE_VARCHAR;
     }
@@ -134,6 +140,14 @@ std::string TypeNameOf(uint32_t type_oid) {
         return "uuid";
     case oid::kJsonb:
         return "jsonb";
+    case oid::kInet:
+        return "inet";
+    case oid::kCidr:
+        return "cidr";
+    case oid::kMacaddr:
+        return "macaddr";
+    case oid::kMacaddr8:
+        return "macaddr8";
     default:
         return "???";
     }
@@ -142,6 +156,11 @@ std::string TypeNameOf(uint32_t type_oid) {
 OwnedValue MakeVarchar(std::string_view text) {
     VerifyUtf8(text);
     return Checked(duckdb_create_varchar_length(text.data(), text.size()));
+}
+
+//! A BLOB value: the storage bytes of inet, cidr, macaddr and macaddr8, which DuckDB takes as those types as they are.
+OwnedValue MakeBlob(const std::string &bytes) {
+    return Checked(duckdb_create_blob(reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size()));
 }
 
 OwnedValue MakeBit(const std::string &storage) {
@@ -314,6 +333,11 @@ OwnedValue DecodeTextScalar(uint32_t type_oid, std::string_view text, const Text
     case oid::kBit:
     case oid::kVarbit:
         return MakeBit(ParseBitText(text));
+    case oid::kInet:
+    case oid::kCidr:
+    case oid::kMacaddr:
+    case oid::kMacaddr8:
+        return MakeBlob(ParseNetworkStorage(TypeNameOf(type_oid), text));
     default:
         return MakeVarchar(text);
     }
@@ -394,6 +418,11 @@ OwnedValue ReadBinaryScalar(uint32_t type_oid, BinaryReader &reader) {
         return MakeBit(ReadBit(reader));
     case oid::kChar:
         return MakeVarchar(std::string(1, static_cast<char>(reader.ReadByte())));
+    case oid::kInet:
+    case oid::kCidr:
+    case oid::kMacaddr:
+    case oid::kMacaddr8:
+        return MakeBlob(ReadNetworkBinary(TypeNameOf(type_oid), reader.Rest()));
     case oid::kJsonb: {
         const uint8_t version = reader.ReadByte();
         if (version != 1) {

@@ -40,6 +40,10 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {oid::kRecord,       2287,  true,  false}, // anonymous records are refused as input, as by PostgreSQL
     {oid::kUuid,         2951,  true,  true},
     {oid::kJsonb,        3807,  true,  true},
+    {oid::kCidr,         651,   true,  true},
+    {oid::kMacaddr8,     775,   true,  true},
+    {oid::kMacaddr,      1040,  true,  true},
+    {oid::kInet,         1041,  true,  true},
 };
 // clang-format on
 
@@ -88,10 +92,11 @@ uint32_t ArrayTypeOf(uint32_t element_oid) {
 }
 
 std::string CastTypeNameForOid(uint32_t type_oid) {
-    for (uint32_t element : {oid::kBool,        oid::kBytea,    oid::kInt2, oid::kInt4, oid::kInt8,   oid::kFloat4,
-                             oid::kFloat8,      oid::kNumeric,  oid::kDate, oid::kTime, oid::kTimetz, oid::kTimestamp,
-                             oid::kTimestamptz, oid::kInterval, oid::kUuid, oid::kJson, oid::kJsonb,  oid::kText,
-                             oid::kVarchar,     oid::kBpchar,   oid::kName, oid::kChar, oid::kOid}) {
+    for (uint32_t element :
+         {oid::kBool,    oid::kBytea, oid::kInt2,  oid::kInt4,   oid::kInt8,      oid::kFloat4,      oid::kFloat8,
+          oid::kNumeric, oid::kDate,  oid::kTime,  oid::kTimetz, oid::kTimestamp, oid::kTimestamptz, oid::kInterval,
+          oid::kUuid,    oid::kJson,  oid::kJsonb, oid::kText,   oid::kVarchar,   oid::kBpchar,      oid::kName,
+          oid::kChar,    oid::kOid,   oid::kInet,  oid::kCidr,   oid::kMacaddr,   oid::kMacaddr8}) {
         if (type_oid != 0 && ArrayTypeOf(element) == type_oid) {
             return CastTypeNameForOid(element) + "[]";
         }
@@ -135,6 +140,14 @@ std::string CastTypeNameForOid(uint32_t type_oid) {
         return "jsonb";
     case oid::kName:
         return "name";
+    case oid::kInet:
+        return "inet";
+    case oid::kCidr:
+        return "cidr";
+    case oid::kMacaddr:
+        return "macaddr";
+    case oid::kMacaddr8:
+        return "macaddr8";
     case oid::kVarchar:
     case oid::kBpchar:
     case oid::kChar:
@@ -179,6 +192,10 @@ uint32_t TypeOidForName(std::string_view name) {
         {"decimal", oid::kNumeric},
         {"uuid", oid::kUuid},
         {"jsonb", oid::kJsonb},
+        {"inet", oid::kInet},
+        {"cidr", oid::kCidr},
+        {"macaddr", oid::kMacaddr},
+        {"macaddr8", oid::kMacaddr8},
     };
     for (const auto &[type_name, type_oid] : kNames) {
         if (name == type_name) {

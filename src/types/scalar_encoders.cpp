@@ -4,6 +4,7 @@
 #include "types/civil_date.hpp"
 #include "types/encoder_base.hpp"
 #include "types/int128.hpp"
+#include "types/network_address.hpp"
 #include "types/typmod_alias.hpp"
 
 #include <limits>
@@ -165,6 +166,33 @@ std::unique_ptr<EncoderBase> MakeBlankPadded(int32_t length) {
     return Make<duckdb_string_t>(padded, padded);
 }
 
+//! inet and cidr (text: inet_out / cidr_out; binary: family, bits, is_cidr, length, address), macaddr and macaddr8
+//! (text: hex bytes; binary: the bytes); nullptr for other aliases.
+std::unique_ptr<EncoderBase> MakeNetworkEncoder(const std::string &alias) {
+    using Options = TextFormatOptions;
+    if (alias == "inet" || alias == "cidr") {
+        const bool cidr = alias == "cidr";
+        return Make<duckdb_string_t>(
+            [cidr](std::string &out, const duckdb_string_t &v, const Options &) {
+                out += FormatInet(DecodeInetStorage(StringAt(&v, 0)), cidr);
+            },
+            [cidr](std::string &out, const duckdb_string_t &v, const Options &) {
+                const InetValue value = DecodeInetStorage(StringAt(&v, 0));
+                out += static_cast<char>(value.family);
+                out += static_cast<char>(value.bits);
+                out += static_cast<char>(cidr ? 1 : 0);
+                out += static_cast<char>(value.Size());
+                out.append(reinterpret_cast<const char *>(value.address.data()), static_cast<size_t>(value.Size()));
+            });
+    }
+    if (alias == "macaddr" || alias == "macaddr8") {
+        return Make<duckdb_string_t>(
+            [](std::string &out, const duckdb_string_t &v, const Options &) { out += FormatMacaddr(StringAt(&v, 0)); },
+            [](std::string &out, const duckdb_string_t &v, const Options &) { out += StringAt(&v, 0); });
+    }
+    return nullptr;
+}
+
 std::unique_ptr<EncoderBase> CreateStringLikeEncoder(duckdb_type id) {
     using Options = TextFormatOptions;
     switch (id) {
@@ -310,7 +338,14 @@ std::unique_ptr<EncoderBase> CreateScalarEncoder(duckdb_logical_type type) {
     if (auto encoder = CreateDateTimeEncoder(id)) {
         return encoder;
     }
-    const std::string alias = id == DUCKDB_TYPE_VARCHAR ? TakeDuckDbString(duckdb_logical_type_get_alias(type)) : "";
+    const std::string alias = id == DUCKDB_TYPE_VARCHAR || id == DUCKDB_TYPE_BLOB
+                                  ? TakeDuckDbString(duckdb_logical_type_get_alias(type))
+                                  : "";
+    if (id == DUCKDB_TYPE_BLOB) {
+        if (auto encoder = MakeNetworkEncoder(alias)) {
+            return encoder;
+        }
+    }
     if (auto typmod = ParseTypmodAliasName(alias); typmod && typmod->base == TypmodBase::Bpchar) {
         return MakeBlankPadded(DeclaredLength(*typmod));
     }

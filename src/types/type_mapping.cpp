@@ -96,6 +96,18 @@ PgType MapLogicalType(duckdb_logical_type type) {
         }
         return HasAlias(type, "aclitem") ? Make(oid::kAclitem, 12, "aclitem") : Make(oid::kText, -1, "text");
     case DUCKDB_TYPE_BLOB:
+        if (HasAlias(type, "inet")) {
+            return Make(oid::kInet, -1, "inet");
+        }
+        if (HasAlias(type, "cidr")) {
+            return Make(oid::kCidr, -1, "cidr");
+        }
+        if (HasAlias(type, "macaddr")) {
+            return Make(oid::kMacaddr, 6, "macaddr");
+        }
+        if (HasAlias(type, "macaddr8")) {
+            return Make(oid::kMacaddr8, 8, "macaddr8");
+        }
         return Make(oid::kBytea, -1, "bytea");
     case DUCKDB_TYPE_DATE:
         return Make(oid::kDate, 4, "date");

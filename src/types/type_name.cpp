@@ -105,6 +105,12 @@ LogicalTypeHandle ParseDuckDbTypeName(std::string_view name) {
         duckdb_logical_type_set_alias(aliased.Get(), lower.c_str());
         return aliased;
     }
+    // BLOBs under an alias: the network address types.
+    if (lower == "inet" || lower == "cidr" || lower == "macaddr" || lower == "macaddr8") {
+        LogicalTypeHandle aliased(duckdb_create_logical_type(DUCKDB_TYPE_BLOB));
+        duckdb_logical_type_set_alias(aliased.Get(), lower.c_str());
+        return aliased;
+    }
     if (auto alias = ParseTypmodAliasName(lower)) {
         LogicalTypeHandle aliased(duckdb_create_logical_type(TypmodAliasStorage(alias->base)));
         duckdb_logical_type_set_alias(aliased.Get(), lower.c_str());

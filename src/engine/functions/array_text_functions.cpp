@@ -6,6 +6,7 @@
 #include "types/array_input.hpp"
 #include "types/datetime_input.hpp"
 #include "types/int128.hpp"
+#include "types/network_address.hpp"
 #include "types/text_input.hpp"
 #include "types/value_encoder.hpp"
 
@@ -47,6 +48,7 @@ struct ListShape {
     uint8_t width = 0;
     uint8_t scale = 0;
     duckdb_type storage = DUCKDB_TYPE_INVALID; //!< a DECIMAL's internal integer type
+    std::string alias;                         //!< a BLOB's alias: inet, cidr, macaddr, macaddr8
     size_t depth = 0;
 };
 
@@ -59,6 +61,9 @@ ListShape DescribeList(duckdb_logical_type list_type) {
         shape.depth++;
     }
     shape.element = duckdb_get_type_id(current.Get());
+    if (shape.element == DUCKDB_TYPE_BLOB) {
+        shape.alias = TakeDuckDbString(duckdb_logical_type_get_alias(current.Get()));
+    }
     if (shape.element == DUCKDB_TYPE_DECIMAL) {
         shape.width = duckdb_decimal_width(current.Get());
         shape.scale = duckdb_decimal_scale(current.Get());
@@ -152,7 +157,8 @@ void StoreElement(duckdb_vector vector, idx_t index, const ListShape &shape, std
     case DUCKDB_TYPE_VARCHAR:
         return duckdb_vector_assign_string_element_len(vector, index, text.data(), text.size());
     case DUCKDB_TYPE_BLOB: {
-        const std::string bytes = types::ParseByteaText(text);
+        const std::string bytes =
+            shape.alias.empty() ? types::ParseByteaText(text) : types::ParseNetworkStorage(shape.alias, text);
         return duckdb_vector_assign_string_element_len(vector, index, bytes.data(), bytes.size());
     }
     case DUCKDB_TYPE_DATE:
@@ -315,6 +321,11 @@ void RegisterArrayTextFunctions(duckdb_connection connection) {
     for (const ElementCast &cast : kElementCasts) {
         LogicalTypeHandle element(duckdb_create_logical_type(cast.type));
         RegisterListCasts(connection, element.Get(), kMaxDepth, cast.input);
+    }
+    for (const char *alias : {"inet", "cidr", "macaddr", "macaddr8"}) {
+        LogicalTypeHandle element(duckdb_create_logical_type(DUCKDB_TYPE_BLOB));
+        duckdb_logical_type_set_alias(element.Get(), alias);
+        RegisterListCasts(connection, element.Get(), kMaxDepth, true);
     }
     for (uint8_t width = 1; width <= 38; width++) {
         for (uint8_t scale = 0; scale <= width; scale++) {

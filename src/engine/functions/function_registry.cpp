@@ -6,6 +6,7 @@
 #include "engine/functions/bytea_functions.hpp"
 #include "engine/functions/datetime_functions.hpp"
 #include "engine/functions/jsonb_functions.hpp"
+#include "engine/functions/network_functions.hpp"
 #include "engine/functions/numeric_functions.hpp"
 #include "engine/functions/regexp_functions.hpp"
 #include "engine/functions/string_functions.hpp"
@@ -19,9 +20,9 @@ namespace {
 using RegisterFamily = void (*)(duckdb_connection);
 
 constexpr RegisterFamily kFamilies[] = {
-    RegisterTemplateFunctions,  RegisterRegexpFunctions,  RegisterByteaFunctions,  RegisterTextOutputFunctions,
-    RegisterArrayTextFunctions, RegisterArrayFunctions,   RegisterStringFunctions, RegisterJsonbFunctions,
-    RegisterDateTimeFunctions,  RegisterNumericFunctions,
+    RegisterTemplateFunctions,  RegisterRegexpFunctions,  RegisterByteaFunctions,   RegisterTextOutputFunctions,
+    RegisterArrayTextFunctions, RegisterArrayFunctions,   RegisterStringFunctions,  RegisterJsonbFunctions,
+    RegisterDateTimeFunctions,  RegisterNumericFunctions, RegisterNetworkFunctions,
 };
 
 } // namespace
