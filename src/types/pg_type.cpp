@@ -40,6 +40,12 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {oid::kRecord,       2287,  true,  false}, // anonymous records are refused as input, as by PostgreSQL
     {oid::kUuid,         2951,  true,  true},
     {oid::kJsonb,        3807,  true,  true},
+    {oid::kInt4range,    3905,  true,  true},
+    {oid::kNumrange,     3907,  true,  true},
+    {oid::kTsrange,      3909,  true,  true},
+    {oid::kTstzrange,    3911,  true,  true},
+    {oid::kDaterange,    3913,  true,  true},
+    {oid::kInt8range,    3927,  true,  true},
 };
 // clang-format on
 
@@ -133,6 +139,18 @@ std::string CastTypeNameForOid(uint32_t type_oid) {
         return "json";
     case oid::kJsonb:
         return "jsonb";
+    case oid::kInt4range:
+        return "int4range";
+    case oid::kNumrange:
+        return "numrange";
+    case oid::kTsrange:
+        return "tsrange";
+    case oid::kTstzrange:
+        return "tstzrange";
+    case oid::kDaterange:
+        return "daterange";
+    case oid::kInt8range:
+        return "int8range";
     case oid::kName:
         return "name";
     case oid::kVarchar:
@@ -179,6 +197,12 @@ uint32_t TypeOidForName(std::string_view name) {
         {"decimal", oid::kNumeric},
         {"uuid", oid::kUuid},
         {"jsonb", oid::kJsonb},
+        {"int4range", oid::kInt4range},
+        {"int8range", oid::kInt8range},
+        {"numrange", oid::kNumrange},
+        {"daterange", oid::kDaterange},
+        {"tsrange", oid::kTsrange},
+        {"tstzrange", oid::kTstzrange},
     };
     for (const auto &[type_name, type_oid] : kNames) {
         if (name == type_name) {

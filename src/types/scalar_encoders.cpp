@@ -4,6 +4,7 @@
 #include "types/civil_date.hpp"
 #include "types/encoder_base.hpp"
 #include "types/int128.hpp"
+#include "types/range_value.hpp"
 #include "types/typmod_alias.hpp"
 
 #include <limits>
@@ -294,6 +295,17 @@ std::unique_ptr<EncoderBase> CreateNumericEncoder(duckdb_type id) {
     }
 }
 
+//! The range types, stored as BLOBs of range_value.hpp's storage form.
+std::unique_ptr<EncoderBase> CreateRangeEncoder(RangeKind kind) {
+    return Make<duckdb_string_t>(
+        [kind](std::string &out, const duckdb_string_t &v, const TextFormatOptions &options) {
+            out += FormatRange(kind, DecodeRange(kind, StringAt(&v, 0)), options);
+        },
+        [kind](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
+            AppendRangeBinary(out, kind, DecodeRange(kind, StringAt(&v, 0)));
+        });
+}
+
 } // namespace
 
 std::unique_ptr<EncoderBase> CreateScalarEncoder(duckdb_logical_type type) {
@@ -309,6 +321,11 @@ std::unique_ptr<EncoderBase> CreateScalarEncoder(duckdb_logical_type type) {
     }
     if (auto encoder = CreateDateTimeEncoder(id)) {
         return encoder;
+    }
+    if (id == DUCKDB_TYPE_BLOB) {
+        if (auto kind = RangeKindFromName(TakeDuckDbString(duckdb_logical_type_get_alias(type)))) {
+            return CreateRangeEncoder(*kind);
+        }
     }
     const std::string alias = id == DUCKDB_TYPE_VARCHAR ? TakeDuckDbString(duckdb_logical_type_get_alias(type)) : "";
     if (auto typmod = ParseTypmodAliasName(alias); typmod && typmod->base == TypmodBase::Bpchar) {

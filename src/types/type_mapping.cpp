@@ -3,6 +3,7 @@
 
 #include "common/ascii.hpp"
 #include "common/duckdb_handles.hpp"
+#include "types/range_value.hpp"
 #include "types/typmod_alias.hpp"
 
 namespace duckgres::types {
@@ -96,6 +97,9 @@ PgType MapLogicalType(duckdb_logical_type type) {
         }
         return HasAlias(type, "aclitem") ? Make(oid::kAclitem, 12, "aclitem") : Make(oid::kText, -1, "text");
     case DUCKDB_TYPE_BLOB:
+        if (auto range = RangeKindFromName(TakeDuckDbString(duckdb_logical_type_get_alias(type)))) {
+            return Make(RangeOid(*range), -1, RangeTypeName(*range));
+        }
         return Make(oid::kBytea, -1, "bytea");
     case DUCKDB_TYPE_DATE:
         return Make(oid::kDate, 4, "date");

@@ -7,6 +7,7 @@
 #include "engine/functions/datetime_functions.hpp"
 #include "engine/functions/jsonb_functions.hpp"
 #include "engine/functions/numeric_functions.hpp"
+#include "engine/functions/range_functions.hpp"
 #include "engine/functions/regexp_functions.hpp"
 #include "engine/functions/string_functions.hpp"
 #include "engine/functions/template_functions.hpp"
@@ -21,7 +22,7 @@ using RegisterFamily = void (*)(duckdb_connection);
 constexpr RegisterFamily kFamilies[] = {
     RegisterTemplateFunctions,  RegisterRegexpFunctions,  RegisterByteaFunctions,  RegisterTextOutputFunctions,
     RegisterArrayTextFunctions, RegisterArrayFunctions,   RegisterStringFunctions, RegisterJsonbFunctions,
-    RegisterDateTimeFunctions,  RegisterNumericFunctions,
+    RegisterDateTimeFunctions,  RegisterNumericFunctions, RegisterRangeFunctions,
 };
 
 } // namespace

@@ -1,0 +1,129 @@
+// Range rewrite pass: range operators and lower()/upper() of ranges as the functions range_functions.cpp registers.
+#include "sql/range_passes.hpp"
+
+#include "sql/column_types.hpp"
+#include "sql/node_builders.hpp"
+#include "types/range_value.hpp"
+
+#include <optional>
+
+namespace duckgres::sql {
+
+namespace {
+
+using pg_query::Node;
+using types::RangeKind;
+
+//! The functions that return a range of the kind of their first (or second) argument.
+bool ReturnsArgumentRange(std::string_view name) {
+    return name == "range_merge" || name == "duckgres_range_union" || name == "duckgres_range_intersect" ||
+           name == "duckgres_range_minus";
+}
+
+//! The range type of `node` as far as its form or its column tells; nullopt when it is no range or not known.
+std::optional<RangeKind> RangeKindOf(const Node &node, PassContext &context) {
+    if (node.has_type_cast()) {
+        const auto &type = node.type_cast().type_name();
+        if (type.array_bounds_size() > 0) {
+            return std::nullopt;
+        }
+        return types::RangeKindFromName(CanonicalTypeName(LastName(type.names())));
+    }
+    if (node.has_func_call()) {
+        const auto &call = node.func_call();
+        const std::string name = LastName(call.funcname());
+        if (auto kind = types::RangeKindFromName(name)) {
+            return kind;
+        }
+        if (ReturnsArgumentRange(name) && call.args_size() == 2) {
+            auto kind = RangeKindOf(call.args(0), context);
+            return kind ? kind : RangeKindOf(call.args(1), context);
+        }
+        return std::nullopt;
+    }
+    if (node.has_column_ref()) {
+        return types::RangeKindFromName(ExpressionType(node, context));
+    }
+    return std::nullopt;
+}
+
+//! `node` cast to the range type `kind` when it is a string constant (PostgreSQL reads an unknown-typed literal
+//! beside a range as that range type); otherwise `node`.
+Node AsRangeIfLiteral(const Node &node, RangeKind kind) {
+    return IsStringConst(node) ? TypeCastNode(node, {types::RangeTypeName(kind)}) : node;
+}
+
+bool IsTextCast(const Node &node) {
+    return node.has_type_cast() && LastName(node.type_cast().type_name().names()) == "text";
+}
+
+//! numrange(a, b[, flags]): the bounds as text; lower(r) / upper(r) of a range: duckgres_range_lower / _upper.
+bool RewriteRangeCall(Node &node, PassContext &context) {
+    auto *call = node.mutable_func_call();
+    const std::string name = LastName(call->funcname());
+    if (name == "numrange" && (call->args_size() == 2 || call->args_size() == 3)) {
+        bool changed = false;
+        for (int i = 0; i < 2; i++) {
+            if (!IsTextCast(call->args(i))) {
+                *call->mutable_args(i) = TypeCastNode(call->args(i), {"text"});
+                changed = true;
+            }
+        }
+        return changed;
+    }
+    if ((name == "lower" || name == "upper") && call->args_size() == 1 && call->funcname_size() == 1 &&
+        RangeKindOf(call->args(0), context)) {
+        node = FuncCallNode({name == "lower" ? "duckgres_range_lower" : "duckgres_range_upper"}, {call->args(0)});
+        return true;
+    }
+    return false;
+}
+
+struct OperatorFunction {
+    std::string_view op;
+    const char *function;
+};
+
+constexpr OperatorFunction kOperators[] = {
+    {"@>", "duckgres_range_contains"},  {"<@", "duckgres_range_contained"}, {"&&", "duckgres_range_overlaps"},
+    {"<<", "duckgres_range_before"},    {">>", "duckgres_range_after"},     {"&<", "duckgres_range_overleft"},
+    {"&>", "duckgres_range_overright"}, {"-|-", "duckgres_range_adjacent"}, {"+", "duckgres_range_union"},
+    {"*", "duckgres_range_intersect"},  {"-", "duckgres_range_minus"},
+};
+
+} // namespace
+
+bool RewriteRanges(Node &node, PassContext &context) {
+    if (node.has_func_call()) {
+        return RewriteRangeCall(node, context);
+    }
+    if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP || node.a_expr().name_size() != 1 ||
+        !node.a_expr().has_lexpr() || !node.a_expr().has_rexpr()) {
+        return false;
+    }
+    const auto &expr = node.a_expr();
+    const std::string op = LastName(expr.name());
+    const OperatorFunction *match = nullptr;
+    for (const auto &entry : kOperators) {
+        if (entry.op == op) {
+            match = &entry;
+        }
+    }
+    if (!match) {
+        return false;
+    }
+    const auto left = RangeKindOf(expr.lexpr(), context);
+    const auto right = RangeKindOf(expr.rexpr(), context);
+    if (!left && !right) {
+        return false;
+    }
+    // An element beside a range: @> takes it on the right, <@ on the left; any other string constant is a range.
+    const bool element_right = op == "@>" && left && !right && !IsStringConst(expr.rexpr());
+    const bool element_left = op == "<@" && right && !left && !IsStringConst(expr.lexpr());
+    Node lhs = left || element_left ? expr.lexpr() : AsRangeIfLiteral(expr.lexpr(), *right);
+    Node rhs = right || element_right ? expr.rexpr() : AsRangeIfLiteral(expr.rexpr(), *left);
+    node = FuncCallNode({match->function}, {lhs, rhs});
+    return true;
+}
+
+} // namespace duckgres::sql
