@@ -9,6 +9,8 @@
 #include "session/blocking_queue.hpp"
 #include "sql/command_tag.hpp"
 #include "types/arrow_batch_builder.hpp"
+#include "types/parameter_decoder.hpp"
+#include "types/range_value.hpp"
 #include "types/type_mapping.hpp"
 #include "wire/protocol_error.hpp"
 
@@ -118,8 +120,10 @@ private:
                 continue;
             }
             try {
-                auto value =
-                    types::DecodeParameter(type_oids_[i], Format(), *row[i], text_options_, static_cast<int>(i + 1));
+                auto value = types::RangeKindFromOid(type_oids_[i])
+                                 ? types::DecodeRangeColumnValue(type_oids_[i], Format(), *row[i], text_options_)
+                                 : types::DecodeParameter(type_oids_[i], Format(), *row[i], text_options_,
+                                                          static_cast<int>(i + 1));
                 appender_->Append(value.Get());
             } catch (SqlError &error) {
                 error.where = "COPY " + table_ + ", " + reader_.FieldContext(i, row[i]);

@@ -35,6 +35,9 @@ std::optional<RangeKind> RangeKindOf(const Node &node, PassContext &context) {
         if (auto kind = types::RangeKindFromName(name)) {
             return kind;
         }
+        if (name.starts_with("duckgres_") && name.ends_with("range_in")) {
+            return types::RangeKindFromName(name.substr(9, name.size() - 12));
+        }
         if (ReturnsArgumentRange(name) && call.args_size() == 2) {
             auto kind = RangeKindOf(call.args(0), context);
             return kind ? kind : RangeKindOf(call.args(1), context);
@@ -91,9 +94,84 @@ constexpr OperatorFunction kOperators[] = {
     {"*", "duckgres_range_intersect"},  {"-", "duckgres_range_minus"},
 };
 
+//! '...'::tstzrange and the other range casts of a string constant: read when the statement is parsed, with the
+//! session's DateStyle and TimeZone as PostgreSQL reads a constant, and replaced by the range's ISO text (timestamptz
+//! bounds in UTC), which the cast reads alike in every session.
+bool ReadRangeConstant(Node &node, PassContext &context) {
+    if (!node.has_type_cast() || !IsStringConst(node.type_cast().arg())) {
+        return false;
+    }
+    const auto kind = RangeKindOf(node, context);
+    if (!kind || *kind == RangeKind::kInt4 || *kind == RangeKind::kInt8 || *kind == RangeKind::kNumeric) {
+        return false;
+    }
+    const std::string &text = node.type_cast().arg().a_const().sval().sval();
+    const std::string normalized =
+        types::FormatRange(*kind, types::ParseRange(*kind, text, context.facts.text_options), {});
+    if (normalized == text) {
+        return false;
+    }
+    node.mutable_type_cast()->mutable_arg()->mutable_a_const()->mutable_sval()->set_sval(normalized);
+    return true;
+}
+
+//! A date, timestamp or timestamptz range cast to text: duckgres_text_cast(r, DateStyle, IntervalStyle, TimeZone),
+//! which writes the bounds as the session does (the registered cast has no session: ISO, UTC).
+bool SessionRangeText(Node &node, PassContext &context) {
+    if (!node.has_type_cast() || !context.facts.settings) {
+        return false;
+    }
+    const auto &type = node.type_cast().type_name();
+    const std::string name = CanonicalTypeName(LastName(type.names()));
+    if (type.array_bounds_size() > 0 || (name != "text" && name != "character varying")) {
+        return false;
+    }
+    const auto kind = RangeKindOf(node.type_cast().arg(), context);
+    if (!kind || *kind == RangeKind::kInt4 || *kind == RangeKind::kInt8 || *kind == RangeKind::kNumeric) {
+        return false;
+    }
+    const auto &settings = *context.facts.settings;
+    const auto date_style = settings.Get("DateStyle");
+    const auto interval_style = settings.Get("IntervalStyle");
+    const auto time_zone = settings.Get("TimeZone");
+    if (!date_style || !interval_style || !time_zone) {
+        return false;
+    }
+    Node value = node.type_cast().arg();
+    node = FuncCallNode({"duckgres_text_cast"},
+                        {std::move(value), StringConst(std::string(*date_style)),
+                         StringConst(std::string(*interval_style)), StringConst(std::string(*time_zone))});
+    return true;
+}
+
+//! `x::tstzrange` (daterange, tsrange) of a value that is no constant or parameter:
+//! duckgres_tstzrange_in(x, DateStyle, TimeZone), which reads text as the session does (a range passes through).
+bool SessionRangeInput(Node &node, PassContext &context) {
+    if (!node.has_type_cast() || !context.facts.settings || node.type_cast().arg().has_a_const() ||
+        node.type_cast().arg().has_param_ref()) {
+        return false;
+    }
+    const auto kind = RangeKindOf(node, context);
+    if (!kind || *kind == RangeKind::kInt4 || *kind == RangeKind::kInt8 || *kind == RangeKind::kNumeric) {
+        return false;
+    }
+    const auto date_style = context.facts.settings->Get("DateStyle");
+    const auto time_zone = context.facts.settings->Get("TimeZone");
+    if (!date_style || !time_zone) {
+        return false;
+    }
+    Node value = node.type_cast().arg();
+    const std::string name = std::string("duckgres_") + types::RangeTypeName(*kind) + "_in";
+    node = FuncCallNode({name}, {std::move(value), StringConst(*date_style), StringConst(*time_zone)});
+    return true;
+}
+
 } // namespace
 
 bool RewriteRanges(Node &node, PassContext &context) {
+    if (ReadRangeConstant(node, context) || SessionRangeText(node, context) || SessionRangeInput(node, context)) {
+        return true;
+    }
     if (node.has_func_call()) {
         return RewriteRangeCall(node, context);
     }

@@ -348,6 +348,56 @@ void AppendRangeBinary(std::string &out, RangeKind kind, const Range &range) {
     }
 }
 
+std::string RangeBinaryToText(RangeKind kind, std::string_view bytes) {
+    BinaryReader reader(bytes);
+    const uint8_t flags = reader.ReadByte();
+    RangeText parts;
+    parts.empty = (flags & kFlagEmpty) != 0;
+    if (!parts.empty) {
+        parts.lower_inclusive = (flags & kFlagLowerInclusive) != 0;
+        parts.upper_inclusive = (flags & kFlagUpperInclusive) != 0;
+        for (bool lower : {true, false}) {
+            if (flags & (lower ? kFlagLowerInfinite : kFlagUpperInfinite)) {
+                continue;
+            }
+            const auto length = reader.Read<int32_t>();
+            if (length < 0) {
+                throw SqlError("22P03", "incorrect binary data format in range bound");
+            }
+            BinaryReader element(reader.ReadBytes(static_cast<size_t>(length)));
+            std::string text;
+            switch (kind) {
+            case RangeKind::kInt4:
+                AppendInt64(text, element.Read<int32_t>());
+                break;
+            case RangeKind::kInt8:
+                AppendInt64(text, element.Read<int64_t>());
+                break;
+            case RangeKind::kNumeric:
+                text = NumericToText(ReadNumericBinary(element));
+                break;
+            case RangeKind::kDate:
+                AppendDate(text, ReadDateBinary(element));
+                break;
+            case RangeKind::kTimestamp:
+                AppendTimestamp(text, ReadTimestampBinary(element));
+                break;
+            case RangeKind::kTimestampTz:
+                AppendTimestampTz(text, ReadTimestampBinary(element), nullptr);
+                break;
+            }
+            if (element.Remaining() != 0) {
+                throw SqlError("22P03", "incorrect binary data format in range bound");
+            }
+            (lower ? parts.lower : parts.upper) = text;
+        }
+    }
+    if (reader.Remaining() != 0) {
+        throw SqlError("22P03", "incorrect binary data format in range");
+    }
+    return FormatRangeText(parts);
+}
+
 int CompareRangeBounds(const RangeBound &a, bool a_lower, const RangeBound &b, bool b_lower) {
     if (a.infinite && b.infinite) {
         return a_lower == b_lower ? 0 : (a_lower ? -1 : 1);

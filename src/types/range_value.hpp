@@ -63,6 +63,10 @@ std::string FormatRangeBound(RangeKind kind, const RangeBound &bound, const Text
 //! range_send: the flags byte, then each finite bound as int32 length and the element's binary form.
 void AppendRangeBinary(std::string &out, RangeKind kind, const Range &range);
 
+//! range_recv: the binary form read back, as a range literal in ISO form (timestamptz bounds in UTC) that reads
+//! as the same range in any session. Throws SqlError 22P03 for a malformed value.
+std::string RangeBinaryToText(RangeKind kind, std::string_view bytes);
+
 //! range_cmp_bounds: the order of two bounds (each a lower or an upper bound).
 int CompareRangeBounds(const RangeBound &a, bool a_lower, const RangeBound &b, bool b_lower);
 

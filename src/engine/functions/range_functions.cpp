@@ -3,6 +3,8 @@
 
 #include "engine/functions/function_support.hpp"
 #include "types/range_value.hpp"
+#include "types/text_format.hpp"
+#include "types/time_zone.hpp"
 
 #include <variant>
 
@@ -14,6 +16,8 @@ using types::Int128;
 using types::Range;
 using types::RangeBound;
 using types::RangeKind;
+
+using ScalarFunctionSetHandle = DuckDbHandle<duckdb_scalar_function_set, duckdb_destroy_scalar_function_set>;
 
 enum class ArgType { kRange, kElement, kText, kBool };
 
@@ -263,6 +267,19 @@ bool CastRangeToText(duckdb_function_info info, idx_t count, duckdb_vector input
     }
 }
 
+//! bytea -> range: the storage bytes as they are, checked (DuckDB's appender casts a COPY value of a range column,
+//! DecodeRangeColumnValue's storage, this way).
+bool CastStorageToRange(duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output) {
+    const auto kind = *static_cast<const RangeKind *>(duckdb_cast_function_get_extra_info(info));
+    return CastTextRows(info, count, input, output, [&](std::string_view bytes, idx_t row) {
+        const std::string storage = types::EncodeRange(kind, types::DecodeRange(kind, bytes));
+        if (storage != bytes) {
+            throw SqlError("22P03", std::string("invalid stored value of type ") + types::RangeTypeName(kind));
+        }
+        duckdb_vector_assign_string_element_len(output, row, storage.data(), storage.size());
+    });
+}
+
 void RegisterRangeCast(duckdb_connection connection, RangeKind kind, duckdb_logical_type source,
                        duckdb_logical_type target, int64_t implicit_cost, duckdb_cast_function_t function) {
     CastFunctionHandle cast(duckdb_create_cast_function());
@@ -274,6 +291,67 @@ void RegisterRangeCast(duckdb_connection connection, RangeKind kind, duckdb_logi
                                         [](void *data) { delete static_cast<RangeKind *>(data); });
     if (duckdb_register_cast_function(connection, cast.Get()) != DuckDBSuccess) {
         throw SqlError("XX000", std::string("could not register a cast of ") + types::RangeTypeName(kind));
+    }
+}
+
+//! duckgres_<range>_in(value, DateStyle, TimeZone): text read as the range with the session's DateStyle and TimeZone
+//! (the registered cast has no session); a range passes through.
+void RangeIn(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector output) {
+    const auto &function = *static_cast<const FunctionInfo *>(duckdb_scalar_function_get_extra_info(info));
+    const idx_t count = duckdb_data_chunk_get_size(input);
+    if (count == 0) {
+        return;
+    }
+    duckdb_vector value = duckdb_data_chunk_get_vector(input, 0);
+    try {
+        auto constant = [&](idx_t column) {
+            auto *strings =
+                static_cast<duckdb_string_t *>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, column)));
+            return std::string(StringAt(strings, 0));
+        };
+        types::TextFormatOptions options;
+        options.date_style = types::DateStyleFromSetting(constant(1)).value_or(types::DateStyle{});
+        const auto zone = types::TimeZone::Load(constant(2));
+        options.time_zone = zone.get();
+        auto *strings = static_cast<duckdb_string_t *>(duckdb_vector_get_data(value));
+        ForEachValidRow(count, value, output, [&](idx_t row) {
+            const std::string_view text = StringAt(strings, row);
+            const std::string bytes =
+                function.parameters[0] == ArgType::kRange
+                    ? std::string(text)
+                    : types::EncodeRange(function.kind, types::ParseRange(function.kind, text, options));
+            duckdb_vector_assign_string_element_len(output, row, bytes.data(), bytes.size());
+            return true;
+        });
+    } catch (const SqlError &error) {
+        duckdb_scalar_function_set_error(info, MessageWithSqlState(error).c_str());
+    } catch (const std::exception &error) {
+        duckdb_scalar_function_set_error(info, error.what());
+    }
+}
+
+void RegisterRangeIn(duckdb_connection connection, RangeKind kind) {
+    const std::string name = std::string("duckgres_") + types::RangeTypeName(kind) + "_in";
+    ScalarFunctionSetHandle set(duckdb_create_scalar_function_set(name.c_str()));
+    for (auto source : {ArgType::kText, ArgType::kRange}) {
+        ScalarFunctionHandle scalar(duckdb_create_scalar_function());
+        duckdb_scalar_function_set_name(scalar.Get(), name.c_str());
+        for (auto parameter : {source, ArgType::kText, ArgType::kText}) {
+            LogicalTypeHandle type = MakeType(kind, parameter);
+            duckdb_scalar_function_add_parameter(scalar.Get(), type.Get());
+        }
+        LogicalTypeHandle result = RangeType(kind);
+        duckdb_scalar_function_set_return_type(scalar.Get(), result.Get());
+        auto *info = new FunctionInfo{kind, {source}, ArgType::kRange, nullptr, false};
+        duckdb_scalar_function_set_extra_info(scalar.Get(), info,
+                                              [](void *data) { delete static_cast<FunctionInfo *>(data); });
+        duckdb_scalar_function_set_function(scalar.Get(), RangeIn);
+        if (duckdb_add_scalar_function_to_set(set.Get(), scalar.Get()) != DuckDBSuccess) {
+            throw SqlError("XX000", "could not add an overload of " + name);
+        }
+    }
+    if (duckdb_register_scalar_function_set(connection, set.Get()) != DuckDBSuccess) {
+        throw SqlError("XX000", "could not register " + name);
     }
 }
 
@@ -309,8 +387,6 @@ void AddOverload(duckdb_scalar_function_set set, const char *name, RangeKind kin
     }
 }
 
-using ScalarFunctionSetHandle = DuckDbHandle<duckdb_scalar_function_set, duckdb_destroy_scalar_function_set>;
-
 void RegisterSet(duckdb_connection connection, const char *name, std::span<const RangeFunctionRow> rows,
                  std::span<const RangeKind> kinds) {
     ScalarFunctionSetHandle set(duckdb_create_scalar_function_set(name));
@@ -329,6 +405,7 @@ void RegisterSet(duckdb_connection connection, const char *name, std::span<const
 void RegisterRangeFunctions(duckdb_connection connection) {
     LogicalTypeHandle varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
     LogicalTypeHandle literal(duckdb_create_logical_type(DUCKDB_TYPE_STRING_LITERAL));
+    LogicalTypeHandle blob(duckdb_create_logical_type(DUCKDB_TYPE_BLOB));
     constexpr int64_t kLiteralCost = 20;
     for (auto kind : types::kRangeKinds) {
         LogicalTypeHandle range = RangeType(kind);
@@ -338,11 +415,13 @@ void RegisterRangeFunctions(duckdb_connection connection) {
         RegisterRangeCast(connection, kind, varchar.Get(), range.Get(), -1, CastTextToRange);
         RegisterRangeCast(connection, kind, literal.Get(), range.Get(), kLiteralCost, CastTextToRange);
         RegisterRangeCast(connection, kind, range.Get(), varchar.Get(), -1, CastRangeToText);
+        RegisterRangeCast(connection, kind, blob.Get(), range.Get(), -1, CastStorageToRange);
         const RangeFunctionRow constructors[] = {
             {nullptr, {ArgType::kElement, ArgType::kElement}, ArgType::kRange, Construct},
             {nullptr, {ArgType::kElement, ArgType::kElement, ArgType::kText}, ArgType::kRange, Construct},
         };
         RegisterSet(connection, types::RangeTypeName(kind), constructors, std::span(&kind, 1));
+        RegisterRangeIn(connection, kind);
     }
     using enum ArgType;
     struct Family {
