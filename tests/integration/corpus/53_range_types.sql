@@ -130,3 +130,48 @@ SELECT '[1,5]'::int4range::text AS a, 'empty'::daterange::text AS b, length(numr
 
 -- case: rng53_null_range
 SELECT NULL::int4range AS a, lower(NULL::int4range) AS b, int4range(1, 5) @> NULL::int4 AS c;
+
+-- case: rng53_session_time_zone
+SET TimeZone = 'America/New_York';
+SELECT '[2024-01-05 10:00,2024-01-06 00:00)'::tstzrange AS a, tstzrange('2024-01-05 10:00', NULL) AS b;
+SELECT x::tstzrange AS c, x::tstzrange::text AS d FROM (VALUES ('[2024-07-01 08:00,)')) AS v(x);
+
+-- case: rng53_session_date_style
+SET DateStyle = 'ISO, DMY';
+SELECT '[05/01/2024,10/01/2024]'::daterange AS a, '[05/01/2024,10/01/2024]'::daterange @> '06/01/2024'::date AS b;
+
+-- case: rng53_date_style_output
+SET DateStyle = 'German';
+SELECT '[2024-01-05,2024-02-01)'::daterange AS a, '[2024-01-05 10:00,)'::tsrange AS b, '[2024-01-05,2024-02-01)'::daterange::text AS c;
+
+-- case: rng53_literal_beside_operator
+SELECT int4range(1, 10) && '[5,20)' AS a, '[1,3)' -|- int4range(3, 5) AS b, int4range(1, 10) - '[5,)' AS c, int4range(1, 10) * '(,3]' AS d;
+
+-- case: rng53_discrete_infinity_dates
+SELECT '(-infinity,infinity]'::daterange AS a, daterange('2024-01-01', 'infinity', '[]') AS b, lower_inf('[-infinity,2024-01-01)'::daterange) AS c;
+
+-- case: rng53_numrange_operators
+SELECT numrange(1.5, 3.25) * numrange(2, 10) AS i, numrange(1.5, 3.25) + numrange(3.25, 4) AS u, numrange(1.5, 3.25, '[]') - numrange(3, 4) AS d, numrange(0, 1) << numrange(1, 2) AS lt;
+
+-- case: rng53_tsrange_operators
+SELECT tsrange('2024-01-01 08:00', '2024-01-01 12:00') * tsrange('2024-01-01 10:00', '2024-01-01 18:00') AS i, tsrange('2024-01-01 08:00', '2024-01-01 12:00') -|- tsrange('2024-01-01 12:00', '2024-01-01 13:00') AS adj;
+
+-- case: rng53_int8_bounds
+SELECT '[9000000000,9000000010]'::int8range AS a, upper('[9000000000,9000000010]'::int8range) AS b, int8range(1, 2) @> 1::bigint AS c;
+
+-- case: rng53_int4_overflow
+SELECT '[1,2147483647]'::int4range;
+
+-- case: rng53_bound_quoting_output
+SELECT '[" 1",5)'::int4range AS a, '[1,"5")'::numrange AS b;
+
+-- case: rng53_empty_operators
+SELECT 'empty'::int4range && int4range(1, 5) AS ov, 'empty'::int4range << int4range(1, 5) AS lt, 'empty'::int4range -|- int4range(1, 5) AS adj, int4range(1, 5) + 'empty'::int4range AS u, 'empty'::int4range - int4range(1, 5) AS d;
+
+-- case: rng53_aggregate_and_order
+CREATE TABLE dt_rng53_sched (id int, slot int4range);
+INSERT INTO dt_rng53_sched VALUES (1, '[10,20)'), (2, '[1,5)'), (3, '[1,5)'), (4, NULL), (5, '(,3)');
+SELECT count(slot) AS n, count(DISTINCT slot) AS distinct_slots FROM dt_rng53_sched;
+SELECT id, slot FROM dt_rng53_sched ORDER BY slot DESC NULLS LAST, id;
+-- cleanup
+DROP TABLE IF EXISTS dt_rng53_sched;
