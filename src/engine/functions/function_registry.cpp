@@ -20,9 +20,10 @@ namespace {
 using RegisterFamily = void (*)(duckdb_connection);
 
 constexpr RegisterFamily kFamilies[] = {
-    RegisterTemplateFunctions,  RegisterRegexpFunctions,  RegisterByteaFunctions,  RegisterTextOutputFunctions,
-    RegisterArrayTextFunctions, RegisterArrayFunctions,   RegisterStringFunctions, RegisterJsonbFunctions,
-    RegisterDateTimeFunctions,  RegisterNumericFunctions, RegisterRangeFunctions,
+    // The range types before the array casts, which register casts to lists of them.
+    RegisterTemplateFunctions, RegisterRegexpFunctions,    RegisterByteaFunctions,   RegisterTextOutputFunctions,
+    RegisterRangeFunctions,    RegisterArrayTextFunctions, RegisterArrayFunctions,   RegisterStringFunctions,
+    RegisterJsonbFunctions,    RegisterDateTimeFunctions,  RegisterNumericFunctions,
 };
 
 } // namespace

@@ -175,3 +175,9 @@ SELECT count(slot) AS n, count(DISTINCT slot) AS distinct_slots FROM dt_rng53_sc
 SELECT id, slot FROM dt_rng53_sched ORDER BY slot DESC NULLS LAST, id;
 -- cleanup
 DROP TABLE IF EXISTS dt_rng53_sched;
+
+-- case: rng53_range_arrays
+SELECT '{"[1,2)","[3,4]",empty,NULL}'::int4range[] AS a, ARRAY[numrange(1.5, 2), 'empty'] AS b, ARRAY['[2024-01-01,2024-01-05]'::daterange] AS c;
+
+-- case: rng53_pg_range_catalog
+SELECT rngtypid::regtype::text AS range_type, rngsubtype::regtype::text AS subtype FROM pg_range ORDER BY 1;
