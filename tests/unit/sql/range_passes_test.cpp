@@ -66,7 +66,7 @@ const RangeRewriteCase kCases[] = {
     {"select numrange(1.50, 2)", "SELECT numrange((1.50)::text, 2::text)"},
     {"select '[2024-01-05 10:00,)'::tstzrange", "SELECT '[\"2024-01-05 15:00:00+00\",)'::tstzrange",
      "America/New_York"},
-    {"select '[1,5]'::int4range", "SELECT '[1,5]'::int4range"},
+    {"select '[1,5]'::int4range", "(unchanged)"},
 };
 
 TEST(RangePasses, Rewrites) {
