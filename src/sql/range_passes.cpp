@@ -5,6 +5,7 @@
 #include "sql/node_builders.hpp"
 #include "types/range_value.hpp"
 
+#include <algorithm>
 #include <optional>
 
 namespace duckgres::sql {
@@ -166,9 +167,79 @@ bool SessionRangeInput(Node &node, PassContext &context) {
     return true;
 }
 
+bool IsDateTimeRange(std::optional<RangeKind> kind) {
+    return kind == RangeKind::kDate || kind == RangeKind::kTimestamp || kind == RangeKind::kTimestampTz;
+}
+
+//! INSERT ... VALUES of string constants into date, timestamp and timestamptz range columns: each read with the
+//! session's DateStyle and TimeZone and replaced by the range's ISO text (the implicit cast has no session).
+bool ReadInsertedRangeConstants(Node &node, PassContext &context) {
+    if (!node.has_insert_stmt() || !context.facts.tables || !node.insert_stmt().has_select_stmt() ||
+        !node.insert_stmt().select_stmt().has_select_stmt()) {
+        return false;
+    }
+    auto *insert = node.mutable_insert_stmt();
+    auto *values = insert->mutable_select_stmt()->mutable_select_stmt()->mutable_values_lists();
+    // Only statements with a string constant among the values look the table up.
+    const bool any_string = std::any_of(values->begin(), values->end(), [](const Node &row) {
+        return row.has_list() && std::any_of(row.list().items().begin(), row.list().items().end(),
+                                             [](const Node &item) { return IsStringConst(item); });
+    });
+    if (!any_string) {
+        return false;
+    }
+    const auto &relation = insert->relation();
+    std::string schema = relation.schemaname();
+    if (schema.empty()) {
+        schema = context.facts.tables->SchemaOf(relation.relname()).value_or("");
+    }
+    const auto columns = context.facts.tables->ColumnTypes(schema, relation.relname());
+    std::vector<std::optional<RangeKind>> kinds;
+    if (insert->cols_size() == 0) {
+        for (const auto &column : columns) {
+            kinds.push_back(types::RangeKindFromName(column.type));
+        }
+    } else {
+        for (const auto &target : insert->cols()) {
+            const std::string &name = target.res_target().name();
+            std::optional<RangeKind> kind;
+            for (const auto &column : columns) {
+                if (column.column == name) {
+                    kind = types::RangeKindFromName(column.type);
+                }
+            }
+            kinds.push_back(kind);
+        }
+    }
+    bool changed = false;
+    for (auto &row : *values) {
+        if (!row.has_list()) {
+            continue;
+        }
+        auto *items = row.mutable_list()->mutable_items();
+        for (int i = 0; i < items->size() && static_cast<size_t>(i) < kinds.size(); i++) {
+            Node &item = *items->Mutable(i);
+            if (!IsDateTimeRange(kinds[i]) || !IsStringConst(item)) {
+                continue;
+            }
+            const std::string &text = item.a_const().sval().sval();
+            const std::string normalized =
+                types::FormatRange(*kinds[i], types::ParseRange(*kinds[i], text, context.facts.text_options), {});
+            if (normalized != text) {
+                item.mutable_a_const()->mutable_sval()->set_sval(normalized);
+                changed = true;
+            }
+        }
+    }
+    return changed;
+}
+
 } // namespace
 
 bool RewriteRanges(Node &node, PassContext &context) {
+    if (ReadInsertedRangeConstants(node, context)) {
+        return true;
+    }
     if (ReadRangeConstant(node, context) || SessionRangeText(node, context) || SessionRangeInput(node, context)) {
         return true;
     }

@@ -181,3 +181,14 @@ SELECT '{"[1,2)","[3,4]",empty,NULL}'::int4range[] AS a, ARRAY[numrange(1.5, 2),
 
 -- case: rng53_pg_range_catalog
 SELECT rngtypid::regtype::text AS range_type, rngsubtype::regtype::text AS subtype FROM pg_range ORDER BY 1;
+
+-- case: rng53_insert_in_session_zone
+SET TimeZone = 'Europe/Berlin';
+CREATE TABLE dt_rng53_zone (id int, during tstzrange, days daterange);
+INSERT INTO dt_rng53_zone VALUES (1, '[2024-01-05 10:00,2024-01-05 12:00)', '[2024-01-05,2024-01-07]');
+INSERT INTO dt_rng53_zone (days, during, id) VALUES ('empty', '[2024-07-01 08:00,)', 2);
+SELECT id, during, days, lower(during) FROM dt_rng53_zone ORDER BY id;
+SET TimeZone = 'UTC';
+SELECT id, during::text FROM dt_rng53_zone ORDER BY id;
+-- cleanup
+DROP TABLE IF EXISTS dt_rng53_zone;
