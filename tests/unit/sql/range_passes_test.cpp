@@ -67,6 +67,10 @@ const RangeRewriteCase kCases[] = {
     {"select '[2024-01-05 10:00,)'::tstzrange", "SELECT '[\"2024-01-05 15:00:00+00\",)'::tstzrange",
      "America/New_York"},
     {"select '[1,5]'::int4range", "(unchanged)"},
+    {"insert into bookings (id, during) values (1, '[2024-01-05 10:00,)')",
+     "INSERT INTO bookings (id, during) VALUES (1, '[\"2024-01-05 15:00:00+00\",)')", "America/New_York"},
+    {"insert into bookings values (1, '[1,2]', '[2024-01-05 10:00,)', 'x')",
+     "INSERT INTO bookings VALUES (1, '[1,2]', '[\"2024-01-05 10:00:00+00\",)', 'x')"},
 };
 
 TEST(RangePasses, Rewrites) {
