@@ -11,6 +11,7 @@
 #include "types/arrow_batch_builder.hpp"
 #include "types/parameter_decoder.hpp"
 #include "types/pg_type.hpp"
+#include "types/range_value.hpp"
 #include "types/type_mapping.hpp"
 #include "wire/protocol_error.hpp"
 
@@ -162,8 +163,10 @@ private:
                 continue;
             }
             try {
-                auto value =
-                    types::DecodeParameter(type_oids_[i], Format(), *row[i], text_options_, static_cast<int>(i + 1));
+                auto value = types::RangeKindFromOid(type_oids_[i])
+                                 ? types::DecodeRangeColumnValue(type_oids_[i], Format(), *row[i], text_options_)
+                                 : types::DecodeParameter(type_oids_[i], Format(), *row[i], text_options_,
+                                                          static_cast<int>(i + 1));
                 if (IsNetworkType(type_oids_[i]) || IsNetworkType(types::ArrayElementTypeOf(type_oids_[i]))) {
                     value = AsBlobText(value.Get());
                 }

@@ -12,6 +12,7 @@
 #include "sql/literal_passes.hpp"
 #include "sql/network_passes.hpp"
 #include "sql/numeric_passes.hpp"
+#include "sql/range_passes.hpp"
 #include "sql/recursive_cte_passes.hpp"
 #include "sql/sequence_passes.hpp"
 #include "sql/session_passes.hpp"
@@ -132,6 +133,9 @@ constexpr RewritePass kRewritePasses[] = {
     {"widen_smallint_arithmetic", WidenSmallintArithmetic},
     // length(bytea): octet_length().
     {"length_of_bytea", LengthOfBytea},
+    // Range operators, lower()/upper() of ranges, numrange()'s bounds: the range functions (before the JSON pass,
+    // which would take '[1,2)' beside @> for a JSON array).
+    {"rewrite_ranges", RewriteRanges},
     // jsonb and the JSON operators: DuckDB's JSON type and functions.
     {"rewrite_json", RewriteJson},
     // '{{1,2},{3,4}}'::int[]: the array type nested as deep as the literal.

@@ -11,6 +11,7 @@
 #include "types/int128.hpp"
 #include "types/network_address.hpp"
 #include "types/pg_type.hpp"
+#include "types/range_value.hpp"
 #include "types/text_input.hpp"
 #include "types/type_mapping.hpp"
 
@@ -149,6 +150,9 @@ std::string TypeNameOf(uint32_t type_oid) {
     case oid::kMacaddr8:
         return "macaddr8";
     default:
+        if (auto range = RangeKindFromOid(type_oid)) {
+            return RangeTypeName(*range);
+        }
         return "???";
     }
 }
@@ -339,6 +343,10 @@ OwnedValue DecodeTextScalar(uint32_t type_oid, std::string_view text, const Text
     case oid::kMacaddr8:
         return MakeBlob(ParseNetworkStorage(TypeNameOf(type_oid), text));
     default:
+        if (auto range = RangeKindFromOid(type_oid)) {
+            // Read in the session's DateStyle and TimeZone; passed on as ISO text that the cast reads alike.
+            return MakeVarchar(FormatRange(*range, ParseRange(*range, text, options), {}));
+        }
         return MakeVarchar(text);
     }
 }
@@ -430,7 +438,10 @@ OwnedValue ReadBinaryScalar(uint32_t type_oid, BinaryReader &reader) {
         }
         return MakeVarchar(reader.Rest());
     }
-    default: // text, varchar, bpchar, name, json, unknown
+    default: // text, varchar, bpchar, name, json, unknown; ranges as their text, which the cast to them reads
+        if (auto range = RangeKindFromOid(type_oid)) {
+            return MakeVarchar(RangeBinaryToText(*range, reader.Rest()));
+        }
         return MakeVarchar(reader.Rest());
     }
 }
@@ -619,6 +630,26 @@ OwnedValue DecodeParameter(uint32_t type_oid, int16_t format, std::string_view b
         ThrowBinaryFormat(parameter_number);
     }
     return value;
+}
+
+OwnedValue DecodeRangeColumnValue(uint32_t type_oid, int16_t format, std::string_view bytes,
+                                  const TextFormatOptions &options) {
+    const auto kind = RangeKindFromOid(type_oid);
+    if (!kind) {
+        throw SqlError("XX000", "not a range type: " + std::to_string(type_oid));
+    }
+    const Range range = format == 0 ? ParseRange(*kind, bytes, options)
+                                    : ParseRange(*kind, RangeBinaryToText(*kind, bytes), TextFormatOptions{});
+    // The appender converts a value to the column's type with DuckDB's default casts only (never a registered one):
+    // text becomes a BLOB by reading \xHH escapes, so each storage byte is written as one.
+    constexpr char kHex[] = "0123456789ABCDEF";
+    std::string escaped;
+    for (const unsigned char byte : EncodeRange(*kind, range)) {
+        escaped += "\\x";
+        escaped += kHex[byte >> 4];
+        escaped += kHex[byte & 0x0F];
+    }
+    return Checked(duckdb_create_varchar_length(escaped.data(), escaped.size()));
 }
 
 uint32_t ParameterTypeOid(duckdb_logical_type type) {

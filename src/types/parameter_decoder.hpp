@@ -71,6 +71,11 @@ private:
 OwnedValue DecodeParameter(uint32_t type_oid, int16_t format, std::string_view bytes, const TextFormatOptions &options,
                            int parameter_number = 1);
 
+//! A range column's value of COPY FROM (type_oid a range type's): its storage bytes as \xHH escapes, which DuckDB's
+//! appender (default casts only: text to BLOB) stores into the column as those bytes. Errors as DecodeParameter's.
+OwnedValue DecodeRangeColumnValue(uint32_t type_oid, int16_t format, std::string_view bytes,
+                                  const TextFormatOptions &options);
+
 //! The OID to report in ParameterDescription for a parameter DuckDB inferred as `type`:
 //! MapLogicalType's OID, except 25 (text) when DuckDB could not infer it (duckdb_param_logical_type
 //! returns nullptr and duckdb_param_type DUCKDB_TYPE_INVALID for `SELECT $1` and `SELECT $1 + 1`),

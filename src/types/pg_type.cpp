@@ -44,6 +44,12 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {oid::kMacaddr8,     775,   true,  true},
     {oid::kMacaddr,      1040,  true,  true},
     {oid::kInet,         1041,  true,  true},
+    {oid::kInt4range,    3905,  true,  true},
+    {oid::kNumrange,     3907,  true,  true},
+    {oid::kTsrange,      3909,  true,  true},
+    {oid::kTstzrange,    3911,  true,  true},
+    {oid::kDaterange,    3913,  true,  true},
+    {oid::kInt8range,    3927,  true,  true},
 };
 // clang-format on
 
@@ -138,6 +144,18 @@ std::string CastTypeNameForOid(uint32_t type_oid) {
         return "json";
     case oid::kJsonb:
         return "jsonb";
+    case oid::kInt4range:
+        return "int4range";
+    case oid::kNumrange:
+        return "numrange";
+    case oid::kTsrange:
+        return "tsrange";
+    case oid::kTstzrange:
+        return "tstzrange";
+    case oid::kDaterange:
+        return "daterange";
+    case oid::kInt8range:
+        return "int8range";
     case oid::kName:
         return "name";
     case oid::kInet:
@@ -196,6 +214,12 @@ uint32_t TypeOidForName(std::string_view name) {
         {"cidr", oid::kCidr},
         {"macaddr", oid::kMacaddr},
         {"macaddr8", oid::kMacaddr8},
+        {"int4range", oid::kInt4range},
+        {"int8range", oid::kInt8range},
+        {"numrange", oid::kNumrange},
+        {"daterange", oid::kDaterange},
+        {"tsrange", oid::kTsrange},
+        {"tstzrange", oid::kTstzrange},
     };
     for (const auto &[type_name, type_oid] : kNames) {
         if (name == type_name) {

@@ -43,6 +43,12 @@ constexpr uint32_t kNumeric = 1700;
 constexpr uint32_t kRecord = 2249;
 constexpr uint32_t kUuid = 2950;
 constexpr uint32_t kJsonb = 3802;
+constexpr uint32_t kInt4range = 3904;
+constexpr uint32_t kNumrange = 3906;
+constexpr uint32_t kTsrange = 3908;
+constexpr uint32_t kTstzrange = 3910;
+constexpr uint32_t kDaterange = 3912;
+constexpr uint32_t kInt8range = 3926;
 } // namespace oid
 
 struct PgType {

@@ -5,6 +5,7 @@
 #include "types/encoder_base.hpp"
 #include "types/int128.hpp"
 #include "types/network_address.hpp"
+#include "types/range_value.hpp"
 #include "types/typmod_alias.hpp"
 
 #include <limits>
@@ -322,6 +323,17 @@ std::unique_ptr<EncoderBase> CreateNumericEncoder(duckdb_type id) {
     }
 }
 
+//! The range types, stored as BLOBs of range_value.hpp's storage form.
+std::unique_ptr<EncoderBase> CreateRangeEncoder(RangeKind kind) {
+    return Make<duckdb_string_t>(
+        [kind](std::string &out, const duckdb_string_t &v, const TextFormatOptions &options) {
+            out += FormatRange(kind, DecodeRange(kind, StringAt(&v, 0)), options);
+        },
+        [kind](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
+            AppendRangeBinary(out, kind, DecodeRange(kind, StringAt(&v, 0)));
+        });
+}
+
 } // namespace
 
 std::unique_ptr<EncoderBase> CreateScalarEncoder(duckdb_logical_type type) {
@@ -342,6 +354,9 @@ std::unique_ptr<EncoderBase> CreateScalarEncoder(duckdb_logical_type type) {
                                   ? TakeDuckDbString(duckdb_logical_type_get_alias(type))
                                   : "";
     if (id == DUCKDB_TYPE_BLOB) {
+        if (auto kind = RangeKindFromName(alias)) {
+            return CreateRangeEncoder(*kind);
+        }
         if (auto encoder = MakeNetworkEncoder(alias)) {
             return encoder;
         }

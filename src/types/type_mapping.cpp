@@ -3,6 +3,7 @@
 
 #include "common/ascii.hpp"
 #include "common/duckdb_handles.hpp"
+#include "types/range_value.hpp"
 #include "types/typmod_alias.hpp"
 
 namespace duckgres::types {
@@ -107,6 +108,9 @@ PgType MapLogicalType(duckdb_logical_type type) {
         }
         if (HasAlias(type, "macaddr8")) {
             return Make(oid::kMacaddr8, 8, "macaddr8");
+        }
+        if (auto range = RangeKindFromName(TakeDuckDbString(duckdb_logical_type_get_alias(type)))) {
+            return Make(RangeOid(*range), -1, RangeTypeName(*range));
         }
         return Make(oid::kBytea, -1, "bytea");
     case DUCKDB_TYPE_DATE:

@@ -396,3 +396,47 @@ def test_copy_to_binary_rows_read_by_psycopg(duckgres, pg, rows) -> None:
             conn.execute("drop table copy_t")
     assert outputs[0] == outputs[1]
     assert outputs[0][0] == rows
+
+
+RANGE_TABLE = ("create table copy_ranges (id int, r int4range, b int8range, n numrange, d daterange, t tsrange, "
+               "z tstzrange)")
+RANGE_TEXT = (b'1\t[1,5]\t(,10)\t[1.50,2)\t[2024-01-01,2024-01-31]\t["2024-01-01 10:00",)\t'
+              b'["2024-01-01 10:00+02","2024-01-02 00:00+00")\n'
+              b'2\tempty\t(,)\t(,5.0]\t(,infinity)\t\\N\tempty\n')
+
+
+@pytest.mark.parametrize("fmt", ["text", "csv", "binary"])
+def test_copy_range_columns_match_postgres(duckgres, pg, fmt) -> None:
+    """Range columns go in and out as PostgreSQL's: text and CSV through range_in/range_out, binary through its
+    flags byte and bounds (the binary rows are PostgreSQL's own)."""
+    outputs = []
+    with psycopg.connect(pg.conninfo(), autocommit=True) as conn:
+        conn.execute("set timezone = 'UTC'")
+        conn.execute("drop table if exists copy_ranges")
+        conn.execute(RANGE_TABLE)
+        with conn.cursor() as cur:
+            with cur.copy("copy copy_ranges from stdin") as copy:
+                copy.write(RANGE_TEXT)
+            data = b""
+            with cur.copy(f"copy copy_ranges to stdout (format {fmt})") as copy:
+                for chunk in copy:
+                    data += bytes(chunk)
+        conn.execute("drop table copy_ranges")
+    for server in (duckgres, pg):
+        with psycopg.connect(server.conninfo(), autocommit=True) as conn:
+            conn.execute("set timezone = 'UTC'")
+            conn.execute("drop table if exists copy_ranges")
+            conn.execute(RANGE_TABLE)
+            with conn.cursor() as cur:
+                with cur.copy(f"copy copy_ranges from stdin (format {fmt})") as copy:
+                    copy.write(data)
+                out = b""
+                with cur.copy(f"copy (select * from copy_ranges order by id) to stdout (format {fmt})") as copy:
+                    for chunk in copy:
+                        out += bytes(chunk)
+                outputs.append(out)
+                rows = cur.execute("select id, r::text, n::text, z::text from copy_ranges order by id").fetchall()
+                outputs.append(rows)
+            conn.execute("drop table copy_ranges")
+    assert outputs[0] == outputs[2]
+    assert outputs[1] == outputs[3]

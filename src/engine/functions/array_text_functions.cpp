@@ -7,9 +7,11 @@
 #include "types/datetime_input.hpp"
 #include "types/int128.hpp"
 #include "types/network_address.hpp"
+#include "types/range_value.hpp"
 #include "types/text_input.hpp"
 #include "types/value_encoder.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -49,6 +51,7 @@ struct ListShape {
     uint8_t scale = 0;
     duckdb_type storage = DUCKDB_TYPE_INVALID; //!< a DECIMAL's internal integer type
     std::string alias;                         //!< a BLOB's alias: inet, cidr, macaddr, macaddr8
+    std::optional<types::RangeKind> range;     //!< a range type (a BLOB under its name)
     size_t depth = 0;
 };
 
@@ -68,6 +71,9 @@ ListShape DescribeList(duckdb_logical_type list_type) {
         shape.width = duckdb_decimal_width(current.Get());
         shape.scale = duckdb_decimal_scale(current.Get());
         shape.storage = duckdb_decimal_internal_type(current.Get());
+    }
+    if (shape.element == DUCKDB_TYPE_BLOB) {
+        shape.range = types::RangeKindFromName(TakeDuckDbString(duckdb_logical_type_get_alias(current.Get())));
     }
     return shape;
 }
@@ -158,7 +164,9 @@ void StoreElement(duckdb_vector vector, idx_t index, const ListShape &shape, std
         return duckdb_vector_assign_string_element_len(vector, index, text.data(), text.size());
     case DUCKDB_TYPE_BLOB: {
         const std::string bytes =
-            shape.alias.empty() ? types::ParseByteaText(text) : types::ParseNetworkStorage(shape.alias, text);
+            shape.range    ? types::EncodeRange(*shape.range, types::ParseRange(*shape.range, text, kOptions))
+            : shape.alias.empty() ? types::ParseByteaText(text)
+                                  : types::ParseNetworkStorage(shape.alias, text);
         return duckdb_vector_assign_string_element_len(vector, index, bytes.data(), bytes.size());
     }
     case DUCKDB_TYPE_DATE:
@@ -332,6 +340,13 @@ void RegisterArrayTextFunctions(duckdb_connection connection) {
             LogicalTypeHandle element(duckdb_create_decimal_type(width, scale));
             RegisterListCasts(connection, element.Get(), kMaxDecimalDepth, true);
         }
+    }
+    // Range arrays read in ISO and UTC, as the element cast does (range_functions.cpp registers the range types
+    // first).
+    for (auto kind : types::kRangeKinds) {
+        LogicalTypeHandle element(duckdb_create_logical_type(DUCKDB_TYPE_BLOB));
+        duckdb_logical_type_set_alias(element.Get(), types::RangeTypeName(kind));
+        RegisterListCasts(connection, element.Get(), kMaxDecimalDepth, true);
     }
 }
 

@@ -8,6 +8,7 @@
 #include "engine/functions/jsonb_functions.hpp"
 #include "engine/functions/network_functions.hpp"
 #include "engine/functions/numeric_functions.hpp"
+#include "engine/functions/range_functions.hpp"
 #include "engine/functions/regexp_functions.hpp"
 #include "engine/functions/string_functions.hpp"
 #include "engine/functions/template_functions.hpp"
@@ -20,9 +21,10 @@ namespace {
 using RegisterFamily = void (*)(duckdb_connection);
 
 constexpr RegisterFamily kFamilies[] = {
-    RegisterTemplateFunctions,  RegisterRegexpFunctions,  RegisterByteaFunctions,   RegisterTextOutputFunctions,
-    RegisterArrayTextFunctions, RegisterArrayFunctions,   RegisterStringFunctions,  RegisterJsonbFunctions,
-    RegisterDateTimeFunctions,  RegisterNumericFunctions, RegisterNetworkFunctions,
+    // The range types before the array casts, which register casts to lists of them.
+    RegisterTemplateFunctions, RegisterRegexpFunctions,    RegisterByteaFunctions,   RegisterTextOutputFunctions,
+    RegisterRangeFunctions,    RegisterArrayTextFunctions, RegisterArrayFunctions,   RegisterStringFunctions,
+    RegisterJsonbFunctions,    RegisterDateTimeFunctions,  RegisterNumericFunctions, RegisterNetworkFunctions,
 };
 
 } // namespace
