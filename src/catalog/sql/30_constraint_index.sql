@@ -51,7 +51,7 @@ SELECT c.oid::UINTEGER AS oid,
        (CASE WHEN c.contype = 'f' THEN 's' ELSE ' ' END)::pg_char AS confmatchtype,
        true AS conislocal,
        0::INTEGER AS coninhcount,
-       false AS connoinherit,
+       c.contype <> 'c' AS connoinherit,  -- PostgreSQL 15: keys are never inherited
        list_transform(c.constraint_column_indexes, x -> x + 1)::SMALLINT[] AS conkey,
        (CASE WHEN c.contype = 'f' THEN
             (SELECT list(a.attnum ORDER BY k.n)::SMALLINT[]

@@ -312,14 +312,18 @@ CREATE MACRO has_type_privilege(a, b) AS duckgres_catalog.main.duckgres_privileg
     (u, a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['usage']);
 -- Roles are the server's users: a user is a member of its own role, an admin (a superuser) of every role; a role
 -- given by name or OID must exist (42704, as in PostgreSQL).
+-- (The argument stays outside the subqueries: an unqualified `oid` passed in must not bind to pg_authid's own.)
 CREATE MACRO duckgres_role_name(arg_role) AS
     CASE WHEN regexp_full_match(arg_role::VARCHAR, '[0-9]+')
-         THEN (SELECT a.rolname FROM duckgres_catalog.main.pg_authid a
-               WHERE a.oid = TRY_CAST(arg_role::VARCHAR AS UBIGINT))
+         THEN list_filter((SELECT list({'oid': a.oid::UBIGINT, 'name': a.rolname::VARCHAR})
+                           FROM duckgres_catalog.main.pg_authid a),
+                          r -> r.oid = TRY_CAST(arg_role::VARCHAR AS UBIGINT))[1].name
          ELSE arg_role::VARCHAR END;
+CREATE MACRO duckgres_role_exists(arg_name) AS
+    coalesce(list_contains((SELECT list(a.rolname::VARCHAR) FROM duckgres_catalog.main.pg_authid a), arg_name), false);
 CREATE MACRO duckgres_has_role(arg_user, arg_role, arg_privileges) AS
     duckgres_catalog.main.duckgres_privileges_valid(arg_privileges, ['member', 'usage', 'set'])
-    AND CASE WHEN duckgres_catalog.main.duckgres_role_of(duckgres_catalog.main.duckgres_role_name(arg_role)) IS NULL
+    AND CASE WHEN NOT duckgres_catalog.main.duckgres_role_exists(duckgres_catalog.main.duckgres_role_name(arg_role))
              THEN error('role "' || arg_role::VARCHAR || '" does not exist')
              ELSE duckgres_catalog.main.duckgres_role_name(arg_role) = duckgres_catalog.main.duckgres_role_name(arg_user)
                   OR coalesce(duckgres_catalog.main.duckgres_role_of(
