@@ -32,10 +32,10 @@ SELECT r.oid::UINTEGER AS oid,
        0::UINTEGER AS reloftype,
        10::UINTEGER AS relowner,
        (CASE r.relkind WHEN 'r' THEN 2 WHEN 'i' THEN 403 ELSE 0 END)::UINTEGER AS relam,
-       r.oid::UINTEGER AS relfilenode,
+       (CASE WHEN r.relkind = 'v' THEN 0 ELSE r.oid END)::UINTEGER AS relfilenode,  -- views have no storage
        0::UINTEGER AS reltablespace,
-       0::INTEGER AS relpages,
-       (CASE WHEN r.relkind = 'r' THEN r.reltuples ELSE -1 END)::REAL AS reltuples,
+       (CASE WHEN r.relkind = 'S' THEN 1 ELSE 0 END)::INTEGER AS relpages,  -- a sequence is one page, one row
+       (CASE r.relkind WHEN 'r' THEN r.reltuples WHEN 'S' THEN 1 ELSE -1 END)::REAL AS reltuples,
        0::INTEGER AS relallvisible,
        0::UINTEGER AS reltoastrelid,
        r.relhasindex::BOOLEAN AS relhasindex,

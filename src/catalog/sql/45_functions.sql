@@ -172,7 +172,7 @@ CREATE MACRO pg_stat_get_tuples_returned(arg_rel_oid) AS 0::BIGINT;
 CREATE MACRO pg_stat_get_tuples_fetched(arg_rel_oid) AS 0::BIGINT;
 CREATE MACRO pg_stat_get_blocks_fetched(arg_rel_oid) AS 0::BIGINT;
 CREATE MACRO pg_stat_get_blocks_hit(arg_rel_oid) AS 0::BIGINT;
-CREATE MACRO pg_tablespace_location(arg_tablespace_oid) AS '';
+CREATE MACRO pg_tablespace_location(arg_tablespace_oid) AS CASE WHEN arg_tablespace_oid IS NOT NULL THEN '' END;
 CREATE MACRO pg_get_partkeydef(arg_rel_oid) AS NULL::VARCHAR;
 CREATE MACRO pg_get_triggerdef(arg_trigger_oid) AS NULL::VARCHAR,
     (arg_trigger_oid, arg_pretty) AS NULL::VARCHAR;
