@@ -282,6 +282,7 @@ class Expected:
 # (case id, aspect) -> the difference. Aspects: "described" (`SELECT $1::type` with the parameter's type taken from
 # the server's description, as asyncpg does), "cast" (`SELECT $1::type`, the client declaring the parameter's type),
 # "declared" (a bare `$1` declared as the type in Parse), "column" (a table column of the type: insert, select back).
+ASPECTS = ("described", "cast", "declared", "column")
 EXPECTED: dict[tuple[str, str], Expected] = {
     ("numeric", "column"): Expected(
         "an unconstrained numeric column is DuckDB's DECIMAL(18,3) (DuckDB has no unconstrained decimal): values "
@@ -307,13 +308,13 @@ EXPECTED: dict[tuple[str, str], Expected] = {
     **{("varchar_array", aspect): Expected(
         "arrays of varchar are VARCHAR[] in DuckDB, reported as text[] (1009), not varchar[] (1015), and their "
         "binary form names the element type text (25): the varchar alias does not survive inside a list type",
-        oids={1015: 1009, 1043: 25}) for aspect in ("described", "cast", "declared", "column")},
+        oids={1015: 1009, 1043: 25}) for aspect in ASPECTS},
     **{("bpchar", aspect): Expected(
         "unbounded bpchar is DuckDB's VARCHAR, reported as text (25) where PostgreSQL says bpchar (1042); the "
-        "values, trailing blanks included, are the same", oids={1042: 25}) for aspect in ("described", "cast", "declared", "column")},
+        "values, trailing blanks included, are the same", oids={1042: 25}) for aspect in ASPECTS},
     **{("bpchar_array", aspect): Expected(
         "arrays of bpchar are VARCHAR[] in DuckDB, reported as text[] (1009), not bpchar[] (1014), and their binary "
-        "form names the element type text (25)", oids={1014: 1009, 1042: 25}) for aspect in ("described", "cast", "declared", "column")},
+        "form names the element type text (25)", oids={1014: 1009, 1042: 25}) for aspect in ASPECTS},
 }
 
 

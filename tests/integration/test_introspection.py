@@ -22,15 +22,15 @@ PLACEHOLDER = re.compile(r"\{\{oid:(\w+)\}\}")
 
 # What is normalised before comparing, and why: each of these differs between two PostgreSQL servers as well.
 NORMALISED = {
-    "user object OIDs": "the OIDs of the fixture's objects (relations, indexes, constraints, the tables' row types) are "
-                        "assigned by each server: a value equal to one is replaced by the object's name",
+    "user object OIDs": "the OIDs of the fixture's objects (relations, indexes, constraints, the tables' row types) "
+                        "are assigned by each server: a value equal to one is replaced by the object's name",
     "xid": "columns of type xid (xmin, relfrozenxid, datfrozenxid...) are transaction counters of each server's own "
            "history: replaced by <xid>",
     "version": "version() names the server's build ('PostgreSQL 15.18 (Debian...) ...'): kept up to 'PostgreSQL 15'",
     "sizes": "int8 columns named ...size (pg_relation_size, pg_total_relation_size) are bytes on each server's own "
              "storage: replaced by <size>",
-    "string types": "column types: PostgreSQL's name, \"char\" and varchar catalog columns are text in Duckgres (DuckDB "
-                    "has no such types) and reg* results are names or OIDs (TYPE_GROUPS): compared as one type",
+    "string types": "column types: PostgreSQL's name, \"char\" and varchar catalog columns are text in Duckgres "
+                    "(DuckDB has no such types) and reg* results are names or OIDs (TYPE_GROUPS): compared as one type",
 }
 TYPE_GROUPS = {19: 25, 18: 25, 1043: 25, 194: 25, 2205: 25, 2206: 25, 24: 25, 4089: 25, 4096: 25, 1003: 1009,
                1002: 1009, 22: 1005, 30: 1028, 1028: 1028}
@@ -78,8 +78,9 @@ def fixture_oids(duckgres, pg):
             oids[server.kind] = {name: str(conn.execute("SELECT %s::regclass::oid", (name,)).fetchone()[0])
                                  for name in OBJECTS}
             # The fixture's other objects: constraints and the tables' row types (and their array types).
-            for oid, name in conn.execute("SELECT oid, conname FROM pg_constraint WHERE conname LIKE 'intro%' UNION ALL "
-                                          "SELECT oid, typname FROM pg_type WHERE typname ~ '^_?intro_'").fetchall():
+            others = conn.execute("SELECT oid, conname FROM pg_constraint WHERE conname LIKE 'intro%' UNION ALL "
+                                  "SELECT oid, typname FROM pg_type WHERE typname ~ '^_?intro_'").fetchall()
+            for oid, name in others:
                 oids[server.kind].setdefault(f"{name}#{oid}", str(oid))
     yield oids
     for server in (duckgres, pg):
