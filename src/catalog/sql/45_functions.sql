@@ -315,9 +315,8 @@ CREATE MACRO has_type_privilege(a, b) AS duckgres_catalog.main.duckgres_privileg
 -- (The argument stays outside the subqueries: an unqualified `oid` passed in must not bind to pg_authid's own.)
 CREATE MACRO duckgres_role_name(arg_role) AS
     CASE WHEN regexp_full_match(arg_role::VARCHAR, '[0-9]+')
-         THEN list_filter((SELECT list({'oid': a.oid::UBIGINT, 'name': a.rolname::VARCHAR})
-                           FROM duckgres_catalog.main.pg_authid a),
-                          r -> r.oid = TRY_CAST(arg_role::VARCHAR AS UBIGINT))[1].name
+         THEN map_extract_value((SELECT map_from_entries(list({'k': a.oid::UBIGINT, 'v': a.rolname::VARCHAR}))
+                                 FROM duckgres_catalog.main.pg_authid a), TRY_CAST(arg_role::VARCHAR AS UBIGINT))
          ELSE arg_role::VARCHAR END;
 CREATE MACRO duckgres_role_exists(arg_name) AS
     coalesce(list_contains((SELECT list(a.rolname::VARCHAR) FROM duckgres_catalog.main.pg_authid a), arg_name), false);
