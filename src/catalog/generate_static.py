@@ -26,6 +26,8 @@ TABLES = [
                    OR oid IN (SELECT unnest(ARRAY[rngcanonical, rngsubdiff])::oid FROM pg_range)"""),
     ("pg_tablespace", "true"),
     ("pg_language", "true"),
+    # The default B-tree operator classes: what pg_index.indclass names for the columns of DuckDB's ART indexes.
+    ("pg_opclass", "opcmethod = 403 AND opcdefault"),
     # The system catalogs themselves, for 'pg_class'::regclass and pg_description's classoid.
     ("pg_class", "relnamespace = 'pg_catalog'::regnamespace AND relkind IN ('r', 'v')"),
 ]
@@ -40,7 +42,7 @@ EMPTY = ["pg_trigger", "pg_rewrite", "pg_policy", "pg_statistic_ext", "pg_statis
          "pg_foreign_data_wrapper", "pg_user_mapping", "pg_inherits", "pg_depend", "pg_shdepend", "pg_event_trigger",
          "pg_partitioned_table", "pg_shdescription", "pg_init_privs", "pg_seclabel", "pg_shseclabel",
          "pg_subscription", "pg_transform", "pg_default_acl", "pg_auth_members", "pg_largeobject_metadata",
-         "pg_aggregate", "pg_conversion", "pg_cast", "pg_operator", "pg_opclass", "pg_opfamily", "pg_amop",
+         "pg_aggregate", "pg_conversion", "pg_cast", "pg_operator", "pg_opfamily", "pg_amop",
          "pg_amproc", "pg_ts_config", "pg_ts_dict", "pg_ts_parser", "pg_ts_template", "pg_policies", "pg_rules",
          "pg_prepared_xacts", "pg_replication_slots", "pg_stat_replication", "pg_locks"]
 

@@ -263,3 +263,158 @@ def suggest_lines(name: str, per_mode: dict[str, frozenset[Spot]], reason: str) 
     out = [line(modes, common)] if common else []
     out += [line(group_modes, rest) for rest, group_modes in groups.items() if rest]
     return out
+
+
+# ------------------------------------------------------------------------------------------------
+# Known differences of the captured introspection queries (corpus/introspection/known_differences.txt)
+#
+# Same rules as the corpus: an entry names exactly where one query differs, the rest of its answer is
+# compared, and an entry whose difference is gone fails. A line is
+#
+#     <client>-<n> <kind> [<column>] ["text"]: reason
+#
+# where <column> is a column of PostgreSQL's answer (written 'in quotes' when it has blanks).
+
+#: What can differ in the answer to a captured query.
+INTROSPECTION_KINDS = {
+    "error": "the query fails on Duckgres (\"text\": a part of its message)",
+    "column": "the column's name or type differs",
+    "value": "the column's values differ: the rows match once it is left out, not with it",
+    "missing": "rows PostgreSQL returns and Duckgres does not; the column's value (NULL for a null) matches the "
+               "quoted regular expression in each of them",
+    "extra": "rows Duckgres returns and PostgreSQL does not; same column and regular expression",
+    "order": "the same rows in another order, for a query with a top-level ORDER BY",
+}
+_NEEDS_COLUMN = ("column", "value", "missing", "extra")
+
+_INTRO_RE = re.compile(r"""^(?P<case>[a-z0-9_]+-[0-9]+)\s+(?P<kind>[a-z]+)(?:\s+(?P<column>'[^']*'|[^\s:"']+))?"""
+                       r"""(?:\s+"(?P<text>[^"]*)")?\s*:(?P<reason>.*)$""")
+
+
+@dataclass(frozen=True)
+class IntrospectionEntry:
+    case: str
+    kind: str
+    column: str | None
+    text: str | None
+    reason: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        column = "" if self.column is None else " " + (f"'{self.column}'" if " " in self.column else self.column)
+        text = "" if self.text is None else f' "{self.text}"'
+        return f"{self.case} {self.kind}{column}{text}"
+
+
+def parse_introspection_entries(text: str) -> list[IntrospectionEntry]:
+    entries: list[IntrospectionEntry] = []
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        m = _INTRO_RE.match(line)
+        where = f"introspection known_differences.txt:{lineno}"
+        if not m or not m.group("reason").strip():
+            raise CorpusError(f"{where}: expected '<client>-<n> <kind> [<column>] [\"text\"]: reason', got {line!r}")
+        kind, column = m.group("kind"), m.group("column")
+        if kind not in INTROSPECTION_KINDS:
+            raise CorpusError(f"{where}: kind {kind!r} is not one of {', '.join(INTROSPECTION_KINDS)}")
+        if (column is not None) != (kind in _NEEDS_COLUMN):
+            raise CorpusError(f"{where}: {kind} " + ("names a column" if kind in _NEEDS_COLUMN else "names no column"))
+        if kind in ("missing", "extra") and m.group("text") is None:
+            raise CorpusError(f"{where}: {kind} needs the \"regular expression\" its rows' {column} matches")
+        entry = IntrospectionEntry(m.group("case"), kind, column and column.strip("'"), m.group("text"),
+                                   m.group("reason").strip(), lineno)
+        if any(str(e) == str(entry) for e in entries):
+            raise CorpusError(f"{where}: {entry} is already listed")
+        entries.append(entry)
+    return entries
+
+
+Answer = tuple  # ("error", message) or ("ok", [(column name, type), ...], [row tuple of str | None, ...])
+
+
+def _unmatched(pg_rows: list[tuple], dg_rows: list[tuple], masked: set[int]) -> tuple[list[tuple], list[tuple]]:
+    """(rows only PostgreSQL returns, rows only Duckgres returns), with the masked columns left out."""
+    def key(row: tuple) -> tuple:
+        return tuple("*" if i in masked else v for i, v in enumerate(row))
+
+    remaining: dict[tuple, int] = {}
+    for row in dg_rows:
+        remaining[key(row)] = remaining.get(key(row), 0) + 1
+    missing = []
+    for row in pg_rows:
+        if remaining.get(key(row)):
+            remaining[key(row)] -= 1
+        else:
+            missing.append(row)
+    extra = []
+    for row in dg_rows:
+        if remaining.get(key(row)):
+            remaining[key(row)] -= 1
+            extra.append(row)
+    return missing, extra
+
+
+def check_introspection(entries: list[IntrospectionEntry], pg: Answer, dg: Answer,
+                        ordered: bool) -> tuple[list[str], list[str]]:
+    """(differences no entry names, entries whose difference is gone) for one query; pg and dg are
+    the normalised answers, their rows in the order the servers sent them."""
+    by_kind = {k: [e for e in entries if e.kind == k] for k in INTROSPECTION_KINDS}
+    unexpected: list[str] = []
+    gone: list[str] = []
+    if dg[0] != "ok":
+        if not any(e.text is None or e.text in dg[1] for e in by_kind["error"]):
+            unexpected.append(f"fails on Duckgres: {dg[1]}")
+        gone += [f"{e}: not checked, the query fails" for e in entries if e.kind != "error"]
+        return unexpected, gone
+    gone += [f"{e}: the query runs" for e in by_kind["error"]]
+    pg_columns, dg_columns = pg[1], dg[1]
+    names = [name for name, _ in pg_columns]
+    for e in entries:
+        if e.column is not None and e.column not in names:
+            gone.append(f"{e}: PostgreSQL's answer has no column {e.column!r}")
+    if len(pg_columns) != len(dg_columns):
+        unexpected.append(f"{len(dg_columns)} columns where PostgreSQL has {len(pg_columns)}: {dg_columns} / "
+                          f"{pg_columns}")
+        return unexpected, gone
+    differing = {names[i] for i, (p, d) in enumerate(zip(pg_columns, dg_columns)) if p != d}
+    for name in sorted(differing):
+        if not any(e.column == name for e in by_kind["column"]):
+            i = names.index(name)
+            unexpected.append(f"column {name}: {dg_columns[i]} where PostgreSQL has {pg_columns[i]}")
+    gone += [f"{e}: the column's name and type match" for e in by_kind["column"] if e.column not in differing]
+
+    masked = {i for i, name in enumerate(names) if any(e.column == name for e in by_kind["value"])}
+    pg_rows, dg_rows = pg[2], dg[2]
+    missing, extra = _unmatched(pg_rows, dg_rows, masked)
+    for e in by_kind["value"]:
+        mine = {i for i, name in enumerate(names) if name == e.column}
+        if sum(map(len, _unmatched(pg_rows, dg_rows, masked - mine))) == len(missing) + len(extra):
+            gone.append(f"{e}: the column's values match")
+    for kind, rows in (("missing", missing), ("extra", extra)):
+        def covered(entry: IntrospectionEntry, row: tuple) -> bool:
+            value = row[names.index(entry.column)] if entry.column in names else None
+            return re.fullmatch(entry.text, "NULL" if value is None else value, re.S) is not None
+
+        for row in rows:
+            if not any(covered(e, row) for e in by_kind[kind]):
+                side = "PostgreSQL" if kind == "missing" else "Duckgres"
+                unexpected.append(f"a row only {side} returns: {dict(zip(names, row))}")
+        gone += [f"{e}: no such row any more" for e in by_kind[kind] if not any(covered(e, r) for r in rows)]
+    if ordered and not missing and not extra:
+        def key(row: tuple) -> tuple:
+            return tuple("*" if i in masked else v for i, v in enumerate(row))
+
+        in_order = [key(r) for r in pg_rows] == [key(r) for r in dg_rows]
+        if not in_order and not by_kind["order"]:
+            unexpected.append("the rows come in another order")
+        gone += [f"{e}: the rows come in PostgreSQL's order" for e in by_kind["order"] if in_order]
+    else:
+        gone += [f"{e}: not checked, the query has no ORDER BY or its rows differ" for e in by_kind["order"]]
+    if unexpected and pg_rows and len(pg_rows) == len(dg_rows):
+        columns = [names[i] for i in range(len(names)) if i not in masked
+                   and sorted((r[i] or "") for r in pg_rows) != sorted((r[i] or "") for r in dg_rows)]
+        if columns:
+            unexpected.append("(the values of " + ", ".join(columns) + " differ)")
+    return unexpected, gone

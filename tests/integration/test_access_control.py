@@ -409,8 +409,12 @@ def test_database_files_are_private(server) -> None:
 
 def test_roles_in_the_catalog(server) -> None:
     with connect(server, "reader") as conn:
-        roles = dict(conn.execute("select rolname, rolsuper from pg_roles").fetchall())
+        roles = dict(conn.execute("select rolname, rolsuper from pg_roles where rolcanlogin").fetchall())
         assert roles == {"boss": True, "writer": False, "reader": False, "limited": False}
+        # PostgreSQL's predefined roles are listed too; they cannot log in, and no user is a member of them.
+        assert conn.execute("select count(*), bool_or(rolcanlogin) from pg_roles where rolname like 'pg\\_%'"
+                            ).fetchone() == (12, False)
+        assert conn.execute("select pg_has_role('pg_monitor', 'member')").fetchone() == (False,)
         assert conn.execute("select usename, usesuper from pg_user where usename = current_user").fetchone() == (
             "reader", False)
         assert conn.execute("select current_user, session_user").fetchone() == ("reader", "reader")

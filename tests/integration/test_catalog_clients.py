@@ -58,18 +58,6 @@ PSQL_KNOWN: dict[str, list[tuple[str, str, str]]] = {
     r"\d catc_parent": [_CHECK_TEXT],
     r"\d+ catc_parent": [_CHECK_TEXT],
     r"\d catc_*": [_CHECK_TEXT],
-    r"\dx": [("""\
-                 List of installed extensions
-  Name   | Version |   Schema   |         Description          
----------+---------+------------+------------------------------
- plpgsql | 1.0     | pg_catalog | PL/pgSQL procedural language
-(1 row)
-""", """\
-     List of installed extensions
- Name | Version | Schema | Description 
-------+---------+--------+-------------
-(0 rows)
-""", "no extensions: PostgreSQL lists plpgsql, which Duckgres does not have")],
 }
 
 

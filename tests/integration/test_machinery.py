@@ -153,6 +153,45 @@ def test_known_difference_check(entry: str, diffs: list, unexpected: int, gone: 
     assert (len(got_unexpected), len(got_gone)) == (unexpected, gone), (got_unexpected, got_gone)
 
 
+_PG = ("ok", [("name", 25), ("owner", 25)], [("a", "x"), ("b", "y"), ("template0", "x")])
+
+
+@pytest.mark.parametrize("entries,ours,ordered,unexpected,gone", [
+    ("", _PG, False, False, 0),
+    # rows are a multiset unless the query orders them
+    ("", ("ok", _PG[1], list(reversed(_PG[2]))), False, False, 0),
+    ("", ("ok", _PG[1], list(reversed(_PG[2]))), True, True, 0),
+    ("q-1 order: r", ("ok", _PG[1], list(reversed(_PG[2]))), True, False, 0),
+    ("q-1 order: r", _PG, True, False, 1),
+    # a value entry covers its column only, and must still differ
+    ("q-1 value owner: r", ("ok", _PG[1], [("a", "z"), ("b", "y"), ("template0", "x")]), False, False, 0),
+    ("q-1 value owner: r", ("ok", _PG[1], [("c", "z"), ("b", "y"), ("template0", "x")]), False, True, 1),
+    ("q-1 value owner: r", _PG, False, False, 1),
+    # missing rows must match the entry's regular expression, and some must still be missing
+    ('q-1 missing name "template[01]": r', ("ok", _PG[1], _PG[2][:2]), False, False, 0),
+    ('q-1 missing name "template[01]": r', ("ok", _PG[1], _PG[2][1:]), False, True, 1),
+    ('q-1 missing name "template[01]": r', _PG, False, False, 1),
+    ('q-1 extra name "pg_.*": r', ("ok", _PG[1], _PG[2] + [("pg_x", None)]), False, False, 0),
+    ("", ("ok", _PG[1], _PG[2] + [("pg_x", None)]), False, True, 0),
+    # columns and errors
+    ("", ("ok", [("name", 25), ("owner", 26)], _PG[2]), False, True, 0),
+    ("q-1 column owner: r", ("ok", [("name", 25), ("owner", 26)], _PG[2]), False, False, 0),
+    ('q-1 error "boom": r', ("error", "ERROR: boom"), False, False, 0),
+    ('q-1 error "boom": r', _PG, False, False, 1),
+    ("", ("error", "ERROR: boom"), False, True, 0),
+])
+def test_introspection_check(entries: str, ours: tuple, ordered: bool, unexpected: bool, gone: int) -> None:
+    got_unexpected, got_gone = k.check_introspection(k.parse_introspection_entries(entries), _PG, ours, ordered)
+    assert (bool(got_unexpected), len(got_gone)) == (unexpected, gone), (got_unexpected, got_gone)
+
+
+@pytest.mark.parametrize("line", ["q-1 value: r", "q-1 missing name: r", "q-1 order name: r", "q-1 wrong x: r",
+                                  "q-1 value x:", "q value x: r"])
+def test_introspection_entry_errors(line: str) -> None:
+    with pytest.raises(k.CorpusError):
+        k.parse_introspection_entries(line)
+
+
 def test_suggested_entries_name_each_difference() -> None:
     spots = k.spots([_diff(2, "sqlstate", "x", "22007"), _diff(3, "sqlstate", "x", "22007"), _diff(3, "tx"),
                      _diff(5, "value"), _diff(0, "failure")])

@@ -3,7 +3,7 @@
 -- as a view is bound where it is used (PostgreSQL's pg_catalog names also exist in DuckDB's own catalog).
 --
 -- OIDs: PostgreSQL's own for the fixed schemas (pg_catalog 11, pg_toast 99, public 2200, information_schema
--- 13000) and types; 16384 + DuckDB's OID for schemas, tables, views, indexes, sequences and user types (their
+-- 13207, as initdb assigns it in PostgreSQL 15) and types; 16384 + DuckDB's OID for schemas, tables, views, indexes, sequences and user types (their
 -- OIDs are fixed while the server runs); constraints 1e9 + 64 * table + n, the indexes behind PRIMARY KEY and
 -- UNIQUE constraints 2e9 + 64 * table + n, column defaults 3e9 + 1000 * table + column.
 
@@ -14,7 +14,7 @@ CREATE MACRO duckgres_namespace_oid(name, duck_oid) AS
         WHEN 'pg_catalog' THEN 11
         WHEN 'pg_toast' THEN 99
         WHEN 'public' THEN 2200
-        WHEN 'information_schema' THEN 13000
+        WHEN 'information_schema' THEN 13207
         ELSE 16384 + duck_oid
     END)::UINTEGER;
 

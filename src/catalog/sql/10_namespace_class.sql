@@ -2,11 +2,16 @@
 -- catalogs, fixed rows), with PostgreSQL's columns.
 
 CREATE VIEW pg_namespace AS
-SELECT oid::UINTEGER AS oid, nspname::name AS nspname, 10::UINTEGER AS nspowner, NULL::aclitem[] AS nspacl
-FROM (VALUES (11, 'pg_catalog'), (99, 'pg_toast'), (13000, 'information_schema')) fixed(oid, nspname)
+-- The fixed schemas carry PostgreSQL's initial privileges: their owner's USAGE and CREATE, everyone's USAGE.
+SELECT oid::UINTEGER AS oid, nspname::name AS nspname, 10::UINTEGER AS nspowner,
+       (CASE WHEN oid <> 99 THEN ['{0}=UC/{0}', '=U/{0}'] END).list_transform(a -> replace(a, '{0}',
+           duckgres_session_user()))::aclitem[] AS nspacl
+FROM (VALUES (11, 'pg_catalog'), (99, 'pg_toast'), (13207, 'information_schema')) fixed(oid, nspname)
 UNION ALL
 SELECT duckgres_catalog.main.duckgres_namespace_oid(s.schema_name, s.oid), s.schema_name,
-       (CASE WHEN s.schema_name = 'public' THEN 6171 ELSE 10 END)::UINTEGER, NULL
+       (CASE WHEN s.schema_name = 'public' THEN 6171 ELSE 10 END)::UINTEGER,
+       (CASE WHEN s.schema_name = 'public'
+             THEN ['pg_database_owner=UC/pg_database_owner', '=U/pg_database_owner'] END)::aclitem[]
 FROM duckdb_schemas() s
 WHERE s.database_name = current_database() AND s.schema_name NOT IN ('pg_catalog', 'information_schema')
   -- DuckDB's default schema "main" is shown only when something was created in it.
@@ -27,10 +32,10 @@ SELECT r.oid::UINTEGER AS oid,
        0::UINTEGER AS reloftype,
        10::UINTEGER AS relowner,
        (CASE r.relkind WHEN 'r' THEN 2 WHEN 'i' THEN 403 ELSE 0 END)::UINTEGER AS relam,
-       r.oid::UINTEGER AS relfilenode,
+       (CASE WHEN r.relkind = 'v' THEN 0 ELSE r.oid END)::UINTEGER AS relfilenode,  -- views have no storage
        0::UINTEGER AS reltablespace,
-       0::INTEGER AS relpages,
-       (CASE WHEN r.relkind = 'r' THEN r.reltuples ELSE -1 END)::REAL AS reltuples,
+       (CASE WHEN r.relkind = 'S' THEN 1 ELSE 0 END)::INTEGER AS relpages,  -- a sequence is one page, one row
+       (CASE r.relkind WHEN 'r' THEN r.reltuples WHEN 'S' THEN 1 ELSE -1 END)::REAL AS reltuples,
        0::INTEGER AS relallvisible,
        0::UINTEGER AS reltoastrelid,
        r.relhasindex::BOOLEAN AS relhasindex,

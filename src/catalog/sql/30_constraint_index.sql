@@ -3,9 +3,14 @@
 CREATE VIEW duckgres_indexes AS
 SELECT ic.indexrelid, ic.indrelid, ic.index_name, ic.schema_name, ic.table_name, ic.is_unique, ic.is_primary,
        list(coalesce(a.attnum, 0) ORDER BY ic.position) AS attnums,
-       list(ic.column_name ORDER BY ic.position) AS column_names
+       list(ic.column_name ORDER BY ic.position) AS column_names,
+       -- Each column's collation and the default B-tree operator class of its type, as PostgreSQL records them.
+       list(coalesce(a.attcollation, 0) ORDER BY ic.position) AS collations,
+       list(coalesce(o.oid, 0) ORDER BY ic.position) AS opclasses
 FROM duckgres_catalog.main.duckgres_index_columns ic
 LEFT JOIN duckgres_catalog.main.pg_attribute a ON a.attrelid = ic.indrelid AND a.attname = ic.column_name
+LEFT JOIN duckgres_catalog.static.pg_opclass o  -- varchar has no operator class of its own: text_ops
+       ON o.opcintype = (CASE a.atttypid WHEN 1043 THEN 25 ELSE a.atttypid END)
 GROUP BY ALL;
 
 CREATE VIEW pg_index AS
@@ -25,8 +30,8 @@ SELECT indexrelid::UINTEGER AS indexrelid,
        true AS indislive,
        false AS indisreplident,
        attnums::SMALLINT[] AS indkey,
-       list_transform(attnums, x -> 0)::UINTEGER[] AS indcollation,
-       list_transform(attnums, x -> 0)::UINTEGER[] AS indclass,
+       collations::UINTEGER[] AS indcollation,
+       opclasses::UINTEGER[] AS indclass,
        list_transform(attnums, x -> 0)::SMALLINT[] AS indoption,
        NULL::VARCHAR AS indexprs,
        NULL::VARCHAR AS indpred
@@ -51,7 +56,7 @@ SELECT c.oid::UINTEGER AS oid,
        (CASE WHEN c.contype = 'f' THEN 's' ELSE ' ' END)::pg_char AS confmatchtype,
        true AS conislocal,
        0::INTEGER AS coninhcount,
-       false AS connoinherit,
+       c.contype <> 'c' AS connoinherit,  -- PostgreSQL 15: keys are never inherited
        list_transform(c.constraint_column_indexes, x -> x + 1)::SMALLINT[] AS conkey,
        (CASE WHEN c.contype = 'f' THEN
             (SELECT list(a.attnum ORDER BY k.n)::SMALLINT[]

@@ -172,7 +172,7 @@ CREATE MACRO pg_stat_get_tuples_returned(arg_rel_oid) AS 0::BIGINT;
 CREATE MACRO pg_stat_get_tuples_fetched(arg_rel_oid) AS 0::BIGINT;
 CREATE MACRO pg_stat_get_blocks_fetched(arg_rel_oid) AS 0::BIGINT;
 CREATE MACRO pg_stat_get_blocks_hit(arg_rel_oid) AS 0::BIGINT;
-CREATE MACRO pg_tablespace_location(arg_tablespace_oid) AS '';
+CREATE MACRO pg_tablespace_location(arg_tablespace_oid) AS CASE WHEN arg_tablespace_oid IS NOT NULL THEN '' END;
 CREATE MACRO pg_get_partkeydef(arg_rel_oid) AS NULL::VARCHAR;
 CREATE MACRO pg_get_triggerdef(arg_trigger_oid) AS NULL::VARCHAR,
     (arg_trigger_oid, arg_pretty) AS NULL::VARCHAR;
@@ -312,14 +312,17 @@ CREATE MACRO has_type_privilege(a, b) AS duckgres_catalog.main.duckgres_privileg
     (u, a, b) AS duckgres_catalog.main.duckgres_privileges_valid(b, ['usage']);
 -- Roles are the server's users: a user is a member of its own role, an admin (a superuser) of every role; a role
 -- given by name or OID must exist (42704, as in PostgreSQL).
+-- (The argument stays outside the subqueries: an unqualified `oid` passed in must not bind to pg_authid's own.)
 CREATE MACRO duckgres_role_name(arg_role) AS
     CASE WHEN regexp_full_match(arg_role::VARCHAR, '[0-9]+')
-         THEN (SELECT a.rolname FROM duckgres_catalog.main.pg_authid a
-               WHERE a.oid = TRY_CAST(arg_role::VARCHAR AS UBIGINT))
+         THEN map_extract_value((SELECT map_from_entries(list({'k': a.oid::UBIGINT, 'v': a.rolname::VARCHAR}))
+                                 FROM duckgres_catalog.main.pg_authid a), TRY_CAST(arg_role::VARCHAR AS UBIGINT))
          ELSE arg_role::VARCHAR END;
+CREATE MACRO duckgres_role_exists(arg_name) AS
+    coalesce(list_contains((SELECT list(a.rolname::VARCHAR) FROM duckgres_catalog.main.pg_authid a), arg_name), false);
 CREATE MACRO duckgres_has_role(arg_user, arg_role, arg_privileges) AS
     duckgres_catalog.main.duckgres_privileges_valid(arg_privileges, ['member', 'usage', 'set'])
-    AND CASE WHEN duckgres_catalog.main.duckgres_role_of(duckgres_catalog.main.duckgres_role_name(arg_role)) IS NULL
+    AND CASE WHEN NOT duckgres_catalog.main.duckgres_role_exists(duckgres_catalog.main.duckgres_role_name(arg_role))
              THEN error('role "' || arg_role::VARCHAR || '" does not exist')
              ELSE duckgres_catalog.main.duckgres_role_name(arg_role) = duckgres_catalog.main.duckgres_role_name(arg_user)
                   OR coalesce(duckgres_catalog.main.duckgres_role_of(
