@@ -8,7 +8,9 @@
 #include "types/binary_format.hpp"
 #include "types/civil_date.hpp"
 #include "types/datetime_input.hpp"
+#include "types/geometry.hpp"
 #include "types/int128.hpp"
+#include "types/money_format.hpp"
 #include "types/pg_type.hpp"
 #include "types/text_input.hpp"
 #include "types/type_mapping.hpp"
@@ -134,6 +136,16 @@ std::string TypeNameOf(uint32_t type_oid) {
         return "uuid";
     case oid::kJsonb:
         return "jsonb";
+    case oid::kMoney:
+        return "money";
+    case oid::kPoint:
+    case oid::kLseg:
+    case oid::kPath:
+    case oid::kBox:
+    case oid::kPolygon:
+    case oid::kLine:
+    case oid::kCircle:
+        return GeoKindName(*GeoKindByOid(type_oid));
     default:
         return "???";
     }
@@ -401,6 +413,16 @@ OwnedValue ReadBinaryScalar(uint32_t type_oid, BinaryReader &reader) {
         }
         return MakeVarchar(reader.Rest());
     }
+    case oid::kMoney: // as its text, which the cast to money reads back
+        return MakeVarchar(FormatMoney(reader.Read<int64_t>()));
+    case oid::kPoint:
+    case oid::kLseg:
+    case oid::kPath:
+    case oid::kBox:
+    case oid::kPolygon:
+    case oid::kLine:
+    case oid::kCircle:
+        return MakeVarchar(FormatGeometry(GeometryFromBinary(*GeoKindByOid(type_oid), reader.Rest())));
     default: // text, varchar, bpchar, name, json, unknown
         return MakeVarchar(reader.Rest());
     }

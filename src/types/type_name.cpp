@@ -2,6 +2,7 @@
 #include "types/type_name.hpp"
 
 #include "common/ascii.hpp"
+#include "types/geometry.hpp"
 #include "types/type_mapping.hpp"
 #include "types/typmod_alias.hpp"
 
@@ -102,6 +103,13 @@ LogicalTypeHandle ParseDuckDbTypeName(std::string_view name) {
         std::find(kStringTypeAliases.begin(), kStringTypeAliases.end(), lower) != kStringTypeAliases.end();
     if (string_alias) {
         LogicalTypeHandle aliased(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
+        duckdb_logical_type_set_alias(aliased.Get(), lower.c_str());
+        return aliased;
+    }
+    // money (a BIGINT of cents) and the geometric types (VARCHARs of their text) under their names.
+    if (lower == "money" || GeoKindByName(lower)) {
+        LogicalTypeHandle aliased(
+            duckdb_create_logical_type(lower == "money" ? DUCKDB_TYPE_BIGINT : DUCKDB_TYPE_VARCHAR));
         duckdb_logical_type_set_alias(aliased.Get(), lower.c_str());
         return aliased;
     }

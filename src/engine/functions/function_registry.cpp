@@ -5,7 +5,9 @@
 #include "engine/functions/array_text_functions.hpp"
 #include "engine/functions/bytea_functions.hpp"
 #include "engine/functions/datetime_functions.hpp"
+#include "engine/functions/geometric_functions.hpp"
 #include "engine/functions/jsonb_functions.hpp"
+#include "engine/functions/money_functions.hpp"
 #include "engine/functions/numeric_functions.hpp"
 #include "engine/functions/regexp_functions.hpp"
 #include "engine/functions/string_functions.hpp"
@@ -21,7 +23,7 @@ using RegisterFamily = void (*)(duckdb_connection);
 constexpr RegisterFamily kFamilies[] = {
     RegisterTemplateFunctions,  RegisterRegexpFunctions,  RegisterByteaFunctions,  RegisterTextOutputFunctions,
     RegisterArrayTextFunctions, RegisterArrayFunctions,   RegisterStringFunctions, RegisterJsonbFunctions,
-    RegisterDateTimeFunctions,  RegisterNumericFunctions,
+    RegisterDateTimeFunctions,  RegisterNumericFunctions, RegisterMoneyFunctions,  RegisterGeometricFunctions,
 };
 
 } // namespace
