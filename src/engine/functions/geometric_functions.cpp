@@ -483,8 +483,11 @@ double PointToShape(GeoPoint p, const Geometry &shape) {
                                std::clamp(p.y, Low(shape).y, High(shape).y)};
         return Distance(p, closest);
     }
-    case GeoKind::Line:
-        return std::fabs(shape.a * p.x + shape.b * p.y + shape.c) / Hypot(shape.a, shape.b);
+    case GeoKind::Line: {
+        // The distance to the foot of the perpendicular, as PostgreSQL measures it.
+        const double t = (shape.a * p.x + shape.b * p.y + shape.c) / (shape.a * shape.a + shape.b * shape.b);
+        return Distance(p, {p.x - shape.a * t, p.y - shape.b * t});
+    }
     case GeoKind::Circle: {
         const double d = Distance(p, shape.points[0]) - shape.radius;
         return d < 0 ? 0 : d;
