@@ -119,7 +119,7 @@ private:
             }
             try {
                 auto value =
-                    types::DecodeParameter(type_oids_[i], Format(), *row[i], text_options_, static_cast<int>(i + 1));
+                    types::DecodeColumnValue(type_oids_[i], Format(), *row[i], text_options_, static_cast<int>(i + 1));
                 appender_->Append(value.Get());
             } catch (SqlError &error) {
                 error.where = "COPY " + table_ + ", " + reader_.FieldContext(i, row[i]);

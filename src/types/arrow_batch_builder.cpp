@@ -5,7 +5,9 @@
 #include "types/binary_format.hpp"
 #include "types/datetime_input.hpp"
 #include "types/decimal_input.hpp"
+#include "types/geometry.hpp"
 #include "types/text_input.hpp"
+#include "types/type_mapping.hpp"
 
 #include <array>
 #include <cstring>
@@ -183,6 +185,10 @@ ArrowBatchBuilder::ArrowBatchBuilder(const std::vector<duckdb_logical_type> &typ
 ArrowBatchBuilder::~ArrowBatchBuilder() = default;
 
 bool ArrowBatchBuilder::Supports(duckdb_logical_type type) {
+    const PgType pg_type = MapLogicalType(type);
+    if (pg_type.oid == oid::kMoney || GeoKindByOid(pg_type.oid)) {
+        return false; // read by their own input functions, value by value
+    }
     switch (duckdb_get_type_id(type)) {
     case DUCKDB_TYPE_BOOLEAN:
     case DUCKDB_TYPE_SMALLINT:

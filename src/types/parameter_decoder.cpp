@@ -614,6 +614,26 @@ OwnedValue DecodeParameter(uint32_t type_oid, int16_t format, std::string_view b
     return value;
 }
 
+OwnedValue DecodeColumnValue(uint32_t type_oid, int16_t format, std::string_view bytes,
+                             const TextFormatOptions &options, int parameter_number) {
+    if (type_oid == oid::kMoney) {
+        if (format == 0) {
+            return Checked(duckdb_create_int64(ParseMoney(bytes)));
+        }
+        BinaryReader reader(bytes);
+        const auto cents = reader.Read<int64_t>();
+        if (reader.Remaining() != 0) {
+            ThrowBinaryFormat(parameter_number);
+        }
+        return Checked(duckdb_create_int64(cents));
+    }
+    if (auto kind = GeoKindByOid(type_oid)) {
+        const Geometry value = format == 0 ? ParseGeometry(*kind, bytes) : GeometryFromBinary(*kind, bytes);
+        return MakeVarchar(FormatGeometry(value));
+    }
+    return DecodeParameter(type_oid, format, bytes, options, parameter_number);
+}
+
 uint32_t ParameterTypeOid(duckdb_logical_type type) {
     if (type == nullptr) {
         return oid::kText;
