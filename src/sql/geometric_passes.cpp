@@ -138,13 +138,24 @@ bool RewriteOperator(Node &node, PassContext &context) {
     if (!expr.has_rexpr()) {
         return false;
     }
+    const std::string normalized = op == "!=" ? "<>" : op;
+    if (FunctionFor(kGeometricOperators, normalized).empty()) {
+        return false; // not an operator of these types (their money ones are geometric ones too): no lookup
+    }
+    // A comparison with a number or boolean constant is never geometric (money's are DuckDB's own): spare the
+    // column lookup the common `a = 1` would cost.
+    const bool comparison = op == "=" || op == "<>" || op == "!=" || op == "<" || op == "<=" || op == ">" || op == ">=";
+    auto plain_constant = [](const Node &side) { return side.has_a_const() && !side.a_const().has_sval(); };
+    if (comparison && (plain_constant(expr.lexpr()) || plain_constant(expr.rexpr()))) {
+        return false;
+    }
     const Family left = FamilyOf(expr.lexpr(), context);
     const Family right = left == Family::None ? FamilyOf(expr.rexpr(), context) : Family::None;
     std::string_view function;
     if (left == Family::Money || right == Family::Money) {
         function = FunctionFor(kMoneyOperators, op);
     } else if (left == Family::Geometry || right == Family::Geometry) {
-        function = FunctionFor(kGeometricOperators, op == "!=" ? "<>" : op);
+        function = FunctionFor(kGeometricOperators, normalized);
     }
     if (function.empty()) {
         return false;

@@ -230,7 +230,7 @@ const SwitchedOff kSwitchedOff[] = {
     {"format_to_concat", "select format('%s!', a) from t", "SELECT concat(a::\"varchar\", '!') FROM t", std::nullopt},
     {"expand_between_symmetric", "select a between symmetric 1 and 2 from t",
      "SELECT a BETWEEN 1 AND 2 OR a BETWEEN 2 AND 1 FROM t", std::nullopt},
-    {"rewrite_money_and_geometry", "select point '(1,2)' <-> point '(3,4)'",
+    {"rewrite_money_and_geometry", "select '(1,2)'::point <-> '(3,4)'::point",
      "SELECT duckgres_geo_distance('(1,2)'::point, '(3,4)'::point)", std::nullopt},
     {"rewrite_math_operators", "select a # b from t", "SELECT xor(a, b) FROM t", std::nullopt},
     {"expand_row_comparison", "select (a, b) = (1, 2) from t", "SELECT a = 1 AND b = 2 FROM t", std::nullopt},
