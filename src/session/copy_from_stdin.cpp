@@ -165,8 +165,8 @@ private:
             try {
                 auto value = types::RangeKindFromOid(type_oids_[i])
                                  ? types::DecodeRangeColumnValue(type_oids_[i], Format(), *row[i], text_options_)
-                                 : types::DecodeParameter(type_oids_[i], Format(), *row[i], text_options_,
-                                                          static_cast<int>(i + 1));
+                                 : types::DecodeColumnValue(type_oids_[i], Format(), *row[i], text_options_,
+                                                            static_cast<int>(i + 1));
                 if (IsNetworkType(type_oids_[i]) || IsNetworkType(types::ArrayElementTypeOf(type_oids_[i]))) {
                     value = AsBlobText(value.Get());
                 }

@@ -8,6 +8,7 @@
 #include "sql/ddl_passes.hpp"
 #include "sql/dialect_passes.hpp"
 #include "sql/dml_passes.hpp"
+#include "sql/geometric_passes.hpp"
 #include "sql/json_passes.hpp"
 #include "sql/literal_passes.hpp"
 #include "sql/network_passes.hpp"
@@ -63,6 +64,9 @@ constexpr RewritePass kRewritePasses[] = {
     {"format_to_concat", FormatToConcat},
     // BETWEEN SYMMETRIC: both orders of the bounds.
     {"expand_between_symmetric", ExpandBetweenSymmetric},
+    // Operators of money and the geometric types, sum(money), money::numeric, length(path): registered functions.
+    // Before the passes that read # ?| @> <@ as integer or JSON operators.
+    {"rewrite_money_and_geometry", RewriteMoneyAndGeometry},
     // # (xor), |/ (square root), ||/ (cube root): DuckDB's functions.
     {"rewrite_math_operators", RewriteMathOperators},
     // ROW(a, b) = ROW(c, d) and the orderings: element by element, with PostgreSQL's NULLs.

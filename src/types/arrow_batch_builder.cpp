@@ -8,7 +8,9 @@
 #include "types/decimal_input.hpp"
 #include "types/network_address.hpp"
 #include "types/range_value.hpp"
+#include "types/geometry.hpp"
 #include "types/text_input.hpp"
+#include "types/type_mapping.hpp"
 
 #include <array>
 #include <cstring>
@@ -188,6 +190,10 @@ ArrowBatchBuilder::ArrowBatchBuilder(const std::vector<duckdb_logical_type> &typ
 ArrowBatchBuilder::~ArrowBatchBuilder() = default;
 
 bool ArrowBatchBuilder::Supports(duckdb_logical_type type) {
+    const PgType pg_type = MapLogicalType(type);
+    if (pg_type.oid == oid::kMoney || GeoKindByOid(pg_type.oid)) {
+        return false; // read by their own input functions, value by value
+    }
     switch (duckdb_get_type_id(type)) {
     case DUCKDB_TYPE_BOOLEAN:
     case DUCKDB_TYPE_SMALLINT:

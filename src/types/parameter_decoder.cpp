@@ -8,8 +8,10 @@
 #include "types/binary_format.hpp"
 #include "types/civil_date.hpp"
 #include "types/datetime_input.hpp"
+#include "types/geometry.hpp"
 #include "types/int128.hpp"
 #include "types/network_address.hpp"
+#include "types/money_format.hpp"
 #include "types/pg_type.hpp"
 #include "types/range_value.hpp"
 #include "types/text_input.hpp"
@@ -149,6 +151,16 @@ std::string TypeNameOf(uint32_t type_oid) {
         return "macaddr";
     case oid::kMacaddr8:
         return "macaddr8";
+    case oid::kMoney:
+        return "money";
+    case oid::kPoint:
+    case oid::kLseg:
+    case oid::kPath:
+    case oid::kBox:
+    case oid::kPolygon:
+    case oid::kLine:
+    case oid::kCircle:
+        return GeoKindName(*GeoKindByOid(type_oid));
     default:
         if (auto range = RangeKindFromOid(type_oid)) {
             return RangeTypeName(*range);
@@ -438,6 +450,16 @@ OwnedValue ReadBinaryScalar(uint32_t type_oid, BinaryReader &reader) {
         }
         return MakeVarchar(reader.Rest());
     }
+    case oid::kMoney: // as its text, which the cast to money reads back
+        return MakeVarchar(FormatMoney(reader.Read<int64_t>()));
+    case oid::kPoint:
+    case oid::kLseg:
+    case oid::kPath:
+    case oid::kBox:
+    case oid::kPolygon:
+    case oid::kLine:
+    case oid::kCircle:
+        return MakeVarchar(FormatGeometry(GeometryFromBinary(*GeoKindByOid(type_oid), reader.Rest())));
     default: // text, varchar, bpchar, name, json, unknown; ranges as their text, which the cast to them reads
         if (auto range = RangeKindFromOid(type_oid)) {
             return MakeVarchar(RangeBinaryToText(*range, reader.Rest()));
@@ -650,6 +672,26 @@ OwnedValue DecodeRangeColumnValue(uint32_t type_oid, int16_t format, std::string
         escaped += kHex[byte & 0x0F];
     }
     return Checked(duckdb_create_varchar_length(escaped.data(), escaped.size()));
+}
+
+OwnedValue DecodeColumnValue(uint32_t type_oid, int16_t format, std::string_view bytes,
+                             const TextFormatOptions &options, int parameter_number) {
+    if (type_oid == oid::kMoney) {
+        if (format == 0) {
+            return Checked(duckdb_create_int64(ParseMoney(bytes)));
+        }
+        BinaryReader reader(bytes);
+        const auto cents = reader.Read<int64_t>();
+        if (reader.Remaining() != 0) {
+            ThrowBinaryFormat(parameter_number);
+        }
+        return Checked(duckdb_create_int64(cents));
+    }
+    if (auto kind = GeoKindByOid(type_oid)) {
+        const Geometry value = format == 0 ? ParseGeometry(*kind, bytes) : GeometryFromBinary(*kind, bytes);
+        return MakeVarchar(FormatGeometry(value));
+    }
+    return DecodeParameter(type_oid, format, bytes, options, parameter_number);
 }
 
 uint32_t ParameterTypeOid(duckdb_logical_type type) {

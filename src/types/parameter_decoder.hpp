@@ -76,6 +76,12 @@ OwnedValue DecodeParameter(uint32_t type_oid, int16_t format, std::string_view b
 OwnedValue DecodeRangeColumnValue(uint32_t type_oid, int16_t format, std::string_view bytes,
                                   const TextFormatOptions &options);
 
+//! A COPY FROM field for a column of PostgreSQL type `type_oid`: as DecodeParameter, except that money becomes its
+//! BIGINT of cents and a geometric value its canonical text, which the column stores as they are (DuckDB's appender
+//! casts with its built-in casts only).
+OwnedValue DecodeColumnValue(uint32_t type_oid, int16_t format, std::string_view bytes,
+                             const TextFormatOptions &options, int parameter_number);
+
 //! The OID to report in ParameterDescription for a parameter DuckDB inferred as `type`:
 //! MapLogicalType's OID, except 25 (text) when DuckDB could not infer it (duckdb_param_logical_type
 //! returns nullptr and duckdb_param_type DUCKDB_TYPE_INVALID for `SELECT $1` and `SELECT $1 + 1`),

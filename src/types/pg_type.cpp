@@ -1,6 +1,8 @@
 // Duckgres' table of PostgreSQL's built-in types (array types, binary formats), cast names and type names.
 #include "types/pg_type.hpp"
 
+#include "types/geometry.hpp"
+
 namespace duckgres::types {
 
 namespace {
@@ -22,9 +24,17 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {oid::kOid,          1028,  true,  true},
     {oid::kXid,          1011,  true,  false},
     {oid::kJson,         199,   true,  true},
+    {oid::kPoint,        1017,  true,  true},
+    {oid::kLseg,         1018,  true,  true},
+    {oid::kPath,         1019,  true,  true},
+    {oid::kBox,          1020,  true,  true},
+    {oid::kPolygon,      1027,  true,  true},
+    {oid::kLine,         629,   true,  true},
     {oid::kFloat4,       1021,  true,  true},
     {oid::kFloat8,       1022,  true,  true},
     {oid::kUnknown,      0,     false, true}, // parameters only, read as text
+    {oid::kCircle,       719,   true,  true},
+    {oid::kMoney,        791,   true,  true},
     {oid::kAclitem,      1034,  false, false},
     {oid::kBpchar,       1014,  true,  true},
     {oid::kVarchar,      1015,  true,  true},
@@ -156,6 +166,16 @@ std::string CastTypeNameForOid(uint32_t type_oid) {
         return "daterange";
     case oid::kInt8range:
         return "int8range";
+    case oid::kMoney:
+        return "money";
+    case oid::kPoint:
+    case oid::kLseg:
+    case oid::kPath:
+    case oid::kBox:
+    case oid::kPolygon:
+    case oid::kLine:
+    case oid::kCircle:
+        return GeoKindName(*GeoKindByOid(type_oid));
     case oid::kName:
         return "name";
     case oid::kInet:
@@ -220,6 +240,14 @@ uint32_t TypeOidForName(std::string_view name) {
         {"daterange", oid::kDaterange},
         {"tsrange", oid::kTsrange},
         {"tstzrange", oid::kTstzrange},
+        {"money", oid::kMoney},
+        {"point", oid::kPoint},
+        {"lseg", oid::kLseg},
+        {"path", oid::kPath},
+        {"box", oid::kBox},
+        {"polygon", oid::kPolygon},
+        {"line", oid::kLine},
+        {"circle", oid::kCircle},
     };
     for (const auto &[type_name, type_oid] : kNames) {
         if (name == type_name) {

@@ -3,9 +3,11 @@
 #include "common/utf8.hpp"
 #include "types/civil_date.hpp"
 #include "types/encoder_base.hpp"
+#include "types/geometry.hpp"
 #include "types/int128.hpp"
 #include "types/network_address.hpp"
 #include "types/range_value.hpp"
+#include "types/money_format.hpp"
 #include "types/typmod_alias.hpp"
 
 #include <limits>
@@ -344,6 +346,11 @@ std::unique_ptr<EncoderBase> CreateScalarEncoder(duckdb_logical_type type) {
     if (id == DUCKDB_TYPE_ENUM) {
         return CreateEnumEncoder(type);
     }
+    if (id == DUCKDB_TYPE_BIGINT && TakeDuckDbString(duckdb_logical_type_get_alias(type)) == "money") {
+        // money: cents as "$1,234.56"; its binary form is the int8 of cents.
+        return Make<int64_t>([](std::string &out, int64_t v, const TextFormatOptions &) { out += FormatMoney(v); },
+                             [](std::string &out, int64_t v, const TextFormatOptions &) { AppendBigEndian(out, v); });
+    }
     if (auto encoder = CreateNumericEncoder(id)) {
         return encoder;
     }
@@ -371,6 +378,14 @@ std::unique_ptr<EncoderBase> CreateScalarEncoder(duckdb_logical_type type) {
             [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
                 out += '\x01';
                 out += StringAt(&v, 0);
+            });
+    }
+    if (auto kind = GeoKindByName(alias)) {
+        // The geometric types: their canonical text; binary, the float8s their send functions write.
+        return Make<duckdb_string_t>(
+            [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) { out += StringAt(&v, 0); },
+            [kind = *kind](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
+                out += GeometryBinary(ParseGeometry(kind, StringAt(&v, 0)));
             });
     }
     return CreateStringLikeEncoder(id);

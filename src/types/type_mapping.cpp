@@ -4,6 +4,7 @@
 #include "common/ascii.hpp"
 #include "common/duckdb_handles.hpp"
 #include "types/range_value.hpp"
+#include "types/geometry.hpp"
 #include "types/typmod_alias.hpp"
 
 namespace duckgres::types {
@@ -59,7 +60,7 @@ PgType MapLogicalType(duckdb_logical_type type) {
     case DUCKDB_TYPE_USMALLINT:
         return Make(oid::kInt4, 4, "integer");
     case DUCKDB_TYPE_BIGINT:
-        return Make(oid::kInt8, 8, "bigint");
+        return HasAlias(type, "money") ? Make(oid::kMoney, 8, "money") : Make(oid::kInt8, 8, "bigint");
     case DUCKDB_TYPE_UINTEGER: // PostgreSQL's oid is an unsigned 32-bit integer, and so is xid (an alias)
         return HasAlias(type, "xid") ? Make(oid::kXid, 4, "xid") : Make(oid::kOid, 4, "oid");
     case DUCKDB_TYPE_UBIGINT:
@@ -79,6 +80,9 @@ PgType MapLogicalType(duckdb_logical_type type) {
         }
         if (HasAlias(type, "jsonb")) {
             return Make(oid::kJsonb, -1, "jsonb");
+        }
+        if (auto kind = GeoKindByName(TakeDuckDbString(duckdb_logical_type_get_alias(type)))) {
+            return Make(GeoKindOid(*kind), GeoKindLength(*kind), GeoKindName(*kind));
         }
         if (HasAlias(type, "name")) {
             return Make(oid::kName, 64, "name");

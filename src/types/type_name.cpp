@@ -2,6 +2,7 @@
 #include "types/type_name.hpp"
 
 #include "common/ascii.hpp"
+#include "types/geometry.hpp"
 #include "types/type_mapping.hpp"
 #include "types/typmod_alias.hpp"
 
@@ -108,6 +109,13 @@ LogicalTypeHandle ParseDuckDbTypeName(std::string_view name) {
     // BLOBs under an alias: the network address types.
     if (lower == "inet" || lower == "cidr" || lower == "macaddr" || lower == "macaddr8") {
         LogicalTypeHandle aliased(duckdb_create_logical_type(DUCKDB_TYPE_BLOB));
+        duckdb_logical_type_set_alias(aliased.Get(), lower.c_str());
+        return aliased;
+    }
+    // money (a BIGINT of cents) and the geometric types (VARCHARs of their text) under their names.
+    if (lower == "money" || GeoKindByName(lower)) {
+        LogicalTypeHandle aliased(
+            duckdb_create_logical_type(lower == "money" ? DUCKDB_TYPE_BIGINT : DUCKDB_TYPE_VARCHAR));
         duckdb_logical_type_set_alias(aliased.Get(), lower.c_str());
         return aliased;
     }

@@ -5,8 +5,10 @@
 #include "engine/functions/array_text_functions.hpp"
 #include "engine/functions/bytea_functions.hpp"
 #include "engine/functions/datetime_functions.hpp"
+#include "engine/functions/geometric_functions.hpp"
 #include "engine/functions/jsonb_functions.hpp"
 #include "engine/functions/network_functions.hpp"
+#include "engine/functions/money_functions.hpp"
 #include "engine/functions/numeric_functions.hpp"
 #include "engine/functions/range_functions.hpp"
 #include "engine/functions/regexp_functions.hpp"
@@ -25,6 +27,7 @@ constexpr RegisterFamily kFamilies[] = {
     RegisterTemplateFunctions, RegisterRegexpFunctions,    RegisterByteaFunctions,   RegisterTextOutputFunctions,
     RegisterRangeFunctions,    RegisterArrayTextFunctions, RegisterArrayFunctions,   RegisterStringFunctions,
     RegisterJsonbFunctions,    RegisterDateTimeFunctions,  RegisterNumericFunctions, RegisterNetworkFunctions,
+    RegisterMoneyFunctions,    RegisterGeometricFunctions,
 };
 
 } // namespace

@@ -344,9 +344,9 @@ TEST(BinaryOutputTest, SupportsBinary) {
         type.oid = type_oid;
         EXPECT_TRUE(SupportsBinary(type)) << type_oid;
     }
-    PgType point;
-    point.oid = 600;
-    EXPECT_FALSE(SupportsBinary(point));
+    PgType inet;
+    inet.oid = 869;
+    EXPECT_FALSE(SupportsBinary(inet));
 }
 
 } // namespace

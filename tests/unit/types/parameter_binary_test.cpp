@@ -193,9 +193,14 @@ TEST(BinaryParameterTest, UnknownTypesOnlyInText) {
     TextFormatOptions options;
     std::string sqlstate;
     std::string message;
-    EXPECT_FALSE(TryDecode(600, 1, FromHex("00"), options, &sqlstate, &message)); // point
+    EXPECT_FALSE(TryDecode(869, 1, FromHex("00"), options, &sqlstate, &message)); // inet
     EXPECT_EQ(sqlstate, "0A000");
-    EXPECT_TRUE(TryDecode(600, 0, "(1,2)", options, &sqlstate, &message));
+    EXPECT_TRUE(TryDecode(869, 0, "127.0.0.1", options, &sqlstate, &message));
+    // point and money have binary input: PostgreSQL's layouts, passed on as their text.
+    EXPECT_TRUE(TryDecode(600, 1, FromHex("3ff00000000000004000000000000000"), options, &sqlstate, &message));
+    EXPECT_TRUE(TryDecode(790, 1, FromHex("00000000000004d2"), options, &sqlstate, &message));
+    EXPECT_FALSE(TryDecode(600, 1, FromHex("00"), options, &sqlstate, &message));
+    EXPECT_EQ(sqlstate, "08P01");
 }
 
 TEST(BinaryParameterTest, BindsIntoPreparedStatements) {
@@ -297,10 +302,10 @@ namespace {
 //! Random and truncated input for every decodable OID, in both formats: only SqlError, never a
 //! crash or another exception (run under sanitizers when changing the decoders).
 TEST(ParameterRobustnessTest, RandomInputOnlyThrowsSqlError) {
-    const uint32_t oids[] = {16,   17,   18,   19,   20,   21,   23,   25,   26,   114,  700,  701,
-                             705,  1042, 1043, 1082, 1083, 1114, 1184, 1186, 1266, 1560, 1562, 1700,
-                             2950, 3802, 1000, 1001, 1005, 1007, 1009, 1016, 1021, 1022, 1115, 1182,
-                             1183, 1185, 1187, 1231, 1270, 1563, 2951, 3807, 199,  0,    2249, 600};
+    const uint32_t oids[] = {16,   17,   18,   19,   20,   21,   23,   25,   26,   114,  700,  701,  705,  1042, 1043,
+                             1082, 1083, 1114, 1184, 1186, 1266, 1560, 1562, 1700, 2950, 3802, 1000, 1001, 1005, 1007,
+                             1009, 1016, 1021, 1022, 1115, 1182, 1183, 1185, 1187, 1231, 1270, 1563, 2951, 3807, 199,
+                             0,    2249, 600,  601,  602,  603,  604,  628,  718,  790,  1017, 791};
     const std::string alphabet = "0123456789+-.:eE{}\",\\ NaInfyT/abcxX[]=@PWDHMS\t";
     uint64_t state = 42;
     const auto next = [&state]() {
