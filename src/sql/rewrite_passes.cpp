@@ -9,6 +9,7 @@
 #include "sql/dialect_passes.hpp"
 #include "sql/dml_passes.hpp"
 #include "sql/json_passes.hpp"
+#include "sql/text_search_passes.hpp"
 #include "sql/literal_passes.hpp"
 #include "sql/numeric_passes.hpp"
 #include "sql/recursive_cte_passes.hpp"
@@ -127,6 +128,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"widen_real_arithmetic", WidenRealArithmetic},
     // jsonb and the JSON operators: DuckDB's JSON type and functions.
     {"rewrite_json", RewriteJson},
+    // tsvector and tsquery: @@, ||, &&, !!, <-> and length() as registered functions; the default configuration.
+    {"rewrite_text_search", RewriteTextSearch},
     // '{{1,2},{3,4}}'::int[]: the array type nested as deep as the literal.
     {"array_literal_cast_dimensions", ArrayLiteralCastDimensions},
     // ARRAY[1, 2] || 3, 0 || ARRAY[1, 2]: list_append / list_prepend.

@@ -134,6 +134,12 @@ std::string TypeNameOf(uint32_t type_oid) {
         return "uuid";
     case oid::kJsonb:
         return "jsonb";
+    case oid::kTsvector:
+        return "tsvector";
+    case oid::kTsquery:
+        return "tsquery";
+    case oid::kRegconfig:
+        return "regconfig";
     default:
         return "???";
     }

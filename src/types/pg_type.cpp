@@ -40,6 +40,9 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {oid::kRecord,       2287,  true,  false}, // anonymous records are refused as input, as by PostgreSQL
     {oid::kUuid,         2951,  true,  true},
     {oid::kJsonb,        3807,  true,  true},
+    {oid::kTsvector,     3643,  true,  false},
+    {oid::kTsquery,      3645,  true,  false},
+    {oid::kRegconfig,    3735,  false, false},
 };
 // clang-format on
 
@@ -133,6 +136,12 @@ std::string CastTypeNameForOid(uint32_t type_oid) {
         return "json";
     case oid::kJsonb:
         return "jsonb";
+    case oid::kTsvector:
+        return "tsvector";
+    case oid::kTsquery:
+        return "tsquery";
+    case oid::kRegconfig:
+        return "regconfig";
     case oid::kName:
         return "name";
     case oid::kVarchar:
@@ -179,6 +188,9 @@ uint32_t TypeOidForName(std::string_view name) {
         {"decimal", oid::kNumeric},
         {"uuid", oid::kUuid},
         {"jsonb", oid::kJsonb},
+        {"tsvector", oid::kTsvector},
+        {"tsquery", oid::kTsquery},
+        {"regconfig", oid::kRegconfig},
     };
     for (const auto &[type_name, type_oid] : kNames) {
         if (name == type_name) {

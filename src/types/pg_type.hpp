@@ -39,6 +39,9 @@ constexpr uint32_t kNumeric = 1700;
 constexpr uint32_t kRecord = 2249;
 constexpr uint32_t kUuid = 2950;
 constexpr uint32_t kJsonb = 3802;
+constexpr uint32_t kTsvector = 3614;
+constexpr uint32_t kTsquery = 3615;
+constexpr uint32_t kRegconfig = 3734;
 } // namespace oid
 
 struct PgType {

@@ -79,6 +79,15 @@ PgType MapLogicalType(duckdb_logical_type type) {
         if (HasAlias(type, "jsonb")) {
             return Make(oid::kJsonb, -1, "jsonb");
         }
+        if (HasAlias(type, "tsvector")) {
+            return Make(oid::kTsvector, -1, "tsvector");
+        }
+        if (HasAlias(type, "tsquery")) {
+            return Make(oid::kTsquery, -1, "tsquery");
+        }
+        if (HasAlias(type, "regconfig")) {
+            return Make(oid::kRegconfig, 4, "regconfig");
+        }
         if (HasAlias(type, "name")) {
             return Make(oid::kName, 64, "name");
         }

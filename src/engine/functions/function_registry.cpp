@@ -10,6 +10,7 @@
 #include "engine/functions/regexp_functions.hpp"
 #include "engine/functions/string_functions.hpp"
 #include "engine/functions/template_functions.hpp"
+#include "engine/functions/text_search_functions.hpp"
 #include "engine/functions/text_output_functions.hpp"
 
 namespace duckgres::engine {
@@ -21,7 +22,7 @@ using RegisterFamily = void (*)(duckdb_connection);
 constexpr RegisterFamily kFamilies[] = {
     RegisterTemplateFunctions,  RegisterRegexpFunctions,  RegisterByteaFunctions,  RegisterTextOutputFunctions,
     RegisterArrayTextFunctions, RegisterArrayFunctions,   RegisterStringFunctions, RegisterJsonbFunctions,
-    RegisterDateTimeFunctions,  RegisterNumericFunctions,
+    RegisterDateTimeFunctions,  RegisterNumericFunctions, RegisterTextSearchFunctions,
 };
 
 } // namespace
