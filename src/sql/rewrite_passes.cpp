@@ -9,7 +9,6 @@
 #include "sql/dialect_passes.hpp"
 #include "sql/dml_passes.hpp"
 #include "sql/json_passes.hpp"
-#include "sql/text_search_passes.hpp"
 #include "sql/literal_passes.hpp"
 #include "sql/numeric_passes.hpp"
 #include "sql/recursive_cte_passes.hpp"
@@ -17,6 +16,7 @@
 #include "sql/session_passes.hpp"
 #include "sql/set_function_passes.hpp"
 #include "sql/string_passes.hpp"
+#include "sql/text_search_passes.hpp"
 #include "sql/typmod_passes.hpp"
 
 namespace duckgres::sql {

@@ -68,7 +68,8 @@ bool AddDefaultConfig(Node &node, PassContext &context) {
 
 bool TsLength(Node &node, PassContext &context) {
     if (!node.has_func_call() || node.func_call().args_size() != 1 ||
-        LastName(node.func_call().funcname()) != "length" || TypeOf(node.func_call().args(0), context) != TsType::Vector) {
+        LastName(node.func_call().funcname()) != "length" ||
+        TypeOf(node.func_call().args(0), context) != TsType::Vector) {
         return false;
     }
     Node vector = node.func_call().args(0);

@@ -22,8 +22,8 @@ bool IsDouble(std::string_view w) {
 }
 
 bool IsLiEnding(char c) {
-    return c == 'c' || c == 'd' || c == 'e' || c == 'g' || c == 'h' || c == 'k' || c == 'm' || c == 'n' ||
-           c == 'r' || c == 't';
+    return c == 'c' || c == 'd' || c == 'e' || c == 'g' || c == 'h' || c == 'k' || c == 'm' || c == 'n' || c == 'r' ||
+           c == 't';
 }
 
 bool EndsWith(std::string_view w, std::string_view suffix) {
@@ -63,10 +63,10 @@ public:
 private:
     const char *Exception1() const {
         static constexpr std::pair<std::string_view, const char *> kForms[] = {
-            {"skis", "ski"},     {"skies", "sky"},   {"dying", "die"},   {"lying", "lie"},   {"tying", "tie"},
-            {"idly", "idl"},     {"gently", "gentl"}, {"ugly", "ugli"},   {"early", "earli"}, {"only", "onli"},
-            {"singly", "singl"}, {"sky", "sky"},     {"news", "news"},   {"howe", "howe"},   {"atlas", "atlas"},
-            {"cosmos", "cosmos"}, {"bias", "bias"},  {"andes", "andes"},
+            {"skis", "ski"},      {"skies", "sky"},    {"dying", "die"},   {"lying", "lie"},   {"tying", "tie"},
+            {"idly", "idl"},      {"gently", "gentl"}, {"ugly", "ugli"},   {"early", "earli"}, {"only", "onli"},
+            {"singly", "singl"},  {"sky", "sky"},      {"news", "news"},   {"howe", "howe"},   {"atlas", "atlas"},
+            {"cosmos", "cosmos"}, {"bias", "bias"},    {"andes", "andes"},
         };
         for (const auto &[form, stem] : kForms) {
             if (w_ == form) {
@@ -77,8 +77,8 @@ private:
     }
 
     bool Exception2() const {
-        for (std::string_view word : {"inning", "outing", "canning", "herring", "earring", "proceed", "exceed",
-                                      "succeed"}) {
+        for (std::string_view word :
+             {"inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"}) {
             if (w_ == word) {
                 return true;
             }
@@ -108,7 +108,7 @@ private:
 
     void FindRegions() {
         r1_ = w_.size();
-        for (std::string_view prefix : {"gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ"}) {
+        for (std::string_view prefix : {"gener", "commun", "arsen"}) {
             if (w_.starts_with(prefix)) {
                 r1_ = prefix.size();
                 break;
@@ -215,16 +215,16 @@ private:
 
     void Step2() {
         static constexpr std::pair<std::string_view, std::string_view> kRules[] = {
-            {"tional", "tion"}, {"enci", "ence"},    {"anci", "ance"},   {"abli", "able"},  {"entli", "ent"},
-            {"izer", "ize"},    {"ization", "ize"},  {"ational", "ate"}, {"ation", "ate"},  {"ator", "ate"},
-            {"alism", "al"},    {"aliti", "al"},     {"alli", "al"},     {"fulness", "ful"}, {"ousli", "ous"},
-            {"ousness", "ous"}, {"iveness", "ive"},  {"iviti", "ive"},   {"biliti", "ble"}, {"bli", "ble"},
-            {"ogi", "og"},      {"fulli", "ful"},    {"lessli", "less"}, {"li", ""},
+            {"tional", "tion"}, {"enci", "ence"},   {"anci", "ance"},   {"abli", "able"},   {"entli", "ent"},
+            {"izer", "ize"},    {"ization", "ize"}, {"ational", "ate"}, {"ation", "ate"},   {"ator", "ate"},
+            {"alism", "al"},    {"aliti", "al"},    {"alli", "al"},     {"fulness", "ful"}, {"ousli", "ous"},
+            {"ousness", "ous"}, {"iveness", "ive"}, {"iviti", "ive"},   {"biliti", "ble"},  {"bli", "ble"},
+            {"ogi", "og"},      {"fulli", "ful"},   {"lessli", "less"}, {"li", ""},
         };
         size_t best = std::size(kRules);
         for (size_t i = 0; i < std::size(kRules); i++) {
-            if (EndsWith(w_, kRules[i].first) && (best == std::size(kRules) ||
-                                                  kRules[i].first.size() > kRules[best].first.size())) {
+            if (EndsWith(w_, kRules[i].first) &&
+                (best == std::size(kRules) || kRules[i].first.size() > kRules[best].first.size())) {
                 best = i;
             }
         }
@@ -252,8 +252,8 @@ private:
         };
         size_t best = std::size(kRules);
         for (size_t i = 0; i < std::size(kRules); i++) {
-            if (EndsWith(w_, kRules[i].first) && (best == std::size(kRules) ||
-                                                  kRules[i].first.size() > kRules[best].first.size())) {
+            if (EndsWith(w_, kRules[i].first) &&
+                (best == std::size(kRules) || kRules[i].first.size() > kRules[best].first.size())) {
                 best = i;
             }
         }
@@ -299,21 +299,19 @@ private:
 
 // PostgreSQL's english.stop.
 constexpr std::string_view kStopWords[] = {
-    "a",          "about",   "above",   "after",    "again",   "against", "all",     "am",        "an",
-    "and",        "any",     "are",     "as",       "at",      "be",      "because", "been",      "before",
-    "being",      "below",   "between", "both",     "but",     "by",      "can",     "did",       "do",
-    "does",       "doing",   "don",     "down",     "during",  "each",    "few",     "for",       "from",
-    "further",    "had",     "has",     "have",     "having",  "he",      "her",     "here",      "hers",
-    "herself",    "him",     "himself", "his",      "how",     "i",       "if",      "in",        "into",
-    "is",         "it",      "its",     "itself",   "just",    "me",      "more",    "most",      "my",
-    "myself",     "no",      "nor",     "not",      "now",     "of",      "off",     "on",        "once",
-    "only",       "or",      "other",   "our",      "ours",    "ourselves", "out",   "over",      "own",
-    "s",          "same",    "she",     "should",   "so",      "some",    "such",    "t",         "than",
-    "that",       "the",     "their",   "theirs",   "them",    "themselves", "then", "there",     "these",
-    "they",       "this",    "those",   "through",  "to",      "too",     "under",   "until",     "up",
-    "very",       "was",     "we",      "were",     "what",    "when",    "where",   "which",     "while",
-    "who",        "whom",    "why",     "will",     "with",    "you",     "your",    "yours",     "yourself",
-    "yourselves",
+    "a",       "about",  "above",   "after",  "again",  "against",    "all",        "am",        "an",    "and",
+    "any",     "are",    "as",      "at",     "be",     "because",    "been",       "before",    "being", "below",
+    "between", "both",   "but",     "by",     "can",    "did",        "do",         "does",      "doing", "don",
+    "down",    "during", "each",    "few",    "for",    "from",       "further",    "had",       "has",   "have",
+    "having",  "he",     "her",     "here",   "hers",   "herself",    "him",        "himself",   "his",   "how",
+    "i",       "if",     "in",      "into",   "is",     "it",         "its",        "itself",    "just",  "me",
+    "more",    "most",   "my",      "myself", "no",     "nor",        "not",        "now",       "of",    "off",
+    "on",      "once",   "only",    "or",     "other",  "our",        "ours",       "ourselves", "out",   "over",
+    "own",     "s",      "same",    "she",    "should", "so",         "some",       "such",      "t",     "than",
+    "that",    "the",    "their",   "theirs", "them",   "themselves", "then",       "there",     "these", "they",
+    "this",    "those",  "through", "to",     "too",    "under",      "until",      "up",        "very",  "was",
+    "we",      "were",   "what",    "when",   "where",  "which",      "while",      "who",       "whom",  "why",
+    "will",    "with",   "you",     "your",   "yours",  "yourself",   "yourselves",
 };
 
 } // namespace

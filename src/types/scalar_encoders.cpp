@@ -327,11 +327,14 @@ std::unique_ptr<EncoderBase> CreateScalarEncoder(duckdb_logical_type type) {
     }
     if (alias == "tsvector" || alias == "tsquery") {
         // Values are kept as their canonical text; the binary form is PostgreSQL's tsvectorsend / tsquerysend.
-        auto text = [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) { out += StringAt(&v, 0); };
+        auto text = [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
+            out += StringAt(&v, 0);
+        };
         if (alias == "tsvector") {
-            return Make<duckdb_string_t>(text, [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
-                out += TsVectorBinary(ParseTsVector(StringAt(&v, 0)));
-            });
+            return Make<duckdb_string_t>(text,
+                                         [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
+                                             out += TsVectorBinary(ParseTsVector(StringAt(&v, 0)));
+                                         });
         }
         return Make<duckdb_string_t>(text, [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
             out += TsQueryBinary(ParseTsQuery(StringAt(&v, 0)));

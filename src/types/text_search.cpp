@@ -184,12 +184,12 @@ private:
             out.anywhere = node.kind == Kind::And ? left.anywhere && right.anywhere : left.anywhere || right.anywhere;
             const bool and_op = node.kind == Kind::And;
             if (!left.negated && !right.negated) {
-                out.positions = and_op ? Intersect(left.positions, right.positions)
-                                       : Union(left.positions, right.positions);
+                out.positions =
+                    and_op ? Intersect(left.positions, right.positions) : Union(left.positions, right.positions);
             } else if (left.negated && right.negated) {
                 out.negated = true;
-                out.positions = and_op ? Union(left.positions, right.positions)
-                                       : Intersect(left.positions, right.positions);
+                out.positions =
+                    and_op ? Union(left.positions, right.positions) : Intersect(left.positions, right.positions);
             } else {
                 const PhraseMatch &plain = left.negated ? right : left;
                 const PhraseMatch &negated = left.negated ? left : right;
@@ -313,8 +313,8 @@ float RankOr(const std::array<float, 4> &w, const TsVector &vector, const std::v
                     jm = static_cast<int>(j);
                 }
             }
-            res = static_cast<float>(res + (wjm + resj - wjm / static_cast<float>((jm + 1) * (jm + 1))) /
-                                               1.64493406685);
+            res =
+                static_cast<float>(res + (wjm + resj - wjm / static_cast<float>((jm + 1) * (jm + 1))) / 1.64493406685);
         }
     }
     if (!items.empty()) {
@@ -347,8 +347,8 @@ float RankAnd(const std::array<float, 4> &w, const TsVector &vector, const std::
                             if (!distance) {
                                 distance = kMaxTsPosition + 1;
                             }
-                            const float curw =
-                                static_cast<float>(std::sqrt(w[here.weight] * w[there.weight] * WordDistance(distance)));
+                            const float curw = static_cast<float>(
+                                std::sqrt(w[here.weight] * w[there.weight] * WordDistance(distance)));
                             res = res < 0 ? curw : static_cast<float>(1.0 - (1.0 - res) * (1.0 - curw));
                         }
                     }
@@ -374,9 +374,11 @@ bool HoldsWith(const TsQuery &query, int index, const std::vector<bool> &seen,
     case Kind::Not:
         return calc_not ? !HoldsWith(query, node.left, seen, items, calc_not) : true;
     case Kind::Or:
-        return HoldsWith(query, node.left, seen, items, calc_not) || HoldsWith(query, node.right, seen, items, calc_not);
+        return HoldsWith(query, node.left, seen, items, calc_not) ||
+               HoldsWith(query, node.right, seen, items, calc_not);
     default:
-        return HoldsWith(query, node.left, seen, items, calc_not) && HoldsWith(query, node.right, seen, items, calc_not);
+        return HoldsWith(query, node.left, seen, items, calc_not) &&
+               HoldsWith(query, node.right, seen, items, calc_not);
     }
 }
 
@@ -447,8 +449,8 @@ TsQuery PhraseToTsQuery(TsConfig config, std::string_view text) {
 
 TsQuery WebSearchToTsQuery(TsConfig config, std::string_view text) {
     TsQuery query;
-    int tree = -1;       // the OR of the finished AND groups
-    int group = -1;      // the AND group being built
+    int tree = -1;  // the OR of the finished AND groups
+    int group = -1; // the AND group being built
     bool pending_or = false;
     auto add_term = [&](int term, bool negated) {
         if (negated) {

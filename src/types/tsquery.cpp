@@ -179,8 +179,7 @@ private:
                 SyntaxError();
             }
         } else {
-            while (pos_ < text_.size() && !IsSpace(text_[pos_]) && !IsOperatorChar(text_[pos_]) &&
-                   text_[pos_] != ':') {
+            while (pos_ < text_.size() && !IsSpace(text_[pos_]) && !IsOperatorChar(text_[pos_]) && text_[pos_] != ':') {
                 if (text_[pos_] == '\\' && pos_ + 1 < text_.size()) {
                     pos_++;
                 }
@@ -209,8 +208,7 @@ private:
             }
             return query_.Operand(std::move(word), weights, prefix);
         }
-        return AddNormalizedOperand(query_, reading_.normalize(word, reading_.context), reading_.join, weights,
-                                    prefix);
+        return AddNormalizedOperand(query_, reading_.normalize(word, reading_.context), reading_.join, weights, prefix);
     }
 
     std::string_view text_;

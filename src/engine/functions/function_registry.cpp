@@ -10,8 +10,8 @@
 #include "engine/functions/regexp_functions.hpp"
 #include "engine/functions/string_functions.hpp"
 #include "engine/functions/template_functions.hpp"
-#include "engine/functions/text_search_functions.hpp"
 #include "engine/functions/text_output_functions.hpp"
+#include "engine/functions/text_search_functions.hpp"
 
 namespace duckgres::engine {
 
@@ -20,8 +20,8 @@ namespace {
 using RegisterFamily = void (*)(duckdb_connection);
 
 constexpr RegisterFamily kFamilies[] = {
-    RegisterTemplateFunctions,  RegisterRegexpFunctions,  RegisterByteaFunctions,  RegisterTextOutputFunctions,
-    RegisterArrayTextFunctions, RegisterArrayFunctions,   RegisterStringFunctions, RegisterJsonbFunctions,
+    RegisterTemplateFunctions,  RegisterRegexpFunctions,  RegisterByteaFunctions,      RegisterTextOutputFunctions,
+    RegisterArrayTextFunctions, RegisterArrayFunctions,   RegisterStringFunctions,     RegisterJsonbFunctions,
     RegisterDateTimeFunctions,  RegisterNumericFunctions, RegisterTextSearchFunctions,
 };
 

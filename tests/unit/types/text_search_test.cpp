@@ -323,12 +323,12 @@ struct MatchCase {
 };
 
 const MatchCase kMatches[] = {
-    {"a:1 fat:2 cat:3", "fat & cat", true},     {"a:1 fat:2 cat:3", "fat & rat", false},
-    {"a:1 fat:2 cat:3", "fat & !rat", true},    {"a:1 fat:2 cat:3", "fat <-> cat", true},
-    {"a:1 fat:2 cat:3", "cat <-> fat", false},  {"a:1 fat:2 cat:3", "a <2> cat", true},
-    {"a:1 fat:2B cat:3", "fat:A", false},       {"a:1 fat:2B cat:3", "fat:AB", true},
-    {"a:1 fatty:2 cat:3", "fat:*", true},       {"a fat cat", "fat <-> cat", true},
-    {"a:1 fat:2 cat:3", "fat <-> !rat", true},  {"a:1 fat:2 cat:3", "a <-> (fat | rat)", true},
+    {"a:1 fat:2 cat:3", "fat & cat", true},    {"a:1 fat:2 cat:3", "fat & rat", false},
+    {"a:1 fat:2 cat:3", "fat & !rat", true},   {"a:1 fat:2 cat:3", "fat <-> cat", true},
+    {"a:1 fat:2 cat:3", "cat <-> fat", false}, {"a:1 fat:2 cat:3", "a <2> cat", true},
+    {"a:1 fat:2B cat:3", "fat:A", false},      {"a:1 fat:2B cat:3", "fat:AB", true},
+    {"a:1 fatty:2 cat:3", "fat:*", true},      {"a fat cat", "fat <-> cat", true},
+    {"a:1 fat:2 cat:3", "fat <-> !rat", true}, {"a:1 fat:2 cat:3", "a <-> (fat | rat)", true},
 };
 
 TEST(TextSearchMatch, Operators) {
