@@ -120,3 +120,10 @@ SELECT 'fat | rat'::tsquery && 'cat'::tsquery AS a, 'fat | rat'::tsquery || 'cat
 
 -- case: ts_vector_query_equality
 SELECT 'b a'::tsvector = 'a b'::tsvector AS v, 'a & b'::tsquery = 'a&b'::tsquery AS q, 'a b'::tsvector::text AS t;
+
+-- case: ts_configurations_catalog
+SELECT cfgname FROM pg_ts_config WHERE cfgname IN ('simple', 'english') ORDER BY cfgname;
+SELECT to_tsvector('english'::regconfig, 'Fat Cats') AS v, to_tsquery('simple'::regconfig, 'Fat & Cats') AS q;
+
+-- case: ts_unknown_configuration
+SELECT to_tsvector('klingon', 'some text');
