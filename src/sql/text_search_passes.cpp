@@ -120,6 +120,9 @@ bool RewriteTextSearch(Node &node, PassContext &context) {
         node = MatchCall(expr.lexpr(), expr.rexpr(), context);
         return true;
     }
+    if (op != "||" && op != "&&" && op != "<->") {
+        return false;
+    }
     const TsType left = TypeOf(expr.lexpr(), context);
     const TsType right = TypeOf(expr.rexpr(), context);
     auto as = [](const Node &side, const char *type) { return TypeCastNode(side, {type}); };
