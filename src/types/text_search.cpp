@@ -131,7 +131,8 @@ public:
             return Eval(node.left) || Eval(node.right);
         case Kind::Phrase: {
             const PhraseMatch match = Phrase(index);
-            return match.negated || match.anywhere || !match.positions.empty();
+            // Lexemes without positions never satisfy a phrase, as in PostgreSQL.
+            return match.negated || !match.positions.empty();
         }
         }
         return false;
