@@ -127,3 +127,15 @@ SELECT to_tsvector('english'::regconfig, 'Fat Cats') AS v, to_tsquery('simple'::
 
 -- case: ts_unknown_configuration
 SELECT to_tsvector('klingon', 'some text');
+
+-- case: ts_query_in_from_clause
+CREATE TABLE dt_ts_query_in_from_clause (id int, body text, tsv tsvector);
+INSERT INTO dt_ts_query_in_from_clause (id, body) VALUES (1, 'Fat cats ate fat rats'), (2, NULL), (3, 'rats'), (4, 'a fat cat');
+UPDATE dt_ts_query_in_from_clause SET tsv = to_tsvector('english', coalesce(body, ''));
+SELECT id, ts_rank(tsv, query) AS rank FROM dt_ts_query_in_from_clause, to_tsquery('english', 'cat | rat') query WHERE query @@ tsv ORDER BY rank DESC, id;
+SELECT id, ts_rank_cd(tsv, query) AS rank FROM dt_ts_query_in_from_clause, plainto_tsquery('fat cat') query WHERE tsv @@ query ORDER BY rank DESC, id;
+-- cleanup
+DROP TABLE IF EXISTS dt_ts_query_in_from_clause;
+
+-- case: ts_phrase_needs_positions
+SELECT strip(to_tsvector('english', 'fat cat')) @@ to_tsquery('english', 'fat <-> cat') AS stripped, to_tsvector('english', 'fat cat') @@ to_tsquery('english', 'fat <-> cat') AS positioned, strip(to_tsvector('english', 'fat cat')) @@ to_tsquery('english', 'fat & cat') AS plain;
