@@ -139,3 +139,12 @@ DROP TABLE IF EXISTS dt_ts_query_in_from_clause;
 
 -- case: ts_phrase_needs_positions
 SELECT strip(to_tsvector('english', 'fat cat')) @@ to_tsquery('english', 'fat <-> cat') AS stripped, to_tsvector('english', 'fat cat') @@ to_tsquery('english', 'fat <-> cat') AS positioned, strip(to_tsvector('english', 'fat cat')) @@ to_tsquery('english', 'fat & cat') AS plain;
+
+-- case: ts_default_config_values
+SET default_text_search_config = english;
+SHOW default_text_search_config;
+SET default_text_search_config = 'Simple';
+SHOW default_text_search_config;
+SELECT to_tsvector('The Cats') AS v, plainto_tsquery('The Cats') AS q;
+SET default_text_search_config = 'klingon';
+SHOW default_text_search_config;
