@@ -28,7 +28,8 @@ public:
 
     std::vector<TsToken> Run() {
         while (i_ < text_.size()) {
-            if (!Tag() && !Entity() && !Url() && !Email() && !HostOrUrl() && !File() && !Number() && !Words()) {
+            if (!Tag() && !Entity() && !Url() && !Email() && !HostOrUrl() && !File() && !DottedFile() && !Number() &&
+                !Words()) {
                 i_++;
             }
         }
@@ -208,6 +209,26 @@ private:
         const size_t end = PathEnd(i_);
         Emit(TsTokenKind::File, i_, end);
         i_ = end;
+        return true;
+    }
+
+    //! Letters and digits with dots inside that make no host ("v2.0", "a.1"): a file name, as PostgreSQL reads it.
+    bool DottedFile() {
+        if (!IsAsciiAlpha(At(i_))) {
+            return false;
+        }
+        size_t j = i_;
+        bool dot = false;
+        while (IsAsciiAlpha(At(j)) || IsDigit(At(j)) || At(j) == '_' ||
+               (At(j) == '.' && (IsAsciiAlpha(At(j + 1)) || IsDigit(At(j + 1))))) {
+            dot = dot || At(j) == '.';
+            j++;
+        }
+        if (!dot || IsLetter(At(j))) {
+            return false;
+        }
+        Emit(TsTokenKind::File, i_, j);
+        i_ = j;
         return true;
     }
 

@@ -284,6 +284,9 @@ struct ConfigCase {
 };
 
 const ConfigCase kToVector[] = {
+    {TsConfig::English, "The C++ compiler v2.0 costs $19.99 (20% off)",
+     "'19.99':6 '20':7 'c':2 'compil':3 'cost':5 'v2.0':4"},
+    {TsConfig::English, "It's 5 o'clock somewhere, isn't it?", "'5':3 'clock':5 'isn':7 'o':4 'somewher':6"},
     {TsConfig::English, "The quick brown foxes jumped over the lazy dogs",
      "'brown':3 'dog':9 'fox':4 'jump':5 'lazi':8 'quick':2"},
     {TsConfig::Simple, "The Fat RATS ran-away", "'away':6 'fat':2 'ran':5 'ran-away':4 'rats':3 'the':1"},
