@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <utility>
+#include <vector>
 
 namespace duckgres::types {
 
@@ -317,7 +318,37 @@ constexpr std::string_view kStopWords[] = {
 } // namespace
 
 std::string StemEnglish(std::string_view word) {
-    return Stemmer(std::string(word)).Run();
+    // The algorithm counts characters: each multibyte UTF-8 character stands in as one byte (a non-vowel) while
+    // stemming, and comes back afterwards (stemming only changes the word's ASCII end).
+    std::string compact;
+    std::vector<std::string_view> characters;
+    for (size_t i = 0; i < word.size();) {
+        if (static_cast<unsigned char>(word[i]) < 0x80) {
+            compact += word[i++];
+            continue;
+        }
+        size_t end = i + 1;
+        while (end < word.size() && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80) {
+            end++;
+        }
+        characters.push_back(word.substr(i, end - i));
+        compact += '\x01';
+        i = end;
+    }
+    const std::string stem = Stemmer(std::move(compact)).Run();
+    if (characters.empty()) {
+        return stem;
+    }
+    std::string out;
+    size_t next = 0;
+    for (char c : stem) {
+        if (c == '\x01' && next < characters.size()) {
+            out += characters[next++];
+        } else {
+            out += c;
+        }
+    }
+    return out;
 }
 
 bool IsEnglishStopWord(std::string_view word) {

@@ -121,13 +121,23 @@ private:
             }
             j++;
         }
-        return labels >= 2 && last_has_letter ? end : begin;
+        if (labels < 2 || !last_has_letter) {
+            return begin;
+        }
+        // A port belongs to the host.
+        if (At(end) == ':' && IsDigit(At(end + 1))) {
+            end++;
+            while (IsDigit(At(end))) {
+                end++;
+            }
+        }
+        return end;
     }
 
     size_t PathEnd(size_t begin) const {
         size_t j = begin;
         while (IsAsciiAlpha(At(j)) || IsDigit(At(j)) || At(j) == '/' || At(j) == '.' || At(j) == '-' || At(j) == '_' ||
-               At(j) == '~' || At(j) == '%') {
+               At(j) == '~' || At(j) == '%' || At(j) == '?' || At(j) == '=' || At(j) == '&' || At(j) == '+') {
             j++;
         }
         // A path does not end in a dot.

@@ -284,6 +284,9 @@ struct ConfigCase {
 };
 
 const ConfigCase kToVector[] = {
+    {TsConfig::English, "www.google.com:8080/search?q=x",
+     "'/search?q=x':3 'www.google.com:8080':2 'www.google.com:8080/search?q=x':1"},
+    {TsConfig::English, "über Straße naïve-ness", "'naïv':4 'naïve-':3 'ness':5 'straße':2 'über':1"},
     {TsConfig::English, "The C++ compiler v2.0 costs $19.99 (20% off)",
      "'19.99':6 '20':7 'c':2 'compil':3 'cost':5 'v2.0':4"},
     {TsConfig::English, "It's 5 o'clock somewhere, isn't it?", "'5':3 'clock':5 'isn':7 'o':4 'somewher':6"},
