@@ -137,7 +137,8 @@ private:
     size_t PathEnd(size_t begin) const {
         size_t j = begin;
         while (IsAsciiAlpha(At(j)) || IsDigit(At(j)) || At(j) == '/' || At(j) == '.' || At(j) == '-' || At(j) == '_' ||
-               At(j) == '~' || At(j) == '%' || At(j) == '?' || At(j) == '=' || At(j) == '&' || At(j) == '+') {
+               At(j) == '~' || At(j) == '%' || At(j) == '?' || At(j) == '=' || At(j) == '&' || At(j) == '+' ||
+               At(j) == ',') {
             j++;
         }
         // A path does not end in a dot.
@@ -185,7 +186,7 @@ private:
 
     bool Email() {
         size_t j = i_;
-        while (IsAsciiAlpha(At(j)) || IsDigit(At(j)) || At(j) == '.' || At(j) == '_' || At(j) == '-' || At(j) == '+') {
+        while (IsAsciiAlpha(At(j)) || IsDigit(At(j)) || At(j) == '.' || At(j) == '_' || At(j) == '-') {
             j++;
         }
         if (j == i_ || At(j) != '@' || !IsAlnum(At(i_))) {

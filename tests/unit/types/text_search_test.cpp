@@ -284,6 +284,9 @@ struct ConfigCase {
 };
 
 const ConfigCase kToVector[] = {
+    {TsConfig::English, "See http://example.com:80/a/b.html?x=1&y=2, then stop.",
+     "'/a/b.html?x=1&y=2,':4 'example.com:80':3 'example.com:80/a/b.html?x=1&y=2,':2 'see':1 'stop':6"},
+    {TsConfig::English, "Contact: support+help@company.co.uk.", "'contact':1 'help@company.co.uk':3 'support':2"},
     {TsConfig::English, "www.google.com:8080/search?q=x",
      "'/search?q=x':3 'www.google.com:8080':2 'www.google.com:8080/search?q=x':1"},
     {TsConfig::English, "über Straße naïve-ness", "'naïv':4 'naïve-':3 'ness':5 'straße':2 'über':1"},
