@@ -134,15 +134,15 @@ private:
         return end;
     }
 
-    size_t PathEnd(size_t begin) const {
+    //! The end of a URL's path (its query, commas and a final dot included) or of a file path (neither).
+    size_t PathEnd(size_t begin, bool url) const {
         size_t j = begin;
         while (IsAsciiAlpha(At(j)) || IsDigit(At(j)) || At(j) == '/' || At(j) == '.' || At(j) == '-' || At(j) == '_' ||
-               At(j) == '~' || At(j) == '%' || At(j) == '?' || At(j) == '=' || At(j) == '&' || At(j) == '+' ||
-               At(j) == ',') {
+               At(j) == '~' || At(j) == '%' ||
+               (url && (At(j) == '?' || At(j) == '=' || At(j) == '&' || At(j) == '+' || At(j) == ','))) {
             j++;
         }
-        // A path does not end in a dot.
-        while (j > begin + 1 && At(j - 1) == '.') {
+        while (!url && j > begin + 1 && At(j - 1) == '.') {
             j--;
         }
         return j;
@@ -151,7 +151,7 @@ private:
     //! Host with path: url, host, url_path; a host alone: host.
     void EmitHostAndPath(size_t host_begin, size_t host_end) {
         if (At(host_end) == '/') {
-            const size_t path_end = PathEnd(host_end);
+            const size_t path_end = PathEnd(host_end, true);
             Emit(TsTokenKind::Url, host_begin, path_end);
             Emit(TsTokenKind::Host, host_begin, host_end);
             if (path_end > host_end + 1) {
@@ -217,7 +217,7 @@ private:
         if (At(i_) != '/' || !(IsAsciiAlpha(At(i_ + 1)) || IsDigit(At(i_ + 1)) || At(i_ + 1) == '_')) {
             return false;
         }
-        const size_t end = PathEnd(i_);
+        const size_t end = PathEnd(i_, false);
         Emit(TsTokenKind::File, i_, end);
         i_ = end;
         return true;

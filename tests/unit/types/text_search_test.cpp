@@ -284,6 +284,8 @@ struct ConfigCase {
 };
 
 const ConfigCase kToVector[] = {
+    {TsConfig::English, "see /etc/hosts, /usr/bin.", "'/etc/hosts':2 '/usr/bin':3 'see':1"},
+    {TsConfig::English, "go to x.org/a, then x.org/b.", "'/a,':5 '/b.':9 'go':1 'x.org':4,8 'x.org/a,':3 'x.org/b.':7"},
     {TsConfig::English, "See http://example.com:80/a/b.html?x=1&y=2, then stop.",
      "'/a/b.html?x=1&y=2,':4 'example.com:80':3 'example.com:80/a/b.html?x=1&y=2,':2 'see':1 'stop':6"},
     {TsConfig::English, "Contact: support+help@company.co.uk.", "'contact':1 'help@company.co.uk':3 'support':2"},
