@@ -1,9 +1,11 @@
 // Text search rewrite pass: the tsvector / tsquery operators as the functions text_search_functions.cpp registers.
 #include "sql/text_search_passes.hpp"
 
+#include "common/sql_error.hpp"
 #include "sql/column_types.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/setting_source.hpp"
+#include "types/text_search.hpp"
 
 namespace duckgres::sql {
 
@@ -97,10 +99,65 @@ Node MatchCall(Node left, Node right, PassContext &context) {
     return FuncCallNode({"duckgres_ts_match"}, {std::move(left), std::move(right)});
 }
 
+//! The text of a string constant, or of a string constant cast to regconfig; null otherwise.
+const std::string *ConstantText(const Node &node) {
+    if (IsStringConst(node)) {
+        return &node.a_const().sval().sval();
+    }
+    if (node.has_type_cast() && IsStringConst(node.type_cast().arg()) &&
+        LastName(node.type_cast().type_name().names()) == "regconfig") {
+        return &node.type_cast().arg().a_const().sval().sval();
+    }
+    return nullptr;
+}
+
+//! The NOTICE PostgreSQL gives when a constant tsquery (a '...'::tsquery literal or a query builder of constants)
+//! has no lexemes; the query's value is computed again when the statement runs.
+void NoteEmptyQuery(const Node &node, PassContext &context) {
+    std::string notice;
+    try {
+        if (node.has_type_cast() && IsStringConst(node.type_cast().arg()) &&
+            node.type_cast().type_name().array_bounds_size() == 0 &&
+            LastName(node.type_cast().type_name().names()) == "tsquery") {
+            const auto &text = node.type_cast().arg().a_const().sval().sval();
+            if (types::ParseTsQuery(text).root < 0) {
+                notice = "text-search query doesn't contain lexemes: \"" + text + "\"";
+            }
+        } else if (node.has_func_call() && node.func_call().args_size() == 2) {
+            const auto name = LastName(node.func_call().funcname());
+            const std::string *config = ConstantText(node.func_call().args(0));
+            const std::string *text = ConstantText(node.func_call().args(1));
+            if (name == "to_tsvector" || !IsConfigFunction(name) || !config || !text) {
+                return;
+            }
+            const auto parsed = types::ParseTsConfig(*config);
+            const auto query = name == "to_tsquery"         ? types::ToTsQuery(parsed, *text)
+                               : name == "plainto_tsquery"  ? types::PlainToTsQuery(parsed, *text)
+                               : name == "phraseto_tsquery" ? types::PhraseToTsQuery(parsed, *text)
+                                                            : types::WebSearchToTsQuery(parsed, *text);
+            if (query.root >= 0) {
+                return;
+            }
+            if (text->find_first_not_of(" \t\n\r") == std::string::npos) {
+                notice = "text-search query doesn't contain lexemes: \"" + *text + "\"";
+            } else {
+                notice = "text-search query contains only stop words or doesn't contain lexemes, ignored";
+            }
+        }
+    } catch (const SqlError &) {
+        return; // the error comes when the statement runs
+    }
+    if (!notice.empty()) {
+        context.effects.notices.push_back(std::move(notice));
+    }
+}
+
 } // namespace
 
 bool RewriteTextSearch(Node &node, PassContext &context) {
-    if (AddDefaultConfig(node, context) || TsLength(node, context)) {
+    const bool configured = AddDefaultConfig(node, context);
+    NoteEmptyQuery(node, context);
+    if (configured || TsLength(node, context)) {
         return true;
     }
     if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP || node.a_expr().name_size() != 1 ||

@@ -148,3 +148,9 @@ SHOW default_text_search_config;
 SELECT to_tsvector('The Cats') AS v, plainto_tsquery('The Cats') AS q;
 SET default_text_search_config = 'klingon';
 SHOW default_text_search_config;
+
+-- case: ts_empty_query_notices
+SELECT ''::tsquery AS empty;
+SELECT to_tsquery('english', 'the') AS stop;
+SELECT plainto_tsquery('english', 'The a an') AS stops, phraseto_tsquery('english', '') AS nothing;
+SELECT to_tsvector('english', 'the cat') @@ to_tsquery('english', 'the') AS matched;
