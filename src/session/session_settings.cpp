@@ -4,6 +4,7 @@
 #include "common/ascii.hpp"
 
 #include "session/setting_units.hpp"
+#include "types/text_search.hpp"
 #include "types/time_zone.hpp"
 
 #include <algorithm>
@@ -671,6 +672,16 @@ std::string SessionSettings::Normalize(const std::string &name, const std::strin
             return "";
         }
         return value;
+    }
+    if (lower == "default_text_search_config") {
+        // The configurations Duckgres has, by their qualified name as PostgreSQL shows them.
+        try {
+            return types::ParseTsConfig(lower_value) == types::TsConfig::English ? "pg_catalog.english"
+                                                                                 : "pg_catalog.simple";
+        } catch (const SqlError &) {
+            error = "invalid value for parameter \"default_text_search_config\": \"" + value + "\"";
+            return "";
+        }
     }
     if (lower == "standard_conforming_strings") {
         if (lower_value != "on" && lower_value != "true") {

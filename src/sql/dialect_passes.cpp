@@ -408,8 +408,13 @@ bool ResolveOutputNames(Node &node, PassContext &context) {
 
 bool ScalarFunctionInFrom(Node &node, PassContext &context) {
     // Scalar functions clients call in FROM (Grafana's string_to_array(current_setting('search_path'), ',')).
-    static constexpr std::array<std::string_view, 6> kScalars = {
-        "string_to_array", "regexp_split_to_array", "current_schemas", "array_remove", "array_append", "array_cat"};
+    // Text search's query builders too (FROM to_tsquery('cat') AS q, as PostgreSQL's documentation writes).
+    static constexpr std::array<std::string_view, 11> kScalars = {"string_to_array",  "regexp_split_to_array",
+                                                                  "current_schemas",  "array_remove",
+                                                                  "array_append",     "array_cat",
+                                                                  "to_tsquery",       "plainto_tsquery",
+                                                                  "phraseto_tsquery", "websearch_to_tsquery",
+                                                                  "to_tsvector"};
     if (!node.has_range_function()) {
         return false;
     }

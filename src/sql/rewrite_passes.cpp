@@ -19,6 +19,7 @@
 #include "sql/session_passes.hpp"
 #include "sql/set_function_passes.hpp"
 #include "sql/string_passes.hpp"
+#include "sql/text_search_passes.hpp"
 #include "sql/typmod_passes.hpp"
 
 namespace duckgres::sql {
@@ -142,6 +143,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"rewrite_ranges", RewriteRanges},
     // jsonb and the JSON operators: DuckDB's JSON type and functions.
     {"rewrite_json", RewriteJson},
+    // tsvector and tsquery: @@, ||, &&, !!, <-> and length() as registered functions; the default configuration.
+    {"rewrite_text_search", RewriteTextSearch},
     // '{{1,2},{3,4}}'::int[]: the array type nested as deep as the literal.
     {"array_literal_cast_dimensions", ArrayLiteralCastDimensions},
     // ARRAY[1, 2] || 3, 0 || ARRAY[1, 2]: list_append / list_prepend.

@@ -6,9 +6,9 @@
 #include "types/binary_format.hpp"
 #include "types/datetime_input.hpp"
 #include "types/decimal_input.hpp"
+#include "types/geometry.hpp"
 #include "types/network_address.hpp"
 #include "types/range_value.hpp"
-#include "types/geometry.hpp"
 #include "types/text_input.hpp"
 #include "types/type_mapping.hpp"
 

@@ -10,8 +10,8 @@
 #include "types/datetime_input.hpp"
 #include "types/geometry.hpp"
 #include "types/int128.hpp"
-#include "types/network_address.hpp"
 #include "types/money_format.hpp"
+#include "types/network_address.hpp"
 #include "types/pg_type.hpp"
 #include "types/range_value.hpp"
 #include "types/text_input.hpp"
@@ -161,6 +161,12 @@ std::string TypeNameOf(uint32_t type_oid) {
     case oid::kLine:
     case oid::kCircle:
         return GeoKindName(*GeoKindByOid(type_oid));
+    case oid::kTsvector:
+        return "tsvector";
+    case oid::kTsquery:
+        return "tsquery";
+    case oid::kRegconfig:
+        return "regconfig";
     default:
         if (auto range = RangeKindFromOid(type_oid)) {
             return RangeTypeName(*range);

@@ -60,6 +60,9 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {oid::kTstzrange,    3911,  true,  true},
     {oid::kDaterange,    3913,  true,  true},
     {oid::kInt8range,    3927,  true,  true},
+    {oid::kTsvector,     3643,  true,  false},
+    {oid::kTsquery,      3645,  true,  false},
+    {oid::kRegconfig,    3735,  false, false},
 };
 // clang-format on
 
@@ -176,6 +179,12 @@ std::string CastTypeNameForOid(uint32_t type_oid) {
     case oid::kLine:
     case oid::kCircle:
         return GeoKindName(*GeoKindByOid(type_oid));
+    case oid::kTsvector:
+        return "tsvector";
+    case oid::kTsquery:
+        return "tsquery";
+    case oid::kRegconfig:
+        return "regconfig";
     case oid::kName:
         return "name";
     case oid::kInet:
@@ -248,6 +257,9 @@ uint32_t TypeOidForName(std::string_view name) {
         {"polygon", oid::kPolygon},
         {"line", oid::kLine},
         {"circle", oid::kCircle},
+        {"tsvector", oid::kTsvector},
+        {"tsquery", oid::kTsquery},
+        {"regconfig", oid::kRegconfig},
     };
     for (const auto &[type_name, type_oid] : kNames) {
         if (name == type_name) {

@@ -57,6 +57,9 @@ constexpr uint32_t kTsrange = 3908;
 constexpr uint32_t kTstzrange = 3910;
 constexpr uint32_t kDaterange = 3912;
 constexpr uint32_t kInt8range = 3926;
+constexpr uint32_t kTsvector = 3614;
+constexpr uint32_t kTsquery = 3615;
+constexpr uint32_t kRegconfig = 3734;
 } // namespace oid
 
 struct PgType {

@@ -5,9 +5,11 @@
 #include "types/encoder_base.hpp"
 #include "types/geometry.hpp"
 #include "types/int128.hpp"
+#include "types/money_format.hpp"
 #include "types/network_address.hpp"
 #include "types/range_value.hpp"
-#include "types/money_format.hpp"
+#include "types/tsquery.hpp"
+#include "types/tsvector.hpp"
 #include "types/typmod_alias.hpp"
 
 #include <limits>
@@ -387,6 +389,21 @@ std::unique_ptr<EncoderBase> CreateScalarEncoder(duckdb_logical_type type) {
             [kind = *kind](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
                 out += GeometryBinary(ParseGeometry(kind, StringAt(&v, 0)));
             });
+    }
+    if (alias == "tsvector" || alias == "tsquery") {
+        // Values are kept as their canonical text; the binary form is PostgreSQL's tsvectorsend / tsquerysend.
+        auto text = [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
+            out += StringAt(&v, 0);
+        };
+        if (alias == "tsvector") {
+            return Make<duckdb_string_t>(text,
+                                         [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
+                                             out += TsVectorBinary(ParseTsVector(StringAt(&v, 0)));
+                                         });
+        }
+        return Make<duckdb_string_t>(text, [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
+            out += TsQueryBinary(ParseTsQuery(StringAt(&v, 0)));
+        });
     }
     return CreateStringLikeEncoder(id);
 }

@@ -99,7 +99,7 @@ LogicalTypeHandle ParseDuckDbTypeName(std::string_view name) {
     }
     // VARCHARs under an alias: DuckDB's JSON, jsonb, and the catalog's PostgreSQL string types.
     const bool string_alias =
-        lower == "json" || lower == "jsonb" ||
+        lower == "json" || lower == "jsonb" || lower == "tsvector" || lower == "tsquery" || lower == "regconfig" ||
         std::find(kStringTypeAliases.begin(), kStringTypeAliases.end(), lower) != kStringTypeAliases.end();
     if (string_alias) {
         LogicalTypeHandle aliased(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));

@@ -164,7 +164,7 @@ void StoreElement(duckdb_vector vector, idx_t index, const ListShape &shape, std
         return duckdb_vector_assign_string_element_len(vector, index, text.data(), text.size());
     case DUCKDB_TYPE_BLOB: {
         const std::string bytes =
-            shape.range    ? types::EncodeRange(*shape.range, types::ParseRange(*shape.range, text, kOptions))
+            shape.range           ? types::EncodeRange(*shape.range, types::ParseRange(*shape.range, text, kOptions))
             : shape.alias.empty() ? types::ParseByteaText(text)
                                   : types::ParseNetworkStorage(shape.alias, text);
         return duckdb_vector_assign_string_element_len(vector, index, bytes.data(), bytes.size());

@@ -7,14 +7,15 @@
 #include "engine/functions/datetime_functions.hpp"
 #include "engine/functions/geometric_functions.hpp"
 #include "engine/functions/jsonb_functions.hpp"
-#include "engine/functions/network_functions.hpp"
 #include "engine/functions/money_functions.hpp"
+#include "engine/functions/network_functions.hpp"
 #include "engine/functions/numeric_functions.hpp"
 #include "engine/functions/range_functions.hpp"
 #include "engine/functions/regexp_functions.hpp"
 #include "engine/functions/string_functions.hpp"
 #include "engine/functions/template_functions.hpp"
 #include "engine/functions/text_output_functions.hpp"
+#include "engine/functions/text_search_functions.hpp"
 
 namespace duckgres::engine {
 
@@ -24,10 +25,10 @@ using RegisterFamily = void (*)(duckdb_connection);
 
 constexpr RegisterFamily kFamilies[] = {
     // The range types before the array casts, which register casts to lists of them.
-    RegisterTemplateFunctions, RegisterRegexpFunctions,    RegisterByteaFunctions,   RegisterTextOutputFunctions,
-    RegisterRangeFunctions,    RegisterArrayTextFunctions, RegisterArrayFunctions,   RegisterStringFunctions,
-    RegisterJsonbFunctions,    RegisterDateTimeFunctions,  RegisterNumericFunctions, RegisterNetworkFunctions,
-    RegisterMoneyFunctions,    RegisterGeometricFunctions,
+    RegisterTemplateFunctions, RegisterRegexpFunctions,    RegisterByteaFunctions,      RegisterTextOutputFunctions,
+    RegisterRangeFunctions,    RegisterArrayTextFunctions, RegisterArrayFunctions,      RegisterStringFunctions,
+    RegisterJsonbFunctions,    RegisterDateTimeFunctions,  RegisterNumericFunctions,    RegisterNetworkFunctions,
+    RegisterMoneyFunctions,    RegisterGeometricFunctions, RegisterTextSearchFunctions,
 };
 
 } // namespace
