@@ -83,81 +83,82 @@ PgType MapLogicalType(duckdb_logical_type type) {
         }
         if (auto kind = GeoKindByName(TakeDuckDbString(duckdb_logical_type_get_alias(type)))) {
             return Make(GeoKindOid(*kind), GeoKindLength(*kind), GeoKindName(*kind));
-            if (HasAlias(type, "tsvector")) {
-                return Make(oid::kTsvector, -1, "tsvector");
-            }
-            if (HasAlias(type, "tsquery")) {
-                return Make(oid::kTsquery, -1, "tsquery");
-            }
-            if (HasAlias(type, "regconfig")) {
-                return Make(oid::kRegconfig, 4, "regconfig");
-            }
-            if (HasAlias(type, "name")) {
-                return Make(oid::kName, 64, "name");
-            }
-            if (HasAlias(type, "pg_char")) {
-                return Make(oid::kChar, 1, "\"char\"");
-            }
-            if (HasAlias(type, "character_data")) {
-                return Make(oid::kVarchar, -1, "character varying");
-            }
-            if (HasAlias(type, "yes_or_no")) {
-                return Make(oid::kVarchar, -1, "character varying(3)", 3 + 4);
-            }
-            if (HasAlias(type, "anyarray")) {
-                return Make(oid::kAnyarray, -1, "anyarray");
-            }
-            return HasAlias(type, "aclitem") ? Make(oid::kAclitem, 12, "aclitem") : Make(oid::kText, -1, "text");
-        case DUCKDB_TYPE_BLOB:
-            if (HasAlias(type, "inet")) {
-                return Make(oid::kInet, -1, "inet");
-            }
-            if (HasAlias(type, "cidr")) {
-                return Make(oid::kCidr, -1, "cidr");
-            }
-            if (HasAlias(type, "macaddr")) {
-                return Make(oid::kMacaddr, 6, "macaddr");
-            }
-            if (HasAlias(type, "macaddr8")) {
-                return Make(oid::kMacaddr8, 8, "macaddr8");
-            }
-            if (auto range = RangeKindFromName(TakeDuckDbString(duckdb_logical_type_get_alias(type)))) {
-                return Make(RangeOid(*range), -1, RangeTypeName(*range));
-            }
-            return Make(oid::kBytea, -1, "bytea");
-        case DUCKDB_TYPE_DATE:
-            return Make(oid::kDate, 4, "date");
-        case DUCKDB_TYPE_TIME:
-        case DUCKDB_TYPE_TIME_NS:
-            return Make(oid::kTime, 8, "time without time zone");
-        case DUCKDB_TYPE_TIME_TZ:
-            return Make(oid::kTimetz, 12, "time with time zone");
-        case DUCKDB_TYPE_TIMESTAMP:
-        case DUCKDB_TYPE_TIMESTAMP_S:
-        case DUCKDB_TYPE_TIMESTAMP_MS:
-        case DUCKDB_TYPE_TIMESTAMP_NS:
-            return Make(oid::kTimestamp, 8, "timestamp without time zone");
-        case DUCKDB_TYPE_TIMESTAMP_TZ:
-            return Make(oid::kTimestamptz, 8, "timestamp with time zone");
-        case DUCKDB_TYPE_INTERVAL:
-            return Make(oid::kInterval, 16, "interval");
-        case DUCKDB_TYPE_UUID:
-            return Make(oid::kUuid, 16, "uuid");
-        case DUCKDB_TYPE_LIST: {
-            LogicalTypeHandle child(duckdb_list_type_child_type(type));
-            return MapSequence(child.Get());
         }
-        case DUCKDB_TYPE_ARRAY: {
-            LogicalTypeHandle child(duckdb_array_type_child_type(type));
-            return MapSequence(child.Get());
+        if (HasAlias(type, "tsvector")) {
+            return Make(oid::kTsvector, -1, "tsvector");
         }
-        case DUCKDB_TYPE_STRUCT:
-            return Make(oid::kRecord, -1, "record");
-        case DUCKDB_TYPE_BIT:
-            return Make(oid::kVarbit, -1, "bit varying");
-        default: // ENUM, MAP, UNION and anything else are sent as text
-            return Make(oid::kText, -1, "text");
+        if (HasAlias(type, "tsquery")) {
+            return Make(oid::kTsquery, -1, "tsquery");
         }
+        if (HasAlias(type, "regconfig")) {
+            return Make(oid::kRegconfig, 4, "regconfig");
+        }
+        if (HasAlias(type, "name")) {
+            return Make(oid::kName, 64, "name");
+        }
+        if (HasAlias(type, "pg_char")) {
+            return Make(oid::kChar, 1, "\"char\"");
+        }
+        if (HasAlias(type, "character_data")) {
+            return Make(oid::kVarchar, -1, "character varying");
+        }
+        if (HasAlias(type, "yes_or_no")) {
+            return Make(oid::kVarchar, -1, "character varying(3)", 3 + 4);
+        }
+        if (HasAlias(type, "anyarray")) {
+            return Make(oid::kAnyarray, -1, "anyarray");
+        }
+        return HasAlias(type, "aclitem") ? Make(oid::kAclitem, 12, "aclitem") : Make(oid::kText, -1, "text");
+    case DUCKDB_TYPE_BLOB:
+        if (HasAlias(type, "inet")) {
+            return Make(oid::kInet, -1, "inet");
+        }
+        if (HasAlias(type, "cidr")) {
+            return Make(oid::kCidr, -1, "cidr");
+        }
+        if (HasAlias(type, "macaddr")) {
+            return Make(oid::kMacaddr, 6, "macaddr");
+        }
+        if (HasAlias(type, "macaddr8")) {
+            return Make(oid::kMacaddr8, 8, "macaddr8");
+        }
+        if (auto range = RangeKindFromName(TakeDuckDbString(duckdb_logical_type_get_alias(type)))) {
+            return Make(RangeOid(*range), -1, RangeTypeName(*range));
+        }
+        return Make(oid::kBytea, -1, "bytea");
+    case DUCKDB_TYPE_DATE:
+        return Make(oid::kDate, 4, "date");
+    case DUCKDB_TYPE_TIME:
+    case DUCKDB_TYPE_TIME_NS:
+        return Make(oid::kTime, 8, "time without time zone");
+    case DUCKDB_TYPE_TIME_TZ:
+        return Make(oid::kTimetz, 12, "time with time zone");
+    case DUCKDB_TYPE_TIMESTAMP:
+    case DUCKDB_TYPE_TIMESTAMP_S:
+    case DUCKDB_TYPE_TIMESTAMP_MS:
+    case DUCKDB_TYPE_TIMESTAMP_NS:
+        return Make(oid::kTimestamp, 8, "timestamp without time zone");
+    case DUCKDB_TYPE_TIMESTAMP_TZ:
+        return Make(oid::kTimestamptz, 8, "timestamp with time zone");
+    case DUCKDB_TYPE_INTERVAL:
+        return Make(oid::kInterval, 16, "interval");
+    case DUCKDB_TYPE_UUID:
+        return Make(oid::kUuid, 16, "uuid");
+    case DUCKDB_TYPE_LIST: {
+        LogicalTypeHandle child(duckdb_list_type_child_type(type));
+        return MapSequence(child.Get());
     }
+    case DUCKDB_TYPE_ARRAY: {
+        LogicalTypeHandle child(duckdb_array_type_child_type(type));
+        return MapSequence(child.Get());
+    }
+    case DUCKDB_TYPE_STRUCT:
+        return Make(oid::kRecord, -1, "record");
+    case DUCKDB_TYPE_BIT:
+        return Make(oid::kVarbit, -1, "bit varying");
+    default: // ENUM, MAP, UNION and anything else are sent as text
+        return Make(oid::kText, -1, "text");
+    }
+}
 
 } // namespace duckgres::types

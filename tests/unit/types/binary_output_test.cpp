@@ -344,9 +344,9 @@ TEST(BinaryOutputTest, SupportsBinary) {
         type.oid = type_oid;
         EXPECT_TRUE(SupportsBinary(type)) << type_oid;
     }
-    PgType inet;
-    inet.oid = 869;
-    EXPECT_FALSE(SupportsBinary(inet));
+    PgType xml;
+    xml.oid = 142;
+    EXPECT_FALSE(SupportsBinary(xml));
 }
 
 } // namespace

@@ -52,7 +52,7 @@ TEST(BuiltinTypeTest, TableRows) {
 }
 
 TEST(BuiltinTypeTest, UnknownOids) {
-    for (uint32_t type_oid : {0u, 869u, 2277u, 99999u}) {
+    for (uint32_t type_oid : {0u, 142u, 2277u, 99999u}) {
         EXPECT_EQ(FindBuiltinType(type_oid), nullptr) << type_oid;
         EXPECT_EQ(FindBuiltinArrayElement(type_oid), nullptr) << type_oid;
         EXPECT_FALSE(HasBinarySend(type_oid)) << type_oid;
@@ -65,7 +65,7 @@ TEST(BuiltinTypeTest, UnknownOids) {
 // Binary parameters of the OIDs without binary receive are refused; 0 and unknown are read as text.
 TEST(BuiltinTypeTest, BinaryParametersFollowTheTable) {
     const std::pair<uint32_t, const char *> cases[] = {
-        {28, "0A000"},   {1011, "0A000"}, {1033, "0A000"}, {1034, "0A000"}, {869, "0A000"},
+        {28, "0A000"},   {1011, "0A000"}, {1033, "0A000"}, {1034, "0A000"}, {142, "0A000"},
         {2249, "0A000"}, {2287, "0A000"}, {0, ""},         {705, ""},       {25, ""},
     };
     TextFormatOptions options;
