@@ -75,6 +75,7 @@ def test_accepted_statements_answer_like_postgres(duckgres, pg, statement, notic
 def test_grant_and_revoke_are_refused_not_ignored(duckgres, statement) -> None:
     # Duckgres' rights come from each user's role in the configuration; a REVOKE that seemed to work would lie.
     outcome = _run(duckgres, ["DROP TABLE IF EXISTS dd_store", "CREATE TABLE dd_store (id int)", statement])[-1]
+    _run(duckgres, ["DROP TABLE IF EXISTS dd_store"])
     assert outcome[0] == "0A000", outcome
 
 

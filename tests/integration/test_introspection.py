@@ -14,6 +14,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
+import harness
+
 from introspection_capture import FIXTURE, OBJECTS
 from known_differences import check_introspection, parse_introspection_entries
 
@@ -65,6 +67,30 @@ ENTRIES = parse_introspection_entries((CORPUS / "known_differences.txt").read_te
 def test_entries_name_captured_queries() -> None:
     ids = {f"{c[0]}-{c[1]}" for c in CASES}
     assert not [str(e) for e in ENTRIES if e.case not in ids]
+
+
+@pytest.fixture(scope="module")
+def pg():
+    """A reference PostgreSQL of this module's own: rows are compared, so other tests' leftovers (their tables, the
+    pg_temp_N schemas their temporary tables create) must not be in the catalogs."""
+    server = harness.PostgresServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.cleanup()
+
+
+@pytest.fixture(scope="module")
+def duckgres():
+    """A Duckgres of this module's own, for the same reason."""
+    server = None
+    try:
+        server = harness.start_duckgres()
+        yield server
+    finally:
+        if server is not None:
+            server.cleanup()
 
 
 @pytest.fixture(scope="module")
