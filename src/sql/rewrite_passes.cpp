@@ -20,6 +20,7 @@
 #include "sql/set_function_passes.hpp"
 #include "sql/string_passes.hpp"
 #include "sql/text_search_passes.hpp"
+#include "sql/type_checks.hpp"
 #include "sql/typmod_passes.hpp"
 
 namespace duckgres::sql {
@@ -27,6 +28,12 @@ namespace duckgres::sql {
 namespace {
 
 constexpr RewritePass kRewritePasses[] = {
+    // SELECT 1 UNION SELECT '2': integer; SELECT 1 UNION SELECT 'a'::text: 42804 (first: other passes change casts).
+    {"set_operation_types", SetOperationTypes},
+    // text_column = 1: 42883.
+    {"check_comparison_types", CheckComparisonTypes},
+    // INSERT INTO t (boolean_column) VALUES (1): 42804.
+    {"check_insert_value_types", CheckInsertValueTypes},
     // CREATE TABLE (LIKE other): other's columns, from the catalog. First: the passes after it see the columns.
     {"expand_table_like_clauses", ExpandTableLikeClauses},
     // TABLESPACE / USING method / WITH (...) of CREATE TABLE and CREATE INDEX: dropped, with a notice.
@@ -138,6 +145,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"widen_smallint_arithmetic", WidenSmallintArithmetic},
     // length(bytea): octet_length().
     {"length_of_bytea", LengthOfBytea},
+    // CASE WHEN c THEN 1 ELSE '2' END, coalesce(n, '0'): the literals take the other values' type.
+    {"resolve_unknown_literals", ResolveUnknownLiterals},
     // Range operators, lower()/upper() of ranges, numrange()'s bounds: the range functions (before the JSON pass,
     // which would take '[1,2)' beside @> for a JSON array).
     {"rewrite_ranges", RewriteRanges},

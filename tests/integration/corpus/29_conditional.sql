@@ -77,3 +77,26 @@ SELECT v FROM generate_series(1, 6) AS v WHERE CASE WHEN v % 2 = 0 THEN v > 3 EL
 
 -- case: cond_coalesce_in_group_by
 SELECT coalesce(g, 'unknown') AS grp, count(*) AS n FROM (VALUES ('a'), (NULL), ('a'), (NULL), ('b')) AS t(g) GROUP BY coalesce(g, 'unknown') ORDER BY grp;
+
+-- case: cond_unknown_literals_take_the_other_type
+CREATE TABLE dt_cond_unknown_literals (id int, n numeric(6,2), d date, ok boolean);
+INSERT INTO dt_cond_unknown_literals VALUES (1, 2.50, '2024-03-01', true), (2, NULL, NULL, NULL);
+SELECT id, CASE WHEN id = 1 THEN 10 ELSE '20' END AS i, coalesce(n, '0.25') AS n0, coalesce(d, '2000-01-01') AS d0, coalesce(ok, 'false') AS b FROM dt_cond_unknown_literals ORDER BY id;
+SELECT CASE WHEN id = 1 THEN 'a' ELSE 'b' END AS t, CASE id WHEN 1 THEN 3 ELSE '-2' END AS num FROM dt_cond_unknown_literals ORDER BY id;
+SELECT coalesce(n, 'zero') FROM dt_cond_unknown_literals;
+-- cleanup
+DROP TABLE IF EXISTS dt_cond_unknown_literals;
+
+-- case: cond_type_mismatches_refused
+CREATE TABLE dt_cond_type_mismatches (code varchar(10), flag boolean, qty int);
+INSERT INTO dt_cond_type_mismatches VALUES ('1', true, 1);
+SELECT code FROM dt_cond_type_mismatches WHERE code = 1;
+SELECT code FROM dt_cond_type_mismatches WHERE 1.5 < code;
+SELECT code FROM dt_cond_type_mismatches WHERE code = '1' AND qty = 1;
+INSERT INTO dt_cond_type_mismatches (code, flag, qty) VALUES ('2', 0, 2);
+INSERT INTO dt_cond_type_mismatches VALUES ('3', false, true);
+SELECT 1 AS a UNION ALL SELECT '2'::text;
+SELECT 'x'::text EXCEPT SELECT 2.5;
+SELECT 1 UNION SELECT '2' ORDER BY 1;
+-- cleanup
+DROP TABLE IF EXISTS dt_cond_type_mismatches;

@@ -39,7 +39,7 @@ public:
         if (table != "typed") {
             return {};
         }
-        return {{"r", "real", {}}, {"mood", "enum", {"sad", "ok"}}};
+        return {{"r", "real", {}}, {"mood", "enum", {"sad", "ok"}}, {"tag", "text", {}}, {"flag", "boolean", {}}};
     }
     bool IsTableMacro(const std::string &, const std::string &name) const override { return name == "rows_of"; }
     std::map<std::string, std::string> Domains() const override {
@@ -73,6 +73,9 @@ RewriteContext SessionFacts(const std::string &date_style = "ISO, MDY") {
 
 TEST(RewritePasses, ListedInOrder) {
     const std::vector<std::string> expected = {
+        "set_operation_types",
+        "check_comparison_types",
+        "check_insert_value_types",
         "expand_table_like_clauses",
         "drop_storage_clauses",
         "expand_domain_constraints",
@@ -128,6 +131,7 @@ TEST(RewritePasses, ListedInOrder) {
         "widen_real_arithmetic",
         "widen_smallint_arithmetic",
         "length_of_bytea",
+        "resolve_unknown_literals",
         "rewrite_ranges",
         "rewrite_json",
         "rewrite_text_search",
@@ -297,6 +301,9 @@ const SwitchedOff kSwitchedOff[] = {
      "SELECT 1 FROM typed WHERE mood > 'sad'::enum('sad', 'ok')", std::nullopt},
     {"widen_real_arithmetic", "select r * 2 from typed", "SELECT r::float8 * 2 FROM typed", std::nullopt},
     {"widen_smallint_arithmetic", "select 1::int2 + 1", "SELECT 1::int2 + 1::int", std::nullopt},
+    {"set_operation_types", "select 1 union select '2'", "SELECT 1 UNION SELECT '2'::int4", std::nullopt},
+    {"resolve_unknown_literals", "select case when a then 1 else '2' end from t",
+     "SELECT CASE WHEN a THEN 1 ELSE '2'::int4 END FROM t", std::nullopt},
     {"length_of_bytea", "select length(b::bytea) from t", "SELECT octet_length(b::bytea)::int FROM t",
      "SELECT length(b::bytea)::int FROM t"},
     {"rewrite_ranges", "select int4range(1, 5) && '[2,3)'",
@@ -372,8 +379,32 @@ const SwitchedOff kSwitchedOff[] = {
      "SELECT \"left\"('abcd'::text, 2)::pg_varchar_2, x::\"timestamp\"::pg_timestamp_3 FROM t", std::nullopt},
 };
 
+//! Passes that only refuse what PostgreSQL refuses: the statement fails with them, and goes to DuckDB without.
+const struct {
+    const char *pass;
+    const char *sql;
+    const char *sqlstate;
+} kRefusals[] = {
+    {"set_operation_types", "select 1 union select 'a'::text", "42804"},
+    {"set_operation_types", "select 1 union all select 'a'::text", "42804"},
+    {"check_comparison_types", "select 1 from typed where tag = 1", "42883"},
+    {"check_insert_value_types", "insert into typed (flag) values (1)", "42804"},
+};
+
 TEST(RewritePasses, EachSwitchedOff) {
     std::set<std::string> tested;
+    for (const auto &row : kRefusals) {
+        tested.insert(row.pass);
+        auto context = SessionFacts();
+        try {
+            RewriteSql(row.sql, context);
+            ADD_FAILURE() << row.pass << " let through " << row.sql;
+        } catch (const SqlError &error) {
+            EXPECT_EQ(error.sqlstate, row.sqlstate) << row.pass;
+        }
+        context.disabled_passes = {row.pass};
+        EXPECT_NO_THROW(RewriteSql(row.sql, context)) << row.pass;
+    }
     for (const auto &row : kSwitchedOff) {
         tested.insert(row.pass);
         auto context = SessionFacts(row.date_style);
