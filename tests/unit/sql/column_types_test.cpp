@@ -111,7 +111,8 @@ TEST(ColumnTypes, NoLookupWithoutAQuestion) {
     auto tables = std::make_shared<TypedTables>();
     RewriteContext context;
     context.tables = tables;
-    for (const char *sql : {"select id, doc from docs where doc is not null order by id", "select doc ->> 'a' from docs order by id"}) {
+    for (const char *sql :
+         {"select id, doc from docs where doc is not null order by id", "select doc ->> 'a' from docs order by id"}) {
         auto parsed = ParseQuery(sql);
         RewriteForDuckDb(*parsed.statements[0].tree, context);
     }
