@@ -39,6 +39,7 @@ public:
 private:
     std::string_view text_;
     size_t at_ = 0;
+    int nesting_ = 0; //!< groups being read, one inside the other
 
     void SkipSpace() {
         while (at_ < text_.size() && (text_[at_] == ' ' || text_[at_] == '\t' || text_[at_] == '\n' ||
@@ -85,8 +86,15 @@ private:
         const char c = text_[at_];
         Item item;
         if (c == '(' || c == '[' || c == '<' || c == '{') {
+            // No geometric input nests deeper than a circle's <(x,y),r> or a path's [(x,y),...]: deeper is malformed,
+            // and refused before the recursion could exhaust the stack.
+            constexpr int kMaxNesting = 3;
+            if (++nesting_ > kMaxNesting) {
+                return std::nullopt;
+            }
             at_++;
             auto items = ParseList();
+            nesting_--;
             SkipSpace();
             if (!items || at_ >= text_.size() || text_[at_] != CloserOf(c)) {
                 return std::nullopt;

@@ -4,6 +4,9 @@
 #include "common/sql_error.hpp"
 #include "types/tsvector.hpp"
 
+#include <algorithm>
+#include <string>
+
 namespace duckgres::types {
 
 namespace {
@@ -31,6 +34,11 @@ int Priority(Kind kind) {
     default:
         return 5;
     }
+}
+
+[[noreturn]] void ThrowTooDeep() {
+    throw SqlError("54001", "stack depth limit exceeded",
+                   "A tsquery may nest at most " + std::to_string(kMaxTsQueryDepth) + " operators deep.");
 }
 
 //! Reads tsquery syntax by precedence climbing: | below & below <-> below !, binary operators left-associative.
@@ -125,6 +133,16 @@ private:
     }
 
     int ParseUnary() {
+        // ! and ( recurse before any node is added: their nesting is counted here.
+        if (++nesting_ > kMaxTsQueryDepth) {
+            ThrowTooDeep();
+        }
+        const int node = ParseUnaryNested();
+        nesting_--;
+        return node;
+    }
+
+    int ParseUnaryNested() {
         SkipSpaces();
         if (pos_ >= text_.size()) {
             throw SqlError("42601", "no operand in tsquery: \"" + std::string(text_) + "\"");
@@ -215,6 +233,7 @@ private:
     const TsQueryReading &reading_;
     TsQuery query_;
     size_t pos_ = 0;
+    int nesting_ = 0; //!< ! and ( being read, one inside the other
 };
 
 //! A subtree of the cleaned query with the phrase distance its removed stop words leave on either side.
@@ -347,6 +366,20 @@ void AppendItems(std::string &out, const TsQuery &query, int index) {
 }
 
 } // namespace
+
+int TsQuery::Add(TsQueryNode node) {
+    node.depth = 1;
+    for (const int child : {node.left, node.right}) {
+        if (child >= 0) {
+            node.depth = std::max(node.depth, nodes[child].depth + 1);
+        }
+    }
+    if (node.depth > kMaxTsQueryDepth) {
+        ThrowTooDeep();
+    }
+    nodes.push_back(std::move(node));
+    return static_cast<int>(nodes.size()) - 1;
+}
 
 int TsQuery::Operand(std::string lexeme, uint8_t weights, bool prefix) {
     TsQueryNode node;

@@ -19,17 +19,20 @@ struct TsQueryNode {
     uint16_t distance = 1; //!< Phrase: <N>
     int left = -1;         //!< index of the left (or only, for Not) operand in TsQuery::nodes
     int right = -1;
+    int depth = 1; //!< levels of the subtree it heads (set by TsQuery::Add)
 };
+
+//! The deepest tsquery tree taken: every walk over one recurses as deep (54001 beyond, as PostgreSQL's stack depth
+//! check refuses such a query), so a hostile '!!!!...a' or 'a & a & ...' cannot exhaust a thread's stack.
+constexpr int kMaxTsQueryDepth = 10000;
 
 //! A tsquery; `root` is -1 for the empty query.
 struct TsQuery {
     std::vector<TsQueryNode> nodes;
     int root = -1;
 
-    int Add(TsQueryNode node) {
-        nodes.push_back(std::move(node));
-        return static_cast<int>(nodes.size()) - 1;
-    }
+    //! Appends `node`, whose operands are already in `nodes`; 54001 when it would be deeper than kMaxTsQueryDepth.
+    int Add(TsQueryNode node);
     int Operand(std::string lexeme, uint8_t weights = 0, bool prefix = false);
     int Operator(TsQueryNode::Kind kind, int left, int right, uint16_t distance = 1);
 };

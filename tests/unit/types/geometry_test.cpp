@@ -83,6 +83,14 @@ TEST(Geometry, ReadsAndPrintsEverySpelling) {
     }
 }
 
+TEST(Geometry, RefusesDeepNesting) {
+    // Refused as malformed before the reader's recursion could exhaust the stack.
+    const std::string deep = std::string(100000, '(') + "1,2" + std::string(100000, ')');
+    EXPECT_THROW(ParseGeometry(GeoKind::Point, deep), SqlError);
+    EXPECT_THROW(ParseGeometry(GeoKind::Path, "((((0,0),(1,1))))"), SqlError);
+    EXPECT_NO_THROW(ParseGeometry(GeoKind::Path, "[(0,0),(1,1)]"));
+}
+
 TEST(Geometry, LineErrorsNameTheirReason) {
     const std::pair<const char *, const char *> cases[] = {
         {"{0,0,1}", "invalid line specification: A and B cannot both be zero"},

@@ -80,6 +80,26 @@ TEST(TsQueryText, RefusesMalformedInput) {
     }
 }
 
+TEST(TsQueryText, RefusesNestingDeeperThanTheLimit) {
+    // Deep nesting and long chains (a left-deep tree) alike: every walk over a tsquery recurses as deep.
+    const std::string deep = std::string(kMaxTsQueryDepth + 1, '!') + "a";
+    const std::string wrapped = std::string(kMaxTsQueryDepth + 1, '(') + "a" + std::string(kMaxTsQueryDepth + 1, ')');
+    std::string chain = "a";
+    for (int i = 0; i < kMaxTsQueryDepth; i++) {
+        chain += " & a";
+    }
+    for (const std::string *input : {&deep, &wrapped, static_cast<const std::string *>(&chain)}) {
+        try {
+            ParseTsQuery(*input);
+            ADD_FAILURE() << input->substr(0, 20);
+        } catch (const SqlError &error) {
+            EXPECT_EQ(error.sqlstate, "54001") << input->substr(0, 20);
+        }
+    }
+    const std::string within = std::string(kMaxTsQueryDepth - 1, '!') + "a";
+    EXPECT_EQ(TsQueryNodeCount(ParseTsQuery(within)), kMaxTsQueryDepth);
+}
+
 TEST(TsBinary, MatchesPostgreSqlSend) {
     // tsquerysend('a & b:*A'), tsquerysend('!a <2> c'), tsvectorsend('a:1A,3 b').
     EXPECT_EQ(TsQueryBinary(ParseTsQuery("a & b:*A")), std::string("\0\0\0\3\2\2\1\x08\1b\0\1\0\0a\0", 16));
