@@ -70,9 +70,8 @@ def _watchdog(request: pytest.FixtureRequest):
         timer.cancel()
 
 
-@pytest.fixture(scope="session")
-def pg():
-    """The reference PostgreSQL 15 (user postgres/postgres, SCRAM, TimeZone UTC)."""
+def started_postgres():
+    """A reference PostgreSQL 15 (user postgres/postgres, SCRAM, TimeZone UTC), cleaned up when the generator ends."""
     server = harness.PostgresServer()
     try:
         server.start()
@@ -81,9 +80,8 @@ def pg():
         server.cleanup()
 
 
-@pytest.fixture(scope="session")
-def duckgres():
-    """The Duckgres server shared by the whole run: no config file, so postgres/postgres with SCRAM."""
+def started_duckgres():
+    """A Duckgres with no config file (postgres/postgres with SCRAM), cleaned up when the generator ends."""
     server = None
     try:
         server = harness.start_duckgres()
@@ -91,6 +89,18 @@ def duckgres():
     finally:
         if server is not None:
             server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def pg():
+    """The reference PostgreSQL 15 shared by the whole run."""
+    yield from started_postgres()
+
+
+@pytest.fixture(scope="session")
+def duckgres():
+    """The Duckgres server shared by the whole run."""
+    yield from started_duckgres()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-import harness
+from conftest import started_duckgres, started_postgres
 
 from introspection_capture import FIXTURE, OBJECTS
 from known_differences import check_introspection, parse_introspection_entries
@@ -73,24 +73,13 @@ def test_entries_name_captured_queries() -> None:
 def pg():
     """A reference PostgreSQL of this module's own: rows are compared, so other tests' leftovers (their tables, the
     pg_temp_N schemas their temporary tables create) must not be in the catalogs."""
-    server = harness.PostgresServer()
-    try:
-        server.start()
-        yield server
-    finally:
-        server.cleanup()
+    yield from started_postgres()
 
 
 @pytest.fixture(scope="module")
 def duckgres():
     """A Duckgres of this module's own, for the same reason."""
-    server = None
-    try:
-        server = harness.start_duckgres()
-        yield server
-    finally:
-        if server is not None:
-            server.cleanup()
+    yield from started_duckgres()
 
 
 @pytest.fixture(scope="module")
