@@ -636,6 +636,8 @@ asio::awaitable<void> Session::Dispatch(const sql::ParsedStatement &statement, P
         }
     } else if (auto *lock = statement.As<sql::LockTableStatement>()) {
         co_await LockTable(statement, *lock);
+    } else if (auto *database = statement.As<sql::DatabaseStatement>()) {
+        co_await RunDatabaseStatement(statement, *database);
     } else if (auto *ignored = statement.As<sql::IgnoredStatement>()) {
         if (!ignored->error.empty()) {
             throw SqlError("0A000", ignored->error);

@@ -218,6 +218,11 @@ private:
     asio::awaitable<void> ReplayTransaction(const Savepoint &savepoint);
     //! LOCK TABLE: the write lock for SHARE mode and above (they block writers, as it does), in a transaction only.
     asio::awaitable<void> LockTable(const sql::ParsedStatement &statement, const sql::LockTableStatement &lock);
+    //! CREATE / DROP DATABASE, ALTER DATABASE ... RENAME TO (session_databases.cpp).
+    asio::awaitable<void> RunDatabaseStatement(const sql::ParsedStatement &statement,
+                                               const sql::DatabaseStatement &command);
+    //! The pids of the other sessions connected to `database`.
+    std::vector<int32_t> SessionsUsing(const std::string &database);
     //! Gives the write lock back, once the transaction (or autocommit statement) that took it has ended.
     void ReleaseWriteLock();
     //! Waits for a turn of `gate`, shown in pg_stat_activity as `wait_event`; false, with no turn, once `give_up`

@@ -309,7 +309,8 @@ void CheckStatementKind(const Node &stmt, const AccessContext &context) {
                        "admin_engine_access in the server configuration.");
     }
     if ((stmt.has_createdb_stmt() || stmt.has_dropdb_stmt() || stmt.has_alter_database_stmt() ||
-         stmt.has_alter_database_set_stmt()) &&
+         stmt.has_alter_database_set_stmt() ||
+         (stmt.has_rename_stmt() && stmt.rename_stmt().rename_type() == pg_query::OBJECT_DATABASE)) &&
         !rights.admin) {
         throw SqlError("42501", "permission denied to create or change a database");
     }

@@ -4,6 +4,7 @@
 #include "common/ascii.hpp"
 #include "common/sql_error.hpp"
 #include "common/sql_quote.hpp"
+#include "sql/database_statement.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/rewriter.hpp"
 #include "types/datetime_input.hpp"
@@ -144,6 +145,18 @@ IgnoredStatement Refused(std::string error) {
     IgnoredStatement refused;
     refused.error = std::move(error);
     return refused;
+}
+
+//! The DatabaseStatement `read` gives, or one that raises the error it throws when it runs.
+template <class Read>
+DatabaseStatement WithDeferredError(Read &&read) {
+    try {
+        return read();
+    } catch (const SqlError &error) {
+        DatabaseStatement refused;
+        refused.refusal = error;
+        return refused;
+    }
 }
 
 //! Extensions clients commonly create; accepted (with a NOTICE) rather than refused.
@@ -445,9 +458,11 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         return;
     case Node::kCreatedbStmt:
         out.tag = "CREATE DATABASE";
+        out.command = WithDeferredError([&] { return CreateDatabaseOf(node.createdb_stmt()); });
         return;
     case Node::kDropdbStmt:
         out.tag = "DROP DATABASE";
+        out.command = WithDeferredError([&] { return DropDatabaseOf(node.dropdb_stmt()); });
         return;
     case Node::kCreateExtensionStmt: {
         out.tag = "CREATE EXTENSION";
@@ -531,6 +546,9 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
             type = node.rename_stmt().relation_type();
         }
         out.tag = "ALTER " + ObjectWord(type);
+        if (type == pg_query::OBJECT_DATABASE) {
+            out.command = RenameDatabaseOf(node.rename_stmt());
+        }
         return;
     }
     case Node::kTruncateStmt:

@@ -1,7 +1,10 @@
 // ParsedStatement: one statement of a query string, classified for the session.
 #pragma once
 
+#include "common/sql_error.hpp"
+
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -154,12 +157,29 @@ struct ExecuteStatement {
     std::string name;
 };
 
+//! CREATE DATABASE / DROP DATABASE / ALTER DATABASE ... RENAME TO: a file of the data directory each, changed
+//! outside any transaction.
+struct DatabaseStatement {
+    enum class Action { Create, Drop, Rename };
+    Action action = Action::Create;
+    std::string name;
+    std::string new_name;      //!< Rename: the new name
+    std::string template_name; //!< Create: the database to copy; empty, template0 or template1 for an empty one
+    std::string owner;         //!< Create: OWNER, which must be a user of the server (empty: none given)
+    //! Create: LOCALE, LC_COLLATE and LC_CTYPE as given (by lower-case option name).
+    std::map<std::string, std::string> locales;
+    bool if_exists = false; //!< Drop: IF EXISTS
+    bool force = false;     //!< Drop: WITH (FORCE) terminates the database's sessions first
+    //! The error its options give, raised when the statement runs (as PostgreSQL does), not when it is parsed.
+    std::optional<SqlError> refusal;
+};
+
 //! What the session must do with a statement: one alternative per kind, with that kind's own fields.
 using StatementCommand =
     std::variant<GenericStatement, MultiObjectStatement, TransactionStatement, SavepointStatement, SetStatement,
                  ResetStatement, ShowStatement, DeallocateStatement, DeclareCursorStatement, FetchStatement,
                  CloseCursorStatement, CopyFromStatement, CopyToStatement, CopyFileStatement, IgnoredStatement,
-                 DiscardStatement, PrepareStatement, ExecuteStatement, LockTableStatement>;
+                 DiscardStatement, PrepareStatement, ExecuteStatement, LockTableStatement, DatabaseStatement>;
 
 struct ParsedStatement {
     std::string text; //!< the statement's own text, without the trailing semicolon
