@@ -645,7 +645,9 @@ asio::awaitable<void> Session::Dispatch(const sql::ParsedStatement &statement, P
         if (ignored->block_only && tx_.IsIdle()) {
             throw SqlError("25P01", statement.tag + " can only be used in transaction blocks");
         }
-        if (!ignored->notice.empty()) {
+        const bool own_owner =
+            ignored->new_owner && (ignored->new_owner->empty() || *ignored->new_owner == login_.user);
+        if (!ignored->notice.empty() && !own_owner) {
             WriteNotice("NOTICE", "00000", ignored->notice);
         }
         WriteComplete(statement.tag);

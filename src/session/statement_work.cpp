@@ -205,6 +205,7 @@ void StatementWork::ApplySettings(const EngineSettings &settings) {
 sql::RewriteContext StatementWork::RewriteContextFor(const std::map<int32_t, std::string> &parameter_casts) {
     sql::RewriteContext context;
     context.user = lent_.login.user;
+    context.database = lent_.login.database;
     context.backend_pid = lent_.backend_pid;
     context.parameter_casts = parameter_casts;
     context.creation_schema = lent_.engine.creation_schema;

@@ -199,7 +199,15 @@ void CheckMessage(const Message &message, const AccessContext &context) {
             const auto &child = reflection->GetMessage(message, field);
             if (const auto *node = dynamic_cast<const Node *>(&child);
                 node && node->has_list() && kObjectListFields.count(field->name())) {
-                CheckNameList(node->list().items(), context); // COMMENT ON TABLE a.b.c, ALTER ... SET SCHEMA
+                // COMMENT ON TABLE a.b.c, ALTER ... SET SCHEMA; COMMENT ON COLUMN s.t.c names a relation and a column.
+                const auto *comment = dynamic_cast<const pg_query::CommentStmt *>(&message);
+                if (comment && comment->objtype() == pg_query::OBJECT_COLUMN && node->list().items_size() > 0) {
+                    google::protobuf::RepeatedPtrField<Node> relation(node->list().items().begin(),
+                                                                      node->list().items().end() - 1);
+                    CheckNameList(relation, context);
+                } else {
+                    CheckNameList(node->list().items(), context);
+                }
             }
             CheckMessage(child, context);
             continue;

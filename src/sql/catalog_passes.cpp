@@ -1,6 +1,8 @@
 // Rewrite passes for catalog references: relations, functions, reg* casts, operators, collations.
 #include "sql/catalog_passes.hpp"
 
+#include "common/sql_quote.hpp"
+
 #include "catalog/catalog_scripts.hpp"
 #include "common/ascii.hpp"
 #include "sql/node_builders.hpp"
@@ -411,6 +413,24 @@ bool PrepareArgumentTypes(Node &node, PassContext &context) {
         *cast.mutable_type_cast()->mutable_arg() = std::move(child);
         child = std::move(cast);
     });
+    return true;
+}
+
+bool QualifyCommentColumn(Node &node, PassContext &context) {
+    if (!node.has_comment_stmt() || node.comment_stmt().objtype() != pg_query::OBJECT_COLUMN ||
+        context.facts.database.empty() || !node.comment_stmt().object().has_list() ||
+        node.comment_stmt().object().list().items_size() != 3) {
+        return false;
+    }
+    // PostgreSQL's deparser writes no four-part column name: the statement is written out and run before a SELECT 1.
+    const auto &comment = node.comment_stmt();
+    std::string text = "COMMENT ON COLUMN " + QuoteIdentifier(context.facts.database);
+    for (const auto &name : comment.object().list().items()) {
+        text += "." + QuoteIdentifier(name.string().sval());
+    }
+    text += " IS " + (comment.comment().empty() ? std::string("NULL") : QuoteLiteral(comment.comment()));
+    context.effects.after.push_back(std::move(text));
+    node = SelectOne();
     return true;
 }
 

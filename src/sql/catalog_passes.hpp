@@ -34,6 +34,10 @@ bool VectorSubscriptsFromZero(pg_query::Node &node, PassContext &context);
 //! and !~* become regexp_matches() (DuckDB's ~ matches the whole string, PostgreSQL's any part).
 bool RewriteOperators(pg_query::Node &node, PassContext &context);
 
+//! `COMMENT ON COLUMN schema.table.column` (as pg_dump writes it): DuckDB reads three names as a catalog's table, so
+//! the statement runs with the session's database put in front, as an effect after DuckDB's SELECT 1.
+bool QualifyCommentColumn(pg_query::Node &node, PassContext &context);
+
 //! `EXISTS (SELECT FROM t ...)`: PostgreSQL allows an empty select list (ORMs send it); DuckDB does not, so a
 //! subquery's empty list gets the constant 1 (its rows, not its columns, matter there).
 bool FillEmptySubquerySelect(pg_query::Node &node, PassContext &context);

@@ -147,6 +147,20 @@ IgnoredStatement Refused(std::string error) {
     return refused;
 }
 
+//! ALTER ... OWNER TO `owner`: accepted; a NOTICE says it had no effect unless the owner is the session's user.
+IgnoredStatement OwnerIgnored(const pg_query::RoleSpec &owner) {
+    auto ignored = Ignored("ALTER ... OWNER TO is accepted and ignored: Duckgres has no object owners yet");
+    ignored.new_owner = owner.roletype() == pg_query::ROLESPEC_CSTRING ? owner.rolename() : std::string();
+    return ignored;
+}
+
+//! ALTER TABLE whose every action is OWNER TO.
+bool OnlyChangesOwner(const pg_query::AlterTableStmt &alter) {
+    return alter.cmds_size() > 0 && std::all_of(alter.cmds().begin(), alter.cmds().end(), [](const Node &cmd) {
+               return cmd.has_alter_table_cmd() && cmd.alter_table_cmd().subtype() == pg_query::AT_ChangeOwner;
+           });
+}
+
 //! The DatabaseStatement `read` gives, or one that raises the error it throws when it runs.
 template <class Read>
 DatabaseStatement WithDeferredError(Read &&read) {
@@ -504,7 +518,7 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
     }
     case Node::kAlterOwnerStmt:
         out.tag = "ALTER " + ObjectWord(node.alter_owner_stmt().object_type());
-        out.command = Ignored("ALTER ... OWNER TO is accepted and ignored: Duckgres has no object owners yet");
+        out.command = OwnerIgnored(node.alter_owner_stmt().newowner());
         return;
     case Node::kAlterDefaultPrivilegesStmt:
         out.tag = "ALTER DEFAULT PRIVILEGES";
@@ -536,7 +550,9 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         return;
     case Node::kAlterTableStmt:
         out.tag = "ALTER " + ObjectWord(node.alter_table_stmt().objtype());
-        if (node.alter_table_stmt().cmds_size() > 1 || AddsNotNullColumn(node.alter_table_stmt())) {
+        if (OnlyChangesOwner(node.alter_table_stmt())) { // pg_dump's ALTER TABLE t OWNER TO r, for views too
+            out.command = OwnerIgnored(node.alter_table_stmt().cmds(0).alter_table_cmd().newowner());
+        } else if (node.alter_table_stmt().cmds_size() > 1 || AddsNotNullColumn(node.alter_table_stmt())) {
             out.command = MultiObjectStatement{}; // one DuckDB statement per action (SplitIntoSingleStatements)
         }
         return;

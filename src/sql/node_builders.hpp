@@ -26,6 +26,16 @@ inline pg_query::Node IntConst(int32_t value) {
 }
 
 //! A call of the function whose (possibly qualified) name is `names`, with `args`.
+//! SELECT 1: what DuckDB runs for a statement the session carries out by other means (its rows are not sent).
+inline pg_query::Node SelectOne() {
+    pg_query::Node node;
+    auto *select = node.mutable_select_stmt();
+    select->set_limit_option(pg_query::LIMIT_OPTION_DEFAULT);
+    select->set_op(pg_query::SETOP_NONE);
+    *select->add_target_list()->mutable_res_target()->mutable_val() = IntConst(1);
+    return node;
+}
+
 inline pg_query::Node FuncCallNode(std::initializer_list<std::string_view> names,
                                    std::initializer_list<pg_query::Node> args) {
     pg_query::Node node;

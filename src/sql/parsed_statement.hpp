@@ -137,6 +137,9 @@ struct IgnoredStatement {
     std::string notice;      //!< the NOTICE telling the client it had no effect (empty: none, as for UNLISTEN)
     bool block_only = false; //!< PostgreSQL allows it only in a transaction block (LOCK TABLE; else 25P01)
     std::string error;       //!< an error to raise instead (GRANT, an unknown extension)
+    //! OWNER TO: the role named (empty: CURRENT_USER and the like). The session's own user owns every object
+    //! already, so for it the statement has its effect and no notice is sent.
+    std::optional<std::string> new_owner;
 };
 
 //! DISCARD ALL / PLANS / SEQUENCES / TEMP.

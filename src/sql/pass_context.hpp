@@ -27,6 +27,8 @@ class ColumnScope;
 struct RewriteContext {
     std::string user;
     int32_t backend_pid = 0;
+    //! The session's database: DuckDB's name for its catalog (empty: not known).
+    std::string database;
     //! Parameters DuckDB cannot type by itself, by number ($1 = 1): cast to these SQL types.
     std::map<int32_t, std::string> parameter_casts;
     //! The session's parameters, for current_setting() and set_config(). Unset: both are left to DuckDB.

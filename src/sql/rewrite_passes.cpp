@@ -48,6 +48,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"sequence_defaults_after_create", SequenceDefaultsAfterCreate},
     // CREATE SEQUENCE ... AS integer / NO MAXVALUE / CACHE / OWNED BY: the options in DuckDB's terms.
     {"create_sequence_options", CreateSequenceOptions},
+    // ALTER TABLE ... ALTER COLUMN c ADD GENERATED AS IDENTITY (...): its sequence, and a nextval default.
+    {"add_identity_as_sequence_default", AddIdentityAsSequenceDefault},
     // ALTER SEQUENCE: a sequence change for the session.
     {"alter_sequence_as_change", AlterSequenceAsChange},
     // varchar(n) / char(n) columns: a CHECK enforces the length DuckDB ignores.
@@ -129,6 +131,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"rewrite_network_operators", RewriteNetworkOperators},
     // OPERATOR(pg_catalog.op) and the regular-expression operators.
     {"rewrite_operators", RewriteOperators},
+    // COMMENT ON COLUMN schema.table.column: the database's catalog in front.
+    {"qualify_comment_column", QualifyCommentColumn},
     // EXISTS (SELECT FROM ...): an empty select list gets a constant.
     {"fill_empty_subquery_select", FillEmptySubquerySelect},
     // PREPARE p (types): each $n cast to its declared type.

@@ -162,40 +162,89 @@ bool AlterSequenceAsChange(Node &node, PassContext &context) {
     change.missing_ok = alter.missing_ok();
     ReadSequenceOptions(alter.options(), change);
     context.effects.sequence_changes.push_back(std::move(change));
-    Node select;
-    auto *stmt = select.mutable_select_stmt();
-    stmt->set_limit_option(pg_query::LIMIT_OPTION_DEFAULT);
-    stmt->set_op(pg_query::SETOP_NONE);
-    *stmt->add_target_list()->mutable_res_target()->mutable_val() = IntConst(1);
-    node = std::move(select);
+    node = SelectOne();
     return true;
 }
+
+namespace {
+
+//! CREATE SEQUENCE's options read as PostgreSQL reads them (AS type bounds, NO MINVALUE / NO MAXVALUE, checked) and
+//! written in DuckDB's terms: increment, the bounds DuckDB needs, start, cycle.
+void SetDuckDbSequenceOptions(pg_query::CreateSeqStmt &create) {
+    SequenceChange change;
+    change.name = create.sequence().relname();
+    ReadSequenceOptions(create.options(), change);
+    const auto state = ChangedSequence(std::nullopt, change);
+    const auto bounds = BoundsDuckDbNeeds(state);
+    create.clear_options();
+    *create.add_options() = IntegerOption("increment", state.increment);
+    if (bounds.minimum) {
+        *create.add_options() = IntegerOption("minvalue", state.minimum);
+    }
+    if (bounds.maximum) {
+        *create.add_options() = IntegerOption("maxvalue", state.maximum);
+    }
+    *create.add_options() = IntegerOption("start", state.start);
+    if (state.cycle) {
+        auto *cycle = create.add_options()->mutable_def_elem();
+        cycle->set_defname("cycle");
+        cycle->mutable_arg()->mutable_boolean()->set_boolval(true);
+    }
+}
+
+} // namespace
 
 bool CreateSequenceOptions(Node &node, PassContext &) {
     if (!node.has_create_seq_stmt()) {
         return false;
     }
-    auto *create = node.mutable_create_seq_stmt();
-    SequenceChange change;
-    change.name = create->sequence().relname();
-    ReadSequenceOptions(create->options(), change);
-    const auto state = ChangedSequence(std::nullopt, change);
-    const auto bounds = BoundsDuckDbNeeds(state);
-    create->clear_options();
-    *create->add_options() = IntegerOption("increment", state.increment);
-    if (bounds.minimum) {
-        *create->add_options() = IntegerOption("minvalue", state.minimum);
-    }
-    if (bounds.maximum) {
-        *create->add_options() = IntegerOption("maxvalue", state.maximum);
-    }
-    *create->add_options() = IntegerOption("start", state.start);
-    if (state.cycle) {
-        auto *cycle = create->add_options()->mutable_def_elem();
-        cycle->set_defname("cycle");
-        cycle->mutable_arg()->mutable_boolean()->set_boolval(true);
-    }
+    SetDuckDbSequenceOptions(*node.mutable_create_seq_stmt());
     return true;
+}
+
+bool AddIdentityAsSequenceDefault(Node &node, PassContext &context) {
+    if (!node.has_alter_table_stmt()) {
+        return false;
+    }
+    const auto relation = node.alter_table_stmt().relation();
+    bool changed = false;
+    for (auto &item : *node.mutable_alter_table_stmt()->mutable_cmds()) {
+        auto *cmd = item.mutable_alter_table_cmd();
+        if (!item.has_alter_table_cmd() || cmd->subtype() != pg_query::AT_AddIdentity || !cmd->def().has_constraint()) {
+            continue;
+        }
+        // PostgreSQL's sequence: SEQUENCE NAME, else <table>_<column>_seq in the table's schema.
+        Node sequence_node;
+        auto *create = sequence_node.mutable_create_seq_stmt();
+        auto *sequence = create->mutable_sequence();
+        sequence->set_inh(true); // not ONLY
+        sequence->set_relpersistence("p");
+        sequence->set_schemaname(relation.schemaname());
+        sequence->set_relname(relation.relname() + "_" + cmd->name() + "_seq");
+        for (const auto &option : cmd->def().constraint().options()) {
+            if (option.has_def_elem() && option.def_elem().defname() == "sequence_name") {
+                const auto &names = option.def_elem().arg().list().items();
+                sequence->set_relname(LastName(names));
+                sequence->set_schemaname(names.size() > 1 ? names.Get(names.size() - 2).string().sval() : "");
+            } else {
+                *create->add_options() = option;
+            }
+        }
+        SetDuckDbSequenceOptions(*create);
+        auto text = DeparseStatement(sequence_node);
+        if (!text) {
+            throw SqlError("XX000", "could not write the identity column's sequence");
+        }
+        context.effects.before.push_back(*text);
+        const std::string qualified =
+            sequence->schemaname().empty()
+                ? QuoteIdentifierIfNeeded(sequence->relname())
+                : QuoteIdentifierIfNeeded(sequence->schemaname()) + "." + QuoteIdentifierIfNeeded(sequence->relname());
+        cmd->set_subtype(pg_query::AT_ColumnDefault);
+        *cmd->mutable_def() = FuncCallNode({"nextval"}, {StringConst(qualified)});
+        changed = true;
+    }
+    return changed;
 }
 
 bool SequenceDefaultsAfterCreate(Node &node, PassContext &context) {

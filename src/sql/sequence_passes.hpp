@@ -31,6 +31,11 @@ bool AlterSequenceAsChange(pg_query::Node &node, PassContext &context);
 //! DuckDB's terms; CACHE and OWNED BY are dropped.
 bool CreateSequenceOptions(pg_query::Node &node, PassContext &context);
 
+//! ALTER TABLE t ALTER COLUMN c ADD GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY [(SEQUENCE NAME s, ...)], as
+//! pg_dump writes identity columns: the sequence is created before the statement, with its options, and becomes the
+//! column's nextval default (ALWAYS is not enforced: a value given explicitly is kept).
+bool AddIdentityAsSequenceDefault(pg_query::Node &node, PassContext &context);
+
 //! CREATE TABLE columns with DEFAULT nextval('seq') (serial ones included) get the default from an ALTER TABLE after
 //! the statement: DuckDB then records no dependency of the table on the sequence, which setval() and ALTER SEQUENCE
 //! make again (CREATE OR REPLACE SEQUENCE).
