@@ -4,6 +4,7 @@
 #include "common/ascii.hpp"
 #include "common/sql_error.hpp"
 #include "common/sql_quote.hpp"
+#include "sql/constraint_metadata.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/rewriter.hpp"
 #include "types/datetime_input.hpp"
@@ -521,7 +522,8 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         return;
     case Node::kAlterTableStmt:
         out.tag = "ALTER " + ObjectWord(node.alter_table_stmt().objtype());
-        if (node.alter_table_stmt().cmds_size() > 1 || AddsNotNullColumn(node.alter_table_stmt())) {
+        if (node.alter_table_stmt().cmds_size() > 1 || AddsNotNullColumn(node.alter_table_stmt()) ||
+            ConstraintChange(node)) {
             out.command = MultiObjectStatement{}; // one DuckDB statement per action (SplitIntoSingleStatements)
         }
         return;
