@@ -11,6 +11,7 @@
 #include <pg_query.pb.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 namespace duckgres::session {
@@ -23,7 +24,6 @@ struct ExistingConstraint {
     std::string contype;        //!< empty: a CHECK Duckgres made (varchar(n) lengths), which keeps no name
     std::string conname;        //!< as pg_constraint shows it
     std::string generated_name; //!< what PostgreSQL would call it unnamed
-    std::string columns_key;
 };
 
 //! The text of the constraint an ALTER TABLE ... ADD adds, in DuckDB's terms, without its name (DuckDB keeps none).
@@ -151,15 +151,14 @@ void StatementWork::ChangeConstraints(const sql::ParsedStatement &statement) {
     std::vector<ExistingConstraint> existing;
     for (auto &row :
          Engine().QueryStrings("SELECT c.constraint_text, coalesce(n.contype, ''), coalesce(n.conname, ''), "
-                               "coalesce(n.generated_name, ''), array_to_string(c.constraint_column_names, ',') "
+                               "coalesce(n.generated_name, '') "
                                "FROM duckdb_constraints() c LEFT JOIN duckgres_catalog.main.duckgres_constraints n "
                                "ON n.table_oid = c.table_oid AND n.constraint_index = c.constraint_index "
                                "WHERE c.table_oid = " +
                                oid + " AND c.constraint_type <> 'NOT NULL' ORDER BY c.constraint_index")) {
-        existing.push_back({row[0], row[1], row[2], row[3], row[4]});
+        existing.push_back({row[0], row[1], row[2], row[3]});
     }
 
-    std::optional<ExistingConstraint> added;
     const pg_query::Constraint *added_constraint = nullptr;
     if (cmd.subtype() == pg_query::AT_DropConstraint) {
         auto dropped = std::find_if(existing.begin(), existing.end(),
@@ -187,20 +186,24 @@ void StatementWork::ChangeConstraints(const sql::ParsedStatement &statement) {
                 throw SqlError("42710", "constraint \"" + name + "\" for relation \"" + table + "\" already exists");
             }
         }
-        existing.push_back({AddedConstraintText(*statement.tree, context), std::string(1, kind), name, "",
-                            sql::ConstraintColumnsKey(*added_constraint, "")});
+        existing.push_back({
+            AddedConstraintText(*statement.tree, context),
+            std::string(1, kind),
+            name,
+            "",
+        });
     }
 
     auto comment = sql::ParseTableComment(found[0][3]);
     comment.names.clear();
-    int checks = 0;
+    std::map<char, int> counts;
     for (const auto &constraint : existing) {
         rebuild.constraints.push_back(constraint.text);
         if (constraint.contype.empty()) {
             continue;
         }
         const char kind = constraint.contype[0];
-        auto key = kind == 'c' ? std::to_string(++checks) : constraint.columns_key;
+        const auto key = std::to_string(++counts[kind]);
         if (!constraint.conname.empty() && constraint.conname != constraint.generated_name) {
             comment.names.push_back({kind, key, constraint.conname});
         }

@@ -5,6 +5,8 @@
 
 #include <pg_query.pb.h>
 
+#include <map>
+
 namespace duckgres::sql {
 
 namespace {
@@ -79,11 +81,6 @@ char ConstraintKind(const pg_query::Constraint &constraint) {
     }
 }
 
-std::string ConstraintColumnsKey(const pg_query::Constraint &constraint, const std::string &column) {
-    auto key = ColumnsJoined(constraint, ',');
-    return key.empty() ? column : key;
-}
-
 std::string DefaultConstraintName(const std::string &table, const pg_query::Constraint &constraint) {
     switch (ConstraintKind(constraint)) {
     case 'p':
@@ -108,25 +105,25 @@ std::string DefaultConstraintName(const std::string &table, const pg_query::Cons
 
 std::vector<KeptConstraintName> NamedConstraints(const pg_query::CreateStmt &create) {
     std::vector<KeptConstraintName> names;
-    int checks = 0;
-    auto note = [&](const pg_query::Constraint &constraint, const std::string &column) {
+    std::map<char, int> counts;
+    auto note = [&](const pg_query::Constraint &constraint) {
         const char kind = ConstraintKind(constraint);
         if (kind == 0) {
             return;
         }
-        // DuckDB keeps the CHECKs in the order they are declared: column constraints where their column is.
-        auto key = kind == 'c' ? std::to_string(++checks) : ConstraintColumnsKey(constraint, column);
+        // DuckDB keeps the constraints in the order they are declared: column constraints where their column is.
+        const int key = ++counts[kind];
         if (!constraint.conname().empty()) {
-            names.push_back({kind, key, constraint.conname()});
+            names.push_back({kind, std::to_string(key), constraint.conname()});
         }
     };
     for (const auto &element : create.table_elts()) {
         if (element.has_column_def()) {
             for (const auto &constraint : element.column_def().constraints()) {
-                note(constraint.constraint(), element.column_def().colname());
+                note(constraint.constraint());
             }
         } else if (element.has_constraint()) {
-            note(element.constraint(), "");
+            note(element.constraint());
         }
     }
     return names;

@@ -15,9 +15,9 @@ class Node;
 namespace duckgres::sql {
 
 //! A constraint's name as the user gave it (CONSTRAINT name), for the constraint DuckDB made from it. DuckDB's
-//! constraints are found by kind and key: the columns of a primary key, unique constraint or foreign key ("a,b"), the
-//! position (1-based, in DuckDB's order) among the table's CHECK constraints of a check. The catalog view
-//! duckgres_constraints (catalog/sql/00_helpers.sql) reads the same entries.
+//! constraints are found by kind and key: the constraint's position (1-based) among the table's constraints of its
+//! kind, in DuckDB's order, which is the order CREATE TABLE declares them in (a renamed column changes no key). The
+//! catalog view duckgres_constraints (catalog/sql/00_helpers.sql) reads the same entries.
 struct KeptConstraintName {
     char contype = 'c'; //!< as pg_constraint: p, u, f, c
     std::string key;
@@ -44,15 +44,11 @@ std::string FormatTableComment(const TableComment &comment);
 //! The kind of a PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK constraint ('p', 'u', 'f', 'c'); 0 for other kinds.
 char ConstraintKind(const pg_query::Constraint &constraint);
 
-//! The key of a primary key, unique constraint or foreign key: its columns joined with ',' (`column` for a column
-//! constraint, which names none).
-std::string ConstraintColumnsKey(const pg_query::Constraint &constraint, const std::string &column);
-
 //! The name PostgreSQL gives the constraint when it is not named: t_pkey, t_a_b_key, t_a_fkey, t_a_check (the first
 //! column the CHECK reads; t_check for none).
 std::string DefaultConstraintName(const std::string &table, const pg_query::Constraint &constraint);
 
-//! The names given with CONSTRAINT name in a CREATE TABLE, in the keys DuckDB's constraints will have.
+//! The names given with CONSTRAINT name in a CREATE TABLE, with the keys DuckDB's constraints will have.
 std::vector<KeptConstraintName> NamedConstraints(const pg_query::CreateStmt &create);
 
 //! ALTER TABLE [ONLY] t ADD [CONSTRAINT name] PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK, or DROP CONSTRAINT, as its

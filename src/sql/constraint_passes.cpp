@@ -16,7 +16,10 @@ bool KeepConstraintNames(pg_query::Node &node, PassContext &context) {
     const auto &create = node.create_stmt();
     TableComment comment;
     comment.names = NamedConstraints(create);
-    if (comment.names.empty()) {
+    // CREATE TABLE IF NOT EXISTS of a table there is leaves its comment alone.
+    if (comment.names.empty() ||
+        (create.if_not_exists() && context.facts.tables &&
+         !context.facts.tables->ColumnNames(create.relation().schemaname(), create.relation().relname()).empty())) {
         return false;
     }
     std::string table = QuoteIdentifier(create.relation().relname());

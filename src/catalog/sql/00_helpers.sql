@@ -28,8 +28,8 @@ FROM (SELECT table_oid, string_split(entry, chr(31)) AS e
 WHERE len(e) = 3;
 
 -- The constraints PostgreSQL would have (NOT NULL is a column property there), with the names given to them, or
--- else PostgreSQL's names. A constraint's key (see duckgres_constraint_names) is its columns, or for a CHECK its
--- position among the table's CHECKs.
+-- else PostgreSQL's names. A constraint's key (see duckgres_constraint_names) is its position among the table's
+-- constraints of its kind.
 CREATE VIEW duckgres_constraints AS
 SELECT c.*,
        (1000000000 + 64 * c.table_oid + c.constraint_index)::UINTEGER AS oid,
@@ -37,26 +37,30 @@ SELECT c.*,
        (CASE WHEN c.contype IN ('p', 'u') THEN 2000000000 + 64 * c.table_oid + c.constraint_index
              ELSE 0 END)::UINTEGER AS index_oid
 FROM (SELECT c.*,
-             CASE c.constraint_type
-                 WHEN 'PRIMARY KEY' THEN 'p'
-                 WHEN 'UNIQUE' THEN 'u'
-                 WHEN 'FOREIGN KEY' THEN 'f'
-                 WHEN 'CHECK' THEN 'c'
-             END AS contype,
-             CASE c.constraint_type
-                 WHEN 'PRIMARY KEY' THEN c.table_name || '_pkey'
-                 WHEN 'FOREIGN KEY' THEN c.table_name || '_' || array_to_string(c.constraint_column_names, '_') || '_fkey'
-                 ELSE c.constraint_name
-             END AS generated_name,
-             CASE WHEN c.constraint_type = 'CHECK'
-                  THEN (row_number() OVER (PARTITION BY c.table_oid, c.constraint_type ORDER BY c.constraint_index))::VARCHAR
-                  ELSE array_to_string(c.constraint_column_names, ',')
-             END AS constraint_key
-      FROM duckdb_constraints() c
-      WHERE c.database_name = current_database() AND c.constraint_type <> 'NOT NULL'
-        -- The CHECKs that enforce varchar(n) / char(n) are part of the column's type in PostgreSQL.
-        AND NOT (c.constraint_type = 'CHECK' AND c.expression LIKE '(length(rtrim(%'
-                 AND len(c.constraint_column_names) = 1)) c
+             -- A second t_a_check of the table is t_a_check1, as PostgreSQL names it.
+             c.base_name || coalesce(nullif(row_number() OVER (PARTITION BY c.table_oid, c.base_name
+                                                               ORDER BY c.constraint_index) - 1, 0)::VARCHAR, '')
+                 AS generated_name,
+             (row_number() OVER (PARTITION BY c.table_oid, c.contype ORDER BY c.constraint_index))::VARCHAR
+                 AS constraint_key
+      FROM (SELECT c.*,
+                   CASE c.constraint_type
+                       WHEN 'PRIMARY KEY' THEN 'p'
+                       WHEN 'UNIQUE' THEN 'u'
+                       WHEN 'FOREIGN KEY' THEN 'f'
+                       WHEN 'CHECK' THEN 'c'
+                   END AS contype,
+                   CASE c.constraint_type
+                       WHEN 'PRIMARY KEY' THEN c.table_name || '_pkey'
+                       WHEN 'FOREIGN KEY' THEN c.table_name || '_' || array_to_string(c.constraint_column_names, '_')
+                                               || '_fkey'
+                       ELSE c.constraint_name
+                   END AS base_name
+            FROM duckdb_constraints() c
+            WHERE c.database_name = current_database() AND c.constraint_type <> 'NOT NULL'
+              -- The CHECKs that enforce varchar(n) / char(n) are part of the column's type in PostgreSQL.
+              AND NOT (c.constraint_type = 'CHECK' AND c.expression LIKE '(length(rtrim(%'
+                       AND len(c.constraint_column_names) = 1)) c) c
 LEFT JOIN duckgres_catalog.main.duckgres_constraint_names n
   ON n.table_oid = c.table_oid AND n.contype = c.contype AND n.key = c.constraint_key;
 

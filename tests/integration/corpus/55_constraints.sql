@@ -117,3 +117,28 @@ ALTER TABLE dt_con_add_in_transaction DROP CONSTRAINT dt_con_no_such;
 SELECT count(*) AS n FROM pg_constraint WHERE conrelid = 'dt_con_add_in_transaction'::regclass;
 -- cleanup
 DROP TABLE IF EXISTS dt_con_add_in_transaction;
+
+-- case: con_names_follow_renames
+CREATE TABLE dt_con_names_follow_renames (id int CONSTRAINT dt_con_renames_pk PRIMARY KEY, email text CONSTRAINT dt_con_renames_email UNIQUE, qty int CONSTRAINT dt_con_renames_qty CHECK (qty > 0));
+ALTER TABLE dt_con_names_follow_renames RENAME COLUMN email TO mail;
+CREATE TABLE IF NOT EXISTS dt_con_names_follow_renames (id int CONSTRAINT dt_con_renames_other PRIMARY KEY);
+SELECT conname, contype FROM pg_constraint WHERE conrelid = 'dt_con_names_follow_renames'::regclass ORDER BY conname;
+INSERT INTO dt_con_names_follow_renames VALUES (1, 'a@x', 1);
+INSERT INTO dt_con_names_follow_renames VALUES (2, 'a@x', 1) ON CONFLICT ON CONSTRAINT dt_con_renames_email DO UPDATE SET qty = excluded.qty + 1;
+SELECT id, mail, qty FROM dt_con_names_follow_renames ORDER BY id;
+-- cleanup
+DROP TABLE IF EXISTS dt_con_names_follow_renames;
+
+-- case: con_add_foreign_key_later
+CREATE TABLE dt_con_add_foreign_key_later_p (id int PRIMARY KEY);
+CREATE TABLE dt_con_add_foreign_key_later (id int, p_id int);
+INSERT INTO dt_con_add_foreign_key_later_p VALUES (1);
+INSERT INTO dt_con_add_foreign_key_later VALUES (10, 1);
+ALTER TABLE dt_con_add_foreign_key_later ADD CONSTRAINT dt_con_fk_later FOREIGN KEY (p_id) REFERENCES dt_con_add_foreign_key_later_p (id);
+SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'dt_con_add_foreign_key_later'::regclass;
+DELETE FROM dt_con_add_foreign_key_later_p;
+INSERT INTO dt_con_add_foreign_key_later VALUES (20, 2);
+SELECT id, p_id FROM dt_con_add_foreign_key_later ORDER BY id;
+-- cleanup
+DROP TABLE IF EXISTS dt_con_add_foreign_key_later;
+DROP TABLE IF EXISTS dt_con_add_foreign_key_later_p;

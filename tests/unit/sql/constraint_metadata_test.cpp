@@ -22,15 +22,18 @@ TEST(ConstraintMetadata, NamedConstraintsOfCreateTable) {
         const char *names;
     } cases[] = {
         {"CREATE TABLE t (id int PRIMARY KEY, v text UNIQUE, q int CHECK (q > 0))", ""},
-        {"CREATE TABLE t (id int CONSTRAINT t_pk PRIMARY KEY)", "p:id=t_pk"},
-        {"CREATE TABLE t (a int, b int, CONSTRAINT t_ab UNIQUE (a, b))", "u:a,b=t_ab"},
-        {"CREATE TABLE t (p_id int CONSTRAINT t_fk REFERENCES p (id))", "f:p_id=t_fk"},
-        {"CREATE TABLE t (a int, CONSTRAINT t_fk FOREIGN KEY (a) REFERENCES p)", "f:a=t_fk"},
-        // CHECKs by their place among the table's CHECKs, named or not, column or table constraints.
+        {"CREATE TABLE t (id int CONSTRAINT t_pk PRIMARY KEY)", "p:1=t_pk"},
+        {"CREATE TABLE t (a int, b int, CONSTRAINT t_ab UNIQUE (a, b))", "u:1=t_ab"},
+        {"CREATE TABLE t (p_id int CONSTRAINT t_fk REFERENCES p (id))", "f:1=t_fk"},
+        {"CREATE TABLE t (a int, CONSTRAINT t_fk FOREIGN KEY (a) REFERENCES p)", "f:1=t_fk"},
+        // Each by its place among the table's constraints of its kind, named or not, column or table constraints.
         {"CREATE TABLE t (a int CHECK (a > 0), b int CONSTRAINT b_pos CHECK (b > 0), CONSTRAINT ab CHECK (a < b))",
          "c:2=b_pos c:3=ab"},
-        {"CREATE TABLE t (a int NOT NULL CONSTRAINT a_key UNIQUE DEFAULT 1)", "u:a=a_key"},
-        {"CREATE TABLE \"T\" (\"A\" int CONSTRAINT \"Odd, name\" UNIQUE)", "u:A=Odd, name"},
+        {"CREATE TABLE t (a int NOT NULL CONSTRAINT a_key UNIQUE DEFAULT 1)", "u:1=a_key"},
+        {"CREATE TABLE t (a int UNIQUE, b int, UNIQUE (a, b), c int CONSTRAINT c_key UNIQUE, CONSTRAINT a_pk PRIMARY "
+         "KEY (a))",
+         "u:3=c_key p:1=a_pk"},
+        {"CREATE TABLE \"T\" (\"A\" int CONSTRAINT \"Odd, name\" UNIQUE)", "u:1=Odd, name"},
     };
     for (const auto &c : cases) {
         auto parsed = ParseQuery(c.sql);
