@@ -46,6 +46,20 @@ std::string AddedConstraintText(const pg_query::Node &statement, const sql::Rewr
     return text->substr(add + 5);
 }
 
+//! The columns (DuckDB's types, defaults, NOT NULL, comments) and CREATE INDEX statements of the table `oid`.
+void AddColumnsAndIndexes(engine::EngineConnection &engine, sql::TableRebuild &rebuild, const std::string &oid) {
+    for (auto &row : engine.QueryStrings("SELECT column_name, data_type, coalesce(column_default, ''), "
+                                         "(NOT is_nullable)::VARCHAR, coalesce(comment, '') FROM duckdb_columns() "
+                                         "WHERE table_oid = " +
+                                         oid + " ORDER BY column_index")) {
+        rebuild.columns.push_back({row[0], row[1], row[2], row[3] == "true", row[4]});
+    }
+    for (auto &row :
+         engine.QueryStrings("SELECT sql FROM duckdb_indexes() WHERE sql IS NOT NULL AND table_oid = " + oid)) {
+        rebuild.indexes.push_back(row[0]);
+    }
+}
+
 //! The text between the first `open` after `after` and the next `close` of DuckDB's message; empty when not there.
 std::string Between(const std::string &message, const std::string &after, char close) {
     auto start = message.find(after);
@@ -137,15 +151,44 @@ void StatementWork::ChangeConstraints(const sql::ParsedStatement &statement) {
     rebuild.table = rebuild.temporary ? QuoteIdentifier(table) : QuoteIdentifier(schema) + "." + QuoteIdentifier(table);
     rebuild.copy_name = "duckgres_rebuild_" + oid;
 
-    auto referencing = Engine().QueryStrings(
-        "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'FOREIGN KEY' AND referenced_table = " +
-        QuoteLiteral(table) + " AND schema_name = " + QuoteLiteral(schema) + " AND table_oid <> " + oid);
-    if (!referencing.empty()) {
-        throw SqlError("0A000",
-                       "cannot change the constraints of table \"" + table + "\": table \"" + referencing[0][0] +
-                           "\" references it",
-                       "",
-                       "DuckDB makes the table again to change its constraints, which a foreign key to it prevents.");
+    // DuckDB drops no table another one's foreign key references: those tables are made again without their keys
+    // to it first, and with them after it.
+    std::vector<sql::TableRebuild> unkeyed;
+    std::vector<sql::TableRebuild> keyed;
+    for (auto &row : Engine().QueryStrings("SELECT DISTINCT table_oid, table_name FROM duckdb_constraints() WHERE "
+                                           "constraint_type = 'FOREIGN KEY' AND referenced_table = " +
+                                           QuoteLiteral(table) + " AND schema_name = " + QuoteLiteral(schema) +
+                                           " AND table_oid <> " + oid + " ORDER BY table_oid")) {
+        if (!Engine()
+                 .QueryStrings("SELECT 1 FROM duckdb_constraints() WHERE constraint_type = 'FOREIGN KEY' AND "
+                               "referenced_table = " +
+                               QuoteLiteral(row[1]) + " AND schema_name = " + QuoteLiteral(schema) +
+                               " AND table_oid <> " + row[0])
+                 .empty()) {
+            throw SqlError("0A000",
+                           "cannot change the constraints of table \"" + table + "\": table \"" + row[1] +
+                               "\", which references it, is referenced in turn",
+                           "", "DuckDB makes the tables again to change a constraint, which such a chain prevents.");
+        }
+        sql::TableRebuild referencing;
+        referencing.table = QuoteIdentifier(schema) + "." + QuoteIdentifier(row[1]);
+        referencing.copy_name = "duckgres_rebuild_" + row[0];
+        referencing.comment = Engine().QueryStrings(
+            "SELECT coalesce(comment, '') FROM duckdb_tables() WHERE table_oid = " + row[0])[0][0];
+        AddColumnsAndIndexes(Engine(), referencing, row[0]);
+        keyed.push_back(referencing);
+        for (auto &constraint :
+             Engine().QueryStrings("SELECT constraint_text, (constraint_type = 'FOREIGN KEY' AND referenced_table = " +
+                                   QuoteLiteral(table) +
+                                   ")::VARCHAR FROM duckdb_constraints() WHERE constraint_type <> 'NOT NULL' AND "
+                                   "table_oid = " +
+                                   row[0] + " ORDER BY constraint_index")) {
+            keyed.back().constraints.push_back(constraint[0]);
+            if (constraint[1] != "true") {
+                referencing.constraints.push_back(constraint[0]);
+            }
+        }
+        unkeyed.push_back(std::move(referencing));
     }
 
     std::vector<ExistingConstraint> existing;
@@ -210,17 +253,13 @@ void StatementWork::ChangeConstraints(const sql::ParsedStatement &statement) {
     }
     rebuild.comment = sql::FormatTableComment(comment);
 
-    for (auto &row : Engine().QueryStrings("SELECT column_name, data_type, coalesce(column_default, ''), "
-                                           "(NOT is_nullable)::VARCHAR, coalesce(comment, '') FROM duckdb_columns() "
-                                           "WHERE table_oid = " +
-                                           oid + " ORDER BY column_index")) {
-        rebuild.columns.push_back({row[0], row[1], row[2], row[3] == "true", row[4]});
-    }
-    for (auto &row :
-         Engine().QueryStrings("SELECT sql FROM duckdb_indexes() WHERE sql IS NOT NULL AND table_oid = " + oid)) {
-        rebuild.indexes.push_back(row[0]);
-    }
+    AddColumnsAndIndexes(Engine(), rebuild, oid);
     MaterializeOpenStreams();
+    for (const auto &referencing : unkeyed) {
+        for (const auto &sql : sql::TableRebuildStatements(referencing)) {
+            Engine().Run(sql);
+        }
+    }
     for (const auto &sql : sql::TableRebuildStatements(rebuild)) {
         try {
             Engine().Run(sql);
@@ -229,6 +268,11 @@ void StatementWork::ChangeConstraints(const sql::ParsedStatement &statement) {
                 RefusedRowsError(error, table, *added_constraint);
             }
             throw;
+        }
+    }
+    for (const auto &referencing : keyed) {
+        for (const auto &sql : sql::TableRebuildStatements(referencing)) {
+            Engine().Run(sql);
         }
     }
 }

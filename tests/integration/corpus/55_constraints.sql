@@ -142,3 +142,27 @@ SELECT id, p_id FROM dt_con_add_foreign_key_later ORDER BY id;
 -- cleanup
 DROP TABLE IF EXISTS dt_con_add_foreign_key_later;
 DROP TABLE IF EXISTS dt_con_add_foreign_key_later_p;
+
+-- case: con_add_to_referenced_table
+CREATE TABLE dt_con_ref_customers (id integer NOT NULL, name text);
+CREATE TABLE dt_con_ref_orders (id integer NOT NULL, customer_id integer, qty integer);
+CREATE TABLE dt_con_ref_items (id integer NOT NULL, order_id integer);
+COMMENT ON TABLE dt_con_ref_items IS 'lines';
+INSERT INTO dt_con_ref_customers VALUES (1, 'ann');
+INSERT INTO dt_con_ref_orders VALUES (10, 1, 5);
+INSERT INTO dt_con_ref_items VALUES (100, 10), (101, 10);
+ALTER TABLE ONLY dt_con_ref_customers ADD CONSTRAINT dt_con_ref_customers_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY dt_con_ref_items ADD CONSTRAINT dt_con_ref_items_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY dt_con_ref_orders ADD CONSTRAINT dt_con_ref_orders_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY dt_con_ref_items ADD CONSTRAINT dt_con_ref_items_order_fk FOREIGN KEY (order_id) REFERENCES dt_con_ref_orders(id);
+ALTER TABLE ONLY dt_con_ref_orders ADD CONSTRAINT dt_con_ref_orders_customer_fk FOREIGN KEY (customer_id) REFERENCES dt_con_ref_customers(id);
+ALTER TABLE ONLY dt_con_ref_orders ADD CONSTRAINT dt_con_ref_orders_qty_check CHECK (qty > 0);
+SELECT conname, contype FROM pg_constraint WHERE conname LIKE 'dt_con_ref_%' ORDER BY conname;
+SELECT i.id, i.order_id, o.customer_id FROM dt_con_ref_items i JOIN dt_con_ref_orders o ON o.id = i.order_id ORDER BY i.id;
+SELECT obj_description('dt_con_ref_items'::regclass, 'pg_class') AS description;
+INSERT INTO dt_con_ref_items VALUES (102, 11);
+INSERT INTO dt_con_ref_orders VALUES (11, 1, 0);
+-- cleanup
+DROP TABLE IF EXISTS dt_con_ref_items;
+DROP TABLE IF EXISTS dt_con_ref_orders;
+DROP TABLE IF EXISTS dt_con_ref_customers;
