@@ -174,7 +174,8 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
     co_await current_->Admit();
     co_await WriteSkippingNotices(statement);
     if (statement.tree) {
-        const bool constraint_change = sql::ConstraintChange(*statement.tree) != nullptr;
+        const bool constraint_change =
+            sql::ConstraintChange(*statement.tree) != nullptr || sql::RenamesConstraint(*statement.tree);
         auto parts = sql::SplitIntoSingleStatements(*statement.tree);
         if (!parts.empty() || constraint_change) {
             if (tx_.IsIdle()) {

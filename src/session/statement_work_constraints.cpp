@@ -60,6 +60,39 @@ void AddColumnsAndIndexes(engine::EngineConnection &engine, sql::TableRebuild &r
     }
 }
 
+//! ALTER TABLE ... RENAME CONSTRAINT: the table's comment (`comment` now) with the new name of the constraint.
+void RenameConstraint(engine::EngineConnection &engine, const pg_query::RenameStmt &rename, const std::string &oid,
+                      const std::string &table, const std::string &comment) {
+    const auto &relation = rename.relation().relname();
+    auto constraints = engine.QueryStrings("SELECT contype, conname, generated_name FROM "
+                                           "duckgres_catalog.main.duckgres_constraints WHERE table_oid = " +
+                                           oid + " ORDER BY constraint_index");
+    bool found = false;
+    for (const auto &constraint : constraints) {
+        if (constraint[1] == rename.newname()) {
+            throw SqlError("42710",
+                           "constraint \"" + rename.newname() + "\" for relation \"" + relation + "\" already exists");
+        }
+        found |= constraint[1] == rename.subname();
+    }
+    if (!found) {
+        throw SqlError("42704",
+                       "constraint \"" + rename.subname() + "\" of relation \"" + relation + "\" does not exist");
+    }
+    auto kept = sql::ParseTableComment(comment);
+    kept.names.clear();
+    std::map<char, int> counts;
+    for (const auto &constraint : constraints) {
+        const char kind = constraint[0][0];
+        const auto key = std::to_string(++counts[kind]);
+        const auto &name = constraint[1] == rename.subname() ? rename.newname() : constraint[1];
+        if (name != constraint[2]) {
+            kept.names.push_back({kind, key, name});
+        }
+    }
+    engine.Run("COMMENT ON TABLE " + table + " IS " + QuoteLiteral(sql::FormatTableComment(kept)));
+}
+
 //! The text between the first `open` after `after` and the next `close` of DuckDB's message; empty when not there.
 std::string Between(const std::string &message, const std::string &after, char close) {
     auto start = message.find(after);
@@ -112,9 +145,9 @@ void RefusedRowsError(SqlError &error, const std::string &table, const pg_query:
 } // namespace
 
 void StatementWork::ChangeConstraints(const sql::ParsedStatement &statement) {
-    const auto &alter = statement.tree->alter_table_stmt();
-    const auto &cmd = *sql::ConstraintChange(*statement.tree);
-    const auto &relation = alter.relation();
+    const bool rename = statement.tree->has_rename_stmt();
+    const auto &relation =
+        rename ? statement.tree->rename_stmt().relation() : statement.tree->alter_table_stmt().relation();
     const std::string table = relation.relname();
     auto context = RewriteContextFor();
 
@@ -138,7 +171,7 @@ void StatementWork::ChangeConstraints(const sql::ParsedStatement &statement) {
         }
     }
     if (found.empty()) {
-        if (alter.missing_ok()) {
+        if (rename ? statement.tree->rename_stmt().missing_ok() : statement.tree->alter_table_stmt().missing_ok()) {
             Notice("NOTICE", "00000", "relation \"" + table + "\" does not exist, skipping");
             return;
         }
@@ -149,6 +182,11 @@ void StatementWork::ChangeConstraints(const sql::ParsedStatement &statement) {
     sql::TableRebuild rebuild;
     rebuild.temporary = found[0][2] == "true";
     rebuild.table = rebuild.temporary ? QuoteIdentifier(table) : QuoteIdentifier(schema) + "." + QuoteIdentifier(table);
+    if (rename) {
+        RenameConstraint(Engine(), statement.tree->rename_stmt(), oid, rebuild.table, found[0][3]);
+        return;
+    }
+    const auto &cmd = *sql::ConstraintChange(*statement.tree);
     rebuild.copy_name = "duckgres_rebuild_" + oid;
 
     // DuckDB drops no table another one's foreign key references: those tables are made again without their keys

@@ -533,6 +533,11 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
             type = node.rename_stmt().relation_type();
         }
         out.tag = "ALTER " + ObjectWord(type);
+        if (RenamesConstraint(node)) {
+            // The table's comment changes (session/statement_work_constraints.cpp); the parser leaves the kind unset.
+            out.tag = "ALTER TABLE";
+            out.command = MultiObjectStatement{};
+        }
         return;
     }
     case Node::kTruncateStmt:

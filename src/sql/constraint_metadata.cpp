@@ -129,6 +129,10 @@ std::vector<KeptConstraintName> NamedConstraints(const pg_query::CreateStmt &cre
     return names;
 }
 
+bool RenamesConstraint(const pg_query::Node &statement) {
+    return statement.has_rename_stmt() && statement.rename_stmt().rename_type() == pg_query::OBJECT_TABCONSTRAINT;
+}
+
 const pg_query::AlterTableCmd *ConstraintChange(const pg_query::Node &statement) {
     if (!statement.has_alter_table_stmt() || statement.alter_table_stmt().objtype() != pg_query::OBJECT_TABLE ||
         statement.alter_table_stmt().cmds_size() != 1) {

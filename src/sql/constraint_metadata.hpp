@@ -55,4 +55,7 @@ std::vector<KeptConstraintName> NamedConstraints(const pg_query::CreateStmt &cre
 //! one action: that action (made by making the table again, session/statement_work_constraints.cpp); null otherwise.
 const pg_query::AlterTableCmd *ConstraintChange(const pg_query::Node &statement);
 
+//! ALTER TABLE t RENAME CONSTRAINT a TO b (a new name in the table's comment).
+bool RenamesConstraint(const pg_query::Node &statement);
+
 } // namespace duckgres::sql

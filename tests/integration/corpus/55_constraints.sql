@@ -166,3 +166,16 @@ INSERT INTO dt_con_ref_orders VALUES (11, 1, 0);
 DROP TABLE IF EXISTS dt_con_ref_items;
 DROP TABLE IF EXISTS dt_con_ref_orders;
 DROP TABLE IF EXISTS dt_con_ref_customers;
+
+-- case: con_rename_constraint
+CREATE TABLE dt_con_rename_constraint (id int PRIMARY KEY, email text CONSTRAINT dt_con_rename_email UNIQUE, qty int CHECK (qty > 0));
+ALTER TABLE dt_con_rename_constraint RENAME CONSTRAINT dt_con_rename_email TO dt_con_rename_email_key;
+ALTER TABLE dt_con_rename_constraint RENAME CONSTRAINT dt_con_rename_constraint_qty_check TO dt_con_rename_qty_pos;
+ALTER TABLE dt_con_rename_constraint RENAME CONSTRAINT dt_con_rename_nope TO dt_con_rename_other;
+ALTER TABLE dt_con_rename_constraint RENAME CONSTRAINT dt_con_rename_qty_pos TO dt_con_rename_constraint_pkey;
+SELECT conname, contype FROM pg_constraint WHERE conrelid = 'dt_con_rename_constraint'::regclass ORDER BY conname;
+INSERT INTO dt_con_rename_constraint VALUES (1, 'a', 1);
+INSERT INTO dt_con_rename_constraint VALUES (2, 'a', 2) ON CONFLICT ON CONSTRAINT dt_con_rename_email_key DO NOTHING;
+SELECT count(*) AS n FROM dt_con_rename_constraint;
+-- cleanup
+DROP TABLE IF EXISTS dt_con_rename_constraint;

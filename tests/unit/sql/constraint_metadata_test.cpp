@@ -63,6 +63,8 @@ TEST(ConstraintMetadata, DefaultNamesOfAddedConstraints) {
     EXPECT_EQ(ConstraintChange(*ParseQuery("ALTER TABLE t ADD COLUMN c int").statements[0].tree), nullptr);
     EXPECT_EQ(ConstraintChange(*ParseQuery("ALTER TABLE t ADD c int, DROP CONSTRAINT x").statements[0].tree), nullptr);
     EXPECT_NE(ConstraintChange(*ParseQuery("ALTER TABLE ONLY t DROP CONSTRAINT x").statements[0].tree), nullptr);
+    EXPECT_TRUE(RenamesConstraint(*ParseQuery("ALTER TABLE t RENAME CONSTRAINT a TO b").statements[0].tree));
+    EXPECT_FALSE(RenamesConstraint(*ParseQuery("ALTER TABLE t RENAME COLUMN a TO b").statements[0].tree));
 }
 
 TEST(ConstraintMetadata, CommentRoundTrip) {
