@@ -162,6 +162,25 @@ std::vector<std::string> CatalogLookup::ConstraintColumns(const std::vector<std:
     return {};
 }
 
+std::string CatalogLookup::TableComment(const std::vector<std::string> &schemas, const std::string &table,
+                                        bool temporary_first) {
+    const std::string query =
+        "SELECT coalesce(comment, '') FROM duckdb_tables() WHERE table_name = " + QuoteLiteral(table) + " AND ";
+    if (temporary_first) {
+        if (auto rows = RowsOrNone(query + "temporary"); !rows.empty()) {
+            return rows[0][0];
+        }
+    }
+    for (const auto &schema : schemas) {
+        auto rows = RowsOrNone(
+            query + "NOT temporary AND database_name = current_database() AND schema_name = " + QuoteLiteral(schema));
+        if (!rows.empty()) {
+            return rows[0][0];
+        }
+    }
+    return "";
+}
+
 std::vector<std::vector<std::string>> CatalogLookup::ColumnDefinitions(const std::vector<std::string> &schemas,
                                                                        const std::string &table) {
     for (const auto &schema : schemas) {

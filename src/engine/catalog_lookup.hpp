@@ -63,6 +63,9 @@ public:
     std::vector<std::vector<std::string>> ColumnDefinitions(const std::vector<std::string> &schemas,
                                                             const std::string &table);
 
+    //! The comment of `table`: a temporary table's (when `temporary_first`), else the one in the first of `schemas`
+    //! that has it; empty when there is none.
+    std::string TableComment(const std::vector<std::string> &schemas, const std::string &table, bool temporary_first);
     //! Whether `name` is a table macro of the current database (in `schema`; empty: the search path).
     bool IsTableMacro(const std::string &schema, const std::string &name);
     //! The domains of the current database: type name -> the CREATE DOMAIN statement kept in the type's comment.

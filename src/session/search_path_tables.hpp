@@ -41,6 +41,7 @@ public:
     bool IsTableMacro(const std::string &schema, const std::string &name) const override;
     //! The domains, from the comments of DuckDB's types.
     std::map<std::string, std::string> Domains() const override;
+    std::string TableComment(const std::string &schema, const std::string &table) const override;
     //! The table's columns with their types, NOT NULL and defaults, from the catalog.
     std::vector<sql::ColumnDefinition> ColumnDefinitions(const std::string &schema,
                                                          const std::string &table) const override;

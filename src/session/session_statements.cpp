@@ -3,6 +3,7 @@
 
 #include "common/sql_quote.hpp"
 #include "sql/command_tag.hpp"
+#include "sql/constraint_metadata.hpp"
 #include "sql/existence_checks.hpp"
 
 #include <optional>
@@ -173,12 +174,17 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
     co_await current_->Admit();
     co_await WriteSkippingNotices(statement);
     if (statement.tree) {
+        const bool constraint_change =
+            sql::ConstraintChange(*statement.tree) != nullptr || sql::RenamesConstraint(*statement.tree);
         auto parts = sql::SplitIntoSingleStatements(*statement.tree);
-        if (!parts.empty()) {
+        if (!parts.empty() || constraint_change) {
             if (tx_.IsIdle()) {
                 co_await BeginImplicit(); // all or nothing, as PostgreSQL's one statement
             }
             tx_.NoteReplayStep(ReplayStep{"", nullptr, "", statement.tag}); // not kept: no replay passes over it
+            if (constraint_change) {
+                co_await OnWorker([&](StatementWork &work) { work.ChangeConstraints(statement); });
+            }
             for (const auto &part : parts) {
                 co_await RunInternal(part.c_str());
             }

@@ -118,6 +118,12 @@ public:
     };
     //! The views that read the relations `drop` drops, and the views that read those, in that order.
     std::vector<DependentView> DependentViews(const pg_query::DropStmt &drop);
+    //! Makes an ALTER TABLE's constraint change (sql::ConstraintChange), in the transaction open: the table made
+    //! again with the constraint added or without the one dropped; RENAME CONSTRAINT changes the kept names. Throws
+    //! SqlError: 42P01 (no such table), 42704 (DROP of an unknown name; with IF EXISTS a notice instead), 42710 (ADD of
+    //! a name the table has), and PostgreSQL's errors for rows the added constraint refuses (23505, 23514, 23503,
+    //! 23502).
+    void ChangeConstraints(const sql::ParsedStatement &statement);
     //! What DROP SCHEMA ... CASCADE takes with `schema`, as PostgreSQL names it ("table s.t"), in creation order.
     std::vector<std::string> ObjectsInSchema(const std::string &schema);
 

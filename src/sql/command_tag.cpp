@@ -4,6 +4,7 @@
 #include "common/ascii.hpp"
 #include "common/sql_error.hpp"
 #include "common/sql_quote.hpp"
+#include "sql/constraint_metadata.hpp"
 #include "sql/database_statement.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/rewriter.hpp"
@@ -552,7 +553,8 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.tag = "ALTER " + ObjectWord(node.alter_table_stmt().objtype());
         if (OnlyChangesOwner(node.alter_table_stmt())) { // pg_dump's ALTER TABLE t OWNER TO r, for views too
             out.command = OwnerIgnored(node.alter_table_stmt().cmds(0).alter_table_cmd().newowner());
-        } else if (node.alter_table_stmt().cmds_size() > 1 || AddsNotNullColumn(node.alter_table_stmt())) {
+        } else if (node.alter_table_stmt().cmds_size() > 1 || AddsNotNullColumn(node.alter_table_stmt()) ||
+                   ConstraintChange(node)) {
             out.command = MultiObjectStatement{}; // one DuckDB statement per action (SplitIntoSingleStatements)
         }
         return;
@@ -564,6 +566,10 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.tag = "ALTER " + ObjectWord(type);
         if (type == pg_query::OBJECT_DATABASE) {
             out.command = RenameDatabaseOf(node.rename_stmt());
+        } else if (RenamesConstraint(node)) {
+            // The table's comment changes (session/statement_work_constraints.cpp); the parser leaves the kind unset.
+            out.tag = "ALTER TABLE";
+            out.command = MultiObjectStatement{};
         }
         return;
     }

@@ -4,6 +4,7 @@
 #include "sql/array_passes.hpp"
 #include "sql/catalog_passes.hpp"
 #include "sql/column_type_passes.hpp"
+#include "sql/constraint_passes.hpp"
 #include "sql/datetime_passes.hpp"
 #include "sql/ddl_passes.hpp"
 #include "sql/dialect_passes.hpp"
@@ -36,6 +37,10 @@ constexpr RewritePass kRewritePasses[] = {
     {"check_insert_value_types", CheckInsertValueTypes},
     // CREATE TABLE (LIKE other): other's columns, from the catalog. First: the passes after it see the columns.
     {"expand_table_like_clauses", ExpandTableLikeClauses},
+    // CREATE TABLE (... CONSTRAINT name ...): the names kept in the table's comment (before CHECKs are added).
+    {"keep_constraint_names", KeepConstraintNames},
+    // COMMENT ON TABLE: the kept constraint names stay after the new text.
+    {"comment_keeps_constraint_names", CommentKeepsConstraintNames},
     // TABLESPACE / USING method / WITH (...) of CREATE TABLE and CREATE INDEX: dropped, with a notice.
     {"drop_storage_clauses", DropStorageClauses},
     // Columns of a domain: its NOT NULL and CHECKs; DROP DOMAIN: DROP TYPE.

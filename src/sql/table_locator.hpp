@@ -52,6 +52,9 @@ public:
     virtual std::vector<ColumnDefinition> ColumnDefinitions(const std::string &schema, const std::string &table) const {
         return {};
     }
+    //! The comment DuckDB keeps for the table `table` (schema as for ColumnNames; a temporary table first); empty
+    //! when it has none or is not known.
+    virtual std::string TableComment(const std::string &schema, const std::string &table) const { return ""; }
 };
 
 } // namespace duckgres::sql

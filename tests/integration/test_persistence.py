@@ -42,6 +42,31 @@ def test_committed_data_survives_restart(duckgres_factory) -> None:
 
 
 @pytest.mark.slow
+def test_constraint_names_survive_restart(duckgres_factory) -> None:
+    server = duckgres_factory({"tls": {"mode": "off"}})
+    with pg3(server) as conn:
+        conn.execute("create table persist_c (id int constraint persist_c_pk primary key, q int, e text)")
+        conn.execute("comment on table persist_c is 'kept'")
+        conn.execute("alter table persist_c add constraint persist_c_q check (q > 0)")
+        conn.execute("alter table persist_c add constraint persist_c_e unique (e)")
+        conn.execute("insert into persist_c values (1, 1, 'a')")
+    _stop(server)
+    server.start()
+    with pg3(server) as conn:
+        names = conn.execute(
+            "select conname from pg_constraint where conrelid = 'persist_c'::regclass order by 1"
+        ).fetchall()
+        assert names == [("persist_c_e",), ("persist_c_pk",), ("persist_c_q",)]
+        assert conn.execute("select obj_description('persist_c'::regclass, 'pg_class')").fetchone() == ("kept",)
+        conn.execute(
+            "insert into persist_c values (1, 2, 'b') on conflict on constraint persist_c_pk do update set q = excluded.q"
+        )
+        assert conn.execute("select q, e from persist_c").fetchall() == [(2, "a")]
+        with pytest.raises(psycopg.errors.CheckViolation):
+            conn.execute("insert into persist_c values (2, 0, 'c')")
+
+
+@pytest.mark.slow
 def test_uncommitted_data_is_lost_on_shutdown(duckgres_factory) -> None:
     server = duckgres_factory({"tls": {"mode": "off"}})
     with pg3(server) as conn:

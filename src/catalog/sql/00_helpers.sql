@@ -18,29 +18,51 @@ CREATE MACRO duckgres_namespace_oid(name, duck_oid) AS
         ELSE 16384 + duck_oid
     END)::UINTEGER;
 
--- The constraints PostgreSQL would have (NOT NULL is a column property there), with PostgreSQL's names
--- for primary keys and foreign keys.
+-- The constraint names given with CONSTRAINT name, which DuckDB does not keep: entries after chr(29) in the table's
+-- comment (sql/constraint_metadata.hpp), each kind, key and name separated by chr(31), entries by chr(30).
+CREATE VIEW duckgres_constraint_names AS
+SELECT table_oid, e[1] AS contype, e[2] AS key, e[3] AS name
+FROM (SELECT table_oid, string_split(entry, chr(31)) AS e
+      FROM (SELECT table_oid, unnest(string_split(split_part(comment, chr(29), 2), chr(30))) AS entry
+            FROM duckdb_tables() WHERE contains(comment, chr(29))))
+WHERE len(e) = 3;
+
+-- The constraints PostgreSQL would have (NOT NULL is a column property there), with the names given to them, or
+-- else PostgreSQL's names. A constraint's key (see duckgres_constraint_names) is its position among the table's
+-- constraints of its kind.
 CREATE VIEW duckgres_constraints AS
 SELECT c.*,
        (1000000000 + 64 * c.table_oid + c.constraint_index)::UINTEGER AS oid,
-       CASE c.constraint_type
-           WHEN 'PRIMARY KEY' THEN 'p'
-           WHEN 'UNIQUE' THEN 'u'
-           WHEN 'FOREIGN KEY' THEN 'f'
-           WHEN 'CHECK' THEN 'c'
-       END AS contype,
-       CASE c.constraint_type
-           WHEN 'PRIMARY KEY' THEN c.table_name || '_pkey'
-           WHEN 'FOREIGN KEY' THEN c.table_name || '_' || array_to_string(c.constraint_column_names, '_') || '_fkey'
-           ELSE c.constraint_name
-       END AS conname,
-       (CASE WHEN c.constraint_type IN ('PRIMARY KEY', 'UNIQUE') THEN 2000000000 + 64 * c.table_oid + c.constraint_index
+       coalesce(n.name, c.generated_name) AS conname,
+       (CASE WHEN c.contype IN ('p', 'u') THEN 2000000000 + 64 * c.table_oid + c.constraint_index
              ELSE 0 END)::UINTEGER AS index_oid
-FROM duckdb_constraints() c
-WHERE c.database_name = current_database() AND c.constraint_type <> 'NOT NULL'
-  -- The CHECKs that enforce varchar(n) / char(n) are part of the column's type in PostgreSQL.
-  AND NOT (c.constraint_type = 'CHECK' AND c.expression LIKE '(length(rtrim(%'
-           AND len(c.constraint_column_names) = 1);
+FROM (SELECT c.*,
+             -- A second t_a_check of the table is t_a_check1, as PostgreSQL names it.
+             c.base_name || coalesce(nullif(row_number() OVER (PARTITION BY c.table_oid, c.base_name
+                                                               ORDER BY c.constraint_index) - 1, 0)::VARCHAR, '')
+                 AS generated_name,
+             (row_number() OVER (PARTITION BY c.table_oid, c.contype ORDER BY c.constraint_index))::VARCHAR
+                 AS constraint_key
+      FROM (SELECT c.*,
+                   CASE c.constraint_type
+                       WHEN 'PRIMARY KEY' THEN 'p'
+                       WHEN 'UNIQUE' THEN 'u'
+                       WHEN 'FOREIGN KEY' THEN 'f'
+                       WHEN 'CHECK' THEN 'c'
+                   END AS contype,
+                   CASE c.constraint_type
+                       WHEN 'PRIMARY KEY' THEN c.table_name || '_pkey'
+                       WHEN 'FOREIGN KEY' THEN c.table_name || '_' || array_to_string(c.constraint_column_names, '_')
+                                               || '_fkey'
+                       ELSE c.constraint_name
+                   END AS base_name
+            FROM duckdb_constraints() c
+            WHERE c.database_name = current_database() AND c.constraint_type <> 'NOT NULL'
+              -- The CHECKs that enforce varchar(n) / char(n) are part of the column's type in PostgreSQL.
+              AND NOT (c.constraint_type = 'CHECK' AND c.expression LIKE '(length(rtrim(%'
+                       AND len(c.constraint_column_names) = 1)) c) c
+LEFT JOIN duckgres_catalog.main.duckgres_constraint_names n
+  ON n.table_oid = c.table_oid AND n.contype = c.contype AND n.key = c.constraint_key;
 
 -- The CHECK constraints Duckgres adds to enforce varchar(n) and char(n) (sql/ddl_passes.cpp): per column,
 -- the declared length and whether it is char(n) (rtrim without ' ').
@@ -83,7 +105,7 @@ SELECT duckgres_catalog.main.duckgres_object_oid(table_oid) AS oid, table_name A
                                    WHERE u.contype = 'u' AND u.table_oid = t.table_oid)
         OR EXISTS (SELECT 1 FROM duckdb_indexes() i
                    WHERE i.database_name = t.database_name AND i.table_oid = t.table_oid)) AS relhasindex,
-       estimated_size AS reltuples, comment, sql, table_name AS table_name,
+       estimated_size AS reltuples, split_part(comment, chr(29), 1) AS comment, sql, table_name AS table_name,
        -- PostgreSQL implements foreign keys with triggers, and psql looks for them only then.
        EXISTS (SELECT 1 FROM duckgres_catalog.main.duckgres_constraints f
                WHERE f.contype = 'f' AND f.schema_name = t.schema_name

@@ -88,17 +88,19 @@ CREATE MACRO pg_typeof(arg_value) AS duckgres_catalog.main.format_type(duckgres_
 CREATE MACRO pg_get_expr(arg_expression, arg_relation) AS arg_expression,
     (arg_expression, arg_relation, arg_pretty) AS arg_expression;
 
-CREATE MACRO duckgres_constraintdef(arg_constraint_oid) AS
+-- The pretty form (psql's \d) drops the parentheses around a CHECK's whole expression, as PostgreSQL does.
+CREATE MACRO duckgres_constraintdef(arg_constraint_oid, arg_pretty) AS
     (SELECT CASE dc_c.contype
                 WHEN 'p' THEN 'PRIMARY KEY (' || array_to_string(dc_c.constraint_column_names, ', ') || ')'
                 WHEN 'u' THEN 'UNIQUE (' || array_to_string(dc_c.constraint_column_names, ', ') || ')'
                 WHEN 'f' THEN 'FOREIGN KEY (' || array_to_string(dc_c.constraint_column_names, ', ') || ') REFERENCES '
                               || dc_c.referenced_table || '(' || array_to_string(dc_c.referenced_column_names, ', ') || ')'
-WHEN 'c' THEN 'CHECK (' || duckgres_catalog.main.duckgres_unwrap(dc_c.expression) || ')'
+                WHEN 'c' THEN 'CHECK (' || CASE WHEN arg_pretty THEN duckgres_catalog.main.duckgres_unwrap(dc_c.expression)
+                                                ELSE dc_c.expression END || ')'
             END
      FROM duckgres_catalog.main.duckgres_constraints dc_c WHERE dc_c.oid = arg_constraint_oid);
-CREATE MACRO pg_get_constraintdef(arg_constraint_oid) AS duckgres_catalog.main.duckgres_constraintdef(arg_constraint_oid),
-    (arg_constraint_oid, arg_pretty) AS duckgres_catalog.main.duckgres_constraintdef(arg_constraint_oid);
+CREATE MACRO pg_get_constraintdef(arg_constraint_oid) AS duckgres_catalog.main.duckgres_constraintdef(arg_constraint_oid, false),
+    (arg_constraint_oid, arg_pretty) AS duckgres_catalog.main.duckgres_constraintdef(arg_constraint_oid, arg_pretty);
 
 -- With arg_qualify the table is schema-qualified (pg_get_indexdef(oid)); the pretty form qualifies it only
 -- outside the search path, as PostgreSQL does.

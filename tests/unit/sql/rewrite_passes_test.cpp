@@ -52,6 +52,11 @@ public:
         return {
             {"a", "integer", true, ""}, {"b", "character varying(3)", false, "'x'::text"}, {"c", "text", false, ""}};
     }
+    std::string TableComment(const std::string &, const std::string &table) const override {
+        return table == "t" ? "old\x1du\x1f"
+                              "b\x1ft_b_uq"
+                            : "";
+    }
 };
 
 RewriteContext SessionFacts(const std::string &date_style = "ISO, MDY") {
@@ -78,6 +83,8 @@ TEST(RewritePasses, ListedInOrder) {
         "check_comparison_types",
         "check_insert_value_types",
         "expand_table_like_clauses",
+        "keep_constraint_names",
+        "comment_keeps_constraint_names",
         "drop_storage_clauses",
         "expand_domain_constraints",
         "simplify_index_definition",
@@ -199,6 +206,10 @@ const std::string kVersion = std::string("PostgreSQL ") + kPostgresVersion + " (
                              ", DuckDB " + kDuckDbVersion + ") on x86_64-pc-linux-gnu, 64-bit";
 
 const SwitchedOff kSwitchedOff[] = {
+    {"comment_keeps_constraint_names", "comment on table t is 'rows'",
+     "COMMENT ON TABLE t IS 'rows\x1du\x1f"
+     "b\x1ft_b_uq'",
+     std::nullopt},
     {"expand_table_like_clauses", "create table t2 (like t including defaults)",
      "CREATE TABLE t2 (a int NOT NULL, b pg_varchar_3 DEFAULT 'x'::text CHECK (length(rtrim(b, ' ')) <= 3), c text)",
      std::nullopt},
@@ -397,8 +408,29 @@ const struct {
     {"check_insert_value_types", "insert into typed (flag) values (1)", "42804"},
 };
 
+//! Passes whose work is a statement run after this one (the effects' `after`), not a change of its text.
+const struct {
+    const char *pass;
+    const char *sql;
+    const char *after;
+} kStatementsAfter[] = {
+    {"keep_constraint_names", "create table t2 (a int constraint t2_a_pos check (a > 0), b int, unique (b))",
+     "COMMENT ON TABLE \"t2\" IS '\x1d"
+     "c\x1f"
+     "1\x1ft2_a_pos'"},
+};
+
 TEST(RewritePasses, EachSwitchedOff) {
     std::set<std::string> tested;
+    for (const auto &row : kStatementsAfter) {
+        tested.insert(row.pass);
+        auto context = SessionFacts();
+        auto with_it = RewriteSql(row.sql, context).effects.after;
+        context.disabled_passes = {row.pass};
+        auto without_it = RewriteSql(row.sql, context).effects.after;
+        EXPECT_EQ(with_it, std::vector<std::string>{row.after}) << row.pass;
+        EXPECT_TRUE(without_it.empty()) << row.pass;
+    }
     for (const auto &row : kRefusals) {
         tested.insert(row.pass);
         auto context = SessionFacts();

@@ -1,0 +1,150 @@
+// Constraint names DuckDB does not keep, carried after the user's text in the table's comment.
+#include "sql/constraint_metadata.hpp"
+
+#include "sql/node_builders.hpp"
+
+#include <pg_query.pb.h>
+
+#include <map>
+
+namespace duckgres::sql {
+
+namespace {
+
+constexpr char kGroupSeparator = '\x1d';
+constexpr char kRecordSeparator = '\x1e';
+constexpr char kUnitSeparator = '\x1f';
+
+std::vector<std::string> SplitAt(std::string_view text, char separator) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    while (true) {
+        auto end = text.find(separator, start);
+        parts.emplace_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (end == std::string_view::npos) {
+            return parts;
+        }
+        start = end + 1;
+    }
+}
+
+//! The columns a PRIMARY KEY, UNIQUE or FOREIGN KEY table constraint names, joined with `separator`.
+std::string ColumnsJoined(const pg_query::Constraint &constraint, char separator) {
+    const auto &columns = constraint.contype() == pg_query::CONSTR_FOREIGN ? constraint.fk_attrs() : constraint.keys();
+    std::string joined;
+    for (const auto &part : columns) {
+        joined += (joined.empty() ? "" : std::string(1, separator)) + part.string().sval();
+    }
+    return joined;
+}
+
+} // namespace
+
+TableComment ParseTableComment(std::string_view comment) {
+    TableComment parsed;
+    auto group = comment.find(kGroupSeparator);
+    parsed.text = std::string(comment.substr(0, group));
+    if (group == std::string_view::npos) {
+        return parsed;
+    }
+    for (const auto &entry : SplitAt(comment.substr(group + 1), kRecordSeparator)) {
+        auto fields = SplitAt(entry, kUnitSeparator);
+        if (fields.size() == 3 && fields[0].size() == 1) {
+            parsed.names.push_back({fields[0][0], fields[1], fields[2]});
+        }
+    }
+    return parsed;
+}
+
+std::string FormatTableComment(const TableComment &comment) {
+    std::string text = comment.text;
+    for (size_t i = 0; i < comment.names.size(); i++) {
+        const auto &name = comment.names[i];
+        text += i == 0 ? kGroupSeparator : kRecordSeparator;
+        text += std::string(1, name.contype) + kUnitSeparator + name.key + kUnitSeparator + name.name;
+    }
+    return text;
+}
+
+char ConstraintKind(const pg_query::Constraint &constraint) {
+    switch (constraint.contype()) {
+    case pg_query::CONSTR_PRIMARY:
+        return 'p';
+    case pg_query::CONSTR_UNIQUE:
+        return 'u';
+    case pg_query::CONSTR_FOREIGN:
+        return 'f';
+    case pg_query::CONSTR_CHECK:
+        return 'c';
+    default:
+        return 0;
+    }
+}
+
+std::string DefaultConstraintName(const std::string &table, const pg_query::Constraint &constraint) {
+    switch (ConstraintKind(constraint)) {
+    case 'p':
+        return table + "_pkey";
+    case 'u':
+        return table + "_" + ColumnsJoined(constraint, '_') + "_key";
+    case 'f':
+        return table + "_" + ColumnsJoined(constraint, '_') + "_fkey";
+    default: {
+        std::string column;
+        pg_query::Node expression = constraint.raw_expr();
+        WalkNodes(expression, [&](pg_query::Node &node) {
+            if (column.empty() && node.has_column_ref() && node.column_ref().fields_size() > 0 &&
+                node.column_ref().fields(node.column_ref().fields_size() - 1).has_string()) {
+                column = node.column_ref().fields(node.column_ref().fields_size() - 1).string().sval();
+            }
+        });
+        return table + (column.empty() ? "" : "_" + column) + "_check";
+    }
+    }
+}
+
+std::vector<KeptConstraintName> NamedConstraints(const pg_query::CreateStmt &create) {
+    std::vector<KeptConstraintName> names;
+    std::map<char, int> counts;
+    auto note = [&](const pg_query::Constraint &constraint) {
+        const char kind = ConstraintKind(constraint);
+        if (kind == 0) {
+            return;
+        }
+        // DuckDB keeps the constraints in the order they are declared: column constraints where their column is.
+        const int key = ++counts[kind];
+        if (!constraint.conname().empty()) {
+            names.push_back({kind, std::to_string(key), constraint.conname()});
+        }
+    };
+    for (const auto &element : create.table_elts()) {
+        if (element.has_column_def()) {
+            for (const auto &constraint : element.column_def().constraints()) {
+                note(constraint.constraint());
+            }
+        } else if (element.has_constraint()) {
+            note(element.constraint());
+        }
+    }
+    return names;
+}
+
+bool RenamesConstraint(const pg_query::Node &statement) {
+    return statement.has_rename_stmt() && statement.rename_stmt().rename_type() == pg_query::OBJECT_TABCONSTRAINT;
+}
+
+const pg_query::AlterTableCmd *ConstraintChange(const pg_query::Node &statement) {
+    if (!statement.has_alter_table_stmt() || statement.alter_table_stmt().objtype() != pg_query::OBJECT_TABLE ||
+        statement.alter_table_stmt().cmds_size() != 1) {
+        return nullptr;
+    }
+    const auto &cmd = statement.alter_table_stmt().cmds(0).alter_table_cmd();
+    if (cmd.subtype() == pg_query::AT_DropConstraint ||
+        (cmd.subtype() == pg_query::AT_AddConstraint && cmd.def().has_constraint() &&
+         ConstraintKind(cmd.def().constraint()) != 0)) {
+        return &cmd;
+    }
+    return nullptr;
+}
+
+} // namespace duckgres::sql

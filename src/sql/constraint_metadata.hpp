@@ -1,0 +1,61 @@
+// Constraint names DuckDB does not keep, carried after the user's text in the table's comment.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pg_query {
+class AlterTableCmd;
+class CreateStmt;
+class Constraint;
+class Node;
+} // namespace pg_query
+
+namespace duckgres::sql {
+
+//! A constraint's name as the user gave it (CONSTRAINT name), for the constraint DuckDB made from it. DuckDB's
+//! constraints are found by kind and key: the constraint's position (1-based) among the table's constraints of its
+//! kind, in DuckDB's order, which is the order CREATE TABLE declares them in (a renamed column changes no key). The
+//! catalog view duckgres_constraints (catalog/sql/00_helpers.sql) reads the same entries.
+struct KeptConstraintName {
+    char contype = 'c'; //!< as pg_constraint: p, u, f, c
+    std::string key;
+    std::string name;
+
+    bool operator==(const KeptConstraintName &other) const = default;
+};
+
+//! A table's comment: what COMMENT ON TABLE set, and the kept constraint names.
+struct TableComment {
+    std::string text;
+    std::vector<KeptConstraintName> names;
+
+    bool operator==(const TableComment &other) const = default;
+};
+
+//! Splits a comment DuckDB keeps for a table (FormatTableComment's form; any other text is all user text).
+TableComment ParseTableComment(std::string_view comment);
+
+//! The comment to give DuckDB: the text, then (if any) the kept names after a group separator (chr 29), entries
+//! separated by chr 30 and their fields (kind, key, name) by chr 31.
+std::string FormatTableComment(const TableComment &comment);
+
+//! The kind of a PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK constraint ('p', 'u', 'f', 'c'); 0 for other kinds.
+char ConstraintKind(const pg_query::Constraint &constraint);
+
+//! The name PostgreSQL gives the constraint when it is not named: t_pkey, t_a_b_key, t_a_fkey, t_a_check (the first
+//! column the CHECK reads; t_check for none).
+std::string DefaultConstraintName(const std::string &table, const pg_query::Constraint &constraint);
+
+//! The names given with CONSTRAINT name in a CREATE TABLE, with the keys DuckDB's constraints will have.
+std::vector<KeptConstraintName> NamedConstraints(const pg_query::CreateStmt &create);
+
+//! ALTER TABLE [ONLY] t ADD [CONSTRAINT name] PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK, or DROP CONSTRAINT, as its
+//! one action: that action (made by making the table again, session/statement_work_constraints.cpp); null otherwise.
+const pg_query::AlterTableCmd *ConstraintChange(const pg_query::Node &statement);
+
+//! ALTER TABLE t RENAME CONSTRAINT a TO b (a new name in the table's comment).
+bool RenamesConstraint(const pg_query::Node &statement);
+
+} // namespace duckgres::sql
