@@ -63,6 +63,10 @@ public:
     std::vector<std::vector<std::string>> ColumnDefinitions(const std::vector<std::string> &schemas,
                                                             const std::string &table);
 
+    //! The generated columns of `table` in the first of `schemas` that has it (DuckDB's catalog functions do not tell
+    //! them from defaults: each column with a default is tried as an INSERT target, which DuckDB refuses for one).
+    std::set<std::string> GeneratedColumns(const std::vector<std::string> &schemas, const std::string &table);
+
     //! Whether `name` is a table macro of the current database (in `schema`; empty: the search path).
     bool IsTableMacro(const std::string &schema, const std::string &name);
     //! The domains of the current database: type name -> the CREATE DOMAIN statement kept in the type's comment.

@@ -84,6 +84,11 @@ std::map<std::string, std::string> SearchPathTables::Domains() const {
     return engine::CatalogLookup(connection_).Domains();
 }
 
+std::set<std::string> SearchPathTables::GeneratedColumns(const std::string &schema, const std::string &table) const {
+    return engine::CatalogLookup(connection_)
+        .GeneratedColumns(schema.empty() ? schemas_ : std::vector<std::string>{schema}, table);
+}
+
 std::vector<sql::ColumnDefinition> SearchPathTables::ColumnDefinitions(const std::string &schema,
                                                                        const std::string &table) const {
     std::vector<sql::ColumnDefinition> definitions;

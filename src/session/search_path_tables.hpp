@@ -41,6 +41,8 @@ public:
     bool IsTableMacro(const std::string &schema, const std::string &name) const override;
     //! The domains, from the comments of DuckDB's types.
     std::map<std::string, std::string> Domains() const override;
+    //! The table's generated columns, tried as INSERT targets.
+    std::set<std::string> GeneratedColumns(const std::string &schema, const std::string &table) const override;
     //! The table's columns with their types, NOT NULL and defaults, from the catalog.
     std::vector<sql::ColumnDefinition> ColumnDefinitions(const std::string &schema,
                                                          const std::string &table) const override;
