@@ -8,6 +8,7 @@
 #include "sql/node_builders.hpp"
 #include "sql/rewrite_passes.hpp"
 #include "sql/update_from_returning.hpp"
+#include "sql/upsert_returning_order.hpp"
 
 #include "common/sql_error.hpp"
 #include "common/sql_quote.hpp"
@@ -190,6 +191,7 @@ RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool
     // After the passes: the statements DuckDB cannot run in one go become steps (captures) as the passes left them.
     changed |= CaptureDataModifyingWith(*raw->mutable_stmt(), pass_context.effects);
     changed |= CaptureUpdateFromReturning(*raw->mutable_stmt(), pass_context.effects);
+    changed |= OrderUpsertReturning(*raw->mutable_stmt(), pass_context.effects);
     RewriteResult result;
     result.effects = std::move(pass_context.effects);
     const bool generated = DefinesGeneratedColumn(statement);

@@ -1,8 +1,10 @@
-// Table-driven tests of the statements run in steps (captures): data-modifying WITH, UPDATE ... FROM ... RETURNING.
+// Table-driven tests of the statements run in steps (captures): data-modifying WITH, UPDATE ... FROM ... RETURNING,
+// multi-row upserts.
 #include "sql/data_modifying_with.hpp"
 #include "sql/rewriter.hpp"
 #include "sql/statement_parser.hpp"
 #include "sql/update_from_returning.hpp"
+#include "sql/upsert_returning_order.hpp"
 
 #include <gtest/gtest.h>
 
@@ -99,6 +101,45 @@ TEST(UpdateFromReturning, MatchedRowsKeptFirst) {
         EXPECT_EQ(effects.captures[0].table, "duckgres_update_from") << c.sql;
         EXPECT_EQ(effects.captures[1].run, c.update) << c.sql;
         EXPECT_TRUE(effects.captures[1].table.empty()) << c.sql;
+    }
+}
+
+TEST(UpsertReturningOrder, ReadBackInValuesOrder) {
+    struct {
+        const char *sql;
+        const char *statement; //!< nullptr: left as it is
+        const char *run;       //!< the captured INSERT
+    } cases[] = {
+        {"insert into t (k, v) values ('a', 1), ('b', 2) on conflict (k) do update set v = excluded.v returning id",
+         "SELECT duckgres_r0 AS id FROM temp.main.duckgres_upsert ORDER BY CASE WHEN duckgres_k0 IS NOT DISTINCT "
+         "FROM 'a' THEN 0 WHEN duckgres_k0 IS NOT DISTINCT FROM 'b' THEN 1 END",
+         "INSERT INTO t (k, v) VALUES ('a', 1), ('b', 2) ON CONFLICT (k) DO UPDATE SET v = excluded.v RETURNING id "
+         "AS duckgres_r0, k AS duckgres_k0"},
+        {"insert into t (a, b, v) values ($1, $2, 1), ($3, $4, 2) on conflict (a, b) do nothing returning v + 1",
+         "SELECT duckgres_r0 AS \"?column?\" FROM temp.main.duckgres_upsert ORDER BY CASE WHEN duckgres_k0 IS NOT "
+         "DISTINCT FROM $1 AND duckgres_k1 IS NOT DISTINCT FROM $2 THEN 0 WHEN duckgres_k0 IS NOT DISTINCT FROM $3 AND "
+         "duckgres_k1 IS NOT DISTINCT FROM $4 THEN 1 END",
+         "INSERT INTO t (a, b, v) VALUES ($1, $2, 1), ($3, $4, 2) ON CONFLICT (a, b) DO NOTHING RETURNING v + 1 AS "
+         "duckgres_r0, a AS duckgres_k0, b AS duckgres_k1"},
+        // One row, a key computed, RETURNING *: DuckDB's order is the only one.
+        {"insert into t (k, v) values ('a', 1) on conflict (k) do nothing returning id", nullptr, nullptr},
+        {"insert into t (k, v) values (lower('A'), 1), ('b', 2) on conflict (k) do nothing returning id", nullptr,
+         nullptr},
+        {"insert into t (k, v) values ('a', 1), ('b', 2) on conflict (k) do nothing returning *", nullptr, nullptr},
+    };
+    for (const auto &c : cases) {
+        auto parsed = ParseQuery(c.sql);
+        ASSERT_EQ(parsed.statements.size(), 1u) << c.sql;
+        pg_query::Node tree = *parsed.statements[0].tree;
+        RewriteEffects effects;
+        EXPECT_EQ(OrderUpsertReturning(tree, effects), c.statement != nullptr) << c.sql;
+        if (!c.statement) {
+            EXPECT_TRUE(effects.captures.empty()) << c.sql;
+            continue;
+        }
+        EXPECT_EQ(DeparseStatement(tree), c.statement) << c.sql;
+        ASSERT_EQ(effects.captures.size(), 1u) << c.sql;
+        EXPECT_EQ(effects.captures[0].run, c.run) << c.sql;
     }
 }
 
