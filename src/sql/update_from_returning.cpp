@@ -129,6 +129,35 @@ bool CaptureUpdateFromReturning(Node &statement, RewriteEffects &effects) {
     condition->add_name()->mutable_string()->set_sval("=");
     *condition->mutable_lexpr() = ColumnRefNode({target, "rowid"});
     *condition->mutable_rexpr() = ColumnRefNode({kKeptTable, kRowColumn});
+    // DuckDB moves a row whose indexed column changes (a delete and an insert, a new rowid): then fewer rows join
+    // back than changed, and a last step fails the statement rather than let it return too few.
+    auto count_of = [](Node from) {
+        Node count = SelectNode();
+        auto *call = count.mutable_select_stmt()->add_target_list()->mutable_res_target()->mutable_val();
+        *call = FuncCallNode({"count"}, {});
+        call->mutable_func_call()->set_agg_star(true);
+        *count.mutable_select_stmt()->add_from_clause() = std::move(from);
+        Node sublink;
+        sublink.mutable_sub_link()->set_sub_link_type(pg_query::EXPR_SUBLINK);
+        *sublink.mutable_sub_link()->mutable_subselect() = std::move(count);
+        return sublink;
+    };
+    Node kept_rows;
+    *kept_rows.mutable_range_var() = TemporaryTableRange(kKeptTable);
+    Node check = SelectNode();
+    auto *guard =
+        check.mutable_select_stmt()->add_target_list()->mutable_res_target()->mutable_val()->mutable_case_expr();
+    auto *all_back = guard->add_args()->mutable_case_when();
+    auto *same = all_back->mutable_expr()->mutable_a_expr();
+    same->set_kind(pg_query::AEXPR_OP);
+    same->add_name()->mutable_string()->set_sval("=");
+    *same->mutable_lexpr() = count_of(returning->from_clause(0));
+    *same->mutable_rexpr() = count_of(kept_rows);
+    all_back->mutable_result()->mutable_a_const()->mutable_boolval()->set_boolval(true);
+    *guard->mutable_defresult() =
+        FuncCallNode({"error"}, {StringConst("SQLSTATE 0A000: RETURNING of this UPDATE ... FROM cannot read the FROM "
+                                             "rows: DuckDB moved the changed rows (an indexed column changed)")});
+    effects.captures.push_back({"", "", Deparsed(check)});
     statement = std::move(result);
     return true;
 }

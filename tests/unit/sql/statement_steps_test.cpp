@@ -70,20 +70,29 @@ TEST(UpdateFromReturning, MatchedRowsKeptFirst) {
         const char *statement; //!< nullptr: left as it is
         const char *kept;      //!< the first capture's statement
         const char *update;    //!< the second's
+        const char *check;     //!< the third's: every changed row joins back
     } cases[] = {
         {"update t a set b = a.b + u.d from u where u.a = a.a returning a.a, a.b, u.d",
          "SELECT a.a, a.b, u.d FROM t a JOIN temp.main.duckgres_update_from ON a.rowid = "
          "duckgres_update_from.duckgres_row",
          "SELECT DISTINCT ON (a.rowid) a.rowid AS duckgres_row, u AS u FROM t a, u WHERE u.a = a.a",
-         "UPDATE t a SET b = a.b + u.d FROM u WHERE u.a = a.a"},
+         "UPDATE t a SET b = a.b + u.d FROM u WHERE u.a = a.a",
+         "SELECT CASE WHEN (SELECT count(*) FROM t a JOIN temp.main.duckgres_update_from ON a.rowid = "
+         "duckgres_update_from.duckgres_row) = (SELECT count(*) FROM temp.main.duckgres_update_from) THEN true ELSE "
+         "error('SQLSTATE 0A000: RETURNING of this UPDATE ... FROM cannot read the FROM rows: DuckDB moved the changed "
+         "rows (an indexed column changed)') END"},
         {"update t set b = s.b from (select 1 as a, 2 as b) s where t.a = s.a returning t.a, s.b",
          "SELECT t.a, s.b FROM t JOIN temp.main.duckgres_update_from ON t.rowid = duckgres_update_from.duckgres_row",
          "SELECT DISTINCT ON (t.rowid) t.rowid AS duckgres_row, s AS s FROM t, (SELECT 1 AS a, 2 AS b) s WHERE t.a = "
          "s.a",
-         "UPDATE t SET b = s.b FROM (SELECT 1 AS a, 2 AS b) s WHERE t.a = s.a"},
+         "UPDATE t SET b = s.b FROM (SELECT 1 AS a, 2 AS b) s WHERE t.a = s.a",
+         "SELECT CASE WHEN (SELECT count(*) FROM t JOIN temp.main.duckgres_update_from ON t.rowid = "
+         "duckgres_update_from.duckgres_row) = (SELECT count(*) FROM temp.main.duckgres_update_from) THEN true ELSE "
+         "error('SQLSTATE 0A000: RETURNING of this UPDATE ... FROM cannot read the FROM rows: DuckDB moved the changed "
+         "rows (an indexed column changed)') END"},
         // RETURNING of the target only: DuckDB runs it as it is.
-        {"update t set b = u.d from u where u.a = t.a returning t.a, t.b", nullptr, nullptr, nullptr},
-        {"update t set b = 1 returning b", nullptr, nullptr, nullptr},
+        {"update t set b = u.d from u where u.a = t.a returning t.a, t.b", nullptr, nullptr, nullptr, nullptr},
+        {"update t set b = 1 returning b", nullptr, nullptr, nullptr, nullptr},
     };
     for (const auto &c : cases) {
         auto parsed = ParseQuery(c.sql);
@@ -96,7 +105,8 @@ TEST(UpdateFromReturning, MatchedRowsKeptFirst) {
             continue;
         }
         EXPECT_EQ(DeparseStatement(tree), c.statement) << c.sql;
-        ASSERT_EQ(effects.captures.size(), 2u) << c.sql;
+        ASSERT_EQ(effects.captures.size(), 3u) << c.sql;
+        EXPECT_EQ(effects.captures[2].run, c.check) << c.sql;
         EXPECT_EQ(effects.captures[0].run, c.kept) << c.sql;
         EXPECT_EQ(effects.captures[0].table, "duckgres_update_from") << c.sql;
         EXPECT_EQ(effects.captures[1].run, c.update) << c.sql;
