@@ -198,6 +198,34 @@ std::vector<std::vector<std::string>> CatalogLookup::ColumnDefinitions(const std
     return {};
 }
 
+std::set<std::string> CatalogLookup::GeneratedColumns(const std::vector<std::string> &schemas,
+                                                      const std::string &table) {
+    std::set<std::string> generated;
+    for (const auto &schema : schemas) {
+        auto rows = RowsOrNone("SELECT column_name, (column_default IS NOT NULL)::VARCHAR FROM duckdb_columns() WHERE "
+                               "database_name = current_database() AND schema_name = " +
+                               QuoteLiteral(schema) + " AND table_name = " + QuoteLiteral(table));
+        if (rows.empty()) {
+            continue;
+        }
+        const std::string target = QuoteIdentifier(schema) + "." + QuoteIdentifier(table);
+        for (const auto &row : rows) {
+            if (row[1] != "true") {
+                continue;
+            }
+            try {
+                connection_.Prepare("INSERT INTO " + target + " (" + QuoteIdentifier(row[0]) + ") SELECT NULL LIMIT 0");
+            } catch (const SqlError &error) {
+                if (error.sqlstate == "428C9") {
+                    generated.insert(row[0]);
+                }
+            }
+        }
+        return generated;
+    }
+    return generated;
+}
+
 bool CatalogLookup::IsTableMacro(const std::string &schema, const std::string &name) {
     return !RowsOrNone("SELECT 1 FROM duckdb_functions() WHERE database_name = current_database() AND " +
                        InSchema(schema) +

@@ -66,6 +66,10 @@ public:
     //! The comment of `table`: a temporary table's (when `temporary_first`), else the one in the first of `schemas`
     //! that has it; empty when there is none.
     std::string TableComment(const std::vector<std::string> &schemas, const std::string &table, bool temporary_first);
+    //! The generated columns of `table` in the first of `schemas` that has it (DuckDB's catalog functions do not tell
+    //! them from defaults: each column with a default is tried as an INSERT target, which DuckDB refuses for one).
+    std::set<std::string> GeneratedColumns(const std::vector<std::string> &schemas, const std::string &table);
+
     //! Whether `name` is a table macro of the current database (in `schema`; empty: the search path).
     bool IsTableMacro(const std::string &schema, const std::string &name);
     //! The domains of the current database: type name -> the CREATE DOMAIN statement kept in the type's comment.

@@ -6,9 +6,10 @@
 namespace duckgres::engine {
 
 TableAppender::TableAppender(duckdb_connection connection, const std::string &schema, const std::string &table,
-                             const std::vector<std::string> &columns)
+                             const std::vector<std::string> &columns, const std::string &catalog)
     : table_(table) {
-    if (duckdb_appender_create_ext(connection, nullptr, schema.c_str(), table.c_str(), &appender_) != DuckDBSuccess) {
+    if (duckdb_appender_create_ext(connection, catalog.empty() ? nullptr : catalog.c_str(), schema.c_str(),
+                                   table.c_str(), &appender_) != DuckDBSuccess) {
         std::string message = appender_ ? duckdb_appender_error(appender_) : "";
         duckdb_appender_destroy(&appender_);
         appender_ = nullptr;

@@ -15,8 +15,9 @@ class EngineConnection;
 //! Rows become visible at Close(), in the connection's transaction. Blocking: worker thread.
 class TableAppender {
 public:
+    //! `catalog`: the database of the table (empty: the connection's own; "temp" for temporary tables).
     TableAppender(duckdb_connection connection, const std::string &schema, const std::string &table,
-                  const std::vector<std::string> &columns);
+                  const std::vector<std::string> &columns, const std::string &catalog = "");
     ~TableAppender();
     TableAppender(const TableAppender &) = delete;
     TableAppender &operator=(const TableAppender &) = delete;

@@ -89,6 +89,11 @@ std::string SearchPathTables::TableComment(const std::string &schema, const std:
         .TableComment(schema.empty() ? schemas_ : std::vector<std::string>{schema}, table, schema.empty());
 }
 
+std::set<std::string> SearchPathTables::GeneratedColumns(const std::string &schema, const std::string &table) const {
+    return engine::CatalogLookup(connection_)
+        .GeneratedColumns(schema.empty() ? schemas_ : std::vector<std::string>{schema}, table);
+}
+
 std::vector<sql::ColumnDefinition> SearchPathTables::ColumnDefinitions(const std::string &schema,
                                                                        const std::string &table) const {
     std::vector<sql::ColumnDefinition> definitions;

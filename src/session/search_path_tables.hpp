@@ -42,6 +42,8 @@ public:
     //! The domains, from the comments of DuckDB's types.
     std::map<std::string, std::string> Domains() const override;
     std::string TableComment(const std::string &schema, const std::string &table) const override;
+    //! The table's generated columns, tried as INSERT targets.
+    std::set<std::string> GeneratedColumns(const std::string &schema, const std::string &table) const override;
     //! The table's columns with their types, NOT NULL and defaults, from the catalog.
     std::vector<sql::ColumnDefinition> ColumnDefinitions(const std::string &schema,
                                                          const std::string &table) const override;

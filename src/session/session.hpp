@@ -52,6 +52,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -233,6 +234,11 @@ private:
     //! default_transaction_read_only: transactions (and single statements) start read-only.
     bool DefaultReadOnly() const;
     asio::awaitable<void> EndTransaction(bool commit);
+    //! A statement ran: the ON COMMIT actions its rewrite asks for are noted, and carried out at once outside a
+    //! transaction (an autocommit statement has committed).
+    asio::awaitable<void> NoteCommitActions(const sql::RewriteEffects &effects);
+    //! At a commit: the ON COMMIT DROP tables go, the ON COMMIT DELETE ROWS tables are emptied.
+    asio::awaitable<void> RunCommitActions();
     //! Ends the implicit transaction of a simple Query or an extended-protocol pipeline (at Sync) with
     //! a commit; a failure to commit is reported as an ErrorResponse. Nothing when there is none.
     asio::awaitable<void> CommitImplicit();
@@ -285,6 +291,10 @@ private:
     bool holds_write_lock_ = false;
     //! A statement of the current transaction may have changed data (MayChangeData): it may not start again.
     bool data_changed_ = false;
+    //! Temporary tables made ON COMMIT DROP in the current transaction (quoted names).
+    std::vector<std::string> drop_at_commit_;
+    //! Temporary tables made ON COMMIT DELETE ROWS: emptied at every commit while they exist.
+    std::set<std::string> empty_at_commit_;
     bool optimistic_writes_ = false; //!< this transaction gave up waiting for the write lock: it writes without
     //! The next hand-off to a worker starts DuckDB's transaction again first (see TakeWriteLock).
     bool restart_snapshot_ = false;

@@ -307,6 +307,7 @@ asio::awaitable<void> Session::ExecutePortal(PortalRun &run) {
     auto status = co_await StreamRows(portal.execution, run.max_rows, &start);
     if (first_run && portal.execution.started) {
         NoteReplayStep(statement, portal.execution, portal.parameters); // DuckDB ran it whole, whatever is fetched
+        co_await NoteCommitActions(portal.execution.effects);
     }
     if (status == EncodeStatus::RowLimitHit) {
         wire::WritePortalSuspended(stream_.Out());

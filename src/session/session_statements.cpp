@@ -209,6 +209,7 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
     };
     co_await StreamRows(execution, 0, &start);
     NoteReplayStep(statement, execution, nullptr);
+    co_await NoteCommitActions(execution.effects);
     uint64_t rows = execution.encoder ? execution.rows_this_run : execution.changed_rows;
     WriteComplete(CommandTag(statement, execution, rows));
 }

@@ -3,6 +3,7 @@
 
 #include "common/ascii.hpp"
 #include "sql/access_check.hpp"
+#include "sql/data_modifying_with.hpp"
 #include "sql/existence_checks.hpp"
 #include "sql/replay_safety.hpp"
 
@@ -68,6 +69,7 @@ asio::awaitable<void> Session::EndTransaction(bool commit) {
     auto ended = tx_.Finish();
     ClosePortals();
     if (ended.status == TransactionStatus::Failed) {
+        drop_at_commit_.clear(); // the rollback takes the tables with it
         // DuckDB's transaction was rolled back when the error happened, unless kept for ROLLBACK TO.
         if (ended.engine_open) {
             try {
@@ -80,6 +82,10 @@ asio::awaitable<void> Session::EndTransaction(bool commit) {
         co_return;
     }
     std::optional<SqlError> failure;
+    if (commit) {
+        co_await RunCommitActions();
+    }
+    drop_at_commit_.clear(); // a rollback takes the tables with it
     try {
         co_await RunInternal(commit ? "COMMIT" : "ROLLBACK");
     } catch (const SqlError &e) {
@@ -89,6 +95,37 @@ asio::awaitable<void> Session::EndTransaction(bool commit) {
     settings_.EndTransaction(commit && !failure);
     if (failure) {
         throw *failure;
+    }
+}
+
+asio::awaitable<void> Session::NoteCommitActions(const sql::RewriteEffects &effects) {
+    for (const auto &action : effects.commit_actions) {
+        if (action.drop) {
+            drop_at_commit_.push_back(action.table);
+        } else {
+            empty_at_commit_.insert(action.table);
+        }
+    }
+    if (tx_.IsIdle() && (!drop_at_commit_.empty() || !empty_at_commit_.empty())) {
+        co_await RunCommitActions();
+    }
+}
+
+asio::awaitable<void> Session::RunCommitActions() {
+    for (const auto &table : drop_at_commit_) {
+        const std::string sql = "DROP TABLE IF EXISTS " + table;
+        co_await RunInternal(sql.c_str());
+    }
+    drop_at_commit_.clear();
+    for (auto table = empty_at_commit_.begin(); table != empty_at_commit_.end();) {
+        const std::string sql = "DELETE FROM " + *table;
+        bool gone = false;
+        try {
+            co_await RunInternal(sql.c_str());
+        } catch (const SqlError &) {
+            gone = true; // dropped since
+        }
+        table = gone ? empty_at_commit_.erase(table) : std::next(table);
     }
 }
 
@@ -127,8 +164,9 @@ bool Session::MayChangeData(const sql::ParsedStatement &statement) {
     if (!statement.Is<sql::GenericStatement>()) {
         return false; // transaction control, settings, cursors' bookkeeping, COPY TO
     }
-    // A plain SELECT reads, unless it makes a table (SELECT INTO) or moves a sequence.
-    if (!statement.tree->has_select_stmt() || statement.tree->select_stmt().has_into_clause()) {
+    // A plain SELECT reads, unless it makes a table (SELECT INTO), writes in its WITH or moves a sequence.
+    if (!statement.tree->has_select_stmt() || statement.tree->select_stmt().has_into_clause() ||
+        sql::HasDataModifyingWith(*statement.tree)) {
         return true;
     }
     return ContainsIgnoreAsciiCase(statement.text, "nextval") || ContainsIgnoreAsciiCase(statement.text, "setval");
@@ -303,7 +341,8 @@ void Session::NoteStatement(const sql::ParsedStatement &statement) {
     const auto &tag = prepared != sql_prepared_.end() ? prepared->second.tag : statement.tag;
     // DuckDB's own syntax has no tag: its statement type is checked once prepared (and a read-only user's
     // transaction is READ ONLY in DuckDB).
-    if (sql::IsReadTag(tag) || statement.Is<sql::CopyToStatement>() || !statement.tree) {
+    if ((sql::IsReadTag(tag) && !(statement.tree && sql::HasDataModifyingWith(*statement.tree))) ||
+        statement.Is<sql::CopyToStatement>() || !statement.tree) {
         return;
     }
     if (tx_.SetReadOnly() || !login_.access.rights.write) {
@@ -393,7 +432,9 @@ void Session::NoteReplayStep(const sql::ParsedStatement &statement, const Result
     }
     ReplayStep step;
     step.refusal = sql::ReplayRefusal(statement);
-    if (!step.refusal && !execution.prepared) {
+    if (!step.refusal && !execution.effects.captures.empty()) {
+        step.refusal = statement.tag + " run in steps"; // through temporary tables, gone since
+    } else if (!step.refusal && !execution.prepared) {
         step.refusal = statement.tag;
     } else if (!step.refusal && !holds_write_lock_) {
         step.refusal = "a write without the database's write lock (serialize_writers off, or deadlock_timeout passed)";

@@ -5,6 +5,7 @@
 #include "common/sql_quote.hpp"
 #include "engine/catalog_lookup.hpp"
 #include "engine/statement_type_access.hpp"
+#include "engine/table_appender.hpp"
 #include "session/rewrite_settings.hpp"
 #include "session/search_path_tables.hpp"
 #include "sql/statement_parser.hpp"
@@ -19,6 +20,8 @@
 namespace duckgres::session {
 
 namespace {
+
+const std::vector<std::string> kNoStatements;
 
 //! Catalog lookups the rewrite skips on a first attempt, as they cost catalog queries.
 enum class CatalogLookups : uint8_t {
@@ -39,6 +42,10 @@ CatalogLookups LookupsToRetry(const sql::ParsedStatement &statement, const SqlEr
         message.find("values were supplied") != std::string_view::npos) {
         return CatalogLookups::InsertColumns;
     }
+    // A value for a generated column: PostgreSQL takes DEFAULT there.
+    if (statement.tree->has_insert_stmt() && error.sqlstate == "428C9") {
+        return CatalogLookups::InsertColumns;
+    }
     // A column neither grouped nor aggregated, which may depend on a grouped primary key.
     if (message.find("must appear in the GROUP BY clause") != std::string_view::npos) {
         return CatalogLookups::GroupByKeys;
@@ -46,11 +53,16 @@ CatalogLookups LookupsToRetry(const sql::ParsedStatement &statement, const SqlEr
     return CatalogLookups::None;
 }
 
-//! Binds a statement's parameter values (none when null).
-void BindParameters(engine::PreparedStatement &prepared, const std::vector<types::OwnedValue> *parameters) {
+//! Binds a statement's parameter values (none when null). `present_only`: those beyond the statement's own parameters
+//! are left out (a part of the client's statement, which has them all).
+void BindParameters(engine::PreparedStatement &prepared, const std::vector<types::OwnedValue> *parameters,
+                    bool present_only = false) {
     auto handle = prepared.handle.Get();
     duckdb_clear_bindings(handle);
-    for (size_t i = 0; parameters && i < parameters->size(); i++) {
+    const size_t count = !parameters    ? 0
+                         : present_only ? std::min(parameters->size(), duckdb_nparams(handle))
+                                        : parameters->size();
+    for (size_t i = 0; i < count; i++) {
         if (duckdb_bind_value(handle, i + 1, (*parameters)[i].Get()) != DuckDBSuccess) {
             throw SqlError("22P02", "could not bind parameter $" + std::to_string(i + 1));
         }
@@ -253,6 +265,26 @@ StatementWork::Prepare(const sql::ParsedStatement &statement, sql::RewriteEffect
             effects = std::move(rewrite.effects);
             effects.before.clear();
         }
+        // The tables of a data-modifying WITH's rows exist while DuckDB binds the statement, empty; each run makes
+        // them again (DuckDB binds the statement again then).
+        for (const auto &capture : effects.captures) {
+            if (!capture.create.empty()) {
+                Engine().Run(capture.create);
+            }
+        }
+        struct DropCaptures {
+            StatementWork &work;
+            const std::vector<std::string> &drops;
+            ~DropCaptures() {
+                for (const auto &sql : drops) {
+                    try {
+                        work.Engine().Run(sql);
+                    } catch (const SqlError &) {
+                        // an aborted transaction drops them with its rollback
+                    }
+                }
+            }
+        } drop_captures{*this, effects.captures.empty() ? kNoStatements : effects.after};
         // SQL PREPARE / EXECUTE / DEALLOCATE are not cached: a cached EXECUTE would keep running the
         // statement DEALLOCATE removed.
         const bool cache = !statement.Is<sql::PrepareStatement>() && !statement.Is<sql::ExecuteStatement>() &&
@@ -307,21 +339,42 @@ bool StatementWork::Start(ResultStream &execution, const sql::ParsedStatement &s
     for (const auto &notice : execution.effects.notices) {
         Notice("NOTICE", "00000", notice);
     }
-    BindParameters(*execution.prepared, parameters);
-    ApplySequenceEffects(execution.effects);
-    // A serial column's sequence belongs to its table in PostgreSQL and goes with it.
-    auto owned_sequences = SerialSequencesOf(statement);
-    ExecuteRetryingConflicts(execution, statement);
-    NoteNextvalSource(statement);
-    const bool restarts = statement.tree && statement.tree->has_truncate_stmt();
-    if (!owned_sequences.empty() || !execution.effects.after.empty() || restarts) {
-        execution.result->Materialize(); // the statement finishes before the next one runs
+    // A data-modifying WITH: its statements and this one are one transaction, as PostgreSQL's one statement.
+    const bool own_transaction = !execution.effects.captures.empty() && !lent_.in_transaction;
+    if (own_transaction) {
+        Engine().Run("BEGIN TRANSACTION");
     }
-    for (const auto &sequence : owned_sequences) {
-        Engine().Run("DROP SEQUENCE IF EXISTS " + sequence);
-    }
-    for (const auto &sql : execution.effects.after) {
-        Engine().Run(sql);
+    std::vector<std::string> owned_sequences;
+    try {
+        RunCaptures(execution.effects.captures, parameters);
+        BindParameters(*execution.prepared, parameters, !execution.effects.captures.empty());
+        ApplySequenceEffects(execution.effects);
+        // A serial column's sequence belongs to its table in PostgreSQL and goes with it.
+        owned_sequences = SerialSequencesOf(statement);
+        ExecuteRetryingConflicts(execution, statement);
+        NoteNextvalSource(statement);
+        const bool restarts = statement.tree && statement.tree->has_truncate_stmt();
+        if (!owned_sequences.empty() || !execution.effects.after.empty() || own_transaction || restarts) {
+            execution.result->Materialize(); // the statement finishes before the next one runs
+        }
+        for (const auto &sequence : owned_sequences) {
+            Engine().Run("DROP SEQUENCE IF EXISTS " + sequence);
+        }
+        for (const auto &sql : execution.effects.after) {
+            Engine().Run(sql);
+        }
+        if (own_transaction) {
+            Engine().Run("COMMIT");
+        }
+    } catch (const SqlError &) {
+        if (own_transaction) {
+            try {
+                Engine().Run("ROLLBACK");
+            } catch (const SqlError &) {
+                // DuckDB ended it already
+            }
+        }
+        throw;
     }
     RestartIdentities(statement);
     execution.started = true;
@@ -352,11 +405,33 @@ bool StatementWork::Start(ResultStream &execution, const sql::ParsedStatement &s
     return true;
 }
 
+void StatementWork::RunCaptures(const std::vector<sql::CapturedRows> &captures,
+                                const std::vector<types::OwnedValue> *parameters) {
+    for (const auto &capture : captures) {
+        if (!capture.create.empty()) {
+            Engine().Run(capture.create);
+        }
+        auto prepared = Engine().Prepare(capture.run);
+        BindParameters(prepared, parameters, true);
+        auto result = Engine().Execute(prepared);
+        if (capture.table.empty()) {
+            while (result->Fetch()) {
+            }
+            continue;
+        }
+        engine::TableAppender appender(Engine().Handle(), "main", capture.table, {}, "temp");
+        while (auto chunk = result->Fetch()) {
+            appender.AppendChunk(chunk.Get());
+        }
+        appender.Close();
+    }
+}
+
 void StatementWork::ExecuteRetryingConflicts(ResultStream &execution, const sql::ParsedStatement &statement) {
     // An autocommit INSERT/UPDATE/DELETE/MERGE that collides with another transaction's write:
     // PostgreSQL waits for that transaction and goes on, DuckDB fails at once (40001). Nothing was
     // sent or committed yet, so it runs again after a pause, for as long as kConflictWaitLimit.
-    const bool retryable = !lent_.in_transaction && !statement.returns_rows &&
+    const bool retryable = !lent_.in_transaction && !statement.returns_rows && execution.effects.captures.empty() &&
                            (statement.tag == "INSERT" || statement.tag == "UPDATE" || statement.tag == "DELETE" ||
                             statement.tag == "MERGE");
     constexpr auto kConflictWaitLimit = std::chrono::seconds(10);

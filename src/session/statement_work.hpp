@@ -128,6 +128,9 @@ public:
     std::vector<std::string> ObjectsInSchema(const std::string &schema);
 
 private:
+    //! Runs the data-modifying statements of a statement's WITH, in order, each one's RETURNING rows appended to its
+    //! table (made again, empty, first).
+    void RunCaptures(const std::vector<sql::CapturedRows> &captures, const std::vector<types::OwnedValue> *parameters);
     //! Executes the prepared statement; an autocommit write that hits a write-write conflict is retried.
     void ExecuteRetryingConflicts(ResultStream &execution, const sql::ParsedStatement &statement);
     //! For DROP TABLE: the sequences of its serial columns (PostgreSQL drops them with the table).

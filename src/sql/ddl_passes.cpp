@@ -107,6 +107,26 @@ bool EnforceCharacterLengths(Node &node, PassContext &context) {
     return changed;
 }
 
+bool OnCommitAsSessionAction(Node &node, PassContext &context) {
+    if (!node.has_create_stmt() || node.create_stmt().oncommit() == pg_query::ONCOMMIT_NOOP ||
+        node.create_stmt().oncommit() == pg_query::ON_COMMIT_ACTION_UNDEFINED) {
+        return false;
+    }
+    auto &create = *node.mutable_create_stmt();
+    const auto &relation = create.relation();
+    if (relation.relpersistence() != "t") {
+        throw SqlError("42P16", "ON COMMIT can only be used on temporary tables");
+    }
+    if (create.oncommit() != pg_query::ONCOMMIT_PRESERVE_ROWS) {
+        const std::string table = relation.schemaname().empty() ? QuoteIdentifier(relation.relname())
+                                                                : QuoteIdentifier(relation.schemaname()) + "." +
+                                                                      QuoteIdentifier(relation.relname());
+        context.effects.commit_actions.push_back({table, create.oncommit() == pg_query::ONCOMMIT_DROP});
+    }
+    create.set_oncommit(pg_query::ONCOMMIT_NOOP);
+    return true;
+}
+
 bool DropStorageClauses(Node &node, PassContext &context) {
     auto &notices = context.effects.notices;
     bool changed = false;

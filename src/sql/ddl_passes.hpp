@@ -11,6 +11,10 @@ namespace duckgres::sql {
 //! saying so. (A btree index is DuckDB's ART index; other methods become one too.)
 bool DropStorageClauses(pg_query::Node &node, PassContext &context);
 
+//! CREATE TEMP TABLE ... ON COMMIT PRESERVE ROWS / DELETE ROWS / DROP: the clause dropped (DuckDB has none), DROP and
+//! DELETE ROWS a RewriteEffects::commit_actions entry the session carries out. ON COMMIT of a permanent table: 42P16.
+bool OnCommitAsSessionAction(pg_query::Node &node, PassContext &context);
+
 //! CREATE TABLE t (LIKE other [INCLUDING DEFAULTS | ALL]): the LIKE becomes the columns of `other` as the catalog
 //! shows them (RewriteContext::tables): PostgreSQL's type, NOT NULL, and the default when INCLUDING DEFAULTS; 42P01
 //! when `other` is not found. (Constraints, indexes and comments are not copied, as LIKE's defaults say.)

@@ -75,8 +75,7 @@ bool SelectIntoAsCreateTable(Node &node, PassContext &) {
 
 bool FillOmittedInsertColumns(Node &node, PassContext &context) {
     if (!context.facts.fill_insert_columns || !context.facts.tables || !node.has_insert_stmt() ||
-        node.insert_stmt().cols_size() > 0 || !node.insert_stmt().has_select_stmt() ||
-        !node.insert_stmt().select_stmt().has_select_stmt()) {
+        !node.insert_stmt().has_select_stmt() || !node.insert_stmt().select_stmt().has_select_stmt()) {
         return false;
     }
     auto &insert = *node.mutable_insert_stmt();
@@ -84,12 +83,40 @@ bool FillOmittedInsertColumns(Node &node, PassContext &context) {
     if (width == 0) {
         return false;
     }
-    const auto columns = context.facts.tables->ColumnNames(insert.relation().schemaname(), insert.relation().relname());
-    if (width >= columns.size()) {
+    const auto &relation = insert.relation();
+    const auto columns = context.facts.tables->ColumnNames(relation.schemaname(), relation.relname());
+    if (width > columns.size()) {
         return false; // too many values: DuckDB's error stands
     }
-    for (size_t i = 0; i < width; i++) {
-        insert.add_cols()->mutable_res_target()->set_name(columns[i]);
+    // DuckDB takes no value for a generated column (and counts none without a column list); PostgreSQL takes DEFAULT
+    // there, and nothing else.
+    const auto generated = context.facts.tables->GeneratedColumns(relation.schemaname(), relation.relname());
+    const bool listed = insert.cols_size() > 0;
+    if ((listed || width == columns.size()) && generated.empty()) {
+        return false;
+    }
+    if (!listed) {
+        for (size_t i = 0; i < width; i++) {
+            insert.add_cols()->mutable_res_target()->set_name(columns[i]);
+        }
+    }
+    auto &select = *insert.mutable_select_stmt()->mutable_select_stmt();
+    for (int i = insert.cols_size(); i-- > 0;) {
+        const std::string &column = insert.cols(i).res_target().name();
+        if (!generated.count(column)) {
+            continue;
+        }
+        const bool all_default = select.values_lists_size() > 0 &&
+                                 std::all_of(select.values_lists().begin(), select.values_lists().end(),
+                                             [&](const Node &row) { return row.list().items(i).has_set_to_default(); });
+        if (!all_default) {
+            throw SqlError("428C9", "cannot insert a non-DEFAULT value into column \"" + column + "\"",
+                           "Column \"" + column + "\" is a generated column.");
+        }
+        for (auto &row : *select.mutable_values_lists()) {
+            row.mutable_list()->mutable_items()->DeleteSubrange(i, 1);
+        }
+        insert.mutable_cols()->DeleteSubrange(i, 1);
     }
     return true;
 }

@@ -10,8 +10,10 @@ namespace duckgres::sql {
 bool SelectIntoAsCreateTable(pg_query::Node &node, PassContext &context);
 
 //! INSERT INTO t VALUES (...) / INSERT INTO t SELECT ... without a column list and with fewer values than t has
-//! columns: the list of the first columns is added, so the others take their defaults as in PostgreSQL. Runs only
-//! when RewriteContext::fill_insert_columns is set (the table's columns cost a lookup).
+//! columns: the list of the first columns is added, so the others take their defaults as in PostgreSQL. A generated
+//! column (listed or not) whose VALUES are all DEFAULT leaves the list with its values (DuckDB takes none for it); any
+//! other value for it is PostgreSQL's 428C9. Runs only when RewriteContext::fill_insert_columns is set (the table's
+//! columns cost a lookup).
 bool FillOmittedInsertColumns(pg_query::Node &node, PassContext &context);
 
 //! INSERT ... ON CONFLICT ON CONSTRAINT name: ON CONFLICT (its columns), found through RewriteContext::tables (DuckDB

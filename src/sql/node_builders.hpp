@@ -13,6 +13,25 @@
 
 namespace duckgres::sql {
 
+//! An empty SELECT (no target, no FROM), to fill.
+inline pg_query::Node SelectNode() {
+    pg_query::Node node;
+    node.mutable_select_stmt()->set_limit_option(pg_query::LIMIT_OPTION_DEFAULT);
+    node.mutable_select_stmt()->set_op(pg_query::SETOP_NONE);
+    return node;
+}
+
+//! A temporary table of the session's, as DuckDB names it: temp.main.<table>.
+inline pg_query::RangeVar TemporaryTableRange(const std::string &table) {
+    pg_query::RangeVar range;
+    range.set_catalogname("temp");
+    range.set_schemaname("main");
+    range.set_relname(table);
+    range.set_inh(true);
+    range.set_relpersistence("p");
+    return range;
+}
+
 inline pg_query::Node StringConst(const std::string &value) {
     pg_query::Node node;
     node.mutable_a_const()->mutable_sval()->set_sval(value);

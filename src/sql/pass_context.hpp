@@ -59,6 +59,28 @@ struct RewriteContext {
     std::set<std::string> disabled_passes;
 };
 
+//! A data-modifying statement of a WITH, run before the statement that reads its RETURNING rows (DuckDB takes no
+//! INSERT, UPDATE, DELETE or MERGE in a WITH).
+struct CapturedRows {
+    //! The temporary table (in DuckDB's temp catalog, schema main) that keeps the RETURNING rows; empty: none (no
+    //! RETURNING).
+    std::string table;
+    //! Makes the table, empty, with the RETURNING list's columns (CREATE OR REPLACE TEMPORARY TABLE ... AS SELECT
+    //! ... WHERE false): run before the statement is prepared and before each run.
+    std::string create;
+    //! The data-modifying statement itself, its rows appended to the table.
+    std::string run;
+};
+
+//! CREATE TEMP TABLE ... ON COMMIT DROP / DELETE ROWS (DuckDB has no ON COMMIT): what the session does to the table
+//! when a transaction commits (one that rolls back takes a table it made with it).
+struct CommitAction {
+    //! The table, quoted and qualified as the statement names it.
+    std::string table;
+    //! Dropped at the end of its transaction (ON COMMIT DROP); otherwise emptied at every commit (DELETE ROWS).
+    bool drop = false;
+};
+
 //! What a rewrite asks of the session besides running the rewritten text: applied once, in this order (settings,
 //! notices, statements before, sequence changes), before the statement runs; the statements after follow it.
 struct RewriteEffects {
@@ -79,6 +101,11 @@ struct RewriteEffects {
     //! Statements to run after this one (a CREATE TABLE's nextval defaults, set where DuckDB records no dependency
     //! on the sequence, so that setval() and ALTER SEQUENCE can make it again).
     std::vector<std::string> after;
+    //! Data-modifying statements of the statement's WITH, run in this order before it, in one transaction with it;
+    //! their tables are dropped by statements of `after`.
+    std::vector<CapturedRows> captures;
+    //! ON COMMIT actions of the temporary table the statement creates.
+    std::vector<CommitAction> commit_actions;
 };
 
 //! One rewrite of one statement: the facts every pass reads and the effects they collect.

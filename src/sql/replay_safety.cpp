@@ -2,6 +2,7 @@
 #include "sql/replay_safety.hpp"
 
 #include "common/ascii.hpp"
+#include "sql/data_modifying_with.hpp"
 
 #include <pg_query.pb.h>
 
@@ -48,6 +49,9 @@ std::optional<std::string> ReplayRefusal(const ParsedStatement &statement) {
     const std::string name = statement.tag.empty() ? "a statement in DuckDB's own syntax" : statement.tag;
     if (!statement.tree || !IsRepeatableKind(*statement.tree) || !statement.Is<GenericStatement>()) {
         return name;
+    }
+    if (HasDataModifyingWith(*statement.tree)) {
+        return name + " with a data-modifying WITH"; // its rows went through temporary tables, gone since
     }
     for (const auto word : kVolatileWords) {
         if (ContainsIgnoreAsciiCase(statement.text, word)) {

@@ -43,6 +43,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"comment_keeps_constraint_names", CommentKeepsConstraintNames},
     // TABLESPACE / USING method / WITH (...) of CREATE TABLE and CREATE INDEX: dropped, with a notice.
     {"drop_storage_clauses", DropStorageClauses},
+    // CREATE TEMP TABLE ... ON COMMIT DROP / DELETE ROWS: dropped or emptied by the session at commit.
+    {"on_commit_as_session_action", OnCommitAsSessionAction},
     // Columns of a domain: its NOT NULL and CHECKs; DROP DOMAIN: DROP TYPE.
     {"expand_domain_constraints", ExpandDomainConstraints},
     // CREATE INDEX ... WHERE / CONCURRENTLY / INCLUDE / DESC: a plain index (partial UNIQUE: keys NULL off the WHERE).
@@ -63,7 +65,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"expand_search_cycle_clauses", ExpandSearchCycleClauses},
     // SELECT ... INTO new_table: CREATE TABLE new_table AS SELECT ...
     {"select_into_as_create_table", SelectIntoAsCreateTable},
-    // INSERT without a column list and fewer values than columns (after DuckDB refused it): the columns named.
+    // INSERT without a column list and fewer values than columns, DEFAULT for a generated column (after DuckDB refused
+    // it): the columns named, the generated one left out.
     {"fill_omitted_insert_columns", FillOmittedInsertColumns},
     // ON CONFLICT ON CONSTRAINT name: ON CONFLICT (the constraint's columns).
     {"conflict_constraint_as_columns", ConflictConstraintAsColumns},

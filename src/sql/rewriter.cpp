@@ -3,9 +3,12 @@
 
 #include "sql/column_names.hpp"
 #include "sql/column_types.hpp"
+#include "sql/data_modifying_with.hpp"
 #include "sql/function_macros.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/rewrite_passes.hpp"
+#include "sql/update_from_returning.hpp"
+#include "sql/upsert_returning_order.hpp"
 
 #include "common/sql_error.hpp"
 #include "common/sql_quote.hpp"
@@ -185,6 +188,10 @@ RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool
             changed |= pass(node, pass_context);
         }
     });
+    // After the passes: the statements DuckDB cannot run in one go become steps (captures) as the passes left them.
+    changed |= CaptureDataModifyingWith(*raw->mutable_stmt(), pass_context.effects);
+    changed |= CaptureUpdateFromReturning(*raw->mutable_stmt(), pass_context.effects);
+    changed |= OrderUpsertReturning(*raw->mutable_stmt(), pass_context.effects);
     RewriteResult result;
     result.effects = std::move(pass_context.effects);
     const bool generated = DefinesGeneratedColumn(statement);
@@ -227,6 +234,14 @@ std::optional<std::string> DeparseStatement(const Node &statement) {
     tree.set_version(PG_VERSION_NUM);
     *tree.add_stmts()->mutable_stmt() = statement;
     return DeparseTree(tree);
+}
+
+std::string DeparseOrRefuse(const Node &statement, const std::string &what) {
+    auto text = DeparseStatement(statement);
+    if (!text) {
+        throw SqlError("0A000", what + " cannot be run by DuckDB");
+    }
+    return *text;
 }
 
 bool AddsNotNullColumn(const pg_query::AlterTableStmt &alter) {

@@ -38,6 +38,9 @@ RewriteResult RewriteCopyQuery(const pg_query::Node &copy, const RewriteContext 
 //! The SQL text of a statement's tree as it is (no pass runs); nullopt when it cannot be deparsed.
 std::optional<std::string> DeparseStatement(const pg_query::Node &statement);
 
+//! DeparseStatement's text; SqlError 0A000 "<what> cannot be run by DuckDB" when there is none.
+std::string DeparseOrRefuse(const pg_query::Node &statement, const std::string &what);
+
 //! DROP or TRUNCATE of several objects at once, ALTER TABLE of several actions (DuckDB takes one at a time): one
 //! statement per object or action, to run in one transaction; empty for anything else.
 std::vector<std::string> SplitIntoSingleStatements(const pg_query::Node &statement);

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,10 @@ public:
     virtual bool IsTableMacro(const std::string &schema, const std::string &name) const { return false; }
     //! The domains of the session's database: name -> the CREATE DOMAIN statement that made it.
     virtual std::map<std::string, std::string> Domains() const { return {}; }
+    //! The generated columns of `table` (schema as for ColumnNames); empty when none or not known.
+    virtual std::set<std::string> GeneratedColumns(const std::string &schema, const std::string &table) const {
+        return {};
+    }
     //! The columns of `table` (schema as for ColumnNames), in order; empty when not known.
     virtual std::vector<ColumnDefinition> ColumnDefinitions(const std::string &schema, const std::string &table) const {
         return {};

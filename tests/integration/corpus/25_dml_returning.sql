@@ -94,6 +94,28 @@ UPDATE dt_ret_update_from_returning_acc a SET total = a.total + p.amount FROM dt
 DROP TABLE IF EXISTS dt_ret_update_from_returning_acc;
 DROP TABLE IF EXISTS dt_ret_update_from_returning_pay;
 
+-- case: ret_update_from_returning_expressions
+CREATE TABLE dt_ret_update_from_expr_item (id int, price numeric(8,2), name text);
+CREATE TABLE dt_ret_update_from_expr_change (item_id int, pct int);
+INSERT INTO dt_ret_update_from_expr_item VALUES (1, 10.00, 'pen'), (2, 20.00, 'ink'), (3, 30.00, 'pad');
+INSERT INTO dt_ret_update_from_expr_change VALUES (1, 10), (3, 50);
+UPDATE dt_ret_update_from_expr_item AS i SET price = i.price * (100 + c.pct) / 100 FROM dt_ret_update_from_expr_change AS c WHERE c.item_id = i.id RETURNING i.name, i.price AS new_price, c.pct, i.price - i.price * 100 / (100 + c.pct) AS raised_by;
+SELECT id, price FROM dt_ret_update_from_expr_item ORDER BY id;
+-- cleanup
+DROP TABLE IF EXISTS dt_ret_update_from_expr_item;
+DROP TABLE IF EXISTS dt_ret_update_from_expr_change;
+
+-- case: ret_update_from_subquery_returning
+CREATE TABLE dt_ret_update_from_subquery (id int, v text);
+INSERT INTO dt_ret_update_from_subquery VALUES (1, 'old'), (2, 'old');
+BEGIN;
+UPDATE dt_ret_update_from_subquery t SET v = s.v FROM (SELECT 2 AS id, 'new' AS v) s WHERE t.id = s.id RETURNING t.id, t.v, s.v AS from_v;
+SELECT id, v FROM dt_ret_update_from_subquery ORDER BY id;
+ROLLBACK;
+SELECT id, v FROM dt_ret_update_from_subquery ORDER BY id;
+-- cleanup
+DROP TABLE IF EXISTS dt_ret_update_from_subquery;
+
 -- case: ret_update_from_aggregate_subquery
 CREATE TABLE dt_ret_update_from_aggregate_subquery_t (id int, n int);
 CREATE TABLE dt_ret_update_from_aggregate_subquery_e (t_id int);

@@ -382,6 +382,43 @@ SELECT count(*) AS n FROM dt_ddl2_temp_table_on_commit_drop;
 COMMIT;
 SELECT count(*) AS n FROM dt_ddl2_temp_table_on_commit_drop;
 
+-- case: ddl2_temp_table_on_commit_delete_rows
+BEGIN;
+CREATE TEMP TABLE dt_ddl2_temp_on_commit_delete_rows (v int) ON COMMIT DELETE ROWS;
+INSERT INTO dt_ddl2_temp_on_commit_delete_rows VALUES (1), (2);
+SELECT count(*) AS n FROM dt_ddl2_temp_on_commit_delete_rows;
+COMMIT;
+SELECT count(*) AS n FROM dt_ddl2_temp_on_commit_delete_rows;
+BEGIN;
+INSERT INTO dt_ddl2_temp_on_commit_delete_rows VALUES (3);
+SELECT count(*) AS n FROM dt_ddl2_temp_on_commit_delete_rows;
+COMMIT;
+SELECT count(*) AS n FROM dt_ddl2_temp_on_commit_delete_rows;
+-- cleanup
+DROP TABLE IF EXISTS dt_ddl2_temp_on_commit_delete_rows;
+
+-- case: ddl2_temp_table_on_commit_drop_rollback
+BEGIN;
+CREATE TEMP TABLE dt_ddl2_temp_on_commit_drop_rb (v int) ON COMMIT DROP;
+INSERT INTO dt_ddl2_temp_on_commit_drop_rb VALUES (1);
+ROLLBACK;
+SELECT count(*) AS n FROM dt_ddl2_temp_on_commit_drop_rb;
+CREATE TEMP TABLE dt_ddl2_temp_on_commit_drop_rb (v int) ON COMMIT DROP;
+SELECT count(*) AS n FROM dt_ddl2_temp_on_commit_drop_rb;
+CREATE TEMP TABLE dt_ddl2_temp_on_commit_drop_rb (v int) ON COMMIT DROP; INSERT INTO dt_ddl2_temp_on_commit_drop_rb VALUES (5); SELECT v FROM dt_ddl2_temp_on_commit_drop_rb;
+SELECT count(*) AS n FROM dt_ddl2_temp_on_commit_drop_rb;
+-- cleanup
+DROP TABLE IF EXISTS dt_ddl2_temp_on_commit_drop_rb;
+
+-- case: ddl2_temp_table_on_commit_preserve_rows
+CREATE TEMP TABLE dt_ddl2_temp_on_commit_preserve (v int) ON COMMIT PRESERVE ROWS;
+INSERT INTO dt_ddl2_temp_on_commit_preserve VALUES (1);
+SELECT count(*) AS n FROM dt_ddl2_temp_on_commit_preserve;
+CREATE TABLE dt_ddl2_on_commit_permanent (v int) ON COMMIT DROP;
+-- cleanup
+DROP TABLE IF EXISTS dt_ddl2_temp_on_commit_preserve;
+DROP TABLE IF EXISTS dt_ddl2_on_commit_permanent;
+
 -- case: ddl2_truncate_multiple_and_cascade
 CREATE TABLE dt_ddl2_truncate_multiple_and_cascade_a (v int);
 CREATE TABLE dt_ddl2_truncate_multiple_and_cascade_b (v int);

@@ -231,6 +231,15 @@ SELECT "sku", "qty" FROM "dt_dmx_rails_upsert_all" ORDER BY "sku";
 -- cleanup
 DROP TABLE IF EXISTS dt_dmx_rails_upsert_all;
 
+-- case: dmx_upsert_returning_values_order
+CREATE TABLE dt_dmx_upsert_returning_order (id serial PRIMARY KEY, code text UNIQUE, n int);
+INSERT INTO dt_dmx_upsert_returning_order (code, n) VALUES ('m', 1), ('k', 2) ON CONFLICT (code) DO UPDATE SET n = excluded.n RETURNING id, code;
+INSERT INTO dt_dmx_upsert_returning_order (code, n) VALUES ('z', 3), ('k', 20), ('a', 4), ('m', 10) ON CONFLICT (code) DO UPDATE SET n = dt_dmx_upsert_returning_order.n + excluded.n RETURNING code, n, id AS row_id;
+INSERT INTO dt_dmx_upsert_returning_order (code, n) VALUES ('q', 5), ('a', 40), ('b', 6) ON CONFLICT (code) DO NOTHING RETURNING code;
+SELECT id, code, n FROM dt_dmx_upsert_returning_order ORDER BY id;
+-- cleanup
+DROP TABLE IF EXISTS dt_dmx_upsert_returning_order;
+
 -- case: dmx_prisma_upsert_qualified_returning
 CREATE TABLE "public"."dt_dmx_prisma_upsert_qualified_returning" ("id" SERIAL NOT NULL, "email" TEXT NOT NULL, "name" TEXT, CONSTRAINT "dt_dmx_prisma_upsert_qualified_returning_pkey" PRIMARY KEY ("id"));
 CREATE UNIQUE INDEX "dt_dmx_prisma_upsert_qualified_returning_email_key" ON "public"."dt_dmx_prisma_upsert_qualified_returning"("email");

@@ -34,6 +34,17 @@ SELECT price, qty, total FROM dt_ddl_generated_column_writes ORDER BY price;
 -- cleanup
 DROP TABLE IF EXISTS dt_ddl_generated_column_writes;
 
+-- case: ddl_generated_column_middle_default
+CREATE TABLE dt_ddl_generated_column_middle (a int, doubled int GENERATED ALWAYS AS (a * 2) STORED, note text);
+INSERT INTO dt_ddl_generated_column_middle VALUES (1, DEFAULT, 'x'), (2, DEFAULT, 'y');
+INSERT INTO dt_ddl_generated_column_middle VALUES (3, DEFAULT);
+INSERT INTO dt_ddl_generated_column_middle VALUES (4, 8, 'z');
+INSERT INTO dt_ddl_generated_column_middle VALUES (5, DEFAULT, 'w'), (6, 12, 'v');
+INSERT INTO dt_ddl_generated_column_middle (a, doubled) VALUES (7, DEFAULT);
+SELECT a, doubled, note FROM dt_ddl_generated_column_middle ORDER BY a;
+-- cleanup
+DROP TABLE IF EXISTS dt_ddl_generated_column_middle;
+
 -- case: ddl_index_more_variants
 CREATE TABLE dt_ddl_index_more_variants (id int, name text, score int);
 CREATE INDEX CONCURRENTLY dt_ddl_index_more_variants_c ON dt_ddl_index_more_variants (id);

@@ -35,6 +35,9 @@ TEST(ReplaySafety, WritesThatRunAgainAlike) {
         {"alter table t add column c int", "ALTER TABLE", ""},
         {"truncate t", "TRUNCATE TABLE", ""},
         {"copy t from stdin", "COPY", ""},
+        {"with d as (delete from t returning a) insert into u select a from d", "INSERT with a data-modifying WITH",
+         "u"},
+        {"with i as (insert into t values (1) returning a) select a from i", "SELECT with a data-modifying WITH", ""},
     };
     for (const auto &c : cases) {
         auto parsed = ParseQuery(c.sql);
