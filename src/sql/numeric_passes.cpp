@@ -34,7 +34,27 @@ struct WitnessedFunction {
 
 constexpr WitnessedFunction kWitnessed[] = {
     {"sum", 1, "duckgres_sum_result"}, {"round", 1, "duckgres_round_result"}, {"sign", 1, "duckgres_sign_result"},
-    {"gcd", 2, "duckgres_gcd_result"}, {"lcm", 2, "duckgres_gcd_result"},     {"sqrt", 1, "duckgres_sqrt_result"},
+    {"gcd", 2, "duckgres_gcd_result"}, {"lcm", 2, "duckgres_gcd_result"},
+};
+
+//! Functions with a numeric overload in PostgreSQL that DuckDB computes as DOUBLE only: the call is wrapped in the
+//! catalog macro duckgres_numeric_result (or `macro`) given the call, the registered numeric function's call and
+//! the arguments (type witnesses).
+struct NumericOverload {
+    std::string_view name;
+    int arity;
+    const char *numeric;
+    const char *macro = "duckgres_numeric_result";
+};
+
+constexpr NumericOverload kNumericOverloads[] = {
+    {"sqrt", 1, "duckgres_numeric_sqrt"},
+    {"exp", 1, "duckgres_numeric_exp"},
+    {"ln", 1, "duckgres_numeric_ln"},
+    {"log", 1, "duckgres_numeric_log10"},
+    {"log10", 1, "duckgres_numeric_log10"},
+    {"power", 2, "duckgres_numeric_power", "duckgres_power_result"},
+    {"pow", 2, "duckgres_numeric_power", "duckgres_power_result"},
 };
 
 //! The unqualified or pg_catalog-qualified name of a call with plain arguments; empty otherwise.
@@ -388,6 +408,21 @@ bool AggregateResultTypes(Node &node, PassContext &context) {
     if (name == "sum" && arity == 1 && ExpressionType(node.func_call().args(0), context) == "interval") {
         node = Renamed(node, "duckgres_sum_interval"); // DuckDB has no sum(interval)
         return true;
+    }
+    if (name == "log" && arity == 2) {
+        node = Renamed(node, "duckgres_numeric_log"); // numeric only in PostgreSQL
+        return true;
+    }
+    for (const auto &function : kNumericOverloads) {
+        if (function.name == name && function.arity == arity) {
+            Node wrapped =
+                FuncCallNode({"duckgres_catalog", "main", function.macro}, {node, Renamed(node, function.numeric)});
+            for (const auto &arg : node.func_call().args()) {
+                *wrapped.mutable_func_call()->add_args() = arg;
+            }
+            node = std::move(wrapped);
+            return true;
+        }
     }
     for (const auto &function : kWitnessed) {
         if (function.name == name && function.arity == arity) {

@@ -173,6 +173,10 @@ bool RewriteMathOperators(Node &node, PassContext &) {
         node = FuncCallNode({"xor"}, {expr.lexpr(), expr.rexpr()});
         return true;
     }
+    if (op == "^" && expr.has_lexpr() && expr.has_rexpr()) {
+        node = FuncCallNode({"power"}, {expr.lexpr(), expr.rexpr()}); // typed as power() is: numeric for numeric
+        return true;
+    }
     if ((op == "|/" || op == "||/") && !expr.has_lexpr() && expr.has_rexpr()) {
         node = FuncCallNode({op == "|/" ? "sqrt" : "cbrt"}, {TypeCastNode(expr.rexpr(), {"float8"})});
         return true;

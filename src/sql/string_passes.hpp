@@ -8,7 +8,8 @@ namespace duckgres::sql {
 //! `x BETWEEN SYMMETRIC a AND b`: `x BETWEEN a AND b OR x BETWEEN b AND a` (NOT: negated), as PostgreSQL defines it.
 bool ExpandBetweenSymmetric(pg_query::Node &node, PassContext &context);
 
-//! PostgreSQL's operators DuckDB lacks: `a # b` (xor), `|/ x` (sqrt), `||/ x` (cbrt).
+//! PostgreSQL's operators DuckDB lacks or types otherwise: `a # b` (xor), `|/ x` (sqrt), `||/ x` (cbrt), `a ^ b`
+//! (power(a, b): numeric for numeric operands).
 bool RewriteMathOperators(pg_query::Node &node, PassContext &context);
 
 //! `ROW(a, b) op ROW(c, d)` for = <> < <= > >=: element-wise, so a NULL element gives NULL as in PostgreSQL
