@@ -6,8 +6,11 @@
 #include "sql/node_builders.hpp"
 #include "sql/statement_parser.hpp"
 
+#include <array>
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace duckgres::sql {
@@ -180,6 +183,31 @@ bool RewriteMathOperators(Node &node, PassContext &) {
     if ((op == "|/" || op == "||/") && !expr.has_lexpr() && expr.has_rexpr()) {
         node = FuncCallNode({op == "|/" ? "sqrt" : "cbrt"}, {TypeCastNode(expr.rexpr(), {"float8"})});
         return true;
+    }
+    return false;
+}
+
+bool LibcCaseMapping(Node &node, PassContext &) {
+    static constexpr std::array<std::pair<std::string_view, const char *>, 3> kMappings = {{
+        {"upper", "duckgres_upper"},
+        {"lower", "duckgres_lower"},
+        {"initcap", "duckgres_initcap"},
+    }};
+    if (!node.has_func_call()) {
+        return false;
+    }
+    const auto &call = node.func_call();
+    const auto &names = call.funcname();
+    if (call.args_size() != 1 || call.has_over() || call.agg_star() || names.size() > 2 ||
+        (names.size() == 2 && (!names[0].has_string() || names[0].string().sval() != "pg_catalog"))) {
+        return false;
+    }
+    const auto name = LastName(names);
+    for (const auto &[postgres_name, function] : kMappings) {
+        if (name == postgres_name) {
+            node = FuncCallNode({function}, {call.args(0)});
+            return true;
+        }
     }
     return false;
 }

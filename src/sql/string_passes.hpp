@@ -12,6 +12,10 @@ bool ExpandBetweenSymmetric(pg_query::Node &node, PassContext &context);
 //! (power(a, b): numeric for numeric operands).
 bool RewriteMathOperators(pg_query::Node &node, PassContext &context);
 
+//! upper(s), lower(s), initcap(s) (not of a range: RewriteRanges ran before): duckgres_upper() ... , which map
+//! letters as PostgreSQL's libc in a UTF-8 locale does ('ß' stays 'ß' in upper case; DuckDB: 'ẞ').
+bool LibcCaseMapping(pg_query::Node &node, PassContext &context);
+
 //! `ROW(a, b) op ROW(c, d)` for = <> < <= > >=: element-wise, so a NULL element gives NULL as in PostgreSQL
 //! (DuckDB compares structs treating NULL as a value).
 bool ExpandRowComparison(pg_query::Node &node, PassContext &context);

@@ -358,13 +358,6 @@ CREATE MACRO regexp_instr(ri_s, ri_p) AS duckgres_catalog.main.duckgres_regexp_p
     (ri_s, ri_p, ri_start) AS duckgres_catalog.main.duckgres_regexp_position(ri_s, ri_p, ri_start, 1),
     (ri_s, ri_p, ri_start, ri_n) AS duckgres_catalog.main.duckgres_regexp_position(ri_s, ri_p, ri_start, ri_n);
 
--- initcap(text): each word's first letter upper case, the rest lower case; a word is a run of letters and digits.
-CREATE MACRO initcap(ic_s) AS
-    CASE WHEN ic_s = '' THEN '' ELSE
-    array_to_string(list_transform(range(1, length(ic_s) + 1), ic_i ->
-        CASE WHEN ic_i = 1 OR NOT regexp_full_match(substr(ic_s, ic_i - 1, 1), '[\p{L}\p{N}]')
-             THEN upper(substr(ic_s, ic_i, 1)) ELSE lower(substr(ic_s, ic_i, 1)) END), '') END;
-
 -- width_bucket(operand, low, high, count): the bucket (1..count, 0 below, count + 1 above) of an equi-width
 -- histogram, low > high counting downwards, as in PostgreSQL.
 CREATE MACRO width_bucket(wb_op, wb_low, wb_high, wb_count) AS
