@@ -105,40 +105,49 @@ CREATE MACRO duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_divi
         CAST(arg_count AS HUGEINT) * arg_divisor_count) END;
 
 -- Variances of integers are numeric, exact from sum(x), sum(x * x) and count(x) (DuckDB: DOUBLE); PostgreSQL's
--- division scale for them is 16 when the variance is from 1 to 9999. Takes DuckDB's result, the three sums and the
--- witness; other arguments keep DuckDB's result.
-CREATE MACRO duckgres_var_samp_result(arg_result, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
+-- division scale for them is 16 when the variance is from 1 to 9999. Takes DuckDB's result, PostgreSQL's float8
+-- recurrence (duckgres_float8_var_samp ..., the result for float arguments), the three sums and the witness; other
+-- arguments keep DuckDB's result.
+CREATE MACRO duckgres_var_samp_result(arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
         duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
         duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
         duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness FLOAT) AS arg_float,
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness DOUBLE) AS arg_float,
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
 
-CREATE MACRO duckgres_var_pop_result(arg_result, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
+CREATE MACRO duckgres_var_pop_result(arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
         duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
         duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
         duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness FLOAT) AS arg_float,
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness DOUBLE) AS arg_float,
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
 
 -- Standard deviations of integers: the exact square root of that variance, as numeric.
-CREATE MACRO duckgres_stddev_samp_result(arg_result, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
+CREATE MACRO duckgres_stddev_samp_result(arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
         duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1)),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
         duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1)),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
         duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1)),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness FLOAT) AS arg_float,
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness DOUBLE) AS arg_float,
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
 
-CREATE MACRO duckgres_stddev_pop_result(arg_result, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
+CREATE MACRO duckgres_stddev_pop_result(arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
         duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count)),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
         duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count)),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
         duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count)),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness FLOAT) AS arg_float,
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness DOUBLE) AS arg_float,
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
 
 -- sqrt, exp, ln, log and log10 of numeric are numeric (DuckDB: DOUBLE): sqrt correctly rounded to 15 decimals,
 -- the others to 16, PostgreSQL's scales for arguments (sqrt) or results (the others) from 1 to 9.99. Takes DuckDB's

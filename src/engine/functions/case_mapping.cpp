@@ -1,6 +1,7 @@
 // upper(), lower() and initcap() of text with libc's wide-character case mapping in the C.UTF-8 locale.
 #include "engine/functions/case_mapping.hpp"
 
+#include "common/utf8.hpp"
 #include "engine/functions/function_support.hpp"
 
 #include <locale.h>
@@ -50,24 +51,6 @@ char32_t NextCodePoint(std::string_view text, size_t &at) {
     return code;
 }
 
-void AppendCodePoint(std::string &out, char32_t code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
-
 template <LetterCase kMapping>
 std::string MapArgument(std::span<const std::string_view> arguments) {
     return MapLetterCase(arguments[0], kMapping);
@@ -84,7 +67,7 @@ std::string MapLetterCase(std::string_view text, LetterCase mapping) {
         const auto code = static_cast<wint_t>(NextCodePoint(text, at));
         const bool upper = mapping == LetterCase::kUpper || (mapping == LetterCase::kInitcap && !after_alphanumeric);
         const wint_t mapped = upper ? locale.Upper(code) : locale.Lower(code);
-        AppendCodePoint(out, static_cast<char32_t>(mapped));
+        AppendUtf8(out, static_cast<char32_t>(mapped));
         after_alphanumeric = locale.IsAlphanumeric(mapped);
     }
     return out;
