@@ -365,6 +365,11 @@ bool StyledTextCasts(Node &node, PassContext &context) {
         return false;
     }
     const auto &settings = *context.facts.settings;
+    const auto bytea_output = settings.Get("bytea_output");
+    if (bytea_output && *bytea_output == "escape" && ExpressionType(node.type_cast().arg(), context) == "bytea") {
+        node = FuncCallNode({"duckgres_bytea_escape_text"}, {node.type_cast().arg()});
+        return true;
+    }
     const auto date_style = settings.Get("DateStyle");
     const auto interval_style = settings.Get("IntervalStyle");
     const auto time_zone = settings.Get("TimeZone");

@@ -42,7 +42,8 @@ bool TypeVarcharCasts(pg_query::Node &node, PassContext &context);
 
 //! `x::text` / `x::varchar` in a session whose DateStyle output or IntervalStyle is not the default becomes
 //! duckgres_text_cast(x, DateStyle, IntervalStyle, TimeZone): the registered casts to VARCHAR have no session and
-//! write ISO and postgres. Constants and parameters are left alone.
+//! write ISO and postgres. Constants and parameters are left alone. A bytea under bytea_output = escape becomes
+//! duckgres_bytea_escape_text(x).
 bool StyledTextCasts(pg_query::Node &node, PassContext &context);
 
 //! concat() / concat_ws() arguments that are boolean (by their form or their column's type): t/f, as PostgreSQL's

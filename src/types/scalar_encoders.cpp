@@ -204,7 +204,11 @@ std::unique_ptr<EncoderBase> CreateStringLikeEncoder(duckdb_type id) {
     case DUCKDB_TYPE_VARCHAR:
         return MakeRawString([](std::string &out, std::string_view s) { out += s; });
     case DUCKDB_TYPE_BLOB:
-        return MakeRawString(AppendBytea);
+        return Make<duckdb_string_t>(
+            [](std::string &out, const duckdb_string_t &v, const Options &options) {
+                AppendBytea(out, StringAt(&v, 0), options.bytea_output);
+            },
+            [](std::string &out, const duckdb_string_t &v, const Options &) { out += StringAt(&v, 0); });
     case DUCKDB_TYPE_BIT:
         return Make<duckdb_string_t>(
             [](std::string &out, const duckdb_string_t &v, const Options &) { AppendBitString(out, StringAt(&v, 0)); },
