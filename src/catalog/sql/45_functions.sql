@@ -82,7 +82,8 @@ CREATE MACRO format_type(arg_type_oid, arg_typmod) AS
             '???')
     END;
 
-CREATE MACRO pg_typeof(arg_value) AS duckgres_catalog.main.format_type(duckgres_type_oid(typeof(arg_value)), NULL);
+CREATE MACRO pg_typeof(arg_value) AS
+    CAST(duckgres_catalog.main.format_type(duckgres_type_oid(typeof(arg_value)), NULL) AS regtype);
 
 -- Expressions are kept as text (DuckDB's), so pg_get_expr returns them as they are.
 CREATE MACRO pg_get_expr(arg_expression, arg_relation) AS arg_expression,
