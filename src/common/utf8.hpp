@@ -1,7 +1,8 @@
-// UTF-8 byte rules as PostgreSQL applies them (pg_utf_mblen, pg_utf8_islegal) and character counting.
+// UTF-8 byte rules as PostgreSQL applies them (pg_utf_mblen, pg_utf8_islegal), character counting and encoding.
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace duckgres {
@@ -78,6 +79,25 @@ constexpr bool IsUtf8Follower(char lead, size_t index, char byte) {
         }
     }
     return value >= min && value <= max;
+}
+
+//! Appends the UTF-8 encoding of the code point `code` to `out`.
+inline void AppendUtf8(std::string &out, char32_t code) {
+    if (code < 0x80) {
+        out += static_cast<char>(code);
+    } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (code >> 18));
+        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
 }
 
 } // namespace duckgres

@@ -5,6 +5,8 @@
 #include "common/duckdb_handles.hpp"
 #include "common/sql_error.hpp"
 #include "engine/functions/function_registry.hpp"
+#include "engine/functions/function_support.hpp"
+#include "types/pg_type.hpp"
 #include "types/type_mapping.hpp"
 #include "types/type_name.hpp"
 #include "types/typmod_alias.hpp"
@@ -132,12 +134,36 @@ void RegisterStringAlias(duckdb_connection connection, const char *alias) {
     }
 }
 
+//! regtype (pg_typeof()'s result, a type's name) -> oid, implicitly, so that pg_typeof(x) = 'integer'::regtype
+//! compares OIDs as in PostgreSQL (0 for a name Duckgres' type table lacks).
+void RegisterRegtypeToOid(duckdb_connection connection) {
+    LogicalTypeHandle source(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
+    duckdb_logical_type_set_alias(source.Get(), "regtype");
+    LogicalTypeHandle oid(duckdb_create_logical_type(DUCKDB_TYPE_UINTEGER));
+    CastFunctionHandle cast(duckdb_create_cast_function());
+    duckdb_cast_function_set_source_type(cast.Get(), source.Get());
+    duckdb_cast_function_set_target_type(cast.Get(), oid.Get());
+    duckdb_cast_function_set_implicit_cast_cost(cast.Get(), 1);
+    duckdb_cast_function_set_function(
+        cast.Get(), [](duckdb_function_info info, idx_t count, duckdb_vector input, duckdb_vector output) {
+            auto *out = static_cast<uint32_t *>(duckdb_vector_get_data(output));
+            return CastTextRows(info, count, input, output,
+                                [out](std::string_view name, idx_t row) { out[row] = types::TypeOidForName(name); });
+        });
+    if (duckdb_register_cast_function(connection, cast.Get()) != DuckDBSuccess) {
+        throw SqlError("XX000", "could not register the cast from regtype to oid");
+    }
+}
+
 } // namespace
 
 void BuildCatalog(duckdb_connection connection) {
     for (const char *alias : types::kStringTypeAliases) {
         RegisterStringAlias(connection, alias);
     }
+    // pg_typeof()'s result: the type's name, sent as regtype (its OID in binary; types/scalar_encoders.cpp).
+    RegisterStringAlias(connection, "regtype");
+    RegisterRegtypeToOid(connection);
     RegisterAliasType(connection, DUCKDB_TYPE_UINTEGER, "xid");
     RegisterAliasType(connection, DUCKDB_TYPE_VARCHAR, "aclitem");
     RegisterAliasType(connection, DUCKDB_TYPE_VARCHAR, "anyarray");

@@ -22,6 +22,7 @@ struct EngineSettings {
     int extra_float_digits = 1;
     std::string date_style = "ISO, MDY";
     std::string interval_style = "postgres";
+    std::string bytea_output = "hex";
 };
 
 //! The session's DuckDB connection and the state of it that follows the settings. Owned by the Session; touched by
@@ -29,7 +30,8 @@ struct EngineSettings {
 struct EngineState {
     std::unique_ptr<engine::EngineConnection> connection;
     std::shared_ptr<const types::TimeZone> time_zone;
-    //! How values are written and read as text: the applied time zone, extra_float_digits, DateStyle, IntervalStyle.
+    //! How values are written and read as text: the applied time zone, extra_float_digits, DateStyle, IntervalStyle,
+    //! bytea_output.
     types::TextFormatOptions text_options;
     //! The search_path value last given to DuckDB (empty: apply again, e.g. after CREATE SCHEMA).
     std::string applied_search_path = "\"$user\", public";

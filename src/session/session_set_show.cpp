@@ -103,7 +103,8 @@ EngineSettings Session::WantedEngineSettings() const {
             login_.user,
             std::stoi(*settings_.Get("extra_float_digits")),
             *settings_.Get("DateStyle"),
-            *settings_.Get("IntervalStyle")};
+            *settings_.Get("IntervalStyle"),
+            *settings_.Get("bytea_output")};
 }
 
 asio::awaitable<void> Session::ApplySettings() {

@@ -690,13 +690,6 @@ std::string SessionSettings::Normalize(const std::string &name, const std::strin
         }
         return "on";
     }
-    if (lower == "bytea_output") {
-        if (lower_value != "hex") {
-            error = "only bytea_output hex is supported";
-            return "";
-        }
-        return "hex";
-    }
     return NormalizeByType(*Find(name), value, error, hint);
 }
 

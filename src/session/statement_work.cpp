@@ -189,6 +189,8 @@ void StatementWork::ApplySettings(const EngineSettings &settings) {
     engine.text_options.date_style = types::DateStyleFromSetting(settings.date_style).value_or(types::DateStyle{});
     engine.text_options.interval_style =
         types::IntervalOutputFromSetting(settings.interval_style).value_or(types::IntervalOutput::kPostgres);
+    engine.text_options.bytea_output =
+        settings.bytea_output == "escape" ? types::ByteaOutput::kEscape : types::ByteaOutput::kHex;
     if (settings.search_path != engine.applied_search_path) {
         // DuckDB resolves unqualified names through its search_path and creates in its first schema, but
         // refuses schemas that do not exist: those are left out (and the path is applied again after

@@ -105,9 +105,9 @@ bool IsRegprocColumn(const Node &node) {
 
 //! An expression that is text whatever its arguments: a cast to text, a concatenation, a text function.
 bool IsTextExpression(const Node &node) {
-    static constexpr std::array<std::string_view, 9> kFunctions = {
-        "concat", "concat_ws", "quote_ident", "pg_get_serial_sequence", "lower",
-        "upper",  "replace",   "substr",      "current_schema"};
+    static constexpr std::array<std::string_view, 11> kFunctions = {
+        "concat",         "concat_ws", "quote_ident", "pg_get_serial_sequence", "lower", "upper", "duckgres_lower",
+        "duckgres_upper", "replace",   "substr",      "current_schema"};
     if (node.has_type_cast()) {
         auto type = LastName(node.type_cast().type_name().names());
         return node.type_cast().type_name().array_bounds_size() == 0 &&

@@ -34,7 +34,27 @@ struct WitnessedFunction {
 
 constexpr WitnessedFunction kWitnessed[] = {
     {"sum", 1, "duckgres_sum_result"}, {"round", 1, "duckgres_round_result"}, {"sign", 1, "duckgres_sign_result"},
-    {"gcd", 2, "duckgres_gcd_result"}, {"lcm", 2, "duckgres_gcd_result"},     {"sqrt", 1, "duckgres_sqrt_result"},
+    {"gcd", 2, "duckgres_gcd_result"}, {"lcm", 2, "duckgres_gcd_result"},
+};
+
+//! Functions with a numeric overload in PostgreSQL that DuckDB computes as DOUBLE only: the call is wrapped in the
+//! catalog macro duckgres_numeric_result (or `macro`) given the call, the registered numeric function's call and
+//! the arguments (type witnesses).
+struct NumericOverload {
+    std::string_view name;
+    int arity;
+    const char *numeric;
+    const char *macro = "duckgres_numeric_result";
+};
+
+constexpr NumericOverload kNumericOverloads[] = {
+    {"sqrt", 1, "duckgres_numeric_sqrt"},
+    {"exp", 1, "duckgres_numeric_exp"},
+    {"ln", 1, "duckgres_numeric_ln"},
+    {"log", 1, "duckgres_numeric_log10"},
+    {"log10", 1, "duckgres_numeric_log10"},
+    {"power", 2, "duckgres_numeric_power", "duckgres_power_result"},
+    {"pow", 2, "duckgres_numeric_power", "duckgres_power_result"},
 };
 
 //! The unqualified or pg_catalog-qualified name of a call with plain arguments; empty otherwise.
@@ -49,6 +69,13 @@ std::string PlainFunctionName(const pg_query::FuncCall &call) {
     return LastName(names);
 }
 
+//! The variances and standard deviations, whose result has their argument's type (numeric of integers).
+constexpr std::string_view kVariances[] = {"stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop"};
+
+bool IsVariance(std::string_view name) {
+    return std::find(std::begin(kVariances), std::end(kVariances), name) != std::end(kVariances);
+}
+
 //! Whether `call` itself is an aggregate or window call (the result macros around aggregates included).
 bool IsAggregateCall(const pg_query::FuncCall &call) {
     static constexpr std::string_view kAggregates[] = {"count",
@@ -61,12 +88,6 @@ bool IsAggregateCall(const pg_query::FuncCall &call) {
                                                        "bool_and",
                                                        "bool_or",
                                                        "every",
-                                                       "stddev",
-                                                       "stddev_samp",
-                                                       "stddev_pop",
-                                                       "variance",
-                                                       "var_samp",
-                                                       "var_pop",
                                                        "bit_and",
                                                        "bit_or",
                                                        "json_agg",
@@ -83,9 +104,17 @@ bool IsAggregateCall(const pg_query::FuncCall &call) {
                                                        "duckgres_var_samp_result",
                                                        "duckgres_var_pop_result",
                                                        "duckgres_stddev_samp_result",
-                                                       "duckgres_stddev_pop_result"};
+                                                       "duckgres_stddev_pop_result",
+                                                       "regr_intercept",
+                                                       "regr_r2",
+                                                       "regr_sxx",
+                                                       "regr_syy",
+                                                       "regr_sxy",
+                                                       "regr_avgx",
+                                                       "regr_avgy"};
     const auto name = LastName(call.funcname());
     return call.agg_star() || call.agg_distinct() || call.has_agg_filter() || call.has_over() ||
+           name.starts_with("duckgres_float8_") ||
            std::find(std::begin(kAggregates), std::end(kAggregates), name) != std::end(kAggregates);
 }
 
@@ -102,17 +131,16 @@ bool CallsAggregate(const Node &arg) {
 //! counts and ranks); null when the call has none.
 std::optional<Node> AggregateStandIn(const pg_query::FuncCall &call) {
     static constexpr std::string_view kKeepArgumentType[] = {
-        "sum",       "duckgres_sum_interval", "avg",        "min",      "max",
-        "any_value", "first_value",           "last_value", "lag",      "lead",
-        "stddev",    "stddev_samp",           "stddev_pop", "variance", "var_samp",
-        "var_pop"};
+        "sum", "duckgres_sum_interval", "avg", "min", "max", "any_value", "first_value", "last_value", "lag", "lead"};
     static constexpr std::string_view kBigint[] = {"count", "regr_count", "row_number", "rank", "dense_rank", "ntile"};
     const auto name = LastName(call.funcname());
     if (std::find(std::begin(kBigint), std::end(kBigint), name) != std::end(kBigint)) {
         return TypeCastNode(IntConst(1), {"pg_catalog", "int8"}); // not NULL: DuckDB folds it to an untyped NULL
     }
-    if (std::find(std::begin(kKeepArgumentType), std::end(kKeepArgumentType), name) != std::end(kKeepArgumentType) &&
-        call.args_size() >= 1) {
+    const bool keeps_type =
+        std::find(std::begin(kKeepArgumentType), std::end(kKeepArgumentType), name) != std::end(kKeepArgumentType) ||
+        IsVariance(name) || (name.starts_with("duckgres_float8_") && call.args_size() == 1);
+    if (keeps_type && call.args_size() >= 1) {
         return call.args(0);
     }
     return std::nullopt;
@@ -151,17 +179,34 @@ Node Renamed(const Node &call, const char *name) {
     return renamed;
 }
 
-//! Variances and standard deviations: the catalog macro computing them as numeric for integer arguments.
+//! Variances and standard deviations: the catalog macro computing them as numeric for integer arguments and by
+//! PostgreSQL's float8 recurrence (`float_function`) for float arguments.
 struct StatisticFunction {
     std::string_view name;
     const char *macro;
+    const char *float_function;
 };
 
 constexpr StatisticFunction kStatistics[] = {
-    {"variance", "duckgres_var_samp_result"},       {"var_samp", "duckgres_var_samp_result"},
-    {"var_pop", "duckgres_var_pop_result"},         {"stddev", "duckgres_stddev_samp_result"},
-    {"stddev_samp", "duckgres_stddev_samp_result"}, {"stddev_pop", "duckgres_stddev_pop_result"},
+    {"variance", "duckgres_var_samp_result", "duckgres_float8_var_samp"},
+    {"var_samp", "duckgres_var_samp_result", "duckgres_float8_var_samp"},
+    {"var_pop", "duckgres_var_pop_result", "duckgres_float8_var_pop"},
+    {"stddev", "duckgres_stddev_samp_result", "duckgres_float8_stddev_samp"},
+    {"stddev_samp", "duckgres_stddev_samp_result", "duckgres_float8_stddev_samp"},
+    {"stddev_pop", "duckgres_stddev_pop_result", "duckgres_float8_stddev_pop"},
 };
+
+//! The two-argument statistics, float8 only in PostgreSQL: its recurrence for any arguments.
+constexpr std::string_view kPairStatistics[] = {"covar_samp",     "covar_pop", "corr",     "regr_slope",
+                                                "regr_intercept", "regr_r2",   "regr_sxx", "regr_syy",
+                                                "regr_sxy",       "regr_avgx", "regr_avgy"};
+
+//! `call` as a call of the registered aggregate `name`, unless it is a window call: DuckDB 1.4 hands a registered
+//! (C API) aggregate over a whole-partition frame one state where it promises one per row, so a window keeps DuckDB's
+//! own aggregate.
+Node WindowSafeRenamed(const Node &call, const char *name) {
+    return call.func_call().has_over() ? call : Renamed(call, name);
+}
 
 //! `call` of `name` over `argument` instead of its own (keeping DISTINCT, FILTER, OVER).
 Node RenamedOver(const Node &call, const char *name, Node argument) {
@@ -389,6 +434,21 @@ bool AggregateResultTypes(Node &node, PassContext &context) {
         node = Renamed(node, "duckgres_sum_interval"); // DuckDB has no sum(interval)
         return true;
     }
+    if (name == "log" && arity == 2) {
+        node = Renamed(node, "duckgres_numeric_log"); // numeric only in PostgreSQL
+        return true;
+    }
+    for (const auto &function : kNumericOverloads) {
+        if (function.name == name && function.arity == arity) {
+            Node wrapped =
+                FuncCallNode({"duckgres_catalog", "main", function.macro}, {node, Renamed(node, function.numeric)});
+            for (const auto &arg : node.func_call().args()) {
+                *wrapped.mutable_func_call()->add_args() = arg;
+            }
+            node = std::move(wrapped);
+            return true;
+        }
+    }
     for (const auto &function : kWitnessed) {
         if (function.name == name && function.arity == arity) {
             Node wrapped = FuncCallNode({"duckgres_catalog", "main", function.macro}, {node});
@@ -409,10 +469,15 @@ bool AggregateResultTypes(Node &node, PassContext &context) {
         if (statistic.name == name && arity == 1) {
             const Node &value = node.func_call().args(0);
             node = FuncCallNode({"duckgres_catalog", "main", statistic.macro},
-                                {node, Renamed(node, "sum"), RenamedOver(node, "sum", ExactSquare(value)),
-                                 Renamed(node, "count"), value});
+                                {node, WindowSafeRenamed(node, statistic.float_function), Renamed(node, "sum"),
+                                 RenamedOver(node, "sum", ExactSquare(value)), Renamed(node, "count"), value});
             return true;
         }
+    }
+    if (arity == 2 &&
+        std::find(std::begin(kPairStatistics), std::end(kPairStatistics), name) != std::end(kPairStatistics)) {
+        node = Renamed(node, ("duckgres_float8_" + name).c_str());
+        return true;
     }
     if (name == "regr_count" && arity == 2) {
         node = TypeCastNode(std::move(node), {"pg_catalog", "int8"});

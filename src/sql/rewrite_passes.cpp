@@ -162,6 +162,8 @@ constexpr RewritePass kRewritePasses[] = {
     // Range operators, lower()/upper() of ranges, numrange()'s bounds: the range functions (before the JSON pass,
     // which would take '[1,2)' beside @> for a JSON array).
     {"rewrite_ranges", RewriteRanges},
+    // upper()/lower()/initcap() of text: registered functions mapping letters as PostgreSQL's libc.
+    {"libc_case_mapping", LibcCaseMapping},
     // jsonb and the JSON operators: DuckDB's JSON type and functions.
     {"rewrite_json", RewriteJson},
     // tsvector and tsquery: @@, ||, &&, !!, <-> and length() as registered functions; the default configuration.

@@ -2,6 +2,7 @@
 #include "sql/set_function_passes.hpp"
 
 #include "catalog/catalog_scripts.hpp"
+#include "sql/column_types.hpp"
 #include "sql/literal_passes.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/statement_parser.hpp"
@@ -59,19 +60,24 @@ std::optional<int64_t> IntegerConstant(const Node &value) {
     return negated ? -number : number;
 }
 
-//! True when every argument is an integer constant that fits int4 (PostgreSQL picks generate_series(int, int) for
-//! them, whose result is int; DuckDB's is always BIGINT).
-bool IntegerConstantArgs(const pg_query::FuncCall &call) {
+//! True when every argument is an integer constant that fits int4 or an expression of type integer or smallint
+//! (PostgreSQL picks generate_series(int, int) for them, whose result is int; DuckDB's is always BIGINT).
+bool IntegerArgs(const pg_query::FuncCall &call, PassContext &context) {
     if (call.args_size() < 2 || call.args_size() > 3) {
         return false;
     }
-    return std::all_of(call.args().begin(), call.args().end(),
-                       [](const Node &arg) { return IntegerConstant(arg).has_value(); });
+    return std::all_of(call.args().begin(), call.args().end(), [&](const Node &arg) {
+        if (IntegerConstant(arg).has_value()) {
+            return true;
+        }
+        const auto type = ExpressionType(arg, context);
+        return type == "integer" || type == "smallint";
+    });
 }
 
 //! True when some argument of a two- or three-argument call is a numeric constant (0.5, or '0.5'::numeric(1,1) as
 //! TypeNumericConstants types 0.5::numeric): PostgreSQL picks generate_series(numeric, numeric[, numeric]).
-bool NumericConstantArg(const pg_query::FuncCall &call) {
+bool NumericConstantArg(const pg_query::FuncCall &call, PassContext &) {
     if (call.args_size() < 2 || call.args_size() > 3) {
         return false;
     }
@@ -93,31 +99,37 @@ Node SeriesSubquery(const pg_query::RangeFunction &range, const Node &function, 
     return FromSubquery(std::move(select), alias);
 }
 
-//! `FROM generate_series(...)` (not LATERAL) whose call `applies` to: replaced by SeriesSubquery over
-//! `template_query`. Returns true when it changed the node.
-bool SeriesInFrom(Node &node, bool (*applies)(const pg_query::FuncCall &), const char *template_query) {
-    if (!node.has_range_function() || node.range_function().lateral()) {
+//! `FROM generate_series(...)` whose call `applies` to: replaced by SeriesSubquery over `template_query` (LATERAL
+//! when the call was). Returns true when it changed the node.
+bool SeriesInFrom(Node &node, PassContext &context, bool (*applies)(const pg_query::FuncCall &, PassContext &),
+                  const char *template_query) {
+    if (!node.has_range_function()) {
         return false;
     }
     const auto &range = node.range_function();
     const auto *function = SingleFromFunction(range);
     if (!function || LastName(function->func_call().funcname()) != "generate_series" ||
-        !applies(function->func_call())) {
+        !applies(function->func_call(), context)) {
         return false;
     }
+    const bool lateral = range.lateral();
     node = SeriesSubquery(range, *function, template_query);
+    node.mutable_range_subselect()->set_lateral(lateral);
     return true;
 }
 
 } // namespace
 
 bool NumericSeriesInFrom(Node &node, PassContext &context) {
-    return SeriesInFrom(node, NumericConstantArg,
+    if (node.has_range_function() && node.range_function().lateral()) {
+        return false; // the catalog's table macro cannot read a LATERAL column
+    }
+    return SeriesInFrom(node, context, NumericConstantArg,
                         "SELECT x FROM duckgres_catalog.main.duckgres_numeric_series(0, 0) AS s(x)");
 }
 
 bool IntegerSeriesInFrom(Node &node, PassContext &context) {
-    return SeriesInFrom(node, IntegerConstantArgs, "SELECT x::int4 FROM generate_series(1, 1) AS s(x)");
+    return SeriesInFrom(node, context, IntegerArgs, "SELECT x::int4 FROM generate_series(1, 1) AS s(x)");
 }
 
 bool NameSingleColumnFunction(Node &node, PassContext &context) {
@@ -177,7 +189,7 @@ bool UnnestTargetSetFunction(Node &node, PassContext &context) {
     if ((name != "generate_series" && name != "_pg_expandarray" && !catalog_matches) || call.has_over()) {
         return false;
     }
-    const bool int4 = name == "generate_series" && IntegerConstantArgs(call);
+    const bool int4 = name == "generate_series" && IntegerArgs(call, context);
     Node wrapped = FuncCallNode({"unnest"}, {node.res_target().val()});
     *node.mutable_res_target()->mutable_val() = int4 ? TypeCastNode(std::move(wrapped), {"int4"}) : std::move(wrapped);
     return true;

@@ -11,8 +11,9 @@ namespace duckgres::sql {
 //! none for DECIMAL).
 bool NumericSeriesInFrom(pg_query::Node &node, PassContext &context);
 
-//! `FROM generate_series(1, 3) AS g(n)` with integer constants: a subquery casting the values to int4, as
-//! PostgreSQL's generate_series(int, int) returns them (DuckDB's are always BIGINT).
+//! `FROM generate_series(1, 3) AS g(n)` with integer constants or integer / smallint expressions (a column of a
+//! LATERAL outer relation): a subquery casting the values to int4, as PostgreSQL's generate_series(int, int)
+//! returns them (DuckDB's are always BIGINT).
 bool IntegerSeriesInFrom(pg_query::Node &node, PassContext &context);
 
 //! `FROM generate_series(1, t.n) AS g`: PostgreSQL names the single column after the alias, so `g` is the value;

@@ -6,8 +6,11 @@
 #include "sql/node_builders.hpp"
 #include "sql/statement_parser.hpp"
 
+#include <array>
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace duckgres::sql {
@@ -173,9 +176,38 @@ bool RewriteMathOperators(Node &node, PassContext &) {
         node = FuncCallNode({"xor"}, {expr.lexpr(), expr.rexpr()});
         return true;
     }
+    if (op == "^" && expr.has_lexpr() && expr.has_rexpr()) {
+        node = FuncCallNode({"power"}, {expr.lexpr(), expr.rexpr()}); // typed as power() is: numeric for numeric
+        return true;
+    }
     if ((op == "|/" || op == "||/") && !expr.has_lexpr() && expr.has_rexpr()) {
         node = FuncCallNode({op == "|/" ? "sqrt" : "cbrt"}, {TypeCastNode(expr.rexpr(), {"float8"})});
         return true;
+    }
+    return false;
+}
+
+bool LibcCaseMapping(Node &node, PassContext &) {
+    static constexpr std::array<std::pair<std::string_view, const char *>, 3> kMappings = {{
+        {"upper", "duckgres_upper"},
+        {"lower", "duckgres_lower"},
+        {"initcap", "duckgres_initcap"},
+    }};
+    if (!node.has_func_call()) {
+        return false;
+    }
+    const auto &call = node.func_call();
+    const auto &names = call.funcname();
+    if (call.args_size() != 1 || call.has_over() || call.agg_star() || names.size() > 2 ||
+        (names.size() == 2 && (!names[0].has_string() || names[0].string().sval() != "pg_catalog"))) {
+        return false;
+    }
+    const auto name = LastName(names);
+    for (const auto &[postgres_name, function] : kMappings) {
+        if (name == postgres_name) {
+            node = FuncCallNode({function}, {call.args(0)});
+            return true;
+        }
     }
     return false;
 }
@@ -333,6 +365,11 @@ bool StyledTextCasts(Node &node, PassContext &context) {
         return false;
     }
     const auto &settings = *context.facts.settings;
+    const auto bytea_output = settings.Get("bytea_output");
+    if (bytea_output && *bytea_output == "escape" && ExpressionType(node.type_cast().arg(), context) == "bytea") {
+        node = FuncCallNode({"duckgres_bytea_escape_text"}, {node.type_cast().arg()});
+        return true;
+    }
     const auto date_style = settings.Get("DateStyle");
     const auto interval_style = settings.Get("IntervalStyle");
     const auto time_zone = settings.Get("TimeZone");

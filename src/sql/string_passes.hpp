@@ -8,8 +8,13 @@ namespace duckgres::sql {
 //! `x BETWEEN SYMMETRIC a AND b`: `x BETWEEN a AND b OR x BETWEEN b AND a` (NOT: negated), as PostgreSQL defines it.
 bool ExpandBetweenSymmetric(pg_query::Node &node, PassContext &context);
 
-//! PostgreSQL's operators DuckDB lacks: `a # b` (xor), `|/ x` (sqrt), `||/ x` (cbrt).
+//! PostgreSQL's operators DuckDB lacks or types otherwise: `a # b` (xor), `|/ x` (sqrt), `||/ x` (cbrt), `a ^ b`
+//! (power(a, b): numeric for numeric operands).
 bool RewriteMathOperators(pg_query::Node &node, PassContext &context);
+
+//! upper(s), lower(s), initcap(s) (not of a range: RewriteRanges ran before): duckgres_upper() ... , which map
+//! letters as PostgreSQL's libc in a UTF-8 locale does ('ß' stays 'ß' in upper case; DuckDB: 'ẞ').
+bool LibcCaseMapping(pg_query::Node &node, PassContext &context);
 
 //! `ROW(a, b) op ROW(c, d)` for = <> < <= > >=: element-wise, so a NULL element gives NULL as in PostgreSQL
 //! (DuckDB compares structs treating NULL as a value).
@@ -37,7 +42,8 @@ bool TypeVarcharCasts(pg_query::Node &node, PassContext &context);
 
 //! `x::text` / `x::varchar` in a session whose DateStyle output or IntervalStyle is not the default becomes
 //! duckgres_text_cast(x, DateStyle, IntervalStyle, TimeZone): the registered casts to VARCHAR have no session and
-//! write ISO and postgres. Constants and parameters are left alone.
+//! write ISO and postgres. Constants and parameters are left alone. A bytea under bytea_output = escape becomes
+//! duckgres_bytea_escape_text(x).
 bool StyledTextCasts(pg_query::Node &node, PassContext &context);
 
 //! concat() / concat_ws() arguments that are boolean (by their form or their column's type): t/f, as PostgreSQL's

@@ -2,6 +2,7 @@
 #include "types/json_document.hpp"
 
 #include "common/sql_error.hpp"
+#include "common/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -14,24 +15,6 @@ using Kind = JsonValue::Kind;
 
 [[noreturn]] void Invalid(std::string_view detail) {
     throw SqlError("22P02", "invalid input syntax for type json: " + std::string(detail));
-}
-
-void AppendUtf8(std::string &out, uint32_t code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
 }
 
 //! A recursive-descent JSON parser over one text (RFC 8259, as PostgreSQL's json input accepts it).

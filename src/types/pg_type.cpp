@@ -205,6 +205,9 @@ std::string CastTypeNameForOid(uint32_t type_oid) {
 }
 
 uint32_t TypeOidForName(std::string_view name) {
+    if (name.ends_with("[]")) {
+        return ArrayTypeOf(TypeOidForName(name.substr(0, name.size() - 2)));
+    }
     static constexpr std::pair<std::string_view, uint32_t> kNames[] = {
         {"bool", oid::kBool},
         {"boolean", oid::kBool},
@@ -233,6 +236,10 @@ uint32_t TypeOidForName(std::string_view name) {
         {"time", oid::kTime},
         {"timestamp", oid::kTimestamp},
         {"timestamptz", oid::kTimestamptz},
+        {"timestamp without time zone", oid::kTimestamp},
+        {"timestamp with time zone", oid::kTimestamptz},
+        {"time without time zone", oid::kTime},
+        {"time with time zone", oid::kTimetz},
         {"interval", oid::kInterval},
         {"timetz", oid::kTimetz},
         {"numeric", oid::kNumeric},

@@ -98,7 +98,8 @@ bool HasBinaryReceive(uint32_t type_oid);
 uint32_t ArrayTypeOf(uint32_t element_oid);
 
 //! The OID of a PostgreSQL type by one of its SQL names ("int4", "integer", "character varying", "oid",
-//! "timestamptz"...; lower case), or 0 for names not in Duckgres' type table.
+//! "timestamptz", "timestamp with time zone"...; lower case; "integer[]" its array type), or 0 for names not in
+//! Duckgres' type table.
 uint32_t TypeOidForName(std::string_view name);
 
 } // namespace duckgres::types

@@ -1,12 +1,14 @@
 // Encoders for DuckDB's non-nested types: one typed read of the vector data plus text and binary formatters.
 #include "common/duckdb_handles.hpp"
 #include "common/utf8.hpp"
+#include "types/binary_format.hpp"
 #include "types/civil_date.hpp"
 #include "types/encoder_base.hpp"
 #include "types/geometry.hpp"
 #include "types/int128.hpp"
 #include "types/money_format.hpp"
 #include "types/network_address.hpp"
+#include "types/pg_type.hpp"
 #include "types/range_value.hpp"
 #include "types/tsquery.hpp"
 #include "types/tsvector.hpp"
@@ -204,7 +206,11 @@ std::unique_ptr<EncoderBase> CreateStringLikeEncoder(duckdb_type id) {
     case DUCKDB_TYPE_VARCHAR:
         return MakeRawString([](std::string &out, std::string_view s) { out += s; });
     case DUCKDB_TYPE_BLOB:
-        return MakeRawString(AppendBytea);
+        return Make<duckdb_string_t>(
+            [](std::string &out, const duckdb_string_t &v, const Options &options) {
+                AppendBytea(out, StringAt(&v, 0), options.bytea_output);
+            },
+            [](std::string &out, const duckdb_string_t &v, const Options &) { out += StringAt(&v, 0); });
     case DUCKDB_TYPE_BIT:
         return Make<duckdb_string_t>(
             [](std::string &out, const duckdb_string_t &v, const Options &) { AppendBitString(out, StringAt(&v, 0)); },
@@ -372,6 +378,14 @@ std::unique_ptr<EncoderBase> CreateScalarEncoder(duckdb_logical_type type) {
     }
     if (auto typmod = ParseTypmodAliasName(alias); typmod && typmod->base == TypmodBase::Bpchar) {
         return MakeBlankPadded(DeclaredLength(*typmod));
+    }
+    if (alias == "regtype") {
+        // A type's name (pg_typeof()); binary, the type's OID as regtypesend writes it (0 for types Duckgres lacks).
+        return Make<duckdb_string_t>(
+            [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) { out += StringAt(&v, 0); },
+            [](std::string &out, const duckdb_string_t &v, const TextFormatOptions &) {
+                AppendBigEndian<uint32_t>(out, TypeOidForName(StringAt(&v, 0)));
+            });
     }
     if (alias == "jsonb") {
         // jsonb's binary form: version 1, then the text.

@@ -86,7 +86,22 @@ void AppendDecimal(std::string &out, duckdb_hugeint scaled, uint8_t scale) {
     }
 }
 
-void AppendBytea(std::string &out, std::string_view bytes) {
+void AppendBytea(std::string &out, std::string_view bytes, ByteaOutput style) {
+    if (style == ByteaOutput::kEscape) {
+        for (unsigned char c : bytes) {
+            if (c == '\\') {
+                out += "\\\\";
+            } else if (c < 0x20 || c > 0x7E) {
+                out += '\\';
+                out += static_cast<char>('0' + (c >> 6));
+                out += static_cast<char>('0' + ((c >> 3) & 7));
+                out += static_cast<char>('0' + (c & 7));
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+        return;
+    }
     out.reserve(out.size() + 2 + bytes.size() * 2);
     out += "\\x";
     for (unsigned char c : bytes) {

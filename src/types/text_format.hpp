@@ -18,6 +18,8 @@ enum class DateOutput { kIso, kSql, kPostgres, kGerman };
 enum class DateOrder { kMdy, kDmy, kYmd };
 //! IntervalStyle.
 enum class IntervalOutput { kPostgres, kPostgresVerbose, kSqlStandard, kIso8601 };
+//! bytea_output.
+enum class ByteaOutput { kHex, kEscape };
 
 struct DateStyle {
     DateOutput output = DateOutput::kIso;
@@ -35,6 +37,7 @@ struct TextFormatOptions {
     int extra_float_digits = 1;          //!< > 0: shortest round-trip (PostgreSQL 12+ default)
     DateStyle date_style;
     IntervalOutput interval_style = IntervalOutput::kPostgres;
+    ByteaOutput bytea_output = ByteaOutput::kHex;
 };
 
 // Each function appends PostgreSQL's text form of one value to `out`.
@@ -47,7 +50,8 @@ void AppendFloat4(std::string &out, float v, int extra_float_digits);  // 1e+06,
 void AppendFloat8(std::string &out, double v, int extra_float_digits); // 1e+20, 0.1, -Infinity
 //! DECIMAL stored as a scaled integer: value * 10^-scale, always `scale` fraction digits.
 void AppendDecimal(std::string &out, duckdb_hugeint scaled, uint8_t scale);
-void AppendBytea(std::string &out, std::string_view bytes); // \x0a1b (hex)
+// \x0a1b (hex); escape: printable ASCII as is, a backslash doubled, other bytes \ooo in octal
+void AppendBytea(std::string &out, std::string_view bytes, ByteaOutput style = ByteaOutput::kHex);
 // 2024-01-31, 0044-03-15 BC, infinity; SQL: 01/31/2024, German: 31.01.2024, Postgres: 01-31-2024
 void AppendDate(std::string &out, int32_t days_since_epoch, DateStyle style = {});
 void AppendTime(std::string &out, int64_t micros_since_midnight);            // 13:45:00.5

@@ -90,6 +90,10 @@ PgType MapLogicalType(duckdb_logical_type type) {
         if (HasAlias(type, "tsquery")) {
             return Make(oid::kTsquery, -1, "tsquery");
         }
+        if (HasAlias(type, "regtype")) {
+            constexpr uint32_t kRegtype = 2206;
+            return Make(kRegtype, 4, "regtype");
+        }
         if (HasAlias(type, "regconfig")) {
             return Make(oid::kRegconfig, 4, "regconfig");
         }

@@ -82,7 +82,8 @@ CREATE MACRO format_type(arg_type_oid, arg_typmod) AS
             '???')
     END;
 
-CREATE MACRO pg_typeof(arg_value) AS duckgres_catalog.main.format_type(duckgres_type_oid(typeof(arg_value)), NULL);
+CREATE MACRO pg_typeof(arg_value) AS
+    CAST(duckgres_catalog.main.format_type(duckgres_type_oid(typeof(arg_value)), NULL) AS regtype);
 
 -- Expressions are kept as text (DuckDB's), so pg_get_expr returns them as they are.
 CREATE MACRO pg_get_expr(arg_expression, arg_relation) AS arg_expression,
@@ -359,13 +360,6 @@ CREATE MACRO duckgres_regexp_position(rp_s, rp_p, rp_start, rp_n) AS
 CREATE MACRO regexp_instr(ri_s, ri_p) AS duckgres_catalog.main.duckgres_regexp_position(ri_s, ri_p, 1, 1),
     (ri_s, ri_p, ri_start) AS duckgres_catalog.main.duckgres_regexp_position(ri_s, ri_p, ri_start, 1),
     (ri_s, ri_p, ri_start, ri_n) AS duckgres_catalog.main.duckgres_regexp_position(ri_s, ri_p, ri_start, ri_n);
-
--- initcap(text): each word's first letter upper case, the rest lower case; a word is a run of letters and digits.
-CREATE MACRO initcap(ic_s) AS
-    CASE WHEN ic_s = '' THEN '' ELSE
-    array_to_string(list_transform(range(1, length(ic_s) + 1), ic_i ->
-        CASE WHEN ic_i = 1 OR NOT regexp_full_match(substr(ic_s, ic_i - 1, 1), '[\p{L}\p{N}]')
-             THEN upper(substr(ic_s, ic_i, 1)) ELSE lower(substr(ic_s, ic_i, 1)) END), '') END;
 
 -- width_bucket(operand, low, high, count): the bucket (1..count, 0 below, count + 1 above) of an equi-width
 -- histogram, low > high counting downwards, as in PostgreSQL.

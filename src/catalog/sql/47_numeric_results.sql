@@ -105,51 +105,101 @@ CREATE MACRO duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_divi
         CAST(arg_count AS HUGEINT) * arg_divisor_count) END;
 
 -- Variances of integers are numeric, exact from sum(x), sum(x * x) and count(x) (DuckDB: DOUBLE); PostgreSQL's
--- division scale for them is 16 when the variance is from 1 to 9999. Takes DuckDB's result, the three sums and the
--- witness; other arguments keep DuckDB's result.
-CREATE MACRO duckgres_var_samp_result(arg_result, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
+-- division scale for them is 16 when the variance is from 1 to 9999. Takes DuckDB's result, PostgreSQL's float8
+-- recurrence (duckgres_float8_var_samp ..., the result for float arguments), the three sums and the witness; other
+-- arguments keep DuckDB's result.
+CREATE MACRO duckgres_var_samp_result(arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
         duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
         duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
         duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness FLOAT) AS arg_float,
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness DOUBLE) AS arg_float,
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
 
-CREATE MACRO duckgres_var_pop_result(arg_result, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
+CREATE MACRO duckgres_var_pop_result(arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
         duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
         duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
         duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness FLOAT) AS arg_float,
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness DOUBLE) AS arg_float,
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
 
 -- Standard deviations of integers: the exact square root of that variance, as numeric.
-CREATE MACRO duckgres_stddev_samp_result(arg_result, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
+CREATE MACRO duckgres_stddev_samp_result(arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
         duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1)),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
         duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1)),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
         duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count - 1)),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness FLOAT) AS arg_float,
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness DOUBLE) AS arg_float,
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
 
-CREATE MACRO duckgres_stddev_pop_result(arg_result, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
+CREATE MACRO duckgres_stddev_pop_result(arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness SMALLINT) AS
         duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count)),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness INTEGER) AS
         duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count)),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness BIGINT) AS
         duckgres_deviation_sqrt(duckgres_catalog.main.duckgres_integer_variance(arg_sum, arg_squares, arg_count, arg_count)),
-    (arg_result, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness FLOAT) AS arg_float,
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness DOUBLE) AS arg_float,
+    (arg_result, arg_float, arg_sum, arg_squares, arg_count, arg_witness) AS arg_result;
 
--- sqrt(numeric) is numeric, correctly rounded to 15 decimals, PostgreSQL's scale for arguments from 1 to 9999
--- (DuckDB: DOUBLE).
--- Integers and floats match exactly (an integer could be cast to the DECIMAL overload): DuckDB's double.
-CREATE MACRO duckgres_sqrt_result(arg_sqrt, arg_value DECIMAL(38,16)) AS duckgres_numeric_sqrt(arg_value),
-    (arg_sqrt, arg_value SMALLINT) AS arg_sqrt,
-    (arg_sqrt, arg_value INTEGER) AS arg_sqrt,
-    (arg_sqrt, arg_value BIGINT) AS arg_sqrt,
-    (arg_sqrt, arg_value FLOAT) AS arg_sqrt,
-    (arg_sqrt, arg_value DOUBLE) AS arg_sqrt,
-    (arg_sqrt, arg_value) AS arg_sqrt;
+-- sqrt, exp, ln, log and log10 of numeric are numeric (DuckDB: DOUBLE): sqrt correctly rounded to 15 decimals,
+-- the others to 16, PostgreSQL's scales for arguments (sqrt) or results (the others) from 1 to 9.99. Takes DuckDB's
+-- call, the numeric function's call and the argument as type witness; integers and floats keep DuckDB's double
+-- (an integer could be cast to the DECIMAL overload), as PostgreSQL picks its float8 overloads for them.
+CREATE MACRO duckgres_numeric_result(arg_result, arg_numeric, arg_value DECIMAL(38,16)) AS arg_numeric,
+    (arg_result, arg_numeric, arg_value SMALLINT) AS arg_result,
+    (arg_result, arg_numeric, arg_value INTEGER) AS arg_result,
+    (arg_result, arg_numeric, arg_value BIGINT) AS arg_result,
+    (arg_result, arg_numeric, arg_value FLOAT) AS arg_result,
+    (arg_result, arg_numeric, arg_value DOUBLE) AS arg_result,
+    (arg_result, arg_numeric, arg_value) AS arg_result;
+
+-- power(x, y) of floats and integers, double precision with PostgreSQL's errors where DuckDB gives inf or NaN.
+CREATE MACRO duckgres_float_power(arg_result, arg_first, arg_second) AS
+    CASE WHEN arg_first = 0 AND arg_second < 0 THEN
+            error('SQLSTATE 2201F: zero raised to a negative power is undefined')
+        WHEN arg_first < 0 AND arg_second <> floor(arg_second) THEN
+            error('SQLSTATE 2201F: a negative number raised to a non-integer power yields a complex result')
+        ELSE arg_result END;
+
+-- power(x, y) is numeric (arg_numeric, the registered function's call) when one argument is numeric and the other
+-- numeric or an integer, as PostgreSQL resolves it; two integers or floats keep DuckDB's double (integer pairs
+-- match exactly so that they do not tie between the two numeric overloads, as in duckgres_divide).
+CREATE MACRO duckgres_power_result(arg_result, arg_numeric, arg_first DECIMAL(38,16), arg_second DECIMAL(38,16)) AS arg_numeric,
+    (arg_result, arg_numeric, arg_first DECIMAL(38,16), arg_second SMALLINT) AS arg_numeric,
+    (arg_result, arg_numeric, arg_first DECIMAL(38,16), arg_second INTEGER) AS arg_numeric,
+    (arg_result, arg_numeric, arg_first DECIMAL(38,16), arg_second BIGINT) AS arg_numeric,
+    (arg_result, arg_numeric, arg_first SMALLINT, arg_second DECIMAL(38,16)) AS arg_numeric,
+    (arg_result, arg_numeric, arg_first INTEGER, arg_second DECIMAL(38,16)) AS arg_numeric,
+    (arg_result, arg_numeric, arg_first BIGINT, arg_second DECIMAL(38,16)) AS arg_numeric,
+    (arg_result, arg_numeric, arg_first SMALLINT, arg_second SMALLINT) AS
+        duckgres_catalog.main.duckgres_float_power(arg_result, arg_first, arg_second),
+    (arg_result, arg_numeric, arg_first SMALLINT, arg_second INTEGER) AS
+        duckgres_catalog.main.duckgres_float_power(arg_result, arg_first, arg_second),
+    (arg_result, arg_numeric, arg_first SMALLINT, arg_second BIGINT) AS
+        duckgres_catalog.main.duckgres_float_power(arg_result, arg_first, arg_second),
+    (arg_result, arg_numeric, arg_first INTEGER, arg_second SMALLINT) AS
+        duckgres_catalog.main.duckgres_float_power(arg_result, arg_first, arg_second),
+    (arg_result, arg_numeric, arg_first INTEGER, arg_second INTEGER) AS
+        duckgres_catalog.main.duckgres_float_power(arg_result, arg_first, arg_second),
+    (arg_result, arg_numeric, arg_first INTEGER, arg_second BIGINT) AS
+        duckgres_catalog.main.duckgres_float_power(arg_result, arg_first, arg_second),
+    (arg_result, arg_numeric, arg_first BIGINT, arg_second SMALLINT) AS
+        duckgres_catalog.main.duckgres_float_power(arg_result, arg_first, arg_second),
+    (arg_result, arg_numeric, arg_first BIGINT, arg_second INTEGER) AS
+        duckgres_catalog.main.duckgres_float_power(arg_result, arg_first, arg_second),
+    (arg_result, arg_numeric, arg_first BIGINT, arg_second BIGINT) AS
+        duckgres_catalog.main.duckgres_float_power(arg_result, arg_first, arg_second),
+    (arg_result, arg_numeric, arg_first DOUBLE, arg_second DOUBLE) AS
+        duckgres_catalog.main.duckgres_float_power(arg_result, arg_first, arg_second),
+    (arg_result, arg_numeric, arg_first, arg_second) AS arg_result;
 
 -- generate_series(numeric, numeric[, numeric]) in FROM: start + step * i for as many steps as fit, counted exactly.
 CREATE MACRO duckgres_numeric_series(arg_start, arg_stop, arg_step := 1) AS TABLE

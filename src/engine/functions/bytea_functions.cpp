@@ -4,6 +4,7 @@
 #include "auth/crypto.hpp"
 #include "engine/functions/function_support.hpp"
 #include "types/bytea_codec.hpp"
+#include "types/text_format.hpp"
 #include "types/text_input.hpp"
 
 namespace duckgres::engine {
@@ -58,6 +59,14 @@ void RegisterByteaFunctions(duckdb_connection connection) {
          kText,
          [](Arguments args) { return types::ConvertFromEncoding(args[0], args[1]); }},
         {"duckgres_sha256", {kBytes}, kBytes, [](Arguments args) { return auth::Sha256(args[0]); }},
+        {"duckgres_bytea_escape_text",
+         {kBytes},
+         kText,
+         [](Arguments args) {
+             std::string text;
+             types::AppendBytea(text, args[0], types::ByteaOutput::kEscape);
+             return text;
+         }},
     };
     for (const auto &row : functions) {
         RegisterStringFunction(connection, row.name, row.parameters, row.result, row.function);

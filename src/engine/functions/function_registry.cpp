@@ -4,7 +4,9 @@
 #include "engine/functions/array_functions.hpp"
 #include "engine/functions/array_text_functions.hpp"
 #include "engine/functions/bytea_functions.hpp"
+#include "engine/functions/case_mapping.hpp"
 #include "engine/functions/datetime_functions.hpp"
+#include "engine/functions/float_statistics.hpp"
 #include "engine/functions/geometric_functions.hpp"
 #include "engine/functions/jsonb_functions.hpp"
 #include "engine/functions/money_functions.hpp"
@@ -25,10 +27,11 @@ using RegisterFamily = void (*)(duckdb_connection);
 
 constexpr RegisterFamily kFamilies[] = {
     // The range types before the array casts, which register casts to lists of them.
-    RegisterTemplateFunctions, RegisterRegexpFunctions,    RegisterByteaFunctions,      RegisterTextOutputFunctions,
-    RegisterRangeFunctions,    RegisterArrayTextFunctions, RegisterArrayFunctions,      RegisterStringFunctions,
-    RegisterJsonbFunctions,    RegisterDateTimeFunctions,  RegisterNumericFunctions,    RegisterNetworkFunctions,
-    RegisterMoneyFunctions,    RegisterGeometricFunctions, RegisterTextSearchFunctions,
+    RegisterTemplateFunctions,    RegisterRegexpFunctions,    RegisterByteaFunctions,    RegisterTextOutputFunctions,
+    RegisterRangeFunctions,       RegisterArrayTextFunctions, RegisterArrayFunctions,    RegisterStringFunctions,
+    RegisterCaseMappingFunctions, RegisterJsonbFunctions,     RegisterDateTimeFunctions, RegisterNumericFunctions,
+    RegisterFloatStatistics,      RegisterNetworkFunctions,   RegisterMoneyFunctions,    RegisterGeometricFunctions,
+    RegisterTextSearchFunctions,
 };
 
 } // namespace

@@ -1,11 +1,13 @@
-// Numeric functions DuckDB lacks with PostgreSQL's result type: exact quotients and square roots of decimals.
+// Numeric functions DuckDB lacks with PostgreSQL's result type: quotients, roots, exp, logs and powers of decimals.
 #include "engine/functions/numeric_functions.hpp"
 
 #include "common/decimal_arithmetic.hpp"
 #include "engine/functions/function_support.hpp"
+#include "engine/functions/numeric_transcendental.hpp"
 #include "types/int128.hpp"
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -131,6 +133,14 @@ void NumericSquareRoot(duckdb_function_info info, duckdb_data_chunk input, duckd
     });
 }
 
+template <TranscendentalFunction kFunction, size_t kArity>
+void NumericTranscendental(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector output) {
+    DecimalRows<kArity>(info, input, output, [](const std::array<ScaledDecimal, kArity> &arguments) {
+        return std::optional<DecimalInt>(
+            ComputeTranscendental(kFunction, arguments[0], arguments[kArity - 1], kQuotientScale));
+    });
+}
+
 //! Registers `name(ANY...)` -> DECIMAL(38, scale) computed by `function`.
 void RegisterDecimalFunction(duckdb_connection connection, const char *name, int arity, int scale,
                              duckdb_scalar_function_t function) {
@@ -156,6 +166,16 @@ void RegisterNumericFunctions(duckdb_connection connection) {
                             NumericSquareRoot<kSquareRootScale>);
     RegisterDecimalFunction(connection, "duckgres_deviation_sqrt", 1, kQuotientScale,
                             NumericSquareRoot<kQuotientScale>);
+    RegisterDecimalFunction(connection, "duckgres_numeric_exp", 1, kQuotientScale,
+                            NumericTranscendental<TranscendentalFunction::kExp, 1>);
+    RegisterDecimalFunction(connection, "duckgres_numeric_ln", 1, kQuotientScale,
+                            NumericTranscendental<TranscendentalFunction::kLn, 1>);
+    RegisterDecimalFunction(connection, "duckgres_numeric_log10", 1, kQuotientScale,
+                            NumericTranscendental<TranscendentalFunction::kLog10, 1>);
+    RegisterDecimalFunction(connection, "duckgres_numeric_log", 2, kQuotientScale,
+                            NumericTranscendental<TranscendentalFunction::kLog, 2>);
+    RegisterDecimalFunction(connection, "duckgres_numeric_power", 2, kQuotientScale,
+                            NumericTranscendental<TranscendentalFunction::kPower, 2>);
 }
 
 } // namespace duckgres::engine

@@ -178,3 +178,15 @@ SELECT NULL AS untyped, NULL::int AS i, NULL::text AS t, NULL::date AS d, NULL::
 
 -- case: type_pg_typeof
 SELECT pg_typeof(1) AS a, pg_typeof(1.5) AS b, pg_typeof('x'::text) AS c, pg_typeof(now()) AS d, pg_typeof(3000000000) AS e;
+
+-- case: type_pg_typeof_more
+SELECT pg_typeof(true) AS a, pg_typeof(1::smallint) AS b, pg_typeof(2.5::float8) AS c, pg_typeof('x'::varchar) AS d, pg_typeof(current_date) AS e, pg_typeof(now()::timestamp) AS f, pg_typeof(interval '1 day') AS g, pg_typeof('{}'::jsonb) AS h;
+SELECT pg_typeof(ARRAY[1,2]) AS a, pg_typeof(1.5::real) AS b, pg_typeof('a'::bytea) AS c, pg_typeof('00000000-0000-0000-0000-000000000000'::uuid) AS d;
+SELECT pg_typeof(1)::text AS t, pg_typeof(1) = 'integer'::regtype AS eq, pg_typeof(1::bigint)::text || '!' AS c;
+
+-- case: type_pg_typeof_columns
+CREATE TABLE dt_type_pg_typeof_columns (i int, n numeric(5,2), t text, ts timestamptz);
+INSERT INTO dt_type_pg_typeof_columns VALUES (1, 2.50, 'x', '2024-01-01 00:00:00+00');
+SELECT pg_typeof(i) AS a, pg_typeof(n) AS b, pg_typeof(t) AS c, pg_typeof(ts) AS d, pg_typeof(i + n) AS e, pg_typeof(i * 2) AS f FROM dt_type_pg_typeof_columns;
+-- cleanup
+DROP TABLE IF EXISTS dt_type_pg_typeof_columns;

@@ -47,3 +47,36 @@ SELECT count(*) FILTER (WHERE r >= 0 AND r < 1) AS in_range FROM (SELECT random(
 
 -- case: math_aggregate_over_float
 SELECT sum(x) AS s, avg(x) AS a FROM (VALUES (0.1::float8), (0.2::float8), (0.3::float8)) AS v(x);
+
+-- case: math_numeric_power_shapes
+SELECT power(1.5, 2) AS a, power(2.0, 3) AS b, power(4, 0.5) AS c, pow(0.25, 0.5) AS d, power(-2.0, 3) AS e, power(0.0, 0) AS f, power(2.5, -1) AS g, power(2, -2) AS h, power(2.5::float8, 2) AS i;
+SELECT power(-2.0, 2) AS a, power(-2, 3) AS b, 2.0 ^ 0.5 AS c;
+
+-- case: math_numeric_exp_log_shapes
+SELECT exp(0.5) AS a, exp(-1.0) AS b, ln(2.5) AS c, ln(1.0) AS d, log(2.5) AS e, log10(5.5) AS f, log(3, 81) AS g, log(2.0, 0.5) AS h, exp(0::numeric) AS i;
+
+-- case: math_numeric_functions_of_columns
+CREATE TABLE dt_math_numeric_functions_of_columns (x numeric(6,2), n int);
+INSERT INTO dt_math_numeric_functions_of_columns VALUES (1.50, 2), (2.25, 3), (0.75, 1), (NULL, 2);
+SELECT x, power(x, n) AS p, power(x, 0.5) AS r, ln(x) AS l, exp(x) AS e, log(x) AS lg, x ^ 2 AS sq FROM dt_math_numeric_functions_of_columns ORDER BY x;
+-- cleanup
+DROP TABLE IF EXISTS dt_math_numeric_functions_of_columns;
+
+-- case: math_power_log_errors
+SELECT power(0, -1);
+SELECT power(0.0, -1);
+SELECT power(-8, 0.5);
+SELECT power(-8.0, 0.5);
+SELECT ln(0);
+SELECT ln(0.0);
+SELECT ln(-1.0);
+SELECT log(1, 10);
+SELECT log(0, 10);
+SELECT log(-2.0);
+
+-- case: math_numeric_result_scale_by_magnitude
+CREATE TABLE dt_math_numeric_result_scale_by_magnitude (x numeric(4,1));
+INSERT INTO dt_math_numeric_result_scale_by_magnitude VALUES (0.5), (7.0), (12.5);
+SELECT x, exp(x) AS e, power(x, 1.5) AS p FROM dt_math_numeric_result_scale_by_magnitude ORDER BY x;
+-- cleanup
+DROP TABLE IF EXISTS dt_math_numeric_result_scale_by_magnitude;

@@ -82,3 +82,20 @@ SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) AS median, percentile_disc
 
 -- case: agg_bit_and_or
 SELECT bit_and(v) AS ba, bit_or(v) AS bo FROM (VALUES (12), (10), (14)) AS t(v);
+
+-- case: agg_statistics_float_more
+CREATE TABLE dt_agg_statistics_float_more (g int, x float8, y float8, r real);
+INSERT INTO dt_agg_statistics_float_more VALUES (1, 1.1, 2.3, 0.1), (1, 2.7, 5.9, 0.7), (1, 3.3, 6.1, 1.3), (1, 4.9, 11.2, 2.9), (2, 0.1, 0.2, 5.5), (2, 0.7, 1.9, 6.25), (2, NULL, 3.0, NULL), (3, 5.0, 1.0, 1.0);
+SELECT g, stddev(x) AS sd, stddev_pop(x) AS sdp, variance(x) AS v, var_pop(x) AS vp, var_samp(r) AS vr, stddev_samp(r) AS sdr FROM dt_agg_statistics_float_more GROUP BY g ORDER BY g;
+SELECT g, corr(y, x) AS c, covar_samp(y, x) AS cs, covar_pop(y, x) AS cp, regr_slope(y, x) AS s, regr_intercept(y, x) AS i, regr_r2(y, x) AS r2 FROM dt_agg_statistics_float_more GROUP BY g ORDER BY g;
+SELECT regr_sxx(y, x) AS sxx, regr_syy(y, x) AS syy, regr_sxy(y, x) AS sxy, regr_avgx(y, x) AS ax, regr_avgy(y, x) AS ay, regr_count(y, x) AS n FROM dt_agg_statistics_float_more;
+SELECT stddev(x) FILTER (WHERE g = 1) AS sd1, corr(g, g * 2) AS ci, var_samp(x::float8 * 3) AS v3 FROM dt_agg_statistics_float_more;
+-- cleanup
+DROP TABLE IF EXISTS dt_agg_statistics_float_more;
+
+-- case: agg_statistics_float_window
+CREATE TABLE dt_agg_statistics_float_window (g int, x float8);
+INSERT INTO dt_agg_statistics_float_window VALUES (1, 1.1), (1, 2.7), (1, 3.3), (1, 4.9), (2, 0.1), (2, 0.7), (3, 5.0);
+SELECT g, x, stddev(x) OVER (PARTITION BY g ORDER BY x) AS running, var_pop(x) OVER () AS whole FROM dt_agg_statistics_float_window ORDER BY g, x;
+-- cleanup
+DROP TABLE IF EXISTS dt_agg_statistics_float_window;

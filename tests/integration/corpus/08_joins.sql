@@ -56,3 +56,12 @@ SELECT x FROM (VALUES (1), (2), (3)) AS a(x) WHERE EXISTS (SELECT 1 FROM (VALUES
 
 -- case: join_aggregate_after_join
 SELECT c.name, count(o.id) AS orders, coalesce(sum(o.amount), 0) AS total FROM (VALUES (1, 'ann'), (2, 'ben'), (3, 'cy')) AS c(id, name) LEFT JOIN (VALUES (1, 1, 5.5), (2, 1, 4.5), (3, 2, 10.0)) AS o(id, cust, amount) ON o.cust = c.id GROUP BY c.name ORDER BY c.name;
+
+-- case: join_lateral_series_of_columns
+CREATE TABLE dt_join_lateral_series_of_columns (id int, lo smallint, hi int, big bigint);
+INSERT INTO dt_join_lateral_series_of_columns VALUES (1, 1, 2, 2), (2, 3, 4, 3);
+SELECT d.id, g FROM dt_join_lateral_series_of_columns d, LATERAL generate_series(d.lo, d.hi) AS g ORDER BY d.id, g;
+SELECT d.id, g.x FROM dt_join_lateral_series_of_columns d CROSS JOIN LATERAL generate_series(1, d.big) AS g(x) ORDER BY d.id, g.x;
+SELECT d.id, s.v FROM dt_join_lateral_series_of_columns d, LATERAL (SELECT g + 1 AS v FROM generate_series(d.lo, d.hi, 1) AS g) AS s ORDER BY d.id, s.v;
+-- cleanup
+DROP TABLE IF EXISTS dt_join_lateral_series_of_columns;

@@ -136,3 +136,8 @@ SELECT concat_ws(', ', 'Smith', NULL, 'John', '', 'Jr') AS full_name, concat_ws(
 
 -- case: strf_nullif_empty_strings
 SELECT coalesce(nullif(s, ''), '(none)') AS v FROM (VALUES ('x'), (''), (NULL)) AS t(s) ORDER BY v;
+
+-- case: strf_case_mapping_more
+SELECT upper('ǆemal') AS a, lower('ǄEMAL') AS b, initcap('ǆemal ǉubav') AS c, upper('ﬁne') AS d, lower('İstanbul') AS e, upper('ﬀ ŉ ǰ') AS f;
+SELECT initcap('hello wORLD-foo_bar 3rd ÉCOLE straße') AS a, upper('groß') AS b, lower('ΣΑΣ') AS c, upper('ς') AS d, initcap('élan vital') AS e;
+SELECT upper(name) AS u, lower(name) AS l, initcap(name) AS i FROM (VALUES ('Ærø'), ('ÇA VA'), ('ǳ')) AS t(name) ORDER BY name;

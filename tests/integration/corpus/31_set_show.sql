@@ -225,3 +225,15 @@ SHOW statement_timeout;
 -- case: set_pg_settings_query
 SET work_mem = '8MB';
 SELECT name, setting, unit FROM pg_settings WHERE name IN ('work_mem', 'statement_timeout') ORDER BY name;
+
+-- case: set_bytea_output_escape_values
+CREATE TABLE dt_set_bytea_output_escape_values (id int, b bytea);
+INSERT INTO dt_set_bytea_output_escape_values VALUES (1, '\x00ff5c41'), (2, 'hello'), (3, ''), (4, NULL);
+SET bytea_output = 'escape';
+SELECT id, b, b::text AS t, length(b) AS n FROM dt_set_bytea_output_escape_values ORDER BY id;
+SELECT E'a\\\\b\\001'::bytea AS d, decode('7f80', 'hex') AS e;
+COPY dt_set_bytea_output_escape_values TO STDOUT;
+SET bytea_output = 'hex';
+SELECT b FROM dt_set_bytea_output_escape_values ORDER BY id;
+-- cleanup
+DROP TABLE IF EXISTS dt_set_bytea_output_escape_values;

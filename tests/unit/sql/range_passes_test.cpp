@@ -60,7 +60,7 @@ const RangeRewriteCase kCases[] = {
     {"select seats + seats * seats from bookings",
      "SELECT duckgres_range_union(seats, duckgres_range_intersect(seats, seats)) FROM bookings"},
     {"select lower(seats), upper(during), lower(name) from bookings",
-     "SELECT duckgres_range_lower(seats), duckgres_range_upper(during), lower(name) FROM bookings"},
+     "SELECT duckgres_range_lower(seats), duckgres_range_upper(during), duckgres_lower(name) FROM bookings"},
     {"select id - 1, name from bookings", "(unchanged)"},
     {"select int4range(1, 5) - int4range(2, 3)", "SELECT duckgres_range_minus(int4range(1, 5), int4range(2, 3))"},
     {"select numrange(1.50, 2)", "SELECT numrange((1.50)::text, 2::text)"},

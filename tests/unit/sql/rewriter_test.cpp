@@ -54,7 +54,7 @@ TEST(Rewriter, Passes) {
          "CREATE TABLE s.c (id int PRIMARY KEY, up int REFERENCES s.c (id))"},
         {"alter table s.c add foreign key (p) references parent (id)",
          "ALTER TABLE s.c ADD FOREIGN KEY (p) REFERENCES public.parent (id)"},
-        {"select length(s), upper(s) from t", "SELECT length(s)::int, upper(s) FROM t"},
+        {"select length(s), upper(s) from t", "SELECT length(s)::int, duckgres_upper(s) FROM t"},
         {"select a / length(s) from t",
          "SELECT duckgres_catalog.main.duckgres_divide(a, CASE WHEN length(s)::int = 0 THEN error('division by zero') "
          "ELSE length(s)::int END, a, "
@@ -69,7 +69,9 @@ TEST(Rewriter, Passes) {
          "SELECT column_name FROM duckgres_catalog.main.information_schema_columns columns"},
         {"select * from information_schema.character_sets", nullptr},
         {"select pg_catalog.array_upper(a, 1), format_type(t, -1), pg_catalog.lower(s) from t",
-         "SELECT duckgres_catalog.main.array_upper(a, 1)::int, duckgres_catalog.main.format_type(t, -1), lower(s) FROM "
+         "SELECT duckgres_catalog.main.array_upper(a, 1)::int, duckgres_catalog.main.format_type(t, -1), "
+         "duckgres_lower(s) "
+         "FROM "
          "t"},
         {"select 'pg_class'::regclass, c.oid::pg_catalog.regclass, x::pg_catalog.text from t",
          "SELECT duckgres_catalog.main.duckgres_regclass_oid('pg_class'), "
@@ -313,7 +315,7 @@ TEST(Rewriter, StatementsDuckDbSpellsOtherwise) {
         {"create table g (w int, h int, area int generated always as (w * h) stored)",
          "CREATE TABLE g (w int, h int, area int GENERATED ALWAYS AS (w * h))"},
         {"create unique index i on t (a, lower(b)) where c",
-         "CREATE UNIQUE INDEX i ON t ((CASE WHEN c THEN a END), (CASE WHEN c THEN lower(b) END))"},
+         "CREATE UNIQUE INDEX i ON t ((CASE WHEN c THEN a END), (CASE WHEN c THEN duckgres_lower(b) END))"},
         {"select", "SELECT 1 AS \"?duckgres: no columns?\""},
         {"select from t where a > 1", "SELECT 1 AS \"?duckgres: no columns?\" FROM t WHERE a > 1"},
     };

@@ -89,6 +89,10 @@ TEST(TextFormatTest, Intervals) {
 
 TEST(TextFormatTest, BytesAndUuid) {
     EXPECT_EQ(Text([](std::string &o) { AppendBytea(o, std::string_view("\x00\xff\x10", 3)); }), "\\x00ff10");
+    EXPECT_EQ(Text([](std::string &o) {
+                  AppendBytea(o, std::string_view("a\\ \x00\x1f~\x7f\xff", 8), ByteaOutput::kEscape);
+              }),
+              "a\\\\ \\000\\037~\\177\\377");
     // DuckDB stores 00000000-0000-0000-0000-000000000001 as upper 0x8000000000000000, lower 1.
     EXPECT_EQ(Text([](std::string &o) {
                   AppendUuid(o, duckdb_hugeint{1, std::numeric_limits<int64_t>::min()});
