@@ -332,6 +332,8 @@ private:
         co_await session_.RollBackToSavepoint(index, true);
         session_.ReleaseSavepoint(index);
         handling_.push_back(*caught);
+        const auto outer_values = values_;
+        SetErrorVariables(*caught);
         std::exception_ptr failure;
         try {
             flow = co_await RunList(handler->body);
@@ -339,10 +341,31 @@ private:
             failure = std::current_exception();
         }
         handling_.pop_back();
+        for (size_t i = 0; i < values_.size(); i++) {
+            if (IsErrorVariable(i)) {
+                values_[i] = outer_values[i]; // an enclosing handler's SQLSTATE and SQLERRM again
+            }
+        }
         if (failure) {
             std::rethrow_exception(failure);
         }
         co_return flow;
+    }
+
+    //! SQLSTATE and SQLERRM, which PL/pgSQL declares for each block with an EXCEPTION part.
+    bool IsErrorVariable(size_t i) const {
+        const auto &variable = program_.variables[i];
+        return variable.constant && variable.type.empty() &&
+               (variable.name == "sqlstate" || variable.name == "sqlerrm");
+    }
+
+    void SetErrorVariables(const SqlError &error) {
+        for (size_t i = 0; i < values_.size(); i++) {
+            if (IsErrorVariable(i)) {
+                const bool code = program_.variables[i].name == "sqlstate";
+                values_[i].value = BoundValue{code ? error.sqlstate : std::string(error.what()), "text"};
+            }
+        }
     }
 
     static const sql::plpgsql::Handler *FindHandler(const Statement &block, const std::string &sqlstate) {

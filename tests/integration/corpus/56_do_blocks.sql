@@ -96,6 +96,25 @@ SELECT v FROM dt_do_exception_reraise_and_others ORDER BY v;
 -- cleanup
 DROP TABLE IF EXISTS dt_do_exception_reraise_and_others;
 
+-- case: do_exception_sqlstate_sqlerrm
+CREATE TABLE dt_do_exception_sqlstate_sqlerrm (code text, message text);
+DO $$ BEGIN PERFORM 1 / 0; EXCEPTION WHEN others THEN INSERT INTO dt_do_exception_sqlstate_sqlerrm VALUES (SQLSTATE, 'len>0: ' || (length(SQLERRM) > 0)); END $$;
+DO $$ BEGIN RAISE EXCEPTION 'custom %', 7 USING ERRCODE = '22P02'; EXCEPTION WHEN invalid_text_representation THEN INSERT INTO dt_do_exception_sqlstate_sqlerrm VALUES (SQLSTATE, SQLERRM); END $$;
+SELECT code, message FROM dt_do_exception_sqlstate_sqlerrm ORDER BY code;
+-- cleanup
+DROP TABLE IF EXISTS dt_do_exception_sqlstate_sqlerrm;
+
+-- case: do_exception_handler_in_transaction_block
+CREATE TABLE dt_do_exception_handler_in_transaction_block (v int);
+BEGIN;
+INSERT INTO dt_do_exception_handler_in_transaction_block VALUES (10);
+DO $$ BEGIN INSERT INTO dt_do_exception_handler_in_transaction_block VALUES (11); PERFORM 1 / 0; EXCEPTION WHEN division_by_zero THEN INSERT INTO dt_do_exception_handler_in_transaction_block VALUES (12); END $$;
+SELECT v FROM dt_do_exception_handler_in_transaction_block ORDER BY v;
+COMMIT;
+SELECT v FROM dt_do_exception_handler_in_transaction_block ORDER BY v;
+-- cleanup
+DROP TABLE IF EXISTS dt_do_exception_handler_in_transaction_block;
+
 -- case: do_in_transaction_block
 CREATE TABLE dt_do_in_transaction_block (v int);
 BEGIN;
