@@ -266,6 +266,11 @@ private:
         }
     }
 
+    //! What GET DIAGNOSTICS ... ROW_COUNT reports after an SQL statement: the rows it returned or changed.
+    void NoteRowCount(const wire::CapturedResults &results) {
+        row_count_ = results.rows.empty() ? RowCountOfTag(results.tags) : results.rows.size();
+    }
+
     asio::awaitable<Flow> RunList(const std::vector<Statement> &statements) {
         for (const auto &statement : statements) {
             Flow flow = co_await RunStatement(statement);
@@ -461,6 +466,7 @@ private:
             co_return co_await RunBlock(statement);
         case StatementKind::kSql: {
             auto results = co_await RunSql(statement.text, {});
+            NoteRowCount(results);
             if (statement.has_into) {
                 co_await AssignInto(statement, results);
             } else if (!results.columns.empty() && results.tags.size() == 1 &&
@@ -474,6 +480,7 @@ private:
         }
         case StatementKind::kPerform: {
             auto results = co_await RunSql(statement.text, {});
+            NoteRowCount(results);
             SetFound(!results.rows.empty());
             co_return Flow{};
         }
@@ -507,6 +514,7 @@ private:
                 parameters.push_back(co_await EvaluateTyped(argument, ""));
             }
             auto results = co_await RunSql(*query, parameters);
+            NoteRowCount(results);
             if (statement.has_into) {
                 co_await AssignInto(statement, results);
             }
@@ -542,6 +550,13 @@ private:
             co_return Flow{statement.is_exit ? Flow::Kind::kExit : Flow::Kind::kContinue, statement.label};
         case StatementKind::kReturn:
             co_return Flow{Flow::Kind::kReturn, ""};
+        case StatementKind::kRowCount:
+            for (size_t target : statement.targets) {
+                CheckAssignable(target);
+                values_[target].value.text =
+                    co_await Evaluate(std::to_string(row_count_), program_.variables[target].type);
+            }
+            co_return Flow{};
         }
         co_return Flow{};
     }
@@ -583,6 +598,7 @@ private:
     std::vector<std::pair<size_t, std::string>> pending_casts_;
     std::vector<SqlError> handling_; //!< the errors of the exception handlers running, innermost last
     int savepoint_count_ = 0;
+    uint64_t row_count_ = 0; //!< rows the last SQL statement processed, for GET DIAGNOSTICS ... ROW_COUNT
 };
 
 asio::awaitable<void> Session::RunDoBlock(const sql::ParsedStatement &statement, const sql::DoStatement &block) {

@@ -85,7 +85,7 @@ constexpr std::pair<std::string_view, std::string_view> kUnsupportedNames[] = {
     {"PLpgSQL_stmt_foreach_a", "FOREACH"},
     {"PLpgSQL_stmt_forc", "FOR over a cursor"},
     {"PLpgSQL_stmt_dynfors", "FOR ... IN EXECUTE"},
-    {"PLpgSQL_stmt_getdiag", "GET DIAGNOSTICS"},
+    {"PLpgSQL_stmt_getdiag", "GET DIAGNOSTICS"}, // items other than ROW_COUNT
     {"PLpgSQL_stmt_open", "OPEN"},
     {"PLpgSQL_stmt_fetch", "FETCH"},
     {"PLpgSQL_stmt_close", "CLOSE"},
@@ -254,6 +254,17 @@ public:
             out.text = ExprMember(*fields, "cond");
         } else if (kind == "PLpgSQL_stmt_return") {
             out.kind = StatementKind::kReturn;
+        } else if (kind == "PLpgSQL_stmt_getdiag" && !BoolMember(*fields, "is_stacked")) {
+            out.kind = StatementKind::kRowCount;
+            if (const JsonValue *items = fields->Member("diag_items")) {
+                for (const auto &item : items->elements) {
+                    const JsonValue &item_fields = *NodeOf(item).second;
+                    if (StringMember(item_fields, "kind") != "ROW_COUNT") {
+                        Unsupported("GET DIAGNOSTICS " + StringMember(item_fields, "kind"));
+                    }
+                    out.targets.push_back(static_cast<size_t>(NumberMember(item_fields, "target")));
+                }
+            }
         } else {
             auto named = std::find_if(std::begin(kUnsupportedNames), std::end(kUnsupportedNames),
                                       [&](const auto &entry) { return entry.first == kind; });

@@ -34,6 +34,7 @@ enum class StatementKind : uint8_t {
     kWhile,      //!< WHILE cond LOOP
     kExit,       //!< EXIT / CONTINUE [label] [WHEN cond]
     kReturn,     //!< RETURN
+    kRowCount,   //!< GET DIAGNOSTICS var = ROW_COUNT
 };
 
 //! Options of RAISE ... USING, in PL/pgSQL's numbering.

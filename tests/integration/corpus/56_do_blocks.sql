@@ -69,6 +69,14 @@ SELECT v FROM dt_do_perform_and_found ORDER BY v;
 -- cleanup
 DROP TABLE IF EXISTS dt_do_perform_and_found;
 
+-- case: do_get_diagnostics_row_count
+CREATE TABLE dt_do_get_diagnostics_row_count (v int, tag text);
+INSERT INTO dt_do_get_diagnostics_row_count VALUES (1, 'a'), (2, 'a'), (3, 'b');
+DO $$ DECLARE n int; BEGIN UPDATE dt_do_get_diagnostics_row_count SET tag = 'c' WHERE tag = 'a'; GET DIAGNOSTICS n = ROW_COUNT; INSERT INTO dt_do_get_diagnostics_row_count VALUES (n * 100, 'updated'); DELETE FROM dt_do_get_diagnostics_row_count WHERE v > 1000; GET DIAGNOSTICS n = ROW_COUNT; INSERT INTO dt_do_get_diagnostics_row_count VALUES (n, 'deleted'); END $$;
+SELECT v, tag FROM dt_do_get_diagnostics_row_count ORDER BY v, tag;
+-- cleanup
+DROP TABLE IF EXISTS dt_do_get_diagnostics_row_count;
+
 -- case: do_raise_levels_and_exception
 DO $$ BEGIN RAISE NOTICE 'a notice %', 1; RAISE WARNING 'a warning'; RAISE INFO 'some info'; END $$;
 DO $$ BEGIN RAISE EXCEPTION 'failed with %', 42; END $$;

@@ -21,6 +21,7 @@ TEST(PlpgsqlProgram, ReadsTheSubset) {
         {"BEGIN LOOP EXIT WHEN true; END LOOP; WHILE false LOOP END LOOP; EXECUTE 'x' USING 1; END",
          {StatementKind::kLoop, StatementKind::kWhile, StatementKind::kExecute}},
         {"BEGIN BEGIN NULL; EXCEPTION WHEN others THEN NULL; END; END", {StatementKind::kBlock}},
+        {"DECLARE n int; BEGIN GET DIAGNOSTICS n = ROW_COUNT; END", {StatementKind::kRowCount}},
     };
     for (const auto &c : cases) {
         Program program = ParseDoBody(c.body);
@@ -65,7 +66,7 @@ TEST(PlpgsqlProgram, Refusals) {
         {"BEGIN foo bar; END", "42601"},
         {"BEGIN x := 1; END", "42601"},
         {"BEGIN RAISE NOTICE '% %', 1; END", "42601"},
-        {"DECLARE n int; BEGIN GET DIAGNOSTICS n = ROW_COUNT; END", "0A000"},
+        {"DECLARE n text; BEGIN GET DIAGNOSTICS n = PG_CONTEXT; END", "0A000"},
         {"BEGIN CASE WHEN true THEN NULL; END CASE; END", "0A000"},
         {"BEGIN NULL; EXCEPTION WHEN no_such_condition THEN NULL; END", "42704"},
     };
