@@ -495,10 +495,17 @@ private:
             co_return Flow{};
         }
         case StatementKind::kIf:
+        case StatementKind::kCase:
+            if (!statement.text.empty()) {
+                values_[statement.targets.at(0)].value = co_await EvaluateTyped(statement.text, "");
+            }
             for (const auto &branch : statement.branches) {
                 if (branch.condition.empty() || co_await Condition(branch.condition)) {
                     co_return co_await RunList(branch.body);
                 }
+            }
+            if (statement.kind == StatementKind::kCase) {
+                throw SqlError("20000", "case not found", "", "CASE statement is missing ELSE part.");
             }
             co_return Flow{};
         case StatementKind::kRaise:

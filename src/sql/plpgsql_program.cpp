@@ -81,7 +81,6 @@ constexpr std::pair<std::string_view, std::string_view> kConditions[] = {
 
 //! What PL/pgSQL calls the statements outside the subset, for the 0A000 message.
 constexpr std::pair<std::string_view, std::string_view> kUnsupportedNames[] = {
-    {"PLpgSQL_stmt_case", "CASE"},
     {"PLpgSQL_stmt_foreach_a", "FOREACH"},
     {"PLpgSQL_stmt_forc", "FOR over a cursor"},
     {"PLpgSQL_stmt_dynfors", "FOR ... IN EXECUTE"},
@@ -220,6 +219,21 @@ public:
             }
             if (fields->Member("else_body")) {
                 out.branches.push_back(Branch{"", ReadList(*fields, "else_body")});
+            }
+        } else if (kind == "PLpgSQL_stmt_case") {
+            out.kind = StatementKind::kCase;
+            out.text = ExprMember(*fields, "t_expr");
+            if (!out.text.empty()) {
+                out.targets.push_back(static_cast<size_t>(NumberMember(*fields, "t_varno")));
+            }
+            if (const JsonValue *whens = fields->Member("case_when_list")) {
+                for (const auto &when : whens->elements) {
+                    const JsonValue &branch = *NodeOf(when).second;
+                    out.branches.push_back(Branch{ExprMember(branch, "expr"), ReadList(branch, "stmts")});
+                }
+            }
+            if (BoolMember(*fields, "have_else")) {
+                out.branches.push_back(Branch{"", ReadList(*fields, "else_stmts")});
             }
         } else if (kind == "PLpgSQL_stmt_raise") {
             ReadRaise(*fields, out);

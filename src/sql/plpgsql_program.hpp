@@ -35,6 +35,7 @@ enum class StatementKind : uint8_t {
     kExit,       //!< EXIT / CONTINUE [label] [WHEN cond]
     kReturn,     //!< RETURN
     kRowCount,   //!< GET DIAGNOSTICS var = ROW_COUNT
+    kCase,       //!< CASE [expr] WHEN ... THEN ... [ELSE ...] END CASE
 };
 
 //! Options of RAISE ... USING, in PL/pgSQL's numbering.
@@ -59,12 +60,14 @@ struct Branch {
 struct Statement {
     StatementKind kind = StatementKind::kBlock;
     int line = 0;
-    std::string text;                   //!< SQL, PERFORM's SELECT, the assigned or tested expression, EXECUTE's string
-    std::vector<size_t> targets;        //!< INTO targets, the assigned variable, the loop variable (Program::variables)
-    bool has_into = false;              //!< SELECT / EXECUTE ... INTO
-    bool strict = false;                //!< INTO STRICT
-    std::vector<Statement> body;        //!< block, loop bodies
-    std::vector<Branch> branches;       //!< IF: THEN and ELSIF branches, then ELSE (condition empty)
+    std::string text;            //!< SQL, PERFORM's SELECT, the assigned or tested expression, EXECUTE's string
+    std::vector<size_t> targets; //!< INTO targets, the assigned variable, the loop variable (Program::variables)
+    bool has_into = false;       //!< SELECT / EXECUTE ... INTO
+    bool strict = false;         //!< INTO STRICT
+    std::vector<Statement> body; //!< block, loop bodies
+    //! IF: THEN and ELSIF branches, then ELSE (condition empty); CASE: its WHENs, then ELSE. A CASE with an
+    //! expression (`text`) keeps it in a hidden variable (`targets`) that its WHEN conditions read.
+    std::vector<Branch> branches;
     std::vector<Handler> handlers;      //!< block: EXCEPTION WHEN ...
     std::string label;                  //!< <<label>> of a block or loop; EXIT's label
     std::string lower, upper, step;     //!< FOR i IN lower..upper BY step

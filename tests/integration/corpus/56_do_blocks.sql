@@ -32,6 +32,14 @@ SELECT v FROM dt_do_if_elsif_else ORDER BY v;
 -- cleanup
 DROP TABLE IF EXISTS dt_do_if_elsif_else;
 
+-- case: do_case_statement
+CREATE TABLE dt_do_case_statement (v int, label text);
+DO $$ BEGIN FOR i IN 1..4 LOOP CASE i WHEN 1, 2 THEN INSERT INTO dt_do_case_statement VALUES (i, 'low'); WHEN 3 THEN INSERT INTO dt_do_case_statement VALUES (i, 'three'); ELSE INSERT INTO dt_do_case_statement VALUES (i, 'other'); END CASE; CASE WHEN i % 2 = 0 THEN INSERT INTO dt_do_case_statement VALUES (i * 10, 'even'); ELSE NULL; END CASE; END LOOP; END $$;
+SELECT v, label FROM dt_do_case_statement ORDER BY v;
+DO $$ DECLARE s text := 'b'; BEGIN CASE s WHEN 'a' THEN RAISE NOTICE 'a'; END CASE; END $$;
+-- cleanup
+DROP TABLE IF EXISTS dt_do_case_statement;
+
 -- case: do_for_integer_loop
 CREATE TABLE dt_do_for_integer_loop (i int, sq int);
 DO $$ BEGIN FOR i IN 1..5 LOOP INSERT INTO dt_do_for_integer_loop VALUES (i, i * i); END LOOP; FOR i IN REVERSE 10..1 BY 4 LOOP INSERT INTO dt_do_for_integer_loop VALUES (i, -i); END LOOP; END $$;
@@ -134,6 +142,17 @@ DO $$ BEGIN INSERT INTO dt_do_in_transaction_block VALUES (2); RAISE EXCEPTION '
 SELECT count(*) AS n FROM dt_do_in_transaction_block;
 -- cleanup
 DROP TABLE IF EXISTS dt_do_in_transaction_block;
+
+-- case: do_read_only_transaction_and_quoted_body
+CREATE TABLE dt_do_read_only_transaction_and_quoted_body (v int);
+BEGIN READ ONLY;
+DO $$ BEGIN INSERT INTO dt_do_read_only_transaction_and_quoted_body VALUES (1); END $$;
+ROLLBACK;
+DO 'BEGIN INSERT INTO dt_do_read_only_transaction_and_quoted_body VALUES (2); RAISE NOTICE ''it''''s %'', 2; END';
+DO $body$ DECLARE s text := $$a 'quoted' $x$ text$$; BEGIN INSERT INTO dt_do_read_only_transaction_and_quoted_body VALUES (length(s)); END $body$ LANGUAGE plpgsql;
+SELECT v FROM dt_do_read_only_transaction_and_quoted_body ORDER BY v;
+-- cleanup
+DROP TABLE IF EXISTS dt_do_read_only_transaction_and_quoted_body;
 
 -- case: do_return_early
 CREATE TABLE dt_do_return_early (v int);

@@ -22,6 +22,8 @@ TEST(PlpgsqlProgram, ReadsTheSubset) {
          {StatementKind::kLoop, StatementKind::kWhile, StatementKind::kExecute}},
         {"BEGIN BEGIN NULL; EXCEPTION WHEN others THEN NULL; END; END", {StatementKind::kBlock}},
         {"DECLARE n int; BEGIN GET DIAGNOSTICS n = ROW_COUNT; END", {StatementKind::kRowCount}},
+        {"DECLARE x int; BEGIN CASE x WHEN 1 THEN NULL; END CASE; CASE WHEN true THEN NULL; END CASE; END",
+         {StatementKind::kCase, StatementKind::kCase}},
     };
     for (const auto &c : cases) {
         Program program = ParseDoBody(c.body);
@@ -67,7 +69,8 @@ TEST(PlpgsqlProgram, Refusals) {
         {"BEGIN x := 1; END", "42601"},
         {"BEGIN RAISE NOTICE '% %', 1; END", "42601"},
         {"DECLARE n text; BEGIN GET DIAGNOSTICS n = PG_CONTEXT; END", "0A000"},
-        {"BEGIN CASE WHEN true THEN NULL; END CASE; END", "0A000"},
+        {"BEGIN FOREACH x IN ARRAY ARRAY[1] LOOP END LOOP; END", "42601"},
+        {"DECLARE x int; BEGIN FOREACH x IN ARRAY ARRAY[1] LOOP END LOOP; END", "0A000"},
         {"BEGIN NULL; EXCEPTION WHEN no_such_condition THEN NULL; END", "42704"},
     };
     for (const auto &c : cases) {
