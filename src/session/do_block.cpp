@@ -266,6 +266,19 @@ private:
         }
     }
 
+    //! EXECUTE's query string, evaluated, run with its USING arguments as $1, $2...
+    asio::awaitable<wire::CapturedResults> RunDynamic(const Statement &statement) {
+        auto query = co_await Evaluate(statement.text, "text");
+        if (!query) {
+            throw SqlError("22004", "query string argument of EXECUTE is null");
+        }
+        std::vector<BoundValue> parameters;
+        for (const auto &argument : statement.arguments) {
+            parameters.push_back(co_await EvaluateTyped(argument, ""));
+        }
+        co_return co_await RunSql(*query, parameters);
+    }
+
     //! What GET DIAGNOSTICS ... ROW_COUNT reports after an SQL statement: the rows it returned or changed.
     void NoteRowCount(const wire::CapturedResults &results) {
         row_count_ = results.rows.empty() ? RowCountOfTag(results.tags) : results.rows.size();
@@ -512,15 +525,7 @@ private:
             co_await Raise(statement);
             co_return Flow{};
         case StatementKind::kExecute: {
-            auto query = co_await Evaluate(statement.text, "text");
-            if (!query) {
-                throw SqlError("22004", "query string argument of EXECUTE is null");
-            }
-            std::vector<BoundValue> parameters;
-            for (const auto &argument : statement.arguments) {
-                parameters.push_back(co_await EvaluateTyped(argument, ""));
-            }
-            auto results = co_await RunSql(*query, parameters);
+            auto results = co_await RunDynamic(statement);
             NoteRowCount(results);
             if (statement.has_into) {
                 co_await AssignInto(statement, results);
@@ -528,7 +533,12 @@ private:
             co_return Flow{};
         }
         case StatementKind::kForQuery: {
-            auto results = co_await RunSql(statement.text, {});
+            wire::CapturedResults results;
+            if (statement.dynamic) { // no co_await in a conditional expression: GCC 12 miscompiles it
+                results = co_await RunDynamic(statement);
+            } else {
+                results = co_await RunSql(statement.text, {});
+            }
             for (const auto &row : results.rows) {
                 AssignRow(statement.targets, results.columns, &row);
                 co_await FinishCasts();

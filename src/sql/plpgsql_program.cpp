@@ -83,7 +83,6 @@ constexpr std::pair<std::string_view, std::string_view> kConditions[] = {
 constexpr std::pair<std::string_view, std::string_view> kUnsupportedNames[] = {
     {"PLpgSQL_stmt_foreach_a", "FOREACH"},
     {"PLpgSQL_stmt_forc", "FOR over a cursor"},
-    {"PLpgSQL_stmt_dynfors", "FOR ... IN EXECUTE"},
     {"PLpgSQL_stmt_getdiag", "GET DIAGNOSTICS"}, // items other than ROW_COUNT
     {"PLpgSQL_stmt_open", "OPEN"},
     {"PLpgSQL_stmt_fetch", "FETCH"},
@@ -242,9 +241,11 @@ public:
             out.text = ExprMember(*fields, "query");
             ReadInto(*fields, out);
             out.arguments = ReadExprList(*fields, "params");
-        } else if (kind == "PLpgSQL_stmt_fors") {
+        } else if (kind == "PLpgSQL_stmt_fors" || kind == "PLpgSQL_stmt_dynfors") {
             out.kind = StatementKind::kForQuery;
+            out.dynamic = kind == "PLpgSQL_stmt_dynfors";
             out.text = ExprMember(*fields, "query");
+            out.arguments = ReadExprList(*fields, "params");
             out.targets = Targets(*fields, "var");
             out.body = ReadList(*fields, "body");
         } else if (kind == "PLpgSQL_stmt_fori") {

@@ -28,7 +28,7 @@ enum class StatementKind : uint8_t {
     kIf,         //!< IF / ELSIF / ELSE
     kRaise,      //!< RAISE level 'format', args [USING option = expr, ...]
     kExecute,    //!< EXECUTE expr [INTO targets] [USING args]
-    kForQuery,   //!< FOR record IN query LOOP
+    kForQuery,   //!< FOR record IN query LOOP, FOR record IN EXECUTE expr [USING args] LOOP (`dynamic`)
     kForInteger, //!< FOR i IN [REVERSE] a..b [BY step] LOOP
     kLoop,       //!< LOOP ... END LOOP
     kWhile,      //!< WHILE cond LOOP
@@ -72,6 +72,7 @@ struct Statement {
     std::string label;                  //!< <<label>> of a block or loop; EXIT's label
     std::string lower, upper, step;     //!< FOR i IN lower..upper BY step
     bool reverse = false;               //!< FOR ... IN REVERSE
+    bool dynamic = false;               //!< FOR ... IN EXECUTE: `text` is an expression giving the query
     bool is_exit = true;                //!< EXIT (true) or CONTINUE
     std::vector<std::string> arguments; //!< RAISE's format arguments, EXECUTE's USING expressions
     RaiseLevel level = RaiseLevel::kException;

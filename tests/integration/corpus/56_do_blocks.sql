@@ -55,6 +55,14 @@ SELECT id, name FROM dt_do_for_query_loop ORDER BY id;
 -- cleanup
 DROP TABLE IF EXISTS dt_do_for_query_loop;
 
+-- case: do_for_execute_loop
+CREATE TABLE dt_do_for_execute_loop (id int, name text);
+INSERT INTO dt_do_for_execute_loop VALUES (1, 'a'), (2, 'b'), (3, 'c');
+DO $$ DECLARE r record; total int := 0; BEGIN FOR r IN EXECUTE 'SELECT id, name FROM ' || quote_ident('dt_do_for_execute_loop') || ' WHERE id >= $1 ORDER BY id' USING 2 LOOP total := total + r.id; INSERT INTO dt_do_for_execute_loop VALUES (r.id * 10, r.name || total); END LOOP; END $$;
+SELECT id, name FROM dt_do_for_execute_loop ORDER BY id;
+-- cleanup
+DROP TABLE IF EXISTS dt_do_for_execute_loop;
+
 -- case: do_loop_while_exit_continue
 CREATE TABLE dt_do_loop_while_exit_continue (v int);
 DO $$ DECLARE i int := 0; BEGIN LOOP i := i + 1; EXIT WHEN i > 6; CONTINUE WHEN i % 2 = 0; INSERT INTO dt_do_loop_while_exit_continue VALUES (i); END LOOP; WHILE i < 10 LOOP i := i + 1; INSERT INTO dt_do_loop_while_exit_continue VALUES (i * 10); END LOOP; END $$;
