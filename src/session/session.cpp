@@ -634,6 +634,8 @@ asio::awaitable<void> Session::Dispatch(const sql::ParsedStatement &statement, P
             with_tag.column_names = found->second.column_names;
             co_await RunGeneric(with_tag);
         }
+    } else if (auto *block = statement.As<sql::DoStatement>()) {
+        co_await RunDoBlock(statement, *block);
     } else if (auto *lock = statement.As<sql::LockTableStatement>()) {
         co_await LockTable(statement, *lock);
     } else if (auto *database = statement.As<sql::DatabaseStatement>()) {

@@ -68,6 +68,7 @@ SqlError AbortedTransaction();
 //! requests), authentication, then the command loop. Kept alive by its own coroutine.
 class Session : public BackendHandle, public std::enable_shared_from_this<Session> {
     friend class StatementExecution;
+    friend class DoBlockRun;
 
 public:
     //! `startup_slot`: the connection's place among those not yet authenticated, given back once it is.
@@ -161,6 +162,13 @@ private:
                                                 const sql::TransactionStatement &transaction);
     //! SAVEPOINT / RELEASE / ROLLBACK TO, as far as DuckDB allows (it has no savepoints): see Savepoint.
     asio::awaitable<void> RunSavepoint(const sql::ParsedStatement &statement, const sql::SavepointStatement &savepoint);
+    //! The parts of SAVEPOINT, RELEASE and ROLLBACK TO (a savepoint by its index in tx_.Savepoints()), which DO blocks'
+    //! EXCEPTION handlers use too. `after_error`: DuckDB's transaction may have failed though tx_ has not.
+    void DefineSavepoint(const std::string &name);
+    void ReleaseSavepoint(size_t index);
+    asio::awaitable<void> RollBackToSavepoint(size_t index, bool after_error);
+    //! DO: runs the block's PL/pgSQL (do_block.cpp); its statements run as nested StatementExecutions.
+    asio::awaitable<void> RunDoBlock(const sql::ParsedStatement &statement, const sql::DoStatement &block);
     //! Notes that a statement may change data, which no ROLLBACK TO can undo afterwards.
     void NoteStatement(const sql::ParsedStatement &statement);
     //! A transaction block starts: its isolation level is `isolation`, else default_transaction_isolation.
@@ -317,6 +325,8 @@ private:
     //! 08P01 after the statement's error, as PostgreSQL's does.
     bool sync_lost_ = false;
     std::string injected_fault_; //!< test builds: the fault the next statement raises
+    //! DO blocks running: their statements' results are read back from the output, which is not flushed meanwhile.
+    int capture_depth_ = 0;
 };
 
 template <class Work>

@@ -81,7 +81,9 @@ asio::awaitable<EncodeStatus> Session::StreamRows(ResultStream &execution, uint6
             execution.rows_this_run = execution.encoder ? execution.encoder->RowCount() - before : 0;
             co_return *status;
         }
-        co_await stream_.Flush();
+        if (capture_depth_ == 0) {
+            co_await stream_.Flush(); // a DO block's statements keep their rows until it has read them
+        }
     }
 }
 

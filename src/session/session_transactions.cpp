@@ -368,38 +368,52 @@ asio::awaitable<void> Session::RunSavepoint(const sql::ParsedStatement &statemen
     auto found = std::find_if(savepoints.rbegin(), savepoints.rend(),
                               [&](const Savepoint &defined) { return defined.name == name; });
     if (savepoint.action == Action::Define) {
-        savepoints.push_back(Savepoint{name, settings_, false, tx_.ReplayLog().size()});
+        DefineSavepoint(name);
     } else if (found == savepoints.rend()) {
         throw SqlError("3B001", "savepoint \"" + name + "\" does not exist");
     } else if (savepoint.action == Action::Release) {
-        // The savepoint and every later one go; what they covered stays in the transaction.
-        bool changed = found->changed_since;
-        savepoints.erase(std::prev(found.base()), savepoints.end());
-        for (auto &earlier : savepoints) {
-            earlier.changed_since |= changed;
-        }
+        ReleaseSavepoint(static_cast<size_t>(std::prev(found.base()) - savepoints.begin()));
     } else {
-        // Nothing to undo in DuckDB when nothing since the savepoint changed data and DuckDB's transaction is still
-        // usable (an error at bind time, or one of Duckgres' own, leaves it so).
-        bool usable = !found->changed_since;
-        if (usable && tx_.IsFailed()) {
-            try {
-                co_await RunInternal("SELECT 1");
-            } catch (const SqlError &) {
-                usable = false;
-            }
-        }
-        if (!usable) {
-            co_await ReplayTransaction(*found);
-        }
-        if (tx_.IsFailed()) {
-            tx_.Recover();
-        }
-        settings_ = found->settings;
-        found->changed_since = false;
-        savepoints.erase(found.base(), savepoints.end()); // the savepoint itself stays
+        co_await RollBackToSavepoint(static_cast<size_t>(std::prev(found.base()) - savepoints.begin()), false);
     }
     WriteComplete(statement.tag);
+}
+
+void Session::DefineSavepoint(const std::string &name) {
+    tx_.Savepoints().push_back(Savepoint{name, settings_, false, tx_.ReplayLog().size()});
+}
+
+void Session::ReleaseSavepoint(size_t index) {
+    // The savepoint and every later one go; what they covered stays in the transaction.
+    auto &savepoints = tx_.Savepoints();
+    bool changed = savepoints[index].changed_since;
+    savepoints.erase(savepoints.begin() + static_cast<std::ptrdiff_t>(index), savepoints.end());
+    for (auto &earlier : savepoints) {
+        earlier.changed_since |= changed;
+    }
+}
+
+asio::awaitable<void> Session::RollBackToSavepoint(size_t index, bool after_error) {
+    auto &savepoints = tx_.Savepoints();
+    // Nothing to undo in DuckDB when nothing since the savepoint changed data and DuckDB's transaction is still
+    // usable (an error at bind time, or one of Duckgres' own, leaves it so).
+    bool usable = !savepoints[index].changed_since;
+    if (usable && (after_error || tx_.IsFailed())) {
+        try {
+            co_await RunInternal("SELECT 1");
+        } catch (const SqlError &) {
+            usable = false;
+        }
+    }
+    if (!usable) {
+        co_await ReplayTransaction(savepoints[index]);
+    }
+    if (tx_.IsFailed()) {
+        tx_.Recover();
+    }
+    settings_ = savepoints[index].settings;
+    savepoints[index].changed_since = false;
+    savepoints.erase(savepoints.begin() + static_cast<std::ptrdiff_t>(index) + 1, savepoints.end()); // it stays
 }
 
 asio::awaitable<void> Session::LockTable(const sql::ParsedStatement &statement, const sql::LockTableStatement &lock) {

@@ -22,6 +22,10 @@ void StatementExecution::Start() {
         sql::CheckStatementAccess(statement_, session_.login_.access);
     }
     session_.NoteStatement(statement_);
+    outer_ = session_.current_;
+    if (outer_) {
+        session_.ThrowIfCanceled(); // a statement of a DO block: the block's cancel stops it
+    }
     // From here CancelRequest interrupts it, statement_timeout limits it, and it stops when its client goes away.
     session_.cancel_reason_ = CancelReason::None;
     session_.running_statement_ = true;
@@ -42,10 +46,10 @@ void StatementExecution::End(std::exception_ptr failure) {
         holds_turn_ = false;
         session_.gate_->Leave();
     }
-    session_.running_statement_ = false;
+    session_.running_statement_ = outer_ != nullptr;
     session_.watch_round_++;
     session_.watch_timer_.cancel();
-    session_.current_ = nullptr;
+    session_.current_ = outer_;
     if (Session::MayChangeData(statement_)) {
         session_.data_changed_ = true; // its transaction can no longer start again (TakeWriteLock)
     }

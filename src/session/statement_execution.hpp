@@ -69,6 +69,7 @@ private:
     ExecutionMode mode_;
     std::chrono::steady_clock::time_point started_;
     std::string tag_;
+    StatementExecution *outer_ = nullptr; //!< the DO block's execution this statement runs in, if any
     bool holds_turn_ = false;
     bool ended_ = false;
 };

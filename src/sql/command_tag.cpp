@@ -669,9 +669,22 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         out.tag = node.deallocate_stmt().name().empty() ? "DEALLOCATE ALL" : "DEALLOCATE";
         out.command = DeallocateStatement{node.deallocate_stmt().name()};
         return;
-    case Node::kDoStmt:
+    case Node::kDoStmt: {
         out.tag = "DO";
+        DoStatement block;
+        for (const auto &arg : node.do_stmt().args()) {
+            if (!arg.has_def_elem() || !arg.def_elem().arg().has_string()) {
+                continue;
+            }
+            if (arg.def_elem().defname() == "as") {
+                block.body = arg.def_elem().arg().string().sval();
+            } else if (arg.def_elem().defname() == "language") {
+                block.language = arg.def_elem().arg().string().sval();
+            }
+        }
+        out.command = std::move(block);
         return;
+    }
     case Node::kCallStmt:
         out.tag = "CALL";
         return;

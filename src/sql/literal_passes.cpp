@@ -3,7 +3,9 @@
 
 #include "common/ascii.hpp"
 #include "common/sql_error.hpp"
+#include "sql/column_types.hpp"
 #include "sql/node_builders.hpp"
+#include "sql/table_locator.hpp"
 #include "types/datetime_input.hpp"
 
 #include <pg_query.pb.h>
@@ -276,6 +278,123 @@ bool ReadDateTimeConstants(Node &node, PassContext &context) {
     }
     node.mutable_type_cast()->mutable_arg()->mutable_a_const()->mutable_sval()->set_sval(normalized);
     return true;
+}
+
+namespace {
+
+//! The date/time type of a column, by its canonical type name; nullopt for other types.
+std::optional<types::DateTimeType> DateTimeColumnType(const std::string &type) {
+    constexpr std::pair<std::string_view, types::DateTimeType> kColumnTypes[] = {
+        {"date", types::DateTimeType::kDate},
+        {"timestamp without time zone", types::DateTimeType::kTimestamp},
+        {"timestamp with time zone", types::DateTimeType::kTimestampTz},
+        {"time without time zone", types::DateTimeType::kTime},
+        {"time with time zone", types::DateTimeType::kTimeTz}};
+    for (const auto &[name, kind] : kColumnTypes) {
+        if (type == name) {
+            return kind;
+        }
+    }
+    return std::nullopt;
+}
+
+//! A bare string constant that meets a date/time column, read with the session's DateStyle order into its ISO text.
+bool ReadForColumn(Node &value, const ColumnType *column, PassContext &context) {
+    if (!column || !IsStringConst(value)) {
+        return false;
+    }
+    const auto type = DateTimeColumnType(column->type);
+    if (!type) {
+        return false;
+    }
+    const std::string &text = value.a_const().sval().sval();
+    const bool zoned = *type == types::DateTimeType::kTimeTz || *type == types::DateTimeType::kTimestampTz;
+    std::string normalized;
+    try {
+        normalized = types::NormalizeDateTimeText(*type, text, context.facts.text_options);
+    } catch (const SqlError &) {
+        if (zoned) {
+            return false; // left to the cast, as ReadDateTimeConstants does
+        }
+        throw;
+    }
+    if (normalized == text || (zoned && normalized.ends_with(" BC")) ||
+        AsciiLower(std::string(TrimAsciiSpace(text))) == "now") {
+        return false;
+    }
+    value.mutable_a_const()->mutable_sval()->set_sval(normalized);
+    return true;
+}
+
+const ColumnType *ColumnNamed(const std::vector<ColumnType> &columns, const std::string &name) {
+    auto found =
+        std::find_if(columns.begin(), columns.end(), [&](const ColumnType &column) { return column.column == name; });
+    return found == columns.end() ? nullptr : &*found;
+}
+
+} // namespace
+
+bool ReadDateTimeColumnConstants(Node &node, PassContext &context) {
+    // DuckDB's casts read what only the field order makes ambiguous as MDY does: other orders need the rewrite.
+    if (context.facts.text_options.date_style.order == types::DateOrder::kMdy) {
+        return false;
+    }
+    bool changed = false;
+    if (node.has_a_expr() && node.a_expr().kind() == pg_query::AEXPR_OP && node.a_expr().has_lexpr() &&
+        node.a_expr().has_rexpr()) {
+        auto &expr = *node.mutable_a_expr();
+        changed |= ReadForColumn(*expr.mutable_rexpr(), ReferencedColumn(expr.lexpr(), context), context);
+        changed |= ReadForColumn(*expr.mutable_lexpr(), ReferencedColumn(expr.rexpr(), context), context);
+        return changed;
+    }
+    if (!context.facts.tables) {
+        return false;
+    }
+    if (node.has_insert_stmt() && node.insert_stmt().has_select_stmt() &&
+        node.insert_stmt().select_stmt().has_select_stmt()) {
+        auto &insert = *node.mutable_insert_stmt();
+        auto &values = *insert.mutable_select_stmt()->mutable_select_stmt()->mutable_values_lists();
+        const bool has_string = std::any_of(values.begin(), values.end(), [](const Node &row) {
+            return std::any_of(row.list().items().begin(), row.list().items().end(), IsStringConst);
+        });
+        if (!has_string) {
+            return false; // no catalog lookup
+        }
+        const auto columns =
+            context.facts.tables->ColumnTypes(insert.relation().schemaname(), insert.relation().relname());
+        std::vector<const ColumnType *> targets;
+        for (const auto &col : insert.cols()) {
+            targets.push_back(ColumnNamed(columns, col.res_target().name()));
+        }
+        if (insert.cols_size() == 0) {
+            for (const auto &column : columns) {
+                targets.push_back(&column);
+            }
+        }
+        for (auto &row : values) {
+            auto &items = *row.mutable_list()->mutable_items();
+            for (int i = 0; i < items.size() && i < static_cast<int>(targets.size()); i++) {
+                changed |= ReadForColumn(items[i], targets[i], context);
+            }
+        }
+        return changed;
+    }
+    if (node.has_update_stmt()) {
+        auto &update = *node.mutable_update_stmt();
+        const bool has_string =
+            std::any_of(update.target_list().begin(), update.target_list().end(),
+                        [](const Node &target) { return IsStringConst(target.res_target().val()); });
+        if (!has_string) {
+            return false;
+        }
+        const auto columns =
+            context.facts.tables->ColumnTypes(update.relation().schemaname(), update.relation().relname());
+        for (auto &target : *update.mutable_target_list()) {
+            changed |= ReadForColumn(*target.mutable_res_target()->mutable_val(),
+                                     ColumnNamed(columns, target.res_target().name()), context);
+        }
+    }
+    return changed;
 }
 
 std::set<int32_t> ValueScaledParameters(const Node &statement) {

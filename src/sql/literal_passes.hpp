@@ -58,6 +58,13 @@ bool ReadByteaConstants(pg_query::Node &node, PassContext &context);
 //! left to the cast (a statement described once may run many times). Returns true when it changed the node.
 bool ReadDateTimeConstants(pg_query::Node &node, PassContext &context);
 
+//! A bare string constant stored into, or compared with, a date/time column (INSERT ... VALUES, UPDATE ... SET, col =
+//! '03/04/2024') is read as that column's type with the session's DateStyle order and replaced by its ISO text: the
+//! registered text -> date/time casts that read it otherwise have no session and read MDY. Only under DMY or YMD
+//! (MDY needs no rewrite and no catalog lookup). Errors as ReadDateTimeConstants. Returns true when it changed the
+//! node.
+bool ReadDateTimeColumnConstants(pg_query::Node &node, PassContext &context);
+
 //! The parameters `statement` casts to unconstrained numeric ($1::numeric): their DECIMAL scale must come from the
 //! value bound (the session re-types them at Bind; TypeNumericConstants keeps that type).
 std::set<int32_t> ValueScaledParameters(const pg_query::Node &statement);

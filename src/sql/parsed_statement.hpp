@@ -177,12 +177,19 @@ struct DatabaseStatement {
     std::optional<SqlError> refusal;
 };
 
+//! DO [LANGUAGE name] 'body': an anonymous code block the session interprets.
+struct DoStatement {
+    std::string language = "plpgsql";
+    std::string body;
+};
+
 //! What the session must do with a statement: one alternative per kind, with that kind's own fields.
 using StatementCommand =
     std::variant<GenericStatement, MultiObjectStatement, TransactionStatement, SavepointStatement, SetStatement,
                  ResetStatement, ShowStatement, DeallocateStatement, DeclareCursorStatement, FetchStatement,
                  CloseCursorStatement, CopyFromStatement, CopyToStatement, CopyFileStatement, IgnoredStatement,
-                 DiscardStatement, PrepareStatement, ExecuteStatement, LockTableStatement, DatabaseStatement>;
+                 DiscardStatement, PrepareStatement, ExecuteStatement, LockTableStatement, DatabaseStatement,
+                 DoStatement>;
 
 struct ParsedStatement {
     std::string text; //!< the statement's own text, without the trailing semicolon

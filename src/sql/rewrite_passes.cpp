@@ -194,6 +194,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"read_bytea_constants", ReadByteaConstants},
     // '01/02/2024'::date, 'today'::date: read with the session's DateStyle and TimeZone, as PostgreSQL's parser does.
     {"read_datetime_constants", ReadDateTimeConstants},
+    // '03/04/2024' stored into or compared with a date column under DateStyle DMY: read as the column's type then.
+    {"read_datetime_column_constants", ReadDateTimeColumnConstants},
     // sum(), avg(), regr_count(): PostgreSQL's result types (sum(int) bigint, avg(int) numeric...).
     {"aggregate_result_types", AggregateResultTypes},
     // -2147483648: integer, as PostgreSQL types it (DuckDB: BIGINT).

@@ -329,9 +329,10 @@ void AppendIso8601Interval(std::string &out, const IntervalFields &f) {
     }
 }
 
-//! A timestamp's local date and time of day in `style`, with the offset east of UTC when there is one (timestamptz).
-//! Zones are written as offsets in every style (PostgreSQL writes the zone's abbreviation where it has one).
-void AppendDateTime(std::string &out, int64_t days, int64_t time_of_day, const int32_t *offset, DateStyle style) {
+//! A timestamp's local date and time of day in `style`, with the zone when there is one (timestamptz): ISO writes
+//! the offset east of UTC, the other styles the zone's abbreviation (`abbreviation`, the offset when it is empty).
+void AppendDateTime(std::string &out, int64_t days, int64_t time_of_day, const int32_t *offset, DateStyle style,
+                    std::string_view abbreviation = {}) {
     bool bc;
     if (style.output == DateOutput::kPostgres) { // Wed Jan 31 13:45:00 2024
         const CivilDate date = CivilFromDays(days);
@@ -357,10 +358,15 @@ void AppendDateTime(std::string &out, int64_t days, int64_t time_of_day, const i
         AppendTimeOfDay(out, time_of_day);
     }
     if (offset != nullptr) {
-        if (style.output != DateOutput::kIso) {
+        if (style.output == DateOutput::kIso) {
+            AppendUtcOffset(out, *offset);
+        } else if (!abbreviation.empty()) {
             out += ' ';
+            out += abbreviation;
+        } else {
+            out += ' ';
+            AppendUtcOffset(out, *offset);
         }
-        AppendUtcOffset(out, *offset);
     }
     if (bc) {
         out += " BC";
@@ -404,13 +410,16 @@ void AppendTimestampTz(std::string &out, int64_t micros_since_epoch, const TimeZ
     if (AppendInfinity(out, micros_since_epoch)) {
         return;
     }
-    const int32_t offset = tz ? tz->OffsetAt(FloorDiv(micros_since_epoch, kMicrosPerSecond)) : 0;
+    const int64_t utc_seconds = FloorDiv(micros_since_epoch, kMicrosPerSecond);
+    const int32_t offset = tz ? tz->OffsetAt(utc_seconds) : 0;
     // Split first so that adding the offset cannot overflow near the ends of the range.
     int64_t days = FloorDiv(micros_since_epoch, kMicrosPerDay);
     int64_t time_of_day = micros_since_epoch - days * kMicrosPerDay + offset * kMicrosPerSecond;
     days += FloorDiv(time_of_day, kMicrosPerDay);
     time_of_day = FloorMod(time_of_day, kMicrosPerDay);
-    AppendDateTime(out, days, time_of_day, &offset, style);
+    AppendDateTime(out, days, time_of_day, &offset, style,
+                   tz && style.output != DateOutput::kIso ? std::string_view(tz->AbbreviationAt(utc_seconds))
+                                                          : std::string_view());
 }
 
 void AppendInterval(std::string &out, duckdb_interval v, IntervalOutput style) {

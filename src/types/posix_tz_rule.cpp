@@ -81,16 +81,17 @@ std::string_view ParseAbbreviation(std::string_view &s, bool &ok) {
 
 } // namespace
 
-PosixTzRule PosixTzRule::Fixed(int32_t offset_seconds) {
+PosixTzRule PosixTzRule::Fixed(int32_t offset_seconds, std::string abbreviation) {
     PosixTzRule rule;
     rule.std_offset_ = offset_seconds;
+    rule.std_name_ = std::move(abbreviation);
     return rule;
 }
 
 std::optional<PosixTzRule> PosixTzRule::Parse(std::string_view s) {
     PosixTzRule rule;
     bool ok = false;
-    ParseAbbreviation(s, ok);
+    rule.std_name_ = std::string(ParseAbbreviation(s, ok));
     int32_t std_west = 0;
     if (!ok || s.empty() || !ParseSignedTime(s, std_west)) {
         return std::nullopt;
@@ -109,6 +110,7 @@ std::optional<PosixTzRule> PosixTzRule::Parse(std::string_view s) {
     }
     rule.has_dst_ = true;
     rule.dst_offset_ = -dst_west;
+    rule.dst_name_ = std::string(dst_name);
     std::string_view rules = s.empty() ? std::string_view(",M3.2.0,M11.1.0") : s;
     if (rules[0] != ',' && rules[0] != ';') {
         return std::nullopt;
@@ -181,8 +183,16 @@ int64_t PosixTzRule::SwitchDayOfYear(int64_t year, const Switch &sw) {
 }
 
 int32_t PosixTzRule::OffsetAt(int64_t utc_seconds) const {
+    return InDaylightTime(utc_seconds) ? dst_offset_ : std_offset_;
+}
+
+const std::string &PosixTzRule::AbbreviationAt(int64_t utc_seconds) const {
+    return InDaylightTime(utc_seconds) ? dst_name_ : std_name_;
+}
+
+bool PosixTzRule::InDaylightTime(int64_t utc_seconds) const {
     if (!has_dst_) {
-        return std_offset_;
+        return false;
     }
     const int64_t year = CivilFromDays(FloorDiv(utc_seconds + std_offset_, kSecondsPerDay)).year;
     const int64_t jan_first = DaysFromCivil(year, 1, 1) * kSecondsPerDay;
@@ -198,7 +208,7 @@ int32_t PosixTzRule::OffsetAt(int64_t utc_seconds) const {
     } else if (end < start) {
         in_dst = utc_seconds < end || utc_seconds >= start;
     }
-    return in_dst ? dst_offset_ : std_offset_;
+    return in_dst;
 }
 
 } // namespace duckgres::types

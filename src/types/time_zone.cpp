@@ -23,6 +23,9 @@ public:
 
 protected:
     int32_t ComputeOffset(int64_t utc_seconds) const override { return rule_.OffsetAt(utc_seconds); }
+    const std::string &ComputeAbbreviation(int64_t utc_seconds) const override {
+        return rule_.AbbreviationAt(utc_seconds);
+    }
 
 private:
     PosixTzRule rule_;
@@ -35,18 +38,33 @@ public:
 
 protected:
     int32_t ComputeOffset(int64_t utc_seconds) const override {
-        const auto &times = data_.transition_times;
-        if (footer_ && (times.empty() || utc_seconds >= times.back())) {
+        if (footer_ && FooterRules(utc_seconds)) {
             return footer_->OffsetAt(utc_seconds);
         }
-        if (times.empty() || utc_seconds < times.front()) {
-            return data_.type_offsets[0];
+        return data_.type_offsets[TypeAt(utc_seconds)];
+    }
+    const std::string &ComputeAbbreviation(int64_t utc_seconds) const override {
+        if (footer_ && FooterRules(utc_seconds)) {
+            return footer_->AbbreviationAt(utc_seconds);
         }
-        const size_t index = std::upper_bound(times.begin(), times.end(), utc_seconds) - times.begin() - 1;
-        return data_.type_offsets[data_.transition_types[index]];
+        return data_.type_abbreviations[TypeAt(utc_seconds)];
     }
 
 private:
+    //! After the last transition the footer's rule tells the local time.
+    bool FooterRules(int64_t utc_seconds) const {
+        return data_.transition_times.empty() || utc_seconds >= data_.transition_times.back();
+    }
+    //! The local time type at `utc_seconds` (the first type before the first transition).
+    size_t TypeAt(int64_t utc_seconds) const {
+        const auto &times = data_.transition_times;
+        if (times.empty() || utc_seconds < times.front()) {
+            return 0;
+        }
+        const size_t index = std::upper_bound(times.begin(), times.end(), utc_seconds) - times.begin() - 1;
+        return data_.transition_types[index];
+    }
+
     TzifData data_;
     std::optional<PosixTzRule> footer_;
 };
@@ -119,7 +137,7 @@ int32_t TimeZone::OffsetAt(int64_t utc_seconds) const {
 }
 
 std::shared_ptr<const TimeZone> TimeZone::Utc() {
-    static const std::shared_ptr<const TimeZone> utc = std::make_shared<RuleZone>("UTC", PosixTzRule::Fixed(0));
+    static const std::shared_ptr<const TimeZone> utc = std::make_shared<RuleZone>("UTC", PosixTzRule::Fixed(0, "UTC"));
     return utc;
 }
 

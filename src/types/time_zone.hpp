@@ -19,12 +19,16 @@ public:
     const std::string &Name() const { return name_; }
     //! Offset from UTC in seconds (east positive) at the UTC instant `utc_seconds`.
     int32_t OffsetAt(int64_t utc_seconds) const;
+    //! The abbreviation of local time at `utc_seconds` as the tz database names it ("UTC", "EST", "CEST", "+04"),
+    //! which DateStyle SQL, Postgres and German print; empty when the zone has none.
+    const std::string &AbbreviationAt(int64_t utc_seconds) const { return ComputeAbbreviation(utc_seconds); }
 
     virtual ~TimeZone() = default;
 
 protected:
     explicit TimeZone(std::string name) : name_(std::move(name)) {}
     virtual int32_t ComputeOffset(int64_t utc_seconds) const = 0;
+    virtual const std::string &ComputeAbbreviation(int64_t utc_seconds) const = 0;
 
 private:
     std::string name_;

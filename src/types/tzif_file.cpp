@@ -83,11 +83,19 @@ bool ReadDataBlock(ByteReader &reader, const TzifCounts &counts, size_t time_siz
         }
     }
     data.type_offsets.resize(counts.type);
-    for (auto &offset : data.type_offsets) {
-        offset = static_cast<int32_t>(static_cast<uint32_t>(reader.ReadBigEndian(4)));
-        reader.Skip(2); // isdst, abbreviation index
+    std::vector<uint8_t> abbreviation_indexes(counts.type);
+    for (uint32_t i = 0; i < counts.type; i++) {
+        data.type_offsets[i] = static_cast<int32_t>(static_cast<uint32_t>(reader.ReadBigEndian(4)));
+        reader.Skip(1); // isdst
+        abbreviation_indexes[i] = static_cast<uint8_t>(reader.ReadBigEndian(1));
     }
+    const std::string_view chars = reader.Rest().substr(0, counts.chars);
     reader.Skip(counts.chars + counts.leap * (time_size + 4ULL) + counts.isstd + counts.isut);
+    for (uint8_t index : abbreviation_indexes) {
+        // NUL-terminated strings in the designation characters; a bad index gives an empty abbreviation.
+        const std::string_view from = index < chars.size() ? chars.substr(index) : std::string_view();
+        data.type_abbreviations.emplace_back(from.substr(0, from.find('\0')));
+    }
     data.has_leap_seconds = counts.leap > 0;
     return reader.Ok();
 }

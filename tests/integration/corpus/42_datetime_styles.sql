@@ -44,6 +44,19 @@ SELECT id, d FROM dt_dts_date_input_dmy_bare_literal ORDER BY id;
 -- cleanup
 DROP TABLE IF EXISTS dt_dts_date_input_dmy_bare_literal;
 
+-- case: dts_date_input_dmy_update_and_compare
+CREATE TABLE dt_dts_date_input_dmy_update_and_compare (id int, d date, ts timestamp);
+SET DateStyle = 'DMY';
+INSERT INTO dt_dts_date_input_dmy_update_and_compare (id, d, ts) VALUES (1, '03/04/2024', '03/04/2024 10:30'), (2, '10/11/2024', '1/2/2024');
+UPDATE dt_dts_date_input_dmy_update_and_compare SET d = '05/06/2024' WHERE d = '03/04/2024';
+SELECT id, d, ts FROM dt_dts_date_input_dmy_update_and_compare WHERE d > '01/06/2024' ORDER BY id;
+SET DateStyle = 'YMD';
+INSERT INTO dt_dts_date_input_dmy_update_and_compare VALUES (3, '24/07/08', '24/07/08 12:00');
+SET DateStyle = 'ISO, MDY';
+SELECT id, d, ts FROM dt_dts_date_input_dmy_update_and_compare ORDER BY id;
+-- cleanup
+DROP TABLE IF EXISTS dt_dts_date_input_dmy_update_and_compare;
+
 -- case: dts_time_input_digits
 SELECT '040506'::time AS a, '0405'::time AS b, '040506.789'::time AS c, '0405 pm'::time AS d, time 'allballs' AS e;
 SELECT '250000'::time AS f;
@@ -76,6 +89,21 @@ SHOW DateStyle;
 SET TimeZone = 'UTC';
 SET DateStyle = 'SQL, MDY';
 SELECT timestamptz '2024-03-04 05:06:07+00' AS ts;
+
+-- case: dts_datestyle_output_timestamptz_zones
+SET TimeZone = 'America/New_York';
+SET DateStyle = 'SQL, MDY';
+SELECT timestamptz '2024-01-15 12:00:00+00' AS winter, timestamptz '2024-07-15 12:00:00+00' AS summer;
+SET DateStyle = 'Postgres';
+SET TimeZone = 'Europe/Berlin';
+SELECT timestamptz '2024-01-15 12:00:00+00' AS winter, timestamptz '2024-07-15 12:00:00.5+00' AS summer;
+SET DateStyle = 'German';
+SET TimeZone = 'Asia/Kolkata';
+SELECT timestamptz '2024-01-15 12:00:00+00' AS india;
+SET TimeZone = 'Asia/Dubai';
+SELECT timestamptz '2024-01-15 12:00:00+00' AS dubai;
+SET DateStyle = 'ISO';
+SELECT timestamptz '2024-01-15 12:00:00+00' AS iso;
 
 -- case: dts_datestyle_output_text_cast
 CREATE TABLE dt_dts_datestyle_output_text_cast (d date, ts timestamp, iv interval);

@@ -4,6 +4,7 @@
 #include "sql/rewriter.hpp"
 #include "sql/statement_parser.hpp"
 #include "test_settings.hpp"
+#include "types/text_format.hpp"
 #include "version.hpp"
 
 #include <gtest/gtest.h>
@@ -39,7 +40,11 @@ public:
         if (table != "typed") {
             return {};
         }
-        return {{"r", "real", {}}, {"mood", "enum", {"sad", "ok"}}, {"tag", "text", {}}, {"flag", "boolean", {}}};
+        return {{"r", "real", {}},
+                {"mood", "enum", {"sad", "ok"}},
+                {"tag", "text", {}},
+                {"flag", "boolean", {}},
+                {"day", "date", {}}};
     }
     bool IsTableMacro(const std::string &, const std::string &name) const override { return name == "rows_of"; }
     std::map<std::string, std::string> Domains() const override {
@@ -74,6 +79,7 @@ RewriteContext SessionFacts(const std::string &date_style = "ISO, MDY") {
                                                                                          {"datestyle", date_style},
                                                                                          {"intervalstyle", "postgres"}},
                                                       std::set<std::string>{"server_version"});
+    context.text_options.date_style = types::DateStyleFromSetting(date_style).value();
     return context;
 }
 
@@ -160,6 +166,7 @@ TEST(RewritePasses, ListedInOrder) {
         "numeric_casts",
         "read_bytea_constants",
         "read_datetime_constants",
+        "read_datetime_column_constants",
         "aggregate_result_types",
         "integer_minimum_constant",
         "fold_trim_scale",
@@ -351,6 +358,8 @@ const SwitchedOff kSwitchedOff[] = {
     {"type_numeric_constants", "select 1.25::numeric", "SELECT '1.25'::\"numeric\"(3, 2)", std::nullopt},
     {"read_bytea_constants", "select '\\x01'::bytea", "SELECT E'\\\\x01'::\"varchar\"::bytea", std::nullopt},
     {"read_datetime_constants", "select 'January 8, 1999'::date", "SELECT '1999-01-08'::date", std::nullopt},
+    {"read_datetime_column_constants", "update typed set day = '03/04/2024' where day < '1/2/2024'",
+     "UPDATE typed SET day = '2024-04-03' WHERE day < '2024-02-01'", std::nullopt, "ISO, DMY"},
     {"aggregate_result_types", "select sum(a), avg(a) over () from t",
      "SELECT duckgres_catalog.main.duckgres_sum_result(sum(a), a), duckgres_catalog.main.duckgres_avg_result(avg(a) "
      "OVER (), sum(a) OVER (), count(a) OVER (), a) FROM t",

@@ -35,6 +35,33 @@ TEST(TimeZoneTest, LoadsIanaZones) {
     EXPECT_EQ(utc->OffsetAt(k20240701), 0);
 }
 
+TEST(TimeZoneTest, AbbreviationsOfLocalTime) {
+    constexpr int64_t k21000701 = 4118385600; // 2100-07-01 12:00:00 UTC: past the last transition, the footer's rule
+    struct {
+        const char *zone;
+        int64_t utc_seconds;
+        const char *abbreviation;
+    } cases[] = {
+        {"UTC", k20240131, "UTC"},
+        {"America/New_York", k20240131, "EST"},
+        {"America/New_York", k20240701, "EDT"},
+        {"Europe/Berlin", k20240131, "CET"},
+        {"Europe/Berlin", k20240701, "CEST"},
+        {"Europe/Berlin", k21000701, "CEST"},
+        {"Europe/Berlin", -5000000000LL, "LMT"},
+        {"Asia/Kolkata", k20240701, "IST"},
+        {"Asia/Dubai", k20240701, "+04"},
+        {"5.5", k20240701, "+05:30"},
+        {"EST5EDT", k20240701, "EDT"},
+    };
+    for (const auto &c : cases) {
+        auto zone = TimeZone::Load(c.zone);
+        ASSERT_NE(zone, nullptr) << c.zone;
+        EXPECT_EQ(zone->AbbreviationAt(c.utc_seconds), c.abbreviation) << c.zone << " " << c.utc_seconds;
+    }
+    EXPECT_EQ(TimeZone::Utc()->AbbreviationAt(k20240701), "UTC");
+}
+
 TEST(TimeZoneTest, NamesAreCaseInsensitiveAndCanonicalized) {
     auto zone = TimeZone::Load("asia/KOLKATA");
     ASSERT_NE(zone, nullptr);
