@@ -393,6 +393,23 @@ bool RewriteRegCasts(Node &node, PassContext &context) {
     return true;
 }
 
+bool TypeResultRegtypes(Node &node, PassContext &context) {
+    if (&node != context.root || !node.has_select_stmt() || node.select_stmt().has_into_clause()) {
+        return false;
+    }
+    bool changed = false;
+    for (auto &target : *node.mutable_select_stmt()->mutable_target_list()) {
+        if (!target.has_res_target() || RegLookupKind(target.res_target().val(), "_oid") != "regtype") {
+            continue;
+        }
+        auto *value = target.mutable_res_target()->mutable_val();
+        Node lookup = *value;
+        *value = TypeCastNode(FuncCallNode({kCatalog, "main", "duckgres_regtype_name"}, {lookup}), {"regtype"});
+        changed = true;
+    }
+    return changed;
+}
+
 bool PrepareArgumentTypes(Node &node, PassContext &context) {
     if (!node.has_prepare_stmt() || node.prepare_stmt().argtypes_size() == 0) {
         return false;

@@ -22,6 +22,11 @@ bool RedirectCatalogFunction(pg_query::Node &node, PassContext &context);
 //! regproc column compared with an OID or cast to oid becomes its function's OID.
 bool RewriteRegCasts(pg_query::Node &node, PassContext &context);
 
+//! A result column of the statement's own SELECT that is a type name cast to regtype ('varchar'::regtype, made a
+//! catalog lookup by RewriteRegCasts) is sent as a regtype, its name as text and its OID in binary, as PostgreSQL
+//! sends it; elsewhere (compared, stored, nested) it stays an OID.
+bool TypeResultRegtypes(pg_query::Node &node, PassContext &context);
+
 //! `c.xmin` of a catalog relation (DataGrip's state numbers): the system column PostgreSQL's rows have,
 //! as a constant xid.
 bool CatalogSystemColumns(pg_query::Node &node, PassContext &context);

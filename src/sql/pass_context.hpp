@@ -122,6 +122,8 @@ struct PassContext {
     const pg_query::Node *statement = nullptr;
     //! The relations of `statement` and their columns' types: looked up the first time a pass asks (column_types.hpp).
     std::shared_ptr<const ColumnScope> columns;
+    //! The statement being rewritten (the root the passes reach last).
+    const pg_query::Node *root = nullptr;
 };
 
 //! A rewrite pass: changes `node` where PostgreSQL and DuckDB differ; true when it changed anything.

@@ -135,6 +135,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"catalog_system_columns", CatalogSystemColumns},
     // ::regclass, ::regtype and the other reg* casts: OIDs or names through the catalog.
     {"rewrite_reg_casts", RewriteRegCasts},
+    // SELECT 'varchar'::regtype: the result column a regtype.
+    {"type_result_regtypes", TypeResultRegtypes},
     // inet << cidr, ~ inet, inet + 1, macaddr & macaddr, trunc(macaddr): the network address functions.
     {"rewrite_network_operators", RewriteNetworkOperators},
     // OPERATOR(pg_catalog.op) and the regular-expression operators.

@@ -172,7 +172,7 @@ RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool
     auto *raw = tree.add_stmts();
     *raw->mutable_stmt() = statement;
     const auto passes = EnabledPasses(context.disabled_passes);
-    PassContext pass_context{context, TableOf(statement), {}, {}, {}, &statement, {}};
+    PassContext pass_context{context, TableOf(statement), {}, {}, {}, &statement, {}, raw->mutable_stmt()};
     bool changed = false;
     const auto *top_select = statement.has_select_stmt() ? &statement.select_stmt() : nullptr;
     if (top_select && top_select->target_list_size() == 0 && top_select->op() == pg_query::SETOP_NONE &&

@@ -77,8 +77,10 @@ TEST(Rewriter, Passes) {
          "SELECT duckgres_catalog.main.duckgres_regclass_oid('pg_class'), "
          "duckgres_catalog.main.duckgres_regclass_name(c.oid), "
          "x::text FROM t"},
-        {"select 't'::regtype, 'f(int)'::regprocedure", "SELECT duckgres_catalog.main.duckgres_regtype_oid('t'), "
-                                                        "'f(int)'"},
+        {"select 't'::regtype, 'f(int)'::regprocedure",
+         "SELECT "
+         "duckgres_catalog.main.duckgres_regtype_name(duckgres_catalog.main.duckgres_regtype_oid('t'))::regtype, "
+         "'f(int)'"},
         {"select a ~ 'x', a ~* 'x', a !~ 'x', a !~* 'x', a OPERATOR(pg_catalog.~) '^b$' from t",
          "SELECT regexp_matches(a, 'x'), regexp_matches(a, 'x', 'i'), NOT regexp_matches(a, 'x'), "
          "NOT regexp_matches(a, 'x', 'i'), regexp_matches(a, '^b$') FROM t"},
