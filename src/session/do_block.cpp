@@ -8,6 +8,9 @@
 #include "types/pg_type.hpp"
 #include "wire/captured_results.hpp"
 
+#include <asio/post.hpp>
+#include <asio/use_awaitable.hpp>
+
 #include <exception>
 
 namespace duckgres::session {
@@ -46,6 +49,11 @@ std::string ColumnValueType(uint32_t oid) {
 }
 
 //! Languages PostgreSQL knows but runs no DO block in.
+//! How deep DO blocks may run DO blocks (through EXECUTE): each level holds a coroutine frame and its results.
+constexpr int kMaxNesting = 32;
+//! The output a DO block may gather (its NOTICEs) before it is sent on, while the block runs.
+constexpr size_t kFlushAbove = 64 * 1024;
+
 constexpr std::string_view kLanguagesWithoutInline[] = {"sql", "c", "internal"};
 
 } // namespace
@@ -128,6 +136,10 @@ private:
             }
             if (statement.Is<sql::CopyFromStatement>() || statement.Is<sql::CopyToStatement>()) {
                 throw SqlError("0A000", "cannot COPY to/from client in PL/pgSQL");
+            }
+            if (session_.capture_depth_ >= kMaxNesting) { // DO blocks running DO blocks through EXECUTE
+                throw SqlError("54001", "stack depth limit exceeded", "",
+                               "DO blocks may nest " + std::to_string(kMaxNesting) + " deep.");
             }
             std::string &out = session_.stream_.Out();
             const size_t mark = out.size();
@@ -309,7 +321,13 @@ private:
 
     //! One pass of a loop's body: nullopt when the loop goes on, else the flow it ends with.
     asio::awaitable<std::optional<Flow>> Iterate(const Statement &loop) {
+        // Each pass gives the I/O thread back, so that the thread's other sessions, the statement's timeout and a
+        // cancel request run even when the body runs no SQL; the NOTICEs sent so far go out.
+        co_await asio::post(session_.stream_.Channel().GetExecutor(), asio::use_awaitable);
         session_.ThrowIfCanceled();
+        if (session_.capture_depth_ == 0 && session_.stream_.Out().size() > kFlushAbove) {
+            co_await session_.stream_.Flush();
+        }
         Flow flow = co_await RunList(loop.body);
         if (LeavesLoop(flow, loop.label)) {
             co_return flow;
@@ -579,11 +597,12 @@ private:
     }
 
     asio::awaitable<Flow> RunForInteger(const Statement &statement) {
-        auto lower = co_await Evaluate(statement.lower, "bigint");
-        auto upper = co_await Evaluate(statement.upper, "bigint");
+        // integer bounds, as in PostgreSQL (22003 beyond them): the loop's arithmetic in 64 bits cannot overflow.
+        auto lower = co_await Evaluate(statement.lower, "integer");
+        auto upper = co_await Evaluate(statement.upper, "integer");
         std::optional<std::string> step = "1";
         if (!statement.step.empty()) {
-            step = co_await Evaluate(statement.step, "bigint");
+            step = co_await Evaluate(statement.step, "integer");
         }
         if (!lower || !upper) {
             throw SqlError("22004", std::string(lower ? "upper" : "lower") + " bound of FOR loop cannot be null");

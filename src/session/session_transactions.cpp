@@ -83,13 +83,19 @@ asio::awaitable<void> Session::EndTransaction(bool commit) {
     }
     std::optional<SqlError> failure;
     if (commit) {
-        co_await RunCommitActions();
+        try {
+            co_await RunCommitActions();
+        } catch (const SqlError &e) {
+            failure = e; // the transaction rolls back, and the write lock is given back all the same
+        }
     }
     drop_at_commit_.clear(); // a rollback takes the tables with it
     try {
-        co_await RunInternal(commit ? "COMMIT" : "ROLLBACK");
+        co_await RunInternal(commit && !failure ? "COMMIT" : "ROLLBACK");
     } catch (const SqlError &e) {
-        failure = e;
+        if (!failure) {
+            failure = e;
+        }
     }
     ReleaseWriteLock(); // after the commit: the next writer sees it
     settings_.EndTransaction(commit && !failure);

@@ -24,14 +24,22 @@ void StatementExecution::Start() {
     session_.NoteStatement(statement_);
     outer_ = session_.current_;
     if (outer_) {
-        session_.ThrowIfCanceled(); // a statement of a DO block: the block's cancel stops it
+        // A statement of a DO block: the block's cancel stops it, and so does the block's deadline (the watch re-armed
+        // for every statement might never fire between two short ones).
+        if (std::chrono::steady_clock::now() >= session_.statement_deadline_) {
+            session_.cancel_reason_ = CancelReason::Timeout;
+        }
+        session_.ThrowIfCanceled();
     }
     // From here CancelRequest interrupts it, statement_timeout limits it, and it stops when its client goes away.
     session_.cancel_reason_ = CancelReason::None;
     session_.running_statement_ = true;
     auto timeout = session_.settings_.Milliseconds("statement_timeout");
-    session_.statement_deadline_ =
+    auto deadline =
         timeout > 0 ? started_ + std::chrono::milliseconds(timeout) : std::chrono::steady_clock::time_point::max();
+    // A statement of a DO block ends by the block's deadline too: the block's timeout limits it as a whole.
+    outer_deadline_ = session_.statement_deadline_;
+    session_.statement_deadline_ = outer_ ? std::min(deadline, outer_deadline_) : deadline;
     session_.watch_round_++;
     session_.WatchStatement();
     session_.current_ = this;
@@ -50,13 +58,17 @@ void StatementExecution::End(std::exception_ptr failure) {
     session_.watch_round_++;
     session_.watch_timer_.cancel();
     session_.current_ = outer_;
+    if (outer_) {
+        session_.statement_deadline_ = outer_deadline_; // the DO block's watch goes on
+        session_.WatchStatement();
+    }
     if (Session::MayChangeData(statement_)) {
         session_.data_changed_ = true; // its transaction can no longer start again (TakeWriteLock)
     }
     if (session_.tx_.IsIdle()) {
         session_.ReleaseWriteLock(); // an autocommit statement's: it has committed
     }
-    if (!failure && session_.cancel_reason_ != CancelReason::Terminate) {
+    if (!failure && !outer_ && session_.cancel_reason_ != CancelReason::Terminate) {
         // A cancel that came too late to stop the statement is spent: it must not fail the next error's message.
         session_.cancel_reason_ = CancelReason::None;
     }

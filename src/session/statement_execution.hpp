@@ -68,6 +68,8 @@ private:
     const sql::ParsedStatement &statement_;
     ExecutionMode mode_;
     std::chrono::steady_clock::time_point started_;
+    //! The session's statement deadline before this statement started (a DO block's, for its statements).
+    std::chrono::steady_clock::time_point outer_deadline_;
     std::string tag_;
     StatementExecution *outer_ = nullptr; //!< the DO block's execution this statement runs in, if any
     bool holds_turn_ = false;

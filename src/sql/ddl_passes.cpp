@@ -118,9 +118,9 @@ bool OnCommitAsSessionAction(Node &node, PassContext &context) {
         throw SqlError("42P16", "ON COMMIT can only be used on temporary tables");
     }
     if (create.oncommit() != pg_query::ONCOMMIT_PRESERVE_ROWS) {
-        const std::string table = relation.schemaname().empty() ? QuoteIdentifier(relation.relname())
-                                                                : QuoteIdentifier(relation.schemaname()) + "." +
-                                                                      QuoteIdentifier(relation.relname());
+        // Named in DuckDB's catalog of temporary tables: once it is gone, a permanent table of the same name found
+        // through the search path must not be emptied or dropped in its place.
+        const std::string table = "temp.main." + QuoteIdentifier(relation.relname());
         context.effects.commit_actions.push_back({table, create.oncommit() == pg_query::ONCOMMIT_DROP});
     }
     create.set_oncommit(pg_query::ONCOMMIT_NOOP);

@@ -429,3 +429,16 @@ SELECT (SELECT count(*) FROM dt_ddl2_truncate_multiple_and_cascade_a) + (SELECT 
 -- cleanup
 DROP TABLE IF EXISTS dt_ddl2_truncate_multiple_and_cascade_a;
 DROP TABLE IF EXISTS dt_ddl2_truncate_multiple_and_cascade_b;
+
+-- case: ddl2_temp_on_commit_shadowing_permanent
+CREATE TABLE dt_ddl2_oc_shadow AS SELECT 1 AS a;
+CREATE TEMP TABLE dt_ddl2_oc_shadow (a int) ON COMMIT DELETE ROWS;
+INSERT INTO dt_ddl2_oc_shadow VALUES (2);
+DROP TABLE dt_ddl2_oc_shadow;
+SELECT a FROM dt_ddl2_oc_shadow;
+BEGIN;
+CREATE TEMP TABLE dt_ddl2_oc_shadow (a int) ON COMMIT DROP;
+COMMIT;
+SELECT a FROM dt_ddl2_oc_shadow;
+-- cleanup
+DROP TABLE IF EXISTS dt_ddl2_oc_shadow;

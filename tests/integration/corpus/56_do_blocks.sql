@@ -178,3 +178,15 @@ DO LANGUAGE plperlx $$ 1 $$;
 DO LANGUAGE plpgsql $$ BEGIN RAISE NOTICE 'explicit language'; END $$;
 DO $$ DECLARE c CONSTANT int := 1; BEGIN c := 2; END $$;
 DO $$ BEGIN RAISE EXCEPTION 'x' USING ERRCODE = 'no_such_condition'; END $$;
+
+-- case: do_endless_loop_times_out
+SET statement_timeout = '300ms';
+DO $$ BEGIN LOOP END LOOP; END $$;
+DO $$ BEGIN LOOP PERFORM 1; END LOOP; END $$;
+RESET statement_timeout;
+SELECT 1 AS still_here;
+
+-- case: do_for_integer_bounds
+DO $$ BEGIN FOR i IN 2147483646..2147483647 LOOP RAISE NOTICE 'i = %', i; END LOOP; END $$;
+DO $$ BEGIN FOR i IN REVERSE -2147483647..-2147483648 LOOP RAISE NOTICE 'i = %', i; END LOOP; END $$;
+DO $$ BEGIN FOR i IN 1..3000000000 LOOP END LOOP; END $$;
