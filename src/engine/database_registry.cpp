@@ -111,6 +111,7 @@ void DatabaseRegistry::Create(const std::string &name, const std::string &templa
     }
     const auto path = PathOf(name);
     try {
+        std::filesystem::remove(path.string() + ".wal"); // a dropped database's leftover must not be replayed
         if (!template_name.empty()) {
             if (!IsValidName(template_name) || !ExistsLocked(template_name)) {
                 throw SqlError("3D000", "template database \"" + template_name + "\" does not exist");
@@ -161,6 +162,10 @@ void DatabaseRegistry::Rename(const std::string &name, const std::string &new_na
     try {
         if (std::filesystem::exists(PathOf(name))) {
             std::filesystem::rename(PathOf(name), PathOf(new_name));
+            // A log left by a crash goes with its database (closed databases have none).
+            if (const auto wal = PathOf(name).string() + ".wal"; std::filesystem::exists(wal)) {
+                std::filesystem::rename(wal, PathOf(new_name).string() + ".wal");
+            }
         } else {
             OpenLocked(new_name); // postgres before its first use: an empty database under the new name
         }

@@ -56,12 +56,18 @@ TableComment ParseTableComment(std::string_view comment) {
     return parsed;
 }
 
+std::string WithoutSeparators(std::string text) {
+    std::erase_if(text, [](char c) { return c == kGroupSeparator || c == kRecordSeparator || c == kUnitSeparator; });
+    return text;
+}
+
 std::string FormatTableComment(const TableComment &comment) {
-    std::string text = comment.text;
+    std::string text = WithoutSeparators(comment.text);
     for (size_t i = 0; i < comment.names.size(); i++) {
         const auto &name = comment.names[i];
         text += i == 0 ? kGroupSeparator : kRecordSeparator;
-        text += std::string(1, name.contype) + kUnitSeparator + name.key + kUnitSeparator + name.name;
+        text += std::string(1, name.contype) + kUnitSeparator + WithoutSeparators(name.key) + kUnitSeparator +
+                WithoutSeparators(name.name);
     }
     return text;
 }

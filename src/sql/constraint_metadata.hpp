@@ -37,8 +37,12 @@ struct TableComment {
 //! Splits a comment DuckDB keeps for a table (FormatTableComment's form; any other text is all user text).
 TableComment ParseTableComment(std::string_view comment);
 
-//! The comment to give DuckDB: the text, then (if any) the kept names after a group separator (chr 29), entries
-//! separated by chr 30 and their fields (kind, key, name) by chr 31.
+//! `text` without the three separators the kept names use (chr 29 to 31), so that no text can forge them.
+std::string WithoutSeparators(std::string text);
+
+//! The comment to give DuckDB (the text and the names without separators of their own): the text, then (if any) the
+//! kept names after a group separator (chr 29), entries separated by chr 30 and their fields (kind, key, name) by
+//! chr 31.
 std::string FormatTableComment(const TableComment &comment);
 
 //! The kind of a PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK constraint ('p', 'u', 'f', 'c'); 0 for other kinds.

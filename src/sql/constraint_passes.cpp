@@ -42,10 +42,15 @@ bool CommentKeepsConstraintNames(pg_query::Node &node, PassContext &context) {
     }
     const std::string schema = names.size() == 2 ? names[0].string().sval() : "";
     auto kept = ParseTableComment(context.facts.tables->TableComment(schema, names[names.size() - 1].string().sval()));
+    std::string text = WithoutSeparators(comment->comment()); // a user's text never forges kept names
     if (kept.names.empty()) {
-        return false;
+        if (text == comment->comment()) {
+            return false;
+        }
+        comment->set_comment(text);
+        return true;
     }
-    kept.text = comment->comment();
+    kept.text = std::move(text);
     comment->set_comment(FormatTableComment(kept));
     return true;
 }

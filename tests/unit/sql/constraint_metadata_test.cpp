@@ -85,6 +85,18 @@ TEST(ConstraintMetadata, CommentRoundTrip) {
         EXPECT_EQ(FormatTableComment(c.comment), c.formatted);
         EXPECT_EQ(ParseTableComment(c.formatted), c.comment) << c.formatted;
     }
+    // A user's text or a quoted name holding the separators cannot forge entries: they are left out.
+    EXPECT_EQ(FormatTableComment({"a\x1du\x1f"
+                                  "x\x1f"
+                                  "forged",
+                                  {{'c', "1",
+                                    "n\x1e"
+                                    "d"}}}),
+              "au"
+              "xforged\x1d"
+              "c\x1f"
+              "1\x1fnd");
+    EXPECT_EQ(WithoutSeparators("ok\x1d\x1e\x1f!"), "ok!");
     // Entries that are not kind, key and name are skipped.
     EXPECT_EQ(ParseTableComment("x\x1dgarbage\x1eu\x1f"
                                 "a\x1fn"),
