@@ -85,6 +85,8 @@ private:
     enum class Phase { Startup, Idle, Busy, Closing };
     //! Output is flushed to the client whenever this much is buffered while streaming rows.
     static constexpr size_t kFlushBudget = 256 * 1024;
+    //! The output a DO block's statements may hold back for it (their rows, until the block reads them).
+    static constexpr size_t kCapturedOutputLimit = 64 * 1024 * 1024;
 
     asio::awaitable<void> OpenDatabase();
     void WriteStartupReport();

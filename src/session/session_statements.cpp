@@ -82,7 +82,13 @@ asio::awaitable<EncodeStatus> Session::StreamRows(ResultStream &execution, uint6
             co_return *status;
         }
         if (capture_depth_ == 0) {
-            co_await stream_.Flush(); // a DO block's statements keep their rows until it has read them
+            co_await stream_.Flush();
+        } else if (stream_.Out().size() > kCapturedOutputLimit) {
+            // A DO block's statements keep their rows until it has read them: bounded, or one PERFORM of a large
+            // query would hold the whole result in the server's memory.
+            throw SqlError("54000", "result of a statement in a DO block is too large", "",
+                           "A DO block reads at most 64 MiB of rows at once; use LIMIT or a FOR loop over a "
+                           "smaller query.");
         }
     }
 }

@@ -419,3 +419,13 @@ def test_fault_in_an_io_handler_is_contained(test_build) -> None:
         wait_for(lambda: panics(duckgres) == before + 1, what="the I/O fault to be counted")
         assert conn.execute("select 'still serving'").fetchone() == ("still serving",)
     assert duckgres.running()
+
+
+@pytest.mark.duckgres_only
+def test_do_block_cannot_hold_a_large_result(duckgres) -> None:
+    """A DO block's statements keep their rows until the block reads them: a PERFORM of a large query fails with
+    54000 instead of holding the whole result in the server's memory, and the session goes on."""
+    with pg3(duckgres, autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.ProgramLimitExceeded):
+            conn.execute("DO $$ BEGIN PERFORM repeat('x', 1000) FROM range(200000); END $$")
+        assert conn.execute("select 1").fetchone() == (1,)

@@ -190,3 +190,6 @@ SELECT 1 AS still_here;
 DO $$ BEGIN FOR i IN 2147483646..2147483647 LOOP RAISE NOTICE 'i = %', i; END LOOP; END $$;
 DO $$ BEGIN FOR i IN REVERSE -2147483647..-2147483648 LOOP RAISE NOTICE 'i = %', i; END LOOP; END $$;
 DO $$ BEGIN FOR i IN 1..3000000000 LOOP END LOOP; END $$;
+
+-- case: do_perform_of_a_small_query_keeps_working
+DO $$ DECLARE n bigint; BEGIN PERFORM * FROM generate_series(1, 100000); SELECT count(*) INTO n FROM generate_series(1, 100000); RAISE NOTICE 'n = %', n; END $$;
