@@ -232,6 +232,8 @@ private:
     //! CREATE / DROP DATABASE, ALTER DATABASE ... RENAME TO (session_databases.cpp).
     asio::awaitable<void> RunDatabaseStatement(const sql::ParsedStatement &statement,
                                                const sql::DatabaseStatement &command);
+    //! Whether the user's configuration lets it connect to `database` (no list: every database).
+    bool MayUseDatabase(const std::string &database) const;
     //! The pids of the other sessions connected to `database`.
     std::vector<int32_t> SessionsUsing(const std::string &database);
     //! Gives the write lock back, once the transaction (or autocommit statement) that took it has ended.

@@ -1,6 +1,8 @@
 // CREATE / DROP / ALTER DATABASE ... RENAME: the data directory's files, changed on a worker outside any transaction.
 #include "session/session.hpp"
 
+#include <algorithm>
+
 #include <asio/steady_timer.hpp>
 #include <asio/use_awaitable.hpp>
 #include <spdlog/spdlog.h>
@@ -30,6 +32,16 @@ std::vector<int32_t> Session::SessionsUsing(const std::string &database) {
     return pids;
 }
 
+bool Session::MayUseDatabase(const std::string &database) const {
+    for (const auto &user : context_.config.users) {
+        if (user.name == login_.user) {
+            return user.databases.empty() ||
+                   std::find(user.databases.begin(), user.databases.end(), database) != user.databases.end();
+        }
+    }
+    return true; // the default user: every database
+}
+
 asio::awaitable<void> Session::RunDatabaseStatement(const sql::ParsedStatement &statement,
                                                     const sql::DatabaseStatement &command) {
     using Action = sql::DatabaseStatement::Action;
@@ -39,6 +51,13 @@ asio::awaitable<void> Session::RunDatabaseStatement(const sql::ParsedStatement &
     if (!tx_.IsIdle()) {
         const std::string what = command.action == Action::Rename ? "ALTER DATABASE ... RENAME" : statement.tag;
         throw SqlError("25001", what + " cannot run inside a transaction block");
+    }
+    // An admin limited to some databases reaches no other through these: by dropping or renaming it, or by copying
+    // it under a name the admin may open.
+    for (const auto *name : {&command.name, &command.template_name, &command.new_name}) {
+        if (!name->empty() && !MayUseDatabase(*name)) {
+            throw SqlError("42501", "permission denied for database \"" + *name + "\"");
+        }
     }
     if (!command.owner.empty() && !context_.users.count(command.owner)) {
         throw SqlError("42704", "role \"" + command.owner + "\" does not exist");

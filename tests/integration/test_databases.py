@@ -16,7 +16,9 @@ PASSWORD = "sandbox-password"
 @pytest.fixture
 def server(duckgres_factory):
     users = [{"name": "boss", "password": harness.scram_verifier(PASSWORD), "role": "admin"},
-             {"name": "writer", "password": harness.scram_verifier(PASSWORD), "role": "read_write"}]
+             {"name": "writer", "password": harness.scram_verifier(PASSWORD), "role": "read_write"},
+             {"name": "limited", "password": harness.scram_verifier(PASSWORD), "role": "admin",
+              "databases": ["postgres", "scratch"]}]
     return duckgres_factory({"tls": {"mode": "off"}, "users": users})
 
 
@@ -104,3 +106,16 @@ def test_only_admins_change_databases(server) -> None:
         assert sqlstate_of(admin, "CREATE DATABASE x OWNER nobody")[0] == "42704"
         admin.execute("CREATE DATABASE owned OWNER writer")
         admin.execute("DROP DATABASE owned")
+
+
+@pytest.mark.duckgres_only
+def test_admin_limited_to_databases_reaches_no_other(server) -> None:
+    with connect(server) as admin:
+        admin.execute("CREATE DATABASE private")
+    with connect(server, user="limited") as conn:
+        for sql in ("CREATE DATABASE scratch TEMPLATE private", "DROP DATABASE private",
+                    "ALTER DATABASE private RENAME TO scratch", "CREATE DATABASE elsewhere"):
+            assert sqlstate_of(conn, sql)[0] == "42501", sql
+        conn.execute("CREATE DATABASE scratch")
+        conn.execute("DROP DATABASE scratch")
+    assert (server.data_dir / "private.duckdb").exists()
