@@ -201,11 +201,41 @@ constexpr std::string_view kPairStatistics[] = {"covar_samp",     "covar_pop", "
                                                 "regr_intercept", "regr_r2",   "regr_sxx", "regr_syy",
                                                 "regr_sxy",       "regr_avgx", "regr_avgy"};
 
-//! `call` as a call of the registered aggregate `name`, unless it is a window call: DuckDB 1.4 hands a registered
-//! (C API) aggregate over a whole-partition frame one state where it promises one per row, so a window keeps DuckDB's
-//! own aggregate.
-Node WindowSafeRenamed(const Node &call, const char *name) {
-    return call.func_call().has_over() ? call : Renamed(call, name);
+//! PostgreSQL's window frame option bits (WindowDef.frameOptions).
+constexpr int kFrameRange = 0x2;
+constexpr int kFrameStartUnboundedPreceding = 0x20;
+constexpr int kFrameEndUnboundedFollowing = 0x100;
+constexpr int kFrameStartCurrentRow = 0x200;
+constexpr int kFrameEndCurrentRow = 0x400;
+constexpr int kFrameExclusions = 0x8000 | 0x10000 | 0x20000;
+
+//! Whether DuckDB 1.4 computes `window` once per partition (its WindowConstantAggregator): no exclusion, and both
+//! ends unbounded or, with no ORDER BY, a RANGE CURRENT ROW (which then spans the partition).
+bool SpansWholePartition(const pg_query::WindowDef &window) {
+    const int options = window.frame_options();
+    const bool peers_span = (options & kFrameRange) != 0 && window.order_clause_size() == 0;
+    const bool start =
+        (options & kFrameStartUnboundedPreceding) != 0 || ((options & kFrameStartCurrentRow) != 0 && peers_span);
+    const bool end =
+        (options & kFrameEndUnboundedFollowing) != 0 || ((options & kFrameEndCurrentRow) != 0 && peers_span);
+    return (options & kFrameExclusions) == 0 && start && end;
+}
+
+//! `call` as a call of the registered (C API) aggregate `name`, or of its `_single_state` variant where DuckDB 1.4
+//! passes one state for all the rows of an update: its sorted-aggregate wrapper (an ORDER BY inside the call, DISTINCT
+//! or not) and its whole-partition window aggregator. Its other window aggregators (segment tree, naive, DISTINCT)
+//! pass a state per row. A named window is not known from the call alone: DuckDB's own aggregate serves it.
+Node RegisteredAggregateCall(const Node &call, const std::string &name) {
+    const auto &function = call.func_call();
+    bool single_state = function.agg_order_size() > 0;
+    if (function.has_over()) {
+        const auto &window = function.over();
+        if (!window.name().empty() || !window.refname().empty()) {
+            return call;
+        }
+        single_state = !function.agg_distinct() && SpansWholePartition(window);
+    }
+    return Renamed(call, (single_state ? name + "_single_state" : name).c_str());
 }
 
 //! `call` of `name` over `argument` instead of its own (keeping DISTINCT, FILTER, OVER).
@@ -469,14 +499,18 @@ bool AggregateResultTypes(Node &node, PassContext &context) {
         if (statistic.name == name && arity == 1) {
             const Node &value = node.func_call().args(0);
             node = FuncCallNode({"duckgres_catalog", "main", statistic.macro},
-                                {node, WindowSafeRenamed(node, statistic.float_function), Renamed(node, "sum"),
+                                {node, RegisteredAggregateCall(node, statistic.float_function), Renamed(node, "sum"),
                                  RenamedOver(node, "sum", ExactSquare(value)), Renamed(node, "count"), value});
             return true;
         }
     }
     if (arity == 2 &&
         std::find(std::begin(kPairStatistics), std::end(kPairStatistics), name) != std::end(kPairStatistics)) {
-        node = Renamed(node, ("duckgres_float8_" + name).c_str());
+        Node renamed = RegisteredAggregateCall(node, "duckgres_float8_" + name);
+        if (LastName(renamed.func_call().funcname()) == name) {
+            return false; // DuckDB's own aggregate
+        }
+        node = std::move(renamed);
         return true;
     }
     if (name == "regr_count" && arity == 2) {

@@ -23,6 +23,7 @@
 #include "sql/text_search_passes.hpp"
 #include "sql/type_checks.hpp"
 #include "sql/typmod_passes.hpp"
+#include "sql/window_order_passes.hpp"
 
 namespace duckgres::sql {
 
@@ -200,6 +201,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"read_datetime_column_constants", ReadDateTimeColumnConstants},
     // sum(), avg(), regr_count(): PostgreSQL's result types (sum(int) bigint, avg(int) numeric...).
     {"aggregate_result_types", AggregateResultTypes},
+    // var_pop(x) OVER () beside OVER (ORDER BY y): its rows added in y order, as PostgreSQL's plan adds them.
+    {"order_whole_partition_statistics", OrderWholePartitionStatistics},
     // -2147483648: integer, as PostgreSQL types it (DuckDB: BIGINT).
     {"integer_minimum_constant", IntegerMinimumConstant},
     // trim_scale(1.2300): the constant 1.23.

@@ -123,8 +123,11 @@ void StateInit(duckdb_function_info, duckdb_aggregate_state state) {
     StateOf(state) = {};
 }
 
-//! Adds each row whose arguments are all non-NULL: one value, or a (y, x) pair.
-template <int kArity>
+//! Adds each row whose arguments are all non-NULL: one value, or a (y, x) pair. `kSingleState` variants serve the
+//! callers that pass one state for all the rows where the C API promises one per row: DuckDB 1.4's sorted-aggregate
+//! wrapper (an ORDER BY inside the call) and its whole-partition window aggregator hand over a constant vector of one
+//! state, and reading a state per row there reads past it.
+template <int kArity, bool kSingleState>
 void StateUpdate(duckdb_function_info, duckdb_data_chunk input, duckdb_aggregate_state *states) {
     const idx_t rows = duckdb_data_chunk_get_size(input);
     const double *values[kArity];
@@ -138,10 +141,11 @@ void StateUpdate(duckdb_function_info, duckdb_data_chunk input, duckdb_aggregate
         if (!RowIsValid(validity[0], row) || !RowIsValid(validity[kArity - 1], row)) {
             continue;
         }
+        auto &state = StateOf(states[kSingleState ? 0 : row]);
         if constexpr (kArity == 1) {
-            StateOf(states[row]).Add(values[0][row]);
+            state.Add(values[0][row]);
         } else {
-            StateOf(states[row]).AddPair(values[0][row], values[1][row]);
+            state.AddPair(values[0][row], values[1][row]);
         }
     }
 }
@@ -168,22 +172,32 @@ void StateFinalize(duckdb_function_info, duckdb_aggregate_state *states, duckdb_
     }
 }
 
-template <FloatStatistic kStatistic, int kArity>
-void RegisterStatistic(duckdb_connection connection, const char *name) {
+template <FloatStatistic kStatistic, int kArity, bool kSingleState>
+void RegisterVariant(duckdb_connection connection, const char *name) {
     using AggregateFunctionHandle = DuckDbHandle<duckdb_aggregate_function, duckdb_destroy_aggregate_function>;
     AggregateFunctionHandle function(duckdb_create_aggregate_function());
-    const std::string full_name = std::string("duckgres_float8_") + name;
+    std::string full_name = std::string("duckgres_float8_") + name;
+    if (kSingleState) {
+        full_name += kSingleStateSuffix;
+    }
     duckdb_aggregate_function_set_name(function.Get(), full_name.c_str());
     LogicalTypeHandle type(duckdb_create_logical_type(DUCKDB_TYPE_DOUBLE));
     for (int i = 0; i < kArity; i++) {
         duckdb_aggregate_function_add_parameter(function.Get(), type.Get());
     }
     duckdb_aggregate_function_set_return_type(function.Get(), type.Get());
-    duckdb_aggregate_function_set_functions(function.Get(), StateSize, StateInit, StateUpdate<kArity>, StateCombine,
-                                            StateFinalize<kStatistic>);
+    duckdb_aggregate_function_set_functions(function.Get(), StateSize, StateInit, StateUpdate<kArity, kSingleState>,
+                                            StateCombine, StateFinalize<kStatistic>);
     if (duckdb_register_aggregate_function(connection, function.Get()) != DuckDBSuccess) {
         throw SqlError("XX000", "could not register " + full_name);
     }
+}
+
+//! Both variants of one statistic: `duckgres_float8_<name>` and `duckgres_float8_<name>_single_state`.
+template <FloatStatistic kStatistic, int kArity>
+void RegisterStatistic(duckdb_connection connection, const char *name) {
+    RegisterVariant<kStatistic, kArity, false>(connection, name);
+    RegisterVariant<kStatistic, kArity, true>(connection, name);
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include <duckdb.h>
 
 #include <optional>
+#include <string_view>
 
 namespace duckgres::engine {
 
@@ -45,13 +46,17 @@ enum class FloatStatistic {
     kRegrAvgY,
 };
 
+//! The name suffix of the variants adding every row of an update to its first state.
+inline constexpr std::string_view kSingleStateSuffix = "_single_state";
+
 //! The result of `statistic` from `state`, as PostgreSQL's final function computes it.
 std::optional<double> FinalStatistic(FloatStatistic statistic, const YoungsCramerState &state);
 
 //! Registers duckgres_float8_<name>(DOUBLE) for var_samp, var_pop, stddev_samp, stddev_pop and
 //! duckgres_float8_<name>(DOUBLE, DOUBLE) for covar_samp, covar_pop, corr and the regr_ functions: the rewriter calls
 //! them for those aggregates of float arguments (and of any arguments for the two-argument ones, which PostgreSQL
-//! has for float8 only).
+//! has for float8 only). Each also comes as duckgres_float8_<name>_single_state, for the calls where DuckDB passes
+//! one state for all the rows of an update (see sql/numeric_passes.cpp).
 void RegisterFloatStatistics(duckdb_connection connection);
 
 } // namespace duckgres::engine

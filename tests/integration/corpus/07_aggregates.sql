@@ -99,3 +99,12 @@ INSERT INTO dt_agg_statistics_float_window VALUES (1, 1.1), (1, 2.7), (1, 3.3), 
 SELECT g, x, stddev(x) OVER (PARTITION BY g ORDER BY x) AS running, var_pop(x) OVER () AS whole FROM dt_agg_statistics_float_window ORDER BY g, x;
 -- cleanup
 DROP TABLE IF EXISTS dt_agg_statistics_float_window;
+
+-- case: agg_statistics_float_call_shapes
+CREATE TABLE dt_agg_statistics_float_call_shapes (g int, x float8, y float8);
+INSERT INTO dt_agg_statistics_float_call_shapes VALUES (1, 1.1, 2.0), (1, 2.7, 2.9), (1, 3.3, 7.1), (1, 4.9, 1.3), (2, 0.1, 0.2), (2, 0.7, 0.9), (3, 5.0, 5.5);
+SELECT g, x, corr(y, x) OVER () AS c_all, covar_pop(y, x) OVER (PARTITION BY g ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS cv, regr_slope(y, x) OVER (PARTITION BY g ORDER BY x ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS slope, var_samp(x) FILTER (WHERE y > 1) OVER (RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS v FROM dt_agg_statistics_float_call_shapes ORDER BY g, x;
+SELECT g, corr(y, x ORDER BY x DESC) AS c, var_pop(x ORDER BY y) AS v, stddev_samp(DISTINCT x ORDER BY x) AS s FROM dt_agg_statistics_float_call_shapes GROUP BY g ORDER BY g;
+SELECT g, var_samp(round(x)) OVER w AS named, regr_count(y, x) OVER w AS n FROM dt_agg_statistics_float_call_shapes WINDOW w AS (PARTITION BY g) ORDER BY g, x;
+-- cleanup
+DROP TABLE IF EXISTS dt_agg_statistics_float_call_shapes;

@@ -169,6 +169,7 @@ TEST(RewritePasses, ListedInOrder) {
         "read_datetime_constants",
         "read_datetime_column_constants",
         "aggregate_result_types",
+        "order_whole_partition_statistics",
         "integer_minimum_constant",
         "fold_trim_scale",
         "fold_numeric_quotients",
@@ -368,6 +369,11 @@ const SwitchedOff kSwitchedOff[] = {
      "SELECT duckgres_catalog.main.duckgres_sum_result(sum(a), a), duckgres_catalog.main.duckgres_avg_result(avg(a) "
      "OVER (), sum(a) OVER (), count(a) OVER (), a) FROM t",
      std::nullopt},
+    {"order_whole_partition_statistics", "select corr(a, b) over (), sum(a) over (order by b) from t",
+     "SELECT duckgres_float8_corr_single_state(a, b ORDER BY b) OVER (), "
+     "duckgres_catalog.main.duckgres_sum_result(sum(a) OVER (ORDER BY b), a) FROM t",
+     "SELECT duckgres_float8_corr_single_state(a, b) OVER (), "
+     "duckgres_catalog.main.duckgres_sum_result(sum(a) OVER (ORDER BY b), a) FROM t"},
     {"integer_minimum_constant", "select -2147483648", "SELECT (-2147483648)::int", std::nullopt},
     {"numeric_casts", "select a::numeric from t", "SELECT duckgres_catalog.main.duckgres_to_numeric(a, a) FROM t",
      std::nullopt},
