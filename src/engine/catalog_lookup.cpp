@@ -162,6 +162,19 @@ std::vector<std::string> CatalogLookup::ConstraintColumns(const std::vector<std:
     return {};
 }
 
+std::vector<std::vector<std::string>> CatalogLookup::TablesWithKeptConstraints() {
+    return RowsOrNone("SELECT schema_name, table_name, comment FROM duckdb_tables() WHERE database_name = "
+                      "current_database() AND NOT temporary AND contains(comment, chr(29)) ORDER BY table_oid");
+}
+
+std::vector<std::vector<std::string>> CatalogLookup::UniqueKeyColumns(const std::string &schema,
+                                                                      const std::string &table) {
+    return RowsOrNone("SELECT constraint_index::VARCHAR, (constraint_type = 'PRIMARY KEY')::VARCHAR, "
+                      "unnest(constraint_column_names) FROM duckdb_constraints() WHERE database_name = "
+                      "current_database() AND constraint_type IN ('PRIMARY KEY', 'UNIQUE') AND schema_name = " +
+                      QuoteLiteral(schema) + " AND table_name = " + QuoteLiteral(table) + " ORDER BY constraint_index");
+}
+
 std::string CatalogLookup::TableComment(const std::vector<std::string> &schemas, const std::string &table,
                                         bool temporary_first) {
     const std::string query =

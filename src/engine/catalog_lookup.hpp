@@ -70,6 +70,12 @@ public:
     //! them from defaults: each column with a default is tried as an INSERT target, which DuckDB refuses for one).
     std::set<std::string> GeneratedColumns(const std::vector<std::string> &schemas, const std::string &table);
 
+    //! The tables of the current database whose comments keep constraint entries: schema, name, comment.
+    std::vector<std::vector<std::string>> TablesWithKeptConstraints();
+    //! The primary key and unique constraints of `schema`.`table`, one row per column in order: the constraint's
+    //! index, whether it is the primary key ("true" / "false"), the column.
+    std::vector<std::vector<std::string>> UniqueKeyColumns(const std::string &schema, const std::string &table);
+
     //! Whether `name` is a table macro of the current database (in `schema`; empty: the search path).
     bool IsTableMacro(const std::string &schema, const std::string &name);
     //! The domains of the current database: type name -> the CREATE DOMAIN statement kept in the type's comment.

@@ -319,6 +319,9 @@ int ExtractPosition(std::string &message, std::string_view statement) {
     return static_cast<int>(Utf8CharacterCount(statement.substr(0, offset + column))) + 1;
 }
 
+//! What separates a DETAIL from the message in Duckgres's own errors ("SQLSTATE 23503: ...\nDETAIL: ...").
+constexpr std::string_view kOwnDetailTag = "\nDETAIL: ";
+
 //! Duckgres's registered functions put PostgreSQL's code in front of their messages ("SQLSTATE 22023: ...", see
 //! engine/functions/function_support.hpp): the code, removed from `message`; empty when there is none.
 std::string TakeOwnSqlState(std::string &message) {
@@ -386,10 +389,13 @@ SqlError MapDuckDbError(std::optional<duckdb_error_type> type, std::string_view 
         message.erase(did_you_mean);
     }
     auto sqlstate = TakeOwnSqlState(message);
+    std::string detail;
     if (sqlstate.empty()) {
         sqlstate = SqlStateFor(kind, message);
+    } else if (auto at = message.find(kOwnDetailTag); at != std::string::npos) {
+        detail = message.substr(at + kOwnDetailTag.size());
+        message.erase(at);
     }
-    std::string detail;
     message = RewordMessage(sqlstate, message, detail);
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
         message.pop_back();

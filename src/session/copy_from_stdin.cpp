@@ -377,6 +377,7 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::CopyTarget &copy_target) {
             copy_target.schema.empty() ? work.Engine().SearchPath() : std::vector<std::string>{copy_target.schema};
         return engine::CatalogLookup(work.Engine()).ColumnsOf(schemas, copy_target.table, copy_target.columns);
     });
+    const std::string schema = target.schema;
     CopyFromStdin copy(*this, copy_target, std::move(options), std::move(target));
     std::vector<int16_t> formats(copy.ColumnCount(), copy.Format());
     wire::WriteCopyInResponse(stream_.Out(), copy.Format(), formats);
@@ -387,6 +388,7 @@ asio::awaitable<void> Session::RunCopyFrom(const sql::CopyTarget &copy_target) {
         co_await BeginImplicit();
     }
     auto rows = co_await copy.Run();
+    co_await OnWorker([&](StatementWork &work) { work.CheckForeignKeysOf(schema, copy_target.table); });
     WriteComplete(sql::FormatCommandTag("COPY", true, rows));
 }
 

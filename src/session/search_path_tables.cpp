@@ -3,6 +3,7 @@
 
 #include "common/sql_error.hpp"
 #include "engine/catalog_lookup.hpp"
+#include "sql/constraint_metadata.hpp"
 #include "types/type_mapping.hpp"
 
 namespace duckgres::session {
@@ -40,13 +41,8 @@ std::vector<sql::ColumnType> SearchPathTables::ColumnTypes(const std::string &sc
         key += name + '\0';
     }
     key += '\0' + table;
-    const uint64_t version = connection_.GetDatabase().CatalogVersion();
-    if (cache_) {
-        if (cache_->catalog_version != version) {
-            cache_->relations.clear();
-            cache_->catalog_version = version;
-        }
-        if (auto found = cache_->relations.find(key); found != cache_->relations.end()) {
+    if (auto *cache = Cache()) {
+        if (auto found = cache->relations.find(key); found != cache->relations.end()) {
             return found->second;
         }
     }
@@ -87,6 +83,57 @@ std::map<std::string, std::string> SearchPathTables::Domains() const {
 std::string SearchPathTables::TableComment(const std::string &schema, const std::string &table) const {
     return engine::CatalogLookup(connection_)
         .TableComment(schema.empty() ? schemas_ : std::vector<std::string>{schema}, table, schema.empty());
+}
+
+ColumnTypeCache *SearchPathTables::Cache() const {
+    if (!cache_) {
+        return nullptr;
+    }
+    const uint64_t version = connection_.GetDatabase().CatalogVersion();
+    if (cache_->catalog_version != version) {
+        cache_->relations.clear();
+        cache_->managed_keys.reset();
+        cache_->catalog_version = version;
+    }
+    return cache_;
+}
+
+std::vector<sql::ManagedForeignKey> SearchPathTables::ManagedForeignKeys() const {
+    auto *cache = Cache();
+    if (cache && cache->managed_keys) {
+        return *cache->managed_keys;
+    }
+    std::vector<sql::ManagedForeignKey> keys;
+    for (const auto &row : engine::CatalogLookup(connection_).TablesWithKeptConstraints()) {
+        for (const auto &kept : sql::ParseTableComment(row[2]).names) {
+            if (kept.contype != sql::kManagedForeignKeyKind) {
+                continue;
+            }
+            if (auto key = sql::DecodeForeignKey(kept.key)) {
+                key->name = kept.name;
+                key->schema = row[0];
+                key->table = row[1];
+                keys.push_back(std::move(*key));
+            }
+        }
+    }
+    if (cache) {
+        cache->managed_keys = keys;
+    }
+    return keys;
+}
+
+std::vector<sql::UniqueKey> SearchPathTables::UniqueKeys(const std::string &schema, const std::string &table) const {
+    std::vector<sql::UniqueKey> keys;
+    std::string current;
+    for (const auto &row : engine::CatalogLookup(connection_).UniqueKeyColumns(schema, table)) {
+        if (keys.empty() || row[0] != current) {
+            keys.push_back({row[1] == "true", {}});
+            current = row[0];
+        }
+        keys.back().columns.push_back(row[2]);
+    }
+    return keys;
 }
 
 std::set<std::string> SearchPathTables::GeneratedColumns(const std::string &schema, const std::string &table) const {

@@ -17,6 +17,8 @@ struct ColumnTypeCache {
     uint64_t catalog_version = 0;
     //! By search path, schema and table; an empty list: not found.
     std::map<std::string, std::vector<sql::ColumnType>> relations;
+    //! The database's managed foreign keys, once looked up.
+    std::optional<std::vector<sql::ManagedForeignKey>> managed_keys;
 };
 
 //! Finds tables of the connection's current database in `schemas` (a search path, in order). Blocking: each lookup
@@ -42,6 +44,9 @@ public:
     //! The domains, from the comments of DuckDB's types.
     std::map<std::string, std::string> Domains() const override;
     std::string TableComment(const std::string &schema, const std::string &table) const override;
+    //! From the tables' comments, cached.
+    std::vector<sql::ManagedForeignKey> ManagedForeignKeys() const override;
+    std::vector<sql::UniqueKey> UniqueKeys(const std::string &schema, const std::string &table) const override;
     //! The table's generated columns, tried as INSERT targets.
     std::set<std::string> GeneratedColumns(const std::string &schema, const std::string &table) const override;
     //! The table's columns with their types, NOT NULL and defaults, from the catalog.
@@ -49,6 +54,9 @@ public:
                                                          const std::string &table) const override;
 
 private:
+    //! The cache, emptied when the catalog version changed; null without one.
+    ColumnTypeCache *Cache() const;
+
     engine::EngineConnection &connection_;
     std::vector<std::string> schemas_;
     ColumnTypeCache *cache_;

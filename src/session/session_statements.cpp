@@ -193,9 +193,12 @@ asio::awaitable<void> Session::RunGeneric(const sql::ParsedStatement &statement)
             if (constraint_change) {
                 co_await OnWorker([&](StatementWork &work) { work.ChangeConstraints(statement); });
             }
+            sql::RewriteEffects foreign_keys;
+            co_await OnWorker([&](StatementWork &work) { foreign_keys = work.ForeignKeyEffects(statement); });
             for (const auto &part : parts) {
                 co_await RunInternal(part.c_str());
             }
+            co_await OnWorker([&](StatementWork &work) { work.RunForeignKeyFollowUps(foreign_keys); });
             co_await OnWorker([&](StatementWork &work) { work.RestartIdentities(statement); });
             WriteComplete(statement.tag);
             co_return;

@@ -452,8 +452,9 @@ void Session::NoteReplayStep(const sql::ParsedStatement &statement, const Result
     }
     ReplayStep step;
     step.refusal = sql::ReplayRefusal(statement);
-    if (!step.refusal && !execution.effects.captures.empty()) {
-        step.refusal = statement.tag + " run in steps"; // through temporary tables, gone since
+    if (!step.refusal && (!execution.effects.captures.empty() || !execution.effects.follow_ups.empty() ||
+                          !execution.effects.after.empty())) {
+        step.refusal = statement.tag + " run in steps"; // through temporary tables, gone since; or followed by more
     } else if (!step.refusal && !execution.prepared) {
         step.refusal = statement.tag;
     } else if (!step.refusal && !holds_write_lock_) {

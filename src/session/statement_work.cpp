@@ -341,8 +341,10 @@ bool StatementWork::Start(ResultStream &execution, const sql::ParsedStatement &s
     for (const auto &notice : execution.effects.notices) {
         Notice("NOTICE", "00000", notice);
     }
-    // A data-modifying WITH: its statements and this one are one transaction, as PostgreSQL's one statement.
-    const bool own_transaction = !execution.effects.captures.empty() && !lent_.in_transaction;
+    // A data-modifying WITH, foreign key actions: their statements and this one are one transaction, as PostgreSQL's
+    // one statement.
+    const bool own_transaction =
+        (!execution.effects.captures.empty() || !execution.effects.follow_ups.empty()) && !lent_.in_transaction;
     if (own_transaction) {
         Engine().Run("BEGIN TRANSACTION");
     }
@@ -356,9 +358,11 @@ bool StatementWork::Start(ResultStream &execution, const sql::ParsedStatement &s
         ExecuteRetryingConflicts(execution, statement);
         NoteNextvalSource(statement);
         const bool restarts = statement.tree && statement.tree->has_truncate_stmt();
-        if (!owned_sequences.empty() || !execution.effects.after.empty() || own_transaction || restarts) {
+        if (!owned_sequences.empty() || !execution.effects.after.empty() || own_transaction || restarts ||
+            !execution.effects.follow_ups.empty()) {
             execution.result->Materialize(); // the statement finishes before the next one runs
         }
+        RunCaptures(execution.effects.follow_ups, nullptr);
         for (const auto &sequence : owned_sequences) {
             Engine().Run("DROP SEQUENCE IF EXISTS " + sequence);
         }

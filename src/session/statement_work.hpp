@@ -20,6 +20,10 @@
 #include <string>
 #include <vector>
 
+namespace pg_query {
+class AlterTableCmd;
+} // namespace pg_query
+
 namespace duckgres::session {
 
 //! What the session lends a worker for one hand-off, made on the I/O thread (Session::OnWorker) while the session's
@@ -104,6 +108,14 @@ public:
     void ApplySequenceEffects(const sql::RewriteEffects &effects);
     //! TRUNCATE ... RESTART IDENTITY: the serial sequences of its tables start again.
     void RestartIdentities(const sql::ParsedStatement &statement);
+    //! A statement run in parts (TRUNCATE a, b; DROP TABLE a, b): what the foreign keys Duckgres enforces need
+    //! around it (sql/foreign_key_actions.hpp), its refusals thrown and notices sent now.
+    sql::RewriteEffects ForeignKeyEffects(const sql::ParsedStatement &statement);
+    //! After a COPY into `schema`.`table`: its rows have the referenced rows of the foreign keys Duckgres enforces
+    //! (23503 otherwise).
+    void CheckForeignKeysOf(const std::string &schema, const std::string &table);
+    //! After those parts: the follow-ups and statements after of ForeignKeyEffects.
+    void RunForeignKeyFollowUps(const sql::RewriteEffects &effects);
     //! Remembers where a statement that ran drew values from (an INSERT, nextval('name')), for lastval().
     void NoteNextvalSource(const sql::ParsedStatement &statement);
     //! The sequence this session's nextval() drew from last, as lastval() reads it; empty when none.
@@ -123,6 +135,11 @@ public:
     //! SqlError: 42P01 (no such table), 42704 (DROP of an unknown name; with IF EXISTS a notice instead), 42710 (ADD of
     //! a name the table has), and PostgreSQL's errors for rows the added constraint refuses (23505, 23514, 23503,
     //! 23502).
+    //! ALTER TABLE ... ADD a foreign key with actions (checked against the rows, kept in the table's comment) or DROP
+    //! CONSTRAINT of one: done, true; false for any other constraint change.
+    bool ChangeManagedForeignKey(const pg_query::AlterTableCmd &cmd, const std::string &schema,
+                                 const std::string &table, const std::string &quoted_table,
+                                 const std::string &comment_text, const sql::RewriteContext &context);
     void ChangeConstraints(const sql::ParsedStatement &statement);
     //! What DROP SCHEMA ... CASCADE takes with `schema`, as PostgreSQL names it ("table s.t"), in creation order.
     std::vector<std::string> ObjectsInSchema(const std::string &schema);

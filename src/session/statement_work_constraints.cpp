@@ -4,6 +4,7 @@
 #include "common/sql_quote.hpp"
 #include "session/statement_work.hpp"
 #include "sql/constraint_metadata.hpp"
+#include "sql/foreign_key_actions.hpp"
 #include "sql/rewriter.hpp"
 #include "sql/table_locator.hpp"
 #include "sql/table_rebuild.hpp"
@@ -67,6 +68,7 @@ void RenameConstraint(engine::EngineConnection &engine, const pg_query::RenameSt
     auto constraints = engine.QueryStrings("SELECT contype, conname, generated_name FROM "
                                            "duckgres_catalog.main.duckgres_constraints WHERE table_oid = " +
                                            oid + " ORDER BY constraint_index");
+    auto kept = sql::ParseTableComment(comment);
     bool found = false;
     for (const auto &constraint : constraints) {
         if (constraint[1] == rename.newname()) {
@@ -79,8 +81,15 @@ void RenameConstraint(engine::EngineConnection &engine, const pg_query::RenameSt
         throw SqlError("42704",
                        "constraint \"" + rename.subname() + "\" of relation \"" + relation + "\" does not exist");
     }
-    auto kept = sql::ParseTableComment(comment);
-    kept.names.clear();
+    // A foreign key Duckgres enforces keeps its name in its own entry (listed in the catalog view too).
+    for (auto &name : kept.names) {
+        if (name.contype == sql::kManagedForeignKeyKind && name.name == rename.subname()) {
+            name.name = rename.newname();
+            engine.Run("COMMENT ON TABLE " + table + " IS " + QuoteLiteral(sql::FormatTableComment(kept)));
+            return;
+        }
+    }
+    std::erase_if(kept.names, [](const auto &name) { return name.contype != sql::kManagedForeignKeyKind; });
     std::map<char, int> counts;
     for (const auto &constraint : constraints) {
         const char kind = constraint[0][0];
@@ -144,6 +153,45 @@ void RefusedRowsError(SqlError &error, const std::string &table, const pg_query:
 
 } // namespace
 
+bool StatementWork::ChangeManagedForeignKey(const pg_query::AlterTableCmd &cmd, const std::string &schema,
+                                            const std::string &table, const std::string &quoted_table,
+                                            const std::string &comment_text, const sql::RewriteContext &context) {
+    auto comment = sql::ParseTableComment(comment_text);
+    const auto kept = [&](const std::string &name) {
+        return std::find_if(comment.names.begin(), comment.names.end(), [&](const sql::KeptConstraintName &entry) {
+            return entry.contype == sql::kManagedForeignKeyKind && entry.name == name;
+        });
+    };
+    if (cmd.subtype() == pg_query::AT_DropConstraint) {
+        auto dropped = kept(cmd.name());
+        if (dropped == comment.names.end()) {
+            return false;
+        }
+        comment.names.erase(dropped);
+    } else {
+        const auto &constraint = cmd.def().constraint();
+        if (!sql::HasReferentialAction(constraint)) {
+            return false;
+        }
+        auto key = sql::DeclaredForeignKey(constraint, "", schema, table, nullptr, context.tables.get());
+        const bool taken = kept(key.name) != comment.names.end() ||
+                           !Engine()
+                                .QueryStrings("SELECT 1 FROM duckgres_catalog.main.duckgres_constraints WHERE "
+                                              "schema_name = " +
+                                              QuoteLiteral(schema) + " AND table_name = " + QuoteLiteral(table) +
+                                              " AND conname = " + QuoteLiteral(key.name))
+                                .empty();
+        if (taken) {
+            throw SqlError("42710", "constraint \"" + key.name + "\" for relation \"" + table + "\" already exists");
+        }
+        MaterializeOpenStreams();
+        Engine().Run(sql::ForeignKeyCheck(key, false)); // the rows there are must have their keys
+        comment.names.push_back({sql::kManagedForeignKeyKind, sql::EncodeForeignKey(key), key.name});
+    }
+    Engine().Run("COMMENT ON TABLE " + quoted_table + " IS " + QuoteLiteral(sql::FormatTableComment(comment)));
+    return true;
+}
+
 void StatementWork::ChangeConstraints(const sql::ParsedStatement &statement) {
     const bool rename = statement.tree->has_rename_stmt();
     const auto &relation =
@@ -187,6 +235,9 @@ void StatementWork::ChangeConstraints(const sql::ParsedStatement &statement) {
         return;
     }
     const auto &cmd = *sql::ConstraintChange(*statement.tree);
+    if (ChangeManagedForeignKey(cmd, schema, table, rebuild.table, found[0][3], context)) {
+        return;
+    }
     rebuild.copy_name = "duckgres_rebuild_" + oid;
 
     // DuckDB drops no table another one's foreign key references: those tables are made again without their keys
@@ -276,7 +327,8 @@ void StatementWork::ChangeConstraints(const sql::ParsedStatement &statement) {
     }
 
     auto comment = sql::ParseTableComment(found[0][3]);
-    comment.names.clear();
+    // The foreign keys Duckgres enforces stay as they are; the other names follow DuckDB's constraints.
+    std::erase_if(comment.names, [](const auto &name) { return name.contype != sql::kManagedForeignKeyKind; });
     std::map<char, int> counts;
     for (const auto &constraint : existing) {
         rebuild.constraints.push_back(constraint.text);
@@ -312,6 +364,34 @@ void StatementWork::ChangeConstraints(const sql::ParsedStatement &statement) {
         for (const auto &sql : sql::TableRebuildStatements(referencing)) {
             Engine().Run(sql);
         }
+    }
+}
+
+sql::RewriteEffects StatementWork::ForeignKeyEffects(const sql::ParsedStatement &statement) {
+    sql::RewriteEffects effects;
+    sql::EnforceManagedForeignKeys(*statement.tree, RewriteContextFor(), effects);
+    for (const auto &notice : effects.notices) {
+        Notice("NOTICE", "00000", notice);
+    }
+    return effects;
+}
+
+void StatementWork::CheckForeignKeysOf(const std::string &schema, const std::string &table) {
+    const auto context = RewriteContextFor();
+    if (!context.tables) {
+        return;
+    }
+    for (const auto &key : context.tables->ManagedForeignKeys()) {
+        if (key.schema == schema && key.table == table) {
+            Engine().Run(sql::ForeignKeyCheck(key, false));
+        }
+    }
+}
+
+void StatementWork::RunForeignKeyFollowUps(const sql::RewriteEffects &effects) {
+    RunCaptures(effects.follow_ups, nullptr);
+    for (const auto &sql : effects.after) {
+        Engine().Run(sql);
     }
 }
 

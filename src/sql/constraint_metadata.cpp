@@ -5,6 +5,7 @@
 
 #include <pg_query.pb.h>
 
+#include <algorithm>
 #include <map>
 
 namespace duckgres::sql {
@@ -114,8 +115,8 @@ std::vector<KeptConstraintName> NamedConstraints(const pg_query::CreateStmt &cre
     std::map<char, int> counts;
     auto note = [&](const pg_query::Constraint &constraint) {
         const char kind = ConstraintKind(constraint);
-        if (kind == 0) {
-            return;
+        if (kind == 0 || HasReferentialAction(constraint)) {
+            return; // a foreign key with actions is not DuckDB's: kept whole (ManagedForeignKey)
         }
         // DuckDB keeps the constraints in the order they are declared: column constraints where their column is.
         const int key = ++counts[kind];
@@ -133,6 +134,55 @@ std::vector<KeptConstraintName> NamedConstraints(const pg_query::CreateStmt &cre
         }
     }
     return names;
+}
+
+bool HasReferentialAction(const pg_query::Constraint &constraint) {
+    const auto passive = [](const std::string &action) { return action.empty() || action == "a" || action == "r"; };
+    return constraint.contype() == pg_query::CONSTR_FOREIGN &&
+           (!passive(constraint.fk_del_action()) || !passive(constraint.fk_upd_action()));
+}
+
+namespace {
+
+constexpr char kFieldSeparator = '\x1c';
+constexpr char kListSeparator = '\x1b';
+
+std::string Joined(const std::vector<std::string> &names) {
+    std::string joined;
+    for (const auto &name : names) {
+        joined += (joined.empty() ? "" : std::string(1, kListSeparator)) + name;
+    }
+    return joined;
+}
+
+} // namespace
+
+bool KeepableName(std::string_view name) {
+    return std::none_of(name.begin(), name.end(), [](char c) { return c >= '\x1b' && c <= '\x1f'; });
+}
+
+std::string EncodeForeignKey(const ManagedForeignKey &key) {
+    return std::string{key.on_delete, key.on_update} + kFieldSeparator + Joined(key.columns) + kFieldSeparator +
+           key.referenced_schema + kFieldSeparator + key.referenced_table + kFieldSeparator +
+           Joined(key.referenced_columns);
+}
+
+std::optional<ManagedForeignKey> DecodeForeignKey(std::string_view text) {
+    const auto fields = SplitAt(text, kFieldSeparator);
+    if (fields.size() != 5 || fields[0].size() != 2) {
+        return std::nullopt;
+    }
+    ManagedForeignKey key;
+    key.on_delete = fields[0][0];
+    key.on_update = fields[0][1];
+    key.columns = SplitAt(fields[1], kListSeparator);
+    key.referenced_schema = fields[2];
+    key.referenced_table = fields[3];
+    key.referenced_columns = SplitAt(fields[4], kListSeparator);
+    if (key.columns.size() != key.referenced_columns.size()) {
+        return std::nullopt;
+    }
+    return key;
 }
 
 bool RenamesConstraint(const pg_query::Node &statement) {

@@ -1,6 +1,9 @@
 // Constraint names DuckDB does not keep, carried after the user's text in the table's comment.
 #pragma once
 
+#include "sql/table_locator.hpp"
+
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +57,24 @@ std::string DefaultConstraintName(const std::string &table, const pg_query::Cons
 
 //! The names given with CONSTRAINT name in a CREATE TABLE, with the keys DuckDB's constraints will have.
 std::vector<KeptConstraintName> NamedConstraints(const pg_query::CreateStmt &create);
+
+//! Whether `constraint` is a foreign key with an ON DELETE or ON UPDATE action other than NO ACTION / RESTRICT, which
+//! DuckDB refuses: Duckgres keeps it in the table's comment and enforces it (ManagedForeignKey).
+bool HasReferentialAction(const pg_query::Constraint &constraint);
+
+//! The kind of the comment entries (KeptConstraintName::contype) that keep a ManagedForeignKey: the key holds the
+//! foreign key (EncodeForeignKey), the name its name.
+constexpr char kManagedForeignKeyKind = 'F';
+
+//! A ManagedForeignKey as a comment entry's key: the two actions, then the columns, the referenced schema, table and
+//! columns, separated by chr(28) (lists by chr(27)). Its name and referencing table are not in it.
+std::string EncodeForeignKey(const ManagedForeignKey &key);
+
+//! The ManagedForeignKey a comment entry's key holds (name and referencing table left empty); nullopt when malformed.
+std::optional<ManagedForeignKey> DecodeForeignKey(std::string_view text);
+
+//! Whether a name can be kept in an encoded foreign key (it has none of the separators chr(27) to chr(31)).
+bool KeepableName(std::string_view name);
 
 //! ALTER TABLE [ONLY] t ADD [CONSTRAINT name] PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK, or DROP CONSTRAINT, as its
 //! one action: that action (made by making the table again, session/statement_work_constraints.cpp); null otherwise.

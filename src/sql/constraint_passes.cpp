@@ -3,6 +3,7 @@
 
 #include "common/sql_quote.hpp"
 #include "sql/constraint_metadata.hpp"
+#include "sql/foreign_key_actions.hpp"
 #include "sql/table_locator.hpp"
 
 #include <pg_query.pb.h>
@@ -13,21 +14,55 @@ bool KeepConstraintNames(pg_query::Node &node, PassContext &context) {
     if (!node.has_create_stmt()) {
         return false;
     }
-    const auto &create = node.create_stmt();
-    TableComment comment;
-    comment.names = NamedConstraints(create);
+    auto &create = *node.mutable_create_stmt();
     // CREATE TABLE IF NOT EXISTS of a table there is leaves its comment alone.
-    if (comment.names.empty() ||
-        (create.if_not_exists() && context.facts.tables &&
-         !context.facts.tables->ColumnNames(create.relation().schemaname(), create.relation().relname()).empty())) {
+    if (create.if_not_exists() && context.facts.tables &&
+        !context.facts.tables->ColumnNames(create.relation().schemaname(), create.relation().relname()).empty()) {
         return false;
     }
-    std::string table = QuoteIdentifier(create.relation().relname());
+    TableComment comment;
+    comment.names = NamedConstraints(create);
+    // Foreign keys with actions leave the statement (DuckDB refuses them) for the comment.
+    const std::string schema =
+        create.relation().schemaname().empty() ? context.facts.creation_schema : create.relation().schemaname();
+    const auto &relname = create.relation().relname();
+    bool changed = false;
+    const auto take = [&](const pg_query::Constraint &constraint, const std::string &column) {
+        if (!HasReferentialAction(constraint)) {
+            return false;
+        }
+        auto key = DeclaredForeignKey(constraint, column, schema, relname, &create, context.facts.tables.get());
+        comment.names.push_back({kManagedForeignKeyKind, EncodeForeignKey(key), key.name});
+        changed = true;
+        return true;
+    };
+    auto *elements = create.mutable_table_elts();
+    for (int i = 0; i < elements->size();) {
+        auto &element = *elements->Mutable(i);
+        if (element.has_column_def()) {
+            auto *constraints = element.mutable_column_def()->mutable_constraints();
+            for (int j = 0; j < constraints->size();) {
+                if (take(constraints->Get(j).constraint(), element.column_def().colname())) {
+                    constraints->DeleteSubrange(j, 1);
+                } else {
+                    j++;
+                }
+            }
+        } else if (element.has_constraint() && take(element.constraint(), "")) {
+            elements->DeleteSubrange(i, 1);
+            continue;
+        }
+        i++;
+    }
+    if (comment.names.empty()) {
+        return changed;
+    }
+    std::string table = QuoteIdentifier(relname);
     if (!create.relation().schemaname().empty()) {
         table = QuoteIdentifier(create.relation().schemaname()) + "." + table;
     }
     context.effects.after.push_back("COMMENT ON TABLE " + table + " IS " + QuoteLiteral(FormatTableComment(comment)));
-    return false;
+    return changed;
 }
 
 bool CommentKeepsConstraintNames(pg_query::Node &node, PassContext &context) {

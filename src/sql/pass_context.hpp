@@ -104,6 +104,10 @@ struct RewriteEffects {
     //! Data-modifying statements of the statement's WITH, run in this order before it, in one transaction with it;
     //! their tables are dropped by statements of `after`.
     std::vector<CapturedRows> captures;
+    //! Statements run after this one, each time it runs, in one transaction with it and its captures (each with the
+    //! fields of a capture): the actions and checks of the foreign keys Duckgres enforces
+    //! (sql/foreign_key_actions.hpp).
+    std::vector<CapturedRows> follow_ups;
     //! ON COMMIT actions of the temporary table the statement creates.
     std::vector<CommitAction> commit_actions;
 };

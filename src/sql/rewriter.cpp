@@ -4,6 +4,7 @@
 #include "sql/column_names.hpp"
 #include "sql/column_types.hpp"
 #include "sql/data_modifying_with.hpp"
+#include "sql/foreign_key_actions.hpp"
 #include "sql/function_macros.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/rewrite_passes.hpp"
@@ -190,6 +191,7 @@ RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool
     });
     // After the passes: the statements DuckDB cannot run in one go become steps (captures) as the passes left them.
     changed |= CaptureDataModifyingWith(*raw->mutable_stmt(), pass_context.effects);
+    EnforceManagedForeignKeys(*raw->mutable_stmt(), context, pass_context.effects);
     changed |= CaptureUpdateFromReturning(*raw->mutable_stmt(), pass_context.effects);
     changed |= OrderUpsertReturning(*raw->mutable_stmt(), pass_context.effects);
     RewriteResult result;

@@ -27,6 +27,30 @@ struct ColumnDefinition {
     std::string default_expression; //!< empty: none
 };
 
+//! A primary key or unique constraint's columns.
+struct UniqueKey {
+    bool primary = false;
+    std::vector<std::string> columns;
+};
+
+//! A foreign key with an ON DELETE / ON UPDATE action (DuckDB has none), which Duckgres enforces itself: kept in the
+//! referencing table's comment (sql/constraint_metadata.hpp), checked and acted on around the statements that write
+//! either table (sql/foreign_key_actions.hpp).
+struct ManagedForeignKey {
+    std::string name;
+    std::string schema; //!< of the referencing table
+    std::string table;
+    std::vector<std::string> columns;
+    std::string referenced_schema;
+    std::string referenced_table;
+    std::vector<std::string> referenced_columns;
+    //! pg_constraint's confdeltype / confupdtype: a (no action), r (restrict), c (cascade), n (set null), d (default)
+    char on_delete = 'a';
+    char on_update = 'a';
+
+    bool operator==(const ManagedForeignKey &other) const = default;
+};
+
 //! The session's catalog as the rewrite sees it: looked up, never changed.
 class TableLocator {
 public:
@@ -60,6 +84,10 @@ public:
     //! The comment DuckDB keeps for the table `table` (schema as for ColumnNames; a temporary table first); empty
     //! when it has none or is not known.
     virtual std::string TableComment(const std::string &schema, const std::string &table) const { return ""; }
+    //! The foreign keys Duckgres enforces itself, of every table of the session's database.
+    virtual std::vector<ManagedForeignKey> ManagedForeignKeys() const { return {}; }
+    //! The primary key and unique constraints of `table` (schema as for ColumnNames); empty when none or not known.
+    virtual std::vector<UniqueKey> UniqueKeys(const std::string &schema, const std::string &table) const { return {}; }
 };
 
 } // namespace duckgres::sql

@@ -440,3 +440,34 @@ def test_copy_range_columns_match_postgres(duckgres, pg, fmt) -> None:
             conn.execute("drop table copy_ranges")
     assert outputs[0] == outputs[2]
     assert outputs[1] == outputs[3]
+
+
+def test_copy_into_a_table_with_foreign_key_actions_is_checked(duckgres, pg) -> None:
+    # Duckgres enforces foreign keys with ON DELETE actions itself (DuckDB has none): a COPY is checked after it.
+    outcomes = []
+    for server in (duckgres, pg):
+        with psycopg.connect(server.conninfo(), autocommit=True) as conn:
+            conn.execute("drop table if exists copy_fk_c")
+            conn.execute("drop table if exists copy_fk_p")
+            conn.execute("create table copy_fk_p (id int primary key)")
+            conn.execute("create table copy_fk_c (id int, p_id int references copy_fk_p on delete cascade)")
+            conn.execute("insert into copy_fk_p values (1), (2)")
+            got = []
+            for data in (b"1\t1\n2\t\\N\n3\t2\n", b"4\t1\n5\t9\n"):
+                try:
+                    with conn.cursor() as cur:
+                        with cur.copy("copy copy_fk_c from stdin") as copy:
+                            copy.write(data)
+                        got.append(cur.statusmessage)
+                except psycopg.Error as error:
+                    got.append((error.sqlstate, error.diag.message_primary, error.diag.message_detail))
+            # Parameters reach the statements that act on the referencing rows.
+            with conn.cursor() as cur:
+                cur.execute("delete from copy_fk_p where id = %s", (1,))
+                got.append(cur.statusmessage)
+            got.append(conn.execute("select id, p_id from copy_fk_c order by id").fetchall())
+            conn.execute("drop table copy_fk_c")
+            conn.execute("drop table copy_fk_p")
+            outcomes.append(got)
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][1][0] == "23503"

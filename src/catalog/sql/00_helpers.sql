@@ -27,6 +27,29 @@ FROM (SELECT table_oid, string_split(entry, chr(31)) AS e
             FROM duckdb_tables() WHERE contains(comment, chr(29))))
 WHERE len(e) = 3;
 
+-- The foreign keys with ON DELETE / ON UPDATE actions, which Duckgres enforces (sql/foreign_key_actions.hpp): entries
+-- of kind F in the referencing table's comment, whose key holds the actions, the columns, the referenced schema,
+-- table and columns (fields separated by chr(28), lists by chr(27)); shaped as duckdb_constraints() rows, numbered
+-- from 48 on in their table.
+CREATE VIEW duckgres_managed_foreign_keys AS
+SELECT t.database_name, t.database_oid, t.schema_name, t.schema_oid, t.table_name, t.table_oid,
+       (47 + row_number() OVER (PARTITION BY t.table_oid ORDER BY t.position))::BIGINT AS constraint_index,
+       'FOREIGN KEY' AS constraint_type, NULL::VARCHAR AS constraint_text, NULL::VARCHAR AS expression,
+       (SELECT list(c.column_index - 1 ORDER BY k.n)
+        FROM (SELECT unnest(string_split(t.f[2], chr(27))) AS name,
+                     generate_subscripts(string_split(t.f[2], chr(27)), 1) AS n) k
+        JOIN duckdb_columns() c ON c.table_oid = t.table_oid AND c.column_name = k.name) AS constraint_column_indexes,
+       string_split(t.f[2], chr(27)) AS constraint_column_names, t.name AS constraint_name,
+       t.f[4] AS referenced_table, string_split(t.f[5], chr(27)) AS referenced_column_names,
+       t.f[1][1] AS confdeltype, t.f[1][2] AS confupdtype, t.f[3] AS referenced_schema, t.name AS kept_name
+FROM (SELECT d.*, string_split(d.e[2], chr(28)) AS f, d.e[3] AS name
+      FROM (SELECT t.database_name, t.database_oid, t.schema_name, t.schema_oid, t.table_name, t.table_oid,
+                   generate_subscripts(string_split(split_part(t.comment, chr(29), 2), chr(30)), 1) AS position,
+                   string_split(unnest(string_split(split_part(t.comment, chr(29), 2), chr(30))), chr(31)) AS e
+            FROM duckdb_tables() t WHERE contains(t.comment, chr(29))) d
+      WHERE len(d.e) = 3 AND d.e[1] = 'F') t
+WHERE len(t.f) = 5;
+
 -- The constraints PostgreSQL would have (NOT NULL is a column property there), with the names given to them, or
 -- else PostgreSQL's names. A constraint's key (see duckgres_constraint_names) is its position among the table's
 -- constraints of its kind.
@@ -50,13 +73,17 @@ FROM (SELECT c.*,
                        WHEN 'FOREIGN KEY' THEN 'f'
                        WHEN 'CHECK' THEN 'c'
                    END AS contype,
-                   CASE c.constraint_type
+                   coalesce(c.kept_name, CASE c.constraint_type
                        WHEN 'PRIMARY KEY' THEN c.table_name || '_pkey'
                        WHEN 'FOREIGN KEY' THEN c.table_name || '_' || array_to_string(c.constraint_column_names, '_')
                                                || '_fkey'
                        ELSE c.constraint_name
-                   END AS base_name
-            FROM duckdb_constraints() c
+                   END) AS base_name
+            FROM (SELECT c.*, 'a' AS confdeltype, 'a' AS confupdtype, c.schema_name AS referenced_schema,
+                         NULL::VARCHAR AS kept_name
+                  FROM duckdb_constraints() c
+                  UNION ALL BY NAME
+                  SELECT * FROM duckgres_catalog.main.duckgres_managed_foreign_keys) c
             WHERE c.database_name = current_database() AND c.constraint_type <> 'NOT NULL'
               -- The CHECKs that enforce varchar(n) / char(n) are part of the column's type in PostgreSQL.
               AND NOT (c.constraint_type = 'CHECK' AND c.expression LIKE '(length(rtrim(%'
@@ -108,8 +135,9 @@ SELECT duckgres_catalog.main.duckgres_object_oid(table_oid) AS oid, table_name A
        estimated_size AS reltuples, split_part(comment, chr(29), 1) AS comment, sql, table_name AS table_name,
        -- PostgreSQL implements foreign keys with triggers, and psql looks for them only then.
        EXISTS (SELECT 1 FROM duckgres_catalog.main.duckgres_constraints f
-               WHERE f.contype = 'f' AND f.schema_name = t.schema_name
-                 AND (f.table_name = t.table_name OR f.referenced_table = t.table_name)) AS relhastriggers
+               WHERE f.contype = 'f' AND ((f.schema_name = t.schema_name AND f.table_name = t.table_name)
+                                          OR (f.referenced_schema = t.schema_name
+                                              AND f.referenced_table = t.table_name))) AS relhastriggers
 FROM duckdb_tables() t WHERE database_name = current_database() OR temporary
 UNION ALL
 SELECT duckgres_catalog.main.duckgres_object_oid(view_oid), view_name, schema_name,

@@ -51,8 +51,8 @@ SELECT c.oid::UINTEGER AS oid,
        0::UINTEGER AS conparentid,
        (CASE WHEN c.contype = 'f' THEN duckgres_catalog.main.duckgres_object_oid(ref.table_oid) ELSE 0 END)::UINTEGER
            AS confrelid,
-       (CASE WHEN c.contype = 'f' THEN 'a' ELSE ' ' END)::pg_char AS confupdtype,
-       (CASE WHEN c.contype = 'f' THEN 'a' ELSE ' ' END)::pg_char AS confdeltype,
+       (CASE WHEN c.contype = 'f' THEN c.confupdtype ELSE ' ' END)::pg_char AS confupdtype,
+       (CASE WHEN c.contype = 'f' THEN c.confdeltype ELSE ' ' END)::pg_char AS confdeltype,
        (CASE WHEN c.contype = 'f' THEN 's' ELSE ' ' END)::pg_char AS confmatchtype,
        true AS conislocal,
        0::INTEGER AS coninhcount,
@@ -73,7 +73,7 @@ SELECT c.oid::UINTEGER AS oid,
        c.expression::VARCHAR AS conbin
 FROM duckgres_catalog.main.duckgres_constraints c
 LEFT JOIN duckdb_tables() ref
-  ON c.contype = 'f' AND ref.database_name = c.database_name AND ref.schema_name = c.schema_name
+  ON c.contype = 'f' AND ref.database_name = c.database_name AND ref.schema_name = c.referenced_schema
      AND ref.table_name = c.referenced_table
 LEFT JOIN duckgres_catalog.main.duckgres_constraints ref_key
   ON c.contype = 'f' AND ref_key.contype = 'p' AND ref_key.table_oid = ref.table_oid;

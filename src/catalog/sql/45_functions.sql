@@ -90,12 +90,18 @@ CREATE MACRO pg_get_expr(arg_expression, arg_relation) AS arg_expression,
     (arg_expression, arg_relation, arg_pretty) AS arg_expression;
 
 -- The pretty form (psql's \d) drops the parentheses around a CHECK's whole expression, as PostgreSQL does.
+-- A foreign key's action as pg_get_constraintdef prints it after `arg_clause`; nothing for NO ACTION.
+CREATE MACRO duckgres_referential_action(arg_clause, arg_action) AS
+    CASE arg_action WHEN 'r' THEN arg_clause || 'RESTRICT' WHEN 'c' THEN arg_clause || 'CASCADE'
+                    WHEN 'n' THEN arg_clause || 'SET NULL' WHEN 'd' THEN arg_clause || 'SET DEFAULT' ELSE '' END;
 CREATE MACRO duckgres_constraintdef(arg_constraint_oid, arg_pretty) AS
     (SELECT CASE dc_c.contype
                 WHEN 'p' THEN 'PRIMARY KEY (' || array_to_string(dc_c.constraint_column_names, ', ') || ')'
                 WHEN 'u' THEN 'UNIQUE (' || array_to_string(dc_c.constraint_column_names, ', ') || ')'
                 WHEN 'f' THEN 'FOREIGN KEY (' || array_to_string(dc_c.constraint_column_names, ', ') || ') REFERENCES '
                               || dc_c.referenced_table || '(' || array_to_string(dc_c.referenced_column_names, ', ') || ')'
+                              || duckgres_catalog.main.duckgres_referential_action(' ON UPDATE ', dc_c.confupdtype)
+                              || duckgres_catalog.main.duckgres_referential_action(' ON DELETE ', dc_c.confdeltype)
                 WHEN 'c' THEN 'CHECK (' || CASE WHEN arg_pretty THEN duckgres_catalog.main.duckgres_unwrap(dc_c.expression)
                                                 ELSE dc_c.expression END || ')'
             END

@@ -95,8 +95,12 @@ WHERE c.contype IN ('p', 'u', 'f');
 CREATE VIEW information_schema_referential_constraints AS
 SELECT current_database()::name AS constraint_catalog, c.schema_name::name AS constraint_schema,
        c.conname::name AS constraint_name, current_database()::name AS unique_constraint_catalog,
-       c.schema_name::name AS unique_constraint_schema, (c.referenced_table || '_pkey')::name AS unique_constraint_name,
-       'NONE'::character_data AS match_option, 'NO ACTION'::character_data AS update_rule, 'NO ACTION'::character_data AS delete_rule
+       c.referenced_schema::name AS unique_constraint_schema, (c.referenced_table || '_pkey')::name AS unique_constraint_name,
+       'NONE'::character_data AS match_option,
+       (CASE c.confupdtype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT'
+                           WHEN 'r' THEN 'RESTRICT' ELSE 'NO ACTION' END)::character_data AS update_rule,
+       (CASE c.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT'
+                           WHEN 'r' THEN 'RESTRICT' ELSE 'NO ACTION' END)::character_data AS delete_rule
 FROM duckgres_catalog.main.duckgres_constraints c
 WHERE c.contype = 'f';
 
@@ -214,7 +218,8 @@ WHERE s.database_name = current_database() AND NOT s.temporary;
 -- Every column a constraint uses: its own table's for primary keys, unique and check constraints, the
 -- referenced table's for foreign keys (as PostgreSQL lists them).
 CREATE VIEW information_schema_constraint_column_usage AS
-SELECT current_database()::name AS table_catalog, c.schema_name::name AS table_schema,
+SELECT current_database()::name AS table_catalog,
+       (CASE WHEN c.contype = 'f' THEN c.referenced_schema ELSE c.schema_name END)::name AS table_schema,
        (CASE WHEN c.contype = 'f' THEN c.referenced_table ELSE c.table_name END)::name AS table_name,
        u.column_name::name AS column_name, current_database()::name AS constraint_catalog,
        c.schema_name::name AS constraint_schema, c.conname::name AS constraint_name

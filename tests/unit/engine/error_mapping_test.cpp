@@ -74,6 +74,19 @@ TEST(ErrorMapping, FromMessages) {
     }
 }
 
+TEST(ErrorMapping, OwnDetailAfterTheMessage) {
+    auto error = MapDuckDbError(std::nullopt, "Invalid Input Error: SQLSTATE 23503: insert or update on table \"c\" "
+                                              "violates foreign key constraint \"c_p_fkey\"\nDETAIL: Key (p)=(5) "
+                                              "is not present in table \"p\".");
+    EXPECT_EQ(error.sqlstate, "23503");
+    EXPECT_EQ(std::string(error.what()),
+              "insert or update on table \"c\" violates foreign key constraint \"c_p_fkey\"");
+    EXPECT_EQ(error.detail, "Key (p)=(5) is not present in table \"p\".");
+    // Without a code of Duckgres's own, a DETAIL-like line stays in DuckDB's message.
+    auto plain = MapDuckDbError(std::nullopt, "Invalid Input Error: oops\nDETAIL: x");
+    EXPECT_TRUE(plain.detail.empty());
+}
+
 TEST(ErrorMapping, PositionFromCaret) {
     auto error = MapDuckDbError(std::nullopt,
                                 "Catalog Error: Table with name nosuch does not exist!\n\nLINE 1: select * from "
