@@ -40,8 +40,9 @@ std::set<std::string> CatalogLookup::SchemaNames() {
 
 std::set<std::string> CatalogLookup::SchemasWithTable(const std::string &table) {
     return FirstColumnValues(
-        "SELECT schema_name FROM duckdb_tables() WHERE database_name = current_database() AND table_name = " +
-        QuoteLiteral(table));
+        "SELECT schema_name FROM duckdb_tables() WHERE database_name = current_database() AND lower(table_name) = "
+        "lower(" +
+        QuoteLiteral(table) + ")"); // as DuckDB finds tables: without case
 }
 
 bool CatalogLookup::IsSystemFunction(const std::string &name) {
@@ -160,6 +161,12 @@ std::vector<std::string> CatalogLookup::ConstraintColumns(const std::vector<std:
         }
     }
     return {};
+}
+
+bool CatalogLookup::HasTemporaryTable(const std::string &table) {
+    return !RowsOrNone("SELECT 1 FROM duckdb_tables() WHERE temporary AND lower(table_name) = lower(" +
+                       QuoteLiteral(table) + ")")
+                .empty();
 }
 
 std::vector<std::vector<std::string>> CatalogLookup::TablesWithKeptConstraints() {

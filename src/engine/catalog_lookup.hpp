@@ -70,6 +70,8 @@ public:
     //! them from defaults: each column with a default is tried as an INSERT target, which DuckDB refuses for one).
     std::set<std::string> GeneratedColumns(const std::vector<std::string> &schemas, const std::string &table);
 
+    //! Whether the session has a temporary table named `table` (compared as DuckDB compares names).
+    bool HasTemporaryTable(const std::string &table);
     //! The tables of the current database whose comments keep constraint entries: schema, name, comment.
     std::vector<std::vector<std::string>> TablesWithKeptConstraints();
     //! The primary key and unique constraints of `schema`.`table`, one row per column in order: the constraint's

@@ -98,6 +98,10 @@ ColumnTypeCache *SearchPathTables::Cache() const {
     return cache_;
 }
 
+bool SearchPathTables::IsTemporaryTable(const std::string &table) const {
+    return engine::CatalogLookup(connection_).HasTemporaryTable(table);
+}
+
 std::vector<sql::ManagedForeignKey> SearchPathTables::ManagedForeignKeys() const {
     auto *cache = Cache();
     if (cache && cache->managed_keys) {

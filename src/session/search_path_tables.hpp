@@ -44,6 +44,7 @@ public:
     //! The domains, from the comments of DuckDB's types.
     std::map<std::string, std::string> Domains() const override;
     std::string TableComment(const std::string &schema, const std::string &table) const override;
+    bool IsTemporaryTable(const std::string &table) const override;
     //! From the tables' comments, cached.
     std::vector<sql::ManagedForeignKey> ManagedForeignKeys() const override;
     std::vector<sql::UniqueKey> UniqueKeys(const std::string &schema, const std::string &table) const override;

@@ -290,6 +290,9 @@ asio::awaitable<void> Session::ExecutePortal(PortalRun &run) {
         portal.execution.prepared = portal.prepared ? portal.prepared : source.prepared;
         portal.execution.effects = portal.prepared ? portal.effects : source.effects;
         start = [&](StatementWork &work) {
+            if (source.catalog_version != work.Engine().GetDatabase().CatalogVersion() && !portal.prepared) {
+                work.RefreshForeignKeyEffects(statement, portal.execution.effects);
+            }
             if (!work.Start(portal.execution, statement, portal.parameters.get(), portal.result_formats)) {
                 return false;
             }

@@ -438,6 +438,7 @@ void StatementWork::ExecuteRetryingConflicts(ResultStream &execution, const sql:
     // PostgreSQL waits for that transaction and goes on, DuckDB fails at once (40001). Nothing was
     // sent or committed yet, so it runs again after a pause, for as long as kConflictWaitLimit.
     const bool retryable = !lent_.in_transaction && !statement.returns_rows && execution.effects.captures.empty() &&
+                           execution.effects.follow_ups.empty() &&
                            (statement.tag == "INSERT" || statement.tag == "UPDATE" || statement.tag == "DELETE" ||
                             statement.tag == "MERGE");
     constexpr auto kConflictWaitLimit = std::chrono::seconds(10);

@@ -114,6 +114,9 @@ public:
     //! After a COPY into `schema`.`table`: its rows have the referenced rows of the foreign keys Duckgres enforces
     //! (23503 otherwise).
     void CheckForeignKeysOf(const std::string &schema, const std::string &table);
+    //! A statement prepared before the catalog changed (Parse, then DDL, then Execute): the steps of the foreign keys
+    //! Duckgres enforces, worked out again from the catalog as it is now.
+    void RefreshForeignKeyEffects(const sql::ParsedStatement &statement, sql::RewriteEffects &effects);
     //! After those parts: the follow-ups and statements after of ForeignKeyEffects.
     void RunForeignKeyFollowUps(const sql::RewriteEffects &effects);
     //! Remembers where a statement that ran drew values from (an INSERT, nextval('name')), for lastval().
@@ -139,7 +142,7 @@ public:
     //! CONSTRAINT of one: done, true; false for any other constraint change.
     bool ChangeManagedForeignKey(const pg_query::AlterTableCmd &cmd, const std::string &schema,
                                  const std::string &table, const std::string &quoted_table,
-                                 const std::string &comment_text, const sql::RewriteContext &context);
+                                 const std::string &comment_text, bool temporary, const sql::RewriteContext &context);
     void ChangeConstraints(const sql::ParsedStatement &statement);
     //! What DROP SCHEMA ... CASCADE takes with `schema`, as PostgreSQL names it ("table s.t"), in creation order.
     std::vector<std::string> ObjectsInSchema(const std::string &schema);

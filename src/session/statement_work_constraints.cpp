@@ -155,7 +155,8 @@ void RefusedRowsError(SqlError &error, const std::string &table, const pg_query:
 
 bool StatementWork::ChangeManagedForeignKey(const pg_query::AlterTableCmd &cmd, const std::string &schema,
                                             const std::string &table, const std::string &quoted_table,
-                                            const std::string &comment_text, const sql::RewriteContext &context) {
+                                            const std::string &comment_text, bool temporary,
+                                            const sql::RewriteContext &context) {
     auto comment = sql::ParseTableComment(comment_text);
     const auto kept = [&](const std::string &name) {
         return std::find_if(comment.names.begin(), comment.names.end(), [&](const sql::KeptConstraintName &entry) {
@@ -173,6 +174,10 @@ bool StatementWork::ChangeManagedForeignKey(const pg_query::AlterTableCmd &cmd, 
         if (!sql::HasReferentialAction(constraint)) {
             return false;
         }
+        if (temporary) {
+            throw SqlError("0A000",
+                           "foreign keys with ON DELETE or ON UPDATE actions are not supported on temporary tables");
+        }
         auto key = sql::DeclaredForeignKey(constraint, "", schema, table, nullptr, context.tables.get());
         const bool taken = kept(key.name) != comment.names.end() ||
                            !Engine()
@@ -185,7 +190,9 @@ bool StatementWork::ChangeManagedForeignKey(const pg_query::AlterTableCmd &cmd, 
             throw SqlError("42710", "constraint \"" + key.name + "\" for relation \"" + table + "\" already exists");
         }
         MaterializeOpenStreams();
-        Engine().Run(sql::ForeignKeyCheck(key, false)); // the rows there are must have their keys
+        if (!constraint.skip_validation()) {
+            Engine().Run(sql::ForeignKeyCheck(key, false)); // the rows there are must have their keys (not NOT VALID)
+        }
         comment.names.push_back({sql::kManagedForeignKeyKind, sql::EncodeForeignKey(key), key.name});
     }
     Engine().Run("COMMENT ON TABLE " + quoted_table + " IS " + QuoteLiteral(sql::FormatTableComment(comment)));
@@ -235,7 +242,7 @@ void StatementWork::ChangeConstraints(const sql::ParsedStatement &statement) {
         return;
     }
     const auto &cmd = *sql::ConstraintChange(*statement.tree);
-    if (ChangeManagedForeignKey(cmd, schema, table, rebuild.table, found[0][3], context)) {
+    if (ChangeManagedForeignKey(cmd, schema, table, rebuild.table, found[0][3], rebuild.temporary, context)) {
         return;
     }
     rebuild.copy_name = "duckgres_rebuild_" + oid;
@@ -393,6 +400,22 @@ void StatementWork::RunForeignKeyFollowUps(const sql::RewriteEffects &effects) {
     for (const auto &sql : effects.after) {
         Engine().Run(sql);
     }
+}
+
+void StatementWork::RefreshForeignKeyEffects(const sql::ParsedStatement &statement, sql::RewriteEffects &effects) {
+    if (!statement.tree) {
+        return;
+    }
+    // The steps the foreign keys added, told apart by the temporary tables they name (sql/foreign_key_actions.cpp).
+    const auto from_keys = [](const std::string &sql) { return sql.find("duckgres_fk_") != std::string::npos; };
+    std::erase_if(effects.captures, [&](const sql::CapturedRows &step) { return from_keys(step.create); });
+    std::erase_if(effects.after, from_keys);
+    effects.follow_ups.clear();
+    sql::RewriteEffects fresh;
+    sql::EnforceManagedForeignKeys(*statement.tree, RewriteContextFor(), fresh);
+    effects.captures.insert(effects.captures.end(), fresh.captures.begin(), fresh.captures.end());
+    effects.follow_ups = std::move(fresh.follow_ups);
+    effects.after.insert(effects.after.end(), fresh.after.begin(), fresh.after.end());
 }
 
 } // namespace duckgres::session

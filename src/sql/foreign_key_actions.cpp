@@ -9,6 +9,7 @@
 #include <pg_query.pb.h>
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 #include <optional>
@@ -20,8 +21,10 @@ namespace {
 
 using pg_query::Node;
 
-//! How deep actions may lead from table to table (a cycle of CASCADE keys between tables ends here).
-constexpr int kDeepestAction = 8;
+//! How many times the actions of a cycle of keys (a table referencing itself, tables referencing each other) are run
+//! after a DELETE before the keys are checked: each pass follows the cycle one turn further (a table referencing
+//! itself is followed to the end in one).
+constexpr int kCyclePasses = 4;
 
 std::string Qualified(const std::string &schema, const std::string &table) {
     return QuoteIdentifier(schema) + "." + QuoteIdentifier(table);
@@ -54,6 +57,28 @@ std::string Matching(const std::string &left, const std::vector<std::string> &le
     return condition;
 }
 
+//! Whether two names are one in DuckDB's catalog (which compares them without case).
+std::string Lowered(std::string name) {
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    return name;
+}
+
+bool SameName(const std::string &left, const std::string &right) {
+    return left.size() == right.size() &&
+           std::equal(left.begin(), left.end(), right.begin(),
+                      [](unsigned char a, unsigned char b) { return std::tolower(a) == std::tolower(b); });
+}
+
+//! The referencing row `duckgres_child` has a key (all its columns non-NULL: MATCH SIMPLE) and no referenced row.
+std::string OrphanCondition(const ManagedForeignKey &key) {
+    std::string condition;
+    for (const auto &column : key.columns) {
+        condition += "duckgres_child." + QuoteIdentifier(column) + " IS NOT NULL AND ";
+    }
+    return condition + "NOT EXISTS (SELECT 1 FROM " + ReferencedTable(key) + " AS duckgres_parent WHERE " +
+           Matching("duckgres_parent", key.referenced_columns, "duckgres_child", key.columns) + ")";
+}
+
 //! The primary key and unique constraints a CREATE TABLE declares.
 std::vector<UniqueKey> DeclaredKeys(const pg_query::CreateStmt &create) {
     std::vector<UniqueKey> keys;
@@ -82,30 +107,35 @@ std::vector<UniqueKey> DeclaredKeys(const pg_query::CreateStmt &create) {
     return keys;
 }
 
-//! The schema and name of the table `relation` names (its schema through the search path); nullopt when not known.
-std::optional<std::pair<std::string, std::string>> Resolved(const pg_query::RangeVar &relation,
-                                                            const TableLocator &tables) {
-    if (relation.relpersistence() == "t" || relation.catalogname() == "temp") {
+//! The schema and name of the table `relation` names (its schema through the search path), when a managed key
+//! names a table of that name; nullopt otherwise, and for a temporary table (none has managed keys).
+std::optional<std::pair<std::string, std::string>>
+Resolved(const pg_query::RangeVar &relation, const std::vector<ManagedForeignKey> &keys, const TableLocator &tables) {
+    const auto &name = relation.relname();
+    const bool named = std::any_of(keys.begin(), keys.end(), [&](const ManagedForeignKey &key) {
+        return SameName(key.table, name) || SameName(key.referenced_table, name);
+    });
+    if (!named || relation.relpersistence() == "t" || relation.catalogname() == "temp") {
         return std::nullopt;
     }
     if (!relation.schemaname().empty()) {
-        return std::pair(relation.schemaname(), relation.relname());
+        return std::pair(relation.schemaname(), name);
     }
-    auto schema = tables.SchemaOf(relation.relname());
+    if (tables.IsTemporaryTable(name)) {
+        return std::nullopt; // a temporary table hides the permanent ones of its name
+    }
+    auto schema = tables.SchemaOf(name);
     if (!schema) {
         return std::nullopt;
     }
-    return std::pair(*schema, relation.relname());
+    return std::pair(*schema, name);
 }
 
-Node ColumnRefNode(std::initializer_list<std::string> names, bool star = false) {
+Node ColumnRefNode(std::initializer_list<std::string> names) {
     Node node;
     auto *ref = node.mutable_column_ref();
     for (const auto &name : names) {
         ref->add_fields()->mutable_string()->set_sval(name);
-    }
-    if (star) {
-        ref->add_fields()->mutable_a_star();
     }
     return node;
 }
@@ -157,80 +187,102 @@ struct ForeignKeyWork {
         }
     }
 
-    //! The keys that reference `schema`.`table`.
+    //! The keys that reference `schema`.`table` (names compared as DuckDB compares them: without case).
     std::vector<const ManagedForeignKey *> Referencing(const std::string &schema, const std::string &table) const {
         std::vector<const ManagedForeignKey *> found;
         for (const auto &key : keys) {
-            if (key.referenced_schema == schema && key.referenced_table == table) {
+            if (SameName(key.referenced_schema, schema) && SameName(key.referenced_table, table)) {
                 found.push_back(&key);
             }
         }
         return found;
     }
 
-    //! Deleting the rows `rows` (a SELECT of all their columns) of `schema`.`table`: the actions of the keys that
-    //! reference it, deepest first.
-    void Delete(const std::string &schema, const std::string &table, const std::string &rows, int depth,
-                bool descent_done) {
-        if (depth > kDeepestAction) {
-            throw SqlError("0A000", "foreign key actions from table \"" + table + "\" lead too deep",
-                           "Duckgres follows ON DELETE actions through at most " + std::to_string(kDeepestAction) +
-                               " tables.");
+    //! After rows of `schema`.`table` were deleted: the ON DELETE actions of the keys that reference it, as statements
+    //! over the referencing rows left without their referenced row (before the statement every referencing row had
+    //! one: the checks keep it so), in the order the keys are reached from the table. PostgreSQL's triggers also act
+    //! after the statement, which so reaches the rows it would without them. A cycle of keys is followed again, and
+    //! then checked.
+    void AfterDelete(const std::string &schema, const std::string &table) {
+        std::vector<const ManagedForeignKey *> reached;
+        std::set<const ManagedForeignKey *> seen;
+        std::vector<std::pair<std::string, std::string>> pending{{schema, table}};
+        bool cycle = false;
+        for (size_t next = 0; next < pending.size(); next++) {
+            for (const auto *key : Referencing(pending[next].first, pending[next].second)) {
+                if (!seen.insert(key).second) {
+                    continue;
+                }
+                reached.push_back(key);
+                if (key->on_delete != 'c') {
+                    continue; // SET NULL / DEFAULT delete nothing further
+                }
+                const bool known = std::any_of(pending.begin(), pending.end(), [&](const auto &table_name) {
+                    return SameName(table_name.first, key->schema) && SameName(table_name.second, key->table);
+                });
+                cycle |= known;
+                if (!known) {
+                    pending.emplace_back(key->schema, key->table);
+                }
+            }
         }
-        for (const auto *key : Referencing(schema, table)) {
-            const auto child = ReferencingTable(*key);
-            const auto match = "EXISTS (SELECT 1 FROM (" + rows + ") AS duckgres_parent WHERE " +
-                               Matching("duckgres_parent", key->referenced_columns, "duckgres_child", key->columns) +
-                               ")";
-            switch (key->on_delete) {
-            case 'c': {
-                const bool itself = key->schema == schema && key->table == table;
-                if (itself && descent_done) {
-                    break;
-                }
-                if (itself) {
-                    // A table that references itself: all the descendants of the rows, found by a recursive query.
-                    const auto descent =
-                        "WITH RECURSIVE duckgres_descent AS (SELECT duckgres_child.* FROM " + child +
-                        " AS duckgres_child WHERE " + match + " UNION SELECT duckgres_child.* FROM " + child +
-                        " AS duckgres_child, duckgres_descent AS duckgres_parent WHERE " +
-                        Matching("duckgres_parent", key->referenced_columns, "duckgres_child", key->columns) +
-                        ") SELECT * FROM duckgres_descent";
-                    Delete(schema, table, descent, depth + 1, true);
-                    const auto same_row = [&](const std::string &of) {
-                        return "EXISTS (SELECT 1 FROM (" + of + ") AS duckgres_parent WHERE " +
-                               Matching("duckgres_parent", key->referenced_columns, "duckgres_child",
-                                        key->referenced_columns) +
-                               ")";
-                    };
-                    // The rows the statement deletes itself are left to it (its row count).
-                    before.push_back({"", "",
-                                      "DELETE FROM " + child + " AS duckgres_child WHERE " + same_row(descent) +
-                                          " AND NOT " + same_row(rows)});
-                    break;
-                }
-                Delete(key->schema, key->table,
-                       "SELECT duckgres_child.* FROM " + child + " AS duckgres_child WHERE " + match, depth + 1, false);
-                before.push_back({"", "", "DELETE FROM " + child + " AS duckgres_child WHERE " + match});
+        const int passes = cycle ? kCyclePasses : 1;
+        for (int pass = 0; pass < passes; pass++) {
+            for (const auto *key : reached) {
+                Act(*key);
+            }
+        }
+        for (const auto *key : reached) {
+            Check(*key, true); // NO ACTION / RESTRICT; after a cycle, whatever the passes left
+        }
+    }
+
+    //! The ON DELETE action of `key` on the referencing rows without their referenced row.
+    void Act(const ManagedForeignKey &key) {
+        const auto child = ReferencingTable(key);
+        const auto orphan = OrphanCondition(key);
+        switch (key.on_delete) {
+        case 'c': {
+            if (!SameName(key.schema, key.referenced_schema) || !SameName(key.table, key.referenced_table)) {
+                after.push_back({"", "", "DELETE FROM " + child + " AS duckgres_child WHERE " + orphan});
                 break;
             }
-            case 'n':
-            case 'd': {
-                std::string sets;
-                for (const auto &column : key->columns) {
-                    sets += (sets.empty() ? "" : ", ") + QuoteIdentifier(column) +
-                            (key->on_delete == 'n' ? " = NULL" : " = DEFAULT");
-                }
-                before.push_back({"", "", "UPDATE " + child + " AS duckgres_child SET " + sets + " WHERE " + match});
-                if (key->on_delete == 'd') {
-                    Check(*key, false); // the default must be a key there is
-                }
-                ChangedReferencedColumns(*key, key->columns);
-                break;
+            // A table that references itself: the rows without their referenced row and all their descendants,
+            // by a recursive query (one statement, however deep the tree).
+            std::string keys_selected;
+            for (const auto &column : key.referenced_columns) {
+                keys_selected +=
+                    (keys_selected.empty() ? "" : ", ") + std::string("duckgres_child.") + QuoteIdentifier(column);
             }
-            default:
-                Check(*key, true);
+            const auto descent = "WITH RECURSIVE duckgres_descent AS (SELECT " + keys_selected + " FROM " + child +
+                                 " AS duckgres_child WHERE " + orphan + " UNION SELECT " + keys_selected + " FROM " +
+                                 child + " AS duckgres_child, duckgres_descent AS duckgres_parent WHERE " +
+                                 Matching("duckgres_parent", key.referenced_columns, "duckgres_child", key.columns) +
+                                 ") SELECT * FROM duckgres_descent";
+            after.push_back(
+                {"", "",
+                 "DELETE FROM " + child + " AS duckgres_child WHERE " + orphan + " OR EXISTS (SELECT 1 FROM (" +
+                     descent + ") AS duckgres_parent WHERE " +
+                     Matching("duckgres_parent", key.referenced_columns, "duckgres_child", key.referenced_columns) +
+                     ")"});
+            break;
+        }
+        case 'n':
+        case 'd': {
+            std::string sets;
+            for (const auto &column : key.columns) {
+                sets += (sets.empty() ? "" : ", ") + QuoteIdentifier(column) +
+                        (key.on_delete == 'n' ? " = NULL" : " = DEFAULT");
             }
+            after.push_back({"", "", "UPDATE " + child + " AS duckgres_child SET " + sets + " WHERE " + orphan});
+            if (key.on_delete == 'd') {
+                Check(key, false); // the default must be a key there is
+            }
+            ChangedReferencedColumns(key, key.columns);
+            break;
+        }
+        default:
+            break; // checked by AfterDelete
         }
     }
 
@@ -261,8 +313,9 @@ std::optional<std::vector<std::pair<std::string, Node>>> Assignments(const pg_qu
     return assigned;
 }
 
-void UpdateReferenced(ForeignKeyWork &work, const pg_query::UpdateStmt &update, const std::string &schema,
-                      const std::string &table, const std::string &statement_text) {
+void UpdateReferenced(ForeignKeyWork &work, const Node &statement, const std::string &schema,
+                      const std::string &table) {
+    const auto &update = statement.update_stmt();
     const auto assignments = Assignments(update);
     const auto target = TargetName(update.relation());
     int number = 0;
@@ -283,8 +336,9 @@ void UpdateReferenced(ForeignKeyWork &work, const pg_query::UpdateStmt &update, 
             continue;
         }
         // The old and new keys, kept before the UPDATE runs (its SET list read as it reads it).
-        const auto keys_table = "duckgres_fk_" + std::to_string(std::hash<std::string>{}(statement_text) % 1000000007) +
-                                "_" + std::to_string(number);
+        const auto text = DeparseOrRefuse(statement, "this UPDATE");
+        const auto keys_table =
+            "duckgres_fk_" + std::to_string(std::hash<std::string>{}(text) % 1000000007) + "_" + std::to_string(number);
         std::vector<Node> old_new;
         std::vector<std::string> names;
         std::vector<Node> shape;
@@ -296,6 +350,10 @@ void UpdateReferenced(ForeignKeyWork &work, const pg_query::UpdateStmt &update, 
         for (size_t i = 0; i < referenced.size(); i++) {
             auto assigned = std::find_if(assignments->begin(), assignments->end(),
                                          [&](const auto &pair) { return pair.first == referenced[i]; });
+            if (assigned != assignments->end() && assigned->second.has_set_to_default()) {
+                throw SqlError("0A000", "SET ... = DEFAULT of a key other tables reference with actions is not "
+                                        "supported");
+            }
             old_new.push_back(assigned != assignments->end() ? assigned->second
                                                              : ColumnRefNode({target, referenced[i]}));
             names.push_back("duckgres_new_" + std::to_string(i));
@@ -330,9 +388,8 @@ void UpdateReferenced(ForeignKeyWork &work, const pg_query::UpdateStmt &update, 
         work.after.push_back({"", "",
                               "UPDATE " + ReferencingTable(*key) + " AS duckgres_child SET " + sets + " FROM " + kept +
                                   " AS duckgres_keys WHERE (" + moved + ")" + matched});
-        if (key->on_update == 'd') {
-            work.Check(*key, false);
-        }
+        // The referencing rows must have found their new keys (a volatile SET expression gives others).
+        work.Check(*key, false);
         work.ChangedReferencedColumns(*key, key->columns);
     }
 }
@@ -341,7 +398,7 @@ void UpdateReferenced(ForeignKeyWork &work, const pg_query::UpdateStmt &update, 
 void CheckReferencing(ForeignKeyWork &work, const std::string &schema, const std::string &table,
                       const std::function<bool(const ManagedForeignKey &)> &touches) {
     for (const auto &key : work.keys) {
-        if (key.schema == schema && key.table == table && touches(key)) {
+        if (SameName(key.schema, schema) && SameName(key.table, table) && touches(key)) {
             work.Check(key, false);
         }
     }
@@ -362,17 +419,17 @@ void TruncateReferenced(const pg_query::TruncateStmt &truncate, const ForeignKey
                         RewriteEffects &effects) {
     std::set<std::pair<std::string, std::string>> truncated;
     for (const auto &relation : truncate.relations()) {
-        if (auto resolved = Resolved(relation.range_var(), tables)) {
-            truncated.insert(*resolved);
+        if (auto resolved = Resolved(relation.range_var(), work.keys, tables)) {
+            truncated.insert({Lowered(resolved->first), Lowered(resolved->second)});
         }
     }
     for (const auto &relation : truncate.relations()) {
-        auto resolved = Resolved(relation.range_var(), tables);
+        auto resolved = Resolved(relation.range_var(), work.keys, tables);
         if (!resolved) {
             continue;
         }
         for (const auto *key : work.Referencing(resolved->first, resolved->second)) {
-            if (truncated.count({key->schema, key->table})) {
+            if (truncated.count({Lowered(key->schema), Lowered(key->table)})) {
                 continue;
             }
             if (truncate.behavior() != pg_query::DROP_CASCADE) {
@@ -380,7 +437,7 @@ void TruncateReferenced(const pg_query::TruncateStmt &truncate, const ForeignKey
                                "Table \"" + key->table + "\" references \"" + key->referenced_table + "\".",
                                "Truncate table \"" + key->table + "\" at the same time, or use TRUNCATE ... CASCADE.");
             }
-            truncated.insert({key->schema, key->table});
+            truncated.insert({Lowered(key->schema), Lowered(key->table)});
             effects.notices.push_back("truncate cascades to table \"" + key->table + "\"");
             effects.follow_ups.push_back({"", "", "TRUNCATE " + ReferencingTable(*key)});
         }
@@ -405,15 +462,15 @@ void DropReferenced(const pg_query::DropStmt &drop, const ForeignKeyWork &work, 
         if (names.size() == 2) {
             relation.set_schemaname(names[0].string().sval());
         }
-        if (auto resolved = Resolved(relation, tables)) {
-            dropped.insert(*resolved);
+        if (auto resolved = Resolved(relation, work.keys, tables)) {
+            dropped.insert({Lowered(resolved->first), Lowered(resolved->second)});
             order.push_back(*resolved);
         }
     }
     std::map<std::pair<std::string, std::string>, TableComment> changed_comments;
     for (const auto &[schema, table] : order) {
         for (const auto *key : work.Referencing(schema, table)) {
-            if (dropped.count({key->schema, key->table})) {
+            if (dropped.count({Lowered(key->schema), Lowered(key->table)})) {
                 continue;
             }
             if (drop.behavior() != pg_query::DROP_CASCADE) {
@@ -445,15 +502,15 @@ void RenameInKeys(const pg_query::RenameStmt &rename, const ForeignKeyWork &work
     if ((!table_renamed && rename.rename_type() != pg_query::OBJECT_COLUMN) || !rename.has_relation()) {
         return;
     }
-    auto target = Resolved(rename.relation(), tables);
+    auto target = Resolved(rename.relation(), work.keys, tables);
     if (!target) {
         return;
     }
     const auto &[schema, table] = *target;
     std::map<std::pair<std::string, std::string>, TableComment> changed;
     for (const auto &key : work.keys) {
-        const bool referencing = key.schema == schema && key.table == table;
-        const bool referenced = key.referenced_schema == schema && key.referenced_table == table;
+        const bool referencing = SameName(key.schema, schema) && SameName(key.table, table);
+        const bool referenced = SameName(key.referenced_schema, schema) && SameName(key.referenced_table, table);
         if (!referencing && !referenced) {
             continue;
         }
@@ -486,10 +543,109 @@ void RenameInKeys(const pg_query::RenameStmt &rename, const ForeignKeyWork &work
         }
     }
     for (const auto &[owner, comment] : changed) {
-        const bool itself = owner.first == schema && owner.second == table;
+        const bool itself = SameName(owner.first, schema) && SameName(owner.second, table);
         const auto &name = itself && table_renamed ? rename.newname() : owner.second;
         effects.after.push_back("COMMENT ON TABLE " + Qualified(owner.first, name) + " IS " +
                                 QuoteLiteral(FormatTableComment(comment)));
+    }
+}
+
+//! The table an INSERT, UPDATE, DELETE or MERGE writes; null for other statements.
+const pg_query::RangeVar *WrittenTable(const Node &statement) {
+    if (statement.has_insert_stmt()) {
+        return &statement.insert_stmt().relation();
+    }
+    if (statement.has_update_stmt()) {
+        return &statement.update_stmt().relation();
+    }
+    if (statement.has_delete_stmt()) {
+        return &statement.delete_stmt().relation();
+    }
+    if (statement.has_merge_stmt()) {
+        return &statement.merge_stmt().relation();
+    }
+    return nullptr;
+}
+
+//! Writes whose statements the session does not run through this enforcement: a data-modifying WITH (its steps run
+//! apart) and SQL PREPARE (EXECUTE runs DuckDB's prepared statement). Refused on tables of managed keys.
+void RefuseUnfollowedWrites(const Node &statement, const ForeignKeyWork &work, const TableLocator &tables) {
+    std::vector<const Node *> writes;
+    if (statement.has_prepare_stmt()) {
+        writes.push_back(&statement.prepare_stmt().query());
+    }
+    const pg_query::WithClause *with = statement.has_select_stmt()   ? &statement.select_stmt().with_clause()
+                                       : statement.has_insert_stmt() ? &statement.insert_stmt().with_clause()
+                                       : statement.has_update_stmt() ? &statement.update_stmt().with_clause()
+                                       : statement.has_delete_stmt() ? &statement.delete_stmt().with_clause()
+                                                                     : nullptr;
+    if (with != nullptr) {
+        for (const auto &cte : with->ctes()) {
+            writes.push_back(&cte.common_table_expr().ctequery());
+        }
+    }
+    for (const auto *write : writes) {
+        const auto *relation = WrittenTable(*write);
+        if (relation != nullptr && Resolved(*relation, work.keys, tables)) {
+            throw SqlError("0A000",
+                           std::string(statement.has_prepare_stmt() ? "PREPARE" : "a data-modifying WITH") +
+                               " of table \"" + relation->relname() +
+                               "\", which has foreign keys with actions or is referenced by them, is not supported");
+        }
+    }
+}
+
+//! ALTER TABLE ... DROP COLUMN of a key's column: a referencing column takes its key with it (as in PostgreSQL);
+//! a referenced one is refused (2BP01) unless CASCADE, which drops the keys.
+void DropKeyColumns(const pg_query::AlterTableStmt &alter, const ForeignKeyWork &work, const TableLocator &tables,
+                    RewriteEffects &effects) {
+    auto target = Resolved(alter.relation(), work.keys, tables);
+    if (!target) {
+        return;
+    }
+    std::map<std::pair<std::string, std::string>, TableComment> changed;
+    for (const auto &command : alter.cmds()) {
+        const auto &cmd = command.alter_table_cmd();
+        if (cmd.subtype() != pg_query::AT_DropColumn) {
+            continue;
+        }
+        for (const auto &key : work.keys) {
+            const auto has = [&](const std::vector<std::string> &columns) {
+                return std::any_of(columns.begin(), columns.end(),
+                                   [&](const std::string &column) { return SameName(column, cmd.name()); });
+            };
+            const bool referencing =
+                SameName(key.schema, target->first) && SameName(key.table, target->second) && has(key.columns);
+            const bool referenced = SameName(key.referenced_schema, target->first) &&
+                                    SameName(key.referenced_table, target->second) && has(key.referenced_columns);
+            if (!referencing && !referenced) {
+                continue;
+            }
+            if (referenced && !referencing && cmd.behavior() != pg_query::DROP_CASCADE) {
+                throw SqlError("2BP01",
+                               "cannot drop column " + cmd.name() + " of table " + target->second +
+                                   " because other objects depend on it",
+                               "constraint " + key.name + " on table " + key.table + " depends on column " +
+                                   cmd.name() + " of table " + target->second,
+                               "Use DROP ... CASCADE to drop the dependent objects too.");
+            }
+            if (referenced && !referencing) {
+                effects.notices.push_back("drop cascades to constraint " + key.name + " on table " + key.table);
+            }
+            auto &comment = changed[{key.schema, key.table}];
+            if (comment.names.empty() && comment.text.empty()) {
+                comment = ParseTableComment(tables.TableComment(key.schema, key.table));
+            }
+            std::erase_if(comment.names, [&](const KeptConstraintName &kept) {
+                return kept.contype == kManagedForeignKeyKind && kept.name == key.name;
+            });
+        }
+    }
+    for (const auto &[owner, comment] : changed) {
+        // After the column went, in the statement's transaction.
+        effects.follow_ups.push_back({"", "",
+                                      "COMMENT ON TABLE " + Qualified(owner.first, owner.second) + " IS " +
+                                          QuoteLiteral(FormatTableComment(comment))});
     }
 }
 
@@ -594,24 +750,22 @@ std::string ForeignKeyCheck(const ManagedForeignKey &key, bool referenced_side) 
     const std::string ending = referenced_side ? ") is still referenced from table \"" + key.table + "\"."
                                                : ") is not present in table \"" + key.referenced_table + "\".";
     std::string values;
-    std::string present;
     for (size_t i = 0; i < key.columns.size(); i++) {
-        const auto column = "duckgres_child." + QuoteIdentifier(key.columns[i]);
-        values += (i == 0 ? "" : " || ', ' || ") + column + "::VARCHAR";
-        present += column + " IS NOT NULL AND ";
+        values += (i == 0 ? "" : " || ', ' || ") + std::string("duckgres_child.") + QuoteIdentifier(key.columns[i]) +
+                  "::VARCHAR";
     }
     return "SELECT error(" +
            QuoteLiteral("SQLSTATE 23503: " + message + "\nDETAIL: Key (" + ListedNames(shown) + ")=(") + " || " +
            values + " || " + QuoteLiteral(ending) + ") FROM " + ReferencingTable(key) + " AS duckgres_child WHERE " +
-           present + "NOT EXISTS (SELECT 1 FROM " + ReferencedTable(key) + " AS duckgres_parent WHERE " +
-           Matching("duckgres_parent", key.referenced_columns, "duckgres_child", key.columns) + ") LIMIT 1";
+           OrphanCondition(key) + " LIMIT 1";
 }
 
 void EnforceManagedForeignKeys(const Node &statement, const RewriteContext &context, RewriteEffects &effects) {
     if (!context.tables ||
         !(statement.has_insert_stmt() || statement.has_update_stmt() || statement.has_delete_stmt() ||
           statement.has_merge_stmt() || statement.has_truncate_stmt() || statement.has_drop_stmt() ||
-          statement.has_rename_stmt())) {
+          statement.has_rename_stmt() || statement.has_prepare_stmt() || statement.has_select_stmt() ||
+          statement.has_alter_table_stmt())) {
         return;
     }
     const auto keys = context.tables->ManagedForeignKeys();
@@ -620,7 +774,10 @@ void EnforceManagedForeignKeys(const Node &statement, const RewriteContext &cont
     }
     const auto &tables = *context.tables;
     ForeignKeyWork work{keys, {}, {}, {}, {}};
-    if (statement.has_rename_stmt()) {
+    RefuseUnfollowedWrites(statement, work, tables);
+    if (statement.has_alter_table_stmt()) {
+        DropKeyColumns(statement.alter_table_stmt(), work, tables, effects);
+    } else if (statement.has_rename_stmt()) {
         RenameInKeys(statement.rename_stmt(), work, tables, effects);
     } else if (statement.has_truncate_stmt()) {
         TruncateReferenced(statement.truncate_stmt(), work, tables, effects);
@@ -628,23 +785,19 @@ void EnforceManagedForeignKeys(const Node &statement, const RewriteContext &cont
         DropReferenced(statement.drop_stmt(), work, tables, effects);
     } else if (statement.has_delete_stmt()) {
         const auto &remove = statement.delete_stmt();
-        if (auto target = Resolved(remove.relation(), tables)) {
-            const auto rows = ReachedRows(remove.relation(), remove.using_clause(),
-                                          remove.has_where_clause() ? &remove.where_clause() : nullptr,
-                                          remove.has_with_clause() ? &remove.with_clause() : nullptr,
-                                          {ColumnRefNode({TargetName(remove.relation())}, true)}, {});
-            work.Delete(target->first, target->second, rows, 0, false);
+        if (auto target = Resolved(remove.relation(), keys, tables)) {
+            work.AfterDelete(target->first, target->second);
         }
     } else if (statement.has_update_stmt()) {
         const auto &update = statement.update_stmt();
-        if (auto target = Resolved(update.relation(), tables)) {
-            UpdateReferenced(work, update, target->first, target->second, DeparseOrRefuse(statement, "this UPDATE"));
+        if (auto target = Resolved(update.relation(), keys, tables)) {
+            UpdateReferenced(work, statement, target->first, target->second);
             CheckReferencing(work, target->first, target->second,
                              [&](const ManagedForeignKey &key) { return AssignsAny(update, key.columns); });
         }
     } else if (statement.has_insert_stmt()) {
         const auto &insert = statement.insert_stmt();
-        if (auto target = Resolved(insert.relation(), tables)) {
+        if (auto target = Resolved(insert.relation(), keys, tables)) {
             CheckReferencing(work, target->first, target->second, [](const ManagedForeignKey &) { return true; });
             if (insert.has_on_conflict_clause() &&
                 insert.on_conflict_clause().action() == pg_query::ONCONFLICT_UPDATE) {
@@ -655,7 +808,7 @@ void EnforceManagedForeignKeys(const Node &statement, const RewriteContext &cont
         }
     } else if (statement.has_merge_stmt()) {
         const auto &merge = statement.merge_stmt();
-        if (auto target = Resolved(merge.relation(), tables)) {
+        if (auto target = Resolved(merge.relation(), keys, tables)) {
             CheckReferencing(work, target->first, target->second, [](const ManagedForeignKey &) { return true; });
             for (const auto *key : work.Referencing(target->first, target->second)) {
                 work.Check(*key, true); // MERGE's deletes and updates are checked, not followed

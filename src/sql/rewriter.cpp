@@ -190,8 +190,8 @@ RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool
         }
     });
     // After the passes: the statements DuckDB cannot run in one go become steps (captures) as the passes left them.
-    changed |= CaptureDataModifyingWith(*raw->mutable_stmt(), pass_context.effects);
     EnforceManagedForeignKeys(*raw->mutable_stmt(), context, pass_context.effects);
+    changed |= CaptureDataModifyingWith(*raw->mutable_stmt(), pass_context.effects);
     changed |= CaptureUpdateFromReturning(*raw->mutable_stmt(), pass_context.effects);
     changed |= OrderUpsertReturning(*raw->mutable_stmt(), pass_context.effects);
     RewriteResult result;

@@ -84,6 +84,8 @@ public:
     //! The comment DuckDB keeps for the table `table` (schema as for ColumnNames; a temporary table first); empty
     //! when it has none or is not known.
     virtual std::string TableComment(const std::string &schema, const std::string &table) const { return ""; }
+    //! Whether the session has a temporary table named `table` (which hides permanent ones of its name).
+    virtual bool IsTemporaryTable(const std::string &table) const { return false; }
     //! The foreign keys Duckgres enforces itself, of every table of the session's database.
     virtual std::vector<ManagedForeignKey> ManagedForeignKeys() const { return {}; }
     //! The primary key and unique constraints of `table` (schema as for ColumnNames); empty when none or not known.

@@ -175,3 +175,52 @@ DROP TABLE IF EXISTS dt_fka_rename_c2;
 DROP TABLE IF EXISTS dt_fka_rename_c;
 DROP TABLE IF EXISTS dt_fka_rename_p2;
 DROP TABLE IF EXISTS dt_fka_rename_p;
+
+-- case: fka_actions_after_the_statement
+CREATE TABLE dt_fka_after_p (id int PRIMARY KEY);
+CREATE TABLE dt_fka_after_c (id int, pid int REFERENCES dt_fka_after_p ON DELETE CASCADE);
+INSERT INTO dt_fka_after_p VALUES (1), (2), (3);
+INSERT INTO dt_fka_after_c VALUES (10, 1), (20, 2);
+DELETE FROM dt_fka_after_p WHERE id IN (SELECT pid FROM dt_fka_after_c);
+SELECT id FROM dt_fka_after_p ORDER BY 1;
+SELECT count(*) FROM dt_fka_after_c;
+CREATE TABLE dt_fka_after_t (id int PRIMARY KEY, parent int REFERENCES dt_fka_after_t ON DELETE CASCADE);
+INSERT INTO dt_fka_after_t VALUES (1, NULL), (2, 1), (3, 2), (4, 3);
+DELETE FROM dt_fka_after_t WHERE id IN (SELECT parent FROM dt_fka_after_t WHERE parent IS NOT NULL);
+SELECT count(*) FROM dt_fka_after_t;
+-- cleanup
+DROP TABLE IF EXISTS dt_fka_after_c;
+DROP TABLE IF EXISTS dt_fka_after_p;
+DROP TABLE IF EXISTS dt_fka_after_t;
+
+-- case: fka_cycles_and_two_self_keys
+CREATE TABLE dt_fka_emp (id int PRIMARY KEY, mgr int REFERENCES dt_fka_emp ON DELETE CASCADE, mentor int REFERENCES dt_fka_emp ON DELETE CASCADE);
+INSERT INTO dt_fka_emp VALUES (1, NULL, NULL), (2, 1, NULL), (3, NULL, 2), (4, 3, NULL), (5, NULL, NULL);
+DELETE FROM dt_fka_emp WHERE id = 1;
+SELECT id, mgr, mentor FROM dt_fka_emp ORDER BY id;
+CREATE TABLE dt_fka_ca (id int PRIMARY KEY, b int);
+CREATE TABLE dt_fka_cb (id int PRIMARY KEY, a int REFERENCES dt_fka_ca ON DELETE CASCADE);
+ALTER TABLE dt_fka_ca ADD CONSTRAINT dt_fka_ca_b FOREIGN KEY (b) REFERENCES dt_fka_cb ON DELETE CASCADE;
+INSERT INTO dt_fka_ca VALUES (1, NULL), (2, NULL), (3, NULL);
+INSERT INTO dt_fka_cb VALUES (10, 1), (20, 2), (30, 3);
+UPDATE dt_fka_ca SET b = 20 WHERE id = 1;
+UPDATE dt_fka_ca SET b = 30 WHERE id = 2;
+DELETE FROM dt_fka_cb WHERE id = 30;
+SELECT id, b FROM dt_fka_ca ORDER BY 1;
+SELECT id, a FROM dt_fka_cb ORDER BY 1;
+-- cleanup
+DROP TABLE IF EXISTS dt_fka_emp;
+ALTER TABLE IF EXISTS dt_fka_ca DROP CONSTRAINT IF EXISTS dt_fka_ca_b;
+DROP TABLE IF EXISTS dt_fka_cb;
+DROP TABLE IF EXISTS dt_fka_ca;
+
+-- case: fka_names_without_case
+CREATE TABLE "DtFkaMixed" (id int PRIMARY KEY);
+CREATE TABLE dt_fka_mixed_c (pid int REFERENCES "DtFkaMixed" ON DELETE CASCADE);
+INSERT INTO "DtFkaMixed" VALUES (1), (2);
+INSERT INTO dt_fka_mixed_c VALUES (1), (2);
+DELETE FROM "DtFkaMixed" WHERE id = 1;
+SELECT pid FROM dt_fka_mixed_c ORDER BY 1;
+-- cleanup
+DROP TABLE IF EXISTS dt_fka_mixed_c;
+DROP TABLE IF EXISTS "DtFkaMixed";
