@@ -32,6 +32,12 @@ CREATE MACRO pg_ts_config_is_visible(arg_config_oid) AS true;
 CREATE MACRO pg_statistics_obj_is_visible(arg_stat_oid) AS true;
 
 -- An expression without the parentheses DuckDB puts around all of it: "(a > 0)" -> "a > 0".
+-- An expression DuckDB keeps (a CHECK, a default) in PostgreSQL's spelling of its literals: CAST('0' AS DECIMAL(1,0))
+-- as (0)::numeric, CAST('new' AS VARCHAR) as 'new'::text.
+CREATE MACRO duckgres_pg_expression(arg_expression) AS
+    regexp_replace(regexp_replace(arg_expression, 'CAST\(''(-?[0-9]+(\.[0-9]+)?)'' AS DECIMAL\([0-9]+,[0-9]+\)\)',
+                                  '(\1)::numeric', 'g'),
+                   'CAST\(''((?:[^'']|'''')*)'' AS VARCHAR\)', '''\1''::text', 'g');
 CREATE MACRO duckgres_unwrap(arg_expression) AS
     CASE WHEN starts_with(arg_expression, '(') AND ends_with(arg_expression, ')')
               AND NOT contains(arg_expression[2:-2], ')') THEN arg_expression[2:-2]
@@ -99,11 +105,14 @@ CREATE MACRO duckgres_constraintdef(arg_constraint_oid, arg_pretty) AS
                 WHEN 'p' THEN 'PRIMARY KEY (' || array_to_string(dc_c.constraint_column_names, ', ') || ')'
                 WHEN 'u' THEN 'UNIQUE (' || array_to_string(dc_c.constraint_column_names, ', ') || ')'
                 WHEN 'f' THEN 'FOREIGN KEY (' || array_to_string(dc_c.constraint_column_names, ', ') || ') REFERENCES '
+                              || CASE WHEN dc_c.referenced_schema IN ('public', 'main') THEN ''
+                                      ELSE dc_c.referenced_schema || '.' END
                               || dc_c.referenced_table || '(' || array_to_string(dc_c.referenced_column_names, ', ') || ')'
                               || duckgres_catalog.main.duckgres_referential_action(' ON UPDATE ', dc_c.confupdtype)
                               || duckgres_catalog.main.duckgres_referential_action(' ON DELETE ', dc_c.confdeltype)
-                WHEN 'c' THEN 'CHECK (' || CASE WHEN arg_pretty THEN duckgres_catalog.main.duckgres_unwrap(dc_c.expression)
-                                                ELSE dc_c.expression END || ')'
+                WHEN 'c' THEN 'CHECK (' || duckgres_catalog.main.duckgres_pg_expression(
+                                   CASE WHEN arg_pretty THEN duckgres_catalog.main.duckgres_unwrap(dc_c.expression)
+                                        ELSE dc_c.expression END) || ')'
             END
      FROM duckgres_catalog.main.duckgres_constraints dc_c WHERE dc_c.oid = arg_constraint_oid);
 CREATE MACRO pg_get_constraintdef(arg_constraint_oid) AS duckgres_catalog.main.duckgres_constraintdef(arg_constraint_oid, false),
