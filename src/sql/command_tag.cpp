@@ -148,6 +148,65 @@ IgnoredStatement Refused(std::string error) {
     return refused;
 }
 
+//! What DuckDB cannot hold, refused naming the object (a restore goes on past it, as psql does): partitioned
+//! tables and partitions, exclusion constraints, row-level security. Empty for anything else.
+std::string UnsupportedObject(const Node &node) {
+    const auto exclusion = [](const pg_query::Constraint &constraint, const std::string &table) {
+        return constraint.contype() == pg_query::CONSTR_EXCLUSION
+                   ? "exclusion constraints are not supported: constraint \"" +
+                         (constraint.conname().empty() ? table + "_excl" : constraint.conname()) + "\" on table \"" +
+                         table + "\" was not created"
+                   : std::string();
+    };
+    if (node.has_create_stmt()) {
+        const auto &create = node.create_stmt();
+        const auto &table = create.relation().relname();
+        if (create.has_partspec()) {
+            return "partitioned tables are not supported: table \"" + table + "\" was not created";
+        }
+        if (create.has_partbound()) {
+            return "partitions are not supported: table \"" + table + "\" was not created";
+        }
+        if (create.inh_relations_size() > 0) {
+            return "table inheritance is not supported: table \"" + table + "\" was not created";
+        }
+        for (const auto &element : create.table_elts()) {
+            if (element.has_constraint()) {
+                if (auto refused = exclusion(element.constraint(), table); !refused.empty()) {
+                    return refused;
+                }
+            }
+        }
+    }
+    if (node.has_alter_table_stmt()) {
+        const auto &table = node.alter_table_stmt().relation().relname();
+        for (const auto &command : node.alter_table_stmt().cmds()) {
+            const auto &cmd = command.alter_table_cmd();
+            switch (cmd.subtype()) {
+            case pg_query::AT_EnableRowSecurity:
+            case pg_query::AT_ForceRowSecurity:
+                return "row-level security is not supported: table \"" + table + "\" is unchanged";
+            case pg_query::AT_AttachPartition:
+                return "partitions are not supported: table \"" + table + "\" is unchanged";
+            case pg_query::AT_AddConstraint:
+                if (cmd.def().has_constraint()) {
+                    if (auto refused = exclusion(cmd.def().constraint(), table); !refused.empty()) {
+                        return refused;
+                    }
+                }
+                break;
+            default:
+                break;
+            }
+        }
+    }
+    if (node.has_create_policy_stmt()) {
+        return "row-level security policies are not supported: policy \"" + node.create_policy_stmt().policy_name() +
+               "\" on table \"" + node.create_policy_stmt().table().relname() + "\" was not created";
+    }
+    return "";
+}
+
 //! ALTER ... OWNER TO `owner`: accepted; a NOTICE says it had no effect unless the owner is the session's user.
 IgnoredStatement OwnerIgnored(const pg_query::RoleSpec &owner) {
     auto ignored = Ignored("ALTER ... OWNER TO is accepted and ignored: Duckgres has no object owners yet");
@@ -442,6 +501,9 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         return;
     case Node::kCreateStmt:
         out.tag = "CREATE TABLE";
+        if (auto refused = UnsupportedObject(node); !refused.empty()) {
+            out.command = Refused(refused);
+        }
         return;
     case Node::kViewStmt:
         out.tag = "CREATE VIEW";
@@ -504,6 +566,22 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         return;
     case Node::kCreateTrigStmt:
         out.tag = "CREATE TRIGGER";
+        out.command = Refused("triggers are not supported: trigger \"" + node.create_trig_stmt().trigname() +
+                              "\" on table \"" + node.create_trig_stmt().relation().relname() + "\" was not created");
+        return;
+    case Node::kCreatePolicyStmt:
+        out.tag = "CREATE POLICY";
+        out.command = Refused(UnsupportedObject(node));
+        return;
+    case Node::kCreateEventTrigStmt:
+        out.tag = "CREATE EVENT TRIGGER";
+        out.command = Refused("event triggers are not supported: event trigger \"" +
+                              node.create_event_trig_stmt().trigname() + "\" was not created");
+        return;
+    case Node::kRuleStmt:
+        out.tag = "CREATE RULE";
+        out.command = Refused("rules are not supported: rule \"" + node.rule_stmt().rulename() + "\" on table \"" +
+                              node.rule_stmt().relation().relname() + "\" was not created");
         return;
     case Node::kDropStmt: {
         const auto type = node.drop_stmt().remove_type();
@@ -551,7 +629,9 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         return;
     case Node::kAlterTableStmt:
         out.tag = "ALTER " + ObjectWord(node.alter_table_stmt().objtype());
-        if (OnlyChangesOwner(node.alter_table_stmt())) { // pg_dump's ALTER TABLE t OWNER TO r, for views too
+        if (auto refused = UnsupportedObject(node); !refused.empty()) {
+            out.command = Refused(refused);
+        } else if (OnlyChangesOwner(node.alter_table_stmt())) { // pg_dump's ALTER TABLE t OWNER TO r, for views too
             out.command = OwnerIgnored(node.alter_table_stmt().cmds(0).alter_table_cmd().newowner());
         } else if (node.alter_table_stmt().cmds_size() > 1 || AddsNotNullColumn(node.alter_table_stmt()) ||
                    ConstraintChange(node)) {
@@ -581,6 +661,9 @@ void ClassifyStatement(const Node &node, ParsedStatement &out) {
         return;
     case Node::kCommentStmt:
         out.tag = "COMMENT";
+        if (node.comment_stmt().objtype() == pg_query::OBJECT_EXTENSION) {
+            out.command = Ignored("COMMENT ON EXTENSION is accepted and ignored: Duckgres has no extensions");
+        }
         return;
     case Node::kGrantStmt:
         // Refused rather than ignored: a REVOKE that seemed to work would leave rights in place.

@@ -113,7 +113,8 @@ FunctionAsMacro(const Node &statement, const QueryRewriter &rewrite,
     const std::string language_name = language && language->has_string() ? language->string().sval() : "sql";
     if (language_name != "sql") {
         throw SqlError("0A000", "functions in language \"" + language_name +
-                                    "\" are not supported: only LANGUAGE sql functions, as DuckDB macros");
+                                    "\" are not supported: only LANGUAGE sql functions, as DuckDB macros; function \"" +
+                                    LastName(function.funcname()) + "\" was not created");
     }
     // The macro's parameters: the IN parameters' names ($n when unnamed); RETURNS TABLE columns name the result.
     std::vector<std::string> parameters;

@@ -75,6 +75,40 @@ TEST(StatementParser, ClassifiesStatements) {
     }
 }
 
+TEST(StatementParser, RefusesWhatDuckDbCannotHoldNamingIt) {
+    const struct {
+        const char *sql;
+        const char *tag;
+        const char *error; //!< empty: accepted (ignored, with a notice)
+    } cases[] = {
+        {"create trigger trg before insert on t for each row execute function f()", "CREATE TRIGGER",
+         "triggers are not supported: trigger \"trg\" on table \"t\" was not created"},
+        {"create table m (a int) partition by range (a)", "CREATE TABLE",
+         "partitioned tables are not supported: table \"m\" was not created"},
+        {"create table m1 partition of m for values from (1) to (2)", "CREATE TABLE",
+         "partitions are not supported: table \"m1\" was not created"},
+        {"create table k (a int) inherits (m)", "CREATE TABLE",
+         "table inheritance is not supported: table \"k\" was not created"},
+        {"alter table t enable row level security", "ALTER TABLE",
+         "row-level security is not supported: table \"t\" is unchanged"},
+        {"create policy p on t using (true)", "CREATE POLICY",
+         "row-level security policies are not supported: policy \"p\" on table \"t\" was not created"},
+        {"alter table only t add constraint ex exclude using gist (a with =)", "ALTER TABLE",
+         "exclusion constraints are not supported: constraint \"ex\" on table \"t\" was not created"},
+        {"create rule r as on insert to t do nothing", "CREATE RULE",
+         "rules are not supported: rule \"r\" on table \"t\" was not created"},
+        {"comment on extension plpgsql is 'PL/pgSQL procedural language'", "COMMENT", ""},
+    };
+    for (const auto &c : cases) {
+        auto parsed = ParseQuery(c.sql);
+        ASSERT_EQ(parsed.statements.size(), 1u) << c.sql;
+        EXPECT_EQ(parsed.statements[0].tag, c.tag) << c.sql;
+        const auto *ignored = parsed.statements[0].As<IgnoredStatement>();
+        ASSERT_NE(ignored, nullptr) << c.sql;
+        EXPECT_EQ(ignored->error, c.error) << c.sql;
+    }
+}
+
 TEST(StatementParser, SplitsMultipleStatements) {
     auto parsed = ParseQuery("select 1; select 'a;b' ;\n  insert into t values (2);");
     ASSERT_EQ(parsed.statements.size(), 3u);
