@@ -452,7 +452,7 @@ void Session::NoteReplayStep(const sql::ParsedStatement &statement, const Result
     }
     ReplayStep step;
     step.refusal = sql::ReplayRefusal(statement);
-    if (!step.refusal && (!execution.effects.captures.empty() || !execution.effects.follow_ups.empty() ||
+    if (!step.refusal && (!execution.effects.captures.empty() || !execution.effects.foreign_keys.empty() ||
                           !execution.effects.after.empty())) {
         step.refusal = statement.tag + " run in steps"; // through temporary tables, gone since; or followed by more
     } else if (!step.refusal && !execution.prepared) {

@@ -344,13 +344,14 @@ bool StatementWork::Start(ResultStream &execution, const sql::ParsedStatement &s
     // A data-modifying WITH, foreign key actions: their statements and this one are one transaction, as PostgreSQL's
     // one statement.
     const bool own_transaction =
-        (!execution.effects.captures.empty() || !execution.effects.follow_ups.empty()) && !lent_.in_transaction;
+        (!execution.effects.captures.empty() || !execution.effects.foreign_keys.empty()) && !lent_.in_transaction;
     if (own_transaction) {
         Engine().Run("BEGIN TRANSACTION");
     }
     std::vector<std::string> owned_sequences;
     try {
         RunCaptures(execution.effects.captures, parameters);
+        RunCaptures(execution.effects.foreign_keys.before, parameters);
         BindParameters(*execution.prepared, parameters, !execution.effects.captures.empty());
         ApplySequenceEffects(execution.effects);
         // A serial column's sequence belongs to its table in PostgreSQL and goes with it.
@@ -359,10 +360,10 @@ bool StatementWork::Start(ResultStream &execution, const sql::ParsedStatement &s
         NoteNextvalSource(statement);
         const bool restarts = statement.tree && statement.tree->has_truncate_stmt();
         if (!owned_sequences.empty() || !execution.effects.after.empty() || own_transaction || restarts ||
-            !execution.effects.follow_ups.empty()) {
+            !execution.effects.foreign_keys.empty()) {
             execution.result->Materialize(); // the statement finishes before the next one runs
         }
-        RunCaptures(execution.effects.follow_ups, nullptr);
+        RunCaptures(execution.effects.foreign_keys.after, nullptr);
         for (const auto &sequence : owned_sequences) {
             Engine().Run("DROP SEQUENCE IF EXISTS " + sequence);
         }
@@ -438,7 +439,7 @@ void StatementWork::ExecuteRetryingConflicts(ResultStream &execution, const sql:
     // PostgreSQL waits for that transaction and goes on, DuckDB fails at once (40001). Nothing was
     // sent or committed yet, so it runs again after a pause, for as long as kConflictWaitLimit.
     const bool retryable = !lent_.in_transaction && !statement.returns_rows && execution.effects.captures.empty() &&
-                           execution.effects.follow_ups.empty() &&
+                           execution.effects.foreign_keys.empty() &&
                            (statement.tag == "INSERT" || statement.tag == "UPDATE" || statement.tag == "DELETE" ||
                             statement.tag == "MERGE");
     constexpr auto kConflictWaitLimit = std::chrono::seconds(10);

@@ -117,7 +117,7 @@ public:
     //! A statement prepared before the catalog changed (Parse, then DDL, then Execute): the steps of the foreign keys
     //! Duckgres enforces, worked out again from the catalog as it is now.
     void RefreshForeignKeyEffects(const sql::ParsedStatement &statement, sql::RewriteEffects &effects);
-    //! After those parts: the follow-ups and statements after of ForeignKeyEffects.
+    //! After those parts: the steps after them of ForeignKeyEffects.
     void RunForeignKeyFollowUps(const sql::RewriteEffects &effects);
     //! Remembers where a statement that ran drew values from (an INSERT, nextval('name')), for lastval().
     void NoteNextvalSource(const sql::ParsedStatement &statement);

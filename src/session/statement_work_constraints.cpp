@@ -396,26 +396,16 @@ void StatementWork::CheckForeignKeysOf(const std::string &schema, const std::str
 }
 
 void StatementWork::RunForeignKeyFollowUps(const sql::RewriteEffects &effects) {
-    RunCaptures(effects.follow_ups, nullptr);
-    for (const auto &sql : effects.after) {
-        Engine().Run(sql);
-    }
+    RunCaptures(effects.foreign_keys.after, nullptr);
 }
 
 void StatementWork::RefreshForeignKeyEffects(const sql::ParsedStatement &statement, sql::RewriteEffects &effects) {
     if (!statement.tree) {
         return;
     }
-    // The steps the foreign keys added, told apart by the temporary tables they name (sql/foreign_key_actions.cpp).
-    const auto from_keys = [](const std::string &sql) { return sql.find("duckgres_fk_") != std::string::npos; };
-    std::erase_if(effects.captures, [&](const sql::CapturedRows &step) { return from_keys(step.create); });
-    std::erase_if(effects.after, from_keys);
-    effects.follow_ups.clear();
     sql::RewriteEffects fresh;
     sql::EnforceManagedForeignKeys(*statement.tree, RewriteContextFor(), fresh);
-    effects.captures.insert(effects.captures.end(), fresh.captures.begin(), fresh.captures.end());
-    effects.follow_ups = std::move(fresh.follow_ups);
-    effects.after.insert(effects.after.end(), fresh.after.begin(), fresh.after.end());
+    effects.foreign_keys = std::move(fresh.foreign_keys);
 }
 
 } // namespace duckgres::session

@@ -9,6 +9,7 @@
 #include <pg_query.pb.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <functional>
 #include <map>
@@ -177,8 +178,8 @@ struct ForeignKeyWork {
     const std::vector<ManagedForeignKey> &keys;
     std::vector<CapturedRows> before;
     std::vector<CapturedRows> after;
-    std::vector<std::string> drops;
-    std::set<std::string> checks; //!< each check once
+    std::vector<CapturedRows> drops; //!< of the temporary tables of `before`, after everything
+    std::set<std::string> checks;    //!< each check once
 
     void Check(const ManagedForeignKey &key, bool referenced_side) {
         const auto check = ForeignKeyCheck(key, referenced_side);
@@ -369,7 +370,7 @@ void UpdateReferenced(ForeignKeyWork &work, const Node &statement, const std::st
         capture.run = "INSERT INTO " + kept + " " +
                       ReachedRows(update.relation(), update.from_clause(), where, with, old_new, names);
         work.before.push_back(std::move(capture));
-        work.drops.push_back("DROP TABLE IF EXISTS " + kept);
+        work.drops.push_back({"", "", "DROP TABLE IF EXISTS " + kept});
 
         std::string sets;
         std::string matched;
@@ -439,10 +440,56 @@ void TruncateReferenced(const pg_query::TruncateStmt &truncate, const ForeignKey
             }
             truncated.insert({Lowered(key->schema), Lowered(key->table)});
             effects.notices.push_back("truncate cascades to table \"" + key->table + "\"");
-            effects.follow_ups.push_back({"", "", "TRUNCATE " + ReferencingTable(*key)});
+            effects.foreign_keys.after.push_back({"", "", "TRUNCATE " + ReferencingTable(*key)});
         }
     }
 }
+
+//! The comments of the tables whose kept keys a DDL statement changes: each read once, edited, and made again by a
+//! COMMENT ON TABLE after the statement, in its transaction.
+class KeyComments {
+public:
+    explicit KeyComments(const TableLocator &tables) : tables_(tables) {}
+
+    //! `key` leaves its table's comment.
+    void Drop(const ManagedForeignKey &key) {
+        std::erase_if(Of(key).names, [&](const KeptConstraintName &kept) {
+            return kept.contype == kManagedForeignKeyKind && kept.name == key.name;
+        });
+    }
+    //! `key` is kept as `changed` (same name and table).
+    void Replace(const ManagedForeignKey &key, const ManagedForeignKey &changed) {
+        for (auto &kept : Of(key).names) {
+            if (kept.contype == kManagedForeignKeyKind && kept.name == key.name) {
+                kept.key = EncodeForeignKey(changed);
+            }
+        }
+    }
+    //! The COMMENT ON TABLE statements into `effects`; `renamed` (a schema, the table's old and new names) names a
+    //! table the statement renames.
+    void WriteAfter(RewriteEffects &effects, const std::optional<std::array<std::string, 3>> &renamed = {}) const {
+        for (const auto &[owner, comment] : comments_) {
+            const bool itself =
+                renamed && SameName(owner.first, (*renamed)[0]) && SameName(owner.second, (*renamed)[1]);
+            effects.foreign_keys.after.push_back({"", "",
+                                                  "COMMENT ON TABLE " +
+                                                      Qualified(owner.first, itself ? (*renamed)[2] : owner.second) +
+                                                      " IS " + QuoteLiteral(FormatTableComment(comment))});
+        }
+    }
+
+private:
+    TableComment &Of(const ManagedForeignKey &key) {
+        auto [found, added] = comments_.try_emplace({key.schema, key.table});
+        if (added) {
+            found->second = ParseTableComment(tables_.TableComment(key.schema, key.table));
+        }
+        return found->second;
+    }
+
+    const TableLocator &tables_;
+    std::map<std::pair<std::string, std::string>, TableComment> comments_;
+};
 
 //! DROP TABLE of referenced tables: refused while keys of other tables reference them; CASCADE drops those keys.
 void DropReferenced(const pg_query::DropStmt &drop, const ForeignKeyWork &work, const TableLocator &tables,
@@ -467,7 +514,7 @@ void DropReferenced(const pg_query::DropStmt &drop, const ForeignKeyWork &work, 
             order.push_back(*resolved);
         }
     }
-    std::map<std::pair<std::string, std::string>, TableComment> changed_comments;
+    KeyComments comments(tables);
     for (const auto &[schema, table] : order) {
         for (const auto *key : work.Referencing(schema, table)) {
             if (dropped.count({Lowered(key->schema), Lowered(key->table)})) {
@@ -479,19 +526,10 @@ void DropReferenced(const pg_query::DropStmt &drop, const ForeignKeyWork &work, 
                                "Use DROP ... CASCADE to drop the dependent objects too.");
             }
             effects.notices.push_back("drop cascades to constraint " + key->name + " on table " + key->table);
-            auto &comment = changed_comments[{key->schema, key->table}];
-            if (comment.names.empty() && comment.text.empty()) {
-                comment = ParseTableComment(tables.TableComment(key->schema, key->table));
-            }
-            std::erase_if(comment.names, [&](const KeptConstraintName &kept) {
-                return kept.contype == kManagedForeignKeyKind && kept.name == key->name;
-            });
+            comments.Drop(*key);
         }
     }
-    for (const auto &[table, comment] : changed_comments) {
-        effects.after.push_back("COMMENT ON TABLE " + Qualified(table.first, table.second) + " IS " +
-                                QuoteLiteral(FormatTableComment(comment)));
-    }
+    comments.WriteAfter(effects);
 }
 
 //! ALTER TABLE ... RENAME TO / RENAME COLUMN of a table of managed keys: the keys kept in comments follow the new
@@ -507,7 +545,7 @@ void RenameInKeys(const pg_query::RenameStmt &rename, const ForeignKeyWork &work
         return;
     }
     const auto &[schema, table] = *target;
-    std::map<std::pair<std::string, std::string>, TableComment> changed;
+    KeyComments comments(tables);
     for (const auto &key : work.keys) {
         const bool referencing = SameName(key.schema, schema) && SameName(key.table, table);
         const bool referenced = SameName(key.referenced_schema, schema) && SameName(key.referenced_table, table);
@@ -529,25 +567,12 @@ void RenameInKeys(const pg_query::RenameStmt &rename, const ForeignKeyWork &work
                 follow(renamed.referenced_columns);
             }
         }
-        if (EncodeForeignKey(renamed) == EncodeForeignKey(key)) {
-            continue;
-        }
-        auto &comment = changed[{key.schema, key.table}];
-        if (comment.names.empty() && comment.text.empty()) {
-            comment = ParseTableComment(tables.TableComment(key.schema, key.table));
-        }
-        for (auto &kept : comment.names) {
-            if (kept.contype == kManagedForeignKeyKind && kept.name == key.name) {
-                kept.key = EncodeForeignKey(renamed);
-            }
+        if (!(renamed == key)) {
+            comments.Replace(key, renamed);
         }
     }
-    for (const auto &[owner, comment] : changed) {
-        const bool itself = SameName(owner.first, schema) && SameName(owner.second, table);
-        const auto &name = itself && table_renamed ? rename.newname() : owner.second;
-        effects.after.push_back("COMMENT ON TABLE " + Qualified(owner.first, name) + " IS " +
-                                QuoteLiteral(FormatTableComment(comment)));
-    }
+    comments.WriteAfter(effects,
+                        table_renamed ? std::optional(std::array{schema, table, rename.newname()}) : std::nullopt);
 }
 
 //! The table an INSERT, UPDATE, DELETE or MERGE writes; null for other statements.
@@ -603,7 +628,7 @@ void DropKeyColumns(const pg_query::AlterTableStmt &alter, const ForeignKeyWork 
     if (!target) {
         return;
     }
-    std::map<std::pair<std::string, std::string>, TableComment> changed;
+    KeyComments comments(tables);
     for (const auto &command : alter.cmds()) {
         const auto &cmd = command.alter_table_cmd();
         if (cmd.subtype() != pg_query::AT_DropColumn) {
@@ -632,21 +657,10 @@ void DropKeyColumns(const pg_query::AlterTableStmt &alter, const ForeignKeyWork 
             if (referenced && !referencing) {
                 effects.notices.push_back("drop cascades to constraint " + key.name + " on table " + key.table);
             }
-            auto &comment = changed[{key.schema, key.table}];
-            if (comment.names.empty() && comment.text.empty()) {
-                comment = ParseTableComment(tables.TableComment(key.schema, key.table));
-            }
-            std::erase_if(comment.names, [&](const KeptConstraintName &kept) {
-                return kept.contype == kManagedForeignKeyKind && kept.name == key.name;
-            });
+            comments.Drop(key);
         }
     }
-    for (const auto &[owner, comment] : changed) {
-        // After the column went, in the statement's transaction.
-        effects.follow_ups.push_back({"", "",
-                                      "COMMENT ON TABLE " + Qualified(owner.first, owner.second) + " IS " +
-                                          QuoteLiteral(FormatTableComment(comment))});
-    }
+    comments.WriteAfter(effects);
 }
 
 } // namespace
@@ -679,6 +693,10 @@ ManagedForeignKey DeclaredForeignKey(const pg_query::Constraint &constraint, con
         key.columns.push_back(column);
     }
     const auto &target = constraint.pktable();
+    if (!target.catalogname().empty()) {
+        throw SqlError("0A000", "cross-database references are not implemented: " + target.catalogname() + "." +
+                                    target.schemaname() + "." + target.relname());
+    }
     key.referenced_table = target.relname();
     const bool itself = creating != nullptr && target.relname() == table &&
                         (target.schemaname().empty() || target.schemaname() == schema);
@@ -815,15 +833,10 @@ void EnforceManagedForeignKeys(const Node &statement, const RewriteContext &cont
             }
         }
     }
-    for (auto &step : work.before) {
-        effects.captures.push_back(std::move(step));
-    }
-    for (auto &step : work.after) {
-        effects.follow_ups.push_back(std::move(step));
-    }
-    for (auto &drop : work.drops) {
-        effects.after.push_back(std::move(drop));
-    }
+    auto &steps = effects.foreign_keys;
+    steps.before.insert(steps.before.end(), work.before.begin(), work.before.end());
+    steps.after.insert(steps.after.end(), work.after.begin(), work.after.end());
+    steps.after.insert(steps.after.end(), work.drops.begin(), work.drops.end());
 }
 
 } // namespace duckgres::sql

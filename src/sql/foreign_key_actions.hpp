@@ -22,16 +22,16 @@ std::string ForeignKeyCheck(const ManagedForeignKey &key, bool referenced_side);
 
 //! Around a statement that writes a table of a ManagedForeignKey (RewriteContext::tables lists them), as PostgreSQL's
 //! triggers act (after the passes, on the statement as they left it):
-//! - DELETE of a referenced table: CASCADE deletes (a table referencing itself: the whole descent, by a recursive
-//!   query) and SET NULL / SET DEFAULT updates of the referencing rows run first as RewriteEffects::captures; NO
-//!   ACTION / RESTRICT are checked after it (RewriteEffects::follow_ups);
+//! - DELETE of a referenced table: after it, the referencing rows left without their referenced row are deleted
+//!   (CASCADE; a table referencing itself: the whole descent, by a recursive query; a cycle of keys followed again)
+//!   or set NULL / to their defaults, and NO ACTION / RESTRICT are checked;
 //! - UPDATE of referenced columns: the old and new keys are kept in a temporary table first, and the referencing rows
 //!   follow them after it (CASCADE, SET NULL, SET DEFAULT) or are checked;
 //! - INSERT, UPDATE, MERGE of a referencing table: checked after it;
 //! - TRUNCATE of a referenced table: 0A000 unless its referencing tables go with it (CASCADE adds them); DROP TABLE:
 //!   2BP01 unless CASCADE, which drops the foreign keys from their tables' comments;
 //! - ALTER TABLE ... RENAME TO / RENAME COLUMN: the kept keys follow the new names.
-//! The statement itself stays as it is.
+//! All of it goes into RewriteEffects::foreign_keys; the statement itself stays as it is.
 void EnforceManagedForeignKeys(const pg_query::Node &statement, const RewriteContext &context, RewriteEffects &effects);
 
 } // namespace duckgres::sql

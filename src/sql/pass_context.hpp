@@ -72,6 +72,16 @@ struct CapturedRows {
     std::string run;
 };
 
+//! What the foreign keys Duckgres enforces need around a statement, each time it runs, in one transaction with it:
+//! steps before it (after the captures; with its parameters) and after it. Kept apart from the other effects, so that
+//! a statement prepared before a key changed has them worked out again.
+struct ForeignKeySteps {
+    std::vector<CapturedRows> before;
+    std::vector<CapturedRows> after;
+
+    bool empty() const { return before.empty() && after.empty(); }
+};
+
 //! CREATE TEMP TABLE ... ON COMMIT DROP / DELETE ROWS (DuckDB has no ON COMMIT): what the session does to the table
 //! when a transaction commits (one that rolls back takes a table it made with it).
 struct CommitAction {
@@ -104,10 +114,8 @@ struct RewriteEffects {
     //! Data-modifying statements of the statement's WITH, run in this order before it, in one transaction with it;
     //! their tables are dropped by statements of `after`.
     std::vector<CapturedRows> captures;
-    //! Statements run after this one, each time it runs, in one transaction with it and its captures (each with the
-    //! fields of a capture): the actions and checks of the foreign keys Duckgres enforces
-    //! (sql/foreign_key_actions.hpp).
-    std::vector<CapturedRows> follow_ups;
+    //! The steps of the foreign keys Duckgres enforces (sql/foreign_key_actions.hpp).
+    ForeignKeySteps foreign_keys;
     //! ON COMMIT actions of the temporary table the statement creates.
     std::vector<CommitAction> commit_actions;
 };

@@ -134,12 +134,13 @@ TEST(ForeignKeyActions, WorkAroundStatements) {
         auto parsed = ParseQuery(c.sql);
         RewriteEffects effects;
         EnforceManagedForeignKeys(*parsed.statements.at(0).tree, context, effects);
-        EXPECT_EQ(effects.captures.size(), c.captures) << c.sql;
-        EXPECT_EQ(effects.follow_ups.size(), c.follow_ups) << c.sql;
-        if (!effects.captures.empty()) {
-            EXPECT_EQ(effects.captures[0].run, c.first) << c.sql;
-        } else if (!effects.follow_ups.empty()) {
-            EXPECT_EQ(effects.follow_ups[0].run.substr(0, std::string(c.first).size()), c.first) << c.sql;
+        const auto &steps = effects.foreign_keys;
+        EXPECT_EQ(steps.before.size(), c.captures) << c.sql;
+        EXPECT_EQ(steps.after.size(), c.follow_ups) << c.sql;
+        if (!steps.before.empty()) {
+            EXPECT_EQ(steps.before[0].run, c.first) << c.sql;
+        } else if (!steps.after.empty()) {
+            EXPECT_EQ(steps.after[0].run.substr(0, std::string(c.first).size()), c.first) << c.sql;
         }
     }
     for (const auto *refused : {"TRUNCATE p", "DROP TABLE p", "ALTER TABLE p DROP COLUMN id",
