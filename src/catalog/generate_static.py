@@ -35,16 +35,18 @@ TABLES = [
 # Statistics of the system catalogs, which differ from one PostgreSQL to the next: written as never analyzed.
 VOLATILE = {"relpages": "0", "reltuples": "-1", "relallvisible": "0"}
 
+# (pg_depend and pg_init_privs are views of the catalog: the dependencies Duckgres knows of, the system catalogs' initial
+# privileges.)
 # Catalogs Duckgres has nothing to put in (no triggers, rules, policies, publications, inheritance...):
 # empty, with PostgreSQL's columns, so that the queries clients send about them run.
 EMPTY = ["pg_trigger", "pg_rewrite", "pg_policy", "pg_statistic_ext", "pg_statistic_ext_data", "pg_publication",
          "pg_publication_rel", "pg_publication_namespace", "pg_foreign_table", "pg_foreign_server",
-         "pg_foreign_data_wrapper", "pg_user_mapping", "pg_inherits", "pg_depend", "pg_shdepend", "pg_event_trigger",
-         "pg_partitioned_table", "pg_shdescription", "pg_init_privs", "pg_seclabel", "pg_shseclabel",
+         "pg_foreign_data_wrapper", "pg_user_mapping", "pg_inherits", "pg_shdepend", "pg_event_trigger",
+         "pg_partitioned_table", "pg_shdescription", "pg_seclabel", "pg_shseclabel", "pg_seclabels",
          "pg_subscription", "pg_transform", "pg_default_acl", "pg_auth_members", "pg_largeobject_metadata",
          "pg_aggregate", "pg_conversion", "pg_cast", "pg_operator", "pg_opfamily", "pg_amop",
          "pg_amproc", "pg_ts_config", "pg_ts_dict", "pg_ts_parser", "pg_ts_template", "pg_policies", "pg_rules",
-         "pg_prepared_xacts", "pg_replication_slots", "pg_stat_replication", "pg_locks"]
+         "pg_prepared_xacts", "pg_replication_slots", "pg_stat_replication", "pg_locks", "pg_db_role_setting"]
 
 # PostgreSQL column type -> (DuckDB column type, SQL to read the value as that type).
 SCALARS = {
@@ -55,7 +57,8 @@ SCALARS = {
 ARRAYS = {"oid[]": "UINTEGER[]", "text[]": "VARCHAR[]", "\"char\"[]": "VARCHAR[]", "aclitem[]": "VARCHAR[]"}
 # Further column types of the empty catalogs (no values to read).
 EMPTY_TYPES = {"xid": "BIGINT", "regclass": "UINTEGER", "regtype": "UINTEGER", "regnamespace": "UINTEGER",
-               "bigint": "BIGINT", "smallint[]": "SMALLINT[]", "int2vector": "VARCHAR", "bytea": "BLOB",
+               "bigint": "BIGINT", "smallint[]": "SMALLINT[]", "int2vector": "int2vector", "oidvector": "oidvector",
+               "bytea": "BLOB",
                "timestamp with time zone": "TIMESTAMPTZ", "interval": "INTERVAL", "double precision": "DOUBLE",
                "real[]": "REAL[]", "name[]": "VARCHAR[]", "boolean[]": "BOOLEAN[]", "inet": "VARCHAR",
                "pg_lsn": "VARCHAR", "anyarray": "VARCHAR", "xid8": "BIGINT", "integer[]": "INTEGER[]",

@@ -111,6 +111,17 @@ void RegisterAliasType(duckdb_connection connection, duckdb_type base, const cha
     }
 }
 
+//! PostgreSQL's int2vector and oidvector (pg_index.indkey, pg_proc.proargtypes): lists of `element` under that name,
+//! which clients get as those types ("1 3", types/nested_encoders.cpp).
+void RegisterListAlias(duckdb_connection connection, duckdb_type element, const char *name) {
+    LogicalTypeHandle child(duckdb_create_logical_type(element));
+    LogicalTypeHandle type(duckdb_create_list_type(child.Get()));
+    duckdb_logical_type_set_alias(type.Get(), name);
+    if (duckdb_register_logical_type(connection, type.Get(), nullptr) != DuckDBSuccess) {
+        throw SqlError("XX000", std::string("could not register type ") + name);
+    }
+}
+
 //! A string type PostgreSQL has and DuckDB lacks, as a VARCHAR under `alias` (see types/type_mapping.cpp): name
 //! (relname, nspname, information_schema's identifiers), pg_char (PostgreSQL's one-byte "char": relkind, contype...),
 //! character_data and yes_or_no (information_schema's varchar domains). It casts to VARCHAR implicitly (the same
@@ -167,6 +178,8 @@ void BuildCatalog(duckdb_connection connection) {
     RegisterAliasType(connection, DUCKDB_TYPE_UINTEGER, "xid");
     RegisterAliasType(connection, DUCKDB_TYPE_VARCHAR, "aclitem");
     RegisterAliasType(connection, DUCKDB_TYPE_VARCHAR, "anyarray");
+    RegisterListAlias(connection, DUCKDB_TYPE_SMALLINT, "int2vector");
+    RegisterListAlias(connection, DUCKDB_TYPE_UINTEGER, "oidvector");
     RegisterTypeFunction(connection, "duckgres_type_oid", DUCKDB_TYPE_BIGINT, TypeOid);
     RegisterTypeFunction(connection, "duckgres_type_typmod", DUCKDB_TYPE_INTEGER, TypeTypmod);
     RegisterTypeFunction(connection, "duckgres_interval_qualifier", DUCKDB_TYPE_VARCHAR, IntervalQualifier,

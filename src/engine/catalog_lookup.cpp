@@ -45,6 +45,12 @@ std::set<std::string> CatalogLookup::SchemasWithTable(const std::string &table) 
         QuoteLiteral(table) + ")"); // as DuckDB finds tables: without case
 }
 
+std::set<std::string> CatalogLookup::SchemasWithSequence(const std::string &name) {
+    return FirstColumnValues(
+        "SELECT schema_name FROM duckdb_sequences() WHERE database_name = current_database() AND sequence_name = " +
+        QuoteLiteral(name));
+}
+
 bool CatalogLookup::IsSystemFunction(const std::string &name) {
     return !FirstColumnValues("SELECT function_name FROM duckdb_functions() WHERE database_name IN ('system', "
                               "'duckgres_catalog') AND lower(function_name) = " +
@@ -184,8 +190,13 @@ std::vector<std::vector<std::string>> CatalogLookup::UniqueKeyColumns(const std:
 
 std::string CatalogLookup::TableComment(const std::vector<std::string> &schemas, const std::string &table,
                                         bool temporary_first) {
+    // Tables and views (a view's comment keeps its query in PostgreSQL's terms).
     const std::string query =
-        "SELECT coalesce(comment, '') FROM duckdb_tables() WHERE table_name = " + QuoteLiteral(table) + " AND ";
+        "SELECT coalesce(comment, '') FROM (SELECT table_name, comment, temporary, database_name, schema_name FROM "
+        "duckdb_tables() UNION ALL SELECT view_name, comment, temporary, database_name, schema_name FROM "
+        "duckdb_views() "
+        "WHERE NOT internal) WHERE table_name = " +
+        QuoteLiteral(table) + " AND ";
     if (temporary_first) {
         if (auto rows = RowsOrNone(query + "temporary"); !rows.empty()) {
             return rows[0][0];

@@ -22,6 +22,8 @@ public:
     std::set<std::string> SchemaNames();
     //! The schemas of the current database holding a table named `table`.
     std::set<std::string> SchemasWithTable(const std::string &table);
+    //! The schemas of the current database with a sequence named `name`.
+    std::set<std::string> SchemasWithSequence(const std::string &name);
     //! Whether DuckDB or the catalog (the system and duckgres_catalog databases) defines a function named `name`,
     //! in any case.
     bool IsSystemFunction(const std::string &name);
@@ -63,8 +65,8 @@ public:
     std::vector<std::vector<std::string>> ColumnDefinitions(const std::vector<std::string> &schemas,
                                                             const std::string &table);
 
-    //! The comment of `table`: a temporary table's (when `temporary_first`), else the one in the first of `schemas`
-    //! that has it; empty when there is none.
+    //! The comment of the table or view `table`: a temporary one's (when `temporary_first`), else the one in the first
+    //! of `schemas` that has it; empty when there is none.
     std::string TableComment(const std::vector<std::string> &schemas, const std::string &table, bool temporary_first);
     //! The generated columns of `table` in the first of `schemas` that has it (DuckDB's catalog functions do not tell
     //! them from defaults: each column with a default is tried as an INSERT target, which DuckDB refuses for one).

@@ -16,8 +16,11 @@ class EngineConnection;
 class TableAppender {
 public:
     //! `catalog`: the database of the table (empty: the connection's own; "temp" for temporary tables).
+    //! `types` (optional): the types of `columns` (all of them when given); when one has a typmod alias (varchar(n),
+    //! timestamp(p)..., whose values DuckDB's appender cannot cast), rows go through an INSERT ... SELECT that does.
     TableAppender(duckdb_connection connection, const std::string &schema, const std::string &table,
-                  const std::vector<std::string> &columns, const std::string &catalog = "");
+                  const std::vector<std::string> &columns, const std::string &catalog = "",
+                  const std::vector<duckdb_logical_type> &types = {});
     ~TableAppender();
     TableAppender(const TableAppender &) = delete;
     TableAppender &operator=(const TableAppender &) = delete;

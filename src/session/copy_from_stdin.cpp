@@ -106,8 +106,12 @@ public:
         try {
             if (!batches_) {
                 co_await session_.OnWorker([&](StatementWork &work) {
+                    std::vector<duckdb_logical_type> types;
+                    for (auto &type : target_.types) {
+                        types.push_back(type.Get());
+                    }
                     appender_ = std::make_unique<engine::TableAppender>(work.Engine().Handle(), target_.schema, table_,
-                                                                        copy_target_.columns);
+                                                                        target_.names, "", types);
                 });
             }
             using namespace asio::experimental::awaitable_operators;

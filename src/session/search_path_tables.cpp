@@ -72,6 +72,16 @@ std::vector<sql::ColumnType> SearchPathTables::ColumnTypes(const std::string &sc
     return columns;
 }
 
+std::optional<std::string> SearchPathTables::SequenceSchema(const std::string &schema, const std::string &name) const {
+    auto holding = engine::CatalogLookup(connection_).SchemasWithSequence(name);
+    for (const auto &candidate : schema.empty() ? schemas_ : std::vector<std::string>{schema}) {
+        if (holding.count(candidate)) {
+            return candidate;
+        }
+    }
+    return std::nullopt;
+}
+
 bool SearchPathTables::IsTableMacro(const std::string &schema, const std::string &name) const {
     return engine::CatalogLookup(connection_).IsTableMacro(schema, name);
 }

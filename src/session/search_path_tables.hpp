@@ -39,6 +39,8 @@ public:
                                                const std::string &constraint) const override;
     //! The columns of a table or view with their PostgreSQL types (a prepared SELECT * tells them), cached.
     std::vector<sql::ColumnType> ColumnTypes(const std::string &schema, const std::string &table) const override;
+    //! The schema of a sequence, from DuckDB's catalog.
+    std::optional<std::string> SequenceSchema(const std::string &schema, const std::string &name) const override;
     //! Whether DuckDB's catalog has a table macro of that name.
     bool IsTableMacro(const std::string &schema, const std::string &name) const override;
     //! The domains, from the comments of DuckDB's types.

@@ -28,6 +28,7 @@ enum class CatalogLookups : uint8_t {
     None,
     InsertColumns, //!< the columns an INSERT without a column list fills (sql::RewriteContext::fill_insert_columns)
     GroupByKeys,   //!< the columns a grouped primary key determines (sql::RewriteContext::group_by_key_columns)
+    Sequences,     //!< relations that are sequences (sql::RewriteContext::sequence_relations)
 };
 
 //! Which lookups may fix a statement DuckDB refused with `error`: None when none can.
@@ -49,6 +50,10 @@ CatalogLookups LookupsToRetry(const sql::ParsedStatement &statement, const SqlEr
     // A column neither grouped nor aggregated, which may depend on a grouped primary key.
     if (message.find("must appear in the GROUP BY clause") != std::string_view::npos) {
         return CatalogLookups::GroupByKeys;
+    }
+    // A relation DuckDB has no table of, which may be a sequence (SELECT last_value, is_called FROM seq).
+    if (error.sqlstate == "42P01" && statement.tree->has_select_stmt()) {
+        return CatalogLookups::Sequences;
     }
     return CatalogLookups::None;
 }
@@ -251,6 +256,7 @@ StatementWork::Prepare(const sql::ParsedStatement &statement, sql::RewriteEffect
             auto context = RewriteContextFor(parameter_casts);
             context.fill_insert_columns = lookup == CatalogLookups::InsertColumns;
             context.group_by_key_columns = lookup == CatalogLookups::GroupByKeys;
+            context.sequence_relations = lookup == CatalogLookups::Sequences;
             context.always_deparse = sql::HasUnicodeEscapes(statement.text);
             auto rewrite = sql::RewriteForDuckDb(*statement.tree, context);
             rewritten = std::move(rewrite.text);

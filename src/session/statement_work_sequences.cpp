@@ -1,5 +1,6 @@
 // StatementWork's sequence changes: setval(), ALTER SEQUENCE and TRUNCATE ... RESTART IDENTITY, which DuckDB lacks,
 // made by creating the sequence again with its new parameters and position (CREATE OR REPLACE SEQUENCE).
+#include "catalog/catalog_scripts.hpp"
 #include "common/sql_error.hpp"
 #include "common/sql_quote.hpp"
 #include "engine/catalog_lookup.hpp"
@@ -51,7 +52,10 @@ void StatementWork::ChangeSequence(const sql::SequenceChange &change) {
             : " AND schema_name = " + QuoteLiteral(change.schema);
     auto rows = Engine().QueryStrings(
         "SELECT database_name, schema_name, temporary, increment_by, min_value, max_value, start_value, cycle, "
-        "last_value IS NOT NULL, coalesce(last_value, start_value) FROM duckdb_sequences() WHERE sequence_name = " +
+        "last_value IS NOT NULL, coalesce(" +
+        std::string(catalog::kCatalogDatabase) +
+        ".main.duckgres_sequence_last(last_value, sql, increment_by), start_value) FROM duckdb_sequences() WHERE "
+        "sequence_name = " +
         QuoteLiteral(change.name) + " AND (temporary OR database_name = current_database())" + where + " LIMIT 1");
     const std::string shown = change.schema.empty() ? change.name : change.schema + "." + change.name;
     if (rows.empty()) {

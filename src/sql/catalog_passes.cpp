@@ -57,21 +57,46 @@ bool OidAsUinteger(pg_query::TypeName &type) {
     return true;
 }
 
+//! The catalog's int2vector columns: lists of smallint under that name (catalog_builder.cpp).
+constexpr std::array<std::string_view, 6> kInt2vectorColumns = {"indkey",    "indoption", "stxkeys",
+                                                                "partattrs", "tgattr",    "prattrs"};
+//! The catalog's oidvector columns: lists of uinteger under that name.
+constexpr std::array<std::string_view, 5> kOidvectorColumns = {"indclass", "indcollation", "proargtypes", "partclass",
+                                                               "partcollation"};
+
+//! The kind of the column `node` names when PostgreSQL types it int2vector or oidvector ("int2vector",
+//! "oidvector"); empty for other nodes.
+std::string_view VectorColumnKind(const Node &node) {
+    if (!node.has_column_ref()) {
+        return {};
+    }
+    auto name = LastName(node.column_ref().fields());
+    if (std::find(kInt2vectorColumns.begin(), kInt2vectorColumns.end(), name) != kInt2vectorColumns.end()) {
+        return "int2vector";
+    }
+    if (std::find(kOidvectorColumns.begin(), kOidvectorColumns.end(), name) != kOidvectorColumns.end()) {
+        return "oidvector";
+    }
+    return {};
+}
+
 //! A column PostgreSQL types int2vector or oidvector (the catalog keeps them as lists).
 bool IsVectorColumn(const Node &node) {
-    static constexpr std::array<std::string_view, 6> kVectors = {"indkey",       "indoption",   "indclass",
-                                                                 "indcollation", "proargtypes", "stxkeys"};
-    if (!node.has_column_ref()) {
-        return false;
-    }
-    const auto &fields = node.column_ref().fields();
-    auto name = LastName(fields);
-    for (auto vector : kVectors) {
-        if (name == vector) {
-            return true;
-        }
-    }
-    return false;
+    return !VectorColumnKind(node).empty();
+}
+
+//! `arg::type[]`.
+Node ArrayCastNode(Node arg, std::string_view element) {
+    Node cast = TypeCastNode(std::move(arg), {element});
+    cast.mutable_type_cast()->mutable_type_name()->add_array_bounds()->mutable_integer()->set_ival(-1);
+    return cast;
+}
+
+//! An int2vector or oidvector column as a plain list of its elements: cast through a list of another type (a cast to
+//! its own would keep the type's name, which DuckDB's list functions refuse).
+Node PlainVector(const Node &column) {
+    return VectorColumnKind(column) == "int2vector" ? ArrayCastNode(ArrayCastNode(column, "int4"), "int2")
+                                                    : ArrayCastNode(ArrayCastNode(column, "int8"), "uinteger");
 }
 
 //! The kind of a reg* type name ("regclass" -> "regclass"), or empty for other types.
@@ -92,10 +117,10 @@ std::string RegKind(const pg_query::TypeName &type) {
 
 //! A column PostgreSQL types regproc (the catalog keeps the function's name: pg_type.typinput...).
 bool IsRegprocColumn(const Node &node) {
-    static constexpr std::array<std::string_view, 19> kColumns = {
+    static constexpr std::array<std::string_view, 21> kColumns = {
         "typinput",     "typoutput",  "typreceive", "typsend",  "typmodin",   "typmodout",  "typanalyze",
         "typsubscript", "prosupport", "amhandler",  "aggfnoid", "aggtransfn", "aggfinalfn", "aggcombinefn",
-        "rngcanonical", "rngsubdiff", "oprcode",    "oprrest",  "oprjoin"};
+        "rngcanonical", "rngsubdiff", "oprcode",    "oprrest",  "oprjoin",    "fdwhandler", "fdwvalidator"};
     if (!node.has_column_ref()) {
         return false;
     }
@@ -365,6 +390,11 @@ bool RewriteRegCasts(Node &node, PassContext &context) {
     const bool parameter = inner.has_param_ref() || (inner.has_type_cast() && inner.type_cast().arg().has_param_ref());
     const bool literal = inner.has_a_const() && inner.a_const().has_sval();
     const bool by_name = literal || parameter || IsTextExpression(inner);
+    if (kind == "regproc" && IsRegprocColumn(inner)) {
+        Node column = inner; // a regproc column is kept as the name the cast would give
+        node = std::move(column);
+        return true;
+    }
     if (kind == "regproc" && literal) {
         // The catalog keeps regproc columns (pg_type.typinput...) as function names, so a regproc literal
         // compares with them as the name itself: 'pg_catalog.array_in'::regproc -> 'array_in'.
@@ -417,7 +447,10 @@ bool PrepareArgumentTypes(Node &node, PassContext &context) {
     auto *prepare = node.mutable_prepare_stmt();
     std::vector<pg_query::TypeName> types;
     for (const auto &type : prepare->argtypes()) {
+        // The casts land in nodes the walk has passed: their type names are put in DuckDB's terms here.
         types.push_back(type.type_name());
+        DropPgCatalogFromType(types.back());
+        OidAsUinteger(types.back());
     }
     prepare->clear_argtypes();
     WalkNodes(*prepare->mutable_query(), [&](Node &child) {
@@ -467,40 +500,118 @@ bool CatalogSystemColumns(Node &node, PassContext &context) {
     if (!node.has_select_stmt()) {
         return false;
     }
-    std::vector<std::string> aliases; // of this query's catalog relations (redirected, so aliased)
+    // This query's catalog relations (redirected, so aliased): alias -> catalog name; other relations counted.
+    std::vector<std::pair<std::string, std::string>> catalogs;
+    int others = 0;
     std::function<void(const Node &)> collect = [&](const Node &item) {
         if (item.has_range_var() && item.range_var().catalogname() == kCatalog) {
-            aliases.push_back(item.range_var().alias().aliasname());
+            catalogs.emplace_back(item.range_var().alias().aliasname(), item.range_var().relname());
         } else if (item.has_join_expr()) {
             collect(item.join_expr().larg());
             collect(item.join_expr().rarg());
+        } else {
+            others++;
         }
     };
     for (const auto &item : node.select_stmt().from_clause()) {
         collect(item);
     }
-    if (aliases.empty()) {
+    if (catalogs.empty()) {
         return false;
     }
+    // The catalog relation a column reference names a system column of: by alias, or the only relation there is.
+    auto catalog_of = [&](const pg_query::ColumnRef &ref) -> const std::string * {
+        if (ref.fields_size() == 1 && catalogs.size() == 1 && others == 0) {
+            return &catalogs[0].second;
+        }
+        if (ref.fields_size() != 2 || !ref.fields(0).has_string()) {
+            return nullptr;
+        }
+        for (const auto &[alias, relation] : catalogs) {
+            if (alias == ref.fields(0).string().sval()) {
+                return &relation;
+            }
+        }
+        return nullptr;
+    };
     bool changed = false;
     WalkNodes(node, [&](Node &child) {
-        if (!child.has_column_ref() || child.column_ref().fields_size() != 2 ||
-            !child.column_ref().fields(0).has_string() || LastName(child.column_ref().fields()) != "xmin" ||
-            std::find(aliases.begin(), aliases.end(), child.column_ref().fields(0).string().sval()) == aliases.end()) {
+        if (!child.has_column_ref() || !child.column_ref().fields(child.column_ref().fields_size() - 1).has_string()) {
             return;
         }
-        // DuckDB keeps no row versions: every catalog row reads as frozen (FrozenTransactionId, 2).
-        Node cast;
-        *cast.mutable_type_cast()->mutable_arg() = IntConst(2);
-        cast.mutable_type_cast()->mutable_type_name()->add_names()->mutable_string()->set_sval("xid");
-        cast.mutable_type_cast()->mutable_type_name()->set_typemod(-1);
-        child = std::move(cast);
+        const auto column = LastName(child.column_ref().fields());
+        const auto *relation = column == "xmin" || column == "tableoid" ? catalog_of(child.column_ref()) : nullptr;
+        if (!relation) {
+            return;
+        }
+        if (column == "tableoid") {
+            // The OID of the system catalog itself, as 'pg_class'::regclass gives it (pg_dump's CatalogId).
+            child = FuncCallNode({kCatalog, "main", "duckgres_catalog_oid"}, {StringConst(*relation)});
+        } else {
+            // DuckDB keeps no row versions: every catalog row reads as frozen (FrozenTransactionId, 2).
+            child = TypeCastNode(IntConst(2), {"xid"});
+        }
         changed = true;
     });
     return changed;
 }
 
+bool PlainVectorOperands(Node &node, PassContext &context) {
+    if (node.node_case() == Node::NODE_NOT_SET) {
+        return false;
+    }
+    if (node.has_res_target() && context.root && context.root->has_select_stmt()) {
+        for (const auto &target : context.root->select_stmt().target_list()) {
+            if (&target == &node) {
+                return false; // a column the statement selects as it is keeps its type
+            }
+        }
+    }
+    const auto *field = Node::descriptor()->FindFieldByNumber(node.node_case());
+    auto &inner = *node.GetReflection()->MutableMessage(&node, field);
+    const auto *reflection = inner.GetReflection();
+    std::vector<const google::protobuf::FieldDescriptor *> fields;
+    reflection->ListFields(inner, &fields);
+    bool changed = false;
+    auto plain = [&](google::protobuf::Message &child) {
+        auto *operand = dynamic_cast<Node *>(&child);
+        const auto kind = operand ? VectorColumnKind(*operand) : std::string_view{};
+        if (kind.empty()) {
+            return;
+        }
+        *operand = PlainVector(*operand);
+        changed = true;
+    };
+    for (const auto *child : fields) {
+        if (child->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) {
+            continue;
+        }
+        if (child->is_repeated()) {
+            for (int i = 0; i < reflection->FieldSize(inner, child); i++) {
+                plain(*reflection->MutableRepeatedMessage(&inner, child, i));
+            }
+        } else {
+            plain(*reflection->MutableMessage(&inner, child));
+        }
+    }
+    return changed;
+}
+
 bool VectorSubscriptsFromZero(Node &node, PassContext &context) {
+    if (node.has_func_call() && LastName(node.func_call().funcname()) == "generate_subscripts" &&
+        node.func_call().args_size() == 2 && IsVectorColumn(node.func_call().args(0))) {
+        // generate_subscripts(indkey, 1) counts from 0 too.
+        Node call = node;
+        *call.mutable_func_call()->mutable_args(0) = PlainVector(call.func_call().args(0));
+        Node minus;
+        auto *expr = minus.mutable_a_expr();
+        expr->set_kind(pg_query::AEXPR_OP);
+        expr->add_name()->mutable_string()->set_sval("-");
+        *expr->mutable_lexpr() = std::move(call);
+        *expr->mutable_rexpr() = IntConst(1);
+        node = TypeCastNode(std::move(minus), {"int4"}); // as cast_int4_function casts the call
+        return true;
+    }
     if (!node.has_a_indirection() || !IsVectorColumn(node.a_indirection().arg()) ||
         node.a_indirection().indirection_size() != 1 || !node.a_indirection().indirection(0).has_a_indices()) {
         return false;
@@ -520,6 +631,10 @@ bool VectorSubscriptsFromZero(Node &node, PassContext &context) {
 }
 
 bool RewriteOperators(Node &node, PassContext &context) {
+    if (node.has_a_expr() &&
+        (node.a_expr().kind() == pg_query::AEXPR_OP_ANY || node.a_expr().kind() == pg_query::AEXPR_OP_ALL)) {
+        return DropPgCatalog(*node.mutable_a_expr()->mutable_name()); // x OPERATOR(pg_catalog.=) ANY (...)
+    }
     if (!node.has_a_expr() || node.a_expr().kind() != pg_query::AEXPR_OP) {
         return false;
     }

@@ -27,9 +27,15 @@ bool RewriteRegCasts(pg_query::Node &node, PassContext &context);
 //! sends it; elsewhere (compared, stored, nested) it stays an OID.
 bool TypeResultRegtypes(pg_query::Node &node, PassContext &context);
 
-//! `c.xmin` of a catalog relation (DataGrip's state numbers): the system column PostgreSQL's rows have,
-//! as a constant xid.
+//! `c.xmin` and `c.tableoid` of a catalog relation (DataGrip's state numbers, pg_dump's object identities): the
+//! system columns PostgreSQL's rows have, as a constant xid and the catalog's own OID.
 bool CatalogSystemColumns(pg_query::Node &node, PassContext &context);
+
+//! int2vector and oidvector columns (pg_index.indkey, pg_proc.proargtypes...) are lists under those names, which
+//! clients get as PostgreSQL prints them ("1 3"); DuckDB's list functions refuse the names: a column used in an
+//! expression (or selected by a subquery) is cast to a plain list of its elements. (Selected as it is by the statement,
+//! it keeps its type.)
+bool PlainVectorOperands(pg_query::Node &node, PassContext &context);
 
 //! `indkey[0]`: int2vector and oidvector columns (pg_index.indkey, pg_proc.proargtypes...) are subscripted
 //! from 0 in PostgreSQL; the catalog keeps them as lists, subscripted from 1.

@@ -66,6 +66,10 @@ bool HasReferentialAction(const pg_query::Constraint &constraint);
 //! foreign key (EncodeForeignKey), the name its name.
 constexpr char kManagedForeignKeyKind = 'F';
 
+//! The kind of the comment entry of a view that keeps its query as PostgreSQL takes it (the entry's name; its key is
+//! empty), which pg_get_viewdef() shows (catalog/sql/45_functions.sql).
+constexpr char kViewDefinitionKind = 'V';
+
 //! A ManagedForeignKey as a comment entry's key: the two actions, then the columns, the referenced schema, table and
 //! columns, separated by chr(28) (lists by chr(27)). Its name and referencing table are not in it.
 std::string EncodeForeignKey(const ManagedForeignKey &key);

@@ -66,8 +66,10 @@ bool KeepConstraintNames(pg_query::Node &node, PassContext &context) {
 }
 
 bool CommentKeepsConstraintNames(pg_query::Node &node, PassContext &context) {
-    if (!node.has_comment_stmt() || node.comment_stmt().objtype() != pg_query::OBJECT_TABLE || !context.facts.tables ||
-        !node.comment_stmt().object().has_list()) {
+    if (!node.has_comment_stmt() ||
+        (node.comment_stmt().objtype() != pg_query::OBJECT_TABLE &&
+         node.comment_stmt().objtype() != pg_query::OBJECT_VIEW) ||
+        !context.facts.tables || !node.comment_stmt().object().has_list()) {
         return false;
     }
     auto *comment = node.mutable_comment_stmt();

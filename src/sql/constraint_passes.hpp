@@ -11,8 +11,8 @@ namespace duckgres::sql {
 //! CREATE TABLE IF NOT EXISTS of a table there is (RewriteContext::tables) makes no comment.
 bool KeepConstraintNames(pg_query::Node &node, PassContext &context);
 
-//! COMMENT ON TABLE replaces the user's text of the comment and keeps the constraint names after it
-//! (RewriteContext::tables reads the comment there is).
+//! COMMENT ON TABLE / VIEW replaces the user's text of the comment and keeps the entries after it (constraint names,
+//! a view's query; RewriteContext::tables reads the comment there is).
 bool CommentKeepsConstraintNames(pg_query::Node &node, PassContext &context);
 
 } // namespace duckgres::sql

@@ -3,12 +3,15 @@
 
 #include "common/sql_error.hpp"
 #include "common/sql_quote.hpp"
+#include "sql/constraint_metadata.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/rewrite_passes.hpp"
+#include "sql/rewriter.hpp"
 #include "sql/statement_parser.hpp"
 #include "types/typmod_alias.hpp"
 
 #include <optional>
+#include <set>
 #include <utility>
 
 namespace duckgres::sql {
@@ -391,6 +394,50 @@ bool QualifyForeignKeyTarget(Node &node, PassContext &context) {
     }
     node.mutable_constraint()->mutable_pktable()->set_schemaname(schema ? *schema : context.facts.creation_schema);
     return true;
+}
+
+bool KeepViewDefinition(Node &node, PassContext &context) {
+    if (!node.has_view_stmt() || !context.statement || !context.statement->has_view_stmt() || !context.facts.tables ||
+        node.view_stmt().view().relpersistence() == "t") {
+        return false;
+    }
+    // The query as the client wrote it (DuckDB keeps the rewritten one), its relations qualified as PostgreSQL's
+    // pg_get_viewdef() qualifies them for a dump restored with an empty search_path.
+    Node query = context.statement->view_stmt().query();
+    std::set<std::string> named; // WITH names, which are no relations
+    WalkNodes(query, [&](Node &child) {
+        if (child.has_common_table_expr()) {
+            named.insert(child.common_table_expr().ctename());
+        }
+    });
+    WalkNodes(query, [&](Node &child) {
+        if (!child.has_range_var() || !child.range_var().schemaname().empty() ||
+            named.count(child.range_var().relname())) {
+            return;
+        }
+        auto schema = context.facts.tables->SchemaOf(child.range_var().relname());
+        child.mutable_range_var()->set_schemaname(schema ? *schema : context.facts.creation_schema);
+    });
+    auto text = DeparseStatement(query);
+    if (!text || !KeepableName(*text)) {
+        return false;
+    }
+    const auto &view = node.view_stmt().view();
+    if (node.view_stmt().aliases_size() > 0) {
+        // CREATE VIEW v (a, b) AS ...: the names the view gives the columns.
+        std::string names;
+        for (const auto &alias : node.view_stmt().aliases()) {
+            names += (names.empty() ? "" : ", ") + QuoteIdentifier(alias.string().sval());
+        }
+        *text = "SELECT * FROM (" + *text + ") AS " + QuoteIdentifier(view.relname()) + "(" + names + ")";
+    }
+    const std::string qualified =
+        QuoteIdentifier(view.schemaname().empty() ? context.facts.creation_schema : view.schemaname()) + "." +
+        QuoteIdentifier(view.relname());
+    TableComment comment{"", {{kViewDefinitionKind, "", *text}}};
+    context.effects.after.push_back("COMMENT ON VIEW " + qualified + " IS " +
+                                    QuoteLiteral(FormatTableComment(comment)));
+    return false; // the statement itself is as it was
 }
 
 } // namespace duckgres::sql

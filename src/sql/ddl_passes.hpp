@@ -50,4 +50,9 @@ bool EnforceCharacterLengths(pg_query::Node &node, PassContext &context);
 //! are created in.
 bool QualifyForeignKeyTarget(pg_query::Node &node, PassContext &context);
 
+//! CREATE [OR REPLACE] VIEW: the query as PostgreSQL takes it (as the client wrote it, relations qualified), kept in
+//! the view's comment by a COMMENT ON VIEW after the statement, for pg_get_viewdef() and pg_dump (DuckDB keeps the
+//! rewritten query, in DuckDB's terms).
+bool KeepViewDefinition(pg_query::Node &node, PassContext &context);
+
 } // namespace duckgres::sql

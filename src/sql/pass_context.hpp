@@ -49,6 +49,9 @@ struct RewriteContext {
     //! A GROUP BY of a table's primary key gets the table's other columns (GroupByKeyColumns); set only after DuckDB
     //! refused the statement (42803), as the lookup costs catalog queries.
     bool group_by_key_columns = false;
+    //! A relation FROM names that is a sequence reads as PostgreSQL's one-row relation of it (SequenceAsRelation);
+    //! set only after DuckDB found no table of the name (42P01), as the lookup costs a catalog query per relation.
+    bool sequence_relations = false;
     //! How the session reads date/time text (DateStyle's order, TimeZone): constants cast to date/time types are read
     //! with it at rewrite time, as PostgreSQL reads them at parse time.
     types::TextFormatOptions text_options;

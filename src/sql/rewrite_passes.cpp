@@ -38,6 +38,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"check_insert_value_types", CheckInsertValueTypes},
     // CREATE TABLE (LIKE other): other's columns, from the catalog. First: the passes after it see the columns.
     {"expand_table_like_clauses", ExpandTableLikeClauses},
+    // CREATE VIEW: the query in PostgreSQL's terms, kept in the view's comment.
+    {"keep_view_definition", KeepViewDefinition},
     // CREATE TABLE (... CONSTRAINT name ...): the names kept in the table's comment (before CHECKs are added).
     {"keep_constraint_names", KeepConstraintNames},
     // COMMENT ON TABLE: the kept constraint names stay after the new text.
@@ -126,6 +128,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"setval_from_query", SetvalFromQuery},
     // lastval(): currval() of the sequence this session's nextval() drew from last.
     {"lastval_as_currval", LastvalAsCurrval},
+    // A sequence in FROM: its last_value, log_cnt and is_called.
+    {"sequence_as_relation", SequenceAsRelation},
     // pg_catalog functions: the catalog's or DuckDB's.
     {"redirect_catalog_function", RedirectCatalogFunction},
     // to_char, to_date, to_timestamp, to_number with templates: strftime / strptime / number patterns.
@@ -136,6 +140,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"catalog_system_columns", CatalogSystemColumns},
     // ::regclass, ::regtype and the other reg* casts: OIDs or names through the catalog.
     {"rewrite_reg_casts", RewriteRegCasts},
+    // int2vector / oidvector columns in expressions: plain lists.
+    {"plain_vector_operands", PlainVectorOperands},
     // SELECT 'varchar'::regtype: the result column a regtype.
     {"type_result_regtypes", TypeResultRegtypes},
     // inet << cidr, ~ inet, inet + 1, macaddr & macaddr, trunc(macaddr): the network address functions.
@@ -219,6 +225,8 @@ constexpr RewritePass kRewritePasses[] = {
     {"type_name_functions", TypeNameFunctions},
     // current_setting(): the session's value of its parameters.
     {"inline_current_setting", InlineCurrentSetting},
+    // current_schemas(): the session's search path.
+    {"inline_current_schemas", InlineCurrentSchemas},
     // set_config(): a SettingChange for the session, replaced by the value it sets.
     {"inline_set_config", InlineSetConfig},
     // pg_backend_pid(): the session's backend process id.

@@ -4,6 +4,7 @@
 #include "sql/column_names.hpp"
 #include "sql/column_types.hpp"
 #include "sql/data_modifying_with.hpp"
+#include "sql/engine_keywords.hpp"
 #include "sql/foreign_key_actions.hpp"
 #include "sql/function_macros.hpp"
 #include "sql/node_builders.hpp"
@@ -144,7 +145,8 @@ std::optional<std::string> DeparseTree(const pg_query::ParseResult &tree) {
     if (deparsed->error || !deparsed->query) {
         return std::nullopt;
     }
-    return std::string(deparsed->query);
+    // The deparser quotes PostgreSQL's keywords only; DuckDB reserves more.
+    return QuoteEngineOnlyKeywords(deparsed->query);
 }
 
 RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool always_deparse) {
@@ -197,7 +199,7 @@ RewriteResult Rewrite(const Node &statement, const RewriteContext &context, bool
     RewriteResult result;
     result.effects = std::move(pass_context.effects);
     const bool generated = DefinesGeneratedColumn(statement);
-    if (!changed && !always_deparse && !context.always_deparse && !generated) {
+    if (!changed && !always_deparse && !context.always_deparse && !generated && !NamesEngineOnlyKeyword(statement)) {
         return result;
     }
     result.text = DeparseTree(tree);

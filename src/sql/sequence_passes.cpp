@@ -5,6 +5,7 @@
 #include "common/sql_quote.hpp"
 #include "sql/node_builders.hpp"
 #include "sql/rewriter.hpp"
+#include "sql/statement_parser.hpp"
 
 #include <pg_query.pb.h>
 
@@ -315,6 +316,28 @@ std::optional<NextvalSource> NextvalSourceOf(const Node &statement) {
         return std::nullopt;
     }
     return source;
+}
+
+bool SequenceAsRelation(Node &node, PassContext &context) {
+    if (!context.facts.sequence_relations || !context.facts.tables || !node.has_range_var() ||
+        !node.range_var().catalogname().empty()) {
+        return false;
+    }
+    const auto &relation = node.range_var();
+    auto schema = context.facts.tables->SequenceSchema(relation.schemaname(), relation.relname());
+    if (!schema) {
+        return false;
+    }
+    // DuckDB keeps no is_called: a sequence nothing was drawn from yet has no last value (setval(s, n, false) makes
+    // it again starting at n, see session/statement_work_sequences.cpp).
+    auto parsed = ParseQuery("SELECT coalesce(duckgres_catalog.main.duckgres_sequence_last(last_value, sql, "
+                             "increment_by), start_value) AS last_value, 0::bigint AS log_cnt, last_value IS NOT NULL "
+                             "AS is_called FROM duckdb_sequences() WHERE database_name = "
+                             "current_database() AND schema_name = " +
+                             QuoteLiteral(*schema) + " AND sequence_name = " + QuoteLiteral(relation.relname()));
+    const auto alias = relation.has_alias() ? relation.alias().aliasname() : relation.relname();
+    node = FromSubquery(*parsed.statements.at(0).tree, alias);
+    return true;
 }
 
 } // namespace duckgres::sql

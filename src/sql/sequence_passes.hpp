@@ -41,6 +41,10 @@ bool AddIdentityAsSequenceDefault(pg_query::Node &node, PassContext &context);
 //! make again (CREATE OR REPLACE SEQUENCE).
 bool SequenceDefaultsAfterCreate(pg_query::Node &node, PassContext &context);
 
+//! A sequence named in FROM (SELECT last_value, is_called FROM seq, as pg_dump reads one): PostgreSQL's one-row
+//! relation of it, read from DuckDB's catalog. Only with RewriteContext::sequence_relations (a catalog lookup each).
+bool SequenceAsRelation(pg_query::Node &node, PassContext &context);
+
 //! lastval(): currval() of the sequence the session's nextval() drew from last (RewriteContext::last_sequence);
 //! 55000 when there is none.
 bool LastvalAsCurrval(pg_query::Node &node, PassContext &context);

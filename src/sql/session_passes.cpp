@@ -3,13 +3,17 @@
 
 #include "common/ascii.hpp"
 #include "common/sql_error.hpp"
+#include "common/sql_quote.hpp"
 #include "sql/node_builders.hpp"
+#include "sql/statement_parser.hpp"
 #include "version.hpp"
 
 #include <pg_query.pb.h>
 
+#include <cctype>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace duckgres::sql {
 
@@ -28,6 +32,30 @@ const google::protobuf::RepeatedPtrField<Node> *CallArgs(const Node &node, const
 
 bool IsBoolConst(const Node &node) {
     return node.has_a_const() && node.a_const().has_boolval();
+}
+
+bool IsColumn(const Node &node, std::string_view name) {
+    return node.has_column_ref() && node.column_ref().fields_size() <= 2 &&
+           LastName(node.column_ref().fields()) == name;
+}
+
+//! In `SELECT set_config(name, ...) FROM pg_settings WHERE name = 'x'` (pg_dump's way of setting a parameter the
+//! server may not have): 'x', the one value the `name` column can take; empty otherwise.
+std::string SettingNameOfTheRow(const Node &argument, const Node *root) {
+    if (!IsColumn(argument, "name") || !root || !root->has_select_stmt()) {
+        return "";
+    }
+    const auto &select = root->select_stmt();
+    if (select.from_clause_size() != 1 || !select.from_clause(0).has_range_var() ||
+        select.from_clause(0).range_var().relname() != "pg_settings" || !select.has_where_clause()) {
+        return "";
+    }
+    const auto &where = select.where_clause();
+    if (!where.has_a_expr() || where.a_expr().kind() != pg_query::AEXPR_OP || LastName(where.a_expr().name()) != "=" ||
+        !IsColumn(where.a_expr().lexpr(), "name") || !IsStringConst(where.a_expr().rexpr())) {
+        return "";
+    }
+    return where.a_expr().rexpr().a_const().sval().sval();
 }
 
 } // namespace
@@ -101,14 +129,75 @@ bool InlineCurrentSetting(Node &node, PassContext &context) {
     return false; // DuckDB's own setting
 }
 
-bool InlineSetConfig(Node &node, PassContext &context) {
-    const auto *args = CallArgs(node, "set_config", 3);
-    if (!args || !context.facts.settings || !IsStringConst((*args)[0]) || !IsStringConst((*args)[1]) ||
-        !IsBoolConst((*args)[2])) {
+bool InlineCurrentSchemas(Node &node, PassContext &context) {
+    const auto *args = CallArgs(node, "current_schemas", 1);
+    if (!args || !context.facts.settings || !IsBoolConst((*args)[0])) {
         return false;
     }
-    SettingChange change{(*args)[0].a_const().sval().sval(), (*args)[1].a_const().sval().sval(),
-                         (*args)[2].a_const().boolval().boolval()};
+    std::optional<std::string> path;
+    if (auto pending = context.pending_settings.find("search_path"); pending != context.pending_settings.end()) {
+        path = pending->second;
+    } else {
+        path = context.facts.settings->Get("search_path");
+    }
+    if (!path) {
+        return false;
+    }
+    // The path's schemas as names: "$user" (no schema of a user's name is made for them) and the schemas that do not
+    // exist are left out, as PostgreSQL leaves them; pg_catalog comes first when it is implicit.
+    std::vector<std::string> names;
+    if ((*args)[0].a_const().boolval().boolval() && path->find("pg_catalog") == std::string::npos) {
+        names.push_back("pg_catalog");
+    }
+    std::string item;
+    bool quoted = false;
+    auto flush = [&] {
+        if (!item.empty() && item != "$user") {
+            names.push_back(item);
+        }
+        item.clear();
+    };
+    for (size_t i = 0; i < path->size(); i++) {
+        const char c = (*path)[i];
+        if (c == '"') {
+            if (quoted && i + 1 < path->size() && (*path)[i + 1] == '"') {
+                item += '"';
+                i++;
+            } else {
+                quoted = !quoted;
+            }
+        } else if (!quoted && c == ',') {
+            flush();
+        } else if (quoted || c != ' ') {
+            item += quoted ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    flush();
+    std::string list;
+    for (const auto &name : names) {
+        list += (list.empty() ? "" : ", ") + QuoteLiteral(name);
+    }
+    const std::string array = "ARRAY[" + list + "]::varchar[]";
+    auto parsed =
+        ParseQuery("SELECT (SELECT coalesce(list(p.s ORDER BY p.i), ARRAY[]::varchar[]) FROM (SELECT unnest(" + array +
+                   ") AS s, generate_subscripts(" + array +
+                   ", 1) AS i) p WHERE p.s = 'pg_catalog' OR EXISTS (SELECT 1 FROM duckdb_schemas() d WHERE "
+                   "d.database_name = current_database() AND d.schema_name = p.s))");
+    node = parsed.statements.at(0).tree->select_stmt().target_list(0).res_target().val();
+    return true;
+}
+
+bool InlineSetConfig(Node &node, PassContext &context) {
+    const auto *args = CallArgs(node, "set_config", 3);
+    if (!args || !context.facts.settings || !IsStringConst((*args)[1]) || !IsBoolConst((*args)[2])) {
+        return false;
+    }
+    auto name =
+        IsStringConst((*args)[0]) ? (*args)[0].a_const().sval().sval() : SettingNameOfTheRow((*args)[0], context.root);
+    if (name.empty() || (!IsStringConst((*args)[0]) && !context.facts.settings->Get(name))) {
+        return false; // a row of pg_settings there is not: no call
+    }
+    SettingChange change{name, (*args)[1].a_const().sval().sval(), (*args)[2].a_const().boolval().boolval()};
     context.effects.setting_changes.push_back(change);
     if (!context.setting_draft) {
         context.setting_draft = context.facts.settings->Draft();

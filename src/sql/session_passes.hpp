@@ -17,8 +17,12 @@ bool TypeNameFunctions(pg_query::Node &node, PassContext &context);
 //! the user may read DuckDB's own settings.
 bool InlineCurrentSetting(pg_query::Node &node, PassContext &context);
 
+//! current_schemas(bool): the schemas of the session's search_path that exist, pg_catalog first when asked for.
+bool InlineCurrentSchemas(pg_query::Node &node, PassContext &context);
+
 //! set_config('name', 'value', is_local) with constant arguments is recorded as a SettingChange for the session to
-//! apply, and replaced by the value the parameter takes (as SHOW shows it).
+//! apply, and replaced by the value the parameter takes (as SHOW shows it). So is set_config(name, ...) FROM
+//! pg_settings WHERE name = 'name' (pg_dump's form), for a parameter the session has.
 bool InlineSetConfig(pg_query::Node &node, PassContext &context);
 
 //! pg_backend_pid() becomes the session's backend process id.

@@ -88,6 +88,11 @@ public:
     virtual bool IsTemporaryTable(const std::string &table) const { return false; }
     //! The foreign keys Duckgres enforces itself, of every table of the session's database.
     virtual std::vector<ManagedForeignKey> ManagedForeignKeys() const { return {}; }
+    //! The schema of the sequence `name` (in `schema`; empty: the first schema of the search path that has one);
+    //! nullopt when there is none or it is not known.
+    virtual std::optional<std::string> SequenceSchema(const std::string &schema, const std::string &name) const {
+        return std::nullopt;
+    }
     //! The primary key and unique constraints of `table` (schema as for ColumnNames); empty when none or not known.
     virtual std::vector<UniqueKey> UniqueKeys(const std::string &schema, const std::string &table) const { return {}; }
 };

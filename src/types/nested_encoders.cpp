@@ -2,6 +2,8 @@
 #include "common/duckdb_handles.hpp"
 #include "common/sql_error.hpp"
 #include "types/encoder_base.hpp"
+#include "types/pg_type.hpp"
+#include "types/type_mapping.hpp"
 
 #include <utility>
 #include <vector>
@@ -100,10 +102,12 @@ void AppendArrayBinary(const EncoderBase &sequence, idx_t row, std::string &out,
     }
 }
 
-//! LIST and ARRAY: "{1,2,NULL}"; nested sequences nest unquoted as "{{1,2},{3}}".
+//! LIST and ARRAY: "{1,2,NULL}"; nested sequences nest unquoted as "{{1,2},{3}}". A `vector` (int2vector, oidvector)
+//! prints its numbers separated by spaces ("1 3"), in binary as an array.
 class SequenceEncoder : public EncoderBase {
 public:
-    explicit SequenceEncoder(std::unique_ptr<EncoderBase> child) : child_(std::move(child)) {}
+    explicit SequenceEncoder(std::unique_ptr<EncoderBase> child, bool vector = false)
+        : child_(std::move(child)), vector_(vector) {}
 
     bool WritesArray() const override { return true; }
     const EncoderBase *SequenceChild() const override { return child_.get(); }
@@ -115,6 +119,15 @@ public:
 
     void AppendText(idx_t row, std::string &out, const TextFormatOptions &options) const override {
         const auto [offset, length] = Range(row);
+        if (vector_) {
+            for (idx_t i = offset; i < offset + length; i++) {
+                if (i != offset) {
+                    out += ' ';
+                }
+                child_->AppendText(i, out, options);
+            }
+            return;
+        }
         out += '{';
         for (idx_t i = offset; i < offset + length; i++) {
             if (i != offset) {
@@ -154,6 +167,7 @@ protected:
     virtual std::pair<idx_t, idx_t> Range(idx_t row) const = 0;
 
     std::unique_ptr<EncoderBase> child_;
+    bool vector_;
 };
 
 class ListEncoder final : public SequenceEncoder {
@@ -347,7 +361,9 @@ std::unique_ptr<EncoderBase> CreateNestedEncoder(duckdb_logical_type type) {
     switch (duckdb_get_type_id(type)) {
     case DUCKDB_TYPE_LIST: {
         LogicalTypeHandle child(duckdb_list_type_child_type(type));
-        return std::make_unique<ListEncoder>(CreateEncoder(child.Get()));
+        const auto oid = MapLogicalType(type).oid;
+        return std::make_unique<ListEncoder>(CreateEncoder(child.Get()),
+                                             oid == oid::kInt2vector || oid == oid::kOidvector);
     }
     case DUCKDB_TYPE_ARRAY: {
         LogicalTypeHandle child(duckdb_array_type_child_type(type));

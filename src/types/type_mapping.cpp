@@ -149,6 +149,13 @@ PgType MapLogicalType(duckdb_logical_type type) {
     case DUCKDB_TYPE_UUID:
         return Make(oid::kUuid, 16, "uuid");
     case DUCKDB_TYPE_LIST: {
+        // The catalog's int2vector and oidvector columns (pg_index.indkey, pg_proc.proargtypes): aliased lists.
+        if (HasAlias(type, "int2vector")) {
+            return Make(oid::kInt2vector, -1, "int2vector");
+        }
+        if (HasAlias(type, "oidvector")) {
+            return Make(oid::kOidvector, -1, "oidvector");
+        }
         LogicalTypeHandle child(duckdb_list_type_child_type(type));
         return MapSequence(child.Get());
     }

@@ -240,3 +240,42 @@ def test_what_duckdb_cannot_hold_is_refused_by_name(pg, target, tmp_path) -> Non
     assert len(errors) == len(named), errors
     assert outcome(target, "restored", ["SELECT id, v FROM kept ORDER BY id", "SELECT twice(21)"]) == \
         [[(1, "a"), (2, "b")], [(42,)]]
+
+
+def dump_of(server: harness.Server, dbname: str, path: Path, *options: str) -> None:
+    result = run([str(harness.PG_BINDIR / "pg_dump"), *options, "-f", str(path), dbname], server.psql_env(dbname=dbname))
+    assert result.returncode == 0, result.stderr
+    assert errors_of(result) == [], result.stderr
+
+
+@pytest.mark.duckgres_only
+def test_dump_of_duckgres_restores_into_postgres(pg, dumps, target, tmp_path) -> None:
+    # Out of Duckgres: pg_dump 15 reads its catalog (plain, custom, directory with --jobs), and what it writes restores
+    # into a fresh PostgreSQL 15 with no error and the source's rows, keys, comments, views and sequences; the plain
+    # dump also into another Duckgres database.
+    fresh_database(target, "restored")
+    assert restore_plain(target, "restored", dumps["plain"]) == []
+    made = {"plain": tmp_path / "out.sql", "custom": tmp_path / "out.custom", "directory": tmp_path / "out.dir"}
+    dump_of(target, "restored", made["plain"])
+    dump_of(target, "restored", made["custom"], "-Fc")
+    dump_of(target, "restored", made["directory"], "-Fd", "--jobs", "2")
+    for form, path in made.items():
+        name = f"dump_back_{form}"
+        with pg3(pg) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+            conn.execute(f"CREATE DATABASE {name}")
+        try:
+            if form == "plain":
+                assert restore_plain(pg, name, path) == [], form
+            else:
+                assert restore_archive(pg, name, path, *(["--jobs", "2"] if form == "directory" else [])) == [], form
+            for check, ours, theirs in zip(CHECKS, outcome(pg, name, CHECKS), outcome(pg, SOURCE, CHECKS)):
+                assert ours == theirs, (form, check)
+            assert outcome(pg, name, ["SELECT last_value, is_called FROM app.invoice_no"]) == \
+                outcome(pg, SOURCE, ["SELECT last_value, is_called FROM app.invoice_no"])
+        finally:
+            with pg3(pg) as conn:
+                conn.execute(f"DROP DATABASE IF EXISTS {name}")
+    fresh_database(target, "again")
+    assert restore_plain(target, "again", made["plain"]) == []
+    same_as_source(pg, target, "again")

@@ -9,6 +9,18 @@
 
 CREATE MACRO duckgres_object_oid(duck_oid) AS (16384 + duck_oid)::UINTEGER;
 
+-- The value a sequence returned last (NULL: none yet), from a duckdb_sequences() row. DuckDB's last_value is right
+-- while the database stays open; reopened, it shows the next value instead (the counter its CREATE SEQUENCE statement
+-- then starts at), and the one returned before it is one increment back.
+CREATE MACRO duckgres_sequence_last(arg_last, arg_sql, arg_increment) AS
+    CASE WHEN arg_last IS NULL THEN NULL
+         WHEN arg_last = regexp_extract(arg_sql, ' START (-?[0-9]+)', 1)::BIGINT THEN arg_last - arg_increment
+         ELSE arg_last END;
+
+-- The OID of one of PostgreSQL's system catalogs, by name: the tableoid of its rows.
+CREATE MACRO duckgres_catalog_oid(name) AS
+    (SELECT dco_c.oid FROM duckgres_catalog.static.pg_class dco_c WHERE dco_c.relname = name);
+
 CREATE MACRO duckgres_namespace_oid(name, duck_oid) AS
     (CASE name
         WHEN 'pg_catalog' THEN 11
@@ -123,10 +135,12 @@ WHERE c.contype IN ('p', 'u');
 -- CREATE INDEX and the indexes behind PRIMARY KEY and UNIQUE constraints. The session's temporary tables are in
 -- PostgreSQL's temporary schema, pg_temp_<n>.
 CREATE VIEW duckgres_relations AS
-SELECT duckgres_catalog.main.duckgres_object_oid(table_oid) AS oid, table_name AS relname,
+SELECT duckgres_catalog.main.duckgres_object_oid(t.table_oid) AS oid, table_name AS relname,
        (CASE WHEN temporary THEN 'pg_temp_3' ELSE schema_name END) AS nspname,
        duckgres_catalog.main.duckgres_namespace_oid(schema_name, schema_oid) AS relnamespace, 'r' AS relkind,
-       column_count AS relnatts, check_constraint_count AS relchecks,
+       column_count AS relnatts,
+       -- The CHECKs pg_constraint shows (not those that enforce varchar(n), part of the column's type there).
+       coalesce(k.checks, 0) AS relchecks,
        -- Indexes PostgreSQL would list (DuckDB also counts the one behind a foreign key).
        (has_primary_key OR EXISTS (SELECT 1 FROM duckgres_catalog.main.duckgres_constraints u
                                    WHERE u.contype = 'u' AND u.table_oid = t.table_oid)
@@ -138,11 +152,15 @@ SELECT duckgres_catalog.main.duckgres_object_oid(table_oid) AS oid, table_name A
                WHERE f.contype = 'f' AND ((f.schema_name = t.schema_name AND f.table_name = t.table_name)
                                           OR (f.referenced_schema = t.schema_name
                                               AND f.referenced_table = t.table_name))) AS relhastriggers
-FROM duckdb_tables() t WHERE database_name = current_database() OR temporary
+FROM duckdb_tables() t
+LEFT JOIN (SELECT table_oid, count(*) AS checks FROM duckdb_constraints()
+           WHERE constraint_type = 'CHECK' AND expression NOT LIKE '(length(rtrim(%' GROUP BY table_oid) k
+       ON k.table_oid = t.table_oid
+WHERE t.database_name = current_database() OR t.temporary
 UNION ALL
 SELECT duckgres_catalog.main.duckgres_object_oid(view_oid), view_name, schema_name,
-       duckgres_catalog.main.duckgres_namespace_oid(schema_name, schema_oid), 'v', column_count, 0, false, 0, comment,
-       sql, view_name, false
+       duckgres_catalog.main.duckgres_namespace_oid(schema_name, schema_oid), 'v', column_count, 0, false, 0,
+       split_part(comment, chr(29), 1), sql, view_name, false
 FROM duckdb_views() WHERE database_name = current_database() AND NOT internal
 UNION ALL
 SELECT duckgres_catalog.main.duckgres_object_oid(sequence_oid), sequence_name, schema_name,

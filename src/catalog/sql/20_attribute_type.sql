@@ -3,7 +3,10 @@
 
 CREATE VIEW duckgres_user_types AS
 SELECT duckgres_catalog.main.duckgres_object_oid(type_oid) AS oid, type_name, schema_name,
-       duckgres_catalog.main.duckgres_namespace_oid(schema_name, schema_oid) AS typnamespace, labels, comment
+       duckgres_catalog.main.duckgres_namespace_oid(schema_name, schema_oid) AS typnamespace, labels, comment,
+       -- How duckdb_columns() shows a column of the type (it keeps the labels, not the type's name).
+       'ENUM(' || array_to_string(list_transform(labels, dut_l -> '''' || replace(dut_l, '''', '''''') || ''''), ', ')
+           || ')' AS definition
 FROM duckdb_types()
 WHERE database_name = current_database() AND logical_type = 'ENUM' AND NOT internal;
 
@@ -17,7 +20,7 @@ FROM duckgres_catalog.main.duckgres_user_types;
 
 -- pg_proc with proargtypes (an oidvector) as a list of OIDs, as pg_index.indkey is one of attnums.
 CREATE OR REPLACE VIEW pg_proc AS
-SELECT * REPLACE (list_filter(string_split(proargtypes, ' '), ppa_x -> ppa_x <> '')::UINTEGER[] AS proargtypes,
+SELECT * REPLACE (list_filter(string_split(proargtypes, ' '), ppa_x -> ppa_x <> '')::oidvector AS proargtypes,
                   proacl::aclitem[] AS proacl)
 FROM duckgres_catalog.static.pg_proc;
 
@@ -38,14 +41,14 @@ SELECT duckgres_catalog.main.duckgres_object_oid(c.table_oid)::UINTEGER AS attre
        c.column_name::name AS attname,
        c.type_oid::UINTEGER AS atttypid,
        -1::INTEGER AS attstattarget,
-       coalesce(t.typlen, -1)::SMALLINT AS attlen,
+       (CASE WHEN c.enum_type THEN 4 ELSE coalesce(t.typlen, -1) END)::SMALLINT AS attlen,
        c.column_index::SMALLINT AS attnum,
        (CASE WHEN c.data_type LIKE '%]' THEN 1 ELSE 0 END)::INTEGER AS attndims,
        -1::INTEGER AS attcacheoff,
        c.type_modifier::INTEGER AS atttypmod,
-       coalesce(t.typbyval, false) AS attbyval,
+       coalesce(t.typbyval, c.enum_type) AS attbyval,
        coalesce(t.typalign, 'i')::pg_char AS attalign,
-       coalesce(t.typstorage, 'x')::pg_char AS attstorage,
+       (CASE WHEN c.enum_type THEN 'p' ELSE coalesce(t.typstorage, 'x') END)::pg_char AS attstorage,
        ''::pg_char AS attcompression,
        NOT c.is_nullable AS attnotnull,
        c.column_default IS NOT NULL AS atthasdef,
@@ -62,12 +65,17 @@ SELECT duckgres_catalog.main.duckgres_object_oid(c.table_oid)::UINTEGER AS attre
        NULL::anyarray AS attmissingval
 FROM (SELECT d.*,
              -- varchar(n) / char(n): DuckDB's VARCHAR with the length CHECK Duckgres added
-             CASE WHEN l.length IS NULL THEN duckgres_type_oid(d.data_type)
+             CASE WHEN e.oid IS NOT NULL THEN e.oid
+                  WHEN l.length IS NULL THEN duckgres_type_oid(d.data_type)
                   WHEN l.blank_padded THEN 1042 ELSE 1043 END AS type_oid,
-             coalesce(l.length + 4, duckgres_type_typmod(d.data_type)) AS type_modifier
+             coalesce(l.length + 4, duckgres_type_typmod(d.data_type)) AS type_modifier,
+             e.oid IS NOT NULL AS enum_type
       FROM duckdb_columns() d
       LEFT JOIN duckgres_catalog.main.duckgres_length_checks l
              ON l.table_oid = d.table_oid AND l.column_name = d.column_name
+      -- An enum column: the type of its labels (the first made, should two types have the same).
+      LEFT JOIN (SELECT definition, min(oid) AS oid FROM duckgres_catalog.main.duckgres_user_types GROUP BY definition) e
+             ON d.data_type_id = 104 AND e.definition = d.data_type
       WHERE d.database_name = current_database()) c
 LEFT JOIN duckgres_catalog.static.pg_type t ON t.oid = c.type_oid
 UNION ALL

@@ -29,10 +29,10 @@ SELECT indexrelid::UINTEGER AS indexrelid,
        true AS indisready,
        true AS indislive,
        false AS indisreplident,
-       attnums::SMALLINT[] AS indkey,
-       collations::UINTEGER[] AS indcollation,
-       opclasses::UINTEGER[] AS indclass,
-       list_transform(attnums, x -> 0)::SMALLINT[] AS indoption,
+       attnums::INTEGER[]::int2vector AS indkey,  -- (from another type: a cast to the same one keeps no alias)
+       collations::BIGINT[]::oidvector AS indcollation,
+       opclasses::BIGINT[]::oidvector AS indclass,
+       list_transform(attnums, x -> 0)::INTEGER[]::int2vector AS indoption,
        NULL::VARCHAR AS indexprs,
        NULL::VARCHAR AS indpred
 FROM duckgres_catalog.main.duckgres_indexes;

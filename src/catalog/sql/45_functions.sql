@@ -10,9 +10,10 @@ CREATE MACRO pg_encoding_to_char(arg_encoding) AS CASE arg_encoding WHEN 6 THEN 
 
 CREATE MACRO pg_char_to_encoding(name) AS CASE upper(name) WHEN 'UTF8' THEN 6 WHEN 'SQL_ASCII' THEN 0 ELSE -1 END;
 
--- Visible: in a schema of the search path (public, main) or in pg_catalog.
+-- Visible: in a schema of the session's search path (DuckDB's, set from it), in DuckDB's main or in pg_catalog.
 CREATE MACRO duckgres_visible_namespace(arg_namespace_oid) AS
-    coalesce((SELECT dvn_n.nspname IN ('public', 'main', 'pg_catalog')
+    coalesce((SELECT dvn_n.nspname IN ('main', 'pg_catalog')
+                     OR list_contains(system.main.current_schemas(false), dvn_n.nspname)
               FROM duckgres_catalog.main.pg_namespace dvn_n WHERE dvn_n.oid = arg_namespace_oid), false);
 
 CREATE MACRO pg_table_is_visible(arg_rel_oid) AS
@@ -35,13 +36,40 @@ CREATE MACRO pg_statistics_obj_is_visible(arg_stat_oid) AS true;
 -- An expression DuckDB keeps (a CHECK, a default) in PostgreSQL's spelling of its literals: CAST('0' AS DECIMAL(1,0))
 -- as (0)::numeric, CAST('new' AS VARCHAR) as 'new'::text.
 CREATE MACRO duckgres_pg_expression(arg_expression) AS
-    regexp_replace(regexp_replace(arg_expression, 'CAST\(''(-?[0-9]+(\.[0-9]+)?)'' AS DECIMAL\([0-9]+,[0-9]+\)\)',
-                                  '(\1)::numeric', 'g'),
-                   'CAST\(''((?:[^'']|'''')*)'' AS VARCHAR\)', '''\1''::text', 'g');
+    regexp_replace(
+        regexp_replace(regexp_replace(arg_expression, 'CAST\(''(-?[0-9]+(\.[0-9]+)?)'' AS DECIMAL\([0-9]+,[0-9]+\)\)',
+                                      '(\1)::numeric', 'g'),
+                       'CAST\(''((?:[^'']|'''')*)'' AS VARCHAR(\[\])?\)', '''\1''::text\2', 'g'),
+        -- A literal of another type named as PostgreSQL names it (an enum, date, a qualified user type).
+        'CAST\(''((?:[^'']|'''')*)'' AS ([A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?(\[\])?)\)', '''\1''::\2',
+        'g');
 CREATE MACRO duckgres_unwrap(arg_expression) AS
     CASE WHEN starts_with(arg_expression, '(') AND ends_with(arg_expression, ')')
               AND NOT contains(arg_expression[2:-2], ')') THEN arg_expression[2:-2]
          ELSE arg_expression END;
+
+-- quote_ident: quoted unless a lower-case identifier that is not a reserved, type or column-name keyword of
+-- PostgreSQL 15.
+CREATE MACRO quote_ident(name) AS
+    CASE WHEN regexp_full_match(name, '[a-z_][a-z0-9_$]*') AND NOT list_contains([
+             'all', 'analyse', 'analyze', 'and', 'any', 'array', 'as', 'asc', 'asymmetric', 'authorization', 'between',
+             'bigint', 'binary', 'bit', 'boolean', 'both', 'case', 'cast', 'char', 'character', 'check', 'coalesce',
+             'collate', 'collation', 'column', 'concurrently', 'constraint', 'create', 'cross', 'current_catalog',
+             'current_date', 'current_role', 'current_schema', 'current_time', 'current_timestamp', 'current_user',
+             'dec', 'decimal', 'default', 'deferrable', 'desc', 'distinct', 'do', 'else', 'end', 'except', 'exists',
+             'extract', 'false', 'fetch', 'float', 'for', 'foreign', 'freeze', 'from', 'full', 'grant', 'greatest',
+             'group', 'grouping', 'having', 'ilike', 'in', 'initially', 'inner', 'inout', 'int', 'integer',
+             'intersect', 'interval', 'into', 'is', 'isnull', 'join', 'lateral', 'leading', 'least', 'left', 'like',
+             'limit', 'localtime', 'localtimestamp', 'national', 'natural', 'nchar', 'none', 'normalize', 'not',
+             'notnull', 'null', 'nullif', 'numeric', 'offset', 'on', 'only', 'or', 'order', 'out', 'outer',
+             'overlaps', 'overlay', 'placing', 'position', 'precision', 'primary', 'real', 'references', 'returning',
+             'right', 'row', 'select', 'session_user', 'setof', 'similar', 'smallint', 'some', 'substring',
+             'symmetric', 'table', 'tablesample', 'then', 'time', 'timestamp', 'to', 'trailing', 'treat', 'trim',
+             'true', 'union', 'unique', 'user', 'using', 'values', 'varchar', 'variadic', 'verbose', 'when', 'where',
+             'window', 'with', 'xmlattributes', 'xmlconcat', 'xmlelement', 'xmlexists', 'xmlforest', 'xmlnamespaces',
+             'xmlparse', 'xmlpi', 'xmlroot', 'xmlserialize', 'xmltable'], name)
+         THEN name
+         ELSE '"' || replace(name, '"', '""') || '"' END;
 
 -- format_type: PostgreSQL's SQL spelling of a type and modifier.
 CREATE MACRO duckgres_format_base(arg_type_oid, arg_type_name) AS
@@ -71,6 +99,12 @@ CREATE MACRO duckgres_format_scalar(arg_type_oid, arg_typmod) AS
                 WHEN dfs_t.oid IN (1083, 1114, 1184, 1266) AND arg_typmod >= 0 THEN
                     replace(duckgres_catalog.main.duckgres_format_base(dfs_t.oid, dfs_t.typname), ' with',
                             duckgres_catalog.main.duckgres_format_typmod(dfs_t.oid, arg_typmod) || ' with')
+                -- A user's type outside the search path is qualified with its schema.
+                WHEN dfs_t.oid >= 16384 THEN
+                    (CASE WHEN duckgres_catalog.main.duckgres_visible_namespace(dfs_t.typnamespace) THEN ''
+                          ELSE (SELECT duckgres_catalog.main.quote_ident(dfs_n.nspname) || '.'
+                                FROM duckgres_catalog.main.pg_namespace dfs_n WHERE dfs_n.oid = dfs_t.typnamespace)
+                     END) || duckgres_catalog.main.quote_ident(dfs_t.typname)
                 ELSE duckgres_catalog.main.duckgres_format_base(dfs_t.oid, dfs_t.typname)
                      || duckgres_catalog.main.duckgres_format_typmod(dfs_t.oid, arg_typmod)
             END
@@ -131,9 +165,20 @@ CREATE MACRO pg_get_indexdef(arg_index_oid) AS duckgres_catalog.main.duckgres_in
          ELSE (SELECT pgi_i.column_names[arg_column_number] FROM duckgres_catalog.main.duckgres_indexes pgi_i
                WHERE pgi_i.indexrelid = arg_index_oid) END;
 
+-- A view's query: as PostgreSQL takes it, kept in the view's comment (entry V, sql/ddl_passes.hpp); for a view made
+-- before Duckgres kept it, as DuckDB keeps it.
 CREATE MACRO duckgres_viewdef(arg_view_oid) AS
-    (SELECT regexp_replace(dv_v.sql, '^\s*CREATE\s+(OR\s+REPLACE\s+)?(TEMP\s+|TEMPORARY\s+)?VIEW\s+.*?\s+AS\s+', '',
-                           'is')
+    (SELECT coalesce(
+         -- Relations in a schema of the search path unqualified, as PostgreSQL prints them.
+         regexp_replace(
+             (SELECT dv_e.e[3]
+              FROM (SELECT string_split(unnest(string_split(split_part(dv_v.comment, chr(29), 2), chr(30))),
+                                        chr(31)) AS e) dv_e
+              WHERE dv_e.e[1] = 'V' LIMIT 1),
+             '(^|[ (,])(' || array_to_string(list_transform(system.main.current_schemas(false),
+                                                           dv_s -> regexp_escape(dv_s)), '|') || ')\.', '\1', 'g')
+             || ';',
+         regexp_replace(dv_v.sql, '^\s*CREATE\s+(OR\s+REPLACE\s+)?(TEMP\s+|TEMPORARY\s+)?VIEW\s+.*?\s+AS\s+', '', 'is'))
      FROM duckdb_views() dv_v
      WHERE dv_v.database_name = current_database() AND duckgres_catalog.main.duckgres_object_oid(dv_v.view_oid) = arg_view_oid);
 CREATE MACRO pg_get_viewdef(arg_view_oid) AS duckgres_catalog.main.duckgres_viewdef(arg_view_oid),
@@ -465,6 +510,42 @@ CREATE MACRO pg_get_serial_sequence(arg_table_name, arg_column_name) AS
                   OR pgss_c.schema_name = duckgres_catalog.main.duckgres_unquote(string_split(arg_table_name, '.')[1]))
              AND pgss_c.column_name = arg_column_name) pgss_s
      WHERE pgss_s.seq <> '');
+
+-- set_config() with constant arguments changes the setting before the statement runs (sql/session_passes.cpp);
+-- with arguments read from rows it cannot, and says so when a row reaches it.
+CREATE MACRO set_config(arg_name, arg_value, arg_local) AS
+    error('SQLSTATE 0A000: set_config() with arguments that are not constants is not supported (setting "' ||
+          arg_name::VARCHAR || '")');
+
+-- The privileges an object has before any GRANT or REVOKE (PostgreSQL's acldefault): its owner's, and for some kinds
+-- everyone's; pg_dump prints the GRANTs and REVOKEs that lead from them to the object's ACL.
+CREATE MACRO acldefault(arg_kind, arg_owner) AS
+    CASE WHEN arg_kind::VARCHAR = 'c' THEN []::VARCHAR[]
+         ELSE string_split(replace(CASE arg_kind::VARCHAR
+                                       WHEN 'r' THEN '{o}=arwdDxt/{o}'
+                                       WHEN 's' THEN '{o}=rwU/{o}'
+                                       WHEN 'd' THEN '=Tc/{o},{o}=CTc/{o}'
+                                       WHEN 'f' THEN '=X/{o},{o}=X/{o}'
+                                       WHEN 'l' THEN '=U/{o},{o}=U/{o}'
+                                       WHEN 'L' THEN '{o}=rw/{o}'
+                                       WHEN 'n' THEN '{o}=UC/{o}'
+                                       WHEN 't' THEN '{o}=C/{o}'
+                                       WHEN 'F' THEN '{o}=U/{o}'
+                                       WHEN 'S' THEN '{o}=U/{o}'
+                                       WHEN 'T' THEN '=U/{o},{o}=U/{o}'
+                                       ELSE error('SQLSTATE 22023: unrecognized object type abbreviation: '
+                                                  || arg_kind::VARCHAR) END,
+                                   '{o}', duckgres_catalog.main.pg_get_userbyid(arg_owner)), ',') END::aclitem[];
+
+-- A snapshot's name for SET TRANSACTION SNAPSHOT in other sessions (pg_dump --jobs). DuckDB cannot share a snapshot:
+-- each session that imports it reads what is committed when its transaction starts.
+CREATE MACRO pg_export_snapshot() AS '00000003-00000001-1';
+
+-- A reloptions-style list of name=value as rows (PostgreSQL's pg_options_to_table).
+CREATE MACRO pg_options_to_table(arg_options) AS TABLE
+SELECT split_part(pott_o, '=', 1)::VARCHAR AS option_name,
+       substr(pott_o, strpos(pott_o, '=') + 1)::VARCHAR AS option_value
+FROM (SELECT unnest(arg_options::VARCHAR[]) AS pott_o);
 
 -- The SQL keywords (DuckDB's grammar is PostgreSQL's), with PostgreSQL's columns and category codes.
 CREATE MACRO pg_get_keywords() AS TABLE

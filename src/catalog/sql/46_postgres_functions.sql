@@ -113,29 +113,6 @@ CREATE MACRO date_bin(arg_stride, arg_source, arg_origin) AS
             + duckgres_catalog.main.duckgres_interval_micros(arg_stride::INTERVAL),
         duckgres_catalog.main.duckgres_interval_months(arg_stride::INTERVAL), arg_source, arg_origin);
 
--- quote_ident: quoted unless a lower-case identifier that is not a reserved, type or column-name keyword of
--- PostgreSQL 15.
-CREATE MACRO quote_ident(name) AS
-    CASE WHEN regexp_full_match(name, '[a-z_][a-z0-9_$]*') AND NOT list_contains([
-             'all', 'analyse', 'analyze', 'and', 'any', 'array', 'as', 'asc', 'asymmetric', 'authorization', 'between',
-             'bigint', 'binary', 'bit', 'boolean', 'both', 'case', 'cast', 'char', 'character', 'check', 'coalesce',
-             'collate', 'collation', 'column', 'concurrently', 'constraint', 'create', 'cross', 'current_catalog',
-             'current_date', 'current_role', 'current_schema', 'current_time', 'current_timestamp', 'current_user',
-             'dec', 'decimal', 'default', 'deferrable', 'desc', 'distinct', 'do', 'else', 'end', 'except', 'exists',
-             'extract', 'false', 'fetch', 'float', 'for', 'foreign', 'freeze', 'from', 'full', 'grant', 'greatest',
-             'group', 'grouping', 'having', 'ilike', 'in', 'initially', 'inner', 'inout', 'int', 'integer',
-             'intersect', 'interval', 'into', 'is', 'isnull', 'join', 'lateral', 'leading', 'least', 'left', 'like',
-             'limit', 'localtime', 'localtimestamp', 'national', 'natural', 'nchar', 'none', 'normalize', 'not',
-             'notnull', 'null', 'nullif', 'numeric', 'offset', 'on', 'only', 'or', 'order', 'out', 'outer',
-             'overlaps', 'overlay', 'placing', 'position', 'precision', 'primary', 'real', 'references', 'returning',
-             'right', 'row', 'select', 'session_user', 'setof', 'similar', 'smallint', 'some', 'substring',
-             'symmetric', 'table', 'tablesample', 'then', 'time', 'timestamp', 'to', 'trailing', 'treat', 'trim',
-             'true', 'union', 'unique', 'user', 'using', 'values', 'varchar', 'variadic', 'verbose', 'when', 'where',
-             'window', 'with', 'xmlattributes', 'xmlconcat', 'xmlelement', 'xmlexists', 'xmlforest', 'xmlnamespaces',
-             'xmlparse', 'xmlpi', 'xmlroot', 'xmlserialize', 'xmltable'], name)
-         THEN name
-         ELSE '"' || replace(name, '"', '""') || '"' END;
-
 -- json_typeof / jsonb_typeof: PostgreSQL's lower-case names of DuckDB's JSON types.
 CREATE MACRO json_typeof(arg_json) AS
     CASE json_type(arg_json::JSON)

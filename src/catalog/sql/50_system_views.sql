@@ -13,7 +13,7 @@ SELECT (3000000000 + 1000 * c.table_oid + c.column_index)::UINTEGER AS oid,
              -- DuckDB keeps a boolean default as a cast of 't' / 'f'; PostgreSQL deparses it as true / false.
              WHEN c.column_default = 'CAST(''t'' AS BOOLEAN)' THEN 'true'
              WHEN c.column_default = 'CAST(''f'' AS BOOLEAN)' THEN 'false'
-             ELSE c.column_default END)::VARCHAR AS adbin
+             ELSE duckgres_catalog.main.duckgres_pg_expression(c.column_default) END)::VARCHAR AS adbin
 FROM duckdb_columns() c
 WHERE c.database_name = current_database() AND c.column_default IS NOT NULL;
 
@@ -47,10 +47,51 @@ SELECT duckgres_catalog.main.duckgres_object_oid(sequence_oid)::UINTEGER AS seqr
        1::BIGINT AS seqcache, cycle AS seqcycle
 FROM duckdb_sequences() WHERE database_name = current_database();
 
+-- The privileges the system catalogs and schemas start with (pg_dump dumps only the changes from them).
+CREATE VIEW pg_init_privs AS
+SELECT oid AS objoid, 1259::UINTEGER AS classoid, 0 AS objsubid, 'i'::pg_char AS privtype, relacl::aclitem[] AS initprivs
+FROM duckgres_catalog.static.pg_class WHERE relacl IS NOT NULL
+UNION ALL
+SELECT oid, 2615, 0, 'i', nspacl FROM duckgres_catalog.main.pg_namespace WHERE oid IN (11, 13207) AND nspacl IS NOT NULL;
+
+-- The dependencies pg_dump orders a dump by, as PostgreSQL records them: a column default on the sequence it draws
+-- from (normal) and that sequence on the column (auto: OWNED BY, as serial columns make it), a view on the relations
+-- its query names (PostgreSQL records them for the view's rule; pg_dump reads either).
+CREATE VIEW pg_depend AS
+WITH defaults AS (
+    SELECT table_oid, column_index, schema_name,
+           regexp_extract(column_default, '^nextval\(''(([^''.]+)\.)?([^'']+)''', 2) AS sequence_schema,
+           regexp_extract(column_default, '^nextval\(''(([^''.]+)\.)?([^'']+)''', 3) AS sequence_name
+    FROM duckdb_columns()
+    WHERE database_name = current_database() AND starts_with(column_default, 'nextval(''')
+), drawn AS (
+    SELECT d.table_oid, d.column_index, s.sequence_oid
+    FROM defaults d
+    JOIN duckdb_sequences() s
+      ON s.database_name = current_database() AND s.sequence_name = d.sequence_name
+     AND s.schema_name = coalesce(nullif(d.sequence_schema, ''), d.schema_name)
+)
+SELECT 2604::UINTEGER AS classid, (3000000000 + 1000 * table_oid + column_index)::UINTEGER AS objid, 0 AS objsubid,
+       1259::UINTEGER AS refclassid, duckgres_catalog.main.duckgres_object_oid(sequence_oid) AS refobjid,
+       0 AS refobjsubid, 'n'::pg_char AS deptype
+FROM drawn
+UNION ALL
+SELECT 1259, duckgres_catalog.main.duckgres_object_oid(sequence_oid), 0, 1259,
+       duckgres_catalog.main.duckgres_object_oid(table_oid), column_index::INTEGER, 'a'
+FROM drawn
+UNION ALL
+SELECT 1259, v.oid, 0, 1259, r.oid, 0, 'n'
+FROM duckgres_catalog.main.duckgres_relations v
+JOIN duckgres_catalog.main.duckgres_relations r
+  ON r.relkind IN ('r', 'v') AND r.oid <> v.oid
+ AND regexp_full_match(lower(v.sql), '(?s).*(^|[^a-z0-9_$])"?' || regexp_escape(lower(r.relname)) || '"?($|[^a-z0-9_$]).*')
+WHERE v.relkind = 'v';
+
 CREATE VIEW pg_sequences AS
 SELECT schema_name::name AS schemaname, sequence_name::name AS sequencename,
        duckgres_session_user()::name AS sequenceowner, 'bigint'::VARCHAR AS data_type, start_value, min_value,
-       max_value, increment_by, cycle, 1::BIGINT AS cache_size, last_value
+       max_value, increment_by, cycle, 1::BIGINT AS cache_size,
+       duckgres_catalog.main.duckgres_sequence_last(last_value, sql, increment_by) AS last_value
 FROM duckdb_sequences() WHERE database_name = current_database();
 
 CREATE VIEW pg_stat_user_tables AS

@@ -66,7 +66,7 @@ TEST(Rewriter, Passes) {
          "ON n.oid = c.relnamespace"},
         {"select * from myschema.pg_class", nullptr},
         {"select column_name from information_schema.columns",
-         "SELECT column_name FROM duckgres_catalog.main.information_schema_columns columns"},
+         "SELECT column_name FROM duckgres_catalog.main.information_schema_columns \"columns\""},
         {"select * from information_schema.character_sets", nullptr},
         {"select pg_catalog.array_upper(a, 1), format_type(t, -1), pg_catalog.lower(s) from t",
          "SELECT duckgres_catalog.main.array_upper(a, 1)::int, duckgres_catalog.main.format_type(t, -1), "
@@ -120,7 +120,8 @@ TEST(Rewriter, Passes) {
          "ARRAY[ARRAY[1, 2], ARRAY[3, 4]]"},
         // An untyped literal takes its list type from the value compared.
         {"select 1 from t where a = any('{1,2}')", "SELECT 1 FROM t WHERE list_contains('{1,2}', a)"},
-        {"select ix.indkey::varchar, x::oid from t", "SELECT array_to_string(ix.indkey, ' '), x::uinteger FROM t"},
+        {"select ix.indkey::varchar, x::oid from t",
+         "SELECT array_to_string(ix.indkey::int4[]::int2[], ' '), x::uinteger FROM t"},
         {"create table o (a oid)", "CREATE TABLE o (a uinteger)"},
         {"select $1::regclass", "SELECT duckgres_catalog.main.duckgres_regclass_oid($1::\"varchar\")"},
         // reg values compare as OIDs; an oid list cast to regtype[] becomes the types' names.
@@ -135,10 +136,11 @@ TEST(Rewriter, Passes) {
          "SELECT 1 FROM p WHERE p.t <> duckgres_catalog.main.duckgres_regtype_oid('trigger')"},
         {"select p.a::regtype[], proargtypes::regtype[] from p",
          "SELECT duckgres_catalog.main.duckgres_regtype_names(p.a), "
-         "duckgres_catalog.main.duckgres_regtype_names(proargtypes) FROM p"},
+         "duckgres_catalog.main.duckgres_regtype_names(proargtypes::int8[]::uinteger[]) FROM p"},
         // int2vector / oidvector subscripts start at 0; regproc columns compare with OIDs as their functions'.
         {"select i.indkey[k - 1], p.proargtypes[0], a[1] from t",
-         "SELECT i.indkey[(k - 1) + 1], p.proargtypes[0 + 1], a[1] FROM t"},
+         "SELECT (i.indkey::int4[]::int2[])[(k - 1) + 1], (p.proargtypes::int8[]::uinteger[])[0 + 1], a[1] FROM "
+         "t"},
         {"select 1 from pg_type t left join pg_proc p on p.oid = t.typreceive where t.typsend::oid <> 0 "
          "and t.typinput = 'pg_catalog.array_in'::regproc",
          "SELECT 1 FROM duckgres_catalog.main.pg_type t LEFT JOIN duckgres_catalog.main.pg_proc p ON p.oid = "
@@ -149,7 +151,7 @@ TEST(Rewriter, Passes) {
          "'.', duckgres_catalog.main.quote_ident(t::\"varchar\"))::\"varchar\")::uinteger, "
          "duckgres_catalog.main.duckgres_regclass_name(x) FROM t"},
         {"select * from \"postgres\".information_schema.columns",
-         "SELECT * FROM duckgres_catalog.main.information_schema_columns columns"},
+         "SELECT * FROM duckgres_catalog.main.information_schema_columns \"columns\""},
         {"select n.xmin, t.xmin from pg_namespace n, t", "SELECT 2::xid, t.xmin FROM "
                                                          "duckgres_catalog.main.pg_namespace n, t"},
         // PostgreSQL semantics: LIKE escapes with a backslash, format()'s conversions, output names.
