@@ -298,6 +298,25 @@ void StatementWork::ChangeConstraints(const sql::ParsedStatement &statement) {
         existing.push_back({row[0], row[1], row[2], row[3]});
     }
 
+    // The CHECKs' texts as the client wrote them (sql::kCheckTextKind) by constraint name: their keys are positions,
+    // which a dropped CHECK changes.
+    std::map<std::string, std::string> check_texts; // name -> the key after the position, and the text
+    {
+        int position = 0;
+        const auto entries = sql::ParseTableComment(found[0][3]).names;
+        for (const auto &constraint : existing) {
+            if (constraint.contype != "c") {
+                continue;
+            }
+            const auto prefix = std::to_string(++position);
+            for (const auto &entry : entries) {
+                if (entry.contype == sql::kCheckTextKind &&
+                    (entry.key == prefix || entry.key.starts_with(prefix + "\x1b"))) {
+                    check_texts[constraint.conname] = entry.key.substr(prefix.size()) + '\x1f' + entry.name;
+                }
+            }
+        }
+    }
     const pg_query::Constraint *added_constraint = nullptr;
     if (cmd.subtype() == pg_query::AT_DropConstraint) {
         auto dropped = std::find_if(existing.begin(), existing.end(),
@@ -346,6 +365,15 @@ void StatementWork::ChangeConstraints(const sql::ParsedStatement &statement) {
         const auto key = std::to_string(++counts[kind]);
         if (!constraint.conname.empty() && constraint.conname != constraint.generated_name) {
             comment.names.push_back({kind, key, constraint.conname});
+        }
+        if (auto text = check_texts.find(constraint.conname); kind == 'c' && text != check_texts.end()) {
+            const auto split = text->second.find('\x1f');
+            comment.names.push_back(
+                {sql::kCheckTextKind, key + text->second.substr(0, split), text->second.substr(split + 1)});
+        } else if (kind == 'c' && added_constraint && &constraint == &existing.back()) {
+            if (auto added = sql::CheckText(*added_constraint, counts[kind])) {
+                comment.names.push_back(std::move(*added));
+            }
         }
     }
     rebuild.comment = sql::FormatTableComment(comment);

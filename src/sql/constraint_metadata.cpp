@@ -2,6 +2,7 @@
 #include "sql/constraint_metadata.hpp"
 
 #include "sql/node_builders.hpp"
+#include "sql/rewriter.hpp"
 
 #include <pg_query.pb.h>
 
@@ -134,6 +135,53 @@ std::vector<KeptConstraintName> NamedConstraints(const pg_query::CreateStmt &cre
         }
     }
     return names;
+}
+
+std::optional<KeptConstraintName> CheckText(const pg_query::Constraint &constraint, int position) {
+    pg_query::Node select;
+    *select.mutable_select_stmt()->add_target_list()->mutable_res_target()->mutable_val() = constraint.raw_expr();
+    auto text = DeparseStatement(select);
+    constexpr std::string_view kSelect = "SELECT ";
+    if (ConstraintKind(constraint) != 'c' || !text || !text->starts_with(kSelect) || !KeepableName(*text)) {
+        return std::nullopt;
+    }
+    std::string key = std::to_string(position);
+    bool keepable = true;
+    pg_query::Node expression = constraint.raw_expr();
+    WalkNodes(expression, [&](pg_query::Node &node) {
+        if (node.has_column_ref() && node.column_ref().fields(node.column_ref().fields_size() - 1).has_string()) {
+            const auto column = LastName(node.column_ref().fields());
+            keepable &= KeepableName(column);
+            key += '\x1b' + column;
+        }
+    });
+    if (!keepable) {
+        return std::nullopt;
+    }
+    return KeptConstraintName{kCheckTextKind, key, "(" + text->substr(kSelect.size()) + ")"};
+}
+
+std::vector<KeptConstraintName> CheckTexts(const pg_query::CreateStmt &create) {
+    std::vector<KeptConstraintName> texts;
+    int position = 0;
+    auto note = [&](const pg_query::Constraint &constraint) {
+        if (ConstraintKind(constraint) != 'c') {
+            return;
+        }
+        if (auto text = CheckText(constraint, ++position)) {
+            texts.push_back(std::move(*text));
+        }
+    };
+    for (const auto &element : create.table_elts()) {
+        if (element.has_column_def()) {
+            for (const auto &constraint : element.column_def().constraints()) {
+                note(constraint.constraint());
+            }
+        } else if (element.has_constraint()) {
+            note(element.constraint());
+        }
+    }
+    return texts;
 }
 
 bool HasReferentialAction(const pg_query::Constraint &constraint) {

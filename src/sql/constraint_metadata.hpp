@@ -58,6 +58,19 @@ std::string DefaultConstraintName(const std::string &table, const pg_query::Cons
 //! The names given with CONSTRAINT name in a CREATE TABLE, with the keys DuckDB's constraints will have.
 std::vector<KeptConstraintName> NamedConstraints(const pg_query::CreateStmt &create);
 
+//! The kind of the comment entries that keep a CHECK's expression as PostgreSQL takes it (the name; DuckDB keeps its
+//! own rewrite), which pg_get_constraintdef() shows. The key: the CHECK's position among the table's CHECKs, then the
+//! columns it reads, separated by chr(27) (the text stands only while they all exist: a renamed column leaves
+//! DuckDB's).
+constexpr char kCheckTextKind = 'C';
+
+//! A CHECK constraint (as the client wrote it), the `position`th of its table, as a kCheckTextKind entry; nullopt for
+//! another kind or when its text or columns hold a separator.
+std::optional<KeptConstraintName> CheckText(const pg_query::Constraint &constraint, int position);
+
+//! The CHECK expressions of a CREATE TABLE (as the client wrote it) as kCheckTextKind entries.
+std::vector<KeptConstraintName> CheckTexts(const pg_query::CreateStmt &create);
+
 //! Whether `constraint` is a foreign key with an ON DELETE or ON UPDATE action other than NO ACTION / RESTRICT, which
 //! DuckDB refuses: Duckgres keeps it in the table's comment and enforces it (ManagedForeignKey).
 bool HasReferentialAction(const pg_query::Constraint &constraint);

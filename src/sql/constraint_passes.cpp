@@ -22,6 +22,11 @@ bool KeepConstraintNames(pg_query::Node &node, PassContext &context) {
     }
     TableComment comment;
     comment.names = NamedConstraints(create);
+    if (context.statement && context.statement->has_create_stmt()) {
+        // The CHECKs as the client wrote them (the passes have rewritten those of `create` already).
+        auto texts = CheckTexts(context.statement->create_stmt());
+        comment.names.insert(comment.names.end(), texts.begin(), texts.end());
+    }
     // Foreign keys with actions leave the statement (DuckDB refuses them) for the comment.
     const std::string schema =
         create.relation().schemaname().empty() ? context.facts.creation_schema : create.relation().schemaname();

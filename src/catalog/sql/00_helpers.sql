@@ -68,7 +68,7 @@ WHERE len(t.f) = 5;
 CREATE VIEW duckgres_constraints AS
 SELECT c.*,
        (1000000000 + 64 * c.table_oid + c.constraint_index)::UINTEGER AS oid,
-       coalesce(n.name, c.generated_name) AS conname,
+       coalesce(n.name, c.generated_name) AS conname, x.pg_check,
        (CASE WHEN c.contype IN ('p', 'u') THEN 2000000000 + 64 * c.table_oid + c.constraint_index
              ELSE 0 END)::UINTEGER AS index_oid
 FROM (SELECT c.*,
@@ -101,7 +101,14 @@ FROM (SELECT c.*,
               AND NOT (c.constraint_type = 'CHECK' AND c.expression LIKE '(length(rtrim(%'
                        AND len(c.constraint_column_names) = 1)) c) c
 LEFT JOIN duckgres_catalog.main.duckgres_constraint_names n
-  ON n.table_oid = c.table_oid AND n.contype = c.contype AND n.key = c.constraint_key;
+  ON n.table_oid = c.table_oid AND n.contype = c.contype AND n.key = c.constraint_key
+-- A CHECK's expression as the client wrote it (kind C, sql/constraint_metadata.hpp), while the columns it reads exist.
+LEFT JOIN (SELECT x.table_oid, split_part(x.key, chr(27), 1) AS check_key, x.name AS pg_check
+           FROM duckgres_catalog.main.duckgres_constraint_names x
+           WHERE x.contype = 'C'
+             AND list_has_all((SELECT list(dc.column_name) FROM duckdb_columns() dc WHERE dc.table_oid = x.table_oid),
+                              string_split(x.key, chr(27))[2:])) x
+  ON c.contype = 'c' AND x.table_oid = c.table_oid AND x.check_key = c.constraint_key;
 
 -- The CHECK constraints Duckgres adds to enforce varchar(n) and char(n) (sql/ddl_passes.cpp): per column,
 -- the declared length and whether it is char(n) (rtrim without ' ').

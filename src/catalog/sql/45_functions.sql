@@ -39,7 +39,9 @@ CREATE MACRO duckgres_pg_expression(arg_expression) AS
     regexp_replace(
         regexp_replace(regexp_replace(arg_expression, 'CAST\(''(-?[0-9]+(\.[0-9]+)?)'' AS DECIMAL\([0-9]+,[0-9]+\)\)',
                                       '(\1)::numeric', 'g'),
-                       'CAST\(''((?:[^'']|'''')*)'' AS VARCHAR(\[\])?\)', '''\1''::text\2', 'g'),
+                       'CAST\(''((?:[^'']|'''')*)'' AS (?:VARCHAR|character_data)(\[\])?\)',
+                       '''\1''::' || CASE WHEN contains(arg_expression, 'character_data') THEN 'character varying'
+                                          ELSE 'text' END || '\2', 'g'),
         -- A literal of another type named as PostgreSQL names it (an enum, date, a qualified user type).
         'CAST\(''((?:[^'']|'''')*)'' AS ([A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?(\[\])?)\)', '''\1''::\2',
         'g');
@@ -139,14 +141,24 @@ CREATE MACRO duckgres_constraintdef(arg_constraint_oid, arg_pretty) AS
                 WHEN 'p' THEN 'PRIMARY KEY (' || array_to_string(dc_c.constraint_column_names, ', ') || ')'
                 WHEN 'u' THEN 'UNIQUE (' || array_to_string(dc_c.constraint_column_names, ', ') || ')'
                 WHEN 'f' THEN 'FOREIGN KEY (' || array_to_string(dc_c.constraint_column_names, ', ') || ') REFERENCES '
-                              || CASE WHEN dc_c.referenced_schema IN ('public', 'main') THEN ''
+                              || CASE WHEN dc_c.referenced_schema = 'main'
+                                           OR list_contains(system.main.current_schemas(false), dc_c.referenced_schema)
+                                      THEN ''
                                       ELSE dc_c.referenced_schema || '.' END
                               || dc_c.referenced_table || '(' || array_to_string(dc_c.referenced_column_names, ', ') || ')'
                               || duckgres_catalog.main.duckgres_referential_action(' ON UPDATE ', dc_c.confupdtype)
                               || duckgres_catalog.main.duckgres_referential_action(' ON DELETE ', dc_c.confdeltype)
-                WHEN 'c' THEN 'CHECK (' || duckgres_catalog.main.duckgres_pg_expression(
-                                   CASE WHEN arg_pretty THEN duckgres_catalog.main.duckgres_unwrap(dc_c.expression)
-                                        ELSE dc_c.expression END) || ')'
+                -- DuckDB's expression in PostgreSQL's spelling; where that leaves DuckDB's own calls or casts, the
+                -- expression as the client wrote it.
+                WHEN 'c' THEN 'CHECK (' || (SELECT CASE WHEN arg_pretty THEN duckgres_catalog.main.duckgres_unwrap(dc_x.e)
+                                                        ELSE dc_x.e END
+                                            FROM (SELECT CASE WHEN dc_c.pg_check IS NOT NULL
+                                                                   AND (contains(dc_y.e, 'duckgres_')
+                                                                        OR contains(dc_y.e, 'CAST('))
+                                                              THEN dc_c.pg_check ELSE dc_y.e END AS e
+                                                  FROM (SELECT duckgres_catalog.main.duckgres_pg_expression(
+                                                                   dc_c.expression) AS e) dc_y) dc_x)
+                              || ')'
             END
      FROM duckgres_catalog.main.duckgres_constraints dc_c WHERE dc_c.oid = arg_constraint_oid);
 CREATE MACRO pg_get_constraintdef(arg_constraint_oid) AS duckgres_catalog.main.duckgres_constraintdef(arg_constraint_oid, false),

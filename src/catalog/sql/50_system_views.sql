@@ -6,7 +6,10 @@ SELECT (3000000000 + 1000 * c.table_oid + c.column_index)::UINTEGER AS oid,
        c.column_index::SMALLINT AS adnum,
        -- A string literal default shows with its column's type, as PostgreSQL deparses it ('x'::text).
        (CASE WHEN regexp_full_match(c.column_default, '''([^'']|'''')*''')
-             THEN c.column_default || '::' || duckgres_catalog.main.format_type(duckgres_type_oid(c.data_type), NULL)
+             THEN c.column_default || '::' ||
+                  CASE WHEN starts_with(c.data_type, 'pg_varchar_') THEN 'character varying'
+                       WHEN starts_with(c.data_type, 'pg_bpchar_') THEN 'bpchar'
+                       ELSE duckgres_catalog.main.format_type(duckgres_type_oid(c.data_type), NULL) END
              -- nextval('seq') as PostgreSQL shows a serial column's default: nextval('seq'::regclass).
              WHEN starts_with(c.column_default, 'nextval(''') AND ends_with(c.column_default, ''')')
              THEN c.column_default[1:-2] || '::regclass)'

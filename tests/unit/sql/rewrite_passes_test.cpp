@@ -472,7 +472,10 @@ const struct {
     {"keep_constraint_names", "create table t2 (a int constraint t2_a_pos check (a > 0), b int, unique (b))",
      "COMMENT ON TABLE \"t2\" IS '\x1d"
      "c\x1f"
-     "1\x1ft2_a_pos'"},
+     "1\x1ft2_a_pos\x1e"
+     "C\x1f"
+     "1\x1b"
+     "a\x1f(a > 0)'"},
     {"keep_view_definition", "create view v (x) as with w as (select a from t) select a from w join u using (a)",
      "COMMENT ON VIEW \"public\".\"v\" IS '\x1dV\x1f\x1fSELECT * FROM (WITH w AS (SELECT a FROM public.t) SELECT a "
      "FROM w JOIN public.u USING (a)) AS \"v\"(\"x\")'"},
