@@ -111,6 +111,25 @@ std::string DefaultConstraintName(const std::string &table, const pg_query::Cons
     }
 }
 
+namespace {
+
+//! Calls `visit` with each constraint of a CREATE TABLE in the order DuckDB keeps them: column constraints where their
+//! column is, table constraints where they are declared.
+template <typename Visit>
+void ForEachConstraint(const pg_query::CreateStmt &create, Visit &&visit) {
+    for (const auto &element : create.table_elts()) {
+        if (element.has_column_def()) {
+            for (const auto &constraint : element.column_def().constraints()) {
+                visit(constraint.constraint());
+            }
+        } else if (element.has_constraint()) {
+            visit(element.constraint());
+        }
+    }
+}
+
+} // namespace
+
 std::vector<KeptConstraintName> NamedConstraints(const pg_query::CreateStmt &create) {
     std::vector<KeptConstraintName> names;
     std::map<char, int> counts;
@@ -119,21 +138,12 @@ std::vector<KeptConstraintName> NamedConstraints(const pg_query::CreateStmt &cre
         if (kind == 0 || HasReferentialAction(constraint)) {
             return; // a foreign key with actions is not DuckDB's: kept whole (ManagedForeignKey)
         }
-        // DuckDB keeps the constraints in the order they are declared: column constraints where their column is.
         const int key = ++counts[kind];
         if (!constraint.conname().empty()) {
             names.push_back({kind, std::to_string(key), constraint.conname()});
         }
     };
-    for (const auto &element : create.table_elts()) {
-        if (element.has_column_def()) {
-            for (const auto &constraint : element.column_def().constraints()) {
-                note(constraint.constraint());
-            }
-        } else if (element.has_constraint()) {
-            note(element.constraint());
-        }
-    }
+    ForEachConstraint(create, note);
     return names;
 }
 
@@ -172,15 +182,7 @@ std::vector<KeptConstraintName> CheckTexts(const pg_query::CreateStmt &create) {
             texts.push_back(std::move(*text));
         }
     };
-    for (const auto &element : create.table_elts()) {
-        if (element.has_column_def()) {
-            for (const auto &constraint : element.column_def().constraints()) {
-                note(constraint.constraint());
-            }
-        } else if (element.has_constraint()) {
-            note(element.constraint());
-        }
-    }
+    ForEachConstraint(create, note);
     return texts;
 }
 

@@ -1,6 +1,7 @@
 // DDL rewrite passes: storage clauses and index methods dropped with a NOTICE, serial columns expanded.
 #include "sql/ddl_passes.hpp"
 
+#include "catalog/catalog_scripts.hpp"
 #include "common/sql_error.hpp"
 #include "common/sql_quote.hpp"
 #include "sql/constraint_metadata.hpp"
@@ -415,7 +416,11 @@ bool KeepViewDefinition(Node &node, PassContext &context) {
             named.count(child.range_var().relname())) {
             return;
         }
-        auto schema = context.facts.tables->SchemaOf(child.range_var().relname());
+        const auto &relname = child.range_var().relname();
+        auto schema = context.facts.tables->SchemaOf(relname);
+        if (!schema && catalog::CatalogNames::Get().IsRelation(relname)) {
+            schema = "pg_catalog";
+        }
         child.mutable_range_var()->set_schemaname(schema ? *schema : context.facts.creation_schema);
     });
     auto text = DeparseStatement(query);

@@ -146,8 +146,11 @@ SELECT duckgres_catalog.main.duckgres_object_oid(t.table_oid) AS oid, table_name
        (CASE WHEN temporary THEN 'pg_temp_3' ELSE schema_name END) AS nspname,
        duckgres_catalog.main.duckgres_namespace_oid(schema_name, schema_oid) AS relnamespace, 'r' AS relkind,
        column_count AS relnatts,
-       -- The CHECKs pg_constraint shows (not those that enforce varchar(n), part of the column's type there).
-       coalesce(k.checks, 0) AS relchecks,
+       -- The CHECKs pg_constraint shows (not those that enforce varchar(n), part of the column's type there). A
+       -- subquery of the select list, which queries that do not read relchecks leave out.
+       (SELECT count(*) FROM duckdb_constraints() k
+        WHERE k.table_oid = t.table_oid AND k.constraint_type = 'CHECK'
+          AND k.expression NOT LIKE '(length(rtrim(%') AS relchecks,
        -- Indexes PostgreSQL would list (DuckDB also counts the one behind a foreign key).
        (has_primary_key OR EXISTS (SELECT 1 FROM duckgres_catalog.main.duckgres_constraints u
                                    WHERE u.contype = 'u' AND u.table_oid = t.table_oid)
@@ -160,9 +163,6 @@ SELECT duckgres_catalog.main.duckgres_object_oid(t.table_oid) AS oid, table_name
                                           OR (f.referenced_schema = t.schema_name
                                               AND f.referenced_table = t.table_name))) AS relhastriggers
 FROM duckdb_tables() t
-LEFT JOIN (SELECT table_oid, count(*) AS checks FROM duckdb_constraints()
-           WHERE constraint_type = 'CHECK' AND expression NOT LIKE '(length(rtrim(%' GROUP BY table_oid) k
-       ON k.table_oid = t.table_oid
 WHERE t.database_name = current_database() OR t.temporary
 UNION ALL
 SELECT duckgres_catalog.main.duckgres_object_oid(view_oid), view_name, schema_name,
@@ -183,3 +183,22 @@ UNION ALL
 SELECT index_oid, conname, schema_name, duckgres_catalog.main.duckgres_namespace_oid(schema_name, schema_oid), 'i',
        len(constraint_column_names), 0, false, 0, NULL, NULL, table_name, false
 FROM duckgres_catalog.main.duckgres_constraints WHERE contype IN ('p', 'u');
+
+-- Every relation's OID, name and schema and nothing else: what reg* lookups read (pg_class computes much more).
+CREATE VIEW duckgres_relation_names AS
+SELECT oid, relname::VARCHAR AS relname, 'pg_catalog' AS nspname FROM duckgres_catalog.static.pg_class
+UNION ALL
+SELECT duckgres_catalog.main.duckgres_object_oid(table_oid), table_name,
+       CASE WHEN temporary THEN 'pg_temp_3' ELSE schema_name END
+FROM duckdb_tables() WHERE database_name = current_database() OR temporary
+UNION ALL
+SELECT duckgres_catalog.main.duckgres_object_oid(view_oid), view_name, schema_name
+FROM duckdb_views() WHERE database_name = current_database() AND NOT internal
+UNION ALL
+SELECT duckgres_catalog.main.duckgres_object_oid(sequence_oid), sequence_name, schema_name
+FROM duckdb_sequences() WHERE database_name = current_database()
+UNION ALL
+SELECT duckgres_catalog.main.duckgres_object_oid(index_oid), index_name, schema_name
+FROM duckdb_indexes() WHERE database_name = current_database()
+UNION ALL
+SELECT index_oid, conname, schema_name FROM duckgres_catalog.main.duckgres_constraints WHERE contype IN ('p', 'u');

@@ -276,9 +276,8 @@ CREATE MACRO duckgres_unquote(arg_name) AS
 -- pg_catalog, then along the search path.
 CREATE MACRO duckgres_regclass_lookup(arg_name) AS
     CASE WHEN regexp_full_match(arg_name, '[0-9]+') THEN arg_name::UINTEGER
-    ELSE (SELECT drl_c.oid FROM duckgres_catalog.main.pg_class drl_c
-          JOIN duckgres_catalog.main.pg_namespace drl_n ON drl_n.oid = drl_c.relnamespace
-          WHERE drl_c.relname = duckgres_catalog.main.duckgres_unquote(string_split(arg_name, '.')[-1])
+    ELSE (SELECT drl_n.oid FROM duckgres_catalog.main.duckgres_relation_names drl_n
+          WHERE drl_n.relname = duckgres_catalog.main.duckgres_unquote(string_split(arg_name, '.')[-1])
             AND CASE WHEN strpos(arg_name, '.') > 0
                      THEN drl_n.nspname = duckgres_catalog.main.duckgres_unquote(string_split(arg_name, '.')[-2])
                      ELSE drl_n.nspname = 'pg_catalog' OR list_contains(current_schemas(true), drl_n.nspname) END
@@ -289,7 +288,8 @@ CREATE MACRO duckgres_regclass_oid(arg_name) AS
              error('relation "' || arg_name || '" does not exist'));
 CREATE MACRO to_regclass(arg_name) AS duckgres_catalog.main.duckgres_regclass_lookup(arg_name::VARCHAR);
 CREATE MACRO duckgres_regclass_name(arg_oid) AS
-    coalesce((SELECT drn_c.relname::VARCHAR FROM duckgres_catalog.main.pg_class drn_c WHERE drn_c.oid = arg_oid), arg_oid::VARCHAR);
+    coalesce((SELECT drn_c.relname FROM duckgres_catalog.main.duckgres_relation_names drn_c WHERE drn_c.oid = arg_oid),
+             arg_oid::VARCHAR);
 
 CREATE MACRO duckgres_regtype_oid(arg_name) AS
     CASE WHEN regexp_full_match(arg_name, '[0-9]+') THEN arg_name::UINTEGER
