@@ -800,47 +800,6 @@ std::vector<std::pair<std::string, std::string>> SessionSettings::TakeReportedCh
     return changes;
 }
 
-std::vector<std::string> SearchPathSchemas(const std::string &value, const std::string &user) {
-    std::vector<std::string> schemas;
-    std::string current;
-    bool quoted = false;
-    bool was_quoted = false;
-    auto finish = [&]() {
-        std::string name = was_quoted ? current : AsciiLower(std::string(TrimAsciiSpace(current)));
-        if (name == "$user") {
-            name = user;
-        }
-        if (!name.empty()) {
-            schemas.push_back(name);
-        }
-        current.clear();
-        was_quoted = false;
-    };
-    for (size_t i = 0; i < value.size(); i++) {
-        char c = value[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < value.size() && value[i + 1] == '"') {
-                current += '"';
-                i++;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                current += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-            was_quoted = true;
-            current.clear();
-        } else if (c == ',') {
-            finish();
-        } else if (!was_quoted) {
-            current += c;
-        }
-    }
-    finish();
-    return schemas;
-}
-
 std::pair<std::string, std::string> PgSettingsValue(const SettingDefinition &definition, const std::string &shown) {
     const bool numeric = definition.type == SettingType::Integer || definition.type == SettingType::Real;
     if (!numeric || *definition.unit == '\0') {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/sql_error.hpp"
+#include "sql/search_path.hpp"
 
 #include <cstdint>
 #include <map>
@@ -99,9 +100,7 @@ private:
     bool changed_ = true;                                           //!< values may differ from what was last reported
 };
 
-//! The schemas a PostgreSQL search_path value names, in order: comma-separated identifiers, double-quoted
-//! or folded to lower case, "$user" standing for `user`.
-std::vector<std::string> SearchPathSchemas(const std::string &value, const std::string &user);
+using sql::SearchPathSchemas; // (sql/search_path.hpp)
 
 //! pg_settings' `setting` and `unit` of a parameter SHOW prints as `shown`: a number in the parameter's base unit
 //! and that unit ("8192", "kB" for work_mem = 8MB) for numbers with a unit; otherwise `shown` and no unit.

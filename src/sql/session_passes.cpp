@@ -5,12 +5,12 @@
 #include "common/sql_error.hpp"
 #include "common/sql_quote.hpp"
 #include "sql/node_builders.hpp"
+#include "sql/search_path.hpp"
 #include "sql/statement_parser.hpp"
 #include "version.hpp"
 
 #include <pg_query.pb.h>
 
-#include <cctype>
 #include <string>
 #include <utility>
 #include <vector>
@@ -143,36 +143,14 @@ bool InlineCurrentSchemas(Node &node, PassContext &context) {
     if (!path) {
         return false;
     }
-    // The path's schemas as names: "$user" (no schema of a user's name is made for them) and the schemas that do not
-    // exist are left out, as PostgreSQL leaves them; pg_catalog comes first when it is implicit.
+    // The path's schemas that exist (the query keeps them), pg_catalog first when it is implicit, as PostgreSQL.
     std::vector<std::string> names;
     if ((*args)[0].a_const().boolval().boolval() && path->find("pg_catalog") == std::string::npos) {
         names.push_back("pg_catalog");
     }
-    std::string item;
-    bool quoted = false;
-    auto flush = [&] {
-        if (!item.empty() && item != "$user") {
-            names.push_back(item);
-        }
-        item.clear();
-    };
-    for (size_t i = 0; i < path->size(); i++) {
-        const char c = (*path)[i];
-        if (c == '"') {
-            if (quoted && i + 1 < path->size() && (*path)[i + 1] == '"') {
-                item += '"';
-                i++;
-            } else {
-                quoted = !quoted;
-            }
-        } else if (!quoted && c == ',') {
-            flush();
-        } else if (quoted || c != ' ') {
-            item += quoted ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        }
+    for (auto &schema : SearchPathSchemas(*path, context.facts.user)) {
+        names.push_back(std::move(schema));
     }
-    flush();
     std::string list;
     for (const auto &name : names) {
         list += (list.empty() ? "" : ", ") + QuoteLiteral(name);

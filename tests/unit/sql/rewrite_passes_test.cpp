@@ -410,9 +410,11 @@ const SwitchedOff kSwitchedOff[] = {
     {"inline_current_user", "select current_user", "SELECT 'alice'::name", std::nullopt},
     {"type_name_functions", "select current_database()", "SELECT current_database()::name", std::nullopt},
     {"inline_current_setting", "select current_setting('TimeZone')", "SELECT 'UTC'", std::nullopt},
+    // "$user" is the user's schema, kept when it exists.
     {"inline_current_schemas", "select current_schemas(true)",
      "SELECT (SELECT COALESCE(list(p.s ORDER BY p.i), ARRAY[]::varchar[]) FROM (SELECT unnest(ARRAY['pg_catalog', "
-     "'public']::varchar[]) AS s, generate_subscripts(ARRAY['pg_catalog', 'public']::varchar[], 1) AS i) p WHERE p.s "
+     "'alice', 'public']::varchar[]) AS s, generate_subscripts(ARRAY['pg_catalog', 'alice', 'public']::varchar[], 1) "
+     "AS i) p WHERE p.s "
      "= 'pg_catalog' OR EXISTS (SELECT 1 FROM duckdb_schemas() d WHERE d.database_name = current_database() AND "
      "d.schema_name = p.s))",
      "SELECT duckgres_catalog.main.current_schemas(true)"},
